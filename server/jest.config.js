@@ -1,0 +1,57 @@
+/**
+ * NestJS 12 ships ESM only; jest runs CommonJS, so those packages (and the few ESM packages they
+ * pull in) are compiled by swc along with our sources.
+ */
+const ESM_PACKAGES = [
+  '@nestjs',
+  'file-type',
+  'uid',
+  'load-esm',
+  'token-types',
+  'strtok3',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  'content-disposition',
+];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'mariadb',
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/mariadb.global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/mariadb.global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'sqlite',
+      testMatch: ['<rootDir>/test/intake/**/*.int-spec.ts', '<rootDir>/test/health/**/*.int-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
+    },
+  ],
+};

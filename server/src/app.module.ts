@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { CLOCK, SystemClock } from './common/clock';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database),
+        CryptoModule,
+        AuthModule.forRoot({ devLoginEnabled: config.auth.devLoginEnabled }),
+        HealthModule,
+        ReportsModule,
+        ...(config.demoData ? [DemoModule] : []),
+      ],
+      providers: [
+        { provide: CLOCK, useClass: SystemClock },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [CLOCK],
+    };
+  }
+}

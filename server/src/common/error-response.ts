@@ -1,0 +1,69 @@
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
+import { ApiException } from './api-exception';
+
+export interface ErrorResponse {
+  status: number;
+  body: ApiErrorBody;
+}
+
+const CODE_BY_STATUS: Record<number, { code: ErrorCode; message: string }> = {
+  400: { code: 'VALIDATION_FAILED', message: '请求格式不正确' },
+  401: { code: 'UNAUTHENTICATED', message: '请先登录' },
+  403: { code: 'FORBIDDEN', message: '没有权限进行这个操作' },
+  404: { code: 'NOT_FOUND', message: '没有找到这个地址或记录' },
+  405: { code: 'NOT_FOUND', message: '没有找到这个地址或记录' },
+  409: { code: 'CONFLICT', message: '操作与当前状态冲突，请刷新后再试' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容太大，请删减后再试' },
+  415: { code: 'VALIDATION_FAILED', message: '请以 JSON 格式提交' },
+  429: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' },
+  503: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后重试' },
+};
+
+const INTERNAL: ApiErrorBody = { code: 'INTERNAL', message: '服务器出错了，请稍后再试' };
+
+/** mysql2 / pool errors that mean "the database is unreachable or saturated", not a bug. */
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'POOL_CLOSED',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  const driverError = (error as { driverError?: { code?: unknown } }).driverError;
+  return (
+    (typeof code === 'string' && UNAVAILABLE_ERRNO.has(code)) ||
+    (typeof driverError?.code === 'string' && UNAVAILABLE_ERRNO.has(driverError.code)) ||
+    /Queue limit reached/.test(error.message)
+  );
+}
+
+function fromStatus(status: number): ErrorResponse {
+  const known = CODE_BY_STATUS[status];
+  if (known) return { status, body: { ...known } };
+  return status >= 500
+    ? { status: HttpStatus.INTERNAL_SERVER_ERROR, body: INTERNAL }
+    : { status, body: { code: 'VALIDATION_FAILED', message: '请求无法处理' } };
+}
+
+/**
+ * Turns anything thrown while serving a request into the error shape of api.md. Only
+ * ApiException messages reach the client verbatim; everything else gets a generic message so no
+ * internals leak.
+ */
+export function toErrorResponse(error: unknown, logger: Logger): ErrorResponse {
+  if (error instanceof ApiException) return { status: error.status, body: error.toBody() };
+  if (error instanceof HttpException) return fromStatus(error.getStatus());
+  if (isDatabaseUnavailable(error)) {
+    logger.warn(`database unavailable: ${(error as Error).message}`);
+    return fromStatus(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return fromStatus(status);
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: INTERNAL };
+}

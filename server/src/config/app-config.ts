@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+
+export type Environment = 'development' | 'production' | 'test';
+
+export type DatabaseConfig =
+  | { driver: 'mysql'; url: string; poolSize: number; queueLimit: number }
+  | { driver: 'better-sqlite3'; path: string };
+
+/** Everything the server reads from its environment, validated once at boot. */
+export interface AppConfig {
+  environment: Environment;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  auth: {
+    tokenSecret: string;
+    tokenTtlSeconds: number;
+    devLoginEnabled: boolean;
+  };
+  /** 32-byte key for the fields domain.md requires encrypted at rest. */
+  dataEncryptionKey: Buffer;
+  demoData: boolean;
+  /** Built H5 app to serve from `/`, or null to serve the API only. */
+  h5Directory: string | null;
+  bodyLimitBytes: number;
+}
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -1,0 +1,102 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Environment } from './app-config';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+
+/** Every environment variable the server reads; README's configuration table mirrors this. */
+export class EnvDto {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], {
+    message: 'must be development, production or test',
+  })
+  NODE_ENV?: Environment;
+
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a port number' })
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^\s]+$/, {
+    message: 'must be a mysql://user:password@host:port/database URL',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(500)
+  DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100000)
+  DB_QUEUE_LIMIT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SQLITE_PATH?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_TOKEN_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 90)
+  AUTH_TOKEN_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  AUTH_DEV_LOGIN?: boolean;
+
+  @IsOptional()
+  @IsBase64({}, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @IsString()
+  H5_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES?: number;
+}

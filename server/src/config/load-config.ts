@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { REPO_ROOT, type AppConfig, type DatabaseConfig } from './app-config';
+import { EnvDto } from './env.dto';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Only meant for development: production refuses to start without real secrets. */
+const DEVELOPMENT_TOKEN_SECRET = 'shouhu-development-token-secret-not-for-production';
+const DEVELOPMENT_DATA_KEY = createHash('sha256').update('shouhu-development-data-key').digest();
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ') || 'is invalid'}`,
+  );
+}
+
+function fromRepoRoot(path: string): string {
+  return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+}
+
+/**
+ * Reads and validates the environment once. Every problem is reported together, each naming its
+ * variable, so a misconfigured deployment is fixed in one go.
+ */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const dto = plainToInstance(EnvDto, present);
+  const problems = describe(validateSync(dto));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const environment = dto.NODE_ENV ?? 'development';
+  const production = environment === 'production';
+  const devLoginEnabled = dto.AUTH_DEV_LOGIN ?? !production;
+  const dataKey = dto.DATA_ENCRYPTION_KEY ? Buffer.from(dto.DATA_ENCRYPTION_KEY, 'base64') : null;
+
+  if (production) {
+    if (devLoginEnabled) problems.push('AUTH_DEV_LOGIN: must not be true in production');
+    if (!dto.AUTH_TOKEN_SECRET) problems.push('AUTH_TOKEN_SECRET: is required in production');
+    if (!dataKey) problems.push('DATA_ENCRYPTION_KEY: is required in production');
+    if (!dto.DATABASE_URL) problems.push('DATABASE_URL: is required in production');
+    if (dto.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
+  }
+  if (dataKey && dataKey.length !== 32) {
+    problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${dataKey.length}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const database: DatabaseConfig = dto.DATABASE_URL
+    ? {
+        driver: 'mysql',
+        url: dto.DATABASE_URL,
+        poolSize: dto.DB_POOL_SIZE ?? 10,
+        queueLimit: dto.DB_QUEUE_LIMIT ?? 200,
+      }
+    : {
+        driver: 'better-sqlite3',
+        path:
+          dto.SQLITE_PATH === ':memory:'
+            ? ':memory:'
+            : fromRepoRoot(dto.SQLITE_PATH ?? 'data/shouhu.sqlite'),
+      };
+
+  const h5Directory = fromRepoRoot(dto.H5_DIR ?? 'miniprogram/dist/h5');
+
+  return {
+    environment,
+    host: dto.HOST ?? '0.0.0.0',
+    port: dto.PORT ?? 3000,
+    database,
+    auth: {
+      tokenSecret: dto.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
+      tokenTtlSeconds: (dto.AUTH_TOKEN_TTL_HOURS ?? 24) * 3600,
+      devLoginEnabled,
+    },
+    dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
+    demoData: dto.DEMO_DATA ?? database.driver === 'better-sqlite3',
+    h5Directory: existsSync(h5Directory) ? h5Directory : null,
+    bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 64 * 1024,
+  };
+}

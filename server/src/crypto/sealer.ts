@@ -1,0 +1,42 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const VERSION = 'v1';
+
+/**
+ * Encrypts the personal details domain.md requires encrypted at rest (child identity, address,
+ * reporter name and phone) with AES-256-GCM, so a copy of the database alone reveals nothing.
+ */
+@Injectable()
+export class Sealer {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  seal(value: unknown): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, this.config.dataEncryptionKey, iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  }
+
+  open<T>(sealed: string): T {
+    const [version, payload] = sealed.split(':');
+    if (version !== VERSION || !payload) throw new Error('unsupported sealed value');
+    const raw = Buffer.from(payload, 'base64');
+    const decipher = createDecipheriv(
+      ALGORITHM,
+      this.config.dataEncryptionKey,
+      raw.subarray(0, IV_BYTES),
+    );
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    const body = Buffer.concat([
+      decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]);
+    return JSON.parse(body.toString('utf8')) as T;
+  }
+}

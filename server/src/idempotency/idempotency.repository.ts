@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+
+@Injectable()
+export class IdempotencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(key: string): Promise<IdempotencyKeyEntity | null> {
+    return this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ key });
+  }
+
+  /**
+   * Inserts the key inside the caller's transaction. A concurrent request with the same key blocks
+   * on the primary key until this transaction ends, then fails with a unique violation.
+   */
+  async claim(
+    manager: EntityManager,
+    row: Pick<IdempotencyKeyEntity, 'key' | 'userId' | 'requestHash' | 'createdAt'>,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKeyEntity)
+      .values({ ...row, responseStatus: null, responseBody: null })
+      .execute();
+  }
+
+  async complete(
+    manager: EntityManager,
+    key: string,
+    responseStatus: number,
+    responseBody: object,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(IdempotencyKeyEntity)
+      .set({ responseStatus, responseBody })
+      .where('idempotency_key = :key', { key })
+      .execute();
+  }
+}

@@ -1,0 +1,75 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type {
+  Channel,
+  Gender,
+  Priority,
+  ReportStatus,
+  SituationCode,
+} from '@shouhu/shared';
+import { json } from '../database/column-transformers';
+
+@Entity('reports')
+@Index('UQ_reports_tracking_code', ['trackingCode'], { unique: true })
+@Index('IDX_reports_reporter_created', ['reporterUserId', 'createdAt'])
+@Index('IDX_reports_division', ['divisionCode'])
+export class ReportEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'tracking_code', type: 'varchar', length: 16 })
+  trackingCode: string;
+
+  @Column({ name: 'reporter_user_id', type: 'varchar', length: 36 })
+  reporterUserId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ReportStatus;
+
+  @Column({ type: 'varchar', length: 2 })
+  priority: Priority;
+
+  @Column({ name: 'immediate_danger', type: 'boolean' })
+  immediateDanger: boolean;
+
+  @Column({ type: 'text', transformer: json<SituationCode[]>() })
+  situations: SituationCode[];
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'discovered_at', type: 'datetime', precision: 6 })
+  discoveredAt: Date;
+
+  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  /** Sealed `{address, latitude, longitude}`. */
+  @Column({ name: 'location_sealed', type: 'text' })
+  locationSealed: string;
+
+  /** Sealed child details as the reporter gave them. */
+  @Column({ name: 'child_sealed', type: 'text' })
+  childSealed: string;
+
+  @Column({ name: 'child_gender', type: 'varchar', length: 8, nullable: true })
+  childGender: Gender | null;
+
+  @Column({ name: 'child_age_years', type: 'integer', nullable: true })
+  childAgeYears: number | null;
+
+  @Column({ name: 'reporter_anonymous', type: 'boolean' })
+  reporterAnonymous: boolean;
+
+  @Column({ name: 'reporter_confidential', type: 'boolean' })
+  reporterConfidential: boolean;
+
+  /** Sealed `{name, phone, relation}`; null for anonymous reports. */
+  @Column({ name: 'reporter_sealed', type: 'text', nullable: true })
+  reporterSealed: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+}

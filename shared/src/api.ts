@@ -1,0 +1,109 @@
+import type { Channel } from './channels';
+import type { ReceivingDepartment } from './departments';
+import type { Priority } from './priorities';
+import type { Gender } from './report-rules';
+import type { Role } from './roles';
+import type { SituationCode } from './situations';
+
+export const API_PREFIX = '/api/v1';
+
+export interface AuthUser {
+  id: string;
+  roles: Role[];
+  unitId?: string;
+  orgName?: string;
+}
+
+export interface AuthResponse {
+  token: string;
+  user: AuthUser;
+}
+
+export interface ReportLocation {
+  divisionCode: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface ReportChild {
+  name?: string;
+  gender?: Gender;
+  ageYears?: number;
+  birthDate?: string;
+  school?: string;
+  idNumber?: string;
+  guardianName?: string;
+  guardianPhone?: string;
+}
+
+export interface ReportReporter {
+  anonymous: boolean;
+  confidential?: boolean;
+  name?: string;
+  phone?: string;
+  relation?: string;
+}
+
+export interface CreateReportRequest {
+  channel: Channel;
+  situations: SituationCode[];
+  immediateDanger: boolean;
+  description: string;
+  discoveredAt: string;
+  location: ReportLocation;
+  child: ReportChild;
+  reporter: ReportReporter;
+  attachments?: string[];
+}
+
+export const REPORT_STATUSES = ['submitted', 'accepted', 'in_progress', 'closed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  in_progress: '办理中',
+  closed: '已办结',
+};
+
+export interface CreatedOrder {
+  department: ReceivingDepartment;
+  role: 'lead' | 'assist';
+  unitName: string;
+  priority: Priority;
+  signDueAt: string;
+  resolveDueAt: string;
+}
+
+export interface ReportCreatedResponse {
+  id: string;
+  trackingCode: string;
+  status: ReportStatus;
+  priority: Priority;
+  advice: { call110: boolean };
+  orders: CreatedOrder[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  text: string;
+}
+
+export interface ReporterReportView {
+  id: string;
+  trackingCode: string;
+  status: ReportStatus;
+  priority: Priority;
+  createdAt: string;
+  timeline: TimelineEntry[];
+  outcome?: { code: string; label: string; summary: string };
+  rating?: { score: number; comment?: string };
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  driver: 'mysql' | 'better-sqlite3';
+}

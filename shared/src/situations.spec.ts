@@ -1,0 +1,55 @@
+import { SITUATIONS, SITUATION_CODES, isSituationCode, situation, situationsIn } from './situations';
+
+describe('situations', () => {
+  it('describes every situation code exactly once', () => {
+    expect(SITUATIONS.map((s) => s.code).sort()).toEqual([...SITUATION_CODES].sort());
+  });
+
+  it.each([
+    ['statutory', 9, 'police', 'P1'],
+    ['guardianship', 4, 'civil_affairs', 'P2'],
+    ['welfare', 6, 'township', 'P3'],
+  ] as const)('has %s situations led by %s at %s', (category, count, lead, priority) => {
+    const inCategory = situationsIn(category);
+    expect(inCategory).toHaveLength(count);
+    for (const s of inCategory) {
+      expect(s.lead).toBe(lead);
+      expect(s.priority).toBe(priority);
+    }
+  });
+
+  it('notifies civil affairs and the township on every statutory situation', () => {
+    for (const s of situationsIn('statutory')) {
+      expect([...s.notify].sort()).toEqual(['civil_affairs', 'township']);
+    }
+  });
+
+  it.each([
+    ['living_alone', ['police', 'township']],
+    ['guardianship_absent', ['township']],
+    ['street_child', ['police']],
+    ['accident_emergency', ['township']],
+    ['carer_neglect', ['civil_affairs']],
+    ['dropout', ['education']],
+    ['poverty_hardship', []],
+    ['disability_illness', []],
+    ['mental_health', ['education']],
+    ['consultation', []],
+  ] as const)('notifies the departments domain.md names for %s', (code, notify) => {
+    expect(situation(code).notify).toEqual(notify);
+  });
+
+  it('gives every situation both a legal and a plain label', () => {
+    for (const s of SITUATIONS) {
+      expect(s.plainLabel.length).toBeGreaterThan(0);
+      expect(s.legalLabel.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('recognises codes and rejects anything else', () => {
+    expect(isSituationCode('dropout')).toBe(true);
+    expect(isSituationCode('Dropout')).toBe(false);
+    expect(isSituationCode(42)).toBe(false);
+    expect(() => situation('nope' as never)).toThrow('unknown situation code');
+  });
+});
