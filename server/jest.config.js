@@ -50,7 +50,10 @@ module.exports = {
     {
       ...common,
       displayName: 'sqlite',
-      testMatch: ['<rootDir>/test/intake/**/*.int-spec.ts', '<rootDir>/test/health/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/test/intake/**/*.int-spec.ts',
+        '<rootDir>/test/health/**/*.int-spec.ts',
+      ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },
   ],

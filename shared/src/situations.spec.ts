@@ -1,4 +1,10 @@
-import { SITUATIONS, SITUATION_CODES, isSituationCode, situation, situationsIn } from './situations';
+import {
+  SITUATIONS,
+  SITUATION_CODES,
+  isSituationCode,
+  situation,
+  situationsIn,
+} from './situations';
 
 describe('situations', () => {
   it('describes every situation code exactly once', () => {

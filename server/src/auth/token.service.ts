@@ -36,7 +36,9 @@ export class TokenService {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     let parsed: Partial<TokenClaims>;
     try {
-      parsed = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as Partial<TokenClaims>;
+      parsed = JSON.parse(
+        Buffer.from(claims, 'base64url').toString('utf8'),
+      ) as Partial<TokenClaims>;
     } catch {
       return null;
     }

@@ -23,7 +23,9 @@ export class UsersRepository {
     const existing = await this.findByOpenid(openid);
     if (existing) return existing;
     try {
-      return await this.users.save(this.users.create({ id: randomUUID(), openid, unionid: null, roles, createdAt: now }));
+      return await this.users.save(
+        this.users.create({ id: randomUUID(), openid, unionid: null, roles, createdAt: now }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByOpenid(openid);

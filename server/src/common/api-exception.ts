@@ -18,7 +18,10 @@ export class ApiException extends Error {
       : { code: this.code, message: this.message };
   }
 
-  static validation(errors: Record<string, string>, message = '提交的内容有误，请按提示修改'): ApiException {
+  static validation(
+    errors: Record<string, string>,
+    message = '提交的内容有误，请按提示修改',
+  ): ApiException {
     return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message, errors);
   }
 

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, type Logger } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
 import { ApiException } from './api-exception';
 

@@ -25,7 +25,11 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const reporter = await this.users.findOrCreate(DEMO_REPORTER_OPENID, ['reporter'], this.clock.now());
+    const reporter = await this.users.findOrCreate(
+      DEMO_REPORTER_OPENID,
+      ['reporter'],
+      this.clock.now(),
+    );
     if ((await this.reports.countByReporter(reporter.id)) > 0) return;
     for (const report of demoReports(this.clock.now())) {
       const dto = plainToInstance(CreateReportDto, report);

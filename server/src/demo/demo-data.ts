@@ -9,7 +9,8 @@ export function demoReports(now: Date): CreateReportRequest[] {
       channel: 'mandatory',
       situations: ['dropout'],
       immediateDanger: false,
-      description: '（演示数据）七年级学生已连续两周未到校，电话联系家长未接通，班主任家访未见到人。',
+      description:
+        '（演示数据）七年级学生已连续两周未到校，电话联系家长未接通，班主任家访未见到人。',
       discoveredAt: hoursAgo(26),
       location: { divisionCode: '341324', address: '（演示）某镇某村' },
       child: { gender: 'male', ageYears: 13, school: '（演示）某镇中心学校' },

@@ -11,6 +11,10 @@ export class HealthService {
     if (await this.database.isReachable()) {
       return { status: 'ok', database: 'up', driver: this.database.driver };
     }
-    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', '数据库暂时无法连接');
+    throw new ApiException(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'SERVICE_UNAVAILABLE',
+      '数据库暂时无法连接',
+    );
   }
 }

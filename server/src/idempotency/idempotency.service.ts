@@ -34,7 +34,10 @@ export class IdempotencyService {
   static assertKey(key: string | undefined): string {
     if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
       throw ApiException.validation(
-        { 'Idempotency-Key': '请求头需要 Idempotency-Key（8到128位字母、数字、- 或 _，建议用 UUID）' },
+        {
+          'Idempotency-Key':
+            '请求头需要 Idempotency-Key（8到128位字母、数字、- 或 _，建议用 UUID）',
+        },
         '缺少或无效的 Idempotency-Key',
       );
     }
@@ -71,9 +74,16 @@ export class IdempotencyService {
     }
   }
 
-  private replay<T extends object>(previous: IdempotencyKeyEntity, hash: string): StoredResponse<T> {
+  private replay<T extends object>(
+    previous: IdempotencyKeyEntity,
+    hash: string,
+  ): StoredResponse<T> {
     if (previous.responseStatus === null) {
-      throw new ApiException(HttpStatus.CONFLICT, 'IDEMPOTENCY_CONFLICT', '上一次提交仍在处理中，请稍后重试');
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'IDEMPOTENCY_CONFLICT',
+        '上一次提交仍在处理中，请稍后重试',
+      );
     }
     if (previous.requestHash !== hash) {
       throw new ApiException(

@@ -1,11 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type {
-  Channel,
-  Gender,
-  Priority,
-  ReportStatus,
-  SituationCode,
-} from '@shouhu/shared';
+import type { Channel, Gender, Priority, ReportStatus, SituationCode } from '@shouhu/shared';
 import { json } from '../database/column-transformers';
 
 @Entity('reports')

@@ -18,6 +18,12 @@ export function aReport(overrides: Overrides = {}): CreateReportRequest {
     ...rest,
     location: { divisionCode: '341324', address: '某镇某村三组', ...location },
     child: child ?? { name: '小明', gender: 'male', ageYears: 12 },
-    reporter: { anonymous: false, confidential: true, name: '王老师', phone: '13800000000', ...reporter },
+    reporter: {
+      anonymous: false,
+      confidential: true,
+      name: '王老师',
+      phone: '13800000000',
+      ...reporter,
+    },
   };
 }

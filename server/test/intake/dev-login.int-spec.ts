@@ -14,8 +14,12 @@ describe('POST /auth/dev', () => {
     it('logs a new openid in as a reporter and the same openid in as the same user', async () => {
       const openid = `dev-${randomUUID()}`;
 
-      const first = await http<AuthResponse>(sut.baseUrl, 'POST', '/auth/dev', { body: { openid } });
-      const again = await http<AuthResponse>(sut.baseUrl, 'POST', '/auth/dev', { body: { openid } });
+      const first = await http<AuthResponse>(sut.baseUrl, 'POST', '/auth/dev', {
+        body: { openid },
+      });
+      const again = await http<AuthResponse>(sut.baseUrl, 'POST', '/auth/dev', {
+        body: { openid },
+      });
 
       expect(first.status).toBe(200);
       expect(first.body.user.roles).toEqual(['reporter']);

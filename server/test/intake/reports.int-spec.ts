@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ApiErrorBody,
-  ReportCreatedResponse,
-  ReporterReportView,
-} from '@shouhu/shared';
+import type { ApiErrorBody, ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
 import { isTrackingCode } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { Sealer } from '../../src/crypto/sealer';
@@ -77,7 +73,10 @@ describe('report intake', () => {
       priority: 'P3',
     });
     expect(view.body.timeline).toEqual([
-      expect.objectContaining({ kind: 'submitted', text: expect.stringContaining(created.body.trackingCode) }),
+      expect.objectContaining({
+        kind: 'submitted',
+        text: expect.stringContaining(created.body.trackingCode),
+      }),
     ]);
   });
 
@@ -88,7 +87,9 @@ describe('report intake', () => {
     const asStranger = await http<ApiErrorBody>(sut.baseUrl, 'GET', `/reports/${created.body.id}`, {
       token: stranger,
     });
-    const unknown = await http<ApiErrorBody>(sut.baseUrl, 'GET', `/reports/${randomUUID()}`, { token });
+    const unknown = await http<ApiErrorBody>(sut.baseUrl, 'GET', `/reports/${randomUUID()}`, {
+      token,
+    });
     const malformed = await http<ApiErrorBody>(sut.baseUrl, 'GET', '/reports/not-an-id', { token });
 
     for (const response of [asStranger, unknown, malformed]) {
@@ -121,11 +122,16 @@ describe('report intake', () => {
     expect(stored.description).toBe(description);
     expect(stored.childSealed).not.toContain('𠮷祥');
     expect(stored.reporterSealed).not.toContain('13800000000');
-    expect(sut.app.get(Sealer).open(stored.childSealed)).toEqual({ name: '𠮷祥😀', school: '𡈽镇小学' });
+    expect(sut.app.get(Sealer).open(stored.childSealed)).toEqual({
+      name: '𠮷祥😀',
+      school: '𡈽镇小学',
+    });
   });
 
   it('stores no reporter identity for an anonymous report', async () => {
-    const created = await submit(aReport({ reporter: { anonymous: true, name: undefined, phone: undefined } }));
+    const created = await submit(
+      aReport({ reporter: { anonymous: true, name: undefined, phone: undefined } }),
+    );
 
     expect(created.status).toBe(201);
     const stored = await reports().findOneByOrFail({ id: created.body.id });
@@ -135,7 +141,11 @@ describe('report intake', () => {
 
   describe('bad input gets a clear 400 and stores nothing', () => {
     it.each<[string, (description: string) => unknown, string]>([
-      ['an unknown top-level field', (d) => ({ ...aReport({ description: d }), urgent: true }), 'urgent'],
+      [
+        'an unknown top-level field',
+        (d) => ({ ...aReport({ description: d }), urgent: true }),
+        'urgent',
+      ],
       [
         'an unknown nested field',
         (d) => {
@@ -144,16 +154,44 @@ describe('report intake', () => {
         },
         'child.nickname',
       ],
-      ['an unknown situation', (d) => aReport({ description: d, situations: ['bullying' as never] }), 'situations'],
+      [
+        'an unknown situation',
+        (d) => aReport({ description: d, situations: ['bullying' as never] }),
+        'situations',
+      ],
       ['no situation', (d) => aReport({ description: d, situations: [] }), 'situations'],
       ['a short description', () => aReport({ description: '太短了' }), 'description'],
-      ['a bad division code', (d) => aReport({ description: d, location: { divisionCode: '泗县' } }), 'location.divisionCode'],
-      ['a future discovery time', (d) => aReport({ description: d, discoveredAt: '2999-01-01T00:00:00+08:00' }), 'discoveredAt'],
-      ['a discovery time without offset', (d) => aReport({ description: d, discoveredAt: '2026-01-01T00:00:00' }), 'discoveredAt'],
+      [
+        'a bad division code',
+        (d) => aReport({ description: d, location: { divisionCode: '泗县' } }),
+        'location.divisionCode',
+      ],
+      [
+        'a future discovery time',
+        (d) => aReport({ description: d, discoveredAt: '2999-01-01T00:00:00+08:00' }),
+        'discoveredAt',
+      ],
+      [
+        'a discovery time without offset',
+        (d) => aReport({ description: d, discoveredAt: '2026-01-01T00:00:00' }),
+        'discoveredAt',
+      ],
       ['an adult', (d) => aReport({ description: d, child: { ageYears: 19 } }), 'child.ageYears'],
-      ['an anonymous reporter with a phone', (d) => aReport({ description: d, reporter: { anonymous: true, name: undefined } }), 'reporter'],
-      ['a missing child object', (d) => ({ ...aReport({ description: d }), child: undefined }), 'child'],
-      ['attachments that were never uploaded', (d) => aReport({ description: d, attachments: [randomUUID()] }), 'attachments'],
+      [
+        'an anonymous reporter with a phone',
+        (d) => aReport({ description: d, reporter: { anonymous: true, name: undefined } }),
+        'reporter',
+      ],
+      [
+        'a missing child object',
+        (d) => ({ ...aReport({ description: d }), child: undefined }),
+        'child',
+      ],
+      [
+        'attachments that were never uploaded',
+        (d) => aReport({ description: d, attachments: [randomUUID()] }),
+        'attachments',
+      ],
     ])('refuses %s', async (_, build, field) => {
       const description = `这是一条不应被保存的报告 ${randomUUID()}`;
 
@@ -188,7 +226,9 @@ describe('report intake', () => {
     });
 
     it('refuses a body over the size limit with 413', async () => {
-      const response = await submit(aReport({ description: '很'.repeat(sut.config.bodyLimitBytes) }));
+      const response = await submit(
+        aReport({ description: '很'.repeat(sut.config.bodyLimitBytes) }),
+      );
 
       expect(response.status).toBe(413);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');

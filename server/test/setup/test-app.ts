@@ -39,6 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
 function requireTestDatabaseUrl(): string {
   const url = process.env[TEST_DATABASE_ENV];
-  if (!url) throw new Error(`${TEST_DATABASE_ENV} is not set: run through the mariadb jest project`);
+  if (!url)
+    throw new Error(`${TEST_DATABASE_ENV} is not set: run through the mariadb jest project`);
   return url;
 }

@@ -26,7 +26,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
           { name: 'roles', type: 'varchar', length: '255' },
           createdAt(),
         ],
-        indices: [new TableIndex({ name: 'UQ_users_openid', columnNames: ['openid'], isUnique: true })],
+        indices: [
+          new TableIndex({ name: 'UQ_users_openid', columnNames: ['openid'], isUnique: true }),
+        ],
       }),
     );
 
@@ -80,7 +82,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
           { name: 'reporter_visible', type: 'boolean' },
           { name: 'at', type: 'datetime', precision: 6 },
         ],
-        indices: [new TableIndex({ name: 'IDX_report_events_report_at', columnNames: ['report_id', 'at'] })],
+        indices: [
+          new TableIndex({ name: 'IDX_report_events_report_at', columnNames: ['report_id', 'at'] }),
+        ],
       }),
     );
 

@@ -1,0 +1,183 @@
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { CHANNELS, DESCRIPTION_MAX_LENGTH, type Channel } from '@shouhu/shared';
+import { Call110Button } from '../../components/call-110-button';
+import { Choice } from '../../components/choice';
+import { SituationChecklist } from '../../components/situation-checklist';
+import { ApiError } from '../../services/api-error';
+import { DEFAULT_DIVISION_CODE } from '../../services/config';
+import { createId } from '../../services/ids';
+import { submitReport } from '../../services/reports';
+import {
+  characterCount,
+  emptyReportForm,
+  formProblems,
+  toReportRequest,
+  toggleSituation,
+  type Identity,
+  type ReportForm,
+} from './report-form';
+
+const IDENTITIES: { value: Identity; label: string }[] = [
+  { value: 'confidential', label: '保密：只有办案人员知道我是谁' },
+  { value: 'named', label: '实名' },
+  { value: 'anonymous', label: '匿名：不留任何身份信息' },
+];
+
+function channelFrom(param: string | undefined): Channel {
+  return CHANNELS.find((c) => c === param) ?? 'public';
+}
+
+export default function ReportPage() {
+  const channel = channelFrom(useRouter().params.channel);
+  const [form, setForm] = useState<ReportForm>(() => emptyReportForm(DEFAULT_DIVISION_CODE));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  // One key per report, kept across retries so a double tap or a retry never files it twice.
+  const idempotencyKey = useRef(createId());
+
+  const update = (patch: Partial<ReportForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  async function submit() {
+    if (submitting) return;
+    const found = formProblems(form);
+    setProblems(found);
+    if (found.length > 0) return;
+    setSubmitting(true);
+    try {
+      const created = await submitReport(
+        toReportRequest(form, channel, new Date()),
+        idempotencyKey.current,
+      );
+      await Taro.redirectTo({
+        url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}`,
+      });
+    } catch (error) {
+      setProblems(error instanceof ApiError ? error.lines() : ['提交失败，请稍后重试；内容已保留']);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="section">
+        <Text className="section-title">孩子现在有危险吗？</Text>
+        <View className="choice-row">
+          <Choice
+            label="有危险"
+            selected={form.immediateDanger === true}
+            onSelect={() => update({ immediateDanger: true })}
+          />
+          <Choice
+            label="没有"
+            selected={form.immediateDanger === false}
+            onSelect={() => update({ immediateDanger: false })}
+          />
+        </View>
+      </View>
+
+      {form.immediateDanger === true && (
+        <View className="danger-box">
+          <Text className="danger-title">请先拨打110报警</Text>
+          <Text className="hint">报警后，您仍然可以继续填写这份报告，方便各部门跟进。</Text>
+          <View className="danger-call">
+            <Call110Button />
+          </View>
+        </View>
+      )}
+
+      <View className="section">
+        <Text className="section-title">您看到了什么情况？（可多选）</Text>
+        <SituationChecklist
+          selected={form.situations}
+          onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
+        />
+      </View>
+
+      <View className="section">
+        <Text className="section-title">具体情况</Text>
+        <Text className="hint">写下您看到或听到的：什么时候、在哪里、孩子现在怎样、谁在照顾。</Text>
+        <Textarea
+          className="textarea report-description"
+          value={form.description}
+          maxlength={DESCRIPTION_MAX_LENGTH}
+          placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
+          onInput={(e) => update({ description: e.detail.value })}
+        />
+        <Text className="counter">
+          {characterCount(form.description)}/{DESCRIPTION_MAX_LENGTH}
+        </Text>
+      </View>
+
+      <View className="section">
+        <Text className="section-title">孩子在哪里？</Text>
+        <Text className="field-label">区划代码（县6位、乡镇9位、村12位）</Text>
+        <Input
+          className="input report-division"
+          type="number"
+          value={form.divisionCode}
+          maxlength={12}
+          onInput={(e) => update({ divisionCode: e.detail.value })}
+        />
+        <Text className="field-label">详细地址（选填）</Text>
+        <Input
+          className="input report-address"
+          value={form.address}
+          maxlength={200}
+          placeholder="如：某镇某村三组"
+          onInput={(e) => update({ address: e.detail.value })}
+        />
+      </View>
+
+      <View className="section">
+        <Text className="section-title">您的身份</Text>
+        {IDENTITIES.map((identity) => (
+          <Choice
+            key={identity.value}
+            label={identity.label}
+            selected={form.identity === identity.value}
+            onSelect={() => update({ identity: identity.value })}
+          />
+        ))}
+        {form.identity !== 'anonymous' && (
+          <View>
+            <Text className="field-label">姓名（选填）</Text>
+            <Input
+              className="input report-reporter-name"
+              value={form.reporterName}
+              maxlength={50}
+              onInput={(e) => update({ reporterName: e.detail.value })}
+            />
+            <Text className="field-label">电话（选填，方便核实情况）</Text>
+            <Input
+              className="input report-reporter-phone"
+              type="number"
+              value={form.reporterPhone}
+              maxlength={13}
+              onInput={(e) => update({ reporterPhone: e.detail.value })}
+            />
+          </View>
+        )}
+      </View>
+
+      {problems.length > 0 && (
+        <View className="error-box">
+          {problems.map((problem) => (
+            <Text key={problem} className="error-line">
+              {problem}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      <View
+        className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
+        onClick={() => void submit()}
+      >
+        <Text>{submitting ? '正在提交…' : '提交报告'}</Text>
+      </View>
+    </View>
+  );
+}

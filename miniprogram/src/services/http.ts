@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro';
+import { ApiError } from './api-error';
+import { API_BASE } from './config';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  data?: unknown;
+  headers?: Record<string, string>;
+  token?: string;
+}
+
+/** The only place the app talks to the network. */
+export async function httpRequest<T>(request: HttpRequest): Promise<T> {
+  const header: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
+  if (request.token) header.authorization = `Bearer ${request.token}`;
+  let response: Awaited<ReturnType<typeof Taro.request>>;
+  try {
+    response = await Taro.request({
+      url: `${API_BASE}${request.path}`,
+      method: request.method,
+      data: request.data as Taro.request.Option['data'],
+      header,
+      timeout: 15000,
+    });
+  } catch {
+    throw ApiError.network();
+  }
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
+  throw ApiError.fromResponse(response.statusCode, response.data);
+}

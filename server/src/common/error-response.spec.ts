@@ -1,0 +1,52 @@
+import { HttpStatus, Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { ApiException } from './api-exception';
+import { toErrorResponse } from './error-response';
+
+describe(toErrorResponse.name, () => {
+  const logger = { warn: jest.fn(), error: jest.fn() } as unknown as Logger;
+
+  it('passes an ApiException through with its code, message and field errors', () => {
+    const error = ApiException.validation({ description: '太短' });
+
+    expect(toErrorResponse(error, logger)).toEqual({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请按提示修改',
+        errors: { description: '太短' },
+      },
+    });
+  });
+
+  it('maps framework errors to stable codes', () => {
+    expect(toErrorResponse(new NotFoundException(), logger).body.code).toBe('NOT_FOUND');
+    expect(toErrorResponse(new PayloadTooLargeException(), logger).body.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(
+      toErrorResponse(Object.assign(new Error('bad json'), { statusCode: 400 }), logger),
+    ).toEqual({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: '请求格式不正确' },
+    });
+  });
+
+  it('answers 503 when the database is down or saturated', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+    expect(toErrorResponse(refused, logger).status).toBe(HttpStatus.SERVICE_UNAVAILABLE);
+    expect(toErrorResponse(new Error('Queue limit reached.'), logger).body.code).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
+  });
+
+  it('hides the internals of anything unexpected', () => {
+    const response = toErrorResponse(new Error('SELECT secret FROM users'), logger);
+
+    expect(response).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: '服务器出错了，请稍后再试' },
+    });
+    expect(JSON.stringify(response)).not.toContain('secret');
+  });
+});

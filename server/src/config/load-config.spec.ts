@@ -1,0 +1,95 @@
+import { ConfigError, loadConfig } from './load-config';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'mysql://shouhu:secret@db:3306/shouhu',
+  AUTH_TOKEN_SECRET: 'x'.repeat(40),
+  DATA_ENCRYPTION_KEY: KEY,
+  AUTH_DEV_LOGIN: 'false',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe(loadConfig.name, () => {
+  it('runs on the embedded database with demo data and dev login when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config.environment).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.database).toMatchObject({ driver: 'better-sqlite3' });
+    expect(config.database.driver === 'better-sqlite3' && config.database.path).toMatch(
+      /data\/shouhu\.sqlite$/,
+    );
+    expect(config.demoData).toBe(true);
+    expect(config.auth.devLoginEnabled).toBe(true);
+    expect(config.dataEncryptionKey).toHaveLength(32);
+  });
+
+  it('uses MariaDB without demo data when DATABASE_URL is given', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/test',
+      DB_POOL_SIZE: '5',
+    });
+
+    expect(config.database).toEqual({
+      driver: 'mysql',
+      url: 'mysql://root@127.0.0.1:3306/test',
+      poolSize: 5,
+      queueLimit: 200,
+    });
+    expect(config.demoData).toBe(false);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.driver).toBe('better-sqlite3');
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig(PRODUCTION);
+
+    expect(config.auth).toMatchObject({ devLoginEnabled: false, tokenSecret: 'x'.repeat(40) });
+    expect(config.dataEncryptionKey.equals(Buffer.from(KEY, 'base64'))).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://localhost/x' }, 'DATABASE_URL'],
+    [{ AUTH_DEV_LOGIN: 'yes' }, 'AUTH_DEV_LOGIN'],
+    [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
+    [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_ENCRYPTION_KEY'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('names the variable that is wrong: %j', (env, variable) => {
+    const problems = problemsOf(env);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it.each([
+    ['AUTH_DEV_LOGIN', { AUTH_DEV_LOGIN: 'true' }],
+    ['AUTH_TOKEN_SECRET', { AUTH_TOKEN_SECRET: '' }],
+    ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: '' }],
+    ['DATABASE_URL', { DATABASE_URL: '' }],
+    ['DEMO_DATA', { DEMO_DATA: 'true' }],
+  ])('refuses to run production with unsafe %s', (variable, change) => {
+    expect(problemsOf({ ...PRODUCTION, ...change })).toEqual([
+      expect.stringMatching(new RegExp(`^${variable}: `)),
+    ]);
+  });
+
+  it('defaults dev login to off in production', () => {
+    const { AUTH_DEV_LOGIN: _, ...withoutDevLogin } = PRODUCTION;
+
+    expect(loadConfig(withoutDevLogin).auth.devLoginEnabled).toBe(false);
+  });
+});

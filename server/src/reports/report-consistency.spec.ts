@@ -1,0 +1,69 @@
+import type { CreateReportRequest } from '@shouhu/shared';
+import { reportConsistencyErrors } from './report-consistency';
+
+const NOW = new Date('2026-11-22T12:00:00+08:00');
+
+function aReport(overrides: Partial<CreateReportRequest> = {}): CreateReportRequest {
+  return {
+    channel: 'public',
+    situations: ['dropout'],
+    immediateDanger: false,
+    description: '孩子已经两周没有来上学了。',
+    discoveredAt: '2026-11-22T09:00:00+08:00',
+    location: { divisionCode: '341324' },
+    child: {},
+    reporter: { anonymous: true },
+    ...overrides,
+  };
+}
+
+describe(reportConsistencyErrors.name, () => {
+  it('accepts a consistent report', () => {
+    expect(reportConsistencyErrors(aReport(), NOW)).toEqual({});
+  });
+
+  it('allows a phone clock a few minutes ahead but not a discovery in the future', () => {
+    expect(
+      reportConsistencyErrors(aReport({ discoveredAt: '2026-11-22T12:05:00+08:00' }), NOW),
+    ).toEqual({});
+    expect(
+      reportConsistencyErrors(aReport({ discoveredAt: '2026-11-22T13:00:00+08:00' }), NOW),
+    ).toEqual({
+      discoveredAt: '发现时间不能晚于现在',
+    });
+  });
+
+  it.each([
+    ['2026-02-30', '出生日期不是有效日期'],
+    ['2027-01-01', '出生日期不能晚于今天'],
+    ['2008-11-21', '本平台受理未满18周岁的未成年人的情况'],
+  ])('refuses the birth date %s', (birthDate, reason) => {
+    expect(reportConsistencyErrors(aReport({ child: { birthDate } }), NOW)).toEqual({
+      'child.birthDate': reason,
+    });
+  });
+
+  it('accepts a child whose 18th birthday is tomorrow', () => {
+    expect(reportConsistencyErrors(aReport({ child: { birthDate: '2008-11-23' } }), NOW)).toEqual(
+      {},
+    );
+  });
+
+  it('refuses an anonymous reporter who leaves a name or phone', () => {
+    const errors = reportConsistencyErrors(
+      aReport({ reporter: { anonymous: true, phone: '13800000000' } }),
+      NOW,
+    );
+
+    expect(errors).toHaveProperty('reporter');
+  });
+
+  it('refuses attachments until uploads exist', () => {
+    expect(
+      reportConsistencyErrors(
+        aReport({ attachments: ['3f1f0a56-8a9d-4a43-9a51-0a1d3c1e8f10'] }),
+        NOW,
+      ),
+    ).toHaveProperty('attachments');
+  });
+});

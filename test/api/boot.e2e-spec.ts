@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from '../support/server';
+
+function boot(env: Record<string, string>) {
+  return spawnSync(process.execPath, [resolve(REPO_ROOT, 'server', 'dist', 'main.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('server boot', () => {
+  it('exits with a message naming each bad variable', () => {
+    const result = boot({ PORT: 'eighty', AUTH_DEV_LOGIN: 'maybe' });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT:');
+    expect(result.stderr).toContain('AUTH_DEV_LOGIN:');
+  });
+
+  it('refuses to start in production with the development login on', () => {
+    const result = boot({
+      NODE_ENV: 'production',
+      AUTH_DEV_LOGIN: 'true',
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/test',
+      AUTH_TOKEN_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('AUTH_DEV_LOGIN: must not be true in production');
+  });
+});
