@@ -88,7 +88,8 @@ describe(loadConfig.name, () => {
   });
 
   it('defaults dev login to off in production', () => {
-    const { AUTH_DEV_LOGIN: _, ...withoutDevLogin } = PRODUCTION;
+    const withoutDevLogin: Record<string, string> = { ...PRODUCTION };
+    delete withoutDevLogin.AUTH_DEV_LOGIN;
 
     expect(loadConfig(withoutDevLogin).auth.devLoginEnabled).toBe(false);
   });
