@@ -1,4 +1,9 @@
-import { HttpStatus, type Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  HttpStatus,
+  type Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { ApiException } from './api-exception';
 import { toErrorResponse } from './error-response';
 
