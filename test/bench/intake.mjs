@@ -60,13 +60,20 @@ function freshSqlite() {
 async function startServer(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), DEMO_DATA: 'false', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEMO_DATA: 'false',
+      ...env,
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/api/v1/health`)).ok)
+        return { url, stop: () => child.kill('SIGTERM') };
     } catch {
       await new Promise((r) => setTimeout(r, 250));
     }
