@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { CLOCK, SystemClock } from './common/clock';
@@ -9,7 +11,10 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { InvitesModule } from './invites/invites.module';
 import { ReportsModule } from './reports/reports.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -21,7 +26,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config.database),
         CryptoModule,
+        AccessModule,
+        AuditModule,
         AuthModule.forRoot({ devLoginEnabled: config.auth.devLoginEnabled }),
+        UsersModule,
+        UnitsModule,
+        InvitesModule,
         HealthModule,
         ReportsModule,
         ...(config.demoData ? [DemoModule] : []),

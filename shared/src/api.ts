@@ -1,8 +1,8 @@
 import type { Channel } from './channels';
-import type { ReceivingDepartment } from './departments';
+import type { Department, ReceivingDepartment } from './departments';
 import type { Priority } from './priorities';
 import type { Gender } from './report-rules';
-import type { Role } from './roles';
+import type { InviteRole, OrgType, Role } from './roles';
 import type { SituationCode } from './situations';
 
 export const API_PREFIX = '/api/v1';
@@ -11,7 +11,9 @@ export interface AuthUser {
   id: string;
   roles: Role[];
   unitId?: string;
+  unitName?: string;
   orgName?: string;
+  orgType?: OrgType;
 }
 
 export interface AuthResponse {
@@ -106,4 +108,50 @@ export interface HealthResponse {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
   driver: 'mysql' | 'better-sqlite3';
+}
+
+export interface CreateUnitRequest {
+  name: string;
+  department: Department;
+  divisionPrefixes: string[];
+  parentId?: string;
+}
+
+export interface Unit extends CreateUnitRequest {
+  id: string;
+  createdAt: string;
+}
+
+export interface CreateInviteRequest {
+  role: InviteRole;
+  unitId?: string;
+  orgName?: string;
+  orgType?: OrgType;
+}
+
+export interface Invite {
+  code: string;
+  role: InviteRole;
+  unitId?: string;
+  orgName?: string;
+  orgType?: OrgType;
+  expiresAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorRoles: Role[];
+  actorUnitId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  divisionCode: string | null;
+  ip: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
 }

@@ -1,9 +1,12 @@
 /** Stable error codes of the HTTP contract; clients match on these, never on messages. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
-  'IDEMPOTENCY_KEY_REQUIRED',
   'IDEMPOTENCY_CONFLICT',
   'UNAUTHENTICATED',
+  'ACCOUNT_DISABLED',
+  'WECHAT_CODE_INVALID',
+  'WECHAT_RISKY_USER',
+  'INVITE_INVALID',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -4,10 +4,12 @@
  */
 export const TRACKING_CODE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 export const TRACKING_CODE_LENGTH = 10;
+/** Invitation codes are secrets that bind staff to units, so they are longer. */
+export const INVITE_CODE_LENGTH = 12;
 
 const TRACKING_CODE_PATTERN = new RegExp(`^[${TRACKING_CODE_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
 
-/** Accepts what people type: lower case, spaces and dashes. */
+/** Accepts what people type: lower case, spaces and dashes. Works for every code of this alphabet. */
 export function normalizeTrackingCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }

@@ -1,28 +1,19 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthGuard } from './auth.guard';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DevAuthController } from './dev-auth.controller';
-import { TokenService } from './token.service';
-import { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { WechatClient } from './wechat.client';
 
-@Global()
 @Module({})
 export class AuthModule {
   static forRoot(options: { devLoginEnabled: boolean }): DynamicModule {
     return {
       module: AuthModule,
-      imports: [TypeOrmModule.forFeature([UserEntity])],
-      controllers: options.devLoginEnabled ? [DevAuthController] : [],
-      providers: [
-        AuthService,
-        TokenService,
-        UsersRepository,
-        { provide: APP_GUARD, useClass: AuthGuard },
-      ],
-      exports: [UsersRepository, AuthService],
+      imports: [UsersModule],
+      controllers: options.devLoginEnabled ? [AuthController, DevAuthController] : [AuthController],
+      providers: [AuthService, WechatClient],
+      exports: [AuthService],
     };
   }
 }

@@ -1,24 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuthResponse } from '@shouhu/shared';
+import type { AuthResponse, AuthUser } from '@shouhu/shared';
+import type { Actor } from '../access/actor';
+import { SessionService } from '../access/session.service';
+import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
-import { TokenService } from './token.service';
-import type { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
+import { WechatClient } from './wechat.client';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+    private readonly wechat: WechatClient,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async devLogin(openid: string): Promise<AuthResponse> {
-    const user = await this.users.findOrCreate(openid, ['reporter'], this.clock.now());
-    return this.session(user);
+  async wechatLogin(code: string): Promise<AuthResponse> {
+    const { openid, unionid } = await this.wechat.code2Session(code);
+    return this.login(openid, unionid);
   }
 
-  private session(user: UserEntity): AuthResponse {
-    return { token: this.tokens.issue(user.id), user: { id: user.id, roles: user.roles } };
+  devLogin(openid: string): Promise<AuthResponse> {
+    return this.login(openid, null);
+  }
+
+  me(actor: Actor): Promise<AuthUser> {
+    return this.sessions.describe(actor.user, actor.unit);
+  }
+
+  private async login(openid: string, unionid: string | null): Promise<AuthResponse> {
+    const user = await this.users.findOrCreate(openid, unionid, this.clock.now());
+    if (user.disabled) throw ApiException.accountDisabled();
+    return this.sessions.start(user);
   }
 }

@@ -1,16 +1,16 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import type { AuthResponse } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
 import { AuthService } from './auth.service';
 import { DevLoginDto } from './dto/dev-login.dto';
-import { Public } from './public.decorator';
 
 /** Registered only when AUTH_DEV_LOGIN=true, which production refuses at boot. */
 @Controller('auth')
 export class DevAuthController {
   constructor(private readonly service: AuthService) {}
 
-  @Public()
   @Post('dev')
+  @Access('public')
   @HttpCode(HttpStatus.OK)
   login(@Body() dto: DevLoginDto): Promise<AuthResponse> {
     return this.service.devLogin(dto.openid);

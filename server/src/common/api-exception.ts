@@ -32,4 +32,12 @@ export class ApiException extends Error {
   static unauthenticated(message = '请先登录'): ApiException {
     return new ApiException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', message);
   }
+
+  static accountDisabled(): ApiException {
+    return new ApiException(HttpStatus.UNAUTHORIZED, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+  }
+
+  static forbidden(message = '您没有权限进行这个操作'): ApiException {
+    return new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
+  }
 }

@@ -16,6 +16,14 @@ export interface AppConfig {
     tokenSecret: string;
     tokenTtlSeconds: number;
     devLoginEnabled: boolean;
+    /** WeChat users who are administrators. */
+    adminOpenids: ReadonlySet<string>;
+    inviteTtlSeconds: number;
+  };
+  wechat: {
+    apiBase: string;
+    /** null when no mini-program is configured: WeChat login then answers 503. */
+    app: { appId: string; secret: string } | null;
   };
   /** 32-byte key for the fields domain.md requires encrypted at rest. */
   dataEncryptionKey: Buffer;

@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -79,6 +80,35 @@ export class EnvDto {
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
   AUTH_DEV_LOGIN?: boolean;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+(,[A-Za-z0-9_-]+)*$/, {
+    message: 'must be openids separated by commas, without spaces',
+  })
+  ADMIN_OPENIDS?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 30)
+  INVITE_TTL_HOURS?: number;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http(s) URL such as https://api.weixin.qq.com' },
+  )
+  WECHAT_API_BASE?: string;
+
+  @IsOptional()
+  @Matches(/^wx[0-9a-f]{16}$/, { message: 'must be a mini-program AppID (wx + 16 hex digits)' })
+  WECHAT_APPID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be the mini-program AppSecret' })
+  WECHAT_SECRET?: string;
 
   @IsOptional()
   @IsBase64({}, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })

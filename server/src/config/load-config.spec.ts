@@ -7,6 +7,8 @@ const PRODUCTION = {
   AUTH_TOKEN_SECRET: 'x'.repeat(40),
   DATA_ENCRYPTION_KEY: KEY,
   AUTH_DEV_LOGIN: 'false',
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: 'f'.repeat(32),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -81,6 +83,7 @@ describe(loadConfig.name, () => {
     ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: '' }],
     ['DATABASE_URL', { DATABASE_URL: '' }],
     ['DEMO_DATA', { DEMO_DATA: 'true' }],
+    ['WECHAT_APPID', { WECHAT_APPID: '' }],
   ])('refuses to run production with unsafe %s', (variable, change) => {
     expect(problemsOf({ ...PRODUCTION, ...change })).toEqual([
       expect.stringMatching(new RegExp(`^${variable}: `)),

@@ -47,6 +47,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (!dataKey) problems.push('DATA_ENCRYPTION_KEY: is required in production');
     if (!dto.DATABASE_URL) problems.push('DATABASE_URL: is required in production');
     if (dto.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
+    if (!dto.WECHAT_APPID) problems.push('WECHAT_APPID: is required in production');
+    if (!dto.WECHAT_SECRET) problems.push('WECHAT_SECRET: is required in production');
+  } else if (Boolean(dto.WECHAT_APPID) !== Boolean(dto.WECHAT_SECRET)) {
+    problems.push('WECHAT_APPID, WECHAT_SECRET: set both or neither');
   }
   if (dataKey && dataKey.length !== 32) {
     problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${dataKey.length}`);
@@ -79,6 +83,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       tokenSecret: dto.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
       tokenTtlSeconds: (dto.AUTH_TOKEN_TTL_HOURS ?? 24) * 3600,
       devLoginEnabled,
+      adminOpenids: new Set(dto.ADMIN_OPENIDS ? dto.ADMIN_OPENIDS.split(',') : []),
+      inviteTtlSeconds: (dto.INVITE_TTL_HOURS ?? 72) * 3600,
+    },
+    wechat: {
+      apiBase: (dto.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      app:
+        dto.WECHAT_APPID && dto.WECHAT_SECRET
+          ? { appId: dto.WECHAT_APPID, secret: dto.WECHAT_SECRET }
+          : null,
     },
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
     demoData: dto.DEMO_DATA ?? database.driver === 'better-sqlite3',

@@ -4,7 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
-import { UsersRepository } from '../auth/users.repository';
+import { rolesOf } from '../access/actor';
+import { UsersRepository } from '../users/users.repository';
 import { CreateReportDto } from '../reports/dto/create-report.dto';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService } from '../reports/reports.service';
@@ -25,15 +26,12 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const reporter = await this.users.findOrCreate(
-      DEMO_REPORTER_OPENID,
-      ['reporter'],
-      this.clock.now(),
-    );
+    const reporter = await this.users.findOrCreate(DEMO_REPORTER_OPENID, null, this.clock.now());
     if ((await this.reports.countByReporter(reporter.id)) > 0) return;
     for (const report of demoReports(this.clock.now())) {
       const dto = plainToInstance(CreateReportDto, report);
-      const stored = await this.reportsService.submit(reporter, randomUUID(), dto);
+      const actor = { user: reporter, roles: rolesOf(reporter, new Set()), unit: null, ip: null };
+      const stored = await this.reportsService.submit(actor, randomUUID(), dto);
       this.logger.log(`演示报告已创建，查询码 ${stored.body.trackingCode}`);
     }
   }

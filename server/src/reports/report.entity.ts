@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Channel, Gender, Priority, ReportStatus, SituationCode } from '@shouhu/shared';
+import type { Channel, Gender, OrgType, Priority, ReportStatus, SituationCode } from '@shouhu/shared';
 import { json } from '../database/column-transformers';
 
 @Entity('reports')
@@ -63,6 +63,13 @@ export class ReportEntity {
   /** Sealed `{name, phone, relation}`; null for anonymous reports. */
   @Column({ name: 'reporter_sealed', type: 'text', nullable: true })
   reporterSealed: string | null;
+
+  /** The institution a mandated reporter filed for. */
+  @Column({ name: 'reporter_org_name', type: 'varchar', length: 100, nullable: true })
+  reporterOrgName: string | null;
+
+  @Column({ name: 'reporter_org_type', type: 'varchar', length: 32, nullable: true })
+  reporterOrgType: OrgType | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
-import { CurrentUser } from '../auth/current-user';
-import type { UserEntity } from '../auth/user.entity';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
 import { CreateReportDto } from './dto/create-report.dto';
 import { ReportsService } from './reports.service';
@@ -14,22 +15,24 @@ export class ReportsController {
   constructor(private readonly service: ReportsService) {}
 
   @Post()
+  @Access('authenticated')
   async submit(
-    @CurrentUser() user: UserEntity,
+    @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() dto: CreateReportDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReportCreatedResponse> {
-    const stored = await this.service.submit(user, idempotencyKey, dto);
+    const stored = await this.service.submit(actor, idempotencyKey, dto);
     void reply.status(stored.status).header('Idempotent-Replayed', String(stored.replayed));
     return stored.body;
   }
 
   @Get(':id')
+  @Access('authenticated')
   view(
-    @CurrentUser() user: UserEntity,
+    @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
   ): Promise<ReporterReportView> {
-    return this.service.reporterView(user, id);
+    return this.service.reporterView(actor, id);
   }
 }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   reportPriority,
+  type Channel,
   type ReportCreatedResponse,
   type ReporterReportView,
+  type Role,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
-import type { UserEntity } from '../auth/user.entity';
+import { hasRole, type Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
@@ -18,39 +21,61 @@ import { toCreatedResponse, toReporterView } from './report-views';
 import { ReportsRepository } from './reports.repository';
 import { generateTrackingCode } from './tracking-code.generator';
 
+/** Filing for an institution or for the hotline needs the matching role. */
+const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
+  mandatory: {
+    role: 'mandated_reporter',
+    refusal: '强制报告需要先绑定所在单位（我的 → 绑定单位）；也可以选择“我要举报/求助”提交',
+  },
+  hotline: { role: 'hotline_operator', refusal: '只有热线接线员可以登记热线来电' },
+};
+
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly idempotency: IdempotencyService,
     private readonly sealer: Sealer,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async submit(
-    user: UserEntity,
+    actor: Actor,
     idempotencyKey: string | undefined,
     dto: CreateReportDto,
   ): Promise<StoredResponse<ReportCreatedResponse>> {
     const key = IdempotencyService.assertKey(idempotencyKey);
     const errors = reportConsistencyErrors(dto, this.clock.now());
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
-    return this.idempotency.once(key, user.id, dto, HttpStatus.CREATED, (manager) =>
-      this.store(manager, user, dto),
+    const channelRole = CHANNEL_ROLES[dto.channel];
+    if (channelRole && !hasRole(actor, channelRole.role)) {
+      throw ApiException.forbidden(channelRole.refusal);
+    }
+    return this.idempotency.once(key, actor.user.id, dto, HttpStatus.CREATED, (manager) =>
+      this.store(manager, actor, dto),
     );
   }
 
-  async reporterView(user: UserEntity, id: string): Promise<ReporterReportView> {
-    const report = await this.reports.findOwnedBy(id, user.id);
+  async reporterView(actor: Actor, id: string): Promise<ReporterReportView> {
+    const report = await this.reports.findOwnedBy(id, actor.user.id);
     if (!report) throw ApiException.notFound('没有找到这份报告');
+    await this.audit.recordRead(actor, {
+      action: 'report.read',
+      targetType: 'report',
+      targetId: report.id,
+      divisionCode: report.divisionCode,
+    });
     return toReporterView(report, await this.reports.reporterTimeline(report.id));
   }
 
   private async store(
     manager: EntityManager,
-    user: UserEntity,
+    actor: Actor,
     dto: CreateReportDto,
   ): Promise<ReportCreatedResponse> {
+    const { user } = actor;
+    const mandated = dto.channel === 'mandatory';
     const now = this.clock.now();
     const { divisionCode, address, latitude, longitude } = dto.location;
     const { anonymous, confidential, name, phone, relation } = dto.reporter;
@@ -73,6 +98,8 @@ export class ReportsService {
       reporterAnonymous: anonymous,
       reporterConfidential: !anonymous && confidential === true,
       reporterSealed: anonymous ? null : this.sealer.seal({ name, phone, relation }),
+      reporterOrgName: mandated ? user.orgName : null,
+      reporterOrgType: mandated ? user.orgType : null,
       createdAt: now,
     };
     await this.reports.insert(manager, report);
@@ -83,6 +110,13 @@ export class ReportsService {
       text: `报告已提交，查询码 ${report.trackingCode}`,
       reporterVisible: true,
       at: now,
+    });
+    await this.audit.record(manager, actor, {
+      action: 'report.submit',
+      targetType: 'report',
+      targetId: report.id,
+      divisionCode: report.divisionCode,
+      detail: { channel: report.channel, priority: report.priority },
     });
     return toCreatedResponse(report);
   }

@@ -6,7 +6,14 @@ import { CLOCK, type Clock } from '../common/clock';
 
 interface TokenClaims {
   sub: string;
+  /** The user's token version when issued; raising it revokes the token. */
+  ver: number;
   exp: number;
+}
+
+export interface VerifiedToken {
+  userId: string;
+  version: number;
 }
 
 const VERSION = 'v1';
@@ -19,16 +26,16 @@ export class TokenService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  issue(userId: string): string {
+  issue(userId: string, version: number): string {
     const exp = Math.floor(this.clock.now().getTime() / 1000) + this.config.auth.tokenTtlSeconds;
-    const claims = Buffer.from(JSON.stringify({ sub: userId, exp } satisfies TokenClaims)).toString(
+    const claims = Buffer.from(JSON.stringify({ sub: userId, ver: version, exp } satisfies TokenClaims)).toString(
       'base64url',
     );
     return `${VERSION}.${claims}.${this.sign(claims)}`;
   }
 
-  /** The user id of a valid, unexpired token; null for anything else. */
-  verify(token: string): string | null {
+  /** The claims of a valid, unexpired token; null for anything else. */
+  verify(token: string): VerifiedToken | null {
     const [version, claims, signature] = token.split('.');
     if (version !== VERSION || !claims || !signature) return null;
     const expected = Buffer.from(this.sign(claims));
@@ -42,9 +49,10 @@ export class TokenService {
     } catch {
       return null;
     }
-    if (typeof parsed.sub !== 'string' || typeof parsed.exp !== 'number') return null;
-    if (parsed.exp * 1000 <= this.clock.now().getTime()) return null;
-    return parsed.sub;
+    const { sub, ver, exp } = parsed;
+    if (typeof sub !== 'string' || typeof ver !== 'number' || typeof exp !== 'number') return null;
+    if (exp * 1000 <= this.clock.now().getTime()) return null;
+    return { userId: sub, version: ver };
   }
 
   private sign(claims: string): string {

@@ -14,18 +14,18 @@ describe(TokenService.name, () => {
   });
 
   it('verifies its own token until it expires', () => {
-    const token = sut.issue('user-1');
+    const token = sut.issue('user-1', 3);
 
-    expect(sut.verify(token)).toBe('user-1');
+    expect(sut.verify(token)).toEqual({ userId: 'user-1', version: 3 });
     now = new Date('2026-11-22T00:59:59Z');
-    expect(sut.verify(token)).toBe('user-1');
+    expect(sut.verify(token)).toEqual({ userId: 'user-1', version: 3 });
     now = new Date('2026-11-22T01:00:00Z');
     expect(sut.verify(token)).toBeNull();
   });
 
   it('refuses a token whose claims were changed', () => {
-    const [version, , signature] = sut.issue('user-1').split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'admin', exp: 9999999999 })).toString(
+    const [version, , signature] = sut.issue('user-1', 0).split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'admin', ver: 0, exp: 9999999999 })).toString(
       'base64url',
     );
 
@@ -35,7 +35,7 @@ describe(TokenService.name, () => {
   it('refuses a token signed with another secret', () => {
     const other = new TokenService(loadConfig({ AUTH_TOKEN_SECRET: 'y'.repeat(40) }), clock);
 
-    expect(sut.verify(other.issue('user-1'))).toBeNull();
+    expect(sut.verify(other.issue('user-1', 0))).toBeNull();
   });
 
   it.each(['', 'garbage', 'v1..', 'v2.e30.abc'])('refuses %j', (token) => {

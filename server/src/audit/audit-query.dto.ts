@@ -1,0 +1,17 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class AuditQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '页码应为整数' })
+  @Min(1, { message: '页码从1开始' })
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数应为整数' })
+  @Min(1, { message: '每页至少1条' })
+  @Max(200, { message: '每页最多200条' })
+  pageSize: number = 50;
+}

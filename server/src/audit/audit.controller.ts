@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { AuditEntry, Page } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { AuditQueryDto } from './audit-query.dto';
+import { AuditService } from './audit.service';
+
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly service: AuditService) {}
+
+  @Get()
+  @Access('admin', 'coordinator')
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    return this.service.list(actor, query);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import type { AuthResponse, Invite } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { CreateInviteDto } from './dto/create-invite.dto';
+import { RedeemInviteDto } from './dto/redeem-invite.dto';
+import { InvitesService } from './invites.service';
+
+@Controller()
+export class InvitesController {
+  constructor(private readonly service: InvitesService) {}
+
+  @Post('admin/invites')
+  @Access('admin', 'coordinator')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateInviteDto): Promise<Invite> {
+    return this.service.create(actor, dto);
+  }
+
+  @Post('auth/redeem')
+  @Access('authenticated')
+  @HttpCode(HttpStatus.OK)
+  redeem(@CurrentActor() actor: Actor, @Body() dto: RedeemInviteDto): Promise<AuthResponse> {
+    return this.service.redeem(actor, dto.code);
+  }
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { AuthResponse, Invite } from '@shouhu/shared';
+import { hasRole, type Actor } from '../access/actor';
+import { prefixesWithin } from '../access/division-scope';
+import { SessionService } from '../access/session.service';
+import { AuditService } from '../audit/audit.service';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ApiException } from '../common/api-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import type { UnitRecord } from '../units/unit';
+import { UnitsRepository } from '../units/units.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { CreateInviteDto } from './dto/create-invite.dto';
+import { generateInviteCode, hashInviteCode } from './invite-code';
+import type { InviteEntity } from './invite.entity';
+import { InvitesRepository } from './invites.repository';
+
+const INVALID_INVITE = new ApiException(
+  HttpStatus.BAD_REQUEST,
+  'INVITE_INVALID',
+  '邀请码无效、已过期或已被使用，请向发放邀请码的单位重新索取',
+);
+
+@Injectable()
+export class InvitesService {
+  constructor(
+    private readonly invites: InvitesRepository,
+    private readonly units: UnitsRepository,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(actor: Actor, dto: CreateInviteDto): Promise<Invite> {
+    const unit = await this.checkInvite(actor, dto);
+    const code = generateInviteCode();
+    const now = this.clock.now();
+    const invite: InviteEntity = {
+      id: randomUUID(),
+      codeHash: hashInviteCode(code),
+      role: dto.role,
+      unitId: unit?.id ?? null,
+      orgName: dto.orgName?.trim() ?? null,
+      orgType: dto.orgType ?? null,
+      createdBy: actor.user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.auth.inviteTtlSeconds * 1000),
+      redeemedBy: null,
+      redeemedAt: null,
+    };
+    await this.transactions.run(async (manager) => {
+      await this.invites.insert(manager, invite);
+      await this.audit.record(manager, actor, {
+        action: 'invite.create',
+        targetType: 'invite',
+        targetId: invite.id,
+        divisionCode: unit?.divisionPrefixes[0] ?? null,
+        detail: { role: invite.role, unitId: invite.unitId, orgName: invite.orgName },
+      });
+    });
+    const view: Invite = { code, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
+    if (invite.unitId) view.unitId = invite.unitId;
+    if (invite.orgName) view.orgName = invite.orgName;
+    if (invite.orgType) view.orgType = invite.orgType;
+    return view;
+  }
+
+  /** The caller takes the role the invite carries; a unit role replaces any earlier one. */
+  async redeem(actor: Actor, code: string): Promise<AuthResponse> {
+    const invite = await this.invites.findByCodeHash(hashInviteCode(code));
+    const now = this.clock.now();
+    if (!invite || invite.redeemedAt || invite.expiresAt <= now) throw INVALID_INVITE;
+    const unit = invite.unitId ? await this.units.findById(invite.unitId) : null;
+
+    await this.transactions.run(async (manager) => {
+      if (!(await this.invites.markRedeemed(manager, invite.id, actor.user.id, now))) {
+        throw INVALID_INVITE;
+      }
+      await this.users.updateMembership(manager, actor.user.id, this.membershipOf(invite));
+      await this.audit.record(manager, actor, {
+        action: 'invite.redeem',
+        targetType: 'user',
+        targetId: actor.user.id,
+        divisionCode: unit?.divisionPrefixes[0] ?? null,
+        detail: { inviteId: invite.id, role: invite.role, unitId: invite.unitId },
+      });
+    });
+    const user = await this.users.findById(actor.user.id);
+    if (!user) throw ApiException.unauthenticated();
+    return this.sessions.start(user);
+  }
+
+  private membershipOf(invite: InviteEntity) {
+    switch (invite.role) {
+      case 'handler':
+      case 'coordinator':
+        return { unitId: invite.unitId, unitRole: invite.role };
+      case 'hotline_operator':
+        return { hotlineOperator: true };
+      case 'mandated_reporter':
+        return { orgName: invite.orgName, orgType: invite.orgType };
+    }
+  }
+
+  /**
+   * Admins invite anyone. A coordinator invites handlers into units of their own county; a unit
+   * outside it answers 404 like any record outside the caller's scope.
+   */
+  private async checkInvite(actor: Actor, dto: CreateInviteDto): Promise<UnitRecord | null> {
+    const isAdmin = hasRole(actor, 'admin');
+    if (!isAdmin && dto.role !== 'handler') {
+      throw ApiException.forbidden('协调员只能邀请本县单位的办理人员');
+    }
+    if (dto.role === 'handler' || dto.role === 'coordinator') {
+      if (dto.orgName || dto.orgType) {
+        throw ApiException.validation({ orgName: '单位人员的邀请不填机构名称和类型' });
+      }
+      if (!dto.unitId) throw ApiException.validation({ unitId: '请选择单位' });
+      const unit = await this.units.findById(dto.unitId);
+      const county = actor.unit?.divisionPrefixes ?? [];
+      if (!unit || (!isAdmin && !prefixesWithin(unit.divisionPrefixes, county))) {
+        throw ApiException.notFound('没有找到这个单位');
+      }
+      const wantsCoordinatorUnit = dto.role === 'coordinator';
+      if (wantsCoordinatorUnit !== (unit.department === 'coordinator')) {
+        throw ApiException.validation({
+          unitId: wantsCoordinatorUnit ? '协调员只能加入联席会议办公室' : '办理人员不能加入联席会议办公室',
+        });
+      }
+      return unit;
+    }
+    if (dto.unitId) throw ApiException.validation({ unitId: '这个角色不属于任何单位' });
+    if (dto.role === 'mandated_reporter') {
+      const errors: Record<string, string> = {};
+      if (!dto.orgName) errors.orgName = '请填写机构名称';
+      if (!dto.orgType) errors.orgType = '请选择机构类型';
+      if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
+    } else if (dto.orgName || dto.orgType) {
+      throw ApiException.validation({ orgName: '热线接线员的邀请不填机构名称和类型' });
+    }
+    return null;
+  }
+}

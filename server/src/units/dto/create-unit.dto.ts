@@ -1,0 +1,39 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import { DEPARTMENTS, type CreateUnitRequest, type Department } from '@shouhu/shared';
+
+/** Province (2), city (4), county (6), township (9) or village (12) digits. */
+export const DIVISION_PREFIX_PATTERN = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
+
+export class CreateUnitDto implements CreateUnitRequest {
+  @IsString({ message: '请填写单位名称' })
+  @Length(2, 100, { message: '单位名称应为2到100字' })
+  name: string;
+
+  @IsIn(DEPARTMENTS, { message: '部门只能是 police、civil_affairs、township、education 或 coordinator' })
+  department: Department;
+
+  @IsArray({ message: '请填写负责的区划' })
+  @ArrayMinSize(1, { message: '请至少填写一个负责的区划' })
+  @ArrayMaxSize(500, { message: '负责的区划最多500个' })
+  @ArrayUnique({ message: '区划不能重复' })
+  @Matches(DIVISION_PREFIX_PATTERN, {
+    each: true,
+    message: '区划代码应为2、4、6、9或12位数字（省、市、县、乡镇、村）',
+  })
+  divisionPrefixes: string[];
+
+  @IsOptional()
+  @IsUUID('all', { message: '上级单位编号不正确' })
+  parentId?: string;
+}

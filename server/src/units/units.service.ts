@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Unit } from '@shouhu/shared';
+import { hasRole, type Actor } from '../access/actor';
+import { prefixesWithin } from '../access/division-scope';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from '../common/api-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import type { CreateUnitDto } from './dto/create-unit.dto';
+import type { UnitRecord } from './unit';
+import { toUnit } from './unit-views';
+import { UnitsRepository } from './units.repository';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
+    if (dto.parentId && !(await this.units.findById(dto.parentId))) {
+      throw ApiException.validation({ parentId: '上级单位不存在' });
+    }
+    const unit: UnitRecord = {
+      id: randomUUID(),
+      name: dto.name.trim(),
+      department: dto.department,
+      parentId: dto.parentId ?? null,
+      divisionPrefixes: [...dto.divisionPrefixes].sort(),
+      createdAt: this.clock.now(),
+    };
+    await this.transactions.run(async (manager) => {
+      await this.units.insert(manager, unit);
+      await this.audit.record(manager, actor, {
+        action: 'unit.create',
+        targetType: 'unit',
+        targetId: unit.id,
+        divisionCode: unit.divisionPrefixes[0],
+        detail: { name: unit.name, department: unit.department, divisionPrefixes: unit.divisionPrefixes },
+      });
+    });
+    return toUnit(unit);
+  }
+
+  /** Admins see every unit; a coordinator the units of their county. */
+  async list(actor: Actor): Promise<Unit[]> {
+    const all = await this.units.list();
+    if (hasRole(actor, 'admin')) return all.map(toUnit);
+    const county = actor.unit?.divisionPrefixes ?? [];
+    return all.filter((unit) => prefixesWithin(unit.divisionPrefixes, county)).map(toUnit);
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { ApiException } from '../common/api-exception';
+import { UsersService } from './users.service';
+
+@Controller('admin/users')
+export class UsersController {
+  constructor(private readonly service: UsersService) {}
+
+  @Post(':id/disable')
+  @Access('admin')
+  @HttpCode(HttpStatus.OK)
+  disable(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiException.notFound('没有找到这个用户') }))
+    id: string,
+  ): Promise<{ id: string; disabled: true }> {
+    return this.service.disable(actor, id);
+  }
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../database/database-errors';
+import { UserEntity } from './user.entity';
+
+type Membership = Partial<
+  Pick<UserEntity, 'unitId' | 'unitRole' | 'orgName' | 'orgType' | 'hotlineOperator'>
+>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get users() {
+    return this.dataSource.getRepository(UserEntity);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByOpenid(openid: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ openid });
+  }
+
+  /** Two first logins of the same person may race; the loser reads the winner's row. */
+  async findOrCreate(openid: string, unionid: string | null, now: Date): Promise<UserEntity> {
+    const existing = await this.findByOpenid(openid);
+    if (existing) {
+      if (unionid && existing.unionid !== unionid) {
+        await this.users.update({ id: existing.id }, { unionid });
+        existing.unionid = unionid;
+      }
+      return existing;
+    }
+    const user: UserEntity = {
+      id: randomUUID(),
+      openid,
+      unionid,
+      unitId: null,
+      unitRole: null,
+      orgName: null,
+      orgType: null,
+      hotlineOperator: false,
+      disabled: false,
+      tokenVersion: 0,
+      createdAt: now,
+    };
+    try {
+      await this.users.insert(user);
+      return user;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findByOpenid(openid);
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  async updateMembership(manager: EntityManager, id: string, membership: Membership): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id }, membership);
+  }
+
+  /** Locks the user out at once: the guard refuses disabled users and tokens of older versions. */
+  async disable(manager: EntityManager, id: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ disabled: true, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+}
