@@ -19,7 +19,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** Roles an invitation can grant; `reporter` everyone has, `admin` comes from configuration. */
-export const INVITE_ROLES = ['handler', 'coordinator', 'hotline_operator', 'mandated_reporter'] as const;
+export const INVITE_ROLES = [
+  'handler',
+  'coordinator',
+  'hotline_operator',
+  'mandated_reporter',
+] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
 
 /** Roles held as a member of a unit. */

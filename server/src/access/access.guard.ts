@@ -27,7 +27,9 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rules = this.reflector.get<AccessRule[] | undefined>(ACCESS, context.getHandler());
     if (!rules) {
-      throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no @Access`);
+      throw new Error(
+        `${context.getClass().name}.${context.getHandler().name} declares no @Access`,
+      );
     }
     if (rules.includes('public')) return true;
 
@@ -50,6 +52,11 @@ export class AccessGuard implements CanActivate {
     }
     if (user.disabled) throw ApiException.accountDisabled();
     const unit = user.unitId ? await this.units.findById(user.unitId) : null;
-    return { user, roles: rolesOf(user, this.config.auth.adminOpenids), unit, ip: request.ip ?? null };
+    return {
+      user,
+      roles: rolesOf(user, this.config.auth.adminOpenids),
+      unit,
+      ip: request.ip ?? null,
+    };
   }
 }

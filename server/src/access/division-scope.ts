@@ -10,5 +10,7 @@ export function prefixesWithin(inner: readonly string[], outer: readonly string[
 
 /** The levels of a division code a unit can be attached to: province, city, county, township, village. */
 export function divisionAncestors(divisionCode: string): string[] {
-  return [2, 4, 6, 9, 12].filter((n) => n <= divisionCode.length).map((n) => divisionCode.slice(0, n));
+  return [2, 4, 6, 9, 12]
+    .filter((n) => n <= divisionCode.length)
+    .map((n) => divisionCode.slice(0, n));
 }

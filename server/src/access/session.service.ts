@@ -18,13 +18,23 @@ export class SessionService {
   ) {}
 
   async start(user: UserEntity): Promise<AuthResponse> {
-    return { token: this.tokens.issue(user.id, user.tokenVersion), user: await this.describe(user) };
+    return {
+      token: this.tokens.issue(user.id, user.tokenVersion),
+      user: await this.describe(user),
+    };
   }
 
   async describe(user: UserEntity, knownUnit?: UnitRecord | null): Promise<AuthUser> {
     const unit =
-      knownUnit !== undefined ? knownUnit : user.unitId ? await this.units.findById(user.unitId) : null;
-    const described: AuthUser = { id: user.id, roles: rolesOf(user, this.config.auth.adminOpenids) };
+      knownUnit !== undefined
+        ? knownUnit
+        : user.unitId
+          ? await this.units.findById(user.unitId)
+          : null;
+    const described: AuthUser = {
+      id: user.id,
+      roles: rolesOf(user, this.config.auth.adminOpenids),
+    };
     if (unit) {
       described.unitId = unit.id;
       described.unitName = unit.name;

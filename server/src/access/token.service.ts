@@ -28,9 +28,9 @@ export class TokenService {
 
   issue(userId: string, version: number): string {
     const exp = Math.floor(this.clock.now().getTime() / 1000) + this.config.auth.tokenTtlSeconds;
-    const claims = Buffer.from(JSON.stringify({ sub: userId, ver: version, exp } satisfies TokenClaims)).toString(
-      'base64url',
-    );
+    const claims = Buffer.from(
+      JSON.stringify({ sub: userId, ver: version, exp } satisfies TokenClaims),
+    ).toString('base64url');
     return `${VERSION}.${claims}.${this.sign(claims)}`;
   }
 

@@ -61,19 +61,39 @@ export async function verifyChain(
   for await (const row of rows) {
     count++;
     if (row.seq !== expectedSeq) {
-      return { intact: false, rows: count, brokenSeq: row.seq, reason: `expected row ${expectedSeq}, found ${row.seq} (a row is missing)` };
+      return {
+        intact: false,
+        rows: count,
+        brokenSeq: row.seq,
+        reason: `expected row ${expectedSeq}, found ${row.seq} (a row is missing)`,
+      };
     }
     if (row.prevHash !== expectedPrev) {
-      return { intact: false, rows: count, brokenSeq: row.seq, reason: 'does not link to the row before it' };
+      return {
+        intact: false,
+        rows: count,
+        brokenSeq: row.seq,
+        reason: 'does not link to the row before it',
+      };
     }
     if (chainHash(row.prevHash, row) !== row.hash) {
-      return { intact: false, rows: count, brokenSeq: row.seq, reason: 'its content does not match its hash' };
+      return {
+        intact: false,
+        rows: count,
+        brokenSeq: row.seq,
+        reason: 'its content does not match its hash',
+      };
     }
     expectedPrev = row.hash;
     expectedSeq++;
   }
   if (head && (head.seq !== count || head.hash !== expectedPrev)) {
-    return { intact: false, rows: count, brokenSeq: count + 1, reason: `the log ends at row ${count} but ${head.seq} rows were written (rows were removed from the end)` };
+    return {
+      intact: false,
+      rows: count,
+      brokenSeq: count + 1,
+      reason: `the log ends at row ${count} but ${head.seq} rows were written (rows were removed from the end)`,
+    };
   }
   return { intact: true, rows: count };
 }

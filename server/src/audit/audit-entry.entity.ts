@@ -15,7 +15,12 @@ export class AuditEntryEntity {
   @Column({ name: 'actor_user_id', type: 'varchar', length: 36, nullable: true })
   actorUserId: string | null;
 
-  @Column({ name: 'actor_roles', type: 'varchar', length: 255, transformer: commaSeparated<Role>() })
+  @Column({
+    name: 'actor_roles',
+    type: 'varchar',
+    length: 255,
+    transformer: commaSeparated<Role>(),
+  })
   actorRoles: Role[];
 
   @Column({ name: 'actor_unit_id', type: 'varchar', length: 36, nullable: true })

@@ -61,7 +61,11 @@ export class WechatClient {
           '登录凭证无效或已使用，请重新打开小程序',
         );
       case 45011:
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', '登录太频繁，请一分钟后再试');
+        return new ApiException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'RATE_LIMITED',
+          '登录太频繁，请一分钟后再试',
+        );
       case 40226:
         return new ApiException(
           HttpStatus.FORBIDDEN,

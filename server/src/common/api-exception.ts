@@ -34,7 +34,11 @@ export class ApiException extends Error {
   }
 
   static accountDisabled(): ApiException {
-    return new ApiException(HttpStatus.UNAUTHORIZED, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+    return new ApiException(
+      HttpStatus.UNAUTHORIZED,
+      'ACCOUNT_DISABLED',
+      '账号已停用，请联系管理员',
+    );
   }
 
   static forbidden(message = '您没有权限进行这个操作'): ApiException {

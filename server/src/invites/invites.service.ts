@@ -130,7 +130,9 @@ export class InvitesService {
       const wantsCoordinatorUnit = dto.role === 'coordinator';
       if (wantsCoordinatorUnit !== (unit.department === 'coordinator')) {
         throw ApiException.validation({
-          unitId: wantsCoordinatorUnit ? '协调员只能加入联席会议办公室' : '办理人员不能加入联席会议办公室',
+          unitId: wantsCoordinatorUnit
+            ? '协调员只能加入联席会议办公室'
+            : '办理人员不能加入联席会议办公室',
         });
       }
       return unit;

@@ -1,5 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Channel, Gender, OrgType, Priority, ReportStatus, SituationCode } from '@shouhu/shared';
+import type {
+  Channel,
+  Gender,
+  OrgType,
+  Priority,
+  ReportStatus,
+  SituationCode,
+} from '@shouhu/shared';
 import { json } from '../database/column-transformers';
 
 @Entity('reports')

@@ -40,7 +40,11 @@ export class UnitsService {
         targetType: 'unit',
         targetId: unit.id,
         divisionCode: unit.divisionPrefixes[0],
-        detail: { name: unit.name, department: unit.department, divisionPrefixes: unit.divisionPrefixes },
+        detail: {
+          name: unit.name,
+          department: unit.department,
+          divisionPrefixes: unit.divisionPrefixes,
+        },
       });
     });
     return toUnit(unit);

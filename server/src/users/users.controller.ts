@@ -14,7 +14,10 @@ export class UsersController {
   @HttpCode(HttpStatus.OK)
   disable(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiException.notFound('没有找到这个用户') }))
+    @Param(
+      'id',
+      new ParseUUIDPipe({ exceptionFactory: () => ApiException.notFound('没有找到这个用户') }),
+    )
     id: string,
   ): Promise<{ id: string; disabled: true }> {
     return this.service.disable(actor, id);

@@ -58,7 +58,11 @@ export class UsersRepository {
     }
   }
 
-  async updateMembership(manager: EntityManager, id: string, membership: Membership): Promise<void> {
+  async updateMembership(
+    manager: EntityManager,
+    id: string,
+    membership: Membership,
+  ): Promise<void> {
     await manager.getRepository(UserEntity).update({ id }, membership);
   }
 

@@ -1,10 +1,4 @@
-import {
-  Table,
-  TableColumn,
-  TableIndex,
-  type MigrationInterface,
-  type QueryRunner,
-} from 'typeorm';
+import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { GENESIS_HASH } from '../../audit/audit-chain';
 import { createdAt, id, uuidRef } from './columns';
 
@@ -54,8 +48,18 @@ export class AccountsUnitsAudit1764000000000 implements MigrationInterface {
     );
 
     await queryRunner.addColumns('reports', [
-      new TableColumn({ name: 'reporter_org_name', type: 'varchar', length: '100', isNullable: true }),
-      new TableColumn({ name: 'reporter_org_type', type: 'varchar', length: '32', isNullable: true }),
+      new TableColumn({
+        name: 'reporter_org_name',
+        type: 'varchar',
+        length: '100',
+        isNullable: true,
+      }),
+      new TableColumn({
+        name: 'reporter_org_type',
+        type: 'varchar',
+        length: '32',
+        isNullable: true,
+      }),
     ]);
 
     await queryRunner.createTable(
@@ -75,7 +79,11 @@ export class AccountsUnitsAudit1764000000000 implements MigrationInterface {
           { name: 'redeemed_at', type: 'datetime', precision: 6, isNullable: true },
         ],
         indices: [
-          new TableIndex({ name: 'UQ_invites_code_hash', columnNames: ['code_hash'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_invites_code_hash',
+            columnNames: ['code_hash'],
+            isUnique: true,
+          }),
         ],
       }),
     );
@@ -113,7 +121,9 @@ export class AccountsUnitsAudit1764000000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.query(`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}')`);
+    await queryRunner.query(
+      `INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ export class CreateUnitDto implements CreateUnitRequest {
   @Length(2, 100, { message: '单位名称应为2到100字' })
   name: string;
 
-  @IsIn(DEPARTMENTS, { message: '部门只能是 police、civil_affairs、township、education 或 coordinator' })
+  @IsIn(DEPARTMENTS, {
+    message: '部门只能是 police、civil_affairs、township、education 或 coordinator',
+  })
   department: Department;
 
   @IsArray({ message: '请填写负责的区划' })

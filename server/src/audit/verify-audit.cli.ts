@@ -22,7 +22,9 @@ async function main(): Promise<number> {
       console.log(`审计日志完整：共 ${verdict.rows} 条，哈希链校验通过。`);
       return 0;
     }
-    console.error(`审计日志被篡改：第 ${verdict.brokenSeq} 条（seq=${verdict.brokenSeq}）${verdict.reason}`);
+    console.error(
+      `审计日志被篡改：第 ${verdict.brokenSeq} 条（seq=${verdict.brokenSeq}）${verdict.reason}`,
+    );
     return 1;
   } finally {
     await dataSource.destroy();
