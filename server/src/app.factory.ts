@@ -6,10 +6,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
+import type { Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
+  /** Tests pass their own clock to check deadlines and expiry at chosen instants. */
+  clock?: Clock;
 }
 
 /** Builds the whole server; main.ts listens, tests call this with their own config. */
@@ -17,11 +20,18 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
-
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
   });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.clock),
+    adapter,
+    {
+      logger: options.logger ?? ['log', 'warn', 'error'],
+    },
+  );
   app.setGlobalPrefix(API_PREFIX.slice(1));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

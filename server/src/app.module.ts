@@ -4,7 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
-import { CLOCK, SystemClock } from './common/clock';
+import { CLOCK, SystemClock, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
@@ -18,7 +18,7 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -37,7 +37,7 @@ export class AppModule {
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [
-        { provide: CLOCK, useClass: SystemClock },
+        { provide: CLOCK, useValue: clock },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
       exports: [CLOCK],

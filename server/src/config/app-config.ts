@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Built H5 app to serve from `/`, or null to serve the API only. */
   h5Directory: string | null;
   bodyLimitBytes: number;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for the audit log). */
+  trustProxy: boolean;
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -124,6 +124,11 @@ export class EnvDto {
   H5_DIR?: string;
 
   @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY?: boolean;
+
+  @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of bytes' })
   @Min(1024)

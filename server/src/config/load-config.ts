@@ -97,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoData: dto.DEMO_DATA ?? database.driver === 'better-sqlite3',
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 64 * 1024,
+    trustProxy: dto.TRUST_PROXY ?? false,
   };
 }

@@ -7,7 +7,7 @@ describe('POST /auth/dev', () => {
   describe('when AUTH_DEV_LOGIN is on', () => {
     let sut: TestApp;
     beforeAll(async () => {
-      sut = await startTestApp({ AUTH_DEV_LOGIN: 'true' });
+      sut = await startTestApp({ env: { AUTH_DEV_LOGIN: 'true' } });
     });
     afterAll(() => sut.close());
 
@@ -40,7 +40,7 @@ describe('POST /auth/dev', () => {
   describe('when AUTH_DEV_LOGIN is off', () => {
     let sut: TestApp;
     beforeAll(async () => {
-      sut = await startTestApp({ AUTH_DEV_LOGIN: 'false' });
+      sut = await startTestApp({ env: { AUTH_DEV_LOGIN: 'false' } });
     });
     afterAll(() => sut.close());
 

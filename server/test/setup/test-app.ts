@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
+import type { Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { TEST_DATABASE_ENV, testDriver } from './test-database';
+
+/** Logs in as an administrator through the dev login (see ADMIN_OPENIDS below). */
+export const TEST_ADMIN_OPENID = 'test-admin';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -12,8 +16,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+}
+
 /** The real server on a random port, on this run's MariaDB database or a private SQLite one. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database =
     testDriver() === 'mysql'
       ? { DATABASE_URL: requireTestDatabaseUrl() }
@@ -22,10 +31,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     H5_DIR: '/nonexistent',
     DEMO_DATA: 'false',
+    ADMIN_OPENIDS: TEST_ADMIN_OPENID,
     ...database,
-    ...env,
+    ...options.env,
   });
-  const app = await createApp(config, { logger: ['error'] });
+  const app = await createApp(config, { logger: ['error'], clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

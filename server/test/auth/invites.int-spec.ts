@@ -1,0 +1,196 @@
+import type {
+  ApiErrorBody,
+  AuthResponse,
+  AuthUser,
+  Invite,
+  ReportCreatedResponse,
+} from '@shouhu/shared';
+import { randomUUID } from 'node:crypto';
+import { aReport } from '../factories/report.factory';
+import {
+  aReporterSession,
+  aSessionWith,
+  anAdminSession,
+  anInvite,
+} from '../factories/session.factory';
+import { aWorld, type World } from '../factories/world.factory';
+import { http } from '../setup/http';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { TestClock } from '../setup/test-clock';
+
+describe('invitations', () => {
+  const clock = new TestClock();
+  let sut: TestApp;
+  let world: World;
+  let admin: AuthResponse;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ clock, env: { INVITE_TTL_HOURS: '72' } });
+    world = await aWorld(sut.baseUrl);
+    admin = await anAdminSession(sut.baseUrl);
+  });
+  afterAll(() => sut.close());
+
+  const redeem = (token: string, code: string) =>
+    http<AuthResponse & ApiErrorBody>(sut.baseUrl, 'POST', '/auth/redeem', {
+      token,
+      body: { code },
+    });
+
+  it('binds a handler to the unit the invitation names', async () => {
+    const invite = await anInvite(sut.baseUrl, admin.token, {
+      role: 'handler',
+      unitId: world.units.homeTownship.id,
+    });
+    const user = await aReporterSession(sut.baseUrl);
+
+    const response = await redeem(user.token, invite.code.toLowerCase().replace(/-/g, ' '));
+
+    expect(response.status).toBe(200);
+    expect(response.body.user).toMatchObject({
+      roles: ['reporter', 'handler'],
+      unitId: world.units.homeTownship.id,
+      unitName: world.units.homeTownship.name,
+    });
+  });
+
+  it('is single use', async () => {
+    const invite = await anInvite(sut.baseUrl, admin.token, { role: 'hotline_operator' });
+    await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
+
+    const second = await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
+
+    expect(second.status).toBe(400);
+    expect(second.body.code).toBe('INVITE_INVALID');
+  });
+
+  it('lets exactly one of two simultaneous redemptions win', async () => {
+    const invite = await anInvite(sut.baseUrl, admin.token, { role: 'hotline_operator' });
+    const users = await Promise.all([aReporterSession(sut.baseUrl), aReporterSession(sut.baseUrl)]);
+
+    const responses = await Promise.all(users.map((u) => redeem(u.token, invite.code)));
+
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 400]);
+  });
+
+  it('expires', async () => {
+    const invite = await anInvite(sut.baseUrl, admin.token, { role: 'hotline_operator' });
+    clock.advance(72 * 3600_000);
+    try {
+      const response = await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
+
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('INVITE_INVALID');
+    } finally {
+      clock.advance(-72 * 3600_000);
+    }
+  });
+
+  it('refuses a code that was never issued', async () => {
+    const response = await redeem((await aReporterSession(sut.baseUrl)).token, 'ACDE-FGHJ-KMNP');
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('INVITE_INVALID');
+  });
+
+  it('makes a mandated reporter whose reports carry the institution', async () => {
+    const teacher = await aSessionWith(sut.baseUrl, {
+      role: 'mandated_reporter',
+      orgName: '泗县某镇中心小学',
+      orgType: 'school',
+    });
+
+    const me = await http<AuthUser>(sut.baseUrl, 'GET', '/auth/me', { token: teacher.token });
+    const report = await http<ReportCreatedResponse>(sut.baseUrl, 'POST', '/reports', {
+      token: teacher.token,
+      body: aReport({ channel: 'mandatory' }),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+
+    expect(me.body).toMatchObject({
+      roles: ['reporter', 'mandated_reporter'],
+      orgName: '泗县某镇中心小学',
+      orgType: 'school',
+    });
+    expect(report.status).toBe(201);
+  });
+
+  it.each([
+    ['mandatory', '强制报告需要先绑定所在单位'],
+    ['hotline', '只有热线接线员可以登记热线来电'],
+  ] as const)('refuses a %s report from someone without the role', async (channel, message) => {
+    const user = await aReporterSession(sut.baseUrl);
+
+    const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/reports', {
+      token: user.token,
+      body: aReport({ channel }),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+
+    expect(response.status).toBe(403);
+    expect(response.body.message).toContain(message);
+  });
+
+  describe('issued by a coordinator', () => {
+    let coordinator: AuthResponse;
+    beforeAll(async () => {
+      coordinator = await aSessionWith(sut.baseUrl, {
+        role: 'coordinator',
+        unitId: world.units.homeCoordinator.id,
+      });
+    });
+
+    const invite = (body: unknown) =>
+      http<Invite & ApiErrorBody>(sut.baseUrl, 'POST', '/admin/invites', {
+        token: coordinator.token,
+        body,
+      });
+
+    it('may bring a handler into a unit of their county', async () => {
+      const response = await invite({ role: 'handler', unitId: world.units.homeTownship.id });
+
+      expect(response.status).toBe(201);
+      expect(response.body.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    });
+
+    it('answers 404 for a unit of another county', async () => {
+      const response = await invite({ role: 'handler', unitId: world.units.otherTownship.id });
+
+      expect(response.status).toBe(404);
+    });
+
+    it('may not create coordinators or mandated reporters', async () => {
+      const response = await invite({
+        role: 'coordinator',
+        unitId: world.units.homeCoordinator.id,
+      });
+
+      expect(response.status).toBe(403);
+    });
+  });
+
+  it.each([
+    [{ role: 'handler' }, 'unitId'],
+    [{ role: 'handler', unitId: 'not-a-uuid' }, 'unitId'],
+    [{ role: 'mandated_reporter', orgType: 'school' }, 'orgName'],
+    [{ role: 'hotline_operator', orgName: '某热线' }, 'orgName'],
+    [{ role: 'admin' }, 'role'],
+  ])('refuses the invitation %j', async (body, field) => {
+    const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/admin/invites', {
+      token: admin.token,
+      body,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveProperty([field]);
+  });
+
+  it('refuses to make a handler a member of a coordinator unit', async () => {
+    const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/admin/invites', {
+      token: admin.token,
+      body: { role: 'handler', unitId: world.units.homeCoordinator.id },
+    });
+
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorBody, AuthResponse, AuthUser } from '@shouhu/shared';
+import { DataSource } from 'typeorm';
+import { UserEntity } from '../../src/users/user.entity';
+import { http } from '../setup/http';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { STAND_IN_APPID, startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in';
+
+describe('POST /auth/wechat', () => {
+  let wechat: WechatStandIn;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    wechat = await startWechatStandIn();
+    sut = await startTestApp({ env: wechat.env });
+  });
+  afterAll(async () => {
+    await sut.close();
+    await wechat.close();
+  });
+
+  const login = (code: string) =>
+    http<AuthResponse & ApiErrorBody>(sut.baseUrl, 'POST', '/auth/wechat', { body: { code } });
+
+  it('exchanges the code with WeChat and logs the user in by openid, keeping the unionid', async () => {
+    const openid = `o-${randomUUID()}`;
+
+    const first = await login(`ok:${openid}:u-${openid}`);
+    const again = await login(`ok:${openid}`);
+
+    expect(first.status).toBe(200);
+    expect(first.body.user.roles).toEqual(['reporter']);
+    expect(again.body.user.id).toBe(first.body.user.id);
+    const call = wechat.calls.find((c) => c.get('js_code') === `ok:${openid}:u-${openid}`);
+    expect(call?.get('appid')).toBe(STAND_IN_APPID);
+    expect(call?.get('grant_type')).toBe('authorization_code');
+    const stored = await sut.app
+      .get(DataSource)
+      .getRepository(UserEntity)
+      .findOneByOrFail({ openid });
+    expect(stored.unionid).toBe(`u-${openid}`);
+
+    const me = await http<AuthUser>(sut.baseUrl, 'GET', '/auth/me', { token: first.body.token });
+    expect(me.body.id).toBe(first.body.user.id);
+  });
+
+  it.each([
+    ['invalid', 400, 'WECHAT_CODE_INVALID'],
+    ['busy', 429, 'RATE_LIMITED'],
+    ['risky', 403, 'WECHAT_RISKY_USER'],
+    ['system', 503, 'SERVICE_UNAVAILABLE'],
+  ])('turns the WeChat answer "%s" into %i %s', async (code, status, errorCode) => {
+    const response = await login(code);
+
+    expect(response.status).toBe(status);
+    expect(response.body.code).toBe(errorCode);
+    expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('refuses a missing code without calling WeChat', async () => {
+    const before = wechat.calls.length;
+
+    const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/auth/wechat', { body: {} });
+
+    expect(response.status).toBe(400);
+    expect(wechat.calls.length).toBe(before);
+  });
+});
+
+describe('POST /auth/wechat when WeChat cannot be reached', () => {
+  it('answers 503 when the WeChat API does not answer', async () => {
+    const closed = await startWechatStandIn();
+    await closed.close();
+    const sut = await startTestApp({ env: closed.env });
+    try {
+      const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/auth/wechat', {
+        body: { code: 'ok:someone' },
+      });
+
+      expect(response.status).toBe(503);
+      expect(response.body.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('answers 503 when no mini-program is configured', async () => {
+    const sut = await startTestApp();
+    try {
+      const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/auth/wechat', {
+        body: { code: 'ok:someone' },
+      });
+
+      expect(response.status).toBe(503);
+    } finally {
+      await sut.close();
+    }
+  });
+});
