@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { REPO_ROOT } from '../support/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT, startServer } from '../support/server';
 
 function boot(env: Record<string, string>) {
   return spawnSync(process.execPath, [resolve(REPO_ROOT, 'server', 'dist', 'main.js')], {
@@ -30,5 +32,24 @@ describe('server boot', () => {
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('AUTH_DEV_LOGIN: must not be true in production');
+  });
+
+  it('starts on the embedded database with demo data, as npm start does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shouhu-boot-'));
+    const server = await startServer({
+      SQLITE_PATH: join(dir, 'demo.sqlite'),
+      NODE_ENV: 'development',
+    });
+    try {
+      const health = await fetch(`${server.apiBase}/health`);
+      const page = await fetch(`${server.origin}/`);
+
+      expect(await health.json()).toMatchObject({ database: 'up', driver: 'better-sqlite3' });
+      expect(await page.text()).toContain('<div id="app">');
+      expect(server.output()).toContain('演示报告已创建');
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -65,6 +65,7 @@ describe('H5 app: a neighbour files a report', () => {
   it('refuses to send an incomplete form and says what is missing', async () => {
     const page = await openPhonePage(browser);
     await page.goto(`${server.origin}/#/pages/report/index?channel=mandatory`);
+    await page.getByText('您还没有绑定所在单位').waitFor();
 
     await page.locator('.report-submit').click();
 

@@ -1,33 +1,62 @@
 import Taro from '@tarojs/taro';
-import type { AuthResponse } from '@shouhu/shared';
+import type { AuthResponse, AuthUser } from '@shouhu/shared';
 import { ApiError } from './api-error';
 import { httpRequest, type HttpRequest } from './http';
 import { createId } from './ids';
 
 const TOKEN_KEY = 'shouhu.token';
+const USER_KEY = 'shouhu.user';
 const DEVICE_ID_KEY = 'shouhu.deviceId';
 
-/**
- * Until WeChat login lands, every device logs in with the development login under an id it keeps,
- * so it finds its own reports again after a restart.
- */
-async function login(): Promise<string> {
+/** In WeChat: the real login (`Taro.login` → code → server). In H5: the development login. */
+async function requestSession(): Promise<AuthResponse> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const { code } = await Taro.login();
+    return httpRequest<AuthResponse>({ method: 'POST', path: '/auth/wechat', data: { code } });
+  }
   let deviceId = Taro.getStorageSync<string>(DEVICE_ID_KEY);
   if (!deviceId) {
-    deviceId = `device-${createId()}`;
+    deviceId = `h5-${createId()}`;
     Taro.setStorageSync(DEVICE_ID_KEY, deviceId);
   }
-  const session = await httpRequest<AuthResponse>({
+  return httpRequest<AuthResponse>({
     method: 'POST',
     path: '/auth/dev',
     data: { openid: deviceId },
   });
-  Taro.setStorageSync(TOKEN_KEY, session.token);
-  return session.token;
+}
+
+let pending: Promise<string> | null = null;
+
+/** Logs in once at a time; concurrent callers share the same attempt. */
+function login(): Promise<string> {
+  pending ??= requestSession()
+    .then((session) => {
+      Taro.setStorageSync(TOKEN_KEY, session.token);
+      Taro.setStorageSync(USER_KEY, session.user);
+      return session.token;
+    })
+    .finally(() => {
+      pending = null;
+    });
+  return pending;
 }
 
 async function token(): Promise<string> {
   return Taro.getStorageSync<string>(TOKEN_KEY) || login();
+}
+
+/** Called at launch so the first tap does not wait for a login. */
+export function ensureSession(): Promise<void> {
+  return token().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The logged-in user as of the last login, or null before the first. */
+export function currentUser(): AuthUser | null {
+  return Taro.getStorageSync<AuthUser>(USER_KEY) || null;
 }
 
 /** Calls the API as the logged-in user, logging in again once if the token has expired. */
@@ -35,7 +64,7 @@ export async function authorizedRequest<T>(request: Omit<HttpRequest, 'token'>):
   try {
     return await httpRequest<T>({ ...request, token: await token() });
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
     Taro.removeStorageSync(TOKEN_KEY);
     return httpRequest<T>({ ...request, token: await login() });
   }

@@ -2,6 +2,9 @@ import type { CreateReportRequest } from '@shouhu/shared';
 
 export const DEMO_REPORTER_OPENID = 'demo-reporter';
 
+/** The demo reporter is a teacher bound to a school, so they file as 强制报告. */
+export const DEMO_INSTITUTION = { orgName: '（演示）某镇中心学校', orgType: 'school' as const };
+
 export function demoReports(now: Date): CreateReportRequest[] {
   const hoursAgo = (h: number): string => new Date(now.getTime() - h * 3600_000).toISOString();
   return [

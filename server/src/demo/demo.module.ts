@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module';
+import { UsersModule } from '../users/users.module';
 import { DemoDataSeeder } from './demo-data.seeder';
 
-@Module({ imports: [ReportsModule], providers: [DemoDataSeeder] })
+@Module({ imports: [ReportsModule, UsersModule], providers: [DemoDataSeeder] })
 export class DemoModule {}

@@ -9,6 +9,7 @@ import { ApiError } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { createId } from '../../services/ids';
 import { submitReport } from '../../services/reports';
+import { currentUser } from '../../services/session';
 import {
   characterCount,
   emptyReportForm,
@@ -25,12 +26,18 @@ const IDENTITIES: { value: Identity; label: string }[] = [
   { value: 'anonymous', label: '匿名：不留任何身份信息' },
 ];
 
+/** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
 function channelFrom(param: string | undefined): Channel {
-  return CHANNELS.find((c) => c === param) ?? 'public';
+  const requested = CHANNELS.find((c) => c === param) ?? 'public';
+  const roles = currentUser()?.roles ?? [];
+  if (requested === 'mandatory' && !roles.includes('mandated_reporter')) return 'public';
+  if (requested === 'hotline' && !roles.includes('hotline_operator')) return 'public';
+  return requested;
 }
 
 export default function ReportPage() {
-  const channel = channelFrom(useRouter().params.channel);
+  const requestedChannel = useRouter().params.channel;
+  const channel = channelFrom(requestedChannel);
   const [form, setForm] = useState<ReportForm>(() => emptyReportForm(DEFAULT_DIVISION_CODE));
   const [problems, setProblems] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
@@ -62,6 +69,14 @@ export default function ReportPage() {
 
   return (
     <View className="page">
+      {requestedChannel === 'mandatory' && channel !== 'mandatory' && (
+        <View className="section">
+          <Text className="hint">
+            您还没有绑定所在单位，这份报告将作为“举报/求助”提交，同样会送到负责的部门。
+          </Text>
+        </View>
+      )}
+
       <View className="section">
         <Text className="section-title">孩子现在有危险吗？</Text>
         <View className="choice-row">
