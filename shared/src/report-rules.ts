@@ -1,6 +1,3 @@
-import { higherPriority, type Priority } from './priorities';
-import { situation, type SituationCode } from './situations';
-
 export const DESCRIPTION_MIN_LENGTH = 10;
 export const DESCRIPTION_MAX_LENGTH = 5000;
 
@@ -18,17 +15,6 @@ export const DIVISION_CODE_PATTERN = /^\d{6}(\d{3}(\d{3})?)?$/;
 
 export function isDivisionCode(value: string): boolean {
   return DIVISION_CODE_PATTERN.test(value);
-}
-
-/**
- * A report is as urgent as its most urgent situation; a child in danger right now is always P1.
- */
-export function reportPriority(
-  situations: readonly SituationCode[],
-  immediateDanger: boolean,
-): Priority {
-  if (immediateDanger) return 'P1';
-  return situations.map((code) => situation(code).priority).reduce(higherPriority, 'P3');
 }
 
 /** The app tells the reporter to call 110 whenever a child is in danger now. */

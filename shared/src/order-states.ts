@@ -1,0 +1,131 @@
+import type { Priority } from './priorities';
+import { PRIORITIES } from './priorities';
+
+export const ORDER_STATUSES = ['dispatched', 'in_progress', 'returned', 'resolved'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  dispatched: '待签收',
+  in_progress: '办理中',
+  returned: '已退单',
+  resolved: '已办结',
+};
+
+export const ORDER_ACTIONS = [
+  'sign',
+  'contact',
+  'note',
+  'return',
+  'transfer',
+  'reassign',
+  'priority',
+  'extension',
+  'extension_decision',
+  'resolve',
+  'reopen',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/** The capacity in which someone acts on an order: a member of its unit, or the county's coordinator. */
+export type OrderActorCapacity = 'handler' | 'coordinator';
+
+export interface OrderFacts {
+  status: OrderStatus;
+  priority: Priority;
+  contactedAt: Date | null;
+  extensionPending: boolean;
+  extensionsGranted: number;
+  returnDueAt: Date;
+}
+
+export type ActionRequest =
+  | { action: 'sign' | 'contact' | 'note' | 'return' | 'transfer' | 'resolve' | 'reopen' }
+  | { action: 'reassign' }
+  | { action: 'priority'; priority: Priority }
+  | { action: 'extension'; workingDays?: number }
+  | { action: 'extension_decision' };
+
+export const REFUSALS = {
+  WRONG_STATE: '工单当前状态不允许这个操作',
+  NOT_YOUR_ROLE: '这个操作需要由其他角色办理',
+  ALREADY_CONTACTED: '已经记录过首次接触儿童，后续情况请写处理记录',
+  RETURN_WINDOW_CLOSED: '已超过退单时限，如确属错派请联系联席办改派',
+  SAME_PRIORITY: '优先级没有变化',
+  LOWER_P1_NEEDS_COORDINATOR: '降低紧急（P1）工单的优先级需要联席办协调员办理',
+  EXTENSION_PENDING: '已有延期申请在等待审批',
+  NO_EXTENSION_PENDING: '没有等待审批的延期申请',
+  EXTENSION_LIMIT: '延期次数或天数已达上限',
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+export type TransitionResult =
+  { ok: true; status: OrderStatus } | { ok: false; code: RefusalCode; message: string };
+
+interface Rule {
+  from: readonly OrderStatus[];
+  by: readonly OrderActorCapacity[];
+  to: (order: OrderFacts) => OrderStatus;
+}
+
+const OPEN: readonly OrderStatus[] = ['dispatched', 'in_progress', 'returned'];
+const stay = (order: OrderFacts) => order.status;
+
+/** Which state each action starts from, who may take it, and where it leads (domain.md, states). */
+export const ORDER_RULES: Record<OrderAction, Rule> = {
+  sign: { from: ['dispatched'], by: ['handler'], to: () => 'in_progress' },
+  contact: { from: ['in_progress'], by: ['handler'], to: stay },
+  note: { from: ['in_progress'], by: ['handler', 'coordinator'], to: stay },
+  return: { from: ['dispatched', 'in_progress'], by: ['handler'], to: () => 'returned' },
+  transfer: { from: ['dispatched', 'in_progress'], by: ['handler'], to: () => 'dispatched' },
+  reassign: { from: OPEN, by: ['coordinator'], to: () => 'dispatched' },
+  priority: { from: OPEN, by: ['handler', 'coordinator'], to: stay },
+  extension: { from: ['in_progress'], by: ['handler'], to: stay },
+  extension_decision: { from: ['in_progress'], by: ['coordinator'], to: stay },
+  resolve: { from: ['in_progress'], by: ['handler'], to: () => 'resolved' },
+  reopen: { from: ['resolved'], by: ['coordinator'], to: () => 'in_progress' },
+};
+
+function refuse(code: RefusalCode): TransitionResult {
+  return { ok: false, code, message: REFUSALS[code] };
+}
+
+/** The next state of an order, or why the action is refused. Pure: the caller loads and saves. */
+export function transition(
+  order: OrderFacts,
+  request: ActionRequest,
+  actor: OrderActorCapacity,
+  now: Date,
+  maxP1Extensions = 2,
+): TransitionResult {
+  const rule = ORDER_RULES[request.action];
+  if (!rule.by.includes(actor)) return refuse('NOT_YOUR_ROLE');
+  if (!rule.from.includes(order.status)) return refuse('WRONG_STATE');
+
+  switch (request.action) {
+    case 'contact':
+      if (order.contactedAt) return refuse('ALREADY_CONTACTED');
+      break;
+    case 'return':
+      if (now > order.returnDueAt) return refuse('RETURN_WINDOW_CLOSED');
+      break;
+    case 'priority': {
+      if (request.priority === order.priority) return refuse('SAME_PRIORITY');
+      const lowering = PRIORITIES.indexOf(request.priority) > PRIORITIES.indexOf(order.priority);
+      if (lowering && order.priority === 'P1' && actor !== 'coordinator') {
+        return refuse('LOWER_P1_NEEDS_COORDINATOR');
+      }
+      break;
+    }
+    case 'extension':
+      if (order.extensionPending) return refuse('EXTENSION_PENDING');
+      if (order.priority === 'P1' && order.extensionsGranted >= maxP1Extensions) {
+        return refuse('EXTENSION_LIMIT');
+      }
+      break;
+    case 'extension_decision':
+      if (!order.extensionPending) return refuse('NO_EXTENSION_PENDING');
+      break;
+  }
+  return { ok: true, status: rule.to(order) };
+}
