@@ -38,6 +38,7 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -45,7 +46,6 @@ module.exports = {
       displayName: 'mariadb',
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/mariadb.global-setup.ts',
-      globalTeardown: '<rootDir>/test/setup/mariadb.global-teardown.ts',
     },
     {
       ...common,

@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { DivisionsModule } from './divisions/divisions.module';
+import { OrdersModule } from './orders/orders.module';
+import { SimulatedClock } from './sla/simulated-clock';
+import { SlaModule } from './sla/sla.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -18,7 +24,9 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    const clockProvider =
+      clock ?? (config.simulatedClock ? new SimulatedClock() : new SystemClock());
     return {
       module: AppModule,
       global: true,
@@ -33,11 +41,16 @@ export class AppModule {
         UnitsModule,
         InvitesModule,
         HealthModule,
+        DivisionsModule,
+        AlertsModule,
+        CalendarModule,
         ReportsModule,
+        OrdersModule,
+        SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [
-        { provide: CLOCK, useValue: clock },
+        { provide: CLOCK, useValue: clockProvider },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
       exports: [CLOCK],

@@ -1,4 +1,8 @@
 import type { Channel } from './channels';
+import type { ClockName } from './clocks';
+import type { OrderStatus } from './order-states';
+import type { Outcome } from './outcomes';
+import type { OrderRole } from './routing';
 import type { Department, ReceivingDepartment } from './departments';
 import type { Priority } from './priorities';
 import type { Gender } from './report-rules';
@@ -154,4 +158,70 @@ export interface AuditEntry {
 export interface Page<T> {
   items: T[];
   total: number;
+}
+
+export interface OrderSummary {
+  id: string;
+  reportId: string;
+  department: ReceivingDepartment;
+  role: OrderRole;
+  status: OrderStatus;
+  priority: Priority;
+  initialPriority: Priority;
+  unitId: string | null;
+  unitName: string | null;
+  unrouted: boolean;
+  situations: SituationCode[];
+  divisionCode: string;
+  signDueAt: string | null;
+  contactDueAt: string | null;
+  feedbackDueAt: string | null;
+  resolveDueAt: string | null;
+  returnDueAt: string;
+  /** Clocks that are running past their deadline. */
+  overdue: ClockName[];
+  escalationLevel: number;
+  extensionPendingDays: number | null;
+  outcome: { code: Outcome; label: string; summary: string } | null;
+  createdAt: string;
+}
+
+export interface OrderEventView {
+  at: string;
+  kind: string;
+  text: string;
+  actorRole: string | null;
+  reporterVisible: boolean;
+}
+
+/** A report as handlers see it: the child and the reporter only as far as the rules allow. */
+export interface ReportDetails {
+  id: string;
+  trackingCode: string;
+  channel: Channel;
+  status: ReportStatus;
+  priority: Priority;
+  situations: SituationCode[];
+  immediateDanger: boolean;
+  description: string;
+  discoveredAt: string;
+  createdAt: string;
+  location: ReportLocation & { divisionPath: { code: string; name: string }[] };
+  child: ReportChild | null;
+  reporter:
+    | { disclosed: false; anonymous: boolean; confidential: boolean }
+    | ({ disclosed: true; orgName?: string } & ReportReporter);
+  repeat: boolean;
+}
+
+export interface OrderDetail {
+  order: OrderSummary;
+  report: ReportDetails;
+  otherOrders: {
+    department: ReceivingDepartment;
+    role: OrderRole;
+    status: OrderStatus;
+    unitName: string | null;
+  }[];
+  timeline: OrderEventView[];
 }

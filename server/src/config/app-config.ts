@@ -33,6 +33,12 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (for the audit log). */
   trustProxy: boolean;
+  /** Townships and villages to load: all, or those under these prefixes (tests, small pilots). */
+  divisionScope: 'all' | string[];
+  /** Lets an admin set the server's clock and run the sweep at once (tests and drills). */
+  simulatedClock: boolean;
+  /** How often the deadline sweep runs; 0 turns it off. */
+  slaSweepIntervalSeconds: number;
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -129,6 +129,24 @@ export class EnvDto {
   TRUST_PROXY?: boolean;
 
   @IsOptional()
+  @Matches(/^(all|\d{2,9}(,\d{2,9})*)$/, {
+    message: 'must be all, or division prefixes separated by commas (e.g. 3413)',
+  })
+  DIVISIONS?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  SIMULATED_CLOCK?: boolean;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds (0 turns the sweep off)' })
+  @Min(0)
+  @Max(3600)
+  SLA_SWEEP_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of bytes' })
   @Min(1024)

@@ -49,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     if (dto.DEMO_DATA) problems.push('DEMO_DATA: must not be true in production');
     if (!dto.WECHAT_APPID) problems.push('WECHAT_APPID: is required in production');
     if (!dto.WECHAT_SECRET) problems.push('WECHAT_SECRET: is required in production');
+    if (dto.SIMULATED_CLOCK) problems.push('SIMULATED_CLOCK: must not be true in production');
   } else if (Boolean(dto.WECHAT_APPID) !== Boolean(dto.WECHAT_SECRET)) {
     problems.push('WECHAT_APPID, WECHAT_SECRET: set both or neither');
   }
@@ -98,5 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 64 * 1024,
     trustProxy: dto.TRUST_PROXY ?? false,
+    divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
+    simulatedClock: dto.SIMULATED_CLOCK ?? false,
+    slaSweepIntervalSeconds: dto.SLA_SWEEP_INTERVAL_SECONDS ?? 60,
   };
 }

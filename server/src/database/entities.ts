@@ -1,6 +1,12 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuditHeadEntity } from '../audit/audit-head.entity';
+import { AdminAlertEntity } from '../alerts/admin-alert.entity';
+import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
+import { ChildFileEntity, ChildIdentityKeyEntity } from '../children/child-file.entity';
+import { DivisionEntity } from '../divisions/division.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
+import { SettingEntity } from '../settings/setting.entity';
 import { InviteEntity } from '../invites/invite.entity';
 import { ReportEventEntity } from '../reports/report-event.entity';
 import { ReportEntity } from '../reports/report.entity';
@@ -17,4 +23,14 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   AuditEntryEntity,
   AuditHeadEntity,
+  DivisionEntity,
+  SettingEntity,
+  CalendarYearEntity,
+  CalendarDayEntity,
+  AdminAlertEntity,
+  ChildFileEntity,
+  ChildIdentityKeyEntity,
+  OrderEntity,
+  OrderClockEntity,
+  OrderEventEntity,
 ];

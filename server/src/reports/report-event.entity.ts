@@ -1,6 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const REPORT_EVENT_KINDS = ['submitted'] as const;
+export const REPORT_EVENT_KINDS = [
+  'submitted',
+  'accepted',
+  'progress',
+  'closed',
+  'reopened',
+] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 
 /** The report's timeline; rows are only ever appended. */

@@ -1,16 +1,19 @@
-import type { ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
+import type { CreatedOrder, ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
 import { shouldAdviseCall110 } from '@shouhu/shared';
 import type { ReportEventEntity } from './report-event.entity';
 import type { ReportEntity } from './report.entity';
 
-export function toCreatedResponse(report: ReportEntity): ReportCreatedResponse {
+export function toCreatedResponse(
+  report: ReportEntity,
+  orders: CreatedOrder[],
+): ReportCreatedResponse {
   return {
     id: report.id,
     trackingCode: report.trackingCode,
     status: report.status,
     priority: report.priority,
     advice: { call110: shouldAdviseCall110(report.immediateDanger) },
-    orders: [],
+    orders,
   };
 }
 

@@ -13,6 +13,7 @@ import { json } from '../database/column-transformers';
 @Index('UQ_reports_tracking_code', ['trackingCode'], { unique: true })
 @Index('IDX_reports_reporter_created', ['reporterUserId', 'createdAt'])
 @Index('IDX_reports_division', ['divisionCode'])
+@Index('IDX_reports_child_file', ['childFileId'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -77,6 +78,21 @@ export class ReportEntity {
 
   @Column({ name: 'reporter_org_type', type: 'varchar', length: 32, nullable: true })
   reporterOrgType: OrgType | null;
+
+  /** The child's file, shared by repeat reports about the same child. */
+  @Column({ name: 'child_file_id', type: 'varchar', length: 36, nullable: true })
+  childFileId: string | null;
+
+  /** The priority the situations gave before overrides (danger, repeat report). */
+  @Column({ name: 'initial_priority', type: 'varchar', length: 2, nullable: true })
+  initialPriority: Priority | null;
+
+  /** The child already had an open report or one closed in the last 365 days. */
+  @Column({ name: 'repeat_report', type: 'boolean', default: false })
+  repeatReport: boolean;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 6, nullable: true })
+  closedAt: Date | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

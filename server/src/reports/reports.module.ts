@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ChildrenModule } from '../children/children.module';
+import { DivisionsModule } from '../divisions/divisions.module';
+import { OrdersModule } from '../orders/orders.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [AuditModule, IdempotencyModule],
+  imports: [AuditModule, ChildrenModule, DivisionsModule, IdempotencyModule, OrdersModule],
   controllers: [ReportsController],
   providers: [ReportsService, ReportsRepository],
   exports: [ReportsService, ReportsRepository],

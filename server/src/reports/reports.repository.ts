@@ -25,6 +25,27 @@ export class ReportsRepository {
       .find({ where: { reportId, reporterVisible: true }, order: { at: 'ASC' } });
   }
 
+  findById(manager: EntityManager | null, id: string): Promise<ReportEntity | null> {
+    return (manager ?? this.dataSource.manager).getRepository(ReportEntity).findOneBy({ id });
+  }
+
+  async findByIds(ids: string[]): Promise<ReportEntity[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .where('r.id IN (:...ids)', { ids })
+      .getMany();
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<ReportEntity, 'status' | 'closedAt'>>,
+  ): Promise<void> {
+    await manager.getRepository(ReportEntity).update({ id }, changes);
+  }
+
   countByReporter(reporterUserId: string): Promise<number> {
     return this.dataSource.getRepository(ReportEntity).countBy({ reporterUserId });
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
-  reportPriority,
+  route,
   type Channel,
   type ReportCreatedResponse,
   type ReporterReportView,
@@ -13,7 +13,10 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
+import { RepeatDetector } from '../children/repeat-detector';
+import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
+import { OrderDispatcher } from '../orders/order-dispatcher';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { reportConsistencyErrors } from './report-consistency';
 import { ReportEntity } from './report.entity';
@@ -37,6 +40,9 @@ export class ReportsService {
     private readonly idempotency: IdempotencyService,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
+    private readonly divisions: DivisionsService,
+    private readonly repeats: RepeatDetector,
+    private readonly dispatcher: OrderDispatcher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,6 +53,12 @@ export class ReportsService {
   ): Promise<StoredResponse<ReportCreatedResponse>> {
     const key = IdempotencyService.assertKey(idempotencyKey);
     const errors = reportConsistencyErrors(dto, this.clock.now());
+    if (
+      !errors['location.divisionCode'] &&
+      !(await this.divisions.exists(dto.location.divisionCode))
+    ) {
+      errors['location.divisionCode'] = '没有这个区划代码，请从列表中选择孩子所在的地方';
+    }
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
     const channelRole = CHANNEL_ROLES[dto.channel];
     if (channelRole && !hasRole(actor, channelRole.role)) {
@@ -77,6 +89,8 @@ export class ReportsService {
     const { user } = actor;
     const mandated = dto.channel === 'mandatory';
     const now = this.clock.now();
+    const filing = await this.repeats.file(manager, dto.child, dto.location.divisionCode, now);
+    const routing = route(dto, { repeat: filing.repeat });
     const { divisionCode, address, latitude, longitude } = dto.location;
     const { anonymous, confidential, name, phone, relation } = dto.reporter;
     const report: ReportEntity = {
@@ -85,7 +99,11 @@ export class ReportsService {
       reporterUserId: user.id,
       channel: dto.channel,
       status: 'submitted',
-      priority: reportPriority(dto.situations, dto.immediateDanger),
+      priority: routing.priority,
+      initialPriority: routing.initialPriority,
+      childFileId: filing.childFileId,
+      repeatReport: filing.repeat,
+      closedAt: null,
       immediateDanger: dto.immediateDanger,
       situations: dto.situations,
       description: dto.description,
@@ -118,6 +136,7 @@ export class ReportsService {
       divisionCode: report.divisionCode,
       detail: { channel: report.channel, priority: report.priority },
     });
-    return toCreatedResponse(report);
+    const orders = await this.dispatcher.dispatch(manager, report, routing, now);
+    return toCreatedResponse(report, orders);
   }
 }

@@ -15,25 +15,26 @@ export class UnitsRepository {
       .insert(divisionPrefixes.map((divisionPrefix) => ({ unitId: unit.id, divisionPrefix })));
   }
 
-  async findById(id: string): Promise<UnitRecord | null> {
-    const [unit] = await this.load([id]);
+  /** Pass the transaction's manager when reading inside one, so it needs no second connection. */
+  async findById(id: string, manager?: EntityManager): Promise<UnitRecord | null> {
+    const [unit] = await this.load([id], manager ?? this.dataSource.manager);
     return unit ?? null;
   }
 
   /** Every unit; a county has tens to hundreds, so callers filter in memory. */
-  async list(): Promise<UnitRecord[]> {
-    const units = await this.dataSource.getRepository(UnitEntity).find({ order: { name: 'ASC' } });
-    return this.withPrefixes(units);
+  async list(manager: EntityManager = this.dataSource.manager): Promise<UnitRecord[]> {
+    const units = await manager.getRepository(UnitEntity).find({ order: { name: 'ASC' } });
+    return this.withPrefixes(units, manager);
   }
 
-  private async load(ids: string[]): Promise<UnitRecord[]> {
-    const units = await this.dataSource.getRepository(UnitEntity).findBy({ id: In(ids) });
-    return this.withPrefixes(units);
+  private async load(ids: string[], manager: EntityManager): Promise<UnitRecord[]> {
+    const units = await manager.getRepository(UnitEntity).findBy({ id: In(ids) });
+    return this.withPrefixes(units, manager);
   }
 
-  private async withPrefixes(units: UnitEntity[]): Promise<UnitRecord[]> {
+  private async withPrefixes(units: UnitEntity[], manager: EntityManager): Promise<UnitRecord[]> {
     if (units.length === 0) return [];
-    const divisions = await this.dataSource
+    const divisions = await manager
       .getRepository(UnitDivisionEntity)
       .findBy({ unitId: In(units.map((u) => u.id)) });
     return units.map((unit) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse, ReportCreatedResponse } from '@shouhu/shared';
+import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
 import {
   aReporterSession,
@@ -8,6 +9,7 @@ import {
   anInvite,
 } from '../factories/session.factory';
 import {
+  HOME_TOWN,
   ROLE_NAMES,
   aWorld,
   sessionsFor,
@@ -45,6 +47,12 @@ function only(roles: Partial<Record<RoleName, number>>): Record<RoleName, number
   return { ...statuses(403), ...roles };
 }
 
+const RESOLUTION = {
+  outcome: 'returned_to_school',
+  reporterSummary: '孩子已回到学校上课，老师会持续关注。',
+  detail: '与家长面谈两次，签订复学承诺书。',
+};
+
 const everyone = (status: number): Record<RoleName, number> =>
   Object.fromEntries(ROLE_NAMES.map((role) => [role, status])) as Record<RoleName, number>;
 
@@ -57,7 +65,7 @@ describe('access matrix: every route × every role', () => {
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();
-    sut = await startTestApp({ env: wechat.env });
+    sut = await startTestApp({ env: { ...wechat.env, SIMULATED_CLOCK: 'true' } });
     world = await aWorld(sut.baseUrl);
     sessions = await sessionsFor(sut.baseUrl, world);
     const created = await http<ReportCreatedResponse>(sut.baseUrl, 'POST', '/reports', {
@@ -71,6 +79,36 @@ describe('access matrix: every route × every role', () => {
   afterAll(async () => {
     await sut.close();
     await wechat.close();
+  });
+
+  type Stage = 'dispatched' | 'signed' | 'extension' | 'resolved';
+
+  /** A fresh township order in the handler's unit, brought to `stage`. */
+  async function anOrder(stage: Stage): Promise<string> {
+    const reporter = sessions.reporter?.token ?? '';
+    const handler = sessions.handler?.token ?? '';
+    const report = await submitReport(sut.baseUrl, reporter, {
+      situations: ['dropout'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(sut.baseUrl, handler, report.id, 'township');
+    if (stage !== 'dispatched') await act(sut.baseUrl, handler, id, 'sign');
+    if (stage === 'extension') {
+      await act(sut.baseUrl, handler, id, 'extension', { workingDays: 2, reason: '需要多次家访' });
+    }
+    if (stage === 'resolved') await act(sut.baseUrl, handler, id, 'resolve', RESOLUTION);
+    return id;
+  }
+
+  const orderRow = (
+    action: string,
+    stage: Stage,
+    expected: Partial<Record<RoleName, number>>,
+    body?: (w: World) => unknown,
+  ): Row => ({
+    call: async (w) => ({ path: `/orders/${await anOrder(stage)}/${action}`, body: body?.(w) }),
+    expected: only(expected),
   });
 
   const matrix: Record<string, Row> = {
@@ -134,6 +172,118 @@ describe('access matrix: every route × every role', () => {
       },
       expected: only({ admin: 200 }),
     },
+    'GET /divisions': {
+      call: async () => ({ path: '/divisions?parent=341324' }),
+      expected: everyone(200),
+    },
+    'GET /admin/alerts': {
+      call: async () => ({ path: '/admin/alerts' }),
+      expected: only({ admin: 200 }),
+    },
+    'GET /admin/calendar/:year': {
+      call: async () => ({ path: '/admin/calendar/2026' }),
+      expected: only({ admin: 200 }),
+    },
+    'PUT /admin/calendar/:year': {
+      call: async () => ({ path: '/admin/calendar/2099', body: { days: [] } }),
+      expected: only({ admin: 200 }),
+    },
+    'PUT /admin/clock': {
+      call: async () => ({ path: '/admin/clock', body: { now: new Date().toISOString() } }),
+      expected: only({ admin: 200 }),
+    },
+    'POST /admin/sla/sweep': {
+      call: async () => ({ path: '/admin/sla/sweep' }),
+      expected: only({ admin: 200 }),
+    },
+    'GET /orders': {
+      call: async () => ({ path: '/orders' }),
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
+        admin: 200,
+      }),
+    },
+    'GET /orders/:id': {
+      call: async () => ({ path: `/orders/${await anOrder('dispatched')}` }),
+      expected: only({
+        handler: 200,
+        otherHandler: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+        admin: 404,
+      }),
+    },
+    'POST /orders/:id/sign': orderRow('sign', 'dispatched', { handler: 200, otherHandler: 404 }),
+    'POST /orders/:id/contact': orderRow(
+      'contact',
+      'signed',
+      { handler: 200, otherHandler: 404 },
+      () => ({}),
+    ),
+    'POST /orders/:id/notes': orderRow(
+      'notes',
+      'signed',
+      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 },
+      () => ({ text: '已电话联系班主任', reporterVisible: false }),
+    ),
+    'POST /orders/:id/return': orderRow(
+      'return',
+      'dispatched',
+      { handler: 200, otherHandler: 404 },
+      () => ({
+        reason: '不属于本镇',
+      }),
+    ),
+    'POST /orders/:id/transfer': orderRow(
+      'transfer',
+      'dispatched',
+      { handler: 200, otherHandler: 404 },
+      (w) => ({ unitId: w.units.homeTownship2.id, reason: '孩子住在墩集镇' }),
+    ),
+    'POST /orders/:id/reassign': orderRow(
+      'reassign',
+      'dispatched',
+      { coordinator: 200, otherCoordinator: 404, admin: 404 },
+      (w) => ({ unitId: w.units.homeTownship2.id, reason: '孩子住在墩集镇' }),
+    ),
+    'POST /orders/:id/priority': orderRow(
+      'priority',
+      'dispatched',
+      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 },
+      () => ({ priority: 'P2', reason: '孩子独自在家' }),
+    ),
+    'POST /orders/:id/extension': orderRow(
+      'extension',
+      'signed',
+      { handler: 200, otherHandler: 404 },
+      () => ({
+        workingDays: 2,
+        reason: '需要多次家访',
+      }),
+    ),
+    'POST /orders/:id/extension/decision': orderRow(
+      'extension/decision',
+      'extension',
+      { coordinator: 200, otherCoordinator: 404 },
+      () => ({ approve: true }),
+    ),
+    'POST /orders/:id/resolve': orderRow(
+      'resolve',
+      'signed',
+      { handler: 200, otherHandler: 404 },
+      () => RESOLUTION,
+    ),
+    'POST /orders/:id/reopen': orderRow(
+      'reopen',
+      'resolved',
+      { coordinator: 200, otherCoordinator: 404 },
+      () => ({
+        reason: '报告人反映孩子仍未上学',
+      }),
+    ),
     'GET /audit': {
       call: async () => ({ path: '/audit' }),
       expected: only({ admin: 200, coordinator: 200, otherCoordinator: 200 }),
@@ -209,5 +359,5 @@ describe('access matrix: every route × every role', () => {
 
     expect(mismatches).toEqual([]);
     expect(checked).toBe(Object.keys(matrix).length * ROLE_NAMES.length);
-  });
+  }, 300_000);
 });

@@ -5,40 +5,62 @@ import { aUnit } from './unit.factory';
 /** Two counties of 宿州: 泗县 (341324), where things happen, and 萧县 (341322), next door. */
 export const HOME_COUNTY = '341324';
 export const OTHER_COUNTY = '341322';
+/** 泗城镇 and 墩集镇 of 泗县, 龙城镇 of 萧县. */
+export const HOME_TOWN = '341324100';
+export const HOME_TOWN_2 = '341324101';
+export const OTHER_TOWN = '341322100';
 
 export interface World {
   units: {
+    city: Unit;
     homeCoordinator: Unit;
     otherCoordinator: Unit;
     homeTownship: Unit;
+    homeTownship2: Unit;
     otherTownship: Unit;
   };
 }
 
+/** A city coordinator over two county coordinators, and three township units. */
 export async function aWorld(baseUrl: string): Promise<World> {
-  const [homeCoordinator, otherCoordinator, homeTownship, otherTownship] = await Promise.all([
-    aUnit(baseUrl, {
-      name: '泗县联席办',
-      department: 'coordinator',
-      divisionPrefixes: [HOME_COUNTY],
-    }),
-    aUnit(baseUrl, {
-      name: '萧县联席办',
-      department: 'coordinator',
-      divisionPrefixes: [OTHER_COUNTY],
-    }),
-    aUnit(baseUrl, {
-      name: '泗县某镇督导站',
-      department: 'township',
-      divisionPrefixes: [`${HOME_COUNTY}100`],
-    }),
-    aUnit(baseUrl, {
-      name: '萧县某镇督导站',
-      department: 'township',
-      divisionPrefixes: [`${OTHER_COUNTY}100`],
-    }),
-  ]);
-  return { units: { homeCoordinator, otherCoordinator, homeTownship, otherTownship } };
+  const city = await aUnit(baseUrl, {
+    name: '宿州市联席办',
+    department: 'coordinator',
+    divisionPrefixes: ['3413'],
+  });
+  const [homeCoordinator, otherCoordinator, homeTownship, homeTownship2, otherTownship] =
+    await Promise.all([
+      aUnit(baseUrl, {
+        name: '泗县联席办',
+        department: 'coordinator',
+        divisionPrefixes: [HOME_COUNTY],
+        parentId: city.id,
+      }),
+      aUnit(baseUrl, {
+        name: '萧县联席办',
+        department: 'coordinator',
+        divisionPrefixes: [OTHER_COUNTY],
+        parentId: city.id,
+      }),
+      aUnit(baseUrl, {
+        name: '泗城镇督导站',
+        department: 'township',
+        divisionPrefixes: [HOME_TOWN],
+      }),
+      aUnit(baseUrl, {
+        name: '墩集镇督导站',
+        department: 'township',
+        divisionPrefixes: [HOME_TOWN_2],
+      }),
+      aUnit(baseUrl, {
+        name: '龙城镇督导站',
+        department: 'township',
+        divisionPrefixes: [OTHER_TOWN],
+      }),
+    ]);
+  return {
+    units: { city, homeCoordinator, otherCoordinator, homeTownship, homeTownship2, otherTownship },
+  };
 }
 
 /** The callers every endpoint is checked against. */

@@ -42,8 +42,13 @@ describe('report intake', () => {
       status: 'submitted',
       priority: 'P2',
       advice: { call110: false },
-      orders: [],
     });
+    expect(response.body.orders.map((o) => [o.department, o.role])).toEqual([
+      ['police', 'lead'],
+      ['civil_affairs', 'assist'],
+      ['township', 'assist'],
+      ['education', 'assist'],
+    ]);
     expect(isTrackingCode(response.body.trackingCode)).toBe(true);
     const stored = await reports().findOneByOrFail({ id: response.body.id });
     expect(stored.situations).toEqual(['living_alone', 'dropout']);

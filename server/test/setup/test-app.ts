@@ -4,7 +4,7 @@ import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
-import { TEST_DATABASE_ENV, testDriver } from './test-database';
+import { createTestDatabase, testDriver } from './test-database';
 
 /** Logs in as an administrator through the dev login (see ADMIN_OPENIDS below). */
 export const TEST_ADMIN_OPENID = 'test-admin';
@@ -13,28 +13,41 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   baseUrl: string;
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
+  /** Share a database with another test app (two servers); by default each app gets its own. */
+  databaseUrl?: string;
 }
 
-/** The real server on a random port, on this run's MariaDB database or a private SQLite one. */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database =
-    testDriver() === 'mysql'
-      ? { DATABASE_URL: requireTestDatabaseUrl() }
-      : { SQLITE_PATH: ':memory:' };
-  const config = loadConfig({
+/** The configuration every test app starts from. */
+export function testConfig(database: Record<string, string>, env: Record<string, string> = {}) {
+  return loadConfig({
     NODE_ENV: 'test',
     H5_DIR: '/nonexistent',
     DEMO_DATA: 'false',
     ADMIN_OPENIDS: TEST_ADMIN_OPENID,
+    // 宿州市 (泗县 341324, 萧县 341322…) keeps boot fast; one e2e test loads every division.
+    DIVISIONS: '3413',
+    SLA_SWEEP_INTERVAL_SECONDS: '0',
     ...database,
-    ...options.env,
+    ...env,
   });
+}
+
+/** The real server on a random port, on a database of its own (MariaDB, or SQLite in memory). */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const created =
+    testDriver() === 'mysql' && !options.databaseUrl ? await createTestDatabase() : null;
+  const databaseUrl = options.databaseUrl ?? created?.url;
+  const database: Record<string, string> = databaseUrl
+    ? { DATABASE_URL: databaseUrl }
+    : { SQLITE_PATH: ':memory:' };
+  const config = testConfig(database, options.env);
   const app = await createApp(config, { logger: ['error'], clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -43,13 +56,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     config,
     baseUrl: `http://127.0.0.1:${port}/api/v1`,
-    close: () => app.close(),
+    databaseUrl: databaseUrl ?? null,
+    close: async () => {
+      await app.close();
+      await created?.drop();
+    },
   };
-}
-
-function requireTestDatabaseUrl(): string {
-  const url = process.env[TEST_DATABASE_ENV];
-  if (!url)
-    throw new Error(`${TEST_DATABASE_ENV} is not set: run through the mariadb jest project`);
-  return url;
 }

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Access } from '../access/access.decorator';
+import { ApiException } from '../common/api-exception';
+import type { CalendarYear } from './calendar.repository';
+import { CalendarService } from './calendar.service';
+import { CalendarYearDto } from './dto/calendar-year.dto';
+
+const yearPipe = new ParseIntPipe({
+  exceptionFactory: () => ApiException.validation({ year: '年份应为四位数字' }),
+});
+
+@Controller('admin/calendar')
+export class CalendarController {
+  constructor(private readonly service: CalendarService) {}
+
+  @Get(':year')
+  @Access('admin')
+  year(@Param('year', yearPipe) year: number): Promise<CalendarYear> {
+    return this.service.year(year);
+  }
+
+  @Put(':year')
+  @Access('admin')
+  replace(
+    @Param('year', yearPipe) year: number,
+    @Body() dto: CalendarYearDto,
+  ): Promise<CalendarYear> {
+    return this.service.replaceYear(year, dto.days);
+  }
+}

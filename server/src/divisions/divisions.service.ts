@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ApiException } from '../common/api-exception';
+import { DivisionsRepository } from './divisions.repository';
+
+export interface DivisionItem {
+  code: string;
+  name: string;
+}
+
+@Injectable()
+export class DivisionsService {
+  constructor(private readonly divisions: DivisionsRepository) {}
+
+  /** Children of a division; provinces when no parent is given. */
+  async children(parent: string | undefined): Promise<DivisionItem[]> {
+    if (parent && !(await this.divisions.findByCode(parent))) {
+      throw ApiException.notFound('没有这个区划');
+    }
+    const rows = await this.divisions.children(parent ?? null);
+    return rows.map(({ code, name }) => ({ code, name }));
+  }
+
+  /** The names along a division code, e.g. 安徽省 宿州市 泗县 泗城镇. */
+  async path(code: string): Promise<DivisionItem[]> {
+    const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+    const rows = await this.divisions.findMany(prefixes);
+    return rows
+      .sort((a, b) => a.code.length - b.code.length)
+      .map(({ code: c, name }) => ({ code: c, name }));
+  }
+
+  async exists(code: string): Promise<boolean> {
+    return (await this.divisions.findByCode(code)) !== null;
+  }
+}

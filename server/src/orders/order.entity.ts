@@ -1,0 +1,148 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type {
+  ClockName,
+  ClockStage,
+  OrderRole,
+  OrderStatus,
+  Outcome,
+  Priority,
+  ReceivingDepartment,
+} from '@shouhu/shared';
+import { json } from '../database/column-transformers';
+
+/** One department's work order (工单) for a report, with its own clocks. */
+@Entity('orders')
+@Index('IDX_orders_report', ['reportId'])
+@Index('IDX_orders_unit_due', ['unitId', 'dueAt'])
+@Index('IDX_orders_division', ['divisionCode'])
+@Index('IDX_orders_next_due', ['nextDueAt'])
+export class OrderEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'report_id', type: 'varchar', length: 36 })
+  reportId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  department: ReceivingDepartment;
+
+  @Column({ type: 'varchar', length: 8 })
+  role: OrderRole;
+
+  /** null: no unit and no coordinator covers the division — the admin queue. */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
+
+  /** No unit of the department covers the division; waiting for the coordinator to reassign. */
+  @Column({ type: 'boolean' })
+  unrouted: boolean;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: OrderStatus;
+
+  @Column({ type: 'varchar', length: 2 })
+  priority: Priority;
+
+  @Column({ name: 'initial_priority', type: 'varchar', length: 2 })
+  initialPriority: Priority;
+
+  /** The report's division, kept here so coordinators' scopes need no join. */
+  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  @Column({ name: 'dispatched_at', type: 'datetime', precision: 6 })
+  dispatchedAt: Date;
+
+  @Column({ name: 'signed_at', type: 'datetime', precision: 6, nullable: true })
+  signedAt: Date | null;
+
+  @Column({ name: 'contacted_at', type: 'datetime', precision: 6, nullable: true })
+  contactedAt: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'datetime', precision: 6, nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'return_due_at', type: 'datetime', precision: 6 })
+  returnDueAt: Date;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  outcome: Outcome | null;
+
+  @Column({ name: 'reporter_summary', type: 'varchar', length: 500, nullable: true })
+  reporterSummary: string | null;
+
+  /** Working days asked for (0 for the P1 ladder) while an extension waits for the coordinator. */
+  @Column({ name: 'extension_pending_days', type: 'integer', nullable: true })
+  extensionPendingDays: number | null;
+
+  @Column({ name: 'extensions_granted', type: 'integer' })
+  extensionsGranted: number;
+
+  /** 0 none, 1 督办 to the county coordinator, 2 red list at the parent unit. */
+  @Column({ name: 'escalation_level', type: 'integer' })
+  escalationLevel: number;
+
+  /** Earliest deadline of a running clock: the inbox sorts by it. */
+  @Column({ name: 'due_at', type: 'datetime', precision: 6, nullable: true })
+  dueAt: Date | null;
+
+  /** When the sweep must next look at this order (reminder, deadline or red list); null when no clock runs. */
+  @Column({ name: 'next_due_at', type: 'datetime', precision: 6, nullable: true })
+  nextDueAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+}
+
+@Entity('order_clocks')
+export class OrderClockEntity {
+  @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
+  orderId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  clock: ClockName;
+
+  @Column({ name: 'started_at', type: 'datetime', precision: 6 })
+  startedAt: Date;
+
+  @Column({ name: 'due_at', type: 'datetime', precision: 6 })
+  dueAt: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  stage: ClockStage;
+
+  @Column({ name: 'stopped_at', type: 'datetime', precision: 6, nullable: true })
+  stoppedAt: Date | null;
+}
+
+/** The order's timeline; rows are only ever appended. */
+@Entity('order_events')
+@Index('IDX_order_events_order_at', ['orderId', 'at'])
+export class OrderEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'order_id', type: 'varchar', length: 36 })
+  orderId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: string;
+
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 36, nullable: true })
+  actorUserId: string | null;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 32, nullable: true })
+  actorRole: string | null;
+
+  @Column({ type: 'varchar', length: 2000 })
+  text: string;
+
+  @Column({ name: 'reporter_visible', type: 'boolean' })
+  reporterVisible: boolean;
+
+  @Column({ type: 'text', nullable: true, transformer: json<object>() })
+  detail: object | null;
+
+  @Column({ type: 'datetime', precision: 6 })
+  at: Date;
+}

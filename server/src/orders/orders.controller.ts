@@ -1,0 +1,170 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { ApiException } from '../common/api-exception';
+import {
+  ContactDto,
+  ExtensionDecisionDto,
+  ExtensionDto,
+  MoveDto,
+  NoteDto,
+  OrderListQueryDto,
+  PriorityDto,
+  ReasonDto,
+  ResolveDto,
+} from './dto/order-actions.dto';
+import { OrdersService } from './orders.service';
+
+const orderId = new ParseUUIDPipe({
+  exceptionFactory: () => ApiException.notFound('没有找到这个工单'),
+});
+
+/** Handlers work their unit's orders; coordinators their county's; admins the unassigned ones. */
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly service: OrdersService) {}
+
+  @Get()
+  @Access('handler', 'coordinator', 'admin')
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: OrderListQueryDto,
+  ): Promise<Page<OrderSummary>> {
+    return this.service.list(actor, query);
+  }
+
+  @Get(':id')
+  @Access('handler', 'coordinator', 'admin')
+  detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
+    return this.service.detail(actor, id);
+  }
+
+  @Post(':id/sign')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  sign(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderSummary> {
+    return this.service.sign(actor, id);
+  }
+
+  @Post(':id/contact')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  contact(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ContactDto,
+  ): Promise<OrderSummary> {
+    return this.service.contact(actor, id, dto);
+  }
+
+  @Post(':id/notes')
+  @Access('handler', 'coordinator')
+  @HttpCode(HttpStatus.OK)
+  note(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: NoteDto,
+  ): Promise<OrderSummary> {
+    return this.service.note(actor, id, dto);
+  }
+
+  @Post(':id/return')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  return(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<OrderSummary> {
+    return this.service.return(actor, id, dto);
+  }
+
+  @Post(':id/transfer')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  transfer(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: MoveDto,
+  ): Promise<OrderSummary> {
+    return this.service.transfer(actor, id, dto);
+  }
+
+  @Post(':id/reassign')
+  @Access('coordinator', 'admin')
+  @HttpCode(HttpStatus.OK)
+  reassign(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: MoveDto,
+  ): Promise<OrderSummary> {
+    return this.service.reassign(actor, id, dto);
+  }
+
+  @Post(':id/priority')
+  @Access('handler', 'coordinator')
+  @HttpCode(HttpStatus.OK)
+  priority(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: PriorityDto,
+  ): Promise<OrderSummary> {
+    return this.service.priority(actor, id, dto);
+  }
+
+  @Post(':id/extension')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  extension(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ExtensionDto,
+  ): Promise<OrderSummary> {
+    return this.service.extension(actor, id, dto);
+  }
+
+  @Post(':id/extension/decision')
+  @Access('coordinator')
+  @HttpCode(HttpStatus.OK)
+  decideExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ExtensionDecisionDto,
+  ): Promise<OrderSummary> {
+    return this.service.decideExtension(actor, id, dto);
+  }
+
+  @Post(':id/resolve')
+  @Access('handler')
+  @HttpCode(HttpStatus.OK)
+  resolve(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ResolveDto,
+  ): Promise<OrderSummary> {
+    return this.service.resolve(actor, id, dto);
+  }
+
+  @Post(':id/reopen')
+  @Access('coordinator')
+  @HttpCode(HttpStatus.OK)
+  reopen(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<OrderSummary> {
+    return this.service.reopen(actor, id, dto);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DivisionsModule } from '../divisions/divisions.module';
+import { ReportsRepository } from '../reports/reports.repository';
+import { UnitsModule } from '../units/units.module';
+import { ClockPlanner } from './clock-planner';
+import { OrderDispatcher } from './order-dispatcher';
+import { OrdersController } from './orders.controller';
+import { OrdersRepository } from './orders.repository';
+import { OrdersService } from './orders.service';
+import { ReportDetailsBuilder } from './report-details';
+import { ReportProgress } from './report-progress';
+
+@Module({
+  imports: [AuditModule, CalendarModule, DivisionsModule, UnitsModule],
+  controllers: [OrdersController],
+  providers: [
+    OrdersRepository,
+    OrdersService,
+    ClockPlanner,
+    OrderDispatcher,
+    ReportDetailsBuilder,
+    ReportProgress,
+    ReportsRepository,
+  ],
+  exports: [OrdersRepository, OrderDispatcher],
+})
+export class OrdersModule {}

@@ -1,0 +1,427 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  CLOCKS,
+  DEPARTMENT_LABELS,
+  OUTCOME_LABELS,
+  PRIORITY_LABELS,
+  isOutcomeOf,
+  transition,
+  type ActionRequest,
+  type ClockName,
+  type OrderActorCapacity,
+  type OrderDetail,
+  type OrderSummary,
+  type Page,
+} from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { withinPrefixes } from '../access/division-scope';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { ApiException } from '../common/api-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { ReportsRepository } from '../reports/reports.repository';
+import type { UnitRecord } from '../units/unit';
+import { UnitsRepository } from '../units/units.repository';
+import { ClockPlanner, summarizeClocks } from './clock-planner';
+import type {
+  ContactDto,
+  ExtensionDecisionDto,
+  ExtensionDto,
+  MoveDto,
+  NoteDto,
+  OrderListQueryDto,
+  PriorityDto,
+  ReasonDto,
+  ResolveDto,
+} from './dto/order-actions.dto';
+import { capacityFor, listScope } from './order-access';
+import { orderEvent } from './order-events';
+import { toEventView, toOrderSummary } from './order-views';
+import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
+import { OrdersRepository, type OrderFilter } from './orders.repository';
+import { ReportDetailsBuilder } from './report-details';
+import { ReportProgress } from './report-progress';
+
+const notFound = () => ApiException.notFound('没有找到这个工单');
+
+interface ActionContext {
+  manager: EntityManager;
+  actor: Actor;
+  order: OrderEntity;
+  clocks: OrderClockEntity[];
+  /** Clocks to delete before saving (a fresh dispatch replaces them all). */
+  replaced: ClockName[];
+  capacity: OrderActorCapacity;
+  now: Date;
+  events: OrderEventEntity[];
+  auditDetail: Record<string, unknown>;
+}
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly reports: ReportsRepository,
+    private readonly units: UnitsRepository,
+    private readonly planner: ClockPlanner,
+    private readonly calendar: CalendarService,
+    private readonly progress: ReportProgress,
+    private readonly details: ReportDetailsBuilder,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: OrderListQueryDto): Promise<Page<OrderSummary>> {
+    const now = this.clock.now();
+    const filter: OrderFilter = {
+      status: query.status,
+      overdueBefore: query.overdue === 'true' ? now : undefined,
+      unrouted: query.queue === 'unrouted' ? true : undefined,
+      escalated: query.queue === 'escalated',
+      extensionPending: query.queue === 'extension',
+    };
+    const [rows, total] = await this.orders.page(
+      listScope(actor),
+      filter,
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
+    return { items: await this.summaries(rows, now), total };
+  }
+
+  async detail(actor: Actor, id: string): Promise<OrderDetail> {
+    const order = await this.orders.findById(id);
+    const capacity = order ? capacityFor(actor, order) : null;
+    if (!order || !capacity) throw notFound();
+    const report = await this.reports.findById(null, order.reportId);
+    if (!report) throw notFound();
+    await this.audit.recordRead(actor, {
+      action: 'report.read_details',
+      targetType: 'report',
+      targetId: report.id,
+      divisionCode: report.divisionCode,
+      detail: { orderId: order.id, capacity },
+    });
+    const now = this.clock.now();
+    const siblings = await this.orders.ofReport(null, order.reportId);
+    const units = await this.unitNames();
+    const [summary] = await this.summaries([order], now, units);
+    return {
+      order: summary,
+      report: await this.details.build(report, { capacity, department: order.department }),
+      otherOrders: siblings
+        .filter((o) => o.id !== order.id)
+        .map((o) => ({
+          department: o.department,
+          role: o.role,
+          status: o.status,
+          unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
+        })),
+      timeline: (await this.orders.events(order.id)).map(toEventView),
+    };
+  }
+
+  sign(actor: Actor, id: string): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'sign' }, async (ctx) => {
+      ctx.order.signedAt = ctx.now;
+      this.stop(ctx, 'sign');
+      ctx.clocks.push(
+        await this.planner.start(
+          ctx.manager,
+          ctx.order.id,
+          'feedback',
+          ctx.order.priority,
+          ctx.now,
+        ),
+      );
+      ctx.events.push(this.event(ctx, 'signed', '已签收'));
+      await this.progress.signed(ctx.manager, ctx.order, ctx.now);
+    });
+  }
+
+  contact(actor: Actor, id: string, dto: ContactDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'contact' }, async (ctx) => {
+      const at = dto.at ? new Date(dto.at) : ctx.now;
+      if (at > ctx.now || at < ctx.order.dispatchedAt) {
+        throw ApiException.validation({ at: '接触时间应在派单之后、现在之前' });
+      }
+      ctx.order.contactedAt = at;
+      this.stop(ctx, 'contact');
+      const place =
+        dto.latitude !== undefined && dto.longitude !== undefined
+          ? { latitude: dto.latitude, longitude: dto.longitude }
+          : {};
+      ctx.events.push(
+        this.event(ctx, 'contacted', `已接触儿童${dto.note ? `：${dto.note}` : ''}`, {
+          detail: { at: at.toISOString(), ...place },
+        }),
+      );
+    });
+  }
+
+  note(actor: Actor, id: string, dto: NoteDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'note' }, async (ctx) => {
+      ctx.events.push(this.event(ctx, 'note', dto.text, { reporterVisible: dto.reporterVisible }));
+      if (dto.reporterVisible) {
+        this.stop(ctx, 'feedback');
+        await this.progress.noteForReporter(ctx.manager, ctx.order, dto.text, ctx.now);
+      }
+    });
+  }
+
+  return(actor: Actor, id: string, dto: ReasonDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'return' }, async (ctx) => {
+      for (const clock of CLOCKS) this.stop(ctx, clock);
+      ctx.events.push(this.event(ctx, 'returned', `退单：${dto.reason}`));
+    });
+  }
+
+  transfer(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'transfer' }, async (ctx) => {
+      const target = await this.units.findById(dto.unitId, ctx.manager);
+      if (!target || target.department !== ctx.order.department || target.id === ctx.order.unitId) {
+        throw ApiException.validation({ unitId: '只能转给同一部门的其他单位' });
+      }
+      await this.redispatch(ctx, target);
+      ctx.events.push(this.event(ctx, 'transferred', `转办至${target.name}：${dto.reason}`));
+    });
+  }
+
+  reassign(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'reassign' }, async (ctx) => {
+      const target = await this.units.findById(dto.unitId, ctx.manager);
+      const county = actor.unit?.divisionPrefixes ?? [];
+      const inScope =
+        target !== null &&
+        target.department !== 'coordinator' &&
+        (actor.roles.includes('admin') ||
+          target.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county)));
+      if (!target || !inScope) {
+        throw ApiException.validation({ unitId: '请选择本县的办理单位（公安、民政、乡镇或教育）' });
+      }
+      await this.redispatch(ctx, target);
+      ctx.events.push(this.event(ctx, 'reassigned', `改派至${target.name}：${dto.reason}`));
+    });
+  }
+
+  priority(actor: Actor, id: string, dto: PriorityDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'priority', priority: dto.priority }, async (ctx) => {
+      const from = ctx.order.priority;
+      ctx.order.priority = dto.priority;
+      await this.planner.reprioritize(ctx.manager, ctx.clocks, dto.priority);
+      ctx.auditDetail = { from, to: dto.priority, reason: dto.reason };
+      ctx.events.push(
+        this.event(
+          ctx,
+          'priority_changed',
+          `优先级由${from}（${PRIORITY_LABELS[from]}）调整为${dto.priority}（${PRIORITY_LABELS[dto.priority]}）：${dto.reason}`,
+          { detail: ctx.auditDetail },
+        ),
+      );
+    });
+  }
+
+  extension(actor: Actor, id: string, dto: ExtensionDto): Promise<OrderSummary> {
+    return this.act(
+      actor,
+      id,
+      { action: 'extension', workingDays: dto.workingDays },
+      async (ctx) => {
+        if (ctx.order.priority !== 'P1' && dto.workingDays === undefined) {
+          throw ApiException.validation({ workingDays: '请填写需要延长的工作日数（1到10）' });
+        }
+        ctx.order.extensionPendingDays = ctx.order.priority === 'P1' ? 0 : (dto.workingDays ?? 0);
+        const asked =
+          ctx.order.priority === 'P1' ? '按立案审查期限延长' : `延长${dto.workingDays}个工作日`;
+        ctx.events.push(
+          this.event(ctx, 'extension_requested', `申请延期（${asked}）：${dto.reason}`),
+        );
+      },
+    );
+  }
+
+  decideExtension(actor: Actor, id: string, dto: ExtensionDecisionDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'extension_decision' }, async (ctx) => {
+      const days = ctx.order.extensionPendingDays ?? 0;
+      ctx.order.extensionPendingDays = null;
+      const resolve = ctx.clocks.find((c) => c.clock === 'resolve' && !c.stoppedAt);
+      if (dto.approve && resolve) {
+        await this.planner.extend(
+          ctx.manager,
+          resolve,
+          ctx.order.priority,
+          days,
+          ctx.order.extensionsGranted,
+          ctx.now,
+        );
+        ctx.order.extensionsGranted += 1;
+      }
+      const verdict = dto.approve ? '同意延期' : '不同意延期';
+      ctx.events.push(
+        this.event(ctx, 'extension_decided', `${verdict}${dto.note ? `：${dto.note}` : ''}`),
+      );
+    });
+  }
+
+  resolve(actor: Actor, id: string, dto: ResolveDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'resolve' }, async (ctx) => {
+      if (!isOutcomeOf(ctx.order.department, dto.outcome)) {
+        throw ApiException.validation({
+          outcome: `${DEPARTMENT_LABELS[ctx.order.department]}的办理结果不包括“${dto.outcome}”`,
+        });
+      }
+      ctx.order.outcome = dto.outcome;
+      ctx.order.reporterSummary = dto.reporterSummary;
+      ctx.order.resolvedAt = ctx.now;
+      for (const clock of CLOCKS) this.stop(ctx, clock);
+      ctx.events.push(
+        this.event(ctx, 'resolved', `已办结：${OUTCOME_LABELS[dto.outcome]}`, {
+          detail: { reporterSummary: dto.reporterSummary, detail: dto.detail },
+        }),
+      );
+      await this.progress.resolved(ctx.manager, ctx.order, ctx.now);
+    });
+  }
+
+  reopen(actor: Actor, id: string, dto: ReasonDto): Promise<OrderSummary> {
+    return this.act(actor, id, { action: 'reopen' }, async (ctx) => {
+      ctx.order.resolvedAt = null;
+      ctx.replaced.push('resolve');
+      ctx.clocks = ctx.clocks.filter((c) => c.clock !== 'resolve');
+      ctx.clocks.push(
+        await this.planner.start(ctx.manager, ctx.order.id, 'resolve', ctx.order.priority, ctx.now),
+      );
+      ctx.events.push(this.event(ctx, 'reopened', `重办：${dto.reason}`));
+      await this.progress.reopened(ctx.manager, ctx.order, ctx.now);
+    });
+  }
+
+  /**
+   * Loads and locks the order, checks scope (404) and the state machine (409), applies the
+   * change, and saves it with its timeline events and audit row, all in one transaction.
+   */
+  private async act(
+    actor: Actor,
+    id: string,
+    request: ActionRequest,
+    apply: (ctx: ActionContext) => Promise<void>,
+  ): Promise<OrderSummary> {
+    const now = this.clock.now();
+    const saved = await this.transactions.run(async (manager) => {
+      const order = await this.orders.lock(manager, id);
+      const capacity = order ? capacityFor(actor, order) : null;
+      if (!order || !capacity) throw notFound();
+      const verdict = transition(
+        {
+          status: order.status,
+          priority: order.priority,
+          contactedAt: order.contactedAt,
+          extensionPending: order.extensionPendingDays !== null,
+          extensionsGranted: order.extensionsGranted,
+          returnDueAt: order.returnDueAt,
+        },
+        request,
+        capacity,
+        now,
+      );
+      if (!verdict.ok) {
+        throw new ApiException(HttpStatus.CONFLICT, 'CONFLICT', verdict.message, {
+          [request.action]: verdict.code,
+        });
+      }
+      const ctx: ActionContext = {
+        manager,
+        actor,
+        order,
+        clocks: await this.orders.clocks(manager, order.id),
+        replaced: [],
+        capacity,
+        now,
+        events: [],
+        auditDetail: {},
+      };
+      order.status = verdict.status;
+      await apply(ctx);
+      summarizeClocks(order, ctx.clocks);
+      await this.orders.save(manager, order, ctx.clocks, ctx.replaced);
+      await this.orders.appendEvents(manager, ctx.events);
+      await this.audit.record(manager, actor, {
+        action: `order.${request.action}`,
+        targetType: 'order',
+        targetId: order.id,
+        divisionCode: order.divisionCode,
+        detail: ctx.auditDetail,
+      });
+      return order;
+    });
+    const [summary] = await this.summaries([saved], now);
+    return summary;
+  }
+
+  /** The order goes to another unit as if newly dispatched: fresh clocks, nothing signed. */
+  private async redispatch(ctx: ActionContext, unit: UnitRecord): Promise<void> {
+    const { order, now } = ctx;
+    order.unitId = unit.id;
+    order.department = unit.department as OrderEntity['department'];
+    order.unrouted = false;
+    order.status = 'dispatched';
+    order.dispatchedAt = now;
+    order.signedAt = null;
+    order.contactedAt = null;
+    order.escalationLevel = 0;
+    order.extensionPendingDays = null;
+    order.returnDueAt = await this.calendar.returnDeadline(order.priority, now, ctx.manager);
+    ctx.replaced.push(...CLOCKS);
+    ctx.clocks = await this.planner.dispatch(ctx.manager, order.id, order.priority, now);
+  }
+
+  private stop(ctx: ActionContext, clock: ClockName): void {
+    for (const c of ctx.clocks) {
+      if (c.clock === clock && !c.stoppedAt) c.stoppedAt = ctx.now;
+    }
+  }
+
+  private event(
+    ctx: ActionContext,
+    kind: string,
+    text: string,
+    options: { reporterVisible?: boolean; detail?: object } = {},
+  ): OrderEventEntity {
+    return orderEvent(
+      ctx.order.id,
+      kind,
+      text,
+      ctx.now,
+      { actor: ctx.actor, capacity: ctx.capacity },
+      options,
+    );
+  }
+
+  private async unitNames(): Promise<Map<string, string>> {
+    return new Map((await this.units.list()).map((u) => [u.id, u.name]));
+  }
+
+  private async summaries(
+    orders: OrderEntity[],
+    now: Date,
+    knownUnits?: Map<string, string>,
+  ): Promise<OrderSummary[]> {
+    const units = knownUnits ?? (await this.unitNames());
+    const [clocks, reports] = await Promise.all([
+      this.orders.clocksOf(orders.map((o) => o.id)),
+      this.reports.findByIds([...new Set(orders.map((o) => o.reportId))]),
+    ]);
+    const situations = new Map(reports.map((r) => [r.id, r.situations]));
+    return orders.map((order) =>
+      toOrderSummary(order, {
+        unitName: order.unitId ? (units.get(order.unitId) ?? null) : null,
+        situations: situations.get(order.reportId) ?? [],
+        clocks: clocks.filter((c) => c.orderId === order.id),
+        now,
+      }),
+    );
+  }
+}

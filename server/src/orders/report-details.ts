@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { ReportChild, ReportDetails, ReportReporter } from '@shouhu/shared';
+import { Sealer } from '../crypto/sealer';
+import { DivisionsService } from '../divisions/divisions.service';
+import type { ReportEntity } from '../reports/report.entity';
+import { mayKnowReporter, type DisclosureViewer } from './report-disclosure';
+
+interface SealedLocation {
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** Opens a report for a handler or coordinator, disclosing the reporter only as the rules allow. */
+@Injectable()
+export class ReportDetailsBuilder {
+  constructor(
+    private readonly sealer: Sealer,
+    private readonly divisions: DivisionsService,
+  ) {}
+
+  async build(report: ReportEntity, viewer: DisclosureViewer): Promise<ReportDetails> {
+    const location = this.sealer.open<SealedLocation>(report.locationSealed);
+    const privacy = {
+      anonymous: report.reporterAnonymous,
+      confidential: report.reporterConfidential,
+    };
+    let reporter: ReportDetails['reporter'] = { disclosed: false, ...privacy };
+    if (report.reporterSealed && mayKnowReporter(privacy, viewer)) {
+      const identity = this.sealer.open<Omit<ReportReporter, 'anonymous' | 'confidential'>>(
+        report.reporterSealed,
+      );
+      reporter = {
+        disclosed: true,
+        ...privacy,
+        ...identity,
+        ...(report.reporterOrgName ? { orgName: report.reporterOrgName } : {}),
+      };
+    }
+    return {
+      id: report.id,
+      trackingCode: report.trackingCode,
+      channel: report.channel,
+      status: report.status,
+      priority: report.priority,
+      situations: report.situations,
+      immediateDanger: report.immediateDanger,
+      description: report.description,
+      discoveredAt: report.discoveredAt.toISOString(),
+      createdAt: report.createdAt.toISOString(),
+      location: {
+        divisionCode: report.divisionCode,
+        divisionPath: await this.divisions.path(report.divisionCode),
+        ...location,
+      },
+      child: this.sealer.open<ReportChild>(report.childSealed),
+      reporter,
+      repeat: report.repeatReport,
+    };
+  }
+}

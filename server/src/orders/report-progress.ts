@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DEPARTMENT_LABELS, OUTCOME_LABELS, type ReportStatus } from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
+import type { ReportEventKind } from '../reports/report-event.entity';
+import { ReportsRepository } from '../reports/reports.repository';
+import type { OrderEntity } from './order.entity';
+import { OrdersRepository } from './orders.repository';
+
+/**
+ * The reporter's milestones follow the orders: accepted when a lead order is signed, in progress
+ * with the first note meant for them, closed when every order is resolved.
+ */
+@Injectable()
+export class ReportProgress {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly orders: OrdersRepository,
+  ) {}
+
+  async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
+    if (order.role !== 'lead') return;
+    await this.move(
+      manager,
+      order.reportId,
+      ['submitted'],
+      'accepted',
+      at,
+      'accepted',
+      `${DEPARTMENT_LABELS[order.department]}已受理`,
+    );
+  }
+
+  async noteForReporter(
+    manager: EntityManager,
+    order: OrderEntity,
+    text: string,
+    at: Date,
+  ): Promise<void> {
+    await this.move(
+      manager,
+      order.reportId,
+      ['submitted', 'accepted'],
+      'in_progress',
+      at,
+      'progress',
+      `${DEPARTMENT_LABELS[order.department]}：${text}`,
+      true,
+    );
+  }
+
+  async resolved(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
+    const stored = await this.orders.ofReport(manager, order.reportId);
+    const all = stored.map((o) => (o.id === order.id ? order : o));
+    if (all.some((o) => o.status !== 'resolved')) return;
+    const lead = all.find((o) => o.role === 'lead') ?? order;
+    const summary = lead.outcome
+      ? `${OUTCOME_LABELS[lead.outcome]}。${lead.reporterSummary ?? ''}`
+      : '';
+    await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
+    await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
+  }
+
+  async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
+    await this.reports.update(manager, order.reportId, { status: 'in_progress', closedAt: null });
+    await this.append(
+      manager,
+      order.reportId,
+      'reopened',
+      `${DEPARTMENT_LABELS[order.department]}重新办理`,
+      at,
+    );
+  }
+
+  private async move(
+    manager: EntityManager,
+    reportId: string,
+    from: ReportStatus[],
+    to: ReportStatus,
+    at: Date,
+    kind: ReportEventKind,
+    text: string,
+    alwaysRecord = false,
+  ): Promise<void> {
+    const report = await this.reports.findById(manager, reportId);
+    if (!report) return;
+    const moves = from.includes(report.status);
+    if (moves) await this.reports.update(manager, reportId, { status: to });
+    if (moves || alwaysRecord) await this.append(manager, reportId, kind, text, at);
+  }
+
+  private append(
+    manager: EntityManager,
+    reportId: string,
+    kind: ReportEventKind,
+    text: string,
+    at: Date,
+  ): Promise<void> {
+    return this.reports.appendEvent(manager, {
+      id: randomUUID(),
+      reportId,
+      kind,
+      text,
+      reporterVisible: true,
+      at,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Put } from '@nestjs/common';
+import { IsISO8601 } from 'class-validator';
+import { Access } from '../access/access.decorator';
+import { CLOCK } from '../common/clock';
+import { SimulatedClock } from './simulated-clock';
+import { SlaSweeper, type SweepResult } from './sla-sweeper';
+
+export class SetClockDto {
+  @IsISO8601({ strict: true }, { message: '时间格式应为带时区的 ISO 8601' })
+  now: string;
+}
+
+/** Only with SIMULATED_CLOCK=true, which production refuses at boot: for tests and drills. */
+@Controller('admin')
+export class DrillController {
+  constructor(
+    @Inject(CLOCK) private readonly clock: SimulatedClock,
+    private readonly sweeper: SlaSweeper,
+  ) {}
+
+  @Put('clock')
+  @Access('admin')
+  setClock(@Body() dto: SetClockDto): { now: string } {
+    this.clock.set(new Date(dto.now));
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Post('sla/sweep')
+  @Access('admin')
+  @HttpCode(HttpStatus.OK)
+  sweep(): Promise<SweepResult> {
+    return this.sweeper.sweep();
+  }
+}

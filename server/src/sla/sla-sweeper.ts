@@ -1,0 +1,143 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CLOCK_LABELS, longestPrefixUnit, stagesReached, type ClockStage } from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CLOCK, type Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { summarizeClocks } from '../orders/clock-planner';
+import { orderEvent } from '../orders/order-events';
+import type { OrderEntity, OrderEventEntity } from '../orders/order.entity';
+import { OrdersRepository } from '../orders/orders.repository';
+import type { UnitRecord } from '../units/unit';
+import { UnitsRepository } from '../units/units.repository';
+
+const BATCH = 50;
+
+export interface SweepResult {
+  orders: number;
+  events: number;
+}
+
+const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
+  reminded: 'reminder',
+  overdue: 'overdue',
+  red: 'red_list',
+};
+
+/**
+ * Finds orders whose next clock event is due (through the indexed `next_due_at`, never a scan)
+ * and records each reminder, deadline and escalation exactly once.
+ */
+@Injectable()
+export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SlaSweeper.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepResult> | null = null;
+
+  constructor(
+    private readonly orders: OrdersRepository,
+    private readonly units: UnitsRepository,
+    private readonly audit: AuditService,
+    private readonly transactions: TransactionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.slaSweepIntervalSeconds;
+    if (seconds === 0) return;
+    this.timer = setInterval(() => {
+      this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`));
+    }, seconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One sweep at a time per server; other servers share the work through row locks. */
+  sweep(): Promise<SweepResult> {
+    this.running ??= this.sweepAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sweepAll(): Promise<SweepResult> {
+    const now = this.clock.now();
+    const units = await this.units.list();
+    const total: SweepResult = { orders: 0, events: 0 };
+    for (;;) {
+      const batch = await this.transactions.run(async (manager) => {
+        const due = await this.orders.lockDue(manager, now, BATCH);
+        let events = 0;
+        for (const order of due) events += await this.advance(manager, order, units, now);
+        return { orders: due.length, events };
+      });
+      total.orders += batch.orders;
+      total.events += batch.events;
+      if (batch.orders < BATCH) return total;
+    }
+  }
+
+  private async advance(
+    manager: EntityManager,
+    order: OrderEntity,
+    units: UnitRecord[],
+    now: Date,
+  ): Promise<number> {
+    const clocks = await this.orders.clocks(manager, order.id);
+    const coordinator = longestPrefixUnit(
+      order.divisionCode,
+      units.filter((u) => u.department === 'coordinator'),
+    );
+    const parent = coordinator?.parentId
+      ? units.find((u) => u.id === coordinator.parentId)
+      : undefined;
+    const events: OrderEventEntity[] = [];
+    for (const clock of clocks.filter((c) => !c.stoppedAt)) {
+      for (const stage of stagesReached(clock, now)) {
+        clock.stage = stage;
+        const label = CLOCK_LABELS[clock.clock];
+        let text = `${label}期限将至，请在 ${clock.dueAt.toISOString()} 前办理`;
+        if (stage === 'overdue') {
+          order.escalationLevel = Math.max(order.escalationLevel, 1);
+          text = `${label}已超时，已督办至${coordinator?.name ?? '系统管理员'}`;
+        } else if (stage === 'red') {
+          order.escalationLevel = 2;
+          text = `${label}超时已达期限两倍，已上报${parent?.name ?? coordinator?.name ?? '系统管理员'}，列入红色清单`;
+        }
+        events.push(
+          orderEvent(order.id, KIND[stage], text, now, null, {
+            detail: { clock: clock.clock, dueAt: clock.dueAt.toISOString() },
+          }),
+        );
+        if (stage !== 'reminded') {
+          await this.audit.record(manager, null, {
+            action: `order.${KIND[stage]}`,
+            targetType: 'order',
+            targetId: order.id,
+            divisionCode: order.divisionCode,
+            detail: {
+              clock: clock.clock,
+              escalatedTo: stage === 'red' ? parent?.id : coordinator?.id,
+            },
+          });
+        }
+      }
+    }
+    summarizeClocks(order, clocks);
+    await this.orders.save(manager, order, clocks);
+    await this.orders.appendEvents(manager, events);
+    return events.length;
+  }
+}

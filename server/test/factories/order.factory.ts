@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CreateReportRequest,
+  OrderSummary,
+  Page,
+  ReceivingDepartment,
+  ReportCreatedResponse,
+} from '@shouhu/shared';
+import { http } from '../setup/http';
+import { aReport } from './report.factory';
+
+export async function submitReport(
+  baseUrl: string,
+  token: string,
+  overrides: Parameters<typeof aReport>[0] = {},
+): Promise<ReportCreatedResponse> {
+  const response = await http<ReportCreatedResponse>(baseUrl, 'POST', '/reports', {
+    token,
+    body: aReport(overrides) satisfies CreateReportRequest,
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  if (response.status !== 201) {
+    throw new Error(`report failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+/** The order of a report that a handler or coordinator sees in their list. */
+export async function orderOf(
+  baseUrl: string,
+  token: string,
+  reportId: string,
+  department: ReceivingDepartment,
+): Promise<OrderSummary> {
+  const response = await http<Page<OrderSummary>>(baseUrl, 'GET', '/orders?pageSize=100', {
+    token,
+  });
+  const order = response.body.items?.find(
+    (o) => o.reportId === reportId && o.department === department,
+  );
+  if (!order) throw new Error(`no ${department} order of report ${reportId} in the list`);
+  return order;
+}
+
+export async function act(
+  baseUrl: string,
+  token: string,
+  orderId: string,
+  action: string,
+  body?: unknown,
+): Promise<OrderSummary> {
+  const response = await http<OrderSummary>(baseUrl, 'POST', `/orders/${orderId}/${action}`, {
+    token,
+    body,
+  });
+  if (response.status !== 200) {
+    throw new Error(`${action} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
