@@ -77,12 +77,13 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     const units = await this.units.list();
     const total: SweepResult = { orders: 0, events: 0 };
     for (;;) {
+      // READ COMMITTED: no gap locks on the next_due_at index, so two sweeps do not block each other.
       const batch = await this.transactions.run(async (manager) => {
         const due = await this.orders.lockDue(manager, now, BATCH);
         let events = 0;
         for (const order of due) events += await this.advance(manager, order, units, now);
         return { orders: due.length, events };
-      });
+      }, 'READ COMMITTED');
       total.orders += batch.orders;
       total.events += batch.events;
       if (batch.orders < BATCH) return total;

@@ -37,7 +37,8 @@ import {
   type SituationCode,
 } from '@shouhu/shared';
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+/** Mobile or landline with area code; people type spaces, dashes and +86. */
+const PHONE = /^(\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/;
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
