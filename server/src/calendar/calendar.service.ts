@@ -23,6 +23,7 @@ const CACHE_MS = 60_000;
 @Injectable()
 export class CalendarService implements OnApplicationBootstrap {
   private cached: { calendar: WorkCalendar; until: number } | null = null;
+  private seeding: Promise<void> | null = null;
 
   constructor(
     private readonly calendars: CalendarRepository,
@@ -31,8 +32,17 @@ export class CalendarService implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Seeds every year the chinese-days package knows and the table does not have yet. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.ensureSeeded();
+  }
+
+  /** Seeds every year the chinese-days package knows and the table does not have yet; once. */
+  ensureSeeded(): Promise<void> {
+    this.seeding ??= this.seed();
+    return this.seeding;
+  }
+
+  private async seed(): Promise<void> {
     await this.calendars.seeding(async (manager) => {
       for (const year of chineseDaysYears()) {
         await this.calendars.replaceYear(manager, year, this.clock.now(), true);

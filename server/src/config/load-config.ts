@@ -12,6 +12,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** With demo data and no ADMIN_OPENIDS, the demo administrator logs in with this openid. */
+export const DEMO_ADMIN_OPENID = 'demo-admin';
+
 /** Only meant for development: production refuses to start without real secrets. */
 const DEVELOPMENT_TOKEN_SECRET = 'shouhu-development-token-secret-not-for-production';
 const DEVELOPMENT_DATA_KEY = createHash('sha256').update('shouhu-development-data-key').digest();
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       };
 
   const h5Directory = fromRepoRoot(dto.H5_DIR ?? 'miniprogram/dist/h5');
+  const demoData = dto.DEMO_DATA ?? database.driver === 'better-sqlite3';
 
   return {
     environment,
@@ -84,7 +88,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       tokenSecret: dto.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,
       tokenTtlSeconds: (dto.AUTH_TOKEN_TTL_HOURS ?? 24) * 3600,
       devLoginEnabled,
-      adminOpenids: new Set(dto.ADMIN_OPENIDS ? dto.ADMIN_OPENIDS.split(',') : []),
+      adminOpenids: new Set(
+        dto.ADMIN_OPENIDS ? dto.ADMIN_OPENIDS.split(',') : demoData ? [DEMO_ADMIN_OPENID] : [],
+      ),
       inviteTtlSeconds: (dto.INVITE_TTL_HOURS ?? 72) * 3600,
     },
     wechat: {
@@ -95,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
           : null,
     },
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
-    demoData: dto.DEMO_DATA ?? database.driver === 'better-sqlite3',
+    demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 64 * 1024,
     trustProxy: dto.TRUST_PROXY ?? false,

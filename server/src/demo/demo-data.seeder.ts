@@ -1,18 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+import { rolesOf, type Actor } from '../access/actor';
+import { CalendarService } from '../calendar/calendar.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
-import { rolesOf } from '../access/actor';
-import { UsersRepository } from '../users/users.repository';
+import { DivisionSeeder } from '../divisions/division-seeder';
+import { DivisionsService } from '../divisions/divisions.service';
 import { CreateReportDto } from '../reports/dto/create-report.dto';
-import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService } from '../reports/reports.service';
-import { DEMO_INSTITUTION, DEMO_REPORTER_OPENID, demoReports } from './demo-data';
+import type { UnitRecord } from '../units/unit';
+import { UnitsRepository } from '../units/units.repository';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_COUNTY,
+  DEMO_COUNTY_UNITS,
+  demoReports,
+  type DemoAccount,
+} from './demo-data';
 
-/** Fills an empty embedded database with a demo teacher and reports, through the real intake path. */
+/**
+ * Fills an empty embedded database with 泗县: its coordinator, police, civil-affairs and education
+ * units, a supervisor station per town, demo accounts, and a few reports filed through the real
+ * intake path. Does nothing once any unit exists.
+ */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoDataSeeder.name);
@@ -21,26 +36,76 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly users: UsersRepository,
-    private readonly reports: ReportsRepository,
-    private readonly reportsService: ReportsService,
+    private readonly units: UnitsRepository,
+    private readonly divisions: DivisionsService,
+    private readonly divisionSeeder: DivisionSeeder,
+    private readonly calendar: CalendarService,
+    private readonly reports: ReportsService,
     private readonly transactions: TransactionRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const reporter = await this.users.findOrCreate(DEMO_REPORTER_OPENID, null, this.clock.now());
-    if (!reporter.orgName) {
-      Object.assign(reporter, DEMO_INSTITUTION);
-      await this.transactions.run((manager) =>
-        this.users.updateMembership(manager, reporter.id, DEMO_INSTITUTION),
+    await Promise.all([this.divisionSeeder.ensureLoaded(), this.calendar.ensureSeeded()]);
+    if ((await this.units.list()).length > 0) return;
+
+    const units = await this.createUnits();
+    const users = new Map<string, UserEntity>();
+    for (const account of DEMO_ACCOUNTS)
+      users.set(account.openid, await this.createAccount(account, units));
+    for (const { openid, report } of demoReports(this.clock.now())) {
+      const user = users.get(openid);
+      if (!user) continue;
+      const actor: Actor = { user, roles: rolesOf(user, new Set()), unit: null, ip: null };
+      const stored = await this.reports.submit(
+        actor,
+        randomUUID(),
+        plainToInstance(CreateReportDto, report),
       );
-    }
-    if ((await this.reports.countByReporter(reporter.id)) > 0) return;
-    for (const report of demoReports(this.clock.now())) {
-      const dto = plainToInstance(CreateReportDto, report);
-      const actor = { user: reporter, roles: rolesOf(reporter, new Set()), unit: null, ip: null };
-      const stored = await this.reportsService.submit(actor, randomUUID(), dto);
       this.logger.log(`演示报告已创建，查询码 ${stored.body.trackingCode}`);
     }
+    this.logger.log(
+      `演示数据：${DEMO_COUNTY.name}，${units.size} 个单位；演示账号 ${DEMO_ACCOUNTS.map((a) => a.openid).join('、')}`,
+    );
+  }
+
+  private async createUnits(): Promise<Map<string, UnitRecord>> {
+    const now = this.clock.now();
+    const units = new Map<string, UnitRecord>();
+    const add = async (key: string, unit: Omit<UnitRecord, 'id' | 'createdAt' | 'parentId'>) => {
+      const record: UnitRecord = { ...unit, id: randomUUID(), parentId: null, createdAt: now };
+      await this.transactions.run((manager) => this.units.insert(manager, record));
+      units.set(key, record);
+    };
+    for (const { key, ...unit } of DEMO_COUNTY_UNITS) await add(key, unit);
+    for (const town of await this.divisions.children(DEMO_COUNTY.code)) {
+      await add(`town:${town.code}`, {
+        name: `${town.name}儿童督导站`,
+        department: 'township',
+        divisionPrefixes: [town.code],
+      });
+    }
+    return units;
+  }
+
+  private async createAccount(
+    account: DemoAccount,
+    units: Map<string, UnitRecord>,
+  ): Promise<UserEntity> {
+    const user = await this.users.findOrCreate(account.openid, null, this.clock.now());
+    const unit = account.unit ? units.get(account.unit) : undefined;
+    const membership = {
+      ...(unit && (account.role === 'handler' || account.role === 'coordinator')
+        ? { unitId: unit.id, unitRole: account.role }
+        : {}),
+      ...(account.role === 'hotline_operator' ? { hotlineOperator: true } : {}),
+      ...(account.org ?? {}),
+    };
+    if (Object.keys(membership).length > 0) {
+      await this.transactions.run((manager) =>
+        this.users.updateMembership(manager, user.id, membership),
+      );
+    }
+    return Object.assign(user, membership);
   }
 }

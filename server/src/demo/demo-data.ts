@@ -1,33 +1,82 @@
-import type { CreateReportRequest } from '@shouhu/shared';
+import type { CreateReportRequest, Department, InviteRole, OrgType } from '@shouhu/shared';
 
-export const DEMO_REPORTER_OPENID = 'demo-reporter';
+/** 泗县, 安徽省宿州市: the demo county. */
+export const DEMO_COUNTY = { code: '341324', name: '泗县' };
 
-/** The demo reporter is a teacher bound to a school, so they file as 强制报告. */
-export const DEMO_INSTITUTION = { orgName: '（演示）某镇中心学校', orgType: 'school' as const };
+export interface DemoUnit {
+  key: string;
+  name: string;
+  department: Department;
+  divisionPrefixes: string[];
+}
 
-export function demoReports(now: Date): CreateReportRequest[] {
+export const DEMO_COUNTY_UNITS: DemoUnit[] = [
+  {
+    key: 'coordinator',
+    name: '泗县未成年人保护联席会议办公室',
+    department: 'coordinator',
+    divisionPrefixes: ['341324'],
+  },
+  { key: 'police', name: '泗县公安局', department: 'police', divisionPrefixes: ['341324'] },
+  { key: 'civil', name: '泗县民政局', department: 'civil_affairs', divisionPrefixes: ['341324'] },
+  { key: 'education', name: '泗县教育局', department: 'education', divisionPrefixes: ['341324'] },
+];
+
+export interface DemoAccount {
+  openid: string;
+  label: string;
+  role?: InviteRole;
+  /** The unit key, or `town:<code>` for a township supervisor station. */
+  unit?: string;
+  org?: { orgName: string; orgType: OrgType };
+}
+
+/** Log in with the development login (`POST /api/v1/auth/dev {openid}`) as any of these. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { openid: 'demo-coordinator', label: '县联席办协调员', role: 'coordinator', unit: 'coordinator' },
+  { openid: 'demo-police', label: '县公安局值班民警', role: 'handler', unit: 'police' },
+  { openid: 'demo-civil', label: '县民政局工作人员', role: 'handler', unit: 'civil' },
+  { openid: 'demo-education', label: '县教育局工作人员', role: 'handler', unit: 'education' },
+  { openid: 'demo-township', label: '泗城镇儿童督导员', role: 'handler', unit: 'town:341324100' },
+  { openid: 'demo-hotline', label: '12345 热线接线员', role: 'hotline_operator' },
+  {
+    openid: 'demo-reporter',
+    label: '泗城镇中心学校班主任（强制报告责任人）',
+    role: 'mandated_reporter',
+    org: { orgName: '（演示）泗城镇中心学校', orgType: 'school' },
+  },
+  { openid: 'demo-public', label: '热心邻居（普通报告人）' },
+];
+
+export function demoReports(now: Date): { openid: string; report: CreateReportRequest }[] {
   const hoursAgo = (h: number): string => new Date(now.getTime() - h * 3600_000).toISOString();
   return [
     {
-      channel: 'mandatory',
-      situations: ['dropout'],
-      immediateDanger: false,
-      description:
-        '（演示数据）七年级学生已连续两周未到校，电话联系家长未接通，班主任家访未见到人。',
-      discoveredAt: hoursAgo(26),
-      location: { divisionCode: '341324', address: '（演示）某镇某村' },
-      child: { gender: 'male', ageYears: 13, school: '（演示）某镇中心学校' },
-      reporter: { anonymous: false, confidential: true, name: '演示老师', relation: '班主任' },
+      openid: 'demo-reporter',
+      report: {
+        channel: 'mandatory',
+        situations: ['dropout'],
+        immediateDanger: false,
+        description:
+          '（演示数据）七年级学生已连续两周未到校，电话联系家长未接通，班主任家访未见到人。',
+        discoveredAt: hoursAgo(26),
+        location: { divisionCode: '341324100', address: '（演示）泗城镇某村' },
+        child: { gender: 'male', ageYears: 13, school: '（演示）泗城镇中心学校' },
+        reporter: { anonymous: false, confidential: true, name: '演示老师', relation: '班主任' },
+      },
     },
     {
-      channel: 'public',
-      situations: ['carer_neglect', 'poverty_hardship'],
-      immediateDanger: false,
-      description: '（演示数据）邻居家两个孩子父母在外打工，奶奶卧病在床，孩子经常没饭吃。',
-      discoveredAt: hoursAgo(4),
-      location: { divisionCode: '341324' },
-      child: { ageYears: 8 },
-      reporter: { anonymous: true },
+      openid: 'demo-public',
+      report: {
+        channel: 'public',
+        situations: ['carer_neglect', 'poverty_hardship'],
+        immediateDanger: false,
+        description: '（演示数据）邻居家两个孩子父母在外打工，奶奶卧病在床，孩子经常没饭吃。',
+        discoveredAt: hoursAgo(4),
+        location: { divisionCode: '341324100' },
+        child: { ageYears: 8 },
+        reporter: { anonymous: true },
+      },
     },
   ];
 }

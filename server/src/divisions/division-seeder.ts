@@ -8,13 +8,24 @@ import { DivisionsRepository } from './divisions.repository';
 @Injectable()
 export class DivisionSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DivisionSeeder.name);
+  private loading: Promise<void> | null = null;
 
   constructor(
     private readonly divisions: DivisionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.ensureLoaded();
+  }
+
+  /** Other seeders that need divisions wait for this; the load runs once. */
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
     const scope = this.config.divisionScope;
     const marker = `${datasetVersion()}|${scope === 'all' ? 'all' : scope.join(',')}`;
     const started = Date.now();

@@ -7,6 +7,6 @@ import { DivisionsService } from './divisions.service';
 @Module({
   controllers: [DivisionsController],
   providers: [DivisionsRepository, DivisionsService, DivisionSeeder],
-  exports: [DivisionsService],
+  exports: [DivisionsService, DivisionSeeder],
 })
 export class DivisionsModule {}
