@@ -32,15 +32,20 @@ describe('H5 app: a neighbour files a report', () => {
   it('fills the form, submits, sees the tracking code, and the report is stored', async () => {
     const page = await openPhonePage(browser);
     await page.goto(`${server.origin}/`);
-    await page.getByText('我要举报/求助').click();
+    await page.locator('.big-button', { hasText: '我要举报/求助' }).click();
     await page.getByText('孩子现在有危险吗？').waitFor();
     await screenshot(page, 'intake-1-form-empty');
 
-    await page.getByText('没有', { exact: true }).click();
-    await page.getByText('不上学了，或无故旷课一周以上、劝不回来').click();
+    await page.locator('.choice', { hasText: /^没有$/ }).click();
+    await page.locator('.choice', { hasText: '不上学了，或无故旷课一周以上、劝不回来' }).click();
     await page
       .locator('.report-description textarea')
       .fill('邻居家孩子已经两个星期没去上学了，白天一个人在家。');
+    await page.locator('.division-field').getByText('安徽省 宿州市 泗县').waitFor();
+    await page.locator('.division-field').click();
+    await page.locator('.division-option', { hasText: '泗城镇' }).click();
+    await page.locator('.big-button', { hasText: '就选泗城镇' }).click();
+    await page.locator('.division-field').getByText('安徽省 宿州市 泗县 泗城镇').waitFor();
     await page.locator('.report-address input').fill('某镇某村三组');
     await screenshot(page, 'intake-2-form-filled');
 

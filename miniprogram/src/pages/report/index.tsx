@@ -1,12 +1,14 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { CHANNELS, DESCRIPTION_MAX_LENGTH, type Channel } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
+import { DivisionPicker } from '../../components/division-picker';
 import { Choice } from '../../components/choice';
 import { SituationChecklist } from '../../components/situation-checklist';
 import { ApiError } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
+import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
 import { createId } from '../../services/ids';
 import { submitReport } from '../../services/reports';
 import { currentUser } from '../../services/session';
@@ -38,13 +40,23 @@ function channelFrom(param: string | undefined): Channel {
 export default function ReportPage() {
   const requestedChannel = useRouter().params.channel;
   const channel = channelFrom(requestedChannel);
-  const [form, setForm] = useState<ReportForm>(() => emptyReportForm(DEFAULT_DIVISION_CODE));
+  const [form, setForm] = useState<ReportForm>(() => emptyReportForm(lastDivisionPath()));
   const [problems, setProblems] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   // One key per report, kept across retries so a double tap or a retry never files it twice.
   const idempotencyKey = useRef(createId());
 
   const update = (patch: Partial<ReportForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  // A first report starts in the configured county; later ones where the last one was.
+  useEffect(() => {
+    if (form.division.length > 0) return;
+    divisionPath(DEFAULT_DIVISION_CODE).then(
+      (division) =>
+        setForm((current) => (current.division.length ? current : { ...current, division })),
+      () => undefined,
+    );
+  }, [form.division.length]);
 
   async function submit() {
     if (submitting) return;
@@ -57,6 +69,7 @@ export default function ReportPage() {
         toReportRequest(form, channel, new Date()),
         idempotencyKey.current,
       );
+      rememberDivisionPath(form.division);
       await Taro.redirectTo({
         url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}`,
       });
@@ -128,14 +141,8 @@ export default function ReportPage() {
 
       <View className="section">
         <Text className="section-title">孩子在哪里？</Text>
-        <Text className="field-label">区划代码（县6位、乡镇9位、村12位）</Text>
-        <Input
-          className="input report-division"
-          type="number"
-          value={form.divisionCode}
-          maxlength={12}
-          onInput={(e) => update({ divisionCode: e.detail.value })}
-        />
+        <Text className="field-label">所在地区（选到乡镇或村，报告会送到当地）</Text>
+        <DivisionPicker path={form.division} onChange={(division) => update({ division })} />
         <Text className="field-label">详细地址（选填）</Text>
         <Input
           className="input report-address"

@@ -9,7 +9,11 @@ import {
 
 function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
   return {
-    ...emptyReportForm('341324'),
+    ...emptyReportForm([
+      { code: '34', name: '安徽省' },
+      { code: '3413', name: '宿州市' },
+      { code: '341324', name: '泗县' },
+    ]),
     immediateDanger: false,
     situations: ['dropout'],
     description: '孩子已经两周没有来上学了。',
@@ -23,11 +27,11 @@ describe('formProblems', () => {
   });
 
   it('asks for everything an empty form lacks, in the order of the form', () => {
-    expect(formProblems(emptyReportForm(''))).toEqual([
+    expect(formProblems(emptyReportForm())).toEqual([
       '请先回答：孩子现在有危险吗？',
       '请至少选择一种您看到的情况',
       '请把情况写得具体一些（至少10个字）',
-      '区划代码应为6位（县）、9位（乡镇）或12位（村）数字',
+      '请选择孩子所在的县（区），能选到乡镇或村更好',
     ]);
   });
 

@@ -1,7 +1,6 @@
 import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
-  isDivisionCode,
   type Channel,
   type CreateReportRequest,
   type SituationCode,
@@ -13,19 +12,20 @@ export interface ReportForm {
   immediateDanger: boolean | null;
   situations: SituationCode[];
   description: string;
-  divisionCode: string;
+  /** 省 → 市 → 县 → 乡镇 → 村, as far as the reporter knows. */
+  division: { code: string; name: string }[];
   address: string;
   identity: Identity;
   reporterName: string;
   reporterPhone: string;
 }
 
-export function emptyReportForm(divisionCode: string): ReportForm {
+export function emptyReportForm(division: ReportForm['division'] = []): ReportForm {
   return {
     immediateDanger: null,
     situations: [],
     description: '',
-    divisionCode,
+    division,
     address: '',
     identity: 'confidential',
     reporterName: '',
@@ -51,8 +51,8 @@ export function formProblems(form: ReportForm): string[] {
   } else if (length > DESCRIPTION_MAX_LENGTH) {
     problems.push(`情况描述最多${DESCRIPTION_MAX_LENGTH}个字`);
   }
-  if (!isDivisionCode(form.divisionCode.trim())) {
-    problems.push('区划代码应为6位（县）、9位（乡镇）或12位（村）数字');
+  if (form.division.length < 3) {
+    problems.push('请选择孩子所在的县（区），能选到乡镇或村更好');
   }
   if (form.identity !== 'anonymous' && form.reporterPhone.trim() !== '') {
     if (!PHONE.test(form.reporterPhone.trim())) problems.push('电话应为手机号或带区号的固定电话');
@@ -77,7 +77,10 @@ export function toReportRequest(
     immediateDanger: form.immediateDanger === true,
     description: form.description.trim(),
     discoveredAt: discoveredAt.toISOString(),
-    location: { divisionCode: form.divisionCode.trim(), address: optional(form.address) },
+    location: {
+      divisionCode: form.division[form.division.length - 1]?.code ?? '',
+      address: optional(form.address),
+    },
     child: {},
     reporter: anonymous
       ? { anonymous: true }

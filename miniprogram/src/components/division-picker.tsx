@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { fetchDivisions, type Division } from '../services/divisions';
+import './division-picker.css';
+
+const LEVELS = ['省', '市', '县（区）', '乡镇（街道）', '村（社区）'];
+/** A report needs at least the county, so that it reaches the right units. */
+const MIN_DEPTH = 3;
+
+interface DivisionPickerProps {
+  path: Division[];
+  onChange: (path: Division[]) => void;
+}
+
+/** 省/市/县/乡镇/村, one level at a time, with big rows to tap. */
+export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Division[]>(path);
+  const [loaded, setLoaded] = useState<{ parent: string; list: Division[] | 'failed' } | null>(
+    null,
+  );
+
+  const parent = draft[draft.length - 1]?.code;
+  const depth = draft.length;
+  const key = parent ?? '';
+  const result = loaded?.parent === key ? loaded.list : null;
+  const options = Array.isArray(result) ? result : null;
+  const failed = result === 'failed';
+
+  useEffect(() => {
+    if (!open || depth >= LEVELS.length) return;
+    let current = true;
+    fetchDivisions(parent).then(
+      (list) => current && setLoaded({ parent: key, list }),
+      () => current && setLoaded({ parent: key, list: 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, parent, depth, key]);
+
+  const finish = (chosen: Division[]) => {
+    onChange(chosen);
+    setOpen(false);
+  };
+
+  const choose = (division: Division) => {
+    const next = [...draft, division];
+    if (next.length === LEVELS.length) finish(next);
+    else setDraft(next);
+  };
+
+  // The field stays on top while the list is open, so the tap that closes the list never lands on
+  // the field that opens it (taps on phones also fire a late click where the finger was).
+  const field = (
+    <View
+      className="division-field"
+      onClick={() => {
+        setDraft(path);
+        setOpen(!open);
+      }}
+    >
+      <Text className={path.length ? '' : 'hint'}>
+        {path.length ? path.map((d) => d.name).join(' ') : '点这里选择省、市、县、乡镇、村'}
+      </Text>
+      <Text className="division-change">{open ? '收起' : path.length ? '修改' : '选择'}</Text>
+    </View>
+  );
+  if (!open) return field;
+
+  const current = draft[draft.length - 1];
+  return (
+    <View>
+      {field}
+      <View className="division-panel">
+        <View className="division-crumbs">
+          <Text className="division-crumb" onClick={() => setDraft([])}>
+            全国
+          </Text>
+          {draft.map((d, i) => (
+            <Text
+              key={d.code}
+              className="division-crumb"
+              onClick={() => setDraft(draft.slice(0, i + 1))}
+            >
+              {` › ${d.name}`}
+            </Text>
+          ))}
+        </View>
+        {depth >= MIN_DEPTH && current && (
+          <View
+            className="big-button big-button-primary division-done"
+            onClick={() => finish(draft)}
+          >
+            <Text>就选{current.name}</Text>
+            <Text className="big-button-note">不清楚更细的地方也可以</Text>
+          </View>
+        )}
+        <Text className="field-label">请选择{LEVELS[depth]}</Text>
+        {failed && <Text className="hint">加载失败，请检查网络后点上面的地名重试</Text>}
+        {!failed && options === null && <Text className="hint">正在加载…</Text>}
+        {options?.length === 0 && <Text className="hint">没有下一级了，请点“就选…”</Text>}
+        {options?.map((d) => (
+          <View key={d.code} className="choice division-option" onClick={() => choose(d)}>
+            <Text>{d.name}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
