@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AuthResponse, ReportCreatedResponse } from '@shouhu/shared';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
-import {
-  aReporterSession,
-  aSessionWith,
-  anAdminSession,
-  anInvite,
-} from '../factories/session.factory';
+import { aReporterSession, anAdminSession, anInvite } from '../factories/session.factory';
 import {
   HOME_TOWN,
   ROLE_NAMES,
   aWorld,
+  sessionFor,
   sessionsFor,
   type RoleName,
   type World,
@@ -290,38 +286,6 @@ describe('access matrix: every route × every role', () => {
     },
   };
 
-  async function freshSession(role: RoleName): Promise<AuthResponse | null> {
-    const { units } = world;
-    switch (role) {
-      case 'anonymous':
-        return null;
-      case 'reporter':
-      case 'otherReporter':
-        return aReporterSession(sut.baseUrl);
-      case 'mandatedReporter':
-        return aSessionWith(sut.baseUrl, {
-          role: 'mandated_reporter',
-          orgName: '某小学',
-          orgType: 'school',
-        });
-      case 'handler':
-        return aSessionWith(sut.baseUrl, { role: 'handler', unitId: units.homeTownship.id });
-      case 'otherHandler':
-        return aSessionWith(sut.baseUrl, { role: 'handler', unitId: units.otherTownship.id });
-      case 'coordinator':
-        return aSessionWith(sut.baseUrl, { role: 'coordinator', unitId: units.homeCoordinator.id });
-      case 'otherCoordinator':
-        return aSessionWith(sut.baseUrl, {
-          role: 'coordinator',
-          unitId: units.otherCoordinator.id,
-        });
-      case 'hotlineOperator':
-        return aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
-      case 'admin':
-        return anAdminSession(sut.baseUrl);
-    }
-  }
-
   it('declares who may call every route', () => {
     const undeclared = routeTable(sut.app).filter((route) => !route.access?.length);
 
@@ -341,7 +305,9 @@ describe('access matrix: every route × every role', () => {
       const row = matrix[route.key];
       const method = route.key.split(' ')[0];
       for (const role of ROLE_NAMES) {
-        const caller = row.freshCaller ? await freshSession(role) : sessions[role];
+        const caller = row.freshCaller
+          ? await sessionFor(sut.baseUrl, world, role)
+          : sessions[role];
         const call = await row.call(world, role);
         const response = await http(sut.baseUrl, method, call.path, {
           token: caller?.token,

@@ -79,47 +79,48 @@ export const ROLE_NAMES = [
 
 export type RoleName = (typeof ROLE_NAMES)[number];
 
-/** A session for each role; `anonymous` has none. */
+/** A new session of the given role in the world; `anonymous` has none. */
+export function sessionFor(
+  baseUrl: string,
+  world: World,
+  role: RoleName,
+): Promise<AuthResponse | null> {
+  const { units } = world;
+  switch (role) {
+    case 'anonymous':
+      return Promise.resolve(null);
+    case 'reporter':
+    case 'otherReporter':
+      return aReporterSession(baseUrl);
+    case 'mandatedReporter':
+      return aSessionWith(baseUrl, {
+        role: 'mandated_reporter',
+        orgName: '泗县某镇中心小学',
+        orgType: 'school',
+      });
+    case 'handler':
+      return aSessionWith(baseUrl, { role: 'handler', unitId: units.homeTownship.id });
+    case 'otherHandler':
+      return aSessionWith(baseUrl, { role: 'handler', unitId: units.otherTownship.id });
+    case 'coordinator':
+      return aSessionWith(baseUrl, { role: 'coordinator', unitId: units.homeCoordinator.id });
+    case 'otherCoordinator':
+      return aSessionWith(baseUrl, { role: 'coordinator', unitId: units.otherCoordinator.id });
+    case 'hotlineOperator':
+      return aSessionWith(baseUrl, { role: 'hotline_operator' });
+    case 'admin':
+      return anAdminSession(baseUrl);
+  }
+}
+
+/** A session for each role. */
 export async function sessionsFor(
   baseUrl: string,
   world: World,
 ): Promise<Record<RoleName, AuthResponse | null>> {
-  const { units } = world;
-  const [
-    reporter,
-    otherReporter,
-    mandatedReporter,
-    handler,
-    otherHandler,
-    coordinator,
-    otherCoordinator,
-    hotlineOperator,
-    admin,
-  ] = await Promise.all([
-    aReporterSession(baseUrl),
-    aReporterSession(baseUrl),
-    aSessionWith(baseUrl, {
-      role: 'mandated_reporter',
-      orgName: '泗县某镇中心小学',
-      orgType: 'school',
-    }),
-    aSessionWith(baseUrl, { role: 'handler', unitId: units.homeTownship.id }),
-    aSessionWith(baseUrl, { role: 'handler', unitId: units.otherTownship.id }),
-    aSessionWith(baseUrl, { role: 'coordinator', unitId: units.homeCoordinator.id }),
-    aSessionWith(baseUrl, { role: 'coordinator', unitId: units.otherCoordinator.id }),
-    aSessionWith(baseUrl, { role: 'hotline_operator' }),
-    anAdminSession(baseUrl),
-  ]);
-  return {
-    anonymous: null,
-    reporter,
-    otherReporter,
-    mandatedReporter,
-    handler,
-    otherHandler,
-    coordinator,
-    otherCoordinator,
-    hotlineOperator,
-    admin,
-  };
+  const sessions = await Promise.all(ROLE_NAMES.map((role) => sessionFor(baseUrl, world, role)));
+  return Object.fromEntries(ROLE_NAMES.map((role, i) => [role, sessions[i]])) as Record<
+    RoleName,
+    AuthResponse | null
+  >;
 }
