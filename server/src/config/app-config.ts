@@ -39,6 +39,8 @@ export interface AppConfig {
   simulatedClock: boolean;
   /** How often the deadline sweep runs; 0 turns it off. */
   slaSweepIntervalSeconds: number;
+  /** Tracking-code lookups allowed per address and minute. */
+  trackRateLimitPerMinute: number;
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

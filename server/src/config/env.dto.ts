@@ -141,6 +141,13 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of lookups per minute' })
+  @Min(1)
+  @Max(10000)
+  TRACK_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of seconds (0 turns the sweep off)' })
   @Min(0)
   @Max(3600)

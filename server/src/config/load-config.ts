@@ -108,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
     simulatedClock: dto.SIMULATED_CLOCK ?? false,
     slaSweepIntervalSeconds: dto.SLA_SWEEP_INTERVAL_SECONDS ?? 60,
+    trackRateLimitPerMinute: dto.TRACK_RATE_LIMIT_PER_MINUTE ?? 30,
   };
 }

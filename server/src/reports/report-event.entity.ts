@@ -6,6 +6,7 @@ export const REPORT_EVENT_KINDS = [
   'progress',
   'closed',
   'reopened',
+  'rated',
 ] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 

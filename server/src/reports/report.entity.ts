@@ -94,6 +94,15 @@ export class ReportEntity {
   @Column({ name: 'closed_at', type: 'datetime', precision: 6, nullable: true })
   closedAt: Date | null;
 
+  @Column({ name: 'rating_score', type: 'integer', nullable: true })
+  ratingScore: number | null;
+
+  @Column({ name: 'rating_comment', type: 'varchar', length: 500, nullable: true })
+  ratingComment: string | null;
+
+  @Column({ name: 'rated_at', type: 'datetime', precision: 6, nullable: true })
+  ratedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

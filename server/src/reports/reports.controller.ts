@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
@@ -6,6 +17,7 @@ import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
 import { CreateReportDto } from './dto/create-report.dto';
+import { RatingDto } from './dto/rating.dto';
 import { ReportsService } from './reports.service';
 
 const notFound = (): ApiException => ApiException.notFound('没有找到这份报告');
@@ -25,6 +37,23 @@ export class ReportsController {
     const stored = await this.service.submit(actor, idempotencyKey, dto);
     void reply.status(stored.status).header('Idempotent-Replayed', String(stored.replayed));
     return stored.body;
+  }
+
+  @Get('mine')
+  @Access('authenticated')
+  mine(@CurrentActor() actor: Actor): Promise<ReporterReportView[]> {
+    return this.service.mine(actor);
+  }
+
+  @Post(':id/rating')
+  @Access('authenticated')
+  @HttpCode(HttpStatus.OK)
+  rate(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Body() dto: RatingDto,
+  ): Promise<ReporterReportView> {
+    return this.service.rate(actor, id, dto);
   }
 
   @Get(':id')

@@ -41,9 +41,21 @@ export class ReportsRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<ReportEntity, 'status' | 'closedAt'>>,
+    changes: Partial<
+      Pick<ReportEntity, 'status' | 'closedAt' | 'ratingScore' | 'ratingComment' | 'ratedAt'>
+    >,
   ): Promise<void> {
     await manager.getRepository(ReportEntity).update({ id }, changes);
+  }
+
+  findByTrackingCode(trackingCode: string): Promise<ReportEntity | null> {
+    return this.dataSource.getRepository(ReportEntity).findOneBy({ trackingCode });
+  }
+
+  ownedBy(reporterUserId: string, limit: number): Promise<ReportEntity[]> {
+    return this.dataSource
+      .getRepository(ReportEntity)
+      .find({ where: { reporterUserId }, order: { createdAt: 'DESC' }, take: limit });
   }
 
   countByReporter(reporterUserId: string): Promise<number> {

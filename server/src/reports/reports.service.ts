@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  isTrackingCode,
+  normalizeTrackingCode,
   route,
   type Channel,
   type ReportCreatedResponse,
@@ -12,6 +14,10 @@ import { hasRole, type Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
+import { RateLimiter } from '../common/rate-limiter';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TransactionRunner } from '../database/transaction-runner';
 import { Sealer } from '../crypto/sealer';
 import { RepeatDetector } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
@@ -19,10 +25,15 @@ import { IdempotencyService, type StoredResponse } from '../idempotency/idempote
 import { OrderDispatcher } from '../orders/order-dispatcher';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { reportConsistencyErrors } from './report-consistency';
-import { ReportEntity } from './report.entity';
-import { toCreatedResponse, toReporterView } from './report-views';
+import type { ReportEntity } from './report.entity';
+import type { RatingDto } from './dto/rating.dto';
+import { ReporterViews } from './reporter-views';
+import { toCreatedResponse } from './report-views';
 import { ReportsRepository } from './reports.repository';
 import { generateTrackingCode } from './tracking-code.generator';
+
+const MY_REPORTS_LIMIT = 100;
+const RATING_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** Filing for an institution or for the hotline needs the matching role. */
 const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
@@ -43,8 +54,17 @@ export class ReportsService {
     private readonly divisions: DivisionsService,
     private readonly repeats: RepeatDetector,
     private readonly dispatcher: OrderDispatcher,
+    private readonly views: ReporterViews,
+    private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.trackLimiter = new RateLimiter(config.trackRateLimitPerMinute, () =>
+      this.clock.now().getTime(),
+    );
+  }
+
+  private readonly trackLimiter: RateLimiter;
 
   async submit(
     actor: Actor,
@@ -78,7 +98,65 @@ export class ReportsService {
       targetId: report.id,
       divisionCode: report.divisionCode,
     });
-    return toReporterView(report, await this.reports.reporterTimeline(report.id));
+    return this.views.of(report);
+  }
+
+  /** The caller's own reports, newest first. */
+  async mine(actor: Actor): Promise<ReporterReportView[]> {
+    const reports = await this.reports.ownedBy(actor.user.id, MY_REPORTS_LIMIT);
+    return Promise.all(reports.map((report) => this.views.of(report)));
+  }
+
+  /** Public progress for whoever holds the tracking code; limited per address against guessing. */
+  async track(code: string, ip: string): Promise<ReporterReportView> {
+    this.trackLimiter.check(ip);
+    const report = isTrackingCode(code)
+      ? await this.reports.findByTrackingCode(normalizeTrackingCode(code))
+      : null;
+    if (!report) throw ApiException.notFound('没有找到这个查询码，请核对后再试');
+    return this.views.of(report);
+  }
+
+  /** One rating, 1–5, within 30 days after the report was closed. */
+  async rate(actor: Actor, id: string, dto: RatingDto): Promise<ReporterReportView> {
+    const report = await this.reports.findOwnedBy(id, actor.user.id);
+    if (!report) throw ApiException.notFound('没有找到这份报告');
+    const now = this.clock.now();
+    const refuse = (message: string) => new ApiException(HttpStatus.CONFLICT, 'CONFLICT', message);
+    if (report.status !== 'closed' || !report.closedAt) throw refuse('办结以后才能评价');
+    if (report.ratedAt) throw refuse('这份报告已经评价过了');
+    if (now.getTime() - report.closedAt.getTime() > RATING_WINDOW_MS) {
+      throw refuse('已超过办结后30天的评价期限');
+    }
+    const comment = dto.comment?.trim() || null;
+    await this.transactions.run(async (manager) => {
+      await this.reports.update(manager, report.id, {
+        ratingScore: dto.score,
+        ratingComment: comment,
+        ratedAt: now,
+      });
+      await this.reports.appendEvent(manager, {
+        id: randomUUID(),
+        reportId: report.id,
+        kind: 'rated',
+        text: `您评价了 ${dto.score} 分${comment ? `：${comment}` : ''}`,
+        reporterVisible: true,
+        at: now,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'report.rate',
+        targetType: 'report',
+        targetId: report.id,
+        divisionCode: report.divisionCode,
+        detail: { score: dto.score },
+      });
+    });
+    return this.views.of({
+      ...report,
+      ratingScore: dto.score,
+      ratingComment: comment,
+      ratedAt: now,
+    });
   }
 
   private async store(
@@ -104,6 +182,9 @@ export class ReportsService {
       childFileId: filing.childFileId,
       repeatReport: filing.repeat,
       closedAt: null,
+      ratingScore: null,
+      ratingComment: null,
+      ratedAt: null,
       immediateDanger: dto.immediateDanger,
       situations: dto.situations,
       description: dto.description,

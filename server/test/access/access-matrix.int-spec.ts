@@ -97,6 +97,20 @@ describe('access matrix: every route × every role', () => {
     return id;
   }
 
+  /** A report of the reporter that only the township handles, resolved, so it can be rated. */
+  async function aClosedReportOfReporter(): Promise<string> {
+    const handler = sessions.handler?.token ?? '';
+    const report = await submitReport(sut.baseUrl, sessions.reporter?.token ?? '', {
+      situations: ['poverty_hardship'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(sut.baseUrl, handler, report.id, 'township');
+    await act(sut.baseUrl, handler, id, 'sign');
+    await act(sut.baseUrl, handler, id, 'resolve', RESOLUTION);
+    return report.id;
+  }
+
   const orderRow = (
     action: string,
     stage: Stage,
@@ -167,6 +181,18 @@ describe('access matrix: every route × every role', () => {
         return { path: `/admin/users/${target.user.id}/disable` };
       },
       expected: only({ admin: 200 }),
+    },
+    'GET /reports/mine': { call: async () => ({ path: '/reports/mine' }), expected: statuses(200) },
+    'GET /track/:trackingCode': {
+      call: async () => ({ path: `/track/${reportOfReporter.trackingCode}` }),
+      expected: everyone(200),
+    },
+    'POST /reports/:id/rating': {
+      call: async () => ({
+        path: `/reports/${await aClosedReportOfReporter()}/rating`,
+        body: { score: 4 },
+      }),
+      expected: { ...statuses(404), reporter: 200 },
     },
     'GET /divisions': {
       call: async () => ({ path: '/divisions?parent=341324' }),

@@ -1,10 +1,12 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { AccountsUnitsAudit1764000000000 } from './1764000000000-accounts-units-audit';
 import { RoutingOrdersClocks1764100000000 } from './1764100000000-routing-orders-clocks';
+import { ReportRatings1764200000000 } from './1764200000000-report-ratings';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
   InitialSchema1763800000000,
   AccountsUnitsAudit1764000000000,
   RoutingOrdersClocks1764100000000,
+  ReportRatings1764200000000,
 ];

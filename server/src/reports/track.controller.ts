@@ -1,0 +1,16 @@
+import { Controller, Get, Ip, Param } from '@nestjs/common';
+import type { ReporterReportView } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import { ReportsService } from './reports.service';
+
+/** 查询进度: anyone with the tracking code sees the report's public progress. */
+@Controller('track')
+export class TrackController {
+  constructor(private readonly service: ReportsService) {}
+
+  @Get(':trackingCode')
+  @Access('public')
+  track(@Param('trackingCode') code: string, @Ip() ip: string): Promise<ReporterReportView> {
+    return this.service.track(code, ip);
+  }
+}
