@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -34,6 +35,9 @@ export async function createApp(
   );
   app.setGlobalPrefix(API_PREFIX.slice(1));
   app.useGlobalPipes(createValidationPipe());
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 0 },
+  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

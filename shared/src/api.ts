@@ -212,6 +212,8 @@ export interface ReportDetails {
     | { disclosed: false; anonymous: boolean; confidential: boolean }
     | ({ disclosed: true; orgName?: string } & ReportReporter);
   repeat: boolean;
+  /** Photos and videos, fetched one by one from `GET /orders/:id/attachments/:attachmentId`. */
+  attachments: { id: string; kind: 'image' | 'video'; mime: string; size: number }[];
 }
 
 export interface OrderDetail {

@@ -41,6 +41,7 @@ export interface AppConfig {
   slaSweepIntervalSeconds: number;
   /** Tracking-code lookups allowed per address and minute. */
   trackRateLimitPerMinute: number;
+  uploads: { directory: string; maxBytes: number };
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -140,6 +140,18 @@ export class EnvDto {
   SIMULATED_CLOCK?: boolean;
 
   @IsOptional()
+  @IsString()
+  @MinLength(1)
+  UPLOAD_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(500 * 1024 * 1024)
+  UPLOAD_MAX_BYTES?: number;
+
+  @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of lookups per minute' })
   @Min(1)

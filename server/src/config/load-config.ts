@@ -109,5 +109,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     simulatedClock: dto.SIMULATED_CLOCK ?? false,
     slaSweepIntervalSeconds: dto.SLA_SWEEP_INTERVAL_SECONDS ?? 60,
     trackRateLimitPerMinute: dto.TRACK_RATE_LIMIT_PER_MINUTE ?? 30,
+    uploads: {
+      directory: fromRepoRoot(dto.UPLOAD_DIR ?? 'data/uploads'),
+      maxBytes: dto.UPLOAD_MAX_BYTES ?? 30 * 1024 * 1024,
+    },
   };
 }

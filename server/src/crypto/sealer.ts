@@ -23,6 +23,27 @@ export class Sealer {
     return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
   }
 
+  /** Encrypts a file's bytes: IV, tag, then ciphertext. */
+  sealBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, this.config.dataEncryptionKey, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  openBytes(sealed: Buffer): Buffer {
+    const decipher = createDecipheriv(
+      ALGORITHM,
+      this.config.dataEncryptionKey,
+      sealed.subarray(0, IV_BYTES),
+    );
+    decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]);
+  }
+
   open<T>(sealed: string): T {
     const [version, payload] = sealed.split(':');
     if (version !== VERSION || !payload) throw new Error('unsupported sealed value');

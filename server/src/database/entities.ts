@@ -11,6 +11,7 @@ import { InviteEntity } from '../invites/invite.entity';
 import { ReportEventEntity } from '../reports/report-event.entity';
 import { ReportEntity } from '../reports/report.entity';
 import { UnitDivisionEntity, UnitEntity } from '../units/unit.entity';
+import { UploadEntity } from '../uploads/upload.entity';
 import { UserEntity } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   OrderEntity,
   OrderClockEntity,
   OrderEventEntity,
+  UploadEntity,
 ];

@@ -8,7 +8,9 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
@@ -49,6 +51,24 @@ export class OrdersController {
   @Access('handler', 'coordinator', 'admin')
   detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
     return this.service.detail(actor, id);
+  }
+
+  /** Shown, never offered for download: no-store, inline. */
+  @Get(':id/attachments/:uploadId')
+  @Access('handler', 'coordinator')
+  async attachment(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Param('uploadId', orderId) uploadId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { mime, bytes } = await this.service.attachment(actor, id, uploadId);
+    await reply
+      .header('content-type', mime)
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', 'inline')
+      .header('x-content-type-options', 'nosniff')
+      .send(bytes);
   }
 
   @Post(':id/sign')

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsModule } from '../units/units.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
 import { OrderDispatcher } from './order-dispatcher';
 import { OrdersController } from './orders.controller';
@@ -13,7 +14,7 @@ import { ReportDetailsBuilder } from './report-details';
 import { ReportProgress } from './report-progress';
 
 @Module({
-  imports: [AuditModule, CalendarModule, DivisionsModule, UnitsModule],
+  imports: [AuditModule, CalendarModule, DivisionsModule, UnitsModule, UploadsModule],
   controllers: [OrdersController],
   providers: [
     OrdersRepository,

@@ -23,6 +23,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ReportsRepository } from '../reports/reports.repository';
 import type { UnitRecord } from '../units/unit';
+import { UploadsService } from '../uploads/uploads.service';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
 import type {
@@ -69,6 +70,7 @@ export class OrdersService {
     private readonly calendar: CalendarService,
     private readonly progress: ReportProgress,
     private readonly details: ReportDetailsBuilder,
+    private readonly uploads: UploadsService,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -122,6 +124,25 @@ export class OrdersService {
         })),
       timeline: (await this.orders.events(order.id)).map(toEventView),
     };
+  }
+
+  /** One photo or video of the order's report, for viewing; every view is audited. */
+  async attachment(
+    actor: Actor,
+    id: string,
+    uploadId: string,
+  ): Promise<{ mime: string; bytes: Buffer }> {
+    const order = await this.orders.findById(id);
+    if (!order || !capacityFor(actor, order)) throw notFound();
+    const { upload, bytes } = await this.uploads.content(order.reportId, uploadId);
+    await this.audit.recordRead(actor, {
+      action: 'report.read_attachment',
+      targetType: 'upload',
+      targetId: upload.id,
+      divisionCode: order.divisionCode,
+      detail: { orderId: order.id, reportId: order.reportId },
+    });
+    return { mime: upload.mime, bytes };
   }
 
   sign(actor: Actor, id: string): Promise<OrderSummary> {

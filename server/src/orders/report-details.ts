@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ReportChild, ReportDetails, ReportReporter } from '@shouhu/shared';
 import { Sealer } from '../crypto/sealer';
 import { DivisionsService } from '../divisions/divisions.service';
+import { UploadsService } from '../uploads/uploads.service';
 import type { ReportEntity } from '../reports/report.entity';
 import { mayKnowReporter, type DisclosureViewer } from './report-disclosure';
 
@@ -17,6 +18,7 @@ export class ReportDetailsBuilder {
   constructor(
     private readonly sealer: Sealer,
     private readonly divisions: DivisionsService,
+    private readonly uploads: UploadsService,
   ) {}
 
   async build(report: ReportEntity, viewer: DisclosureViewer): Promise<ReportDetails> {
@@ -56,6 +58,12 @@ export class ReportDetailsBuilder {
       child: this.sealer.open<ReportChild>(report.childSealed),
       reporter,
       repeat: report.repeatReport,
+      attachments: (await this.uploads.ofReport(report.id)).map(({ id, kind, mime, size }) => ({
+        id,
+        kind,
+        mime,
+        size,
+      })),
     };
   }
 }

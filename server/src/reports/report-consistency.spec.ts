@@ -57,13 +57,4 @@ describe(reportConsistencyErrors.name, () => {
 
     expect(errors).toHaveProperty('reporter');
   });
-
-  it('refuses attachments until uploads exist', () => {
-    expect(
-      reportConsistencyErrors(
-        aReport({ attachments: ['3f1f0a56-8a9d-4a43-9a51-0a1d3c1e8f10'] }),
-        NOW,
-      ),
-    ).toHaveProperty('attachments');
-  });
 });

@@ -41,8 +41,5 @@ export function reportConsistencyErrors(
   if (reporter.anonymous && (reporter.name !== undefined || reporter.phone !== undefined)) {
     errors.reporter = '匿名报告请不要填写姓名和电话；如需对方联系您，请选择保密或实名';
   }
-  if (report.attachments && report.attachments.length > 0) {
-    errors.attachments = '附件不存在或已过期，请重新上传';
-  }
   return errors;
 }

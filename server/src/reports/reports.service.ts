@@ -27,6 +27,7 @@ import type { CreateReportDto } from './dto/create-report.dto';
 import { reportConsistencyErrors } from './report-consistency';
 import type { ReportEntity } from './report.entity';
 import type { RatingDto } from './dto/rating.dto';
+import { UploadsService } from '../uploads/uploads.service';
 import { ReporterViews } from './reporter-views';
 import { toCreatedResponse } from './report-views';
 import { ReportsRepository } from './reports.repository';
@@ -55,6 +56,7 @@ export class ReportsService {
     private readonly repeats: RepeatDetector,
     private readonly dispatcher: OrderDispatcher,
     private readonly views: ReporterViews,
+    private readonly uploads: UploadsService,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -217,6 +219,7 @@ export class ReportsService {
       divisionCode: report.divisionCode,
       detail: { channel: report.channel, priority: report.priority },
     });
+    await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
     const orders = await this.dispatcher.dispatch(manager, report, routing, now);
     return toCreatedResponse(report, orders);
   }

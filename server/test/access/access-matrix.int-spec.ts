@@ -20,6 +20,7 @@ import { startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in
 interface Call {
   path: string;
   body?: unknown;
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -41,6 +42,13 @@ function statuses(allowed: number) {
 /** 403 for every logged-in role except those listed, 401 for anonymous. */
 function only(roles: Partial<Record<RoleName, number>>): Record<RoleName, number> {
   return { ...statuses(403), ...roles };
+}
+
+function aPhotoForm(): FormData {
+  const form = new FormData();
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  form.append('file', new Blob([png]), 'photo.png');
+  return form;
 }
 
 const RESOLUTION = {
@@ -194,6 +202,33 @@ describe('access matrix: every route × every role', () => {
       }),
       expected: { ...statuses(404), reporter: 200 },
     },
+    'POST /uploads': {
+      call: async () => ({ path: '/uploads', form: aPhotoForm() }),
+      expected: statuses(201),
+    },
+    'GET /orders/:id/attachments/:uploadId': {
+      call: async () => {
+        const reporter = sessions.reporter?.token ?? '';
+        const photo = await http<{ uploadId: string }>(sut.baseUrl, 'POST', '/uploads', {
+          token: reporter,
+          form: aPhotoForm(),
+        });
+        const report = await submitReport(sut.baseUrl, reporter, {
+          situations: ['dropout'],
+          location: { divisionCode: HOME_TOWN },
+          child: {},
+          attachments: [photo.body.uploadId],
+        });
+        const order = await orderOf(
+          sut.baseUrl,
+          sessions.handler?.token ?? '',
+          report.id,
+          'township',
+        );
+        return { path: `/orders/${order.id}/attachments/${photo.body.uploadId}` };
+      },
+      expected: only({ handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 }),
+    },
     'GET /divisions': {
       call: async () => ({ path: '/divisions?parent=341324' }),
       expected: everyone(200),
@@ -338,6 +373,7 @@ describe('access matrix: every route × every role', () => {
         const response = await http(sut.baseUrl, method, call.path, {
           token: caller?.token,
           body: call.body,
+          form: call.form,
           headers: call.headers,
         });
         checked++;

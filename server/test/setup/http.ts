@@ -8,6 +8,8 @@ export interface RequestOptions {
   token?: string;
   body?: unknown;
   rawBody?: string;
+  /** multipart/form-data; fetch sets the content type with its boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -20,13 +22,14 @@ export async function http<T = unknown>(
 ): Promise<HttpResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let payload: string | undefined = options.rawBody;
+  let payload: string | FormData | undefined = options.form ?? options.rawBody;
   if (options.body !== undefined) {
     payload = JSON.stringify(options.body);
   }
-  if (payload !== undefined) headers['content-type'] ??= 'application/json';
+  if (typeof payload === 'string') headers['content-type'] ??= 'application/json';
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-  const text = await response.text();
+  const json = response.headers.get('content-type')?.includes('application/json');
+  const text = json ? await response.text() : '';
   return {
     status: response.status,
     body: (text ? JSON.parse(text) : undefined) as T,

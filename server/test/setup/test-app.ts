@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock';
@@ -47,7 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database: Record<string, string> = databaseUrl
     ? { DATABASE_URL: databaseUrl }
     : { SQLITE_PATH: ':memory:' };
-  const config = testConfig(database, options.env);
+  const uploads = mkdtempSync(join(tmpdir(), 'shouhu-uploads-'));
+  const config = testConfig(database, { UPLOAD_DIR: uploads, ...options.env });
   const app = await createApp(config, { logger: ['error'], clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -60,6 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await created?.drop();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

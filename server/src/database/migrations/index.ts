@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { AccountsUnitsAudit1764000000000 } from './1764000000000-accounts-units-audit';
 import { RoutingOrdersClocks1764100000000 } from './1764100000000-routing-orders-clocks';
 import { ReportRatings1764200000000 } from './1764200000000-report-ratings';
+import { Uploads1764300000000 } from './1764300000000-uploads';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AccountsUnitsAudit1764000000000,
   RoutingOrdersClocks1764100000000,
   ReportRatings1764200000000,
+  Uploads1764300000000,
 ];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { UploadStore } from './upload-store';
+import { UploadsController } from './uploads.controller';
+import { UploadsRepository } from './uploads.repository';
+import { UploadsService } from './uploads.service';
+
+@Module({
+  controllers: [UploadsController],
+  providers: [UploadsRepository, UploadsService, UploadStore],
+  exports: [UploadsService],
+})
+export class UploadsModule {}
