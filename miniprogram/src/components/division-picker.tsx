@@ -1,9 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { fetchDivisions, type Division } from '../services/divisions';
 import './division-picker.css';
 
 const LEVELS = ['省', '市', '县（区）', '乡镇（街道）', '村（社区）'];
+/**
+ * Phones fire a late click where the finger lifted; when the list folds away, the page scrolls and
+ * that click can land on the field and open the list again. Taps this soon after closing are that.
+ */
+const GHOST_TAP_MS = 700;
 /** A report needs at least the county, so that it reaches the right units. */
 const MIN_DEPTH = 3;
 
@@ -16,6 +21,7 @@ interface DivisionPickerProps {
 export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Division[]>(path);
+  const closedAt = useRef(0);
   const [loaded, setLoaded] = useState<{ parent: string; list: Division[] | 'failed' } | null>(
     null,
   );
@@ -40,6 +46,7 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
   }, [open, parent, depth, key]);
 
   const finish = (chosen: Division[]) => {
+    closedAt.current = Date.now();
     onChange(chosen);
     setOpen(false);
   };
@@ -50,12 +57,12 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
     else setDraft(next);
   };
 
-  // The field stays on top while the list is open, so the tap that closes the list never lands on
-  // the field that opens it (taps on phones also fire a late click where the finger was).
+  // The field stays on top while the list is open, so the list unfolds below where one tapped.
   const field = (
     <View
       className="division-field"
       onClick={() => {
+        if (Date.now() - closedAt.current < GHOST_TAP_MS) return;
         setDraft(path);
         setOpen(!open);
       }}

@@ -23,6 +23,11 @@ export class ApiError extends Error {
     return new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试；内容已保留');
   }
 
+  /** Worth sending again unchanged: no answer, or the server could not handle it just now. */
+  get retryable(): boolean {
+    return this.code === 'NETWORK' || this.status >= 500 || this.status === 429;
+  }
+
   /** Lines to show: the message, then one line per field. */
   lines(): string[] {
     return [this.message, ...Object.values(this.fieldErrors)];

@@ -9,6 +9,7 @@ import { SituationChecklist } from '../../components/situation-checklist';
 import { ApiError } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
+import { clearDraft, loadDraft, saveDraft, type Draft } from '../../services/drafts';
 import { createId } from '../../services/ids';
 import { submitReport } from '../../services/reports';
 import { currentUser } from '../../services/session';
@@ -21,6 +22,8 @@ import {
   type Identity,
   type ReportForm,
 } from './report-form';
+
+const AUTO_RETRY_MS = 10_000;
 
 const IDENTITIES: { value: Identity; label: string }[] = [
   { value: 'confidential', label: '保密：只有办案人员知道我是谁' },
@@ -40,13 +43,38 @@ function channelFrom(param: string | undefined): Channel {
 export default function ReportPage() {
   const requestedChannel = useRouter().params.channel;
   const channel = channelFrom(requestedChannel);
-  const [form, setForm] = useState<ReportForm>(() => emptyReportForm(lastDivisionPath()));
+  const [draft, setDraft] = useState<Draft>(
+    () => loadDraft(channel) ?? { form: emptyReportForm(lastDivisionPath()), pending: null },
+  );
+  const form = draft.form;
   const [problems, setProblems] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  // One key per report, kept across retries so a double tap or a retry never files it twice.
-  const idempotencyKey = useRef(createId());
+  // A report sent before the app was closed, and never confirmed, is sent again on opening.
+  const [unsent, setUnsent] = useState(() => draft.pending !== null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const update = (patch: Partial<ReportForm>) => setForm((current) => ({ ...current, ...patch }));
+  // Every keystroke is kept on the phone: killing the app or losing signal loses nothing.
+  useEffect(() => saveDraft(channel, draft), [channel, draft]);
+  useEffect(() => {
+    if (loadDraft(channel)?.pending) retryTimer.current = setTimeout(() => void send(), 0);
+    return () => clearRetry();
+    // Only on opening the page: later sends schedule their own retries.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /** Editing after a failed send makes it a new report: a new key, a new request. */
+  const update = (patch: Partial<ReportForm>) => {
+    clearRetry();
+    setUnsent(false);
+    setDraft((current) => ({ form: { ...current.form, ...patch }, pending: null }));
+  };
+  const setForm = (change: (current: ReportForm) => ReportForm) =>
+    setDraft((current) => ({ ...current, form: change(current.form) }));
+
+  function clearRetry() {
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    retryTimer.current = null;
+  }
 
   // A first report starts in the configured county; later ones where the last one was.
   useEffect(() => {
@@ -58,23 +86,48 @@ export default function ReportPage() {
     );
   }, [form.division.length]);
 
+  /** The user's tap: check the form, then send it (or the request already waiting to be sent). */
   async function submit() {
     if (submitting) return;
     const found = formProblems(form);
     setProblems(found);
     if (found.length > 0) return;
+    const pending = draft.pending ?? {
+      idempotencyKey: createId(),
+      request: toReportRequest(form, channel, new Date()),
+    };
+    saveDraft(channel, { form, pending });
+    setDraft({ form, pending });
+    await send();
+  }
+
+  /**
+   * Sends what the stored draft holds: the same request under the same key every time, so a retry
+   * after a lost answer gets the first answer back instead of filing a second report.
+   */
+  async function send() {
+    clearRetry();
+    const stored = loadDraft(channel);
+    if (!stored?.pending) return;
     setSubmitting(true);
     try {
-      const created = await submitReport(
-        toReportRequest(form, channel, new Date()),
-        idempotencyKey.current,
-      );
-      rememberDivisionPath(form.division);
+      const created = await submitReport(stored.pending.request, stored.pending.idempotencyKey);
+      clearDraft(channel);
+      rememberDivisionPath(stored.form.division);
       await Taro.redirectTo({
         url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}`,
       });
     } catch (error) {
-      setProblems(error instanceof ApiError ? error.lines() : ['提交失败，请稍后重试；内容已保留']);
+      if (error instanceof ApiError && error.retryable) {
+        setUnsent(true);
+        retryTimer.current = setTimeout(() => void send(), AUTO_RETRY_MS);
+      } else {
+        setUnsent(false);
+        setDraft({ form: stored.form, pending: null });
+        setProblems(
+          error instanceof ApiError ? error.lines() : ['提交失败，请稍后重试；内容已保留'],
+        );
+      }
     } finally {
       setSubmitting(false);
     }
@@ -183,6 +236,18 @@ export default function ReportPage() {
           </View>
         )}
       </View>
+
+      {unsent && (
+        <View className="error-box report-unsent">
+          <Text className="error-line">未发送，联网后自动重试。您填写的内容已保存在手机上。</Text>
+          <View
+            className="big-button big-button-secondary report-retry"
+            onClick={() => void send()}
+          >
+            <Text>{submitting ? '正在重试…' : '立即重试'}</Text>
+          </View>
+        </View>
+      )}
 
       {problems.length > 0 && (
         <View className="error-box">

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import type { ReporterReportView } from '@shouhu/shared';
+import { launchBrowser, openPhonePage, screenshot } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { fillDropoutReport, storedToken } from '../support/report-form';
+import { startServer, type RunningServer } from '../support/server';
+
+describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('drafts');
+    server = await startServer({ DATABASE_URL: database.url, DEMO_DATA: 'false' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  async function myReports(page: Page): Promise<ReporterReportView[]> {
+    const response = await fetch(`${server.apiBase}/reports/mine`, {
+      headers: { authorization: `Bearer ${await storedToken(page)}` },
+    });
+    return (await response.json()) as ReporterReportView[];
+  }
+
+  const formUrl = () => `${server.origin}/#/pages/report/index?channel=public`;
+
+  it('resumes a draft after the page is reloaded', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(formUrl());
+    await fillDropoutReport(page, '草稿：孩子这周一直没来上学。');
+
+    await page.reload();
+
+    await page.getByText('孩子现在有危险吗？').waitFor();
+    await expectText(page, '.report-description textarea', '草稿：孩子这周一直没来上学。');
+    await page.locator('.choice-selected', { hasText: '不上学了' }).waitFor();
+    await page.locator('.division-field').getByText('安徽省 宿州市 泗县 泗城镇').waitFor();
+    await screenshot(page, 'drafts-1-resumed');
+  });
+
+  it('files exactly one report when the answer is lost and the app retries', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(formUrl());
+    await fillDropoutReport(page, '网络不好：孩子两周没上学，奶奶说他去打工了。');
+    // The request reaches the server and is filed, but the phone never hears back.
+    await page.route('**/api/v1/reports', async (route) => {
+      await route.fetch();
+      await route.abort('failed');
+    });
+
+    await page.locator('.report-submit').click();
+    await page.locator('.report-unsent').waitFor();
+    await screenshot(page, 'drafts-2-unsent');
+    await page.unroute('**/api/v1/reports');
+    await page.locator('.report-retry').click();
+
+    await page.locator('.receipt-code').waitFor();
+    const reports = await myReports(page);
+    expect(reports).toHaveLength(1);
+    expect(reports[0].trackingCode).toBe(
+      new URL(page.url().replace('/#/', '/')).searchParams.get('code'),
+    );
+  });
+
+  it('keeps an unsent report through a restart and sends it once the server answers', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(formUrl());
+    await fillDropoutReport(page, '没有信号：孩子一个人在家，已经三天没人管。');
+    await page.route('**/api/v1/reports', (route) => route.abort('internetdisconnected'));
+
+    await page.locator('.report-submit').click();
+    await page.locator('.report-unsent').waitFor();
+    await page.unroute('**/api/v1/reports');
+    await page.reload();
+
+    await page.locator('.receipt-code').waitFor();
+    expect(await myReports(page)).toHaveLength(1);
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([sel, expected]) =>
+      (document.querySelector(sel) as HTMLTextAreaElement | null)?.value === expected,
+    [selector, text] as const,
+  );
+}
