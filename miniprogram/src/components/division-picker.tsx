@@ -9,6 +9,8 @@ const LEVELS = ['省', '市', '县（区）', '乡镇（街道）', '村（社�
  * that click can land on the field and open the list again. Taps this soon after closing are that.
  */
 const GHOST_TAP_MS = 700;
+const tapTime = (): number => Date.now();
+
 /** A report needs at least the county, so that it reaches the right units. */
 const MIN_DEPTH = 3;
 
@@ -46,7 +48,7 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
   }, [open, parent, depth, key]);
 
   const finish = (chosen: Division[]) => {
-    closedAt.current = Date.now();
+    closedAt.current = tapTime();
     onChange(chosen);
     setOpen(false);
   };
@@ -62,7 +64,7 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
     <View
       className="division-field"
       onClick={() => {
-        if (Date.now() - closedAt.current < GHOST_TAP_MS) return;
+        if (tapTime() - closedAt.current < GHOST_TAP_MS) return;
         setDraft(path);
         setOpen(!open);
       }}
