@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/report/index', 'pages/receipt/index'],
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/receipt/index',
+    'pages/mine/index',
+    'pages/track/index',
+    'pages/progress/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -1,4 +1,9 @@
-import type { CreateReportRequest, ReportCreatedResponse } from '@shouhu/shared';
+import type {
+  CreateReportRequest,
+  ReportCreatedResponse,
+  ReporterReportView,
+} from '@shouhu/shared';
+import { httpRequest } from './http';
 import { authorizedRequest } from './session';
 
 export function submitReport(
@@ -10,5 +15,33 @@ export function submitReport(
     path: '/reports',
     data: report,
     headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function fetchMyReports(): Promise<ReporterReportView[]> {
+  return authorizedRequest<ReporterReportView[]>({ method: 'GET', path: '/reports/mine' });
+}
+
+export function fetchMyReport(id: string): Promise<ReporterReportView> {
+  return authorizedRequest<ReporterReportView>({ method: 'GET', path: `/reports/${id}` });
+}
+
+/** Anyone with the code may look; no login needed. */
+export function trackReport(code: string): Promise<ReporterReportView> {
+  return httpRequest<ReporterReportView>({
+    method: 'GET',
+    path: `/track/${encodeURIComponent(code)}`,
+  });
+}
+
+export function rateReport(
+  id: string,
+  score: number,
+  comment: string,
+): Promise<ReporterReportView> {
+  return authorizedRequest<ReporterReportView>({
+    method: 'POST',
+    path: `/reports/${id}/rating`,
+    data: comment.trim() ? { score, comment: comment.trim() } : { score },
   });
 }

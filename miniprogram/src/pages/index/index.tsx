@@ -28,6 +28,21 @@ export default function IndexPage() {
         <Text className="big-button-note">任何人都可以，可以匿名</Text>
       </View>
 
+      <View className="choice-row home-links">
+        <View
+          className="big-button big-button-secondary home-track"
+          onClick={() => void Taro.navigateTo({ url: '/pages/track/index' })}
+        >
+          <Text>查询进度</Text>
+        </View>
+        <View
+          className="big-button big-button-secondary home-mine"
+          onClick={() => void Taro.navigateTo({ url: '/pages/mine/index' })}
+        >
+          <Text>我的报告</Text>
+        </View>
+      </View>
+
       <View className="section">
         <Text className="section-title">报告后会怎样？</Text>
         <Text className="hint">

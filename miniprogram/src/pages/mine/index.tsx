@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
+import { ApiError } from '../../services/api-error';
+import { fetchMyReports } from '../../services/reports';
+import { shanghaiDateTime } from '../../services/time';
+
+export default function MyReportsPage() {
+  const [reports, setReports] = useState<ReporterReportView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load() {
+    try {
+      setReports(await fetchMyReports());
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
+    } finally {
+      Taro.stopPullDownRefresh();
+    }
+  }
+
+  useDidShow(() => void load());
+  usePullDownRefresh(() => void load());
+
+  return (
+    <View className="page">
+      {error && (
+        <View className="error-box">
+          <Text className="error-line">{error}</Text>
+        </View>
+      )}
+      {reports === null && !error && <Text className="hint">正在加载…</Text>}
+      {reports?.length === 0 && (
+        <View className="section">
+          <Text className="section-title">还没有报告</Text>
+          <Text className="hint">您提交的报告会显示在这里，可以随时查看办理进度。</Text>
+        </View>
+      )}
+      {reports?.map((report) => (
+        <View
+          key={report.id}
+          className="section my-report"
+          onClick={() => void Taro.navigateTo({ url: `/pages/progress/index?id=${report.id}` })}
+        >
+          <Text className="section-title">{REPORT_STATUS_LABELS[report.status]}</Text>
+          <Text className="hint">查询码 {formatTrackingCode(report.trackingCode)}</Text>
+          <Text className="hint">提交于 {shanghaiDateTime(report.createdAt)}</Text>
+          <Text className="hint">{report.timeline[report.timeline.length - 1]?.text}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
+import { ApiError } from '../../services/api-error';
+import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
+import { shanghaiDateTime } from '../../services/time';
+import './index.css';
+
+const SCORES = [1, 2, 3, 4, 5];
+
+export default function ProgressPage() {
+  const { id, code } = useRouter().params;
+  const [report, setReport] = useState<ReporterReportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    const load = id ? fetchMyReport(id) : trackReport(code ?? '');
+    load.then(setReport, (e: unknown) =>
+      setError(e instanceof ApiError ? e.message : '加载失败，请稍后再试'),
+    );
+  }, [id, code]);
+
+  async function rate() {
+    if (!report || score === null || sending) return;
+    setSending(true);
+    try {
+      setReport(await rateReport(report.id, score, comment));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.lines().join('；') : '提交失败，请稍后再试');
+    } finally {
+      setSending(false);
+    }
+  }
+
+  if (error) {
+    return (
+      <View className="page">
+        <View className="error-box">
+          <Text className="error-line">{error}</Text>
+        </View>
+      </View>
+    );
+  }
+  if (!report) {
+    return (
+      <View className="page">
+        <Text className="hint">正在加载…</Text>
+      </View>
+    );
+  }
+  return (
+    <View className="page">
+      <View className="section">
+        <Text className="section-title progress-status">{REPORT_STATUS_LABELS[report.status]}</Text>
+        <Text className="hint">查询码 {formatTrackingCode(report.trackingCode)}</Text>
+      </View>
+
+      {report.outcome && (
+        <View className="section progress-outcome">
+          <Text className="section-title">办理结果：{report.outcome.label}</Text>
+          <Text>{report.outcome.summary}</Text>
+        </View>
+      )}
+
+      <View className="section">
+        <Text className="section-title">进度</Text>
+        {report.timeline.map((entry) => (
+          <View key={`${entry.at}-${entry.kind}`} className="progress-entry">
+            <Text className="hint">{shanghaiDateTime(entry.at)}</Text>
+            <Text className="progress-text">{entry.text}</Text>
+          </View>
+        ))}
+      </View>
+
+      {id && report.status === 'closed' && !report.rating && (
+        <View className="section progress-rating">
+          <Text className="section-title">您对办理结果满意吗？</Text>
+          <View className="score-row">
+            {SCORES.map((s) => (
+              <View
+                key={s}
+                className={`score ${score === s ? 'score-selected' : ''}`}
+                ariaRole="radio"
+                ariaLabel={`${s}分`}
+                onClick={() => setScore(s)}
+              >
+                <Text>{s}分</Text>
+              </View>
+            ))}
+          </View>
+          <Text className="hint">1分最不满意，5分最满意</Text>
+          <Textarea
+            className="textarea"
+            value={comment}
+            maxlength={500}
+            placeholder="还有什么想说的（选填）"
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <View
+            className={`big-button big-button-primary progress-rate ${score === null ? 'big-button-disabled' : ''}`}
+            onClick={() => void rate()}
+          >
+            <Text>{sending ? '正在提交…' : '提交评价'}</Text>
+          </View>
+        </View>
+      )}
+      {report.rating && (
+        <View className="section">
+          <Text className="hint">您的评价：{report.rating.score}分</Text>
+        </View>
+      )}
+    </View>
+  );
+}

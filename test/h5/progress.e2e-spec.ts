@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import type { AuthResponse, OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import { formatTrackingCode } from '@shouhu/shared';
+import { launchBrowser, openPhonePage, screenshot } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { fillDropoutReport } from '../support/report-form';
+import { startServer, type RunningServer } from '../support/server';
+
+describe('H5 app: the reporter follows the report to its outcome', () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('progress');
+    // The demo county gives 泗城镇 a supervisor and 泗县 an education bureau to work the orders.
+    server = await startServer({ DATABASE_URL: database.url, DEMO_DATA: 'true' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${server.apiBase}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** The demo handlers sign and resolve every order of the report. */
+  async function workOrders(reportId: string): Promise<void> {
+    for (const openid of ['demo-township', 'demo-education']) {
+      const { token } = await api<AuthResponse>('POST', '/auth/dev', undefined, { openid });
+      const orders = await api<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', token);
+      for (const order of orders.items.filter((o) => o.reportId === reportId)) {
+        await api('POST', `/orders/${order.id}/sign`, token);
+        await api('POST', `/orders/${order.id}/resolve`, token, {
+          outcome: 'returned_to_school',
+          reporterSummary: '孩子已经回到学校上课，老师会继续关注。',
+          detail: '家访两次，与家长签订复学承诺书。',
+        });
+      }
+    }
+  }
+
+  it('lists my report, tracks it by code, shows the outcome and takes my rating', async () => {
+    const page = await openPhonePage(browser);
+    await page.goto(`${server.origin}/#/pages/report/index?channel=public`);
+    await fillDropoutReport(page, '孩子已经两周没来上学，听说在家带弟弟。');
+    await page.locator('.report-submit').click();
+    await page.locator('.receipt-code').waitFor();
+    const params = new URL(page.url().replace('/#/', '/')).searchParams;
+    const reportId = params.get('id') ?? '';
+    const code = params.get('code') ?? '';
+
+    await page.goto(`${server.origin}/#/pages/mine/index`);
+    await page.locator('.my-report', { hasText: formatTrackingCode(code) }).waitFor();
+    await screenshot(page, 'progress-1-mine');
+
+    await page.goto(`${server.origin}/#/pages/track/index`);
+    await page.locator('.track-code input').fill(formatTrackingCode(code).toLowerCase());
+    await page.locator('.track-submit').click();
+    await page.getByText(`报告已提交，查询码 ${code}`).waitFor();
+
+    await workOrders(reportId);
+    await page.goto(`${server.origin}/#/pages/progress/index?id=${reportId}`);
+    await page.locator('.progress-outcome', { hasText: '已劝返复学' }).waitFor();
+    await page.locator('.progress-status', { hasText: '已办结' }).waitFor();
+    await screenshot(page, 'progress-2-closed');
+    await page.locator('.progress-rating .score', { hasText: '5分' }).click();
+    await page.locator('.progress-rate').click();
+
+    await page.getByText('您的评价：5分').waitFor();
+    await screenshot(page, 'progress-3-rated');
+  });
+});
