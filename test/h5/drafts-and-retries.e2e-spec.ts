@@ -1,38 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ReporterReportView } from '@shouhu/shared';
-import { launchBrowser, openPhonePage, screenshot } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { openPhonePage, screenshot } from '../support/browser';
 import { fillDropoutReport, storedToken } from '../support/report-form';
-import { startServer, type RunningServer } from '../support/server';
+import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('drafts');
-    server = await startServer({ DATABASE_URL: database.url, DEMO_DATA: 'false' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  const suite = useH5Suite('drafts');
 
   async function myReports(page: Page): Promise<ReporterReportView[]> {
-    const response = await fetch(`${server.apiBase}/reports/mine`, {
+    const response = await fetch(`${suite.server.apiBase}/reports/mine`, {
       headers: { authorization: `Bearer ${await storedToken(page)}` },
     });
     return (await response.json()) as ReporterReportView[];
   }
 
-  const formUrl = () => `${server.origin}/#/pages/report/index?channel=public`;
+  const formUrl = () => `${suite.server.origin}/#/pages/report/index?channel=public`;
 
   it('resumes a draft after the page is reloaded', async () => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await page.goto(formUrl());
     await fillDropoutReport(page, '草稿：孩子这周一直没来上学。');
 
@@ -46,7 +31,7 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
   });
 
   it('files exactly one report when the answer is lost and the app retries', async () => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await page.goto(formUrl());
     await fillDropoutReport(page, '网络不好：孩子两周没上学，奶奶说他去打工了。');
     // The request reaches the server and is filed, but the phone never hears back.
@@ -70,7 +55,7 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
   });
 
   it('keeps an unsent report through a restart and sends it once the server answers', async () => {
-    const page = await openPhonePage(browser);
+    const page = await openPhonePage(suite.browser);
     await page.goto(formUrl());
     await fillDropoutReport(page, '没有信号：孩子一个人在家，已经三天没人管。');
     await page.route('**/api/v1/reports', (route) => route.abort('internetdisconnected'));

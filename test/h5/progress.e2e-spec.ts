@@ -1,31 +1,15 @@
-import type { Browser } from 'playwright-core';
 import type { AuthResponse, OrderSummary, Page as ApiPage } from '@shouhu/shared';
 import { formatTrackingCode } from '@shouhu/shared';
-import { launchBrowser, openPhonePage, screenshot } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { openPhonePage, screenshot } from '../support/browser';
 import { fillDropoutReport } from '../support/report-form';
-import { startServer, type RunningServer } from '../support/server';
+import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: the reporter follows the report to its outcome', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('progress');
-    // The demo county gives 泗城镇 a supervisor and 泗县 an education bureau to work the orders.
-    server = await startServer({ DATABASE_URL: database.url, DEMO_DATA: 'true' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  // The demo county gives 泗城镇 a supervisor and 泗县 an education bureau to work the orders.
+  const suite = useH5Suite('progress', { DEMO_DATA: 'true' });
 
   async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.apiBase}${path}`, {
+    const response = await fetch(`${suite.server.apiBase}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -55,8 +39,8 @@ describe('H5 app: the reporter follows the report to its outcome', () => {
   }
 
   it('lists my report, tracks it by code, shows the outcome and takes my rating', async () => {
-    const page = await openPhonePage(browser);
-    await page.goto(`${server.origin}/#/pages/report/index?channel=public`);
+    const page = await openPhonePage(suite.browser);
+    await page.goto(`${suite.server.origin}/#/pages/report/index?channel=public`);
     await fillDropoutReport(page, '孩子已经两周没来上学，听说在家带弟弟。');
     await page.locator('.report-submit').click();
     await page.locator('.receipt-code').waitFor();
@@ -64,17 +48,17 @@ describe('H5 app: the reporter follows the report to its outcome', () => {
     const reportId = params.get('id') ?? '';
     const code = params.get('code') ?? '';
 
-    await page.goto(`${server.origin}/#/pages/mine/index`);
+    await page.goto(`${suite.server.origin}/#/pages/mine/index`);
     await page.locator('.my-report', { hasText: formatTrackingCode(code) }).waitFor();
     await screenshot(page, 'progress-1-mine');
 
-    await page.goto(`${server.origin}/#/pages/track/index`);
+    await page.goto(`${suite.server.origin}/#/pages/track/index`);
     await page.locator('.track-code input').fill(formatTrackingCode(code).toLowerCase());
     await page.locator('.track-submit').click();
     await page.getByText(`报告已提交，查询码 ${code}`).waitFor();
 
     await workOrders(reportId);
-    await page.goto(`${server.origin}/#/pages/progress/index?id=${reportId}`);
+    await page.goto(`${suite.server.origin}/#/pages/progress/index?id=${reportId}`);
     await page.locator('.progress-outcome', { hasText: '已劝返复学' }).waitFor();
     await page.locator('.progress-status', { hasText: '已办结' }).waitFor();
     await screenshot(page, 'progress-2-closed');

@@ -1,31 +1,15 @@
-import type { Browser } from 'playwright-core';
 import type { ReporterReportView } from '@shouhu/shared';
 import { formatTrackingCode, isTrackingCode } from '@shouhu/shared';
-import { launchBrowser, openPhonePage, screenshot } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { openPhonePage, screenshot } from '../support/browser';
 import { fillDropoutReport, storedToken } from '../support/report-form';
-import { startServer, type RunningServer } from '../support/server';
+import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: a neighbour files a report', () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('h5');
-    server = await startServer({ DATABASE_URL: database.url, DEMO_DATA: 'false' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await database?.drop();
-  });
+  const suite = useH5Suite('intake');
 
   it('fills the form, submits, sees the tracking code, and the report is stored', async () => {
-    const page = await openPhonePage(browser);
-    await page.goto(`${server.origin}/`);
+    const page = await openPhonePage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await page.locator('.big-button', { hasText: '我要举报/求助' }).click();
     await page.getByText('孩子现在有危险吗？').waitFor();
     await screenshot(page, 'intake-1-form-empty');
@@ -46,7 +30,7 @@ describe('H5 app: a neighbour files a report', () => {
     expect(isTrackingCode(shown)).toBe(true);
 
     const reportId = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
-    const response = await fetch(`${server.apiBase}/reports/${reportId}`, {
+    const response = await fetch(`${suite.server.apiBase}/reports/${reportId}`, {
       headers: { authorization: `Bearer ${await storedToken(page)}` },
     });
     expect(response.status).toBe(200);
@@ -56,8 +40,8 @@ describe('H5 app: a neighbour files a report', () => {
   });
 
   it('refuses to send an incomplete form and says what is missing', async () => {
-    const page = await openPhonePage(browser);
-    await page.goto(`${server.origin}/#/pages/report/index?channel=mandatory`);
+    const page = await openPhonePage(suite.browser);
+    await page.goto(`${suite.server.origin}/#/pages/report/index?channel=mandatory`);
     await page.getByText('您还没有绑定所在单位').waitFor();
 
     await page.locator('.report-submit').click();
