@@ -6,11 +6,15 @@ export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'shouhu',
     date: '2026-11-22',
-    designWidth: 750,
+    // NutUI's styles are drawn for a 375px design, ours for 750px.
+    designWidth: (input) =>
+      typeof input === 'object' && input?.file?.replace(/\\+/g, '/').includes('@nutui/')
+        ? 375
+        : 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${platform}`,
-    plugins: [],
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -6,7 +6,15 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/track/index',
     'pages/progress/index',
+    'pages/bind/index',
+    'pages/privacy/index',
   ],
+  // WeChat asks for consent to the privacy guide before location, camera, album or clipboard.
+  __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于标记孩子所在的位置，方便就近处置' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

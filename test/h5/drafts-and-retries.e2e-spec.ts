@@ -1,7 +1,16 @@
 import type { Page } from 'playwright-core';
 import type { ReporterReportView } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
-import { fillDropoutReport, storedToken } from '../support/report-form';
+import {
+  answerNoDanger,
+  chooseDropout,
+  chooseSichengTown,
+  describeWhatHappened,
+  fillDropoutReport,
+  nextStep,
+  storedToken,
+  submitReport,
+} from '../support/report-form';
 import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
@@ -19,15 +28,23 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
   it('resumes a draft after the page is reloaded', async () => {
     const page = await openPhonePage(suite.browser);
     await page.goto(formUrl());
-    await fillDropoutReport(page, '草稿：孩子这周一直没来上学。');
+    await answerNoDanger(page);
+    await chooseDropout(page);
+    await chooseSichengTown(page);
+    await nextStep(page, '孩子的情况');
+    await nextStep(page, '发生了什么');
+    await describeWhatHappened(page, '草稿：孩子这周一直没来上学。');
 
     await page.reload();
 
-    await page.getByText('孩子现在有危险吗？').waitFor();
+    await page.getByText('第5步，共7步', { exact: false }).waitFor();
     await expectText(page, '.report-description textarea', '草稿：孩子这周一直没来上学。');
-    await page.locator('.choice-selected', { hasText: '不上学了' }).waitFor();
-    await page.locator('.division-field').getByText('安徽省 宿州市 泗县 泗城镇').waitFor();
     await screenshot(page, 'drafts-1-resumed');
+    await page.locator('.report-back').click();
+    await page.locator('.report-back').click();
+    await page.locator('.division-field').getByText('安徽省 宿州市 泗县 泗城镇').waitFor();
+    await page.locator('.report-back').click();
+    await page.locator('.choice-selected', { hasText: '不上学了' }).waitFor();
   });
 
   it('files exactly one report when the answer is lost and the app retries', async () => {
@@ -40,7 +57,7 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
       await route.abort('failed');
     });
 
-    await page.locator('.report-submit').click();
+    await submitReport(page);
     await page.locator('.report-unsent').waitFor();
     await screenshot(page, 'drafts-2-unsent');
     await page.unroute('**/api/v1/reports');
@@ -60,7 +77,7 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
     await fillDropoutReport(page, '没有信号：孩子一个人在家，已经三天没人管。');
     await page.route('**/api/v1/reports', (route) => route.abort('internetdisconnected'));
 
-    await page.locator('.report-submit').click();
+    await submitReport(page);
     await page.locator('.report-unsent').waitFor();
     await page.unroute('**/api/v1/reports');
     await page.reload();

@@ -1,7 +1,7 @@
 import type { AuthResponse, OrderSummary, Page as ApiPage } from '@shouhu/shared';
 import { formatTrackingCode } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
-import { fillDropoutReport } from '../support/report-form';
+import { fillDropoutReport, submitReport } from '../support/report-form';
 import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: the reporter follows the report to its outcome', () => {
@@ -42,7 +42,7 @@ describe('H5 app: the reporter follows the report to its outcome', () => {
     const page = await openPhonePage(suite.browser);
     await page.goto(`${suite.server.origin}/#/pages/report/index?channel=public`);
     await fillDropoutReport(page, '孩子已经两周没来上学，听说在家带弟弟。');
-    await page.locator('.report-submit').click();
+    await submitReport(page);
     await page.locator('.receipt-code').waitFor();
     const params = new URL(page.url().replace('/#/', '/')).searchParams;
     const reportId = params.get('id') ?? '';

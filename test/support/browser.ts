@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { REPO_ROOT } from './server';
 
 /** Debian's chromium; nothing is downloaded. Flags keep it off the (closed) network. */
@@ -25,14 +25,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page. */
-export async function openPhonePage(browser: Browser): Promise<Page> {
+/** A phone-sized page; `options` add what a test needs, such as a position. */
+export async function openPhonePage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    ...options,
   });
   return context.newPage();
 }

@@ -1,17 +1,75 @@
 import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
 
-/** Answers the form's questions as a neighbour would: no danger, a dropout, 泗城镇. */
-export async function fillDropoutReport(page: Page, description: string): Promise<void> {
-  await page.getByText('孩子现在有危险吗？').waitFor();
+/** Options for walking the form: a name prefix saves a screenshot of every step. */
+export interface WalkOptions {
+  screenshots?: string;
+}
+
+async function shot(page: Page, options: WalkOptions, step: string): Promise<void> {
+  if (options.screenshots) await screenshot(page, `${options.screenshots}-${step}`);
+}
+
+export async function nextStep(page: Page, nextTitle: string): Promise<void> {
+  await page.locator('.report-next').click();
+  await page.getByText(nextTitle, { exact: true }).waitFor();
+}
+
+export async function answerNoDanger(page: Page, options: WalkOptions = {}): Promise<void> {
+  await page.getByText('孩子现在有危险吗？', { exact: true }).waitFor();
   await page.locator('.choice', { hasText: /^没有$/ }).click();
+  await shot(page, options, 'step-1-danger');
+  await nextStep(page, '您看到了什么情况？（可多选）');
+}
+
+export async function chooseDropout(page: Page, options: WalkOptions = {}): Promise<void> {
   await page.locator('.choice', { hasText: '不上学了，或无故旷课一周以上、劝不回来' }).click();
-  await page.locator('.report-description textarea').fill(description);
+  await shot(page, options, 'step-2-situations');
+  await nextStep(page, '孩子在哪里？');
+}
+
+/** 泗城镇 of 泗县, where the demo county has a supervisor. */
+export async function chooseSichengTown(page: Page): Promise<void> {
   await page.locator('.division-field').getByText('安徽省 宿州市 泗县').waitFor();
   await page.locator('.division-field').click();
   await page.locator('.division-option', { hasText: '泗城镇' }).click();
   await page.locator('.big-button', { hasText: '就选泗城镇' }).click();
   await page.locator('.division-field').getByText('安徽省 宿州市 泗县 泗城镇').waitFor();
   await page.locator('.division-panel').waitFor({ state: 'detached' });
+}
+
+export async function describeWhatHappened(page: Page, description: string): Promise<void> {
+  await page.locator('.report-description textarea').fill(description);
+}
+
+/**
+ * Answers the questions as a neighbour would: no danger, a dropout in 泗城镇, nothing known about
+ * the child, confidential. Ends on the review step.
+ */
+export async function fillDropoutReport(
+  page: Page,
+  description: string,
+  options: WalkOptions = {},
+): Promise<void> {
+  await answerNoDanger(page, options);
+  await chooseDropout(page, options);
+  await chooseSichengTown(page);
+  await shot(page, options, 'step-3-place');
+  await nextStep(page, '孩子的情况');
+  await shot(page, options, 'step-4-child');
+  await nextStep(page, '发生了什么');
+  await describeWhatHappened(page, description);
+  await shot(page, options, 'step-5-story');
+  await nextStep(page, '您的身份');
+  await shot(page, options, 'step-6-reporter');
+  await nextStep(page, '请核对后提交');
+  await shot(page, options, 'step-7-review');
+}
+
+/** 提交报告, then 确认提交 in the dialog that asks first. */
+export async function submitReport(page: Page): Promise<void> {
+  await page.locator('.report-submit').click();
+  await page.locator('.nut-dialog-footer-ok', { hasText: '确认提交' }).click();
 }
 
 /** Taro's H5 storage wraps every value as `{"data": …}` in localStorage. */

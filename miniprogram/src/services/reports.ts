@@ -3,6 +3,7 @@ import type {
   ReportCreatedResponse,
   ReporterReportView,
 } from '@shouhu/shared';
+import Taro from '@tarojs/taro';
 import { httpRequest } from './http';
 import { authorizedRequest } from './session';
 
@@ -44,4 +45,15 @@ export function rateReport(
     path: `/reports/${id}/rating`,
     data: comment.trim() ? { score, comment: comment.trim() } : { score },
   });
+}
+
+const receiptKey = (id: string) => `shouhu.receipt.${id}`;
+
+/** The server's answer to a filed report, kept so the receipt can show who got it and by when. */
+export function keepReceipt(created: ReportCreatedResponse): void {
+  Taro.setStorageSync(receiptKey(created.id), created);
+}
+
+export function keptReceipt(id: string): ReportCreatedResponse | null {
+  return Taro.getStorageSync<ReportCreatedResponse>(receiptKey(id)) || null;
 }

@@ -32,8 +32,7 @@ let pending: Promise<string> | null = null;
 function login(): Promise<string> {
   pending ??= requestSession()
     .then((session) => {
-      Taro.setStorageSync(TOKEN_KEY, session.token);
-      Taro.setStorageSync(USER_KEY, session.user);
+      replaceSession(session);
       return session.token;
     })
     .finally(() => {
@@ -59,13 +58,23 @@ export function currentUser(): AuthUser | null {
   return Taro.getStorageSync<AuthUser>(USER_KEY) || null;
 }
 
-/** Calls the API as the logged-in user, logging in again once if the token has expired. */
-export async function authorizedRequest<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
+/** Runs a call with the user's token, logging in again once if the token has expired. */
+export async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
   try {
-    return await httpRequest<T>({ ...request, token: await token() });
+    return await call(await token());
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
     Taro.removeStorageSync(TOKEN_KEY);
-    return httpRequest<T>({ ...request, token: await login() });
+    return call(await login());
   }
+}
+
+/** Remembers who the user is after the server changed it (an invitation was redeemed). */
+export function replaceSession(session: AuthResponse): void {
+  Taro.setStorageSync(TOKEN_KEY, session.token);
+  Taro.setStorageSync(USER_KEY, session.user);
+}
+
+export function authorizedRequest<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
+  return withSession((accessToken) => httpRequest<T>({ ...request, token: accessToken }));
 }

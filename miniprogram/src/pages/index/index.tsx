@@ -43,10 +43,41 @@ export default function IndexPage() {
         </View>
       </View>
 
-      <View className="section">
-        <Text className="section-title">报告后会怎样？</Text>
+      <View
+        className="big-button big-button-secondary home-12355"
+        onClick={() => void Taro.makePhoneCall({ phoneNumber: '12355' }).catch(() => undefined)}
+      >
+        <Text>心理咨询、法律帮助：拨打12355</Text>
+        <Text className="big-button-note">共青团青少年服务台，孩子和家长都可以打</Text>
+      </View>
+
+      <View className="section home-why">
+        <Text className="section-title">为什么要报告？</Text>
         <Text className="hint">
-          报告会按情况送到公安、民政、乡镇儿童督导员等部门办理，您会得到一个查询码，可以随时查看进度。您的身份依法受到保护。
+          孩子受到伤害往往说不出口。法律规定，学校、医院、村（居）委会等单位的工作人员发现孩子受到侵害或面临危险，必须立即报告；其他任何人发现了，也可以报告。
+        </Text>
+        <Text className="section-title home-subtitle">报告后会怎样？</Text>
+        <Text className="hint">
+          报告会按情况送到公安、民政、乡镇儿童督导员等部门办理，有时限、有督办。您会得到一个查询码，可以随时查看进度。
+        </Text>
+        <Text className="section-title home-subtitle">报告人受保护</Text>
+        <Text className="hint">
+          可以选择保密或匿名。保密时只有办案人员知道您是谁；匿名时谁也不知道。善意报告不承担责任。
+        </Text>
+      </View>
+
+      <View className="home-footer">
+        <Text
+          className="link home-bind"
+          onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}
+        >
+          单位人员：绑定单位
+        </Text>
+        <Text
+          className="link home-privacy"
+          onClick={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}
+        >
+          隐私说明
         </Text>
       </View>
     </View>

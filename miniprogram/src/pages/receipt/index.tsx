@@ -1,16 +1,24 @@
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { formatTrackingCode } from '@shouhu/shared';
+import { DEPARTMENT_LABELS, formatTrackingCode } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
+import { requirePrivacyConsent } from '../../services/privacy';
+import { keptReceipt } from '../../services/reports';
+import { shanghaiDateTime } from '../../services/time';
 import './index.css';
 
 export default function ReceiptPage() {
-  const { code = '', call110 } = useRouter().params;
+  const { id = '', code = '', call110 } = useRouter().params;
+  const [receipt] = useState(() => keptReceipt(id));
 
-  const copy = () =>
-    void Taro.setClipboardData({ data: code }).catch(() =>
+  async function copy() {
+    if (!(await requirePrivacyConsent())) return;
+    await Taro.setClipboardData({ data: formatTrackingCode(code) }).catch(() =>
       Taro.showToast({ title: '复制失败，请手动记下', icon: 'none' }),
     );
+  }
 
   return (
     <View className="page">
@@ -27,24 +35,50 @@ export default function ReceiptPage() {
         <Text className="receipt-code" userSelect>
           {formatTrackingCode(code)}
         </Text>
-        <View className="big-button big-button-secondary" onClick={copy}>
+        <View className="big-button big-button-secondary receipt-copy" onClick={() => void copy()}>
           <Text>复制查询码</Text>
         </View>
       </View>
 
-      <View className="section">
+      <View className="section receipt-next">
         <Text className="section-title">接下来会怎样</Text>
-        <Text className="hint">
-          报告会按情况送到负责的部门。紧急情况30分钟内签收，其他情况一般在1个工作日内签收；办理结果会告诉您。
+        {receipt && receipt.orders.length > 0 ? (
+          <View>
+            <Text className="hint">报告已经送到以下部门，他们要在规定时间内签收并办理：</Text>
+            {receipt.orders.map((order) => (
+              <View key={`${order.department}-${order.role}`} className="receipt-order">
+                <Text className="receipt-department">
+                  {DEPARTMENT_LABELS[order.department]}
+                  {order.role === 'lead' ? '（牵头）' : '（协助）'}
+                </Text>
+                <Text className="hint">{shanghaiDateTime(order.signDueAt)} 前签收</Text>
+                <Text className="hint">{shanghaiDateTime(order.resolveDueAt)} 前办结</Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className="hint">
+            报告会按情况送到负责的部门。紧急情况30分钟内签收，其他情况一般在1个工作日内签收。
+          </Text>
+        )}
+        <Text className="hint receipt-later">
+          部门签收、有进展和办结时，都会显示在“我的报告”里；超时未办会自动督办。
         </Text>
       </View>
 
+      <View
+        className="big-button big-button-secondary receipt-progress"
+        onClick={() => void Taro.redirectTo({ url: `/pages/progress/index?id=${id}` })}
+      >
+        <Text>查看办理进度</Text>
+      </View>
       <View
         className="big-button big-button-primary"
         onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}
       >
         <Text>返回首页</Text>
       </View>
+      <PrivacyPrompt />
     </View>
   );
 }

@@ -1,35 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
-import { CHANNELS, DESCRIPTION_MAX_LENGTH, type Channel } from '@shouhu/shared';
-import { Call110Button } from '../../components/call-110-button';
-import { DivisionPicker } from '../../components/division-picker';
-import { Choice } from '../../components/choice';
-import { SituationChecklist } from '../../components/situation-checklist';
+import { Text, View } from '@tarojs/components';
+import { CHANNELS, type Channel } from '@shouhu/shared';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
+import { Step, Steps } from '../../components/ui';
 import { ApiError } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../services/drafts';
 import { createId } from '../../services/ids';
-import { submitReport } from '../../services/reports';
+import { keepReceipt, submitReport } from '../../services/reports';
 import { currentUser } from '../../services/session';
 import {
-  characterCount,
   emptyReportForm,
-  formProblems,
+  firstStepWithProblems,
+  REPORT_STEPS,
+  stepProblems,
   toReportRequest,
-  toggleSituation,
-  type Identity,
+  type Evidence,
   type ReportForm,
 } from './report-form';
+import {
+  ChildStep,
+  DangerStep,
+  PlaceStep,
+  ReporterStep,
+  ReviewStep,
+  SituationsStep,
+  StoryStep,
+} from './steps';
+import './index.css';
 
 const AUTO_RETRY_MS = 10_000;
-
-const IDENTITIES: { value: Identity; label: string }[] = [
-  { value: 'confidential', label: '保密：只有办案人员知道我是谁' },
-  { value: 'named', label: '实名' },
-  { value: 'anonymous', label: '匿名：不留任何身份信息' },
-];
+const LAST_STEP = REPORT_STEPS.length - 1;
 
 /** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
 function channelFrom(param: string | undefined): Channel {
@@ -40,15 +44,24 @@ function channelFrom(param: string | undefined): Channel {
   return requested;
 }
 
+const scrollToTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
+
 export default function ReportPage() {
   const requestedChannel = useRouter().params.channel;
   const channel = channelFrom(requestedChannel);
   const [draft, setDraft] = useState<Draft>(
-    () => loadDraft(channel) ?? { form: emptyReportForm(lastDivisionPath()), pending: null },
+    () =>
+      loadDraft(channel) ?? {
+        form: emptyReportForm(lastDivisionPath()),
+        step: 0,
+        pending: null,
+      },
   );
-  const form = draft.form;
+  const { form, step } = draft;
   const [problems, setProblems] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [dangerPrompt, setDangerPrompt] = useState(false);
   // A report sent before the app was closed, and never confirmed, is sent again on opening.
   const [unsent, setUnsent] = useState(() => draft.pending !== null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -63,13 +76,15 @@ export default function ReportPage() {
   }, []);
 
   /** Editing after a failed send makes it a new report: a new key, a new request. */
-  const update = (patch: Partial<ReportForm>) => {
+  const edit = (change: (current: ReportForm) => ReportForm) => {
     clearRetry();
     setUnsent(false);
-    setDraft((current) => ({ form: { ...current.form, ...patch }, pending: null }));
+    setProblems([]);
+    setDraft((current) => ({ ...current, form: change(current.form), pending: null }));
   };
-  const setForm = (change: (current: ReportForm) => ReportForm) =>
-    setDraft((current) => ({ ...current, form: change(current.form) }));
+  const update = (patch: Partial<ReportForm>) => edit((current) => ({ ...current, ...patch }));
+  const updateEvidence = (change: (current: Evidence[]) => Evidence[]) =>
+    edit((current) => ({ ...current, evidence: change(current.evidence) }));
 
   function clearRetry() {
     if (retryTimer.current) clearTimeout(retryTimer.current);
@@ -81,23 +96,45 @@ export default function ReportPage() {
     if (form.division.length > 0) return;
     divisionPath(DEFAULT_DIVISION_CODE).then(
       (division) =>
-        setForm((current) => (current.division.length ? current : { ...current, division })),
+        setDraft((current) =>
+          current.form.division.length
+            ? current
+            : { ...current, form: { ...current.form, division } },
+        ),
       () => undefined,
     );
   }, [form.division.length]);
 
-  /** The user's tap: check the form, then send it (or the request already waiting to be sent). */
-  async function submit() {
-    if (submitting) return;
-    const found = formProblems(form);
+  function goTo(target: number) {
+    setProblems([]);
+    setDraft((current) => ({ ...current, step: target }));
+    scrollToTop();
+  }
+
+  function next() {
+    const found = stepProblems(form, REPORT_STEPS[step].key, new Date());
     setProblems(found);
-    if (found.length > 0) return;
+    if (found.length === 0) goTo(step + 1);
+  }
+
+  /** The reporter confirmed: check every step once more, then send. */
+  async function submit() {
+    setConfirming(false);
+    if (submitting) return;
+    const now = new Date();
+    const badStep = firstStepWithProblems(form, now);
+    if (badStep !== null) {
+      setDraft((current) => ({ ...current, step: badStep }));
+      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now));
+      return;
+    }
     const pending = draft.pending ?? {
       idempotencyKey: createId(),
-      request: toReportRequest(form, channel, new Date()),
+      request: toReportRequest(form, channel, now),
     };
-    saveDraft(channel, { form, pending });
-    setDraft({ form, pending });
+    const sending = { ...draft, pending };
+    saveDraft(channel, sending);
+    setDraft(sending);
     await send();
   }
 
@@ -112,6 +149,7 @@ export default function ReportPage() {
     setSubmitting(true);
     try {
       const created = await submitReport(stored.pending.request, stored.pending.idempotencyKey);
+      keepReceipt(created);
       clearDraft(channel);
       rememberDivisionPath(stored.form.division);
       await Taro.redirectTo({
@@ -123,7 +161,7 @@ export default function ReportPage() {
         retryTimer.current = setTimeout(() => void send(), AUTO_RETRY_MS);
       } else {
         setUnsent(false);
-        setDraft({ form: stored.form, pending: null });
+        setDraft({ ...stored, pending: null });
         setProblems(
           error instanceof ApiError ? error.lines() : ['提交失败，请稍后重试；内容已保留'],
         );
@@ -133,109 +171,47 @@ export default function ReportPage() {
     }
   }
 
+  const user = currentUser();
+  const stepBody = [
+    <DangerStep key="danger" form={form} update={update} onDanger={() => setDangerPrompt(true)} />,
+    <SituationsStep key="situations" form={form} update={update} />,
+    <PlaceStep key="place" form={form} update={update} />,
+    <ChildStep key="child" form={form} update={update} />,
+    <StoryStep key="story" form={form} update={update} onEvidence={updateEvidence} />,
+    <ReporterStep
+      key="reporter"
+      form={form}
+      update={update}
+      orgName={channel === 'mandatory' ? user?.orgName : undefined}
+    />,
+    <ReviewStep key="review" form={form} onEdit={goTo} />,
+  ][step];
+
   return (
-    <View className="page">
-      {requestedChannel === 'mandatory' && channel !== 'mandatory' && (
+    <View className="page report-page">
+      <View className="report-steps">
+        <Steps value={step + 1} layout="double">
+          {REPORT_STEPS.map((s, index) => (
+            <Step key={s.key} value={index + 1} title={s.title} />
+          ))}
+        </Steps>
+        <Text className="hint report-step-count">
+          第{step + 1}步，共{REPORT_STEPS.length}步 · 填写内容自动保存在手机上
+        </Text>
+      </View>
+
+      {requestedChannel === 'mandatory' && channel !== 'mandatory' && step === 0 && (
         <View className="section">
           <Text className="hint">
             您还没有绑定所在单位，这份报告将作为“举报/求助”提交，同样会送到负责的部门。
           </Text>
+          <Text className="link" onClick={() => void Taro.navigateTo({ url: '/pages/bind/index' })}>
+            去绑定单位
+          </Text>
         </View>
       )}
 
-      <View className="section">
-        <Text className="section-title">孩子现在有危险吗？</Text>
-        <View className="choice-row">
-          <Choice
-            label="有危险"
-            selected={form.immediateDanger === true}
-            onSelect={() => update({ immediateDanger: true })}
-          />
-          <Choice
-            label="没有"
-            selected={form.immediateDanger === false}
-            onSelect={() => update({ immediateDanger: false })}
-          />
-        </View>
-      </View>
-
-      {form.immediateDanger === true && (
-        <View className="danger-box">
-          <Text className="danger-title">请先拨打110报警</Text>
-          <Text className="hint">报警后，您仍然可以继续填写这份报告，方便各部门跟进。</Text>
-          <View className="danger-call">
-            <Call110Button />
-          </View>
-        </View>
-      )}
-
-      <View className="section">
-        <Text className="section-title">您看到了什么情况？（可多选）</Text>
-        <SituationChecklist
-          selected={form.situations}
-          onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
-        />
-      </View>
-
-      <View className="section">
-        <Text className="section-title">具体情况</Text>
-        <Text className="hint">写下您看到或听到的：什么时候、在哪里、孩子现在怎样、谁在照顾。</Text>
-        <Textarea
-          className="textarea report-description"
-          value={form.description}
-          maxlength={DESCRIPTION_MAX_LENGTH}
-          placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
-          onInput={(e) => update({ description: e.detail.value })}
-        />
-        <Text className="counter">
-          {characterCount(form.description)}/{DESCRIPTION_MAX_LENGTH}
-        </Text>
-      </View>
-
-      <View className="section">
-        <Text className="section-title">孩子在哪里？</Text>
-        <Text className="field-label">所在地区（选到乡镇或村，报告会送到当地）</Text>
-        <DivisionPicker path={form.division} onChange={(division) => update({ division })} />
-        <Text className="field-label">详细地址（选填）</Text>
-        <Input
-          className="input report-address"
-          value={form.address}
-          maxlength={200}
-          placeholder="如：某镇某村三组"
-          onInput={(e) => update({ address: e.detail.value })}
-        />
-      </View>
-
-      <View className="section">
-        <Text className="section-title">您的身份</Text>
-        {IDENTITIES.map((identity) => (
-          <Choice
-            key={identity.value}
-            label={identity.label}
-            selected={form.identity === identity.value}
-            onSelect={() => update({ identity: identity.value })}
-          />
-        ))}
-        {form.identity !== 'anonymous' && (
-          <View>
-            <Text className="field-label">姓名（选填）</Text>
-            <Input
-              className="input report-reporter-name"
-              value={form.reporterName}
-              maxlength={50}
-              onInput={(e) => update({ reporterName: e.detail.value })}
-            />
-            <Text className="field-label">电话（选填，方便核实情况）</Text>
-            <Input
-              className="input report-reporter-phone"
-              type="number"
-              value={form.reporterPhone}
-              maxlength={13}
-              onInput={(e) => update({ reporterPhone: e.detail.value })}
-            />
-          </View>
-        )}
-      </View>
+      {stepBody}
 
       {unsent && (
         <View className="error-box report-unsent">
@@ -259,12 +235,51 @@ export default function ReportPage() {
         </View>
       )}
 
-      <View
-        className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
-        onClick={() => void submit()}
-      >
-        <Text>{submitting ? '正在提交…' : '提交报告'}</Text>
+      <View className="step-nav">
+        {step > 0 && (
+          <View
+            className="big-button big-button-secondary report-back"
+            onClick={() => goTo(step - 1)}
+          >
+            <Text>上一步</Text>
+          </View>
+        )}
+        {step < LAST_STEP ? (
+          <View className="big-button big-button-primary report-next" onClick={next}>
+            <Text>下一步</Text>
+          </View>
+        ) : (
+          <View
+            className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
+            onClick={() => !submitting && setConfirming(true)}
+          >
+            <Text>{submitting ? '正在提交…' : '提交报告'}</Text>
+          </View>
+        )}
       </View>
+
+      <ConfirmDialog
+        visible={confirming}
+        title="确认提交这份报告？"
+        content="提交后会立即送到负责的部门，不能撤回。"
+        confirmText="确认提交"
+        cancelText="再看看"
+        onConfirm={() => void submit()}
+        onCancel={() => setConfirming(false)}
+      />
+      <ConfirmDialog
+        visible={dangerPrompt}
+        title="孩子有危险，请先拨打110"
+        content="正在受到伤害或面临危险时，报警最快。报警后可以回来继续填写。"
+        confirmText="拨打110"
+        cancelText="继续填写"
+        onConfirm={() => {
+          setDangerPrompt(false);
+          void Taro.makePhoneCall({ phoneNumber: '110' }).catch(() => undefined);
+        }}
+        onCancel={() => setDangerPrompt(false)}
+      />
+      <PrivacyPrompt />
     </View>
   );
 }

@@ -1,11 +1,28 @@
 import {
   characterCount,
+  completeForm,
   emptyReportForm,
+  firstStepWithProblems,
   formProblems,
+  stepProblems,
   toReportRequest,
   toggleSituation,
+  type Evidence,
   type ReportForm,
 } from './report-form';
+
+const NOW = new Date(2026, 10, 22, 16, 0, 0);
+
+function anEvidence(overrides: Partial<Evidence> = {}): Evidence {
+  return {
+    localId: 'local-1',
+    path: 'blob:photo-1',
+    kind: 'image',
+    uploadId: '6f1c1f39-3a47-4d6c-9a7e-0d8f2b3c4d5e',
+    failed: false,
+    ...overrides,
+  };
+}
 
 function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
   return {
@@ -23,32 +40,71 @@ function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
 
 describe('formProblems', () => {
   it('accepts a filled form', () => {
-    expect(formProblems(aFilledForm())).toEqual([]);
+    expect(formProblems(aFilledForm(), NOW)).toEqual([]);
   });
 
   it('asks for everything an empty form lacks, in the order of the form', () => {
-    expect(formProblems(emptyReportForm())).toEqual([
+    expect(formProblems(emptyReportForm(), NOW)).toEqual([
       '请先回答：孩子现在有危险吗？',
       '请至少选择一种您看到的情况',
-      '请把情况写得具体一些（至少10个字）',
       '请选择孩子所在的县（区），能选到乡镇或村更好',
+      '请把情况写得具体一些（至少10个字）',
     ]);
   });
 
   it('does not count surrounding spaces toward the description', () => {
-    expect(formProblems(aFilledForm({ description: '   太短了     ' }))).toEqual([
+    expect(formProblems(aFilledForm({ description: '   太短了     ' }), NOW)).toEqual([
       '请把情况写得具体一些（至少10个字）',
     ]);
   });
 
   it('checks the phone only when the reporter gives one and is not anonymous', () => {
-    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }))).toEqual([
+    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }), NOW)).toEqual([
       '电话应为手机号或带区号的固定电话',
     ]);
-    expect(formProblems(aFilledForm({ identity: 'anonymous', reporterPhone: '12345' }))).toEqual(
-      [],
-    );
-    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }))).toEqual([]);
+    expect(
+      formProblems(aFilledForm({ identity: 'anonymous', reporterPhone: '12345' }), NOW),
+    ).toEqual([]);
+    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }), NOW)).toEqual([]);
+  });
+});
+
+describe('stepProblems', () => {
+  it('lets every step of a filled form go on', () => {
+    expect(firstStepWithProblems(aFilledForm(), NOW)).toBeNull();
+  });
+
+  it('sends the reporter back to the first step that lacks an answer', () => {
+    expect(firstStepWithProblems(aFilledForm({ situations: [] }), NOW)).toBe(1);
+    expect(firstStepWithProblems(emptyReportForm(), NOW)).toBe(0);
+  });
+
+  it('accepts a child with nothing known, and refuses an adult age or a future birth date', () => {
+    const child = emptyReportForm().child;
+    expect(stepProblems(aFilledForm(), 'child', NOW)).toEqual([]);
+    expect(stepProblems(aFilledForm({ child: { ...child, age: '18' } }), 'child', NOW)).toEqual([
+      '年龄请填0到17之间的整数，不清楚可以不填',
+    ]);
+    expect(
+      stepProblems(aFilledForm({ child: { ...child, age: '9.5' } }), 'child', NOW),
+    ).toHaveLength(1);
+    expect(
+      stepProblems(aFilledForm({ child: { ...child, birthDate: '2026-11-23' } }), 'child', NOW),
+    ).toEqual(['出生日期不能晚于今天']);
+  });
+
+  it('holds the story step until every picked file is uploaded', () => {
+    const uploading = aFilledForm({ evidence: [anEvidence({ uploadId: null })] });
+    expect(stepProblems(uploading, 'story', NOW)).toEqual([
+      '还有照片或视频没有上传成功：请点它重试，或删除后再继续',
+    ]);
+    expect(stepProblems(aFilledForm({ evidence: [anEvidence()] }), 'story', NOW)).toEqual([]);
+  });
+
+  it('refuses a discovery date after today', () => {
+    expect(stepProblems(aFilledForm({ discoveredOn: '2026-11-23' }), 'story', NOW)).toEqual([
+      '发现日期不能晚于今天',
+    ]);
   });
 });
 
@@ -78,6 +134,52 @@ describe('toReportRequest', () => {
       discoveredAt: '2026-11-22T08:00:00.000Z',
       location: { divisionCode: '341324', address: undefined },
       reporter: { anonymous: false, confidential: true, name: '王老师', phone: undefined },
+    });
+    expect(request.attachments).toBeUndefined();
+  });
+
+  it('sends what is known of the child, the position and the uploaded files', () => {
+    const request = toReportRequest(
+      aFilledForm({
+        child: { name: ' 小明 ', gender: 'male', age: '9', birthDate: '', school: '' },
+        position: { latitude: 33.48, longitude: 117.88 },
+        evidence: [anEvidence()],
+      }),
+      'public',
+      discoveredAt,
+    );
+
+    expect(request.child).toEqual({
+      name: '小明',
+      gender: 'male',
+      ageYears: 9,
+      birthDate: undefined,
+      school: undefined,
+    });
+    expect(request.location).toMatchObject({ latitude: 33.48, longitude: 117.88 });
+    expect(request.attachments).toEqual([anEvidence().uploadId]);
+  });
+
+  it('takes an earlier discovery date at noon of that day, and today as now', () => {
+    const earlier = toReportRequest(aFilledForm({ discoveredOn: '2026-11-20' }), 'public', NOW);
+    expect(new Date(earlier.discoveredAt).getDate()).toBe(20);
+    expect(new Date(earlier.discoveredAt).getHours()).toBe(12);
+    const today = toReportRequest(aFilledForm({ discoveredOn: '2026-11-22' }), 'public', NOW);
+    expect(today.discoveredAt).toBe(NOW.toISOString());
+  });
+});
+
+describe('completeForm', () => {
+  it('fills fields a draft saved by an older version of the app lacks', () => {
+    const old = {
+      situations: ['dropout'],
+      description: '旧草稿里的描述文字。',
+    } as Partial<ReportForm>;
+    expect(completeForm(old)).toMatchObject({
+      situations: ['dropout'],
+      child: { name: '', age: '' },
+      evidence: [],
+      position: null,
     });
   });
 });

@@ -3,30 +3,72 @@ import {
   DESCRIPTION_MIN_LENGTH,
   type Channel,
   type CreateReportRequest,
+  type Gender,
   type SituationCode,
 } from '@shouhu/shared';
 
 export type Identity = 'anonymous' | 'confidential' | 'named';
 
+/** A photo or video picked as evidence; `uploadId` is set once the server has it. */
+export interface Evidence {
+  localId: string;
+  path: string;
+  kind: 'image' | 'video';
+  uploadId: string | null;
+  failed: boolean;
+}
+
+export interface ChildForm {
+  name: string;
+  gender: Gender | '';
+  /** As typed: the reporter may know an age, a birth date, both or neither. */
+  age: string;
+  birthDate: string;
+  school: string;
+}
+
 export interface ReportForm {
   immediateDanger: boolean | null;
   situations: SituationCode[];
-  description: string;
   /** 省 → 市 → 县 → 乡镇 → 村, as far as the reporter knows. */
   division: { code: string; name: string }[];
   address: string;
+  position: { latitude: number; longitude: number } | null;
+  child: ChildForm;
+  description: string;
+  /** YYYY-MM-DD; empty means today. */
+  discoveredOn: string;
+  evidence: Evidence[];
   identity: Identity;
   reporterName: string;
   reporterPhone: string;
 }
 
+export const REPORT_STEPS = [
+  { key: 'danger', title: '危险' },
+  { key: 'situations', title: '情况' },
+  { key: 'place', title: '地点' },
+  { key: 'child', title: '孩子' },
+  { key: 'story', title: '经过' },
+  { key: 'reporter', title: '身份' },
+  { key: 'review', title: '确认' },
+] as const;
+
+export type ReportStep = (typeof REPORT_STEPS)[number]['key'];
+
+export const MAX_EVIDENCE = 9;
+
 export function emptyReportForm(division: ReportForm['division'] = []): ReportForm {
   return {
     immediateDanger: null,
     situations: [],
-    description: '',
     division,
     address: '',
+    position: null,
+    child: { name: '', gender: '', age: '', birthDate: '', school: '' },
+    description: '',
+    discoveredOn: '',
+    evidence: [],
     identity: 'confidential',
     reporterName: '',
     reporterPhone: '',
@@ -40,24 +82,72 @@ export function characterCount(text: string): number {
   return Array.from(text).length;
 }
 
-/** What still needs fixing before the form can be sent, in the order the form asks for it. */
-export function formProblems(form: ReportForm): string[] {
+/** The phone's calendar date, as the date pickers show it. */
+export function localDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+function childProblems(child: ChildForm, today: string): string[] {
   const problems: string[] = [];
-  if (form.immediateDanger === null) problems.push('请先回答：孩子现在有危险吗？');
-  if (form.situations.length === 0) problems.push('请至少选择一种您看到的情况');
+  const age = child.age.trim();
+  if (age !== '' && !(/^\d{1,2}$/.test(age) && Number(age) <= 17)) {
+    problems.push('年龄请填0到17之间的整数，不清楚可以不填');
+  }
+  if (child.birthDate !== '' && child.birthDate > today) {
+    problems.push('出生日期不能晚于今天');
+  }
+  return problems;
+}
+
+/** What still needs fixing on one step before moving on; an empty list means it may go on. */
+export function stepProblems(form: ReportForm, step: ReportStep, now: Date): string[] {
+  switch (step) {
+    case 'danger':
+      return form.immediateDanger === null ? ['请先回答：孩子现在有危险吗？'] : [];
+    case 'situations':
+      return form.situations.length === 0 ? ['请至少选择一种您看到的情况'] : [];
+    case 'place':
+      return form.division.length < 3 ? ['请选择孩子所在的县（区），能选到乡镇或村更好'] : [];
+    case 'child':
+      return childProblems(form.child, localDate(now));
+    case 'story':
+      return storyProblems(form, localDate(now));
+    case 'reporter':
+      return form.identity !== 'anonymous' &&
+        form.reporterPhone.trim() !== '' &&
+        !PHONE.test(form.reporterPhone.trim())
+        ? ['电话应为手机号或带区号的固定电话']
+        : [];
+    case 'review':
+      return [];
+  }
+}
+
+function storyProblems(form: ReportForm, today: string): string[] {
+  const problems: string[] = [];
   const length = characterCount(form.description.trim());
   if (length < DESCRIPTION_MIN_LENGTH) {
     problems.push(`请把情况写得具体一些（至少${DESCRIPTION_MIN_LENGTH}个字）`);
   } else if (length > DESCRIPTION_MAX_LENGTH) {
     problems.push(`情况描述最多${DESCRIPTION_MAX_LENGTH}个字`);
   }
-  if (form.division.length < 3) {
-    problems.push('请选择孩子所在的县（区），能选到乡镇或村更好');
-  }
-  if (form.identity !== 'anonymous' && form.reporterPhone.trim() !== '') {
-    if (!PHONE.test(form.reporterPhone.trim())) problems.push('电话应为手机号或带区号的固定电话');
+  if (form.discoveredOn > today) problems.push('发现日期不能晚于今天');
+  if (form.evidence.some((e) => e.uploadId === null)) {
+    problems.push('还有照片或视频没有上传成功：请点它重试，或删除后再继续');
   }
   return problems;
+}
+
+/** Every problem of the form, in the order the steps ask for it. */
+export function formProblems(form: ReportForm, now: Date): string[] {
+  return REPORT_STEPS.flatMap((step) => stepProblems(form, step.key, now));
+}
+
+/** The first step that still has a problem, so 提交 can send the reporter straight back to it. */
+export function firstStepWithProblems(form: ReportForm, now: Date): number | null {
+  const index = REPORT_STEPS.findIndex((step) => stepProblems(form, step.key, now).length > 0);
+  return index === -1 ? null : index;
 }
 
 function optional(text: string): string | undefined {
@@ -65,23 +155,42 @@ function optional(text: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
+/** Today means now; an earlier day is taken at noon, so no time zone moves it to another date. */
+function discoveredAt(discoveredOn: string, now: Date): string {
+  if (discoveredOn === '' || discoveredOn >= localDate(now)) return now.toISOString();
+  return new Date(`${discoveredOn}T12:00:00`).toISOString();
+}
+
+function toChild(child: ChildForm): CreateReportRequest['child'] {
+  const age = child.age.trim();
+  return {
+    name: optional(child.name),
+    gender: child.gender === '' ? undefined : child.gender,
+    ageYears: age === '' ? undefined : Number(age),
+    birthDate: child.birthDate === '' ? undefined : child.birthDate,
+    school: optional(child.school),
+  };
+}
+
 export function toReportRequest(
   form: ReportForm,
   channel: Channel,
-  discoveredAt: Date,
+  now: Date,
 ): CreateReportRequest {
   const anonymous = form.identity === 'anonymous';
+  const attachments = form.evidence.flatMap((e) => (e.uploadId ? [e.uploadId] : []));
   return {
     channel,
     situations: form.situations,
     immediateDanger: form.immediateDanger === true,
     description: form.description.trim(),
-    discoveredAt: discoveredAt.toISOString(),
+    discoveredAt: discoveredAt(form.discoveredOn, now),
     location: {
       divisionCode: form.division[form.division.length - 1]?.code ?? '',
       address: optional(form.address),
+      ...(form.position ?? {}),
     },
-    child: {},
+    child: toChild(form.child),
     reporter: anonymous
       ? { anonymous: true }
       : {
@@ -90,9 +199,16 @@ export function toReportRequest(
           name: optional(form.reporterName),
           phone: optional(form.reporterPhone),
         },
+    ...(attachments.length > 0 ? { attachments } : {}),
   };
 }
 
 export function toggleSituation(selected: SituationCode[], code: SituationCode): SituationCode[] {
   return selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code];
+}
+
+/** Drafts saved before the form had every field are completed with the empty values. */
+export function completeForm(saved: Partial<ReportForm>): ReportForm {
+  const empty = emptyReportForm();
+  return { ...empty, ...saved, child: { ...empty.child, ...saved.child } };
 }

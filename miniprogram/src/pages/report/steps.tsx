@@ -1,0 +1,325 @@
+import { useState } from 'react';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { DESCRIPTION_MAX_LENGTH, GENDER_LABELS, GENDERS, situation } from '@shouhu/shared';
+import { Call110Button } from '../../components/call-110-button';
+import { Choice } from '../../components/choice';
+import { DivisionPicker } from '../../components/division-picker';
+import { EvidencePicker } from '../../components/evidence-picker';
+import { SituationChecklist } from '../../components/situation-checklist';
+import { currentPosition, LocationUnavailable } from '../../services/location';
+import {
+  characterCount,
+  localDate,
+  REPORT_STEPS,
+  toggleSituation,
+  type ChildForm,
+  type Evidence,
+  type Identity,
+  type ReportForm,
+} from './report-form';
+
+export interface StepProps {
+  form: ReportForm;
+  update: (patch: Partial<ReportForm>) => void;
+}
+
+export function DangerStep({ form, update, onDanger }: StepProps & { onDanger: () => void }) {
+  return (
+    <View className="section">
+      <Text className="section-title">孩子现在有危险吗？</Text>
+      <Text className="hint">比如正在被打、被关着、走失、想轻生，或者身边没有大人。</Text>
+      <View className="choice-row">
+        <Choice
+          label="有危险"
+          selected={form.immediateDanger === true}
+          onSelect={() => {
+            update({ immediateDanger: true });
+            onDanger();
+          }}
+        />
+        <Choice
+          label="没有"
+          selected={form.immediateDanger === false}
+          onSelect={() => update({ immediateDanger: false })}
+        />
+      </View>
+      {form.immediateDanger === true && (
+        <View className="danger-box">
+          <Text className="danger-title">请先拨打110报警</Text>
+          <Text className="hint">报警后，您仍然可以继续填写这份报告，方便各部门跟进。</Text>
+          <View className="danger-call">
+            <Call110Button />
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export function SituationsStep({ form, update }: StepProps) {
+  return (
+    <View className="section">
+      <Text className="section-title">您看到了什么情况？（可多选）</Text>
+      <Text className="hint">拿不准也没关系，选最接近的；后面可以写具体情况。</Text>
+      <SituationChecklist
+        selected={form.situations}
+        onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
+      />
+    </View>
+  );
+}
+
+export function PlaceStep({ form, update }: StepProps) {
+  const [locating, setLocating] = useState(false);
+  const [locationProblem, setLocationProblem] = useState('');
+
+  async function locate() {
+    setLocating(true);
+    setLocationProblem('');
+    try {
+      update({ position: await currentPosition() });
+    } catch (error) {
+      setLocationProblem(
+        error instanceof LocationUnavailable ? error.message : '没有取得位置，请直接填写地址',
+      );
+    } finally {
+      setLocating(false);
+    }
+  }
+
+  return (
+    <View className="section">
+      <Text className="section-title">孩子在哪里？</Text>
+      <Text className="field-label">所在地区（选到乡镇或村，报告会送到当地）</Text>
+      <DivisionPicker path={form.division} onChange={(division) => update({ division })} />
+      <Text className="field-label">详细地址（选填）</Text>
+      <Input
+        className="input report-address"
+        value={form.address}
+        maxlength={200}
+        placeholder="如：某镇某村三组"
+        onInput={(e) => update({ address: e.detail.value })}
+      />
+      {form.position ? (
+        <View className="located">
+          <Text className="hint report-located">已标记当前位置</Text>
+          <Text className="link" onClick={() => update({ position: null })}>
+            不用位置
+          </Text>
+        </View>
+      ) : (
+        <View
+          className="big-button big-button-secondary report-locate"
+          onClick={() => !locating && void locate()}
+        >
+          <Text>{locating ? '正在获取位置…' : '使用我现在的位置（选填）'}</Text>
+          <Text className="big-button-note">人就在孩子附近时用，方便民警找到</Text>
+        </View>
+      )}
+      {locationProblem !== '' && <Text className="error-line">{locationProblem}</Text>}
+    </View>
+  );
+}
+
+export function ChildStep({ form, update }: StepProps) {
+  const child = form.child;
+  const set = (patch: Partial<ChildForm>) => update({ child: { ...child, ...patch } });
+  return (
+    <View className="section">
+      <Text className="section-title">孩子的情况</Text>
+      <Text className="hint">知道多少填多少，都不知道也可以直接下一步。</Text>
+      <Text className="field-label">姓名或小名</Text>
+      <Input
+        className="input report-child-name"
+        value={child.name}
+        maxlength={50}
+        onInput={(e) => set({ name: e.detail.value })}
+      />
+      <Text className="field-label">性别</Text>
+      <View className="choice-row">
+        {GENDERS.map((gender) => (
+          <Choice
+            key={gender}
+            label={GENDER_LABELS[gender]}
+            selected={child.gender === gender}
+            onSelect={() => set({ gender: child.gender === gender ? '' : gender })}
+          />
+        ))}
+      </View>
+      <Text className="field-label">大概几岁</Text>
+      <Input
+        className="input report-child-age"
+        type="number"
+        value={child.age}
+        maxlength={2}
+        placeholder="如：9"
+        onInput={(e) => set({ age: e.detail.value })}
+      />
+      <Text className="field-label">出生日期（知道再填）</Text>
+      <Picker
+        mode="date"
+        value={child.birthDate || '2015-01-01'}
+        end={localDate(new Date())}
+        onChange={(e) => set({ birthDate: String(e.detail.value) })}
+      >
+        <View className="input picker-field">
+          <Text>{child.birthDate || '点此选择'}</Text>
+        </View>
+      </Picker>
+      <Text className="field-label">学校和班级</Text>
+      <Input
+        className="input report-child-school"
+        value={child.school}
+        maxlength={100}
+        placeholder="如：某某小学三年级"
+        onInput={(e) => set({ school: e.detail.value })}
+      />
+    </View>
+  );
+}
+
+export function StoryStep({
+  form,
+  update,
+  onEvidence,
+}: StepProps & { onEvidence: (change: (current: Evidence[]) => Evidence[]) => void }) {
+  const today = localDate(new Date());
+  return (
+    <View className="section">
+      <Text className="section-title">发生了什么</Text>
+      <Text className="hint">写下您看到或听到的：什么时候、在哪里、孩子现在怎样、谁在照顾。</Text>
+      <Textarea
+        className="textarea report-description"
+        value={form.description}
+        maxlength={DESCRIPTION_MAX_LENGTH}
+        placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
+        onInput={(e) => update({ description: e.detail.value })}
+      />
+      <Text className="counter">
+        {characterCount(form.description)}/{DESCRIPTION_MAX_LENGTH}
+      </Text>
+      <Text className="field-label">哪天知道的</Text>
+      <Picker
+        mode="date"
+        value={form.discoveredOn || today}
+        end={today}
+        onChange={(e) => update({ discoveredOn: String(e.detail.value) })}
+      >
+        <View className="input picker-field report-discovered">
+          <Text>
+            {!form.discoveredOn || form.discoveredOn === today ? '今天' : form.discoveredOn}
+          </Text>
+        </View>
+      </Picker>
+      <Text className="field-label">照片或视频（选填，最多9个，只给办理部门看）</Text>
+      <EvidencePicker evidence={form.evidence} onUpdate={onEvidence} />
+    </View>
+  );
+}
+
+const IDENTITIES: { value: Identity; label: string }[] = [
+  { value: 'confidential', label: '保密：只有办案人员知道我是谁' },
+  { value: 'named', label: '实名' },
+  { value: 'anonymous', label: '匿名：不留任何身份信息' },
+];
+
+export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: string }) {
+  return (
+    <View className="section">
+      <Text className="section-title">您的身份</Text>
+      {orgName && <Text className="hint report-org">以“{orgName}”的名义强制报告</Text>}
+      <Text className="hint">报告人受法律保护。留下电话，办理人员核实情况时能找到您。</Text>
+      {IDENTITIES.map((identity) => (
+        <Choice
+          key={identity.value}
+          label={identity.label}
+          selected={form.identity === identity.value}
+          onSelect={() => update({ identity: identity.value })}
+        />
+      ))}
+      {form.identity !== 'anonymous' && (
+        <View>
+          <Text className="field-label">姓名（选填）</Text>
+          <Input
+            className="input report-reporter-name"
+            value={form.reporterName}
+            maxlength={50}
+            onInput={(e) => update({ reporterName: e.detail.value })}
+          />
+          <Text className="field-label">电话（选填，方便核实情况）</Text>
+          <Input
+            className="input report-reporter-phone"
+            type="number"
+            value={form.reporterPhone}
+            maxlength={13}
+            onInput={(e) => update({ reporterPhone: e.detail.value })}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
+function childSummary(child: ChildForm): string {
+  const parts = [
+    child.name.trim(),
+    child.gender ? GENDER_LABELS[child.gender] : '',
+    child.age.trim() ? `${child.age.trim()}岁` : '',
+    child.birthDate ? `${child.birthDate}出生` : '',
+    child.school.trim(),
+  ].filter((part) => part !== '');
+  return parts.length > 0 ? parts.join('，') : '未填写';
+}
+
+function identitySummary(form: ReportForm): string {
+  const label = IDENTITIES.find((i) => i.value === form.identity)?.label.split('：')[0] ?? '';
+  if (form.identity === 'anonymous') return label;
+  const contact = [form.reporterName.trim(), form.reporterPhone.trim()].filter(Boolean).join(' ');
+  return contact ? `${label}（${contact}）` : label;
+}
+
+export function ReviewStep({ form, onEdit }: { form: ReportForm; onEdit: (step: number) => void }) {
+  const rows: { step: number; label: string; value: string }[] = [
+    { step: 0, label: '危险', value: form.immediateDanger ? '有危险' : '没有' },
+    {
+      step: 1,
+      label: '情况',
+      value: form.situations.map((code) => situation(code).plainLabel).join('；'),
+    },
+    {
+      step: 2,
+      label: '地点',
+      value: [
+        form.division.map((d) => d.name).join(' '),
+        form.address.trim(),
+        form.position ? '已标记位置' : '',
+      ]
+        .filter(Boolean)
+        .join('，'),
+    },
+    { step: 3, label: '孩子', value: childSummary(form.child) },
+    {
+      step: 4,
+      label: '经过',
+      value: `${form.description.trim()}${form.evidence.length ? `（附${form.evidence.length}个文件）` : ''}`,
+    },
+    { step: 5, label: '身份', value: identitySummary(form) },
+  ];
+  return (
+    <View className="section report-review">
+      <Text className="section-title">请核对后提交</Text>
+      {rows.map((row) => (
+        <View key={row.label} className="review-row" onClick={() => onEdit(row.step)}>
+          <View className="review-head">
+            <Text className="review-label">{row.label}</Text>
+            <Text className="link">修改</Text>
+          </View>
+          <Text className="review-value">{row.value}</Text>
+        </View>
+      ))}
+      <Text className="hint">
+        共{REPORT_STEPS.length - 1}项。提交后报告会立即送到负责的部门，您会拿到一个查询码。
+      </Text>
+    </View>
+  );
+}

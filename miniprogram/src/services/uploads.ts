@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro';
+import { ApiError } from './api-error';
+import { API_BASE } from './config';
+import { withSession } from './session';
+
+function parse(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sends one picked photo or video to `POST /uploads`; answers the server's upload id. */
+export function uploadEvidence(
+  path: string,
+  onProgress: (percent: number) => void,
+): Promise<string> {
+  return withSession(async (token) => {
+    let response: Taro.uploadFile.SuccessCallbackResult;
+    try {
+      const task = Taro.uploadFile({
+        url: `${API_BASE}/uploads`,
+        filePath: path,
+        name: 'file',
+        header: { authorization: `Bearer ${token}` },
+        timeout: 120_000,
+      });
+      task.progress((update) => onProgress(update.progress));
+      response = await task;
+    } catch {
+      throw ApiError.network();
+    }
+    const body = parse(response.data);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      return (body as { uploadId: string }).uploadId;
+    }
+    throw ApiError.fromResponse(response.statusCode, body);
+  });
+}
