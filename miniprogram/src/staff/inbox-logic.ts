@@ -1,0 +1,74 @@
+import {
+  CLOCK_LABELS,
+  PRIORITY_LABELS,
+  type ClockName,
+  type OrderStatus,
+  type Priority,
+} from '@shouhu/shared';
+
+export interface Countdown {
+  text: string;
+  overdue: boolean;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `12 分钟`, `2 小时`, `3 天`: the largest unit that reads naturally, rounded down. */
+export function roughDuration(ms: number): string {
+  if (ms < MINUTE) return '不到1分钟';
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} 分钟`;
+  if (ms < 2 * DAY) return `${Math.floor(ms / HOUR)} 小时`;
+  return `${Math.floor(ms / DAY)} 天`;
+}
+
+/** “签收剩余 12 分钟”, or “签收已超时 2 小时” once the deadline has passed. */
+export function countdown(clock: ClockName, dueAt: string, now: Date): Countdown {
+  const left = Date.parse(dueAt) - now.getTime();
+  const label = CLOCK_LABELS[clock];
+  return left >= 0
+    ? { text: `${label}剩余 ${roughDuration(left)}`, overdue: false }
+    : { text: `${label}已超时 ${roughDuration(-left)}`, overdue: true };
+}
+
+export const INBOX_TABS = [
+  { key: 'dispatched', label: '待签收', query: { status: 'dispatched' } },
+  { key: 'in_progress', label: '办理中', query: { status: 'in_progress' } },
+  { key: 'resolved', label: '已办结', query: { status: 'resolved' } },
+  { key: 'overdue', label: '已超时', query: { overdue: 'true' } },
+] as const satisfies readonly {
+  key: string;
+  label: string;
+  query: { status?: OrderStatus; overdue?: 'true' };
+}[];
+
+export type InboxTab = (typeof INBOX_TABS)[number]['key'];
+
+/** Built by hand: the mini-program runtime has no URLSearchParams. */
+export function inboxQuery(tab: InboxTab, page: number, pageSize: number): string {
+  const { query } = INBOX_TABS.find((t) => t.key === tab) ?? INBOX_TABS[0];
+  const params: Record<string, string> = {
+    ...query,
+    page: String(page),
+    pageSize: String(pageSize),
+  };
+  const pairs = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+  return `/orders?${pairs.join('&')}`;
+}
+
+/** P1 red, P2 orange, P3 blue: the colour of the card's edge and badge. */
+export const PRIORITY_CLASS: Record<Priority, string> = {
+  P1: 'priority-p1',
+  P2: 'priority-p2',
+  P3: 'priority-p3',
+};
+
+export function priorityBadge(priority: Priority): string {
+  return `${priority} ${PRIORITY_LABELS[priority]}`;
+}
+
+export function escalationText(level: number): string | null {
+  if (level <= 0) return null;
+  return level === 1 ? '已督办' : `已督办 ${level} 级（红色清单）`;
+}
