@@ -4,6 +4,7 @@ import {
   calendarFrom,
   endOfShanghaiDay,
   shanghaiDate,
+  shanghaiDateTime,
   type WorkCalendar,
 } from './calendar';
 
@@ -27,6 +28,11 @@ describe('shanghaiDate / endOfShanghaiDay', () => {
     expect(shanghaiDate(at('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
     expect(shanghaiDate(at('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
     expect(endOfShanghaiDay('2026-10-08').toISOString()).toBe('2026-10-08T15:59:59.999Z');
+  });
+
+  it('gives the Beijing date and time to the minute', () => {
+    expect(shanghaiDateTime(at('2026-09-30T16:05:59.999Z'))).toBe('2026-10-01 00:05');
+    expect(shanghaiDateTime(at('2026-11-16T09:30:00+08:00'))).toBe('2026-11-16 09:30');
   });
 });
 

@@ -10,6 +10,12 @@ export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DD HH:mm` of an instant in Asia/Shanghai (Beijing time), as people read it. */
+export function shanghaiDateTime(instant: Date): string {
+  const iso = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 /** The last millisecond (23:59:59.999) of a Shanghai calendar day. */
 export function endOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS - 1);
