@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReportsModule } from './reports/reports.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReportsModule,
         OrdersModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
+        NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SubscribeTemplates } from '@shouhu/shared';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -24,6 +25,12 @@ export interface AppConfig {
     apiBase: string;
     /** null when no mini-program is configured: WeChat login then answers 503. */
     app: { appId: string; secret: string } | null;
+  };
+  notifications: {
+    /** null for a kind the mini-program does not offer. */
+    templates: SubscribeTemplates;
+    /** How often pending subscribe messages are sent; 0 turns the sender off. */
+    intervalSeconds: number;
   };
   /** 32-byte key for the fields domain.md requires encrypted at rest. */
   dataEncryptionKey: Buffer;

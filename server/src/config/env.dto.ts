@@ -20,6 +20,10 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 
+/** A subscribe-message template ID as the mini-program console shows it (43 characters today). */
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const TEMPLATE_ID_MESSAGE = 'must be a subscribe-message template ID from the mini-program console';
+
 /** Every environment variable the server reads; README's configuration table mirrors this. */
 export class EnvDto {
   @IsOptional()
@@ -109,6 +113,25 @@ export class EnvDto {
   @IsString()
   @MinLength(16, { message: 'must be the mini-program AppSecret' })
   WECHAT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(TEMPLATE_ID, { message: TEMPLATE_ID_MESSAGE })
+  WECHAT_TEMPLATE_ACCEPTED?: string;
+
+  @IsOptional()
+  @Matches(TEMPLATE_ID, { message: TEMPLATE_ID_MESSAGE })
+  WECHAT_TEMPLATE_PROGRESS?: string;
+
+  @IsOptional()
+  @Matches(TEMPLATE_ID, { message: TEMPLATE_ID_MESSAGE })
+  WECHAT_TEMPLATE_CLOSED?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds (0 turns the sender off)' })
+  @Min(0)
+  @Max(3600)
+  NOTIFY_INTERVAL_SECONDS?: number;
 
   @IsOptional()
   @IsBase64({}, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })

@@ -62,6 +62,18 @@ describe(loadConfig.name, () => {
     expect(config.dataEncryptionKey.equals(Buffer.from(KEY, 'base64'))).toBe(true);
   });
 
+  it('offers the subscribe messages whose templates are set, sent every 10 s by default', () => {
+    const template = 'Vx3sTemplate_ID-for-accepted-0123456789abc';
+
+    const config = loadConfig({ WECHAT_TEMPLATE_ACCEPTED: template, WECHAT_TEMPLATE_CLOSED: '' });
+
+    expect(config.notifications).toEqual({
+      templates: { accepted: template, progress: null, closed: null },
+      intervalSeconds: 10,
+    });
+    expect(loadConfig({ NOTIFY_INTERVAL_SECONDS: '0' }).notifications.intervalSeconds).toBe(0);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -70,6 +82,8 @@ describe(loadConfig.name, () => {
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
     [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ WECHAT_TEMPLATE_PROGRESS: 'not a template id' }, 'WECHAT_TEMPLATE_PROGRESS'],
+    [{ NOTIFY_INTERVAL_SECONDS: '-1' }, 'NOTIFY_INTERVAL_SECONDS'],
   ])('names the variable that is wrong: %j', (env, variable) => {
     const problems = problemsOf(env);
 

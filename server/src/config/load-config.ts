@@ -100,6 +100,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
           ? { appId: dto.WECHAT_APPID, secret: dto.WECHAT_SECRET }
           : null,
     },
+    notifications: {
+      templates: {
+        accepted: dto.WECHAT_TEMPLATE_ACCEPTED ?? null,
+        progress: dto.WECHAT_TEMPLATE_PROGRESS ?? null,
+        closed: dto.WECHAT_TEMPLATE_CLOSED ?? null,
+      },
+      intervalSeconds: dto.NOTIFY_INTERVAL_SECONDS ?? 10,
+    },
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,

@@ -8,6 +8,8 @@ import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { InviteEntity } from '../invites/invite.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { ReportSubscriptionEntity } from '../notifications/report-subscription.entity';
 import { ReportEventEntity } from '../reports/report-event.entity';
 import { ReportEntity } from '../reports/report.entity';
 import { UnitDivisionEntity, UnitEntity } from '../units/unit.entity';
@@ -35,4 +37,6 @@ export const ENTITIES = [
   OrderClockEntity,
   OrderEventEntity,
   UploadEntity,
+  ReportSubscriptionEntity,
+  NotificationEntity,
 ];

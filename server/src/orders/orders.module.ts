@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
@@ -14,7 +15,14 @@ import { ReportDetailsBuilder } from './report-details';
 import { ReportProgress } from './report-progress';
 
 @Module({
-  imports: [AuditModule, CalendarModule, DivisionsModule, UnitsModule, UploadsModule],
+  imports: [
+    AuditModule,
+    CalendarModule,
+    DivisionsModule,
+    NotificationOutboxModule,
+    UnitsModule,
+    UploadsModule,
+  ],
   controllers: [OrdersController],
   providers: [
     OrdersRepository,

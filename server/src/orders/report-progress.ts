@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DEPARTMENT_LABELS, OUTCOME_LABELS, type ReportStatus } from '@shouhu/shared';
+import {
+  DEPARTMENT_LABELS,
+  OUTCOME_LABELS,
+  isSubscribeKind,
+  type ReportStatus,
+} from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReportEventKind } from '../reports/report-event.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import type { OrderEntity } from './order.entity';
@@ -9,13 +15,15 @@ import { OrdersRepository } from './orders.repository';
 
 /**
  * The reporter's milestones follow the orders: accepted when a lead order is signed, in progress
- * with the first note meant for them, closed when every order is resolved.
+ * with the first note meant for them, closed when every order is resolved. Each milestone the
+ * reporter subscribed to queues a WeChat message in the same transaction.
  */
 @Injectable()
 export class ReportProgress {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly orders: OrdersRepository,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
@@ -89,14 +97,14 @@ export class ReportProgress {
     if (moves || alwaysRecord) await this.append(manager, reportId, kind, text, at);
   }
 
-  private append(
+  private async append(
     manager: EntityManager,
     reportId: string,
     kind: ReportEventKind,
     text: string,
     at: Date,
   ): Promise<void> {
-    return this.reports.appendEvent(manager, {
+    await this.reports.appendEvent(manager, {
       id: randomUUID(),
       reportId,
       kind,
@@ -104,5 +112,6 @@ export class ReportProgress {
       reporterVisible: true,
       at,
     });
+    if (isSubscribeKind(kind)) await this.outbox.enqueue(manager, reportId, kind, text, at);
   }
 }

@@ -25,6 +25,16 @@ export class ReportsRepository {
       .find({ where: { reportId, reporterVisible: true }, order: { at: 'ASC' } });
   }
 
+  /** Reads a report to change what hangs off it; on MariaDB the row stays locked until commit. */
+  lock(manager: EntityManager, id: string): Promise<ReportEntity | null> {
+    const query = manager
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
   findById(manager: EntityManager | null, id: string): Promise<ReportEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(ReportEntity).findOneBy({ id });
   }

@@ -69,7 +69,13 @@ describe('access matrix: every route × every role', () => {
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();
-    sut = await startTestApp({ env: { ...wechat.env, SIMULATED_CLOCK: 'true' } });
+    sut = await startTestApp({
+      env: {
+        ...wechat.env,
+        SIMULATED_CLOCK: 'true',
+        WECHAT_TEMPLATE_ACCEPTED: 'AcceptedTemplate_0123456789abcdefghijklmnopq',
+      },
+    });
     world = await aWorld(sut.baseUrl);
     sessions = await sessionsFor(sut.baseUrl, world);
     const created = await http<ReportCreatedResponse>(sut.baseUrl, 'POST', '/reports', {
@@ -201,6 +207,21 @@ describe('access matrix: every route × every role', () => {
         body: { score: 4 },
       }),
       expected: { ...statuses(404), reporter: 200 },
+    },
+    'GET /notifications/templates': {
+      call: async () => ({ path: '/notifications/templates' }),
+      expected: statuses(200),
+    },
+    'POST /reports/:id/subscriptions': {
+      call: async () => ({
+        path: `/reports/${reportOfReporter.id}/subscriptions`,
+        body: { kinds: ['accepted'] },
+      }),
+      expected: { ...statuses(404), reporter: 201 },
+    },
+    'POST /admin/notifications/send': {
+      call: async () => ({ path: '/admin/notifications/send' }),
+      expected: only({ admin: 200 }),
     },
     'POST /uploads': {
       call: async () => ({ path: '/uploads', form: aPhotoForm() }),

@@ -1,4 +1,5 @@
 import type { AuthResponse, Unit } from '@shouhu/shared';
+import type { DeliveryTally } from '../../src/notifications/delivery';
 import { http } from '../setup/http';
 import { aReporterSession, aSessionWith, anAdminSession } from './session.factory';
 import { aUnit } from './unit.factory';
@@ -17,6 +18,8 @@ export interface County {
   /** Sets the server's simulated clock (SIMULATED_CLOCK=true). */
   setClock(now: string | Date): Promise<void>;
   sweep(): Promise<{ orders: number; events: number }>;
+  /** Runs the subscribe-message sender at once (SIMULATED_CLOCK=true). */
+  sendNotifications(): Promise<DeliveryTally>;
 }
 
 export async function aCounty(baseUrl: string): Promise<County> {
@@ -68,6 +71,13 @@ export async function aCounty(baseUrl: string): Promise<County> {
         },
       );
       if (response.status !== 200) throw new Error(`sweep: ${response.status}`);
+      return response.body;
+    },
+    async sendNotifications() {
+      const response = await http<DeliveryTally>(baseUrl, 'POST', '/admin/notifications/send', {
+        token: admin.token,
+      });
+      if (response.status !== 200) throw new Error(`send: ${response.status}`);
       return response.body;
     },
   };

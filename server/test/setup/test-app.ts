@@ -37,6 +37,7 @@ export function testConfig(database: Record<string, string>, env: Record<string,
     // 宿州市 (泗县 341324, 萧县 341322…) keeps boot fast; one e2e test loads every division.
     DIVISIONS: '3413',
     SLA_SWEEP_INTERVAL_SECONDS: '0',
+    NOTIFY_INTERVAL_SECONDS: '0',
     ...database,
     ...env,
   });

@@ -3,6 +3,7 @@ import { AccountsUnitsAudit1764000000000 } from './1764000000000-accounts-units-
 import { RoutingOrdersClocks1764100000000 } from './1764100000000-routing-orders-clocks';
 import { ReportRatings1764200000000 } from './1764200000000-report-ratings';
 import { Uploads1764300000000 } from './1764300000000-uploads';
+import { Notifications1764400000000 } from './1764400000000-notifications';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   RoutingOrdersClocks1764100000000,
   ReportRatings1764200000000,
   Uploads1764300000000,
+  Notifications1764400000000,
 ];

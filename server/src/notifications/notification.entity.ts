@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { SubscribeKind, SubscribeMessageData } from '@shouhu/shared';
+import { json } from '../database/column-transformers';
+
+export type NotificationStatus = 'pending' | 'sent' | 'refused' | 'failed';
+
+/**
+ * The outbox: one subscribe message to send, written in the transaction of the milestone it
+ * announces and sent afterwards, outside any transaction.
+ */
+@Entity('notifications')
+@Index('IDX_notifications_status_next_attempt', ['status', 'nextAttemptAt'])
+export class NotificationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** The recipient; their openid is read when sending. */
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @Column({ name: 'report_id', type: 'varchar', length: 36 })
+  reportId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: SubscribeKind;
+
+  @Column({ name: 'template_id', type: 'varchar', length: 64 })
+  templateId: string;
+
+  /** The mini-program page the message opens. */
+  @Column({ type: 'varchar', length: 255 })
+  page: string;
+
+  @Column({ type: 'text', transformer: json<SubscribeMessageData>() })
+  data: SubscribeMessageData;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: NotificationStatus;
+
+  @Column({ type: 'integer' })
+  attempts: number;
+
+  /** When a pending message is due; while a sender holds it, the end of its lease. */
+  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 6 })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'datetime', precision: 6, nullable: true })
+  sentAt: Date | null;
+}

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ReportsRepository } from '../reports/reports.repository';
+import { UsersModule } from '../users/users.module';
+import { NotificationOutboxModule } from './notification-outbox.module';
+import { NotificationSender } from './notification-sender';
+import { NotificationsController } from './notifications.controller';
+import { SendDrillController } from './send-drill.controller';
+import { SubscriptionsController } from './subscriptions.controller';
+import { SubscriptionsService } from './subscriptions.service';
+import { WechatMessagesClient } from './wechat-messages.client';
+
+/** WeChat subscribe messages to reporters: what they accepted, and sending the outbox. */
+@Module({})
+export class NotificationsModule {
+  static forRoot(options: { simulatedClock: boolean }): DynamicModule {
+    const controllers = [NotificationsController, SubscriptionsController];
+    return {
+      module: NotificationsModule,
+      imports: [AuditModule, NotificationOutboxModule, UsersModule],
+      controllers: options.simulatedClock ? [...controllers, SendDrillController] : controllers,
+      providers: [
+        SubscriptionsService,
+        NotificationSender,
+        WechatMessagesClient,
+        ReportsRepository,
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { SubscriptionState } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { ApiException } from '../common/api-exception';
+import { SubscribeDto } from './dto/subscribe.dto';
+import { SubscriptionsService } from './subscriptions.service';
+
+const notFound = (): ApiException => ApiException.notFound('没有找到这份报告');
+
+/** After filing, the app reports which subscribe messages the reporter accepted. */
+@Controller('reports')
+export class SubscriptionsController {
+  constructor(private readonly service: SubscriptionsService) {}
+
+  @Post(':id/subscriptions')
+  @Access('authenticated')
+  subscribe(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
+    @Body() dto: SubscribeDto,
+  ): Promise<SubscriptionState> {
+    return this.service.subscribe(actor, id, dto);
+  }
+}
