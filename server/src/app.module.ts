@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { BoardModule } from './board/board.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DivisionsModule } from './divisions/divisions.module';
 import { OrdersModule } from './orders/orders.module';
@@ -47,6 +48,7 @@ export class AppModule {
         CalendarModule,
         ReportsModule,
         OrdersModule,
+        BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
         ...(config.demoData ? [DemoModule] : []),

@@ -178,12 +178,40 @@ export interface OrderSummary {
   feedbackDueAt: string | null;
   resolveDueAt: string | null;
   returnDueAt: string;
+  /** The running clock that falls due first, for the countdown; null when none runs. */
+  nextClock: { clock: ClockName; dueAt: string } | null;
   /** Clocks that are running past their deadline. */
   overdue: ClockName[];
   escalationLevel: number;
   extensionPendingDays: number | null;
+  extensionsGranted: number;
+  /** When the unit recorded 已接触儿童; null before. */
+  contactedAt: string | null;
+  /** Township (and village) of the report, in words: 泗城镇 · 某村. */
+  placeName: string;
   outcome: { code: Outcome; label: string; summary: string } | null;
   createdAt: string;
+}
+
+/** The coordinator's lists beside the statuses (`GET /orders?queue=`). */
+export const ORDER_QUEUES = ['unrouted', 'escalated', 'extension', 'low_rating'] as const;
+export type OrderQueue = (typeof ORDER_QUEUES)[number];
+
+/** A unit an order may be moved to (转办, 改派). */
+export interface UnitChoice {
+  id: string;
+  name: string;
+  department: Department;
+}
+
+/** `GET /board`: the coordinator's county at a glance. */
+export interface CountyBoard {
+  /** Reports filed today (Beijing time) in the county, by priority. */
+  today: Record<Priority, number>;
+  /** Units with orders whose running clock is past due, most first. */
+  overdueByUnit: { unitId: string; unitName: string; overdue: number }[];
+  /** Clocks due or stopped this month (Beijing time): how many were kept. */
+  onTimeThisMonth: { clock: ClockName; onTime: number; total: number }[];
 }
 
 export interface OrderEventView {

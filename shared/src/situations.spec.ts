@@ -1,6 +1,7 @@
 import {
   SITUATIONS,
   SITUATION_CODES,
+  SITUATION_SHORT_LABELS,
   isSituationCode,
   situation,
   situationsIn,
@@ -57,5 +58,13 @@ describe('situations', () => {
     expect(isSituationCode('Dropout')).toBe(false);
     expect(isSituationCode(42)).toBe(false);
     expect(() => situation('nope' as never)).toThrow('unknown situation code');
+  });
+});
+
+describe('SITUATION_SHORT_LABELS', () => {
+  it('gives every situation a distinct key of at most six characters', () => {
+    const labels = SITUATION_CODES.map((code) => SITUATION_SHORT_LABELS[code]);
+    expect(new Set(labels).size).toBe(SITUATION_CODES.length);
+    for (const label of labels) expect(Array.from(label).length).toBeLessThanOrEqual(6);
   });
 });

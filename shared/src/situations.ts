@@ -185,6 +185,29 @@ export const SITUATIONS: readonly Situation[] = [
   },
 ];
 
+/** Two to six characters each: the hotline operator's quick keys while the caller talks. */
+export const SITUATION_SHORT_LABELS: Record<SituationCode, string> = {
+  private_part_injury: '隐私部位伤',
+  sexual_assault_under14: '幼女被性侵',
+  sexual_assault_pregnancy: '性侵致孕',
+  violence_abuse: '被打被虐待',
+  abnormal_injury_death: '非正常伤亡',
+  abandoned_unattended: '被遗弃',
+  missing_trafficked: '走失被拐',
+  organized_begging: '被组织乞讨',
+  other_serious_harm: '其他严重侵害',
+  living_alone: '独自居住',
+  guardianship_absent: '无人抚养',
+  street_child: '流浪乞讨',
+  accident_emergency: '意外困境',
+  carer_neglect: '照料不当',
+  dropout: '辍学',
+  poverty_hardship: '生活困难',
+  disability_illness: '重残重病',
+  mental_health: '心理问题',
+  consultation: '咨询求助',
+};
+
 export const SITUATION_CATEGORY_LABELS: Record<SituationCategory, string> = {
   statutory: '孩子受到伤害或侵害（会同时通知公安）',
   guardianship: '孩子没有大人监护',

@@ -29,6 +29,28 @@ export class DivisionsService {
       .map(({ code: c, name }) => ({ code: c, name }));
   }
 
+  /**
+   * Each code in the words a handler uses below the county: 泗城镇, or 泗城镇 · 某村; a code that
+   * stops at the county keeps the county's name. One query for any number of codes.
+   */
+  async placeNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const levels = (code: string) =>
+      (code.length > 6 ? [9, 12] : [6]).filter((n) => n <= code.length);
+    const wanted = new Set(codes.flatMap((code) => levels(code).map((n) => code.slice(0, n))));
+    const names = new Map(
+      (await this.divisions.findMany([...wanted])).map((row) => [row.code, row.name]),
+    );
+    return new Map(
+      codes.map((code) => [
+        code,
+        levels(code)
+          .map((n) => names.get(code.slice(0, n)))
+          .filter((name): name is string => name !== undefined)
+          .join(' · '),
+      ]),
+    );
+  }
+
   async exists(code: string): Promise<boolean> {
     return (await this.divisions.findByCode(code)) !== null;
   }

@@ -10,12 +10,20 @@ import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.en
 export interface OrderContext {
   unitName: string | null;
   situations: SituationCode[];
+  placeName: string;
   clocks: OrderClockEntity[];
   now: Date;
 }
 
 function dueOf(clocks: OrderClockEntity[], clock: ClockName): string | null {
   return clocks.find((c) => c.clock === clock)?.dueAt.toISOString() ?? null;
+}
+
+function nextClock(clocks: OrderClockEntity[]): OrderSummary['nextClock'] {
+  const running = clocks
+    .filter((c) => !c.stoppedAt)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return running[0] ? { clock: running[0].clock, dueAt: running[0].dueAt.toISOString() } : null;
 }
 
 export function toOrderSummary(order: OrderEntity, context: OrderContext): OrderSummary {
@@ -38,9 +46,13 @@ export function toOrderSummary(order: OrderEntity, context: OrderContext): Order
     feedbackDueAt: dueOf(clocks, 'feedback'),
     resolveDueAt: dueOf(clocks, 'resolve'),
     returnDueAt: order.returnDueAt.toISOString(),
+    nextClock: nextClock(clocks),
     overdue: clocks.filter((c) => !c.stoppedAt && c.dueAt <= now).map((c) => c.clock),
     escalationLevel: order.escalationLevel,
     extensionPendingDays: order.extensionPendingDays,
+    extensionsGranted: order.extensionsGranted,
+    contactedAt: order.contactedAt?.toISOString() ?? null,
+    placeName: context.placeName,
     outcome:
       order.outcome && order.reporterSummary
         ? {

@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
+import type { OrderDetail, OrderSummary, Page, UnitChoice } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -51,6 +51,12 @@ export class OrdersController {
   @Access('handler', 'coordinator', 'admin')
   detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
     return this.service.detail(actor, id);
+  }
+
+  @Get(':id/units')
+  @Access('handler', 'coordinator', 'admin')
+  units(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<UnitChoice[]> {
+    return this.service.movableUnits(actor, id);
   }
 
   /** Shown, never offered for download: no-store, inline. */

@@ -18,6 +18,8 @@ export interface OrderFilter {
   unrouted?: boolean;
   escalated?: boolean;
   extensionPending?: boolean;
+  /** Lead orders of closed reports their reporter rated 1–2: the coordinator reviews them. */
+  lowRating?: boolean;
 }
 
 @Injectable()
@@ -134,6 +136,13 @@ export class OrdersRepository {
       query.andWhere('o.unrouted = :unrouted', { unrouted: filter.unrouted });
     if (filter.escalated) query.andWhere('o.escalation_level > 0');
     if (filter.extensionPending) query.andWhere('o.extension_pending_days IS NOT NULL');
+    if (filter.lowRating) {
+      query
+        .andWhere("o.role = 'lead'")
+        .andWhere(
+          "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND r.rating_score <= 2)",
+        );
+    }
     return query
       .orderBy('CASE WHEN o.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
       .addOrderBy('o.due_at', 'ASC')

@@ -12,12 +12,14 @@ import {
   type OrderDetail,
   type OrderSummary,
   type Page,
+  type UnitChoice,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { withinPrefixes } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { DivisionsService } from '../divisions/divisions.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -66,6 +68,7 @@ export class OrdersService {
     private readonly orders: OrdersRepository,
     private readonly reports: ReportsRepository,
     private readonly units: UnitsRepository,
+    private readonly divisions: DivisionsService,
     private readonly planner: ClockPlanner,
     private readonly calendar: CalendarService,
     private readonly progress: ReportProgress,
@@ -84,6 +87,7 @@ export class OrdersService {
       unrouted: query.queue === 'unrouted' ? true : undefined,
       escalated: query.queue === 'escalated',
       extensionPending: query.queue === 'extension',
+      lowRating: query.queue === 'low_rating',
     };
     const [rows, total] = await this.orders.page(
       listScope(actor),
@@ -92,6 +96,29 @@ export class OrdersService {
       query.pageSize,
     );
     return { items: await this.summaries(rows, now), total };
+  }
+
+  /**
+   * Units the caller may move this order to: for its unit, the same department's other units in
+   * the county (转办); for the coordinator, every receiving unit of their divisions (改派).
+   */
+  async movableUnits(actor: Actor, id: string): Promise<UnitChoice[]> {
+    const order = await this.orders.findById(id);
+    const capacity = order ? capacityFor(actor, order) : null;
+    if (!order || !capacity) throw notFound();
+    const county = [order.divisionCode.slice(0, 6)];
+    const scope = actor.unit?.divisionPrefixes ?? [];
+    return (await this.units.list())
+      .filter((unit) => unit.department !== 'coordinator' && unit.id !== order.unitId)
+      .filter((unit) =>
+        capacity === 'handler'
+          ? unit.department === order.department &&
+            unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county))
+          : actor.roles.includes('admin') ||
+            unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, scope)),
+      )
+      .map((unit) => ({ id: unit.id, name: unit.name, department: unit.department }))
+      .sort((a, b) => a.department.localeCompare(b.department) || a.name.localeCompare(b.name));
   }
 
   async detail(actor: Actor, id: string): Promise<OrderDetail> {
@@ -431,15 +458,17 @@ export class OrdersService {
     knownUnits?: Map<string, string>,
   ): Promise<OrderSummary[]> {
     const units = knownUnits ?? (await this.unitNames());
-    const [clocks, reports] = await Promise.all([
+    const [clocks, reports, places] = await Promise.all([
       this.orders.clocksOf(orders.map((o) => o.id)),
       this.reports.findByIds([...new Set(orders.map((o) => o.reportId))]),
+      this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))]),
     ]);
     const situations = new Map(reports.map((r) => [r.id, r.situations]));
     return orders.map((order) =>
       toOrderSummary(order, {
         unitName: order.unitId ? (units.get(order.unitId) ?? null) : null,
         situations: situations.get(order.reportId) ?? [],
+        placeName: places.get(order.divisionCode) ?? '',
         clocks: clocks.filter((c) => c.orderId === order.id),
         now,
       }),

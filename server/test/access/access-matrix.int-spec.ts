@@ -294,6 +294,20 @@ describe('access matrix: every route × every role', () => {
         admin: 404,
       }),
     },
+    'GET /orders/:id/units': {
+      call: async () => ({ path: `/orders/${await anOrder('dispatched')}/units` }),
+      expected: only({
+        handler: 200,
+        otherHandler: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+        admin: 404,
+      }),
+    },
+    'GET /board': {
+      call: async () => ({ path: '/board' }),
+      expected: only({ coordinator: 200, otherCoordinator: 200 }),
+    },
     'POST /orders/:id/sign': orderRow('sign', 'dispatched', { handler: 200, otherHandler: 404 }),
     'POST /orders/:id/contact': orderRow(
       'contact',

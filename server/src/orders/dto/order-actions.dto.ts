@@ -13,7 +13,14 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { ORDER_STATUSES, PRIORITIES, type OrderStatus, type Priority } from '@shouhu/shared';
+import {
+  ORDER_QUEUES,
+  ORDER_STATUSES,
+  PRIORITIES,
+  type OrderQueue,
+  type OrderStatus,
+  type Priority,
+} from '@shouhu/shared';
 
 const reason = (what: string) => ({ message: `请填写${what}（2到500字）` });
 
@@ -102,8 +109,8 @@ export class OrderListQueryDto {
   overdue?: 'true' | 'false';
 
   @IsOptional()
-  @IsIn(['unrouted', 'escalated', 'extension'], { message: '队列不正确' })
-  queue?: 'unrouted' | 'escalated' | 'extension';
+  @IsIn(ORDER_QUEUES, { message: '队列不正确' })
+  queue?: OrderQueue;
 
   @IsOptional()
   @Type(() => Number)

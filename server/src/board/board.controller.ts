@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import type { CountyBoard } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { BoardService } from './board.service';
+
+@Controller('board')
+export class BoardController {
+  constructor(private readonly service: BoardService) {}
+
+  @Get()
+  @Access('coordinator')
+  county(@CurrentActor() actor: Actor): Promise<CountyBoard> {
+    return this.service.county(actor);
+  }
+}

@@ -1,0 +1,163 @@
+import type { CountyBoard, OrderSummary, Page, UnitChoice } from '@shouhu/shared';
+import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
+import { act, orderOf, submitReport } from '../factories/order.factory';
+import { aUnit } from '../factories/unit.factory';
+import { http } from '../setup/http';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { TestClock } from '../setup/test-clock';
+
+/** Wednesday 2026-11-18, 10:00 in Beijing: a working day in the middle of the month. */
+const MORNING = '2026-11-18T02:00:00Z';
+const HOUR = 3600_000;
+
+describe('what handlers and coordinators need to work their lists', () => {
+  let sut: TestApp;
+  let county: County;
+  const clock = new TestClock(new Date(MORNING));
+
+  beforeAll(async () => {
+    sut = await startTestApp({ clock, env: { AUTH_TOKEN_TTL_HOURS: '2000' } });
+    county = await aCounty(sut.baseUrl);
+  });
+  afterAll(() => sut.close());
+  beforeEach(() => clock.set(MORNING));
+
+  const get = async <T>(path: string, token: string): Promise<T> => {
+    const response = await http<T>(sut.baseUrl, 'GET', path, { token });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return response.body;
+  };
+
+  const dropout = () =>
+    submitReport(sut.baseUrl, county.sessions.reporter.token, {
+      situations: ['dropout'],
+      location: { divisionCode: TOWN },
+      child: {},
+      discoveredAt: clock.now().toISOString(),
+    });
+
+  it('tells the list which clock runs next, where the child is, and what has been done', async () => {
+    const report = await dropout();
+    const fresh = await orderOf(sut.baseUrl, county.sessions.township.token, report.id, 'township');
+
+    expect(fresh.nextClock).toEqual({ clock: 'sign', dueAt: fresh.signDueAt });
+    expect(fresh.placeName).toBe('泗城镇');
+    expect(fresh).toMatchObject({ contactedAt: null, extensionsGranted: 0 });
+
+    const token = county.sessions.township.token;
+    await act(sut.baseUrl, token, fresh.id, 'sign');
+    clock.advance(HOUR);
+    const contacted = await act(sut.baseUrl, token, fresh.id, 'contact', { note: '已见到孩子' });
+
+    expect(contacted.contactedAt).toBe(new Date(clock.now()).toISOString());
+    expect(contacted.nextClock?.clock).not.toBe('sign');
+    expect(contacted.nextClock?.clock).not.toBe('contact');
+  });
+
+  it('offers a unit the same department’s units of the county, and the coordinator every unit', async () => {
+    const otherTown = await aUnit(sut.baseUrl, {
+      name: '墩集镇儿童督导站',
+      department: 'township',
+      divisionPrefixes: [`${COUNTY}101`],
+    });
+    const elsewhere = await aUnit(sut.baseUrl, {
+      name: '灵璧县某镇儿童督导站',
+      department: 'township',
+      divisionPrefixes: ['341323100'],
+    });
+    const report = await dropout();
+    const order = await orderOf(sut.baseUrl, county.sessions.township.token, report.id, 'township');
+
+    const forUnit = await get<UnitChoice[]>(
+      `/orders/${order.id}/units`,
+      county.sessions.township.token,
+    );
+    const forCoordinator = await get<UnitChoice[]>(
+      `/orders/${order.id}/units`,
+      county.sessions.coordinator.token,
+    );
+
+    expect(forUnit.map((u) => u.id)).toEqual([otherTown.id]);
+    const ids = forCoordinator.map((u) => u.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([county.units.police.id, county.units.civil.id, otherTown.id]),
+    );
+    expect(ids).not.toContain(county.units.township.id);
+    expect(ids).not.toContain(county.units.coordinator.id);
+    expect(ids).not.toContain(elsewhere.id);
+    const stranger = await http(sut.baseUrl, 'GET', `/orders/${order.id}/units`, {
+      token: county.sessions.police.token,
+    });
+    expect(stranger.status).toBe(404);
+  });
+
+  it('puts the lead order of a closed report rated 1–2 on the coordinator’s review list', async () => {
+    const rate = async (score: number) => {
+      const report = await dropout();
+      for (const [who, department] of [
+        ['township', 'township'],
+        ['education', 'education'],
+      ] as const) {
+        const token = county.sessions[who].token;
+        const order = await orderOf(sut.baseUrl, token, report.id, department);
+        await act(sut.baseUrl, token, order.id, 'sign');
+        await act(sut.baseUrl, token, order.id, 'resolve', {
+          outcome: 'returned_to_school',
+          reporterSummary: '孩子已经回到学校上课。',
+          detail: '家访两次。',
+        });
+      }
+      const rated = await http(sut.baseUrl, 'POST', `/reports/${report.id}/rating`, {
+        token: county.sessions.reporter.token,
+        body: { score },
+      });
+      expect(rated.status).toBe(200);
+      return report.id;
+    };
+    const poor = await rate(2);
+    const good = await rate(4);
+
+    const queue = await get<Page<OrderSummary>>(
+      '/orders?queue=low_rating&pageSize=100',
+      county.sessions.coordinator.token,
+    );
+
+    const reports = queue.items.map((o) => o.reportId);
+    expect(reports).toContain(poor);
+    expect(reports).not.toContain(good);
+    expect(queue.items.filter((o) => o.reportId === poor).map((o) => o.role)).toEqual(['lead']);
+  });
+
+  it('counts today’s reports, overdue orders by unit and the clocks kept this month', async () => {
+    const before = await get<CountyBoard>('/board', county.sessions.coordinator.token);
+    await submitReport(sut.baseUrl, county.sessions.reporter.token, {
+      situations: ['violence_abuse'],
+      location: { divisionCode: TOWN },
+      child: {},
+      discoveredAt: clock.now().toISOString(),
+    });
+    const kept = await dropout();
+    const token = county.sessions.township.token;
+    const order = await orderOf(sut.baseUrl, token, kept.id, 'township');
+    await act(sut.baseUrl, token, order.id, 'sign');
+
+    // Two hours on: the P1's 30-minute sign clocks have passed unsigned.
+    clock.advance(2 * HOUR);
+    const after = await get<CountyBoard>('/board', county.sessions.coordinator.token);
+
+    expect(after.today.P1 - before.today.P1).toBe(1);
+    expect(after.today.P3 - before.today.P3).toBe(1);
+    const police = after.overdueByUnit.find((u) => u.unitId === county.units.police.id);
+    expect(police).toMatchObject({ unitName: '泗县公安局' });
+    expect(police?.overdue).toBeGreaterThanOrEqual(1);
+    const sign = (board: CountyBoard) => board.onTimeThisMonth.find((c) => c.clock === 'sign')!;
+    expect(sign(after).total - sign(before).total).toBeGreaterThanOrEqual(2);
+    expect(sign(after).onTime - sign(before).onTime).toBeGreaterThanOrEqual(1);
+    expect(after.onTimeThisMonth.map((c) => c.clock)).toEqual([
+      'sign',
+      'contact',
+      'feedback',
+      'resolve',
+    ]);
+  });
+});
