@@ -18,14 +18,23 @@ function files(dir) {
 
 function weapp() {
   const root = dist('weapp');
+  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
+  const subRoots = (app.subPackages ?? []).map((sub) => `${sub.root}/`);
   const sizes = files(root).map((path) => ({
     path: relative(root, path),
     bytes: statSync(path).size,
   }));
-  const total = sizes.reduce((sum, file) => sum + file.bytes, 0);
-  for (const file of sizes.sort((a, b) => b.bytes - a.bytes).slice(0, 5)) {
+  const sum = (list) => list.reduce((total, file) => total + file.bytes, 0);
+  const main = sizes.filter((file) => !subRoots.some((sub) => file.path.startsWith(sub)));
+  for (const file of main.sort((a, b) => b.bytes - a.bytes).slice(0, 5)) {
     console.log(`  ${kb(file.bytes).padStart(10)}  ${file.path}`);
   }
+  for (const sub of subRoots) {
+    console.log(
+      `weapp sub-package ${sub}: ${kb(sum(sizes.filter((f) => f.path.startsWith(sub))))}`,
+    );
+  }
+  const total = sum(main);
   console.log(`weapp main package: ${kb(total)} of the ${kb(WEAPP_BUDGET_BYTES)} budget`);
   if (total > WEAPP_BUDGET_BYTES) {
     console.error('the main package is over budget: move staff pages into a sub-package');

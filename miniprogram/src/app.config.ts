@@ -9,6 +9,12 @@ export default defineAppConfig({
     'pages/bind/index',
     'pages/privacy/index',
   ],
+  // Staff pages load only for staff, keeping the reporter's main package small.
+  subPackages: [
+    { root: 'staff', pages: ['inbox/index', 'order/index', 'queues/index'] },
+    // The charts library alone is about 450 KB: only coordinators download it.
+    { root: 'board', pages: ['index'] },
+  ],
   // WeChat asks for consent to the privacy guide before location, camera, album or clipboard.
   __usePrivacyCheck__: true,
   requiredPrivateInfos: ['getLocation'],

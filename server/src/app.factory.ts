@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
-import type { Clock } from './common/clock';
+import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 
 export interface CreateAppOptions {
@@ -39,6 +39,14 @@ export async function createApp(
     limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 0 },
   });
   app.enableShutdownHooks();
+  // Phones count deadlines down on the server's clock: theirs may be wrong, and drills move ours.
+  const clock = app.get<Clock>(CLOCK);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply) => {
+      reply.header('x-server-time', clock.now().toISOString());
+    });
 
   const document = SwaggerModule.createDocument(
     app,

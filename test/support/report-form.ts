@@ -12,7 +12,7 @@ async function shot(page: Page, options: WalkOptions, step: string): Promise<voi
 
 export async function nextStep(page: Page, nextTitle: string): Promise<void> {
   await page.locator('.report-next').click();
-  await page.getByText(nextTitle, { exact: true }).waitFor();
+  await page.locator('.section-title', { hasText: nextTitle }).waitFor();
 }
 
 export async function answerNoDanger(page: Page, options: WalkOptions = {}): Promise<void> {

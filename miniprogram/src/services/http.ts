@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
+import { noteServerTime } from './server-clock';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT';
@@ -26,6 +27,7 @@ export async function httpRequest<T>(request: HttpRequest): Promise<T> {
   } catch {
     throw ApiError.network();
   }
+  noteServerTime(response.header as Record<string, unknown> | undefined);
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
   throw ApiError.fromResponse(response.statusCode, response.data);
 }

@@ -1,4 +1,11 @@
-import { countdown, escalationText, inboxQuery, roughDuration } from './inbox-logic';
+import {
+  COORDINATOR_QUEUES,
+  countdown,
+  escalationText,
+  INBOX_TABS,
+  ordersPath,
+  roughDuration,
+} from './inbox-logic';
 
 const NOW = new Date('2026-11-22T08:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
@@ -32,10 +39,13 @@ describe('roughDuration', () => {
   });
 });
 
-describe('inboxQuery', () => {
+describe('ordersPath', () => {
   it('asks the server for the tab’s orders, a page at a time', () => {
-    expect(inboxQuery('dispatched', 1, 20)).toBe('/orders?status=dispatched&page=1&pageSize=20');
-    expect(inboxQuery('overdue', 2, 20)).toBe('/orders?overdue=true&page=2&pageSize=20');
+    expect(ordersPath(INBOX_TABS[0], 1, 20)).toBe('/orders?status=dispatched&page=1&pageSize=20');
+    expect(ordersPath(INBOX_TABS[3], 2, 20)).toBe('/orders?overdue=true&page=2&pageSize=20');
+    expect(ordersPath(COORDINATOR_QUEUES[4], 1, 20)).toBe(
+      '/orders?queue=low_rating&page=1&pageSize=20',
+    );
   });
 });
 

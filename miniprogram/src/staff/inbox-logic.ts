@@ -2,6 +2,7 @@ import {
   CLOCK_LABELS,
   PRIORITY_LABELS,
   type ClockName,
+  type OrderQueue,
   type OrderStatus,
   type Priority,
 } from '@shouhu/shared';
@@ -32,24 +33,33 @@ export function countdown(clock: ClockName, dueAt: string, now: Date): Countdown
     : { text: `${label}已超时 ${roughDuration(-left)}`, overdue: true };
 }
 
+/** A list of orders as the server filters it (`GET /orders` query parameters). */
+export interface OrderListTab {
+  key: string;
+  label: string;
+  query: { status?: OrderStatus; overdue?: 'true'; queue?: OrderQueue };
+}
+
 export const INBOX_TABS = [
   { key: 'dispatched', label: '待签收', query: { status: 'dispatched' } },
   { key: 'in_progress', label: '办理中', query: { status: 'in_progress' } },
   { key: 'resolved', label: '已办结', query: { status: 'resolved' } },
   { key: 'overdue', label: '已超时', query: { overdue: 'true' } },
-] as const satisfies readonly {
-  key: string;
-  label: string;
-  query: { status?: OrderStatus; overdue?: 'true' };
-}[];
+] as const satisfies readonly OrderListTab[];
 
-export type InboxTab = (typeof INBOX_TABS)[number]['key'];
+/** The coordinator's work: what the units could not or did not do. */
+export const COORDINATOR_QUEUES = [
+  { key: 'returned', label: '退单待改派', query: { status: 'returned' } },
+  { key: 'unrouted', label: '未匹配区划', query: { queue: 'unrouted' } },
+  { key: 'escalated', label: '已督办/超时', query: { queue: 'escalated' } },
+  { key: 'extension', label: '延期待审批', query: { queue: 'extension' } },
+  { key: 'low_rating', label: '低评分待复核', query: { queue: 'low_rating' } },
+] as const satisfies readonly OrderListTab[];
 
 /** Built by hand: the mini-program runtime has no URLSearchParams. */
-export function inboxQuery(tab: InboxTab, page: number, pageSize: number): string {
-  const { query } = INBOX_TABS.find((t) => t.key === tab) ?? INBOX_TABS[0];
+export function ordersPath(tab: OrderListTab, page: number, pageSize: number): string {
   const params: Record<string, string> = {
-    ...query,
+    ...tab.query,
     page: String(page),
     pageSize: String(pageSize),
   };

@@ -1,20 +1,78 @@
-import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Channel } from '@shouhu/shared';
+import type { AuthUser, Channel } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
+import { currentUser, ensureSession } from '../../services/session';
 import './index.css';
 
 function openReportForm(channel: Channel) {
   void Taro.navigateTo({ url: `/pages/report/index?channel=${channel}` });
 }
 
+const go = (url: string) => void Taro.navigateTo({ url });
+
+/** Entries for staff, by role; reporters see none of it. */
+function Workbench({ user }: { user: AuthUser | null }) {
+  const roles = user?.roles ?? [];
+  const handles = roles.includes('handler') || roles.includes('coordinator');
+  const coordinates = roles.includes('coordinator');
+  const answersHotline = roles.includes('hotline_operator');
+  if (!handles && !answersHotline) return null;
+  return (
+    <View className="section home-workbench">
+      <Text className="section-title">工作台{user?.unitName ? ` · ${user.unitName}` : ''}</Text>
+      <View className="choice-row home-links">
+        {handles && (
+          <View
+            className="big-button big-button-primary home-inbox"
+            onClick={() => go('/staff/inbox/index')}
+          >
+            <Text>待办工单</Text>
+          </View>
+        )}
+        {answersHotline && (
+          <View
+            className="big-button big-button-primary home-hotline"
+            onClick={() => go('/pages/report/index?channel=hotline')}
+          >
+            <Text>热线登记</Text>
+          </View>
+        )}
+      </View>
+      {coordinates && (
+        <View className="choice-row home-links">
+          <View
+            className="big-button big-button-secondary home-queues"
+            onClick={() => go('/staff/queues/index')}
+          >
+            <Text>协调队列</Text>
+          </View>
+          <View
+            className="big-button big-button-secondary home-board"
+            onClick={() => go('/board/index')}
+          >
+            <Text>县级看板</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}
+
 export default function IndexPage() {
+  const [user, setUser] = useState<AuthUser | null>(() => currentUser());
+  // Roles change after binding an invitation, and the first login finishes after the first paint.
+  useDidShow(() => void ensureSession().then(() => setUser(currentUser())));
+
   return (
     <View className="page">
       <View className="home-header">
         <Text className="home-title">守护</Text>
         <Text className="hint">发现孩子受到伤害、处境危险、无人照料或失学，请告诉我们。</Text>
       </View>
+
+      <Workbench user={user} />
 
       <Call110Button />
 

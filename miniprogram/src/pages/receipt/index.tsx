@@ -10,7 +10,7 @@ import { shanghaiDateTime } from '../../services/time';
 import './index.css';
 
 export default function ReceiptPage() {
-  const { id = '', code = '', call110 } = useRouter().params;
+  const { id = '', code = '', call110, hotline } = useRouter().params;
   const [receipt] = useState(() => keptReceipt(id));
 
   async function copy() {
@@ -39,6 +39,22 @@ export default function ReceiptPage() {
           <Text>复制查询码</Text>
         </View>
       </View>
+
+      {hotline === '1' && (
+        <View className="section receipt-hotline">
+          <Text className="section-title">请向来电人读出查询码</Text>
+          <Text className="receipt-spoken">{formatTrackingCode(code).split('').join(' ')}</Text>
+          <Text className="hint">
+            并告诉来电人：可以在“守护”小程序或拨打热线，用查询码查看办理进度。
+          </Text>
+          <View
+            className="big-button big-button-primary receipt-next-call"
+            onClick={() => void Taro.redirectTo({ url: '/pages/report/index?channel=hotline' })}
+          >
+            <Text>登记下一个来电</Text>
+          </View>
+        </View>
+      )}
 
       <View className="section receipt-next">
         <Text className="section-title">接下来会怎样</Text>

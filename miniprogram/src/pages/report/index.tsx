@@ -22,8 +22,10 @@ import {
   type ReportForm,
 } from './report-form';
 import {
+  CallerStep,
   ChildStep,
   DangerStep,
+  QuickSituationsStep,
   PlaceStep,
   ReporterStep,
   ReviewStep,
@@ -153,7 +155,7 @@ export default function ReportPage() {
       clearDraft(channel);
       rememberDivisionPath(stored.form.division);
       await Taro.redirectTo({
-        url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}`,
+        url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}&hotline=${stored.pending.request.channel === 'hotline' ? 1 : 0}`,
       });
     } catch (error) {
       if (error instanceof ApiError && error.retryable) {
@@ -172,18 +174,27 @@ export default function ReportPage() {
   }
 
   const user = currentUser();
+  const hotline = channel === 'hotline';
   const stepBody = [
     <DangerStep key="danger" form={form} update={update} onDanger={() => setDangerPrompt(true)} />,
-    <SituationsStep key="situations" form={form} update={update} />,
+    hotline ? (
+      <QuickSituationsStep key="situations" form={form} update={update} />
+    ) : (
+      <SituationsStep key="situations" form={form} update={update} />
+    ),
     <PlaceStep key="place" form={form} update={update} />,
     <ChildStep key="child" form={form} update={update} />,
     <StoryStep key="story" form={form} update={update} onEvidence={updateEvidence} />,
-    <ReporterStep
-      key="reporter"
-      form={form}
-      update={update}
-      orgName={channel === 'mandatory' ? user?.orgName : undefined}
-    />,
+    hotline ? (
+      <CallerStep key="reporter" form={form} update={update} />
+    ) : (
+      <ReporterStep
+        key="reporter"
+        form={form}
+        update={update}
+        orgName={channel === 'mandatory' ? user?.orgName : undefined}
+      />
+    ),
     <ReviewStep key="review" form={form} onEdit={goTo} />,
   ][step];
 
@@ -192,7 +203,11 @@ export default function ReportPage() {
       <View className="report-steps">
         <Steps value={step + 1} layout="double">
           {REPORT_STEPS.map((s, index) => (
-            <Step key={s.key} value={index + 1} title={s.title} />
+            <Step
+              key={s.key}
+              value={index + 1}
+              title={hotline && s.key === 'reporter' ? '来电人' : s.title}
+            />
           ))}
         </Steps>
         <Text className="hint report-step-count">

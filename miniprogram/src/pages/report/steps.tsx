@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { DESCRIPTION_MAX_LENGTH, GENDER_LABELS, GENDERS, situation } from '@shouhu/shared';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  GENDER_LABELS,
+  GENDERS,
+  SITUATION_CODES,
+  SITUATION_SHORT_LABELS,
+  situation,
+} from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
 import { Choice } from '../../components/choice';
 import { DivisionPicker } from '../../components/division-picker';
@@ -65,6 +72,26 @@ export function SituationsStep({ form, update }: StepProps) {
         selected={form.situations}
         onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
       />
+    </View>
+  );
+}
+
+/** The hotline operator's version: short keys to tap while the caller talks. */
+export function QuickSituationsStep({ form, update }: StepProps) {
+  return (
+    <View className="section">
+      <Text className="section-title">来电反映的情况（可多选）</Text>
+      <View className="quick-keys">
+        {SITUATION_CODES.map((code) => (
+          <View
+            key={code}
+            className={`quick-key ${form.situations.includes(code) ? 'quick-key-selected' : ''}`}
+            onClick={() => update({ situations: toggleSituation(form.situations, code) })}
+          >
+            <Text>{SITUATION_SHORT_LABELS[code]}</Text>
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
@@ -247,6 +274,42 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
             onInput={(e) => update({ reporterName: e.detail.value })}
           />
           <Text className="field-label">电话（选填，方便核实情况）</Text>
+          <Input
+            className="input report-reporter-phone"
+            type="number"
+            value={form.reporterPhone}
+            maxlength={13}
+            onInput={(e) => update({ reporterPhone: e.detail.value })}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** The hotline operator records the caller; a caller may decline to say who they are. */
+export function CallerStep({ form, update }: StepProps) {
+  const declined = form.identity === 'anonymous';
+  return (
+    <View className="section">
+      <Text className="section-title">来电人</Text>
+      <Choice
+        label="来电人不愿透露身份"
+        selected={declined}
+        multiple
+        onSelect={() => update({ identity: declined ? 'confidential' : 'anonymous' })}
+      />
+      {!declined && (
+        <View>
+          <Text className="hint">来电人的身份只给公安和联席办看。</Text>
+          <Text className="field-label">来电人姓名</Text>
+          <Input
+            className="input report-reporter-name"
+            value={form.reporterName}
+            maxlength={50}
+            onInput={(e) => update({ reporterName: e.detail.value })}
+          />
+          <Text className="field-label">来电号码</Text>
           <Input
             className="input report-reporter-phone"
             type="number"

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '县级看板',
+  enablePullDownRefresh: true,
+});

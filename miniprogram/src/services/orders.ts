@@ -1,0 +1,69 @@
+import type { CountyBoard, OrderDetail, OrderSummary, Page, Priority } from '@shouhu/shared';
+import Taro from '@tarojs/taro';
+import { ApiError } from './api-error';
+import { API_BASE } from './config';
+import { authorizedRequest, withSession } from './session';
+
+export function listOrders(path: string): Promise<Page<OrderSummary>> {
+  return authorizedRequest<Page<OrderSummary>>({ method: 'GET', path });
+}
+
+export function fetchOrder(id: string): Promise<OrderDetail> {
+  return authorizedRequest<OrderDetail>({ method: 'GET', path: `/orders/${id}` });
+}
+
+/** The body of each order action of api.md, by the path it is posted to. */
+export interface OrderActionBodies {
+  sign: Record<string, never>;
+  contact: { at?: string; note?: string; latitude?: number; longitude?: number };
+  notes: { text: string; reporterVisible: boolean };
+  return: { reason: string };
+  transfer: { unitId: string; reason: string };
+  reassign: { unitId: string; reason: string };
+  priority: { priority: Priority; reason: string };
+  extension: { workingDays: number; reason: string };
+  'extension/decision': { approve: boolean; note?: string };
+  resolve: { outcome: string; reporterSummary: string; detail: string };
+  reopen: { reason: string };
+}
+
+export type OrderActionPath = keyof OrderActionBodies;
+
+export function actOnOrder<A extends OrderActionPath>(
+  id: string,
+  action: A,
+  body: OrderActionBodies[A],
+): Promise<OrderSummary> {
+  return authorizedRequest<OrderSummary>({
+    method: 'POST',
+    path: `/orders/${id}/${action}`,
+    data: body,
+  });
+}
+
+/** Units this order may be moved to by the caller (转办 by its unit, 改派 by the coordinator). */
+export function fetchOrderUnits(id: string): Promise<{ id: string; name: string }[]> {
+  return authorizedRequest<{ id: string; name: string }[]>({
+    method: 'GET',
+    path: `/orders/${id}/units`,
+  });
+}
+
+/**
+ * Downloads one evidence file with the user's token into a temporary file for viewing; nothing is
+ * saved to the album.
+ */
+export function viewAttachment(orderId: string, uploadId: string): Promise<string> {
+  return withSession(async (token) => {
+    const result = await Taro.downloadFile({
+      url: `${API_BASE}/orders/${orderId}/attachments/${uploadId}`,
+      header: { authorization: `Bearer ${token}` },
+    });
+    if (result.statusCode !== 200) throw ApiError.fromResponse(result.statusCode, undefined);
+    return result.tempFilePath;
+  });
+}
+
+export function fetchBoard(): Promise<CountyBoard> {
+  return authorizedRequest<CountyBoard>({ method: 'GET', path: '/board' });
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import type { OrderSummary } from '@shouhu/shared';
+import { Choice } from '../components/choice';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import {
+  fieldProblems,
+  initialValues,
+  type FieldValues,
+  type OrderActionSpec,
+} from './order-actions';
+
+interface ActionPanelProps {
+  order: OrderSummary;
+  spec: OrderActionSpec;
+  /** Units the order may go to, for 转办 and 改派. */
+  units: { id: string; name: string }[];
+  busy: boolean;
+  refusal: string[];
+  onSubmit: (values: FieldValues) => void;
+  onClose: () => void;
+}
+
+/** The fields one action needs, then a confirmation; the server's refusal is shown in place. */
+export function ActionPanel({
+  order,
+  spec,
+  units,
+  busy,
+  refusal,
+  onSubmit,
+  onClose,
+}: ActionPanelProps) {
+  const fields = spec.fields(order);
+  const [values, setValues] = useState<FieldValues>(() => initialValues(fields));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+
+  function ask() {
+    const found = fieldProblems(fields, values);
+    setProblems(found);
+    if (found.length === 0) setConfirming(true);
+  }
+
+  const shown = [...problems, ...refusal];
+  return (
+    <View>
+      <View className="action-mask" onClick={onClose} />
+      <View className={`action-panel action-panel-${spec.key}`}>
+        <Text className="section-title">{spec.label}</Text>
+        {fields.map((field) => (
+          <View key={field.name} className={`action-field action-field-${field.name}`}>
+            <Text className="field-label">{field.label}</Text>
+            {field.kind === 'text' && (
+              <Textarea
+                className="textarea action-text"
+                value={values[field.name] ?? ''}
+                maxlength={2000}
+                placeholder={field.placeholder}
+                onInput={(e) => set(field.name, e.detail.value)}
+              />
+            )}
+            {field.kind === 'choice' &&
+              field.options?.map((option) => (
+                <Choice
+                  key={option.value}
+                  label={option.label}
+                  selected={values[field.name] === option.value}
+                  onSelect={() => set(field.name, option.value)}
+                />
+              ))}
+            {field.kind === 'unit' &&
+              (units.length === 0 ? (
+                <Text className="hint">没有可选的单位，请联系联席办。</Text>
+              ) : (
+                units.map((unit) => (
+                  <Choice
+                    key={unit.id}
+                    label={unit.name}
+                    selected={values[field.name] === unit.id}
+                    onSelect={() => set(field.name, unit.id)}
+                  />
+                ))
+              ))}
+          </View>
+        ))}
+        {shown.length > 0 && (
+          <View className="error-box action-problems">
+            {shown.map((line) => (
+              <Text key={line} className="error-line">
+                {line}
+              </Text>
+            ))}
+          </View>
+        )}
+        <View className="step-nav">
+          <View className="big-button big-button-secondary action-cancel" onClick={onClose}>
+            <Text>取消</Text>
+          </View>
+          <View
+            className={`big-button big-button-primary action-submit ${busy ? 'big-button-disabled' : ''}`}
+            onClick={() => !busy && ask()}
+          >
+            <Text>{busy ? '正在提交…' : spec.label}</Text>
+          </View>
+        </View>
+      </View>
+      <ConfirmDialog
+        visible={confirming}
+        title={spec.label}
+        content={spec.confirm}
+        confirmText="确认"
+        onConfirm={() => {
+          setConfirming(false);
+          onSubmit(values);
+        }}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  );
+}

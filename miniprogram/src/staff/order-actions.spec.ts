@@ -1,0 +1,115 @@
+import type { AuthUser, OrderSummary } from '@shouhu/shared';
+import { availableActions, capacityFor, fieldProblems, initialValues } from './order-actions';
+
+const NOW = new Date('2026-11-22T08:00:00Z');
+
+function anOrder(overrides: Partial<OrderSummary> = {}): OrderSummary {
+  return {
+    id: 'order-1',
+    reportId: 'report-1',
+    department: 'township',
+    role: 'lead',
+    status: 'dispatched',
+    priority: 'P3',
+    initialPriority: 'P3',
+    unitId: 'unit-town',
+    unitName: '泗城镇儿童督导站',
+    unrouted: false,
+    situations: ['dropout'],
+    divisionCode: '341324100',
+    placeName: '泗城镇',
+    signDueAt: '2026-11-23T15:59:59Z',
+    contactDueAt: null,
+    feedbackDueAt: null,
+    resolveDueAt: '2026-11-30T15:59:59Z',
+    returnDueAt: '2026-11-23T15:59:59Z',
+    nextClock: { clock: 'sign', dueAt: '2026-11-23T15:59:59Z' },
+    overdue: [],
+    escalationLevel: 0,
+    extensionPendingDays: null,
+    extensionsGranted: 0,
+    contactedAt: null,
+    outcome: null,
+    createdAt: '2026-11-22T07:00:00Z',
+    ...overrides,
+  };
+}
+
+const handler: AuthUser = { id: 'u1', roles: ['reporter', 'handler'], unitId: 'unit-town' };
+const coordinator: AuthUser = { id: 'u2', roles: ['reporter', 'coordinator'], unitId: 'unit-c' };
+const keys = (order: OrderSummary, user: AuthUser, now = NOW) =>
+  availableActions(order, capacityFor(user, order), now).map((a) => a.key);
+
+describe('availableActions', () => {
+  it('offers a new order to its unit to sign, return, transfer or re-prioritise', () => {
+    expect(keys(anOrder(), handler)).toEqual(['sign', 'return', 'transfer', 'priority']);
+  });
+
+  it('offers the work of a signed order, and contact only until it is recorded', () => {
+    const signed = anOrder({ status: 'in_progress' });
+    expect(keys(signed, handler)).toEqual([
+      'contact',
+      'note',
+      'extension',
+      'return',
+      'transfer',
+      'priority',
+      'resolve',
+    ]);
+    expect(keys({ ...signed, contactedAt: '2026-11-22T07:30:00Z' }, handler)).not.toContain(
+      'contact',
+    );
+  });
+
+  it('hides 退单 once the return window has closed', () => {
+    const late = new Date('2026-11-24T00:00:00Z');
+    expect(keys(anOrder(), handler, late)).not.toContain('return');
+  });
+
+  it('does not let a handler lower a P1, nor ask twice for an extension', () => {
+    expect(keys(anOrder({ priority: 'P1' }), handler)).not.toContain('priority');
+    expect(
+      keys(anOrder({ status: 'in_progress', extensionPendingDays: 3 }), handler),
+    ).not.toContain('extension');
+  });
+
+  it('gives the coordinator reassignment, decisions and 重办, never the unit’s own work', () => {
+    expect(keys(anOrder({ status: 'returned' }), coordinator)).toEqual([
+      'reassign',
+      'coordinator_priority',
+    ]);
+    expect(keys(anOrder({ status: 'in_progress', extensionPendingDays: 3 }), coordinator)).toEqual([
+      'reassign',
+      'extension_decision',
+      'coordinator_priority',
+      'coordinator_note',
+    ]);
+    expect(keys(anOrder({ status: 'resolved' }), coordinator)).toEqual(['reopen']);
+  });
+
+  it('offers nothing to someone who is neither the unit nor a coordinator', () => {
+    const stranger: AuthUser = { id: 'u3', roles: ['reporter', 'handler'], unitId: 'other' };
+    expect(keys(anOrder(), stranger)).toEqual([]);
+  });
+});
+
+describe('fieldProblems', () => {
+  it('asks for required fields and minimum lengths, and lets optional ones be empty', () => {
+    const fields = [
+      { name: 'reason', label: '原因', kind: 'text' as const, minLength: 2 },
+      { name: 'note', label: '备注', kind: 'text' as const, optional: true },
+    ];
+    expect(fieldProblems(fields, {})).toEqual(['请填写：原因']);
+    expect(fieldProblems(fields, { reason: '短' })).toEqual(['原因至少2个字']);
+    expect(fieldProblems(fields, { reason: '不属于本辖区' })).toEqual([]);
+  });
+
+  it('starts choices that have a safe default with it', () => {
+    expect(
+      initialValues([
+        { name: 'reporterVisible', label: '对报告人可见', kind: 'choice', initial: 'false' },
+        { name: 'text', label: '处理记录', kind: 'text' },
+      ]),
+    ).toEqual({ reporterVisible: 'false' });
+  });
+});

@@ -1,0 +1,294 @@
+import {
+  OUTCOME_LABELS,
+  OUTCOMES_BY_DEPARTMENT,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  transition,
+  type ActionRequest,
+  type AuthUser,
+  type OrderActorCapacity,
+  type OrderSummary,
+} from '@shouhu/shared';
+import type { OrderActionBodies, OrderActionPath } from '../services/orders';
+
+export type FieldValues = Record<string, string>;
+
+export interface ActionField {
+  name: string;
+  label: string;
+  kind: 'text' | 'choice' | 'unit';
+  /** For `choice`: value → label. */
+  options?: { value: string; label: string }[];
+  optional?: boolean;
+  initial?: string;
+  minLength?: number;
+  placeholder?: string;
+}
+
+export interface OrderActionSpec {
+  key: string;
+  path: OrderActionPath;
+  label: string;
+  /** The question the confirmation dialog asks. */
+  confirm: string;
+  fields: (order: OrderSummary) => ActionField[];
+  body: (values: FieldValues) => OrderActionBodies[OrderActionPath];
+  request: ActionRequest;
+  capacity: OrderActorCapacity;
+}
+
+const reason = (label = '原因'): ActionField => ({
+  name: 'reason',
+  label,
+  kind: 'text',
+  minLength: 2,
+});
+
+const priorityChoice: ActionField = {
+  name: 'priority',
+  label: '调整为',
+  kind: 'choice',
+  options: PRIORITIES.map((p) => ({ value: p, label: `${p} ${PRIORITY_LABELS[p]}` })),
+};
+
+const HANDLER_ACTIONS: OrderActionSpec[] = [
+  {
+    key: 'sign',
+    path: 'sign',
+    label: '签收',
+    confirm: '确认签收这张工单？签收后开始计算首次核查时限。',
+    fields: () => [],
+    body: () => ({}),
+    request: { action: 'sign' },
+    capacity: 'handler',
+  },
+  {
+    key: 'contact',
+    path: 'contact',
+    label: '已接触儿童',
+    confirm: '确认已经见到或联系上孩子？',
+    fields: () => [{ name: 'note', label: '情况说明（选填）', kind: 'text', optional: true }],
+    body: (v) => (v.note?.trim() ? { note: v.note.trim() } : {}),
+    request: { action: 'contact' },
+    capacity: 'handler',
+  },
+  {
+    key: 'note',
+    path: 'notes',
+    label: '处理记录',
+    confirm: '确认保存这条处理记录？',
+    fields: () => [
+      { name: 'text', label: '处理记录', kind: 'text', minLength: 2 },
+      {
+        name: 'reporterVisible',
+        label: '对报告人可见',
+        kind: 'choice',
+        initial: 'false',
+        options: [
+          { value: 'false', label: '仅内部可见' },
+          { value: 'true', label: '对报告人可见' },
+        ],
+      },
+    ],
+    body: (v) => ({ text: v.text.trim(), reporterVisible: v.reporterVisible === 'true' }),
+    request: { action: 'note' },
+    capacity: 'handler',
+  },
+  {
+    key: 'extension',
+    path: 'extension',
+    label: '申请延期',
+    confirm: '确认提交延期申请？需要联席办审批。',
+    fields: () => [
+      {
+        name: 'workingDays',
+        label: '延期工作日',
+        kind: 'choice',
+        initial: '3',
+        options: [1, 3, 5, 10].map((d) => ({ value: String(d), label: `${d}天` })),
+      },
+      reason('延期原因'),
+    ],
+    body: (v) => ({ workingDays: Number(v.workingDays), reason: v.reason.trim() }),
+    request: { action: 'extension' },
+    capacity: 'handler',
+  },
+  {
+    key: 'return',
+    path: 'return',
+    label: '退单',
+    confirm: '确认退回这张工单？退回后由联席办改派。',
+    fields: () => [reason('退单原因（如：不属于本单位辖区）')],
+    body: (v) => ({ reason: v.reason.trim() }),
+    request: { action: 'return' },
+    capacity: 'handler',
+  },
+  {
+    key: 'transfer',
+    path: 'transfer',
+    label: '转办',
+    confirm: '确认转给所选单位办理？',
+    fields: () => [{ name: 'unitId', label: '转给', kind: 'unit' }, reason('转办原因')],
+    body: (v) => ({ unitId: v.unitId, reason: v.reason.trim() }),
+    request: { action: 'transfer' },
+    capacity: 'handler',
+  },
+  {
+    key: 'priority',
+    path: 'priority',
+    label: '调整优先级',
+    confirm: '确认调整优先级？时限会按新的优先级计算。',
+    fields: () => [priorityChoice, reason('调整原因')],
+    body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
+    request: { action: 'priority', priority: 'P3' },
+    capacity: 'handler',
+  },
+  {
+    key: 'resolve',
+    path: 'resolve',
+    label: '办结',
+    confirm: '确认办结？办理结果会告诉报告人。',
+    fields: (order) => [
+      {
+        name: 'outcome',
+        label: '办理结果',
+        kind: 'choice',
+        options: OUTCOMES_BY_DEPARTMENT[order.department].map((o) => ({
+          value: o,
+          label: OUTCOME_LABELS[o],
+        })),
+      },
+      {
+        name: 'reporterSummary',
+        label: '给报告人的说明（报告人能看到，不写孩子隐私）',
+        kind: 'text',
+        minLength: 5,
+      },
+      { name: 'detail', label: '内部办理情况', kind: 'text', minLength: 2 },
+    ],
+    body: (v) => ({
+      outcome: v.outcome,
+      reporterSummary: v.reporterSummary.trim(),
+      detail: v.detail.trim(),
+    }),
+    request: { action: 'resolve' },
+    capacity: 'handler',
+  },
+];
+
+const COORDINATOR_ACTIONS: OrderActionSpec[] = [
+  {
+    key: 'reassign',
+    path: 'reassign',
+    label: '改派',
+    confirm: '确认改派给所选单位？时限重新计算。',
+    fields: () => [{ name: 'unitId', label: '改派给', kind: 'unit' }, reason('改派原因')],
+    body: (v) => ({ unitId: v.unitId, reason: v.reason.trim() }),
+    request: { action: 'reassign' },
+    capacity: 'coordinator',
+  },
+  {
+    key: 'extension_decision',
+    path: 'extension/decision',
+    label: '审批延期',
+    confirm: '确认提交审批意见？',
+    fields: () => [
+      {
+        name: 'approve',
+        label: '审批',
+        kind: 'choice',
+        options: [
+          { value: 'true', label: '同意延期' },
+          { value: 'false', label: '不同意' },
+        ],
+      },
+      { name: 'note', label: '审批意见（选填）', kind: 'text', optional: true },
+    ],
+    body: (v) => ({
+      approve: v.approve === 'true',
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+    }),
+    request: { action: 'extension_decision' },
+    capacity: 'coordinator',
+  },
+  {
+    key: 'reopen',
+    path: 'reopen',
+    label: '重办',
+    confirm: '确认要求重新办理？办结时限重新计算。',
+    fields: () => [reason('重办原因')],
+    body: (v) => ({ reason: v.reason.trim() }),
+    request: { action: 'reopen' },
+    capacity: 'coordinator',
+  },
+  {
+    key: 'coordinator_priority',
+    path: 'priority',
+    label: '调整优先级',
+    confirm: '确认调整优先级？时限会按新的优先级计算。',
+    fields: () => [priorityChoice, reason('调整原因')],
+    body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
+    request: { action: 'priority', priority: 'P3' },
+    capacity: 'coordinator',
+  },
+  {
+    key: 'coordinator_note',
+    path: 'notes',
+    label: '督办意见',
+    confirm: '确认保存这条意见？',
+    fields: () => [{ name: 'text', label: '意见', kind: 'text', minLength: 2 }],
+    body: (v) => ({ text: v.text.trim(), reporterVisible: false }),
+    request: { action: 'note' },
+    capacity: 'coordinator',
+  },
+];
+
+/** In which capacity the user acts on this order: its unit's handler, or the county's coordinator. */
+export function capacityFor(user: AuthUser | null, order: OrderSummary): OrderActorCapacity | null {
+  if (!user) return null;
+  if (user.roles.includes('handler') && user.unitId === order.unitId) return 'handler';
+  if (user.roles.includes('coordinator')) return 'coordinator';
+  return null;
+}
+
+/** The actions the state machine allows now; the rest are not shown at all. */
+export function availableActions(
+  order: OrderSummary,
+  capacity: OrderActorCapacity | null,
+  now: Date,
+): OrderActionSpec[] {
+  if (!capacity) return [];
+  const facts = {
+    status: order.status,
+    priority: order.priority,
+    contactedAt: order.contactedAt ? new Date(order.contactedAt) : null,
+    extensionPending: order.extensionPendingDays !== null,
+    extensionsGranted: order.extensionsGranted,
+    returnDueAt: new Date(order.returnDueAt),
+  };
+  const specs = capacity === 'handler' ? HANDLER_ACTIONS : COORDINATOR_ACTIONS;
+  return specs.filter((spec) => {
+    // Any change of priority is possible; the same one is refused, so ask with a different one.
+    const request =
+      spec.request.action === 'priority'
+        ? { action: 'priority' as const, priority: order.priority === 'P3' ? 'P2' : 'P3' }
+        : spec.request;
+    return transition(facts, request as ActionRequest, capacity, now).ok;
+  });
+}
+
+/** What still has to be filled in before the action can be sent. */
+export function fieldProblems(fields: ActionField[], values: FieldValues): string[] {
+  return fields.flatMap((field) => {
+    const value = (values[field.name] ?? '').trim();
+    if (value === '') return field.optional ? [] : [`请填写：${field.label}`];
+    if (field.minLength && Array.from(value).length < field.minLength) {
+      return [`${field.label}至少${field.minLength}个字`];
+    }
+    return [];
+  });
+}
+
+export function initialValues(fields: ActionField[]): FieldValues {
+  return Object.fromEntries(fields.flatMap((f) => (f.initial ? [[f.name, f.initial]] : [])));
+}

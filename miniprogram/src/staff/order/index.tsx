@@ -1,0 +1,274 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import {
+  DEPARTMENT_LABELS,
+  ORDER_STATUS_LABELS,
+  situation,
+  type OrderDetail,
+} from '@shouhu/shared';
+import { ApiError } from '../../services/api-error';
+import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../services/orders';
+import { serverNow } from '../../services/server-clock';
+import { currentUser } from '../../services/session';
+import { shanghaiDateTime } from '../../services/time';
+import { ActionPanel } from '../action-panel';
+import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
+import {
+  availableActions,
+  capacityFor,
+  type FieldValues,
+  type OrderActionSpec,
+} from '../order-actions';
+import { childRows, reporterText } from '../order-details';
+import '../staff.css';
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail-row">
+      <Text className="detail-label">{label}</Text>
+      <Text className="detail-value">{value}</Text>
+    </View>
+  );
+}
+
+export default function OrderPage() {
+  const { id = '' } = useRouter().params;
+  const [detail, setDetail] = useState<OrderDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [acting, setActing] = useState<OrderActionSpec | null>(null);
+  const [units, setUnits] = useState<{ id: string; name: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<Record<string, string>>({});
+
+  async function load() {
+    try {
+      setDetail(await fetchOrder(id));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '加载失败，请稍后再试');
+    }
+  }
+
+  useDidShow(() => void load());
+
+  async function open(spec: OrderActionSpec) {
+    setRefusal([]);
+    setActing(spec);
+    if (spec.fields(detail!.order).some((f) => f.kind === 'unit')) {
+      setUnits(await fetchOrderUnits(id).catch(() => []));
+    }
+  }
+
+  async function submit(values: FieldValues) {
+    if (!acting) return;
+    setBusy(true);
+    try {
+      await actOnOrder(id, acting.path, acting.body(values));
+      setActing(null);
+      void Taro.showToast({ title: `${acting.label}成功`, icon: 'success' });
+      await load();
+    } catch (e) {
+      setRefusal(e instanceof ApiError ? e.lines() : ['提交失败，请稍后再试']);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function showPhoto(uploadId: string) {
+    const path = photos[uploadId] ?? (await viewAttachment(id, uploadId).catch(() => null));
+    if (!path) {
+      void Taro.showToast({ title: '打开失败，请稍后再试', icon: 'none' });
+      return;
+    }
+    setPhotos((current) => ({ ...current, [uploadId]: path }));
+    // Evidence is looked at, never saved: no long-press menu.
+    void Taro.previewImage({ urls: [path], current: path, showmenu: false }).catch(() => {});
+  }
+
+  if (error) {
+    return (
+      <View className="page">
+        <View className="error-box">
+          <Text className="error-line order-error">{error}</Text>
+        </View>
+      </View>
+    );
+  }
+  if (!detail) {
+    return (
+      <View className="page">
+        <Text className="hint">正在加载…</Text>
+      </View>
+    );
+  }
+
+  const { order, report, otherOrders, timeline } = detail;
+  const now = serverNow();
+  const clock = order.nextClock
+    ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
+    : null;
+  const actions = availableActions(order, capacityFor(currentUser(), order), now);
+  const escalation = escalationText(order.escalationLevel);
+
+  return (
+    <View className="page">
+      <View className={`section order-card ${PRIORITY_CLASS[order.priority]}`}>
+        <View className="order-card-head">
+          <Text className={`priority-badge ${PRIORITY_CLASS[order.priority]}`}>
+            {priorityBadge(order.priority)}
+          </Text>
+          <Text className="order-role">{order.role === 'lead' ? '牵头' : '协助'}</Text>
+          <Text className="order-status order-detail-status">
+            {ORDER_STATUS_LABELS[order.status]}
+          </Text>
+        </View>
+        {clock && (
+          <Text className={`order-countdown ${clock.overdue ? 'order-overdue' : ''}`}>
+            {clock.text}
+          </Text>
+        )}
+        {escalation && <Text className="order-escalation">{escalation}</Text>}
+        {order.extensionPendingDays !== null && (
+          <Text className="hint">延期 {order.extensionPendingDays} 个工作日，等待联席办审批</Text>
+        )}
+        {order.outcome && (
+          <Text className="hint">
+            办理结果：{order.outcome.label}。{order.outcome.summary}
+          </Text>
+        )}
+      </View>
+
+      {actions.length > 0 && (
+        <View className="section">
+          <Text className="section-title">办理</Text>
+          <View className="action-grid">
+            {actions.map((spec) => (
+              <View
+                key={spec.key}
+                className={`big-button ${spec.key === 'sign' || spec.key === 'resolve' ? 'big-button-primary' : 'big-button-secondary'} action-${spec.key}`}
+                onClick={() => void open(spec)}
+              >
+                <Text>{spec.label}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      <View className="section order-report">
+        <Text className="section-title">报告内容</Text>
+        <Row
+          label="情况"
+          value={report.situations.map((code) => situation(code).legalLabel).join('；')}
+        />
+        <Row
+          label="危险"
+          value={report.immediateDanger ? '报告时孩子有危险' : '报告时无紧急危险'}
+        />
+        <Row label="描述" value={report.description} />
+        <Row
+          label="地点"
+          value={[
+            report.location.divisionPath.map((d) => d.name).join(' '),
+            report.location.address,
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        />
+        {report.location.latitude !== undefined && report.location.longitude !== undefined && (
+          <Text
+            className="link"
+            onClick={() =>
+              void Taro.openLocation({
+                latitude: report.location.latitude!,
+                longitude: report.location.longitude!,
+              }).catch(() => {})
+            }
+          >
+            查看报告人标记的位置
+          </Text>
+        )}
+        <Row label="发现时间" value={shanghaiDateTime(report.discoveredAt)} />
+        <Row label="报告时间" value={shanghaiDateTime(report.createdAt)} />
+        <Row label="报告人" value={reporterText(report.reporter)} />
+        {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
+      </View>
+
+      <View className="section order-child">
+        <Text className="section-title">孩子</Text>
+        {childRows(report.child).map(([label, value]) => (
+          <Row key={label} label={label} value={value} />
+        ))}
+      </View>
+
+      {report.attachments.length > 0 && (
+        <View className="section order-attachments">
+          <Text className="section-title">照片和视频（仅供查看，不得保存外传）</Text>
+          <View className="attachment-grid">
+            {report.attachments.map((file, index) =>
+              photos[file.id] ? (
+                <Image
+                  key={file.id}
+                  className="attachment-thumb"
+                  src={photos[file.id]}
+                  mode="aspectFill"
+                  onClick={() => void showPhoto(file.id)}
+                />
+              ) : (
+                <View
+                  key={file.id}
+                  className="big-button big-button-secondary attachment-open"
+                  onClick={() => void showPhoto(file.id)}
+                >
+                  <Text>
+                    查看{file.kind === 'video' ? '视频' : '照片'} {index + 1}
+                  </Text>
+                </View>
+              ),
+            )}
+          </View>
+        </View>
+      )}
+
+      {otherOrders.length > 0 && (
+        <View className="section">
+          <Text className="section-title">其他部门</Text>
+          {otherOrders.map((other) => (
+            <Row
+              key={`${other.department}-${other.role}`}
+              label={DEPARTMENT_LABELS[other.department]}
+              value={`${other.role === 'lead' ? '牵头' : '协助'} · ${ORDER_STATUS_LABELS[other.status]}${other.unitName ? ` · ${other.unitName}` : ''}`}
+            />
+          ))}
+        </View>
+      )}
+
+      <View className="section order-timeline">
+        <Text className="section-title">经过</Text>
+        {timeline.map((event) => (
+          <View key={`${event.at}-${event.kind}-${event.text}`} className="progress-entry">
+            <Text className="hint">
+              {shanghaiDateTime(event.at)}
+              {event.reporterVisible ? ' · 报告人可见' : ''}
+            </Text>
+            <Text className="progress-text">{event.text}</Text>
+          </View>
+        ))}
+      </View>
+
+      {acting && (
+        <ActionPanel
+          order={order}
+          spec={acting}
+          units={units}
+          busy={busy}
+          refusal={refusal}
+          onSubmit={(values) => void submit(values)}
+          onClose={() => setActing(null)}
+        />
+      )}
+    </View>
+  );
+}

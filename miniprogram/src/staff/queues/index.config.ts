@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '协调队列',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,198 @@
+import type { Browser, Page } from 'playwright-core';
+import type { OrderSummary, Page as ApiPage, ReportCreatedResponse, Unit } from '@shouhu/shared';
+import { apiClient } from '../support/api-client';
+import { openPhonePage, screenshot } from '../support/browser';
+import { useH5Suite } from '../support/h5-suite';
+import {
+  chooseSichengTown,
+  describeWhatHappened,
+  nextStep,
+  submitReport,
+} from '../support/report-form';
+
+/** A phone logged in as a demo account: the H5 app logs in with its stored device id. */
+async function phoneOf(browser: Browser, openid: string): Promise<Page> {
+  const page = await openPhonePage(browser);
+  await page.addInitScript((id) => {
+    window.localStorage.setItem('shouhu.deviceId', JSON.stringify({ data: id }));
+  }, openid);
+  return page;
+}
+
+async function confirm(page: Page): Promise<void> {
+  await page.locator('.nut-dialog-footer-ok', { hasText: '确认' }).click();
+}
+
+/** Taps an action, fills what the step asks, confirms, and waits for the panel to close. */
+async function act(page: Page, action: string, fill: () => Promise<void> = async () => {}) {
+  await page.locator(`.action-${action}`).click();
+  await page.locator(`.action-panel-${action}`).waitFor();
+  await fill();
+  await page.locator('.action-submit').click();
+  await confirm(page);
+  await page.locator('.action-panel').waitFor({ state: 'detached' });
+}
+
+describe('H5 app: handlers and coordinators work the day’s cases', () => {
+  const suite = useH5Suite('staff-story', { DEMO_DATA: 'true', SIMULATED_CLOCK: 'true' });
+  const api = apiClient(() => suite.server.apiBase);
+
+  it('a hotline report reaches the township, which resolves it, and the caller’s code shows the outcome', async () => {
+    const operator = await phoneOf(suite.browser, 'demo-hotline');
+    await operator.goto(`${suite.server.origin}/`);
+    await operator.locator('.home-hotline').click();
+    await operator.locator('.choice', { hasText: /^没有$/ }).click();
+    await nextStep(operator, '来电反映的情况（可多选）');
+    await operator.locator('.quick-key', { hasText: '辍学' }).click();
+    await screenshot(operator, 'staff-1-hotline-quick-keys');
+    await nextStep(operator, '孩子在哪里？');
+    await chooseSichengTown(operator);
+    await nextStep(operator, '孩子的情况');
+    await nextStep(operator, '发生了什么');
+    await describeWhatHappened(operator, '来电人反映：邻居家孩子已经三周没去上学，在家带弟弟。');
+    await nextStep(operator, '来电人');
+    await operator.locator('.report-reporter-name input').fill('王女士');
+    await operator.locator('.report-reporter-phone input').fill('13800001234');
+    await nextStep(operator, '请核对后提交');
+    await submitReport(operator);
+    await operator.locator('.receipt-hotline').waitFor();
+    await screenshot(operator, 'staff-2-hotline-read-back');
+    const reportId = new URL(operator.url().replace('/#/', '/')).searchParams.get('id') ?? '';
+    const code = new URL(operator.url().replace('/#/', '/')).searchParams.get('code') ?? '';
+
+    const handler = await phoneOf(suite.browser, 'demo-township');
+    await handler.goto(`${suite.server.origin}/`);
+    await handler.locator('.home-inbox').click();
+    const card = handler.locator('.order-card', { hasText: '不上学了' }).first();
+    await card.waitFor();
+    await handler.locator('.order-countdown', { hasText: '签收剩余' }).first().waitFor();
+    await screenshot(handler, 'staff-3-inbox');
+    const token = await api.login('demo-township');
+    const mine = await api.call<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', token);
+    const order = mine.items.find((o) => o.reportId === reportId);
+    if (!order) throw new Error('the township did not receive the hotline report');
+    await handler.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
+    // The caller asked for confidentiality: only police and the coordinator see who called.
+    await handler.locator('.order-report', { hasText: '报告人要求保密' }).waitFor();
+    expect(await handler.getByText('王女士').count()).toBe(0);
+    await screenshot(handler, 'staff-4-order');
+
+    await act(handler, 'sign');
+    await handler.locator('.order-detail-status', { hasText: '办理中' }).waitFor();
+    await act(handler, 'contact', () =>
+      handler.locator('.action-text textarea').fill('已到家中见到孩子，身体无恙。'),
+    );
+    await act(handler, 'note', async () => {
+      await handler.locator('.action-text textarea').fill('已与家长谈话，下周一送孩子返校。');
+      await handler.locator('.action-panel .choice', { hasText: '对报告人可见' }).click();
+    });
+    await act(handler, 'resolve', async () => {
+      await handler.locator('.action-panel .choice', { hasText: '已劝返复学' }).click();
+      const texts = handler.locator('.action-text textarea');
+      await texts.nth(0).fill('孩子已经回到学校上课，老师会继续关注。');
+      await texts.nth(1).fill('家访两次，与家长签订复学承诺书。');
+    });
+    await handler.locator('.order-detail-status', { hasText: '已办结' }).waitFor();
+    await screenshot(handler, 'staff-5-resolved');
+
+    const education = await api.login('demo-education');
+    const theirs = await api.call<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', education);
+    for (const assist of theirs.items.filter((o) => o.reportId === reportId)) {
+      await api.call('POST', `/orders/${assist.id}/sign`, education);
+      await api.call('POST', `/orders/${assist.id}/resolve`, education, {
+        outcome: 'returned_to_school',
+        reporterSummary: '学校已安排老师跟进孩子的学习。',
+        detail: '班主任每周家访一次。',
+      });
+    }
+
+    const reporter = await openPhonePage(suite.browser);
+    await reporter.goto(`${suite.server.origin}/#/pages/track/index`);
+    await reporter.locator('.track-code input').fill(code);
+    await reporter.locator('.track-submit').click();
+    await reporter.locator('.progress-outcome', { hasText: '已劝返复学' }).waitFor();
+    await reporter.getByText('已与家长谈话，下周一送孩子返校。', { exact: false }).waitFor();
+  });
+
+  it('an unsigned P1 escalates after 31 minutes, the coordinator reassigns it, another township cannot open it', async () => {
+    const reporterToken = await api.login('p1-neighbour');
+    const created = await api.call<ReportCreatedResponse>('POST', '/reports', reporterToken, {
+      channel: 'public',
+      situations: ['abandoned_unattended'],
+      immediateDanger: false,
+      description: '孩子被扔在村口两天了，一直没人来接。',
+      discoveredAt: new Date().toISOString(),
+      location: { divisionCode: '341324100' },
+      child: {},
+      reporter: { anonymous: true },
+    });
+    const admin = await api.login('demo-admin');
+    // Staged like a drill: the clock jumps past the 30-minute sign deadline and the sweep runs.
+    await api.call('PUT', '/admin/clock', admin, {
+      now: new Date(Date.now() + 31 * 60_000).toISOString(),
+    });
+    await api.call('POST', '/admin/sla/sweep', admin);
+
+    const coordinator = await phoneOf(suite.browser, 'demo-coordinator');
+    await coordinator.goto(`${suite.server.origin}/`);
+    await coordinator.locator('.home-queues').click();
+    await coordinator.locator('.list-tab-escalated').click();
+    const escalated = coordinator.locator('.order-card', { hasText: '被遗弃' }).first();
+    await escalated.locator('.order-escalation', { hasText: '已督办' }).waitFor();
+    await coordinator.locator('.order-overdue', { hasText: '签收已超时' }).first().waitFor();
+    await screenshot(coordinator, 'staff-6-escalated-queue');
+
+    const coordinatorToken = await api.login('demo-coordinator');
+    const queue = await api.call<ApiPage<OrderSummary>>(
+      'GET',
+      '/orders?queue=escalated&pageSize=100',
+      coordinatorToken,
+    );
+    const order = queue.items.find((o) => o.reportId === created.id && o.role === 'lead');
+    if (!order) throw new Error('the P1 order is not in the escalated queue');
+    expect(order.escalationLevel).toBeGreaterThanOrEqual(1);
+    await coordinator.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
+    await act(coordinator, 'reassign', async () => {
+      await coordinator.locator('.action-field-unitId .choice', { hasText: '泗县民政局' }).click();
+      await coordinator
+        .locator('.action-text textarea')
+        .fill('原单位无人值守，改由民政局先行处置。');
+    });
+    await coordinator.locator('.order-detail-status', { hasText: '待签收' }).waitFor();
+    await screenshot(coordinator, 'staff-7-reassigned');
+    const moved = await api.call<{ order: OrderSummary }>(
+      'GET',
+      `/orders/${order.id}`,
+      coordinatorToken,
+    );
+    expect(moved.order.unitName).toBe('泗县民政局');
+
+    await coordinator.goto(`${suite.server.origin}/`);
+    await coordinator.locator('.home-board').click();
+    await coordinator.locator('.board-today .bar-row', { hasText: 'P1 紧急' }).waitFor();
+    await coordinator.locator('.board-overdue .bar-row').first().waitFor();
+    // F2 has drawn the bars: the first chart's canvas is no longer blank.
+    await coordinator.waitForFunction(() => {
+      const canvas = document.getElementById('board-today') as HTMLCanvasElement | null;
+      const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
+      return pixels?.data.some((value, i) => i % 4 === 3 && value > 0) ?? false;
+    });
+    await screenshot(coordinator, 'staff-9-board');
+
+    // A supervisor of another township is invited, binds, and tries the order's address.
+    const units = await api.call<Unit[]>('GET', '/admin/units', admin);
+    const otherTown = units.find(
+      (u) => u.department === 'township' && !u.divisionPrefixes.includes('341324100'),
+    );
+    if (!otherTown) throw new Error('the demo county has no second township');
+    const { code } = await api.call<{ code: string }>('POST', '/admin/invites', admin, {
+      role: 'handler',
+      unitId: otherTown.id,
+    });
+    await api.call('POST', '/auth/redeem', await api.login('other-town-handler'), { code });
+    const stranger = await phoneOf(suite.browser, 'other-town-handler');
+    await stranger.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
+    await stranger.locator('.order-error').waitFor();
+    await screenshot(stranger, 'staff-8-other-township-refused');
+  });
+});
