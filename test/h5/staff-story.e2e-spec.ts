@@ -192,7 +192,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     await api.call('POST', '/auth/redeem', await api.login('other-town-handler'), { code });
     const stranger = await phoneOf(suite.browser, 'other-town-handler');
     await stranger.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
-    await stranger.locator('.order-error').waitFor();
+    await stranger.locator('.order-error', { hasText: '没有找到' }).waitFor();
     await screenshot(stranger, 'staff-8-other-township-refused');
   });
 });

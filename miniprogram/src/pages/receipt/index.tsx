@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DEPARTMENT_LABELS, formatTrackingCode } from '@shouhu/shared';
+import { DEPARTMENT_LABELS, formatTrackingCode, type SubscribeKind } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
+import { offeredTemplates, subscribeToReport } from '../../services/notifications';
 import { requirePrivacyConsent } from '../../services/privacy';
 import { keptReceipt } from '../../services/reports';
 import { shanghaiDateTime } from '../../services/time';
@@ -12,6 +13,24 @@ import './index.css';
 export default function ReceiptPage() {
   const { id = '', code = '', call110, hotline } = useRouter().params;
   const [receipt] = useState(() => keptReceipt(id));
+  const [offered, setOffered] = useState<[SubscribeKind, string][]>([]);
+  const [subscription, setSubscription] = useState<
+    'idle' | 'asking' | 'subscribed' | 'declined' | 'failed'
+  >('idle');
+
+  useEffect(() => {
+    offeredTemplates().then(setOffered, () => setOffered([]));
+  }, []);
+
+  async function subscribe() {
+    if (subscription === 'asking') return;
+    setSubscription('asking');
+    try {
+      setSubscription(await subscribeToReport(id, offered));
+    } catch {
+      setSubscription('failed');
+    }
+  }
 
   async function copy() {
     if (!(await requirePrivacyConsent())) return;
@@ -81,6 +100,33 @@ export default function ReceiptPage() {
           部门签收、有进展和办结时，都会显示在“我的报告”里；超时未办会自动督办。
         </Text>
       </View>
+
+      {offered.length > 0 && (
+        <View className="section receipt-subscribe">
+          <Text className="section-title">办理进度通知</Text>
+          {subscription === 'subscribed' ? (
+            <Text className="hint receipt-subscribed">
+              已开启。部门受理、有进展和办结时，微信会通知您。
+            </Text>
+          ) : (
+            <View>
+              <Text className="hint">
+                {subscription === 'declined'
+                  ? '您没有同意接收通知。随时可以在“我的报告”里查看进度。'
+                  : subscription === 'failed'
+                    ? '开启没有成功，请稍后再试；也可以在“我的报告”里查看进度。'
+                    : '部门受理、有进展和办结时，用微信通知您。'}
+              </Text>
+              <View
+                className="big-button big-button-primary receipt-subscribe-button"
+                onClick={() => void subscribe()}
+              >
+                <Text>{subscription === 'asking' ? '正在开启…' : '接收受理、进度、办结通知'}</Text>
+              </View>
+            </View>
+          )}
+        </View>
+      )}
 
       <View
         className="big-button big-button-secondary receipt-progress"

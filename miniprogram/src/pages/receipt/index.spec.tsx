@@ -1,0 +1,90 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaro } from '../../../test/taro-mock';
+import ReceiptPage from './index';
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../../test/taro-mock');
+  return {
+    ...mock,
+    __esModule: true,
+    useRouter: () => ({ params: { id: 'report-1', code: 'ACDEFGHJKM' } }),
+  };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+const TEMPLATES = { accepted: 'tmpl-accepted', progress: null, closed: 'tmpl-closed' };
+
+describe('ReceiptPage in WeChat', () => {
+  const posted: unknown[] = [];
+  beforeEach(() => {
+    resetTaro();
+    posted.length = 0;
+    process.env.TARO_ENV = 'weapp';
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    taro.request.mockImplementation(async (options: { url: string; data?: unknown }) => {
+      if (options.url.endsWith('/notifications/templates')) {
+        return { statusCode: 200, header: {}, data: TEMPLATES };
+      }
+      posted.push({ url: options.url, data: options.data });
+      return { statusCode: 201, header: {}, data: { remaining: { accepted: 1 } } };
+    });
+  });
+  afterEach(() => {
+    process.env.TARO_ENV = 'h5';
+  });
+
+  it('asks for the offered messages on a tap and tells the server which were accepted', async () => {
+    taro.requestSubscribeMessage = jest.fn(async () => ({
+      'tmpl-accepted': 'accept',
+      'tmpl-closed': 'reject',
+      errMsg: 'requestSubscribeMessage:ok',
+    }));
+    render(<ReceiptPage />);
+
+    const button = await screen.findByText('接收受理、进度、办结通知');
+    await act(async () => void fireEvent.click(button));
+
+    await screen.findByText('已开启。部门受理、有进展和办结时，微信会通知您。');
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({
+      tmplIds: ['tmpl-accepted', 'tmpl-closed'],
+      entityIds: [],
+    });
+    expect(posted).toEqual([
+      {
+        url: expect.stringMatching(/\/reports\/report-1\/subscriptions$/),
+        data: { kinds: ['accepted'] },
+      },
+    ]);
+  });
+
+  it('tells the server nothing when every message is declined', async () => {
+    taro.requestSubscribeMessage = jest.fn(async () => ({
+      'tmpl-accepted': 'reject',
+      'tmpl-closed': 'reject',
+    }));
+    render(<ReceiptPage />);
+    await waitFor(() => expect(taro.request).toHaveBeenCalled());
+
+    await act(
+      async () => void fireEvent.click(await screen.findByText('接收受理、进度、办结通知')),
+    );
+
+    await screen.findByText('您没有同意接收通知。随时可以在“我的报告”里查看进度。');
+    expect(posted).toEqual([]);
+  });
+
+  it('offers nothing when the server has no templates', async () => {
+    taro.request.mockImplementation(async () => ({
+      statusCode: 200,
+      header: {},
+      data: { accepted: null, progress: null, closed: null },
+    }));
+    render(<ReceiptPage />);
+
+    await waitFor(() => expect(taro.request).toHaveBeenCalled());
+    await screen.findByText('报告已提交');
+    expect(screen.queryByText('接收受理、进度、办结通知')).toBeNull();
+  });
+});
