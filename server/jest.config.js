@@ -53,6 +53,8 @@ module.exports = {
       testMatch: [
         '<rootDir>/test/intake/**/*.int-spec.ts',
         '<rootDir>/test/health/**/*.int-spec.ts',
+        // Raw SQL of the staff lists and the board, as the embedded database of `npm start` runs it.
+        '<rootDir>/test/orders/staff-views.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },
