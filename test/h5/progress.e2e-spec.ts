@@ -1,31 +1,20 @@
-import type { AuthResponse, OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import type { OrderSummary, Page as ApiPage } from '@shouhu/shared';
 import { formatTrackingCode } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
 import { fillDropoutReport, submitReport } from '../support/report-form';
+import { apiClient } from '../support/api-client';
 import { useH5Suite } from '../support/h5-suite';
 
 describe('H5 app: the reporter follows the report to its outcome', () => {
   // The demo county gives 泗城镇 a supervisor and 泗县 an education bureau to work the orders.
   const suite = useH5Suite('progress', { DEMO_DATA: 'true' });
 
-  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.server.apiBase}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const { call: api, login } = apiClient(() => suite.server.apiBase);
 
   /** The demo handlers sign and resolve every order of the report. */
   async function workOrders(reportId: string): Promise<void> {
     for (const openid of ['demo-township', 'demo-education']) {
-      const { token } = await api<AuthResponse>('POST', '/auth/dev', undefined, { openid });
+      const token = await login(openid);
       const orders = await api<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', token);
       for (const order of orders.items.filter((o) => o.reportId === reportId)) {
         await api('POST', `/orders/${order.id}/sign`, token);

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuthResponse, OrderDetail, OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import type { OrderDetail, OrderSummary, Page as ApiPage } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
+import { apiClient } from '../support/api-client';
 import { useH5Suite } from '../support/h5-suite';
 import {
   answerNoDanger,
@@ -23,23 +24,7 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
   // The demo county: 泗城镇's supervisor receives the reports, demo-admin issues invitations.
   const suite = useH5Suite('reporter-paths', { DEMO_DATA: 'true' });
 
-  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${suite.server.apiBase}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) {
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    }
-    return (await response.json()) as T;
-  }
-
-  const login = async (openid: string) =>
-    (await api<AuthResponse>('POST', '/auth/dev', undefined, { openid })).token;
+  const { call: api, login } = apiClient(() => suite.server.apiBase);
 
   const reportIdOf = (url: string) => new URL(url.replace('/#/', '/')).searchParams.get('id') ?? '';
 

@@ -12,7 +12,10 @@ import {
 
 /** A phone logged in as a demo account: the H5 app logs in with its stored device id. */
 async function phoneOf(browser: Browser, openid: string): Promise<Page> {
-  const page = await openPhonePage(browser);
+  const page = await openPhonePage(browser, {
+    geolocation: { latitude: 33.4781, longitude: 117.8839 },
+    permissions: ['geolocation'],
+  });
   await page.addInitScript((id) => {
     window.localStorage.setItem('shouhu.deviceId', JSON.stringify({ data: id }));
   }, openid);
@@ -79,9 +82,12 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
 
     await act(handler, 'sign');
     await handler.locator('.order-detail-status', { hasText: '办理中' }).waitFor();
-    await act(handler, 'contact', () =>
-      handler.locator('.action-text textarea').fill('已到家中见到孩子，身体无恙。'),
-    );
+    await act(handler, 'contact', async () => {
+      await handler.locator('.action-text textarea').fill('已到家中见到孩子，身体无恙。');
+      await handler.locator('.action-locate').click();
+      await handler.locator('.privacy-agree').click();
+      await handler.locator('.action-located').waitFor();
+    });
     await act(handler, 'note', async () => {
       await handler.locator('.action-text textarea').fill('已与家长谈话，下周一送孩子返校。');
       await handler.locator('.action-panel .choice', { hasText: '对报告人可见' }).click();
@@ -93,6 +99,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
       await texts.nth(1).fill('家访两次，与家长签订复学承诺书。');
     });
     await handler.locator('.order-detail-status', { hasText: '已办结' }).waitFor();
+    await handler.locator('.order-timeline', { hasText: '已接触儿童：已到家中见到孩子' }).waitFor();
     await screenshot(handler, 'staff-5-resolved');
 
     const education = await api.login('demo-education');

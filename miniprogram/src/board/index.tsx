@@ -1,8 +1,6 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CLOCK_LABELS, PRIORITIES, PRIORITY_LABELS, type CountyBoard } from '@shouhu/shared';
-import { ApiError } from '../services/api-error';
+import { CLOCK_LABELS, PRIORITIES, PRIORITY_LABELS } from '@shouhu/shared';
+import { usePageData } from '../hooks/use-page-data';
 import { fetchBoard } from '../services/orders';
 import { BarChart } from './bar-chart';
 import './index.css';
@@ -11,22 +9,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The county at a glance: today's reports, who is overdue, and how often each clock is kept. */
 export default function BoardPage() {
-  const [board, setBoard] = useState<CountyBoard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load() {
-    try {
-      setBoard(await fetchBoard());
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
-    } finally {
-      Taro.stopPullDownRefresh();
-    }
-  }
-
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load());
+  const { data: board, error } = usePageData(fetchBoard);
 
   if (error) {
     return (

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
 import type { OrderSummary } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { currentPosition, LocationUnavailable } from '../services/location';
+import { serverNow } from '../services/server-clock';
 import {
   fieldProblems,
   initialValues,
@@ -21,6 +23,17 @@ interface ActionPanelProps {
   onClose: () => void;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const hhmm = (at: Date) => `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+
+/** A time picked for today, on the phone's calendar, as an instant. */
+function todayAt(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  const at = serverNow();
+  at.setHours(hours, minutes, 0, 0);
+  return at.toISOString();
+}
+
 /** The fields one action needs, then a confirmation; the server's refusal is shown in place. */
 export function ActionPanel({
   order,
@@ -36,6 +49,18 @@ export function ActionPanel({
   const [problems, setProblems] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const [locating, setLocating] = useState(false);
+
+  async function locate(name: string) {
+    setLocating(true);
+    try {
+      set(name, JSON.stringify(await currentPosition()));
+    } catch (error) {
+      setProblems([error instanceof LocationUnavailable ? error.message : '没有取得位置']);
+    } finally {
+      setLocating(false);
+    }
+  }
 
   function ask() {
     const found = fieldProblems(fields, values);
@@ -69,6 +94,29 @@ export function ActionPanel({
                   selected={values[field.name] === option.value}
                   onSelect={() => set(field.name, option.value)}
                 />
+              ))}
+            {field.kind === 'time' && (
+              <Picker
+                mode="time"
+                value={values[field.name] ? hhmm(new Date(values[field.name])) : hhmm(serverNow())}
+                end={hhmm(serverNow())}
+                onChange={(e) => set(field.name, todayAt(String(e.detail.value)))}
+              >
+                <View className="input picker-field action-time">
+                  <Text>{values[field.name] ? hhmm(new Date(values[field.name])) : '刚才'}</Text>
+                </View>
+              </Picker>
+            )}
+            {field.kind === 'position' &&
+              (values[field.name] ? (
+                <Text className="hint action-located">已记录当前位置</Text>
+              ) : (
+                <View
+                  className="big-button big-button-secondary action-locate"
+                  onClick={() => !locating && void locate(field.name)}
+                >
+                  <Text>{locating ? '正在获取位置…' : '记录我现在的位置'}</Text>
+                </View>
               ))}
             {field.kind === 'unit' &&
               (units.length === 0 ? (

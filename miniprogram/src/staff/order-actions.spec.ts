@@ -93,6 +93,29 @@ describe('availableActions', () => {
   });
 });
 
+describe('the 已接触儿童 body', () => {
+  const contact = () =>
+    availableActions(anOrder({ status: 'in_progress' }), 'handler', NOW).find(
+      (a) => a.key === 'contact',
+    )!;
+
+  it('sends nothing but the tap when no time, note or position is given', () => {
+    expect(contact().body({})).toEqual({});
+  });
+
+  it('sends the picked time, the trimmed note and the recorded position', () => {
+    const position = JSON.stringify({ latitude: 33.4781, longitude: 117.8839 });
+    expect(
+      contact().body({ at: '2026-11-22T07:30:00.000Z', note: ' 见到孩子了 ', position }),
+    ).toEqual({
+      at: '2026-11-22T07:30:00.000Z',
+      note: '见到孩子了',
+      latitude: 33.4781,
+      longitude: 117.8839,
+    });
+  });
+});
+
 describe('fieldProblems', () => {
   it('asks for required fields and minimum lengths, and lets optional ones be empty', () => {
     const fields = [

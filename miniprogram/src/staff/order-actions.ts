@@ -16,7 +16,8 @@ export type FieldValues = Record<string, string>;
 export interface ActionField {
   name: string;
   label: string;
-  kind: 'text' | 'choice' | 'unit';
+  /** `time`: a time of today, stored as an ISO instant; `position`: the phone's, when tapped. */
+  kind: 'text' | 'choice' | 'unit' | 'time' | 'position';
   /** For `choice`: value → label. */
   options?: { value: string; label: string }[];
   optional?: boolean;
@@ -51,6 +52,20 @@ const priorityChoice: ActionField = {
   options: PRIORITIES.map((p) => ({ value: p, label: `${p} ${PRIORITY_LABELS[p]}` })),
 };
 
+/** Both a unit and the coordinator may re-prioritise; only the coordinator may lower a P1. */
+function priorityAction(key: string, capacity: OrderActorCapacity): OrderActionSpec {
+  return {
+    key,
+    path: 'priority',
+    label: '调整优先级',
+    confirm: '确认调整优先级？时限会按新的优先级计算。',
+    fields: () => [priorityChoice, reason('调整原因')],
+    body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
+    request: { action: 'priority', priority: 'P3' },
+    capacity,
+  };
+}
+
 const HANDLER_ACTIONS: OrderActionSpec[] = [
   {
     key: 'sign',
@@ -67,8 +82,16 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     path: 'contact',
     label: '已接触儿童',
     confirm: '确认已经见到或联系上孩子？',
-    fields: () => [{ name: 'note', label: '情况说明（选填）', kind: 'text', optional: true }],
-    body: (v) => (v.note?.trim() ? { note: v.note.trim() } : {}),
+    fields: () => [
+      { name: 'at', label: '什么时候见到或联系上的（默认刚才）', kind: 'time', optional: true },
+      { name: 'note', label: '情况说明（选填）', kind: 'text', optional: true },
+      { name: 'position', label: '位置（选填）', kind: 'position', optional: true },
+    ],
+    body: (v) => ({
+      ...(v.at ? { at: v.at } : {}),
+      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      ...(v.position ? (JSON.parse(v.position) as { latitude: number; longitude: number }) : {}),
+    }),
     request: { action: 'contact' },
     capacity: 'handler',
   },
@@ -133,16 +156,7 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     request: { action: 'transfer' },
     capacity: 'handler',
   },
-  {
-    key: 'priority',
-    path: 'priority',
-    label: '调整优先级',
-    confirm: '确认调整优先级？时限会按新的优先级计算。',
-    fields: () => [priorityChoice, reason('调整原因')],
-    body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
-    request: { action: 'priority', priority: 'P3' },
-    capacity: 'handler',
-  },
+  priorityAction('priority', 'handler'),
   {
     key: 'resolve',
     path: 'resolve',
@@ -221,16 +235,7 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     request: { action: 'reopen' },
     capacity: 'coordinator',
   },
-  {
-    key: 'coordinator_priority',
-    path: 'priority',
-    label: '调整优先级',
-    confirm: '确认调整优先级？时限会按新的优先级计算。',
-    fields: () => [priorityChoice, reason('调整原因')],
-    body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
-    request: { action: 'priority', priority: 'P3' },
-    capacity: 'coordinator',
-  },
+  priorityAction('coordinator_priority', 'coordinator'),
   {
     key: 'coordinator_note',
     path: 'notes',

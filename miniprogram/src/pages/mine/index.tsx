@@ -1,28 +1,12 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
-import { ApiError } from '../../services/api-error';
+import { REPORT_STATUS_LABELS, formatTrackingCode } from '@shouhu/shared';
+import { usePageData } from '../../hooks/use-page-data';
 import { fetchMyReports } from '../../services/reports';
 import { shanghaiDateTime } from '../../services/time';
 
 export default function MyReportsPage() {
-  const [reports, setReports] = useState<ReporterReportView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function load() {
-    try {
-      setReports(await fetchMyReports());
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
-    } finally {
-      Taro.stopPullDownRefresh();
-    }
-  }
-
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load());
+  const { data: reports, error } = usePageData(fetchMyReports);
 
   return (
     <View className="page">

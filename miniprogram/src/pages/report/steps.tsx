@@ -250,6 +250,33 @@ const IDENTITIES: { value: Identity; label: string }[] = [
   { value: 'anonymous', label: '匿名：不留任何身份信息' },
 ];
 
+function ContactFields({
+  form,
+  update,
+  nameLabel,
+  phoneLabel,
+}: StepProps & { nameLabel: string; phoneLabel: string }) {
+  return (
+    <View>
+      <Text className="field-label">{nameLabel}</Text>
+      <Input
+        className="input report-reporter-name"
+        value={form.reporterName}
+        maxlength={50}
+        onInput={(e) => update({ reporterName: e.detail.value })}
+      />
+      <Text className="field-label">{phoneLabel}</Text>
+      <Input
+        className="input report-reporter-phone"
+        type="number"
+        value={form.reporterPhone}
+        maxlength={13}
+        onInput={(e) => update({ reporterPhone: e.detail.value })}
+      />
+    </View>
+  );
+}
+
 export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: string }) {
   return (
     <View className="section">
@@ -265,23 +292,12 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
         />
       ))}
       {form.identity !== 'anonymous' && (
-        <View>
-          <Text className="field-label">姓名（选填）</Text>
-          <Input
-            className="input report-reporter-name"
-            value={form.reporterName}
-            maxlength={50}
-            onInput={(e) => update({ reporterName: e.detail.value })}
-          />
-          <Text className="field-label">电话（选填，方便核实情况）</Text>
-          <Input
-            className="input report-reporter-phone"
-            type="number"
-            value={form.reporterPhone}
-            maxlength={13}
-            onInput={(e) => update({ reporterPhone: e.detail.value })}
-          />
-        </View>
+        <ContactFields
+          form={form}
+          update={update}
+          nameLabel="姓名（选填）"
+          phoneLabel="电话（选填，方便核实情况）"
+        />
       )}
     </View>
   );
@@ -302,21 +318,7 @@ export function CallerStep({ form, update }: StepProps) {
       {!declined && (
         <View>
           <Text className="hint">来电人的身份只给公安和联席办看。</Text>
-          <Text className="field-label">来电人姓名</Text>
-          <Input
-            className="input report-reporter-name"
-            value={form.reporterName}
-            maxlength={50}
-            onInput={(e) => update({ reporterName: e.detail.value })}
-          />
-          <Text className="field-label">来电号码</Text>
-          <Input
-            className="input report-reporter-phone"
-            type="number"
-            value={form.reporterPhone}
-            maxlength={13}
-            onInput={(e) => update({ reporterPhone: e.detail.value })}
-          />
+          <ContactFields form={form} update={update} nameLabel="来电人姓名" phoneLabel="来电号码" />
         </View>
       )}
     </View>

@@ -7,6 +7,7 @@ import {
   situation,
   type OrderDetail,
 } from '@shouhu/shared';
+import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { ApiError } from '../../services/api-error';
 import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../services/orders';
 import { serverNow } from '../../services/server-clock';
@@ -258,6 +259,7 @@ export default function OrderPage() {
         ))}
       </View>
 
+      <PrivacyPrompt />
       {acting && (
         <ActionPanel
           order={order}
