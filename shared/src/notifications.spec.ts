@@ -2,9 +2,12 @@ import {
   SUBSCRIBE_KINDS,
   THING_MAX_LENGTH,
   isSubscribeKind,
+  newOrderMessageData,
   subscribeMessageData,
   type SubscribeKind,
 } from './notifications';
+import { PRIORITIES } from './priorities';
+import { SITUATION_CODES, type SituationCode } from './situations';
 
 const milestone = (text: string) => ({
   trackingCode: 'ACDEFGHJKM',
@@ -64,5 +67,86 @@ describe(isSubscribeKind.name, () => {
     expect(SUBSCRIBE_KINDS.every(isSubscribeKind)).toBe(true);
     expect(isSubscribeKind('reopened')).toBe(false);
     expect(isSubscribeKind('submitted')).toBe(false);
+  });
+});
+
+describe(newOrderMessageData.name, () => {
+  const order = (overrides: Partial<Parameters<typeof newOrderMessageData>[0]> = {}) => ({
+    priority: 'P3' as const,
+    situations: ['dropout'] as SituationCode[],
+    place: '泗城镇',
+    signDueAt: new Date('2026-11-18T15:59:59.999Z'),
+    ...overrides,
+  });
+
+  it('fills the four fields: priority, situations, place and the sign deadline in Beijing time', () => {
+    expect(
+      newOrderMessageData(
+        order({
+          priority: 'P1',
+          situations: ['violence_abuse', 'living_alone'],
+          place: '泗城镇 · 城东村',
+          signDueAt: new Date('2026-11-17T01:50:00Z'),
+        }),
+      ),
+    ).toEqual({
+      phrase1: { value: '紧急' },
+      thing2: { value: '被打被虐待、独自居住' },
+      thing3: { value: '泗城镇 · 城东村' },
+      time4: { value: '2026-11-17 09:50' },
+    });
+  });
+
+  it.each([
+    ['P1', '紧急'],
+    ['P2', '加急'],
+    ['P3', '一般'],
+  ] as const)('labels %s as %s, within WeChat’s five characters', (priority, label) => {
+    expect(newOrderMessageData(order({ priority })).phrase1.value).toBe(label);
+  });
+
+  it('names the situations most serious first, whatever order the reporter picked them in', () => {
+    const data = newOrderMessageData(order({ situations: ['dropout', 'missing_trafficked'] }));
+
+    expect(data.thing2.value).toBe('走失被拐、辍学');
+  });
+
+  it('keeps as many whole situations as fit in 20 characters and says “等” for the rest', () => {
+    const data = newOrderMessageData(
+      order({
+        situations: [
+          'private_part_injury',
+          'sexual_assault_under14',
+          'violence_abuse',
+          'abnormal_injury_death',
+        ],
+      }),
+    );
+
+    expect(data.thing2.value).toBe('隐私部位伤、幼女被性侵、被打被虐待等');
+  });
+
+  it('never exceeds WeChat’s limits, even with every situation and a long place name', () => {
+    for (const priority of PRIORITIES) {
+      const data = newOrderMessageData(
+        order({
+          priority,
+          situations: [...SITUATION_CODES],
+          place: '某某某某镇 · 某某某某某某某某某某社区居民委员会',
+        }),
+      );
+
+      expect(Array.from(data.phrase1.value).length).toBeLessThanOrEqual(5);
+      expect(Array.from(data.thing2.value).length).toBeLessThanOrEqual(THING_MAX_LENGTH);
+      expect(Array.from(data.thing3.value).length).toBeLessThanOrEqual(THING_MAX_LENGTH);
+      expect(data.thing3.value).toBe('某某某某镇 · 某某某某某某某某某某社…');
+    }
+  });
+
+  it('points to the order instead of leaving a field empty, which WeChat refuses', () => {
+    const data = newOrderMessageData(order({ situations: [], place: '  ' }));
+
+    expect(data.thing2.value).toBe('见工单详情');
+    expect(data.thing3.value).toBe('见工单详情');
   });
 });

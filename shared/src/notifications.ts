@@ -1,5 +1,7 @@
 import { REPORT_STATUS_LABELS, type ReportStatus } from './api';
 import { shanghaiDateTime } from './calendar';
+import { PRIORITY_LABELS, type Priority } from './priorities';
+import { SITUATION_CODES, SITUATION_SHORT_LABELS, type SituationCode } from './situations';
 import { formatTrackingCode } from './tracking-code';
 
 /**
@@ -19,8 +21,16 @@ export function isSubscribeKind(value: string): value is SubscribeKind {
   return (SUBSCRIBE_KINDS as readonly string[]).includes(value);
 }
 
-/** `GET /notifications/templates`: each kind's template ID, null when that kind is not offered. */
+/** Each of the reporter's kinds with its template ID, null when that kind is not offered. */
 export type SubscribeTemplates = Record<SubscribeKind, string | null>;
+
+/**
+ * `GET /notifications/templates`: the reporter's kinds, and `newOrder`, the template a handler
+ * accepts to be told of a new order of their unit (null when not offered).
+ */
+export interface NotificationTemplates extends SubscribeTemplates {
+  newOrder: string | null;
+}
 
 /** `POST /reports/:id/subscriptions`: the kinds the user accepted. */
 export interface SubscribeRequest {
@@ -30,6 +40,11 @@ export interface SubscribeRequest {
 /** How many more messages of each kind the caller will receive about the report. */
 export interface SubscriptionState {
   remaining: Record<SubscribeKind, number>;
+}
+
+/** `POST /notifications/new-orders/subscriptions`: how many more new orders the caller will be told of. */
+export interface NewOrderSubscriptionState {
+  remaining: number;
 }
 
 /** WeChat refuses a `thing` value longer than this (and a `phrase` longer than 5). */
@@ -70,5 +85,57 @@ export function subscribeMessageData(
     phrase2: { value: REPORT_STATUS_LABELS[ANNOUNCED_STATUS[kind]] },
     time3: { value: shanghaiDateTime(milestone.at) },
     thing4: { value: thing(milestone.text) },
+  };
+}
+
+/** The new-order template has these four fields; README names them for the operator. */
+export interface NewOrderMessageData {
+  phrase1: { value: string };
+  thing2: { value: string };
+  thing3: { value: string };
+  time4: { value: string };
+}
+
+/** The `data` of any subscribe message the server sends. */
+export type MessageData = SubscribeMessageData | NewOrderMessageData;
+
+/** Shown instead of an empty field, which WeChat refuses. */
+const SEE_ORDER = '见工单详情';
+
+/**
+ * The situations in short words, the most serious first, as many whole words as fit in a `thing`;
+ * “等” says that some did not fit.
+ */
+function situationWords(situations: readonly SituationCode[]): string {
+  const words = SITUATION_CODES.filter((code) => situations.includes(code)).map(
+    (code) => SITUATION_SHORT_LABELS[code],
+  );
+  const all = words.join('、');
+  if (Array.from(all).length <= THING_MAX_LENGTH) return all;
+  let kept = '';
+  for (const word of words) {
+    const next = kept ? `${kept}、${word}` : word;
+    if (Array.from(next).length + 1 > THING_MAX_LENGTH) break;
+    kept = next;
+  }
+  return `${kept}等`;
+}
+
+/**
+ * The `data` of the message that tells a handler a new order reached their unit: how urgent, what
+ * happened in short words, where, and by when to sign. Nothing that identifies the child or the
+ * reporter: the message passes through WeChat and shows on a locked screen.
+ */
+export function newOrderMessageData(order: {
+  priority: Priority;
+  situations: readonly SituationCode[];
+  place: string;
+  signDueAt: Date;
+}): NewOrderMessageData {
+  return {
+    phrase1: { value: PRIORITY_LABELS[order.priority] },
+    thing2: { value: situationWords(order.situations) || SEE_ORDER },
+    thing3: { value: thing(order.place) || SEE_ORDER },
+    time4: { value: shanghaiDateTime(order.signDueAt) },
   };
 }
