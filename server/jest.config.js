@@ -55,6 +55,8 @@ module.exports = {
         '<rootDir>/test/health/**/*.int-spec.ts',
         // Raw SQL of the staff lists and the board, as the embedded database of `npm start` runs it.
         '<rootDir>/test/orders/staff-views.int-spec.ts',
+        // The join that finds a unit's subscribed handlers, inside the intake's transaction.
+        '<rootDir>/test/notifications/new-order-messages.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
 import { ApiException } from './api-exception';
 
 const UNKNOWN_FIELD = 'whitelistValidation';
@@ -31,4 +31,22 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => ApiException.validation(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * For a route that takes no fields: `{}` or no body. Anything else is refused like an unknown
+ * field of a DTO (class-validator cannot express a class without fields).
+ */
+export class EmptyBodyPipe implements PipeTransform<unknown, Record<string, never>> {
+  transform(body: unknown): Record<string, never> {
+    if (body === undefined || body === null) return {};
+    if (typeof body !== 'object' || Array.isArray(body)) {
+      throw ApiException.validation({ body: '请求内容应为 {}' });
+    }
+    const fields = Object.keys(body);
+    if (fields.length > 0) {
+      throw ApiException.validation(Object.fromEntries(fields.map((f) => [f, '不允许的字段'])));
+    }
+    return {};
+  }
 }

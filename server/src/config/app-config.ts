@@ -29,6 +29,8 @@ export interface AppConfig {
   notifications: {
     /** null for a kind the mini-program does not offer. */
     templates: SubscribeTemplates;
+    /** The template handlers accept to be told of their unit's new orders; null: not offered. */
+    newOrderTemplate: string | null;
     /** How often pending subscribe messages are sent; 0 turns the sender off. */
     intervalSeconds: number;
   };

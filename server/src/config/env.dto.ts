@@ -127,6 +127,10 @@ export class EnvDto {
   WECHAT_TEMPLATE_CLOSED?: string;
 
   @IsOptional()
+  @Matches(TEMPLATE_ID, { message: TEMPLATE_ID_MESSAGE })
+  WECHAT_TEMPLATE_NEW_ORDER?: string;
+
+  @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of seconds (0 turns the sender off)' })
   @Min(0)

@@ -69,9 +69,20 @@ describe(loadConfig.name, () => {
 
     expect(config.notifications).toEqual({
       templates: { accepted: template, progress: null, closed: null },
+      newOrderTemplate: null,
       intervalSeconds: 10,
     });
     expect(loadConfig({ NOTIFY_INTERVAL_SECONDS: '0' }).notifications.intervalSeconds).toBe(0);
+  });
+
+  it('offers handlers the new-order message when its template is set', () => {
+    const template = 'NewOrderTemplate_0123456789abcdefghijklmnopq';
+
+    expect(loadConfig({ WECHAT_TEMPLATE_NEW_ORDER: template }).notifications).toMatchObject({
+      templates: { accepted: null, progress: null, closed: null },
+      newOrderTemplate: template,
+    });
+    expect(loadConfig({ WECHAT_TEMPLATE_NEW_ORDER: '' }).notifications.newOrderTemplate).toBeNull();
   });
 
   it.each([
@@ -83,6 +94,7 @@ describe(loadConfig.name, () => {
     [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ WECHAT_TEMPLATE_PROGRESS: 'not a template id' }, 'WECHAT_TEMPLATE_PROGRESS'],
+    [{ WECHAT_TEMPLATE_NEW_ORDER: 'short' }, 'WECHAT_TEMPLATE_NEW_ORDER'],
     [{ NOTIFY_INTERVAL_SECONDS: '-1' }, 'NOTIFY_INTERVAL_SECONDS'],
   ])('names the variable that is wrong: %j', (env, variable) => {
     const problems = problemsOf(env);

@@ -106,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         progress: dto.WECHAT_TEMPLATE_PROGRESS ?? null,
         closed: dto.WECHAT_TEMPLATE_CLOSED ?? null,
       },
+      newOrderTemplate: dto.WECHAT_TEMPLATE_NEW_ORDER ?? null,
       intervalSeconds: dto.NOTIFY_INTERVAL_SECONDS ?? 10,
     },
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,

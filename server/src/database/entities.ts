@@ -8,6 +8,7 @@ import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { InviteEntity } from '../invites/invite.entity';
+import { NewOrderSubscriptionEntity } from '../notifications/new-order-subscription.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ReportSubscriptionEntity } from '../notifications/report-subscription.entity';
 import { ReportEventEntity } from '../reports/report-event.entity';
@@ -38,5 +39,6 @@ export const ENTITIES = [
   OrderEventEntity,
   UploadEntity,
   ReportSubscriptionEntity,
+  NewOrderSubscriptionEntity,
   NotificationEntity,
 ];

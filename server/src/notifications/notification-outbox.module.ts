@@ -1,17 +1,29 @@
 import { Module } from '@nestjs/common';
+import { DivisionsModule } from '../divisions/divisions.module';
 import { ReportsRepository } from '../reports/reports.repository';
+import { NewOrderOutbox } from './new-order-outbox';
+import { NewOrderSubscriptionsRepository } from './new-order-subscriptions.repository';
 import { NotificationOutbox } from './notification-outbox';
 import { NotificationsRepository } from './notifications.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** What the order flow needs to queue messages; sending and the routes are NotificationsModule. */
 @Module({
+  imports: [DivisionsModule],
   providers: [
     NotificationOutbox,
+    NewOrderOutbox,
     NotificationsRepository,
     SubscriptionsRepository,
+    NewOrderSubscriptionsRepository,
     ReportsRepository,
   ],
-  exports: [NotificationOutbox, NotificationsRepository, SubscriptionsRepository],
+  exports: [
+    NotificationOutbox,
+    NewOrderOutbox,
+    NotificationsRepository,
+    SubscriptionsRepository,
+    NewOrderSubscriptionsRepository,
+  ],
 })
 export class NotificationOutboxModule {}

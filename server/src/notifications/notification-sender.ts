@@ -41,7 +41,8 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     const seconds = this.config.notifications.intervalSeconds;
     if (seconds === 0) return;
     if (!this.config.wechat.app) {
-      if (Object.values(this.config.notifications.templates).some(Boolean)) {
+      const { templates, newOrderTemplate } = this.config.notifications;
+      if (newOrderTemplate || Object.values(templates).some(Boolean)) {
         this.logger.warn('没有配置微信小程序（WECHAT_APPID），订阅消息暂不发送，保留待发');
       }
       return;

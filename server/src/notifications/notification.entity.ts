@@ -1,8 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { SubscribeKind, SubscribeMessageData } from '@shouhu/shared';
+import type { MessageData, SubscribeKind } from '@shouhu/shared';
 import { json } from '../database/column-transformers';
 
 export type NotificationStatus = 'pending' | 'sent' | 'refused' | 'failed';
+
+/** A message to the handlers of a unit that an order reached it. */
+export const NEW_ORDER = 'new_order';
+
+/** The reporter's milestones, or a new order for a handler. */
+export type NotificationKind = SubscribeKind | typeof NEW_ORDER;
 
 /**
  * The outbox: one subscribe message to send, written in the transaction of the milestone it
@@ -14,15 +20,16 @@ export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  /** The recipient; their openid is read when sending. */
+  /** The recipient (reporter or handler); their openid is read when sending. */
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
+  /** The report the message is about; for a new order, the order's report. */
   @Column({ name: 'report_id', type: 'varchar', length: 36 })
   reportId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  kind: SubscribeKind;
+  kind: NotificationKind;
 
   @Column({ name: 'template_id', type: 'varchar', length: 64 })
   templateId: string;
@@ -31,8 +38,8 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 255 })
   page: string;
 
-  @Column({ type: 'text', transformer: json<SubscribeMessageData>() })
-  data: SubscribeMessageData;
+  @Column({ type: 'text', transformer: json<MessageData>() })
+  data: MessageData;
 
   @Column({ type: 'varchar', length: 16 })
   status: NotificationStatus;

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UsersModule } from '../users/users.module';
+import { NewOrderSubscriptionsService } from './new-order-subscriptions.service';
 import { NotificationOutboxModule } from './notification-outbox.module';
 import { NotificationSender } from './notification-sender';
 import { NotificationsController } from './notifications.controller';
@@ -10,7 +11,10 @@ import { SubscriptionsController } from './subscriptions.controller';
 import { SubscriptionsService } from './subscriptions.service';
 import { WechatMessagesClient } from './wechat-messages.client';
 
-/** WeChat subscribe messages to reporters: what they accepted, and sending the outbox. */
+/**
+ * WeChat subscribe messages to reporters (their report's milestones) and to handlers (their
+ * unit's new orders): what they accepted, and sending the outbox.
+ */
 @Module({})
 export class NotificationsModule {
   static forRoot(options: { simulatedClock: boolean }): DynamicModule {
@@ -21,6 +25,7 @@ export class NotificationsModule {
       controllers: options.simulatedClock ? [...controllers, SendDrillController] : controllers,
       providers: [
         SubscriptionsService,
+        NewOrderSubscriptionsService,
         NotificationSender,
         WechatMessagesClient,
         ReportsRepository,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   SUBSCRIBE_KINDS,
   SUBSCRIBE_KIND_LABELS,
-  type SubscribeTemplates,
+  type NotificationTemplates,
   type SubscriptionState,
 } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
@@ -28,8 +28,9 @@ export class SubscriptionsService {
   ) {}
 
   /** What the app passes to `requestSubscribeMessage`; a kind without a template is not asked. */
-  templates(): SubscribeTemplates {
-    return this.config.notifications.templates;
+  templates(): NotificationTemplates {
+    const { templates, newOrderTemplate } = this.config.notifications;
+    return { ...templates, newOrder: newOrderTemplate };
   }
 
   /** Records the kinds the reporter accepted for their report: one more message of each. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SubscribeMessageData } from '@shouhu/shared';
+import type { MessageData } from '@shouhu/shared';
 import { SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,7 +8,7 @@ export interface SubscribeMessage {
   touser: string;
   template_id: string;
   page: string;
-  data: SubscribeMessageData;
+  data: MessageData;
 }
 
 /** `refused`: the user gave no (or no more) permission, so trying again cannot help. */

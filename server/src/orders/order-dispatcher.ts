@@ -8,18 +8,23 @@ import {
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
+import { NewOrderOutbox, type DispatchedOrder } from '../notifications/new-order-outbox';
 import type { ReportEntity } from '../reports/report.entity';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
 import { orderEvent } from './order-events';
-import type { OrderEntity } from './order.entity';
+import type { OrderClockEntity, OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
 /**
- * Turns a routed report into work orders in units: the unit of the department with the longest
- * matching division prefix; else the county's coordinator unit, marked unrouted; else no unit (the
- * admin queue). No report is dropped for lack of a route.
+ * Every way an order reaches a unit goes through here: a routed report becomes work orders, and
+ * a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers
+ * in the same transaction.
+ *
+ * Routing: the unit of the department with the longest matching division prefix; else the
+ * county's coordinator unit, marked unrouted; else no unit (the admin queue). No report is
+ * dropped for lack of a route.
  */
 @Injectable()
 export class OrderDispatcher {
@@ -28,6 +33,7 @@ export class OrderDispatcher {
     private readonly units: UnitsRepository,
     private readonly planner: ClockPlanner,
     private readonly calendar: CalendarService,
+    private readonly newOrders: NewOrderOutbox,
   ) {}
 
   async dispatch(
@@ -42,6 +48,7 @@ export class OrderDispatcher {
       units.filter((u) => u.department === 'coordinator'),
     );
     const created: CreatedOrder[] = [];
+    const dispatched: DispatchedOrder[] = [];
     for (const routed of routing.orders) {
       const unit = longestPrefixUnit(
         report.divisionCode,
@@ -94,6 +101,7 @@ export class OrderDispatcher {
       ]);
       const sign = clocks.find((c) => c.clock === 'sign');
       const resolve = clocks.find((c) => c.clock === 'resolve');
+      dispatched.push({ ...order, signDueAt: sign?.dueAt ?? now });
       created.push({
         department: routed.department,
         role: routed.role,
@@ -103,6 +111,33 @@ export class OrderDispatcher {
         resolveDueAt: (resolve?.dueAt ?? now).toISOString(),
       });
     }
+    await this.newOrders.enqueue(manager, dispatched, now);
     return created;
+  }
+
+  /**
+   * The order goes to another unit as if newly dispatched: fresh clocks (returned, replacing all
+   * of the old ones), nothing signed. The caller saves the order and the clocks.
+   */
+  async redispatch(
+    manager: EntityManager,
+    order: OrderEntity,
+    unit: UnitRecord,
+    now: Date,
+  ): Promise<OrderClockEntity[]> {
+    order.unitId = unit.id;
+    order.department = unit.department as OrderEntity['department'];
+    order.unrouted = false;
+    order.status = 'dispatched';
+    order.dispatchedAt = now;
+    order.signedAt = null;
+    order.contactedAt = null;
+    order.escalationLevel = 0;
+    order.extensionPendingDays = null;
+    order.returnDueAt = await this.calendar.returnDeadline(order.priority, now, manager);
+    const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
+    const sign = clocks.find((c) => c.clock === 'sign');
+    await this.newOrders.enqueue(manager, [{ ...order, signDueAt: sign?.dueAt ?? now }], now);
+    return clocks;
   }
 }

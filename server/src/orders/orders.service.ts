@@ -18,7 +18,6 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { withinPrefixes } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
-import { CalendarService } from '../calendar/calendar.service';
 import { DivisionsService } from '../divisions/divisions.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -40,6 +39,7 @@ import type {
   ResolveDto,
 } from './dto/order-actions.dto';
 import { capacityFor, listScope } from './order-access';
+import { OrderDispatcher } from './order-dispatcher';
 import { orderEvent } from './order-events';
 import { toEventView, toOrderSummary } from './order-views';
 import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
@@ -70,7 +70,7 @@ export class OrdersService {
     private readonly units: UnitsRepository,
     private readonly divisions: DivisionsService,
     private readonly planner: ClockPlanner,
-    private readonly calendar: CalendarService,
+    private readonly dispatcher: OrderDispatcher,
     private readonly progress: ReportProgress,
     private readonly details: ReportDetailsBuilder,
     private readonly uploads: UploadsService,
@@ -409,21 +409,10 @@ export class OrdersService {
     return summary;
   }
 
-  /** The order goes to another unit as if newly dispatched: fresh clocks, nothing signed. */
+  /** The order goes to another unit as if newly dispatched; its clocks are all replaced. */
   private async redispatch(ctx: ActionContext, unit: UnitRecord): Promise<void> {
-    const { order, now } = ctx;
-    order.unitId = unit.id;
-    order.department = unit.department as OrderEntity['department'];
-    order.unrouted = false;
-    order.status = 'dispatched';
-    order.dispatchedAt = now;
-    order.signedAt = null;
-    order.contactedAt = null;
-    order.escalationLevel = 0;
-    order.extensionPendingDays = null;
-    order.returnDueAt = await this.calendar.returnDeadline(order.priority, now, ctx.manager);
     ctx.replaced.push(...CLOCKS);
-    ctx.clocks = await this.planner.dispatch(ctx.manager, order.id, order.priority, now);
+    ctx.clocks = await this.dispatcher.redispatch(ctx.manager, ctx.order, unit, ctx.now);
   }
 
   private stop(ctx: ActionContext, clock: ClockName): void {

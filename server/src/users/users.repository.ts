@@ -25,6 +25,16 @@ export class UsersRepository {
     return this.users.findBy({ id: In(ids) });
   }
 
+  /** The user's row, locked until the transaction ends (SQLite runs one transaction at a time). */
+  lock(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    const query = manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id });
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
   findByOpenid(openid: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ openid });
   }

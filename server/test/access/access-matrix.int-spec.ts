@@ -74,6 +74,7 @@ describe('access matrix: every route × every role', () => {
         ...wechat.env,
         SIMULATED_CLOCK: 'true',
         WECHAT_TEMPLATE_ACCEPTED: 'AcceptedTemplate_0123456789abcdefghijklmnopq',
+        WECHAT_TEMPLATE_NEW_ORDER: 'NewOrderTemplate_0123456789abcdefghijklmnopq',
       },
     });
     world = await aWorld(sut.baseUrl);
@@ -218,6 +219,10 @@ describe('access matrix: every route × every role', () => {
         body: { kinds: ['accepted'] },
       }),
       expected: { ...statuses(404), reporter: 201 },
+    },
+    'POST /notifications/new-orders/subscriptions': {
+      call: async () => ({ path: '/notifications/new-orders/subscriptions', body: {} }),
+      expected: only({ handler: 201, otherHandler: 201 }),
     },
     'POST /admin/notifications/send': {
       call: async () => ({ path: '/admin/notifications/send' }),

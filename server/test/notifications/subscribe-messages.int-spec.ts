@@ -3,6 +3,7 @@ import {
   formatTrackingCode,
   type ApiErrorBody,
   type AuthResponse,
+  type NotificationTemplates,
   type ReportCreatedResponse,
   type ReporterReportView,
   type SubscribeKind,
@@ -370,7 +371,7 @@ describe('WeChat subscribe messages to the reporter', () => {
   });
 
   it('tells the app the template of each kind', async () => {
-    const response = await http<SubscribeTemplates>(
+    const response = await http<NotificationTemplates>(
       sut.baseUrl,
       'GET',
       '/notifications/templates',
@@ -380,7 +381,7 @@ describe('WeChat subscribe messages to the reporter', () => {
     );
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual(TEMPLATES);
+    expect(response.body).toEqual({ ...TEMPLATES, newOrder: null });
   });
 });
 
@@ -393,7 +394,7 @@ describe('WeChat subscribe messages, partly configured', () => {
       const reporter = await aReporterSession(sut.baseUrl);
       const report = await submitReport(sut.baseUrl, reporter.token, { child: {} });
 
-      const templates = await http<SubscribeTemplates>(
+      const templates = await http<NotificationTemplates>(
         sut.baseUrl,
         'GET',
         '/notifications/templates',
@@ -416,6 +417,7 @@ describe('WeChat subscribe messages, partly configured', () => {
         accepted: TEMPLATES.accepted,
         progress: null,
         closed: null,
+        newOrder: null,
       });
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({

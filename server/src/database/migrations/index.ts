@@ -4,6 +4,7 @@ import { RoutingOrdersClocks1764100000000 } from './1764100000000-routing-orders
 import { ReportRatings1764200000000 } from './1764200000000-report-ratings';
 import { Uploads1764300000000 } from './1764300000000-uploads';
 import { Notifications1764400000000 } from './1764400000000-notifications';
+import { NewOrderSubscriptions1764500000000 } from './1764500000000-new-order-subscriptions';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ReportRatings1764200000000,
   Uploads1764300000000,
   Notifications1764400000000,
+  NewOrderSubscriptions1764500000000,
 ];

@@ -1,0 +1,121 @@
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import type { DivisionsService } from '../divisions/divisions.service';
+import type { ReportsRepository } from '../reports/reports.repository';
+import { NewOrderOutbox, type DispatchedOrder } from './new-order-outbox';
+import type {
+  NewOrderSubscriber,
+  NewOrderSubscriptionsRepository,
+} from './new-order-subscriptions.repository';
+import type { NotificationEntity } from './notification.entity';
+import type { NotificationsRepository } from './notifications.repository';
+
+const NOW = new Date('2026-11-17T01:00:00Z');
+const TEMPLATE = 'NewOrderTemplate_0123456789abcdefghijklmnopq';
+const manager = {} as EntityManager;
+
+const anOrder = (id: string, unitId: string | null): DispatchedOrder => ({
+  id,
+  reportId: 'report-1',
+  unitId,
+  priority: 'P2',
+  divisionCode: '341324100',
+  signDueAt: new Date('2026-11-17T03:00:00Z'),
+});
+
+function setUp(subscribers: NewOrderSubscriber[], template: string | null = TEMPLATE) {
+  const subscriptions = {
+    lockRemaining: jest.fn(async () => subscribers),
+    use: jest.fn(async () => undefined),
+  };
+  const inserted: NotificationEntity[] = [];
+  const notifications = {
+    insert: jest.fn(async (_: EntityManager, rows: NotificationEntity[]) => {
+      inserted.push(...rows);
+    }),
+  };
+  const reports = {
+    findById: jest.fn(async () => ({ id: 'report-1', situations: ['living_alone'] })),
+  };
+  const divisions = { placeNames: jest.fn(async () => new Map([['341324100', '泗城镇']])) };
+  const config = { notifications: { newOrderTemplate: template } } as AppConfig;
+  const sut = new NewOrderOutbox(
+    subscriptions as unknown as NewOrderSubscriptionsRepository,
+    notifications as unknown as NotificationsRepository,
+    reports as unknown as ReportsRepository,
+    divisions as unknown as DivisionsService,
+    config,
+  );
+  return { sut, subscriptions, inserted };
+}
+
+describe(NewOrderOutbox.name, () => {
+  it('queues one message per subscribed handler of the order’s unit and uses one acceptance each', async () => {
+    const { sut, subscriptions, inserted } = setUp([
+      { userId: 'a', unitId: 'township', remaining: 3 },
+      { userId: 'b', unitId: 'township', remaining: 1 },
+      { userId: 'c', unitId: 'police', remaining: 1 },
+    ]);
+
+    await sut.enqueue(manager, [anOrder('order-1', 'township')], NOW);
+
+    expect(subscriptions.lockRemaining).toHaveBeenCalledWith(manager, ['township']);
+    expect(inserted.map((n) => [n.userId, n.kind, n.page])).toEqual([
+      ['a', 'new_order', 'staff/order/index?id=order-1'],
+      ['b', 'new_order', 'staff/order/index?id=order-1'],
+    ]);
+    expect(inserted[0]).toMatchObject({
+      templateId: TEMPLATE,
+      reportId: 'report-1',
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: NOW,
+      data: {
+        phrase1: { value: '加急' },
+        thing2: { value: '独自居住' },
+        thing3: { value: '泗城镇' },
+        time4: { value: '2026-11-17 11:00' },
+      },
+    });
+    expect(subscriptions.use.mock.calls).toEqual([[manager, ['a', 'b'], 1, NOW]]);
+  });
+
+  it('sends a handler as many of the orders reaching their unit as they have acceptances, no more', async () => {
+    const { sut, subscriptions, inserted } = setUp([
+      { userId: 'a', unitId: 'coordinator', remaining: 2 },
+      { userId: 'b', unitId: 'coordinator', remaining: 1 },
+    ]);
+
+    await sut.enqueue(
+      manager,
+      [
+        anOrder('order-1', 'coordinator'),
+        anOrder('order-2', 'coordinator'),
+        anOrder('order-3', 'coordinator'),
+      ],
+      NOW,
+    );
+
+    expect(inserted.map((n) => [n.userId, n.page])).toEqual([
+      ['a', 'staff/order/index?id=order-1'],
+      ['b', 'staff/order/index?id=order-1'],
+      ['a', 'staff/order/index?id=order-2'],
+    ]);
+    expect(subscriptions.use.mock.calls).toEqual([
+      [manager, ['a'], 2, NOW],
+      [manager, ['b'], 1, NOW],
+    ]);
+  });
+
+  it('looks for no subscribers when the template is not configured or the order has no unit', async () => {
+    const unconfigured = setUp([], null);
+    await unconfigured.sut.enqueue(manager, [anOrder('order-1', 'township')], NOW);
+    expect(unconfigured.subscriptions.lockRemaining).not.toHaveBeenCalled();
+
+    const adminQueue = setUp([]);
+    await adminQueue.sut.enqueue(manager, [anOrder('order-1', null)], NOW);
+    expect(adminQueue.subscriptions.lockRemaining).toHaveBeenCalledWith(manager, []);
+    expect(adminQueue.inserted).toEqual([]);
+    expect(adminQueue.subscriptions.use).not.toHaveBeenCalled();
+  });
+});
