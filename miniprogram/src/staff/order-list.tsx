@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import type { OrderSummary } from '@shouhu/shared';
 import { ApiError } from '../services/api-error';
+import { offeredNewOrderTemplate, subscribeToNewOrders } from '../services/notifications';
 import { listOrders } from '../services/orders';
 import { serverNow } from '../services/server-clock';
 import { currentUser } from '../services/session';
@@ -18,6 +19,62 @@ interface OrderListProps {
   empty: string;
 }
 
+type Subscription =
+  { state: 'idle' | 'asking' | 'declined' | 'failed' } | { state: 'subscribed'; remaining: number };
+
+function hintOf(subscription: Subscription): string {
+  switch (subscription.state) {
+    case 'subscribed':
+      return `已开启：接下来 ${subscription.remaining} 件新工单会用微信通知您。再点一次，就多收一条。`;
+    case 'declined':
+      return '您没有同意接收通知。新工单也会出现在“待签收”里，下拉可以刷新。';
+    case 'failed':
+      return '开启没有成功，请稍后再试。新工单也会出现在“待签收”里。';
+    default:
+      return '有新工单派到本单位时，用微信通知您。微信规定：点一次只能收一条通知，想多收就多点几次。';
+  }
+}
+
+/**
+ * In WeChat, a handler may ask to be told of new orders of their unit. WeChat allows one message
+ * per tap, so the button stays: each tap is one more message.
+ */
+function NewOrderSubscribe() {
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [subscription, setSubscription] = useState<Subscription>({ state: 'idle' });
+
+  useEffect(() => {
+    offeredNewOrderTemplate().then(setTemplateId, () => setTemplateId(null));
+  }, []);
+
+  async function subscribe(id: string) {
+    if (subscription.state === 'asking') return;
+    setSubscription({ state: 'asking' });
+    try {
+      const remaining = await subscribeToNewOrders(id);
+      setSubscription(
+        remaining === null ? { state: 'declined' } : { state: 'subscribed', remaining },
+      );
+    } catch {
+      setSubscription({ state: 'failed' });
+    }
+  }
+
+  if (!templateId) return null;
+  return (
+    <View className="section new-order-subscribe">
+      <Text className="section-title">新工单通知</Text>
+      <Text className="hint new-order-subscribe-hint">{hintOf(subscription)}</Text>
+      <View
+        className="big-button big-button-primary new-order-subscribe-button"
+        onClick={() => void subscribe(templateId)}
+      >
+        <Text>{subscription.state === 'asking' ? '正在开启…' : '接收新工单通知'}</Text>
+      </View>
+    </View>
+  );
+}
+
 /** Orders by tab, most urgent deadline first (the server sorts); pull to refresh, scroll for more. */
 export function OrderList({ tabs, empty }: OrderListProps) {
   const [tab, setTab] = useState<OrderListTab>(tabs[0]);
@@ -25,7 +82,8 @@ export function OrderList({ tabs, empty }: OrderListProps) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => serverNow());
-  const coordinator = currentUser()?.roles.includes('coordinator') ?? false;
+  const roles = currentUser()?.roles ?? [];
+  const coordinator = roles.includes('coordinator');
 
   // The countdowns move while the list is on screen.
   useEffect(() => {
@@ -63,6 +121,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
 
   return (
     <View className="page">
+      {roles.includes('handler') && <NewOrderSubscribe />}
       <View className="tabs">
         {tabs.map((t) => (
           <View
