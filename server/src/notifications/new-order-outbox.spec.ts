@@ -7,8 +7,7 @@ import type {
   NewOrderSubscriber,
   NewOrderSubscriptionsRepository,
 } from './new-order-subscriptions.repository';
-import type { NotificationEntity } from './notification.entity';
-import type { NotificationsRepository } from './notifications.repository';
+import type { NewNotification, NotificationsRepository } from './notifications.repository';
 
 const NOW = new Date('2026-11-17T01:00:00Z');
 const TEMPLATE = 'NewOrderTemplate_0123456789abcdefghijklmnopq';
@@ -28,10 +27,11 @@ function setUp(subscribers: NewOrderSubscriber[], template: string | null = TEMP
     lockRemaining: jest.fn(async () => subscribers),
     use: jest.fn(async () => undefined),
   };
-  const inserted: NotificationEntity[] = [];
+  const inserted: NewNotification[] = [];
   const notifications = {
-    insert: jest.fn(async (_: EntityManager, rows: NotificationEntity[]) => {
-      inserted.push(...rows);
+    insertPending: jest.fn(async (_: EntityManager, messages: NewNotification[], at: Date) => {
+      expect(at).toBe(NOW);
+      inserted.push(...messages);
     }),
   };
   const reports = {
@@ -64,12 +64,12 @@ describe(NewOrderOutbox.name, () => {
       ['a', 'new_order', 'staff/order/index?id=order-1'],
       ['b', 'new_order', 'staff/order/index?id=order-1'],
     ]);
-    expect(inserted[0]).toMatchObject({
+    expect(inserted[0]).toEqual({
+      userId: 'a',
+      kind: 'new_order',
+      page: 'staff/order/index?id=order-1',
       templateId: TEMPLATE,
       reportId: 'report-1',
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: NOW,
       data: {
         phrase1: { value: '加急' },
         thing2: { value: '独自居住' },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { newOrderMessageData, type Priority } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -6,8 +5,8 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DivisionsService } from '../divisions/divisions.service';
 import { ReportsRepository } from '../reports/reports.repository';
-import { NEW_ORDER, type NotificationEntity } from './notification.entity';
-import { NotificationsRepository } from './notifications.repository';
+import { NEW_ORDER } from './notification.entity';
+import { NotificationsRepository, type NewNotification } from './notifications.repository';
 import { NewOrderSubscriptionsRepository } from './new-order-subscriptions.repository';
 
 /** An order that has just reached a unit (or no unit: the admin queue). */
@@ -51,7 +50,7 @@ export class NewOrderOutbox {
     const situations = new Map(reports.flatMap((r) => (r ? [[r.id, r.situations]] : [])));
     const places = await this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))]);
     const left = new Map(subscribers.map((s) => [s.userId, s.remaining]));
-    const messages: NotificationEntity[] = [];
+    const messages: NewNotification[] = [];
     for (const order of orders) {
       const recipients = subscribers.filter(
         (s) => s.unitId === order.unitId && (left.get(s.userId) ?? 0) > 0,
@@ -66,24 +65,17 @@ export class NewOrderOutbox {
       for (const { userId } of recipients) {
         left.set(userId, (left.get(userId) ?? 0) - 1);
         messages.push({
-          id: randomUUID(),
           userId,
           reportId: order.reportId,
           kind: NEW_ORDER,
           templateId,
           page: orderPage(order.id),
           data,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: at,
-          lastError: null,
-          createdAt: at,
-          sentAt: null,
         });
       }
     }
     await this.useAcceptances(manager, subscribers, left, at);
-    await this.notifications.insert(manager, messages);
+    await this.notifications.insertPending(manager, messages, at);
   }
 
   /** One update per distinct number used: in practice one, as a unit gets one order per report. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { subscribeMessageData, type SubscribeKind } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -44,23 +43,17 @@ export class NotificationOutbox {
       subscriptions.map((s) => s.id),
       at,
     );
-    await this.notifications.insert(
+    await this.notifications.insertPending(
       manager,
       subscriptions.map((s) => ({
-        id: randomUUID(),
         userId: s.userId,
         reportId,
         kind,
         templateId,
         page: progressPage(reportId),
         data,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: at,
-        lastError: null,
-        createdAt: at,
-        sentAt: null,
       })),
+      at,
     );
   }
 }

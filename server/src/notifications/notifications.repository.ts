@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
+
+/** What a new message says and to whom; the rest of its row is the same for every new message. */
+export type NewNotification = Pick<
+  NotificationEntity,
+  'userId' | 'reportId' | 'kind' | 'templateId' | 'page' | 'data'
+>;
 
 export type NotificationChanges = Partial<
   Pick<NotificationEntity, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt'>
@@ -10,14 +17,24 @@ export type NotificationChanges = Partial<
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, notifications: NotificationEntity[]): Promise<void> {
-    if (notifications.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(notifications)
-      .execute();
+  /** Queues messages, due at once. */
+  async insertPending(
+    manager: EntityManager,
+    messages: NewNotification[],
+    at: Date,
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    const rows: NotificationEntity[] = messages.map((message) => ({
+      ...message,
+      id: randomUUID(),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      lastError: null,
+      createdAt: at,
+      sentAt: null,
+    }));
+    await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).execute();
   }
 
   /**
