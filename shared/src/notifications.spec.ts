@@ -91,7 +91,7 @@ describe(newOrderMessageData.name, () => {
       ),
     ).toEqual({
       phrase1: { value: '紧急' },
-      thing2: { value: '被打被虐待、独自居住' },
+      thing2: { value: '受到侵害或伤害、无人监护' },
       thing3: { value: '泗城镇 · 城东村' },
       time4: { value: '2026-11-17 09:50' },
     });
@@ -105,25 +105,18 @@ describe(newOrderMessageData.name, () => {
     expect(newOrderMessageData(order({ priority })).phrase1.value).toBe(label);
   });
 
-  it('names the situations most serious first, whatever order the reporter picked them in', () => {
+  it('names the kinds of case most serious first, whatever order the reporter picked them in', () => {
     const data = newOrderMessageData(order({ situations: ['dropout', 'missing_trafficked'] }));
 
-    expect(data.thing2.value).toBe('走失被拐、辍学');
+    expect(data.thing2.value).toBe('受到侵害或伤害、生活或就学困难');
   });
 
-  it('keeps as many whole situations as fit in 20 characters and says “等” for the rest', () => {
+  it('never names a sexual offence on a screen anyone holding the phone may read', () => {
     const data = newOrderMessageData(
-      order({
-        situations: [
-          'private_part_injury',
-          'sexual_assault_under14',
-          'violence_abuse',
-          'abnormal_injury_death',
-        ],
-      }),
+      order({ situations: ['sexual_assault_under14', 'private_part_injury'] }),
     );
 
-    expect(data.thing2.value).toBe('隐私部位伤、幼女被性侵、被打被虐待等');
+    expect(data.thing2.value).toBe('受到侵害或伤害');
   });
 
   it('never exceeds WeChat’s limits, even with every situation and a long place name', () => {

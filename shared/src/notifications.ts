@@ -1,7 +1,12 @@
 import { REPORT_STATUS_LABELS, type ReportStatus } from './api';
 import { shanghaiDateTime } from './calendar';
 import { PRIORITY_LABELS, type Priority } from './priorities';
-import { SITUATION_CODES, SITUATION_SHORT_LABELS, type SituationCode } from './situations';
+import {
+  SITUATION_CATEGORIES,
+  SITUATION_CATEGORY_SHORT_LABELS,
+  situation,
+  type SituationCode,
+} from './situations';
 import { formatTrackingCode } from './tracking-code';
 
 /**
@@ -103,27 +108,20 @@ export type MessageData = SubscribeMessageData | NewOrderMessageData;
 const SEE_ORDER = '见工单详情';
 
 /**
- * The situations in short words, the most serious first, as many whole words as fit in a `thing`;
- * “等” says that some did not fit.
+ * The kinds of case, most serious first. Not the situations themselves: the message shows on a
+ * locked screen, where “幼女被性侵” must not be read by whoever holds the phone.
  */
 function situationWords(situations: readonly SituationCode[]): string {
-  const words = SITUATION_CODES.filter((code) => situations.includes(code)).map(
-    (code) => SITUATION_SHORT_LABELS[code],
-  );
-  const all = words.join('、');
-  if (Array.from(all).length <= THING_MAX_LENGTH) return all;
-  let kept = '';
-  for (const word of words) {
-    const next = kept ? `${kept}、${word}` : word;
-    if (Array.from(next).length + 1 > THING_MAX_LENGTH) break;
-    kept = next;
-  }
-  return `${kept}等`;
+  return SITUATION_CATEGORIES.filter((category) =>
+    situations.some((code) => situation(code).category === category),
+  )
+    .map((category) => SITUATION_CATEGORY_SHORT_LABELS[category])
+    .join('、');
 }
 
 /**
  * The `data` of the message that tells a handler a new order reached their unit: how urgent, what
- * happened in short words, where, and by when to sign. Nothing that identifies the child or the
+ * kind of case, where, and by when to sign. Nothing that identifies the child or the
  * reporter: the message passes through WeChat and shows on a locked screen.
  */
 export function newOrderMessageData(order: {

@@ -208,6 +208,16 @@ export const SITUATION_SHORT_LABELS: Record<SituationCode, string> = {
   consultation: '咨询求助',
 };
 
+/**
+ * The kind of case in a few words, for text that may show on a locked screen (a handler's WeChat
+ * message): no more detail than a passer-by may read. All three together fit WeChat's 20 characters.
+ */
+export const SITUATION_CATEGORY_SHORT_LABELS: Record<SituationCategory, string> = {
+  statutory: '受到侵害或伤害',
+  guardianship: '无人监护',
+  welfare: '生活或就学困难',
+};
+
 export const SITUATION_CATEGORY_LABELS: Record<SituationCategory, string> = {
   statutory: '孩子受到伤害或侵害（会同时通知公安）',
   guardianship: '孩子没有大人监护',

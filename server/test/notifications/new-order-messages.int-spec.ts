@@ -121,7 +121,7 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
         page: `staff/order/index?id=${firstOrder.id}`,
         data: {
           phrase1: { value: '一般' },
-          thing2: { value: '生活困难' },
+          thing2: { value: '生活或就学困难' },
           thing3: { value: '泗城镇' },
           time4: { value: '2026-11-18 23:59' },
         },
@@ -134,7 +134,7 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
         page: `staff/order/index?id=${secondOrder.id}`,
         data: {
           phrase1: { value: '一般' },
-          thing2: { value: '照料不当、辍学' },
+          thing2: { value: '生活或就学困难' },
           thing3: { value: '泗城镇' },
           time4: { value: '2026-11-18 23:59' },
         },
