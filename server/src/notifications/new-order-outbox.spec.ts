@@ -72,7 +72,7 @@ describe(NewOrderOutbox.name, () => {
       reportId: 'report-1',
       data: {
         phrase1: { value: '加急' },
-        thing2: { value: '独自居住' },
+        thing2: { value: '无人监护' },
         thing3: { value: '泗城镇' },
         time4: { value: '2026-11-17 11:00' },
       },
