@@ -16,6 +16,12 @@ export default defineConfig<'webpack5'>(async () => {
     outputRoot: `dist/${platform}`,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
+    // Always defined, so the app's fallbacks apply when neither the shell nor miniprogram/.env sets
+    // them (an undefined one would leave `process.env` in the H5 bundle, where it does not exist).
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_DEFAULT_DIVISION: JSON.stringify(process.env.TARO_APP_DEFAULT_DIVISION ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
