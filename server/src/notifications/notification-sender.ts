@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -25,8 +26,7 @@ const LEASE_MS = 10 * 60_000;
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<DeliveryTally> | null = null;
+  private readonly job = new PeriodicJob('sending', () => this.sendDue(), this.logger);
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -47,22 +47,16 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
       }
       return;
     }
-    this.timer = setInterval(() => {
-      this.send().catch((error: unknown) => this.logger.error(`sending failed: ${String(error)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.job.start(seconds);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.job.stop();
   }
 
   /** One run at a time per server; other servers share the work through leases. */
   send(): Promise<DeliveryTally> {
-    this.running ??= this.sendDue().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.job.run();
   }
 
   private async sendDue(): Promise<DeliveryTally> {

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
+import { PeriodicJob } from '../common/periodic-job';
 import { TransactionRunner } from '../database/transaction-runner';
 import { summarizeClocks } from '../orders/clock-planner';
 import { orderEvent } from '../orders/order-events';
@@ -39,8 +40,7 @@ const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SlaSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<SweepResult> | null = null;
+  private readonly job = new PeriodicJob('sweep', () => this.sweepAll(), this.logger);
 
   constructor(
     private readonly orders: OrdersRepository,
@@ -52,24 +52,16 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    const seconds = this.config.slaSweepIntervalSeconds;
-    if (seconds === 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.logger.error(`sweep failed: ${String(error)}`));
-    }, seconds * 1000);
-    this.timer.unref();
+    this.job.start(this.config.slaSweepIntervalSeconds);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.job.stop();
   }
 
   /** One sweep at a time per server; other servers share the work through row locks. */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.sweepAll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.job.run();
   }
 
   private async sweepAll(): Promise<SweepResult> {
