@@ -4,6 +4,7 @@ import { usePageData } from '../hooks/use-page-data';
 import { fetchBoard } from '../services/orders';
 import { BarChart } from './bar-chart';
 import './index.css';
+import { PageState } from '../components/page-state';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -11,22 +12,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 export default function BoardPage() {
   const { data: board, error } = usePageData(fetchBoard);
 
-  if (error) {
-    return (
-      <View className="page">
-        <View className="error-box">
-          <Text className="error-line">{error}</Text>
-        </View>
-      </View>
-    );
-  }
-  if (!board) {
-    return (
-      <View className="page">
-        <Text className="hint">正在加载…</Text>
-      </View>
-    );
-  }
+  if (error || !board) return <PageState error={error} />;
 
   const todayTotal = PRIORITIES.reduce((sum, p) => sum + board.today[p], 0);
   return (

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { tap } from '../../test/factories';
 import { resetTaro } from '../../test/taro-mock';
 import type { Evidence } from '../pages/report/report-form';
 import { EvidencePicker } from './evidence-picker';
@@ -42,8 +43,6 @@ function Harness({ onChange }: { onChange: (evidence: Evidence[]) => void }) {
     />
   );
 }
-
-const tap = (element: Element) => act(async () => void fireEvent.click(element));
 
 describe('EvidencePicker', () => {
   let latest: Evidence[];

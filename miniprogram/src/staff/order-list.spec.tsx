@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { tap } from '../../test/factories';
 import { resetTaro } from '../../test/taro-mock';
 import { INBOX_TABS } from './inbox-logic';
 import { OrderList } from './order-list';
@@ -19,7 +20,6 @@ function signedInAs(roles: string[]) {
   Taro.setStorageSync('shouhu.user', { id: 'user-1', roles, unitId: 'unit-1' });
 }
 
-const tap = (element: HTMLElement) => act(async () => void fireEvent.click(element));
 const renderInbox = () => render(<OrderList tabs={INBOX_TABS} empty="没有工单" />);
 
 describe('OrderList: new-order messages in WeChat', () => {

@@ -6,6 +6,7 @@ import { ApiError } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
 import { shanghaiDateTime } from '../../services/time';
 import './index.css';
+import { PageState } from '../../components/page-state';
 
 const SCORES = [1, 2, 3, 4, 5];
 
@@ -36,22 +37,7 @@ export default function ProgressPage() {
     }
   }
 
-  if (error) {
-    return (
-      <View className="page">
-        <View className="error-box">
-          <Text className="error-line">{error}</Text>
-        </View>
-      </View>
-    );
-  }
-  if (!report) {
-    return (
-      <View className="page">
-        <Text className="hint">正在加载…</Text>
-      </View>
-    );
-  }
+  if (error || !report) return <PageState error={error} />;
   return (
     <View className="page">
       <View className="section">

@@ -7,36 +7,11 @@ import {
   stepProblems,
   toReportRequest,
   toggleSituation,
-  type Evidence,
   type ReportForm,
 } from './report-form';
+import { aFilledForm, anEvidence } from '../../../test/factories';
 
 const NOW = new Date(2026, 10, 22, 16, 0, 0);
-
-function anEvidence(overrides: Partial<Evidence> = {}): Evidence {
-  return {
-    localId: 'local-1',
-    path: 'blob:photo-1',
-    kind: 'image',
-    uploadId: '6f1c1f39-3a47-4d6c-9a7e-0d8f2b3c4d5e',
-    failed: false,
-    ...overrides,
-  };
-}
-
-function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
-  return {
-    ...emptyReportForm([
-      { code: '34', name: '安徽省' },
-      { code: '3413', name: '宿州市' },
-      { code: '341324', name: '泗县' },
-    ]),
-    immediateDanger: false,
-    situations: ['dropout'],
-    description: '孩子已经两周没有来上学了。',
-    ...overrides,
-  };
-}
 
 describe('formProblems', () => {
   it('accepts a filled form', () => {

@@ -1,24 +1,8 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { resetTaro } from '../../../test/taro-mock';
-import { emptyReportForm, type ReportForm } from './report-form';
+import { aFilledForm, tap } from '../../../test/factories';
 import { ChildStep, DangerStep, ReviewStep } from './steps';
-
-const tap = (element: Element) => act(async () => void fireEvent.click(element));
-
-function aForm(overrides: Partial<ReportForm> = {}): ReportForm {
-  return {
-    ...emptyReportForm([
-      { code: '34', name: '安徽省' },
-      { code: '3413', name: '宿州市' },
-      { code: '341324', name: '泗县' },
-    ]),
-    immediateDanger: false,
-    situations: ['dropout'],
-    description: '孩子已经两周没有来上学了。',
-    ...overrides,
-  };
-}
 
 describe('DangerStep', () => {
   beforeEach(() => resetTaro());
@@ -27,7 +11,11 @@ describe('DangerStep', () => {
     const update = jest.fn();
     const onDanger = jest.fn();
     const { rerender } = render(
-      <DangerStep form={aForm({ immediateDanger: null })} update={update} onDanger={onDanger} />,
+      <DangerStep
+        form={aFilledForm({ immediateDanger: null })}
+        update={update}
+        onDanger={onDanger}
+      />,
     );
     expect(screen.queryByText('有危险，立即拨打110')).toBeNull();
 
@@ -36,7 +24,11 @@ describe('DangerStep', () => {
     expect(update).toHaveBeenCalledWith({ immediateDanger: true });
     expect(onDanger).toHaveBeenCalledTimes(1);
     rerender(
-      <DangerStep form={aForm({ immediateDanger: true })} update={update} onDanger={onDanger} />,
+      <DangerStep
+        form={aFilledForm({ immediateDanger: true })}
+        update={update}
+        onDanger={onDanger}
+      />,
     );
     expect(screen.getByText('有危险，立即拨打110')).toBeTruthy();
   });
@@ -45,7 +37,7 @@ describe('DangerStep', () => {
 describe('ChildStep', () => {
   it('toggles the sex off when the chosen one is tapped again', async () => {
     const update = jest.fn();
-    const form = aForm();
+    const form = aFilledForm();
     render(
       <ChildStep form={{ ...form, child: { ...form.child, gender: 'female' } }} update={update} />,
     );
@@ -61,7 +53,7 @@ describe('ReviewStep', () => {
     const onEdit = jest.fn();
     render(
       <ReviewStep
-        form={aForm({
+        form={aFilledForm({
           child: { name: '小军', gender: 'male', age: '11', birthDate: '', school: '' },
           identity: 'named',
           reporterPhone: '13800000000',

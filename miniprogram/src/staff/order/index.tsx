@@ -23,6 +23,7 @@ import {
 } from '../order-actions';
 import { childRows, reporterText } from '../order-details';
 import '../staff.css';
+import { PageState } from '../../components/page-state';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -88,22 +89,7 @@ export default function OrderPage() {
     void Taro.previewImage({ urls: [path], current: path, showmenu: false }).catch(() => {});
   }
 
-  if (error) {
-    return (
-      <View className="page">
-        <View className="error-box">
-          <Text className="error-line order-error">{error}</Text>
-        </View>
-      </View>
-    );
-  }
-  if (!detail) {
-    return (
-      <View className="page">
-        <Text className="hint">正在加载…</Text>
-      </View>
-    );
-  }
+  if (error || !detail) return <PageState error={error} errorClass="order-error" />;
 
   const { order, report, otherOrders, timeline } = detail;
   const now = serverNow();
