@@ -1,4 +1,5 @@
 import { act, fireEvent } from '@testing-library/react';
+import type { OrderDetail, OrderSummary } from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
 /** A form every step accepts: no danger, a dropout in 泗县, a description long enough. */
@@ -29,3 +30,65 @@ export function anEvidence(overrides: Partial<Evidence> = {}): Evidence {
 
 /** A tap, with React's updates flushed. */
 export const tap = (element: Element) => act(async () => void fireEvent.click(element));
+
+/** A P3 township order of a dropout report, waiting to be signed. */
+export function anOrder(overrides: Partial<OrderSummary> = {}): OrderSummary {
+  return {
+    id: 'order-1',
+    reportId: 'report-1',
+    department: 'township',
+    role: 'lead',
+    status: 'dispatched',
+    priority: 'P3',
+    initialPriority: 'P3',
+    unitId: 'unit-town',
+    unitName: '泗城镇儿童督导站',
+    unrouted: false,
+    situations: ['dropout'],
+    divisionCode: '341324100',
+    placeName: '泗城镇',
+    signDueAt: '2026-11-23T15:59:59Z',
+    contactDueAt: null,
+    feedbackDueAt: null,
+    resolveDueAt: '2026-11-30T15:59:59Z',
+    returnDueAt: '2026-11-23T15:59:59Z',
+    nextClock: { clock: 'sign', dueAt: '2026-11-23T15:59:59Z' },
+    overdue: [],
+    escalationLevel: 0,
+    extensionPendingDays: null,
+    extensionsGranted: 0,
+    contactedAt: null,
+    outcome: null,
+    createdAt: '2026-11-22T07:00:00Z',
+    ...overrides,
+  };
+}
+
+/** An order as its handler opens it: a dropout report without child details or photos. */
+export function anOrderDetail(order: OrderSummary = anOrder()): OrderDetail {
+  return {
+    order,
+    report: {
+      id: order.reportId,
+      trackingCode: 'ACDEFGHJKM',
+      channel: 'public',
+      status: 'submitted',
+      priority: order.priority,
+      situations: order.situations,
+      immediateDanger: false,
+      description: '孩子已经两周没有来上学了。',
+      discoveredAt: '2026-11-22T06:00:00Z',
+      createdAt: order.createdAt,
+      location: {
+        divisionCode: order.divisionCode,
+        divisionPath: [{ code: order.divisionCode, name: order.placeName }],
+      },
+      child: null,
+      reporter: { disclosed: false, anonymous: true, confidential: false },
+      repeat: false,
+      attachments: [],
+    },
+    otherOrders: [],
+    timeline: [],
+  };
+}

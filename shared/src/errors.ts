@@ -1,5 +1,11 @@
-/** Stable error codes of the HTTP contract; clients match on these, never on messages. */
-export const ERROR_CODES = [
+import { REFUSAL_CODES, type RefusalCode } from './order-states';
+import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
+
+/**
+ * Stable error codes of the HTTP contract; clients match on these, never on messages, and never
+ * show them to people. A refused action carries its own code (a 409 whose `code` says why).
+ */
+const GENERAL_ERROR_CODES = [
   'VALIDATION_FAILED',
   'IDEMPOTENCY_CONFLICT',
   'UNAUTHENTICATED',
@@ -16,7 +22,13 @@ export const ERROR_CODES = [
   'INTERNAL',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = (typeof GENERAL_ERROR_CODES)[number] | RefusalCode | RatingRefusalCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...GENERAL_ERROR_CODES,
+  ...REFUSAL_CODES,
+  ...RATING_REFUSAL_CODES,
+];
 
 export interface ApiErrorBody {
   code: ErrorCode;

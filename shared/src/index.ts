@@ -8,6 +8,7 @@ export * from './notifications';
 export * from './order-states';
 export * from './outcomes';
 export * from './priorities';
+export * from './ratings';
 export * from './report-rules';
 export * from './roles';
 export * from './routing';

@@ -45,19 +45,57 @@ export type ActionRequest =
   | { action: 'extension'; workingDays?: number }
   | { action: 'extension_decision' };
 
+/**
+ * Why the state machine refuses an action, and what the person should do instead. The code travels
+ * as the error's `code` (api.md error shape) for clients to match; people read `refusalMessage`.
+ */
 export const REFUSALS = {
-  WRONG_STATE: '工单当前状态不允许这个操作',
-  NOT_YOUR_ROLE: '这个操作需要由其他角色办理',
-  ALREADY_CONTACTED: '已经记录过首次接触儿童，后续情况请写处理记录',
-  RETURN_WINDOW_CLOSED: '已超过退单时限，如确属错派请联系联席办改派',
-  SAME_PRIORITY: '优先级没有变化',
-  LOWER_P1_NEEDS_COORDINATOR: '降低紧急（P1）工单的优先级需要联席办协调员办理',
-  EXTENSION_PENDING: '已有延期申请在等待审批',
-  NO_EXTENSION_PENDING: '没有等待审批的延期申请',
-  EXTENSION_LIMIT: '延期次数或天数已达上限',
-} as const;
+  WRONG_STATE: {
+    problem: '工单状态已有变化，现在不能进行这个操作',
+    whatToDo: '请返回刷新，按工单的最新状态办理',
+  },
+  NOT_YOUR_ROLE: {
+    problem: '这个操作需要由其他角色办理',
+    whatToDo: '请由承办单位的办理人员或联席办协调员操作',
+  },
+  ALREADY_CONTACTED: {
+    problem: '已经记录过首次接触儿童',
+    whatToDo: '后续情况请写在“处理记录”里',
+  },
+  RETURN_WINDOW_CLOSED: {
+    problem: '已超过退单时限',
+    whatToDo: '如确属派错，请联系县联席办改派',
+  },
+  SAME_PRIORITY: {
+    problem: '优先级没有变化',
+    whatToDo: '请选择与现在不同的优先级',
+  },
+  LOWER_P1_NEEDS_COORDINATOR: {
+    problem: '降低紧急（P1）工单的优先级需要联席办协调员办理',
+    whatToDo: '请联系县联席办，说明理由后由协调员调整',
+  },
+  EXTENSION_PENDING: {
+    problem: '已有延期申请在等待审批',
+    whatToDo: '请等待联席办审批结果，审批后再申请',
+  },
+  NO_EXTENSION_PENDING: {
+    problem: '没有等待审批的延期申请',
+    whatToDo: '请返回刷新，查看延期申请的最新情况',
+  },
+  EXTENSION_LIMIT: {
+    problem: '延期次数或天数已达上限',
+    whatToDo: '请在现有期限内办结，确有困难请联系县联席办',
+  },
+} as const satisfies Record<string, { problem: string; whatToDo: string }>;
 
 export type RefusalCode = keyof typeof REFUSALS;
+
+export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
+
+/** What a person reads when an order action is refused: the problem, then what to do. */
+export function refusalMessage(code: RefusalCode): string {
+  return `${REFUSALS[code].problem}，${REFUSALS[code].whatToDo}`;
+}
 
 export type TransitionResult =
   { ok: true; status: OrderStatus } | { ok: false; code: RefusalCode; message: string };
@@ -87,7 +125,7 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
 };
 
 function refuse(code: RefusalCode): TransitionResult {
-  return { ok: false, code, message: REFUSALS[code] };
+  return { ok: false, code, message: refusalMessage(code) };
 }
 
 /** The next state of an order, or why the action is refused. Pure: the caller loads and saves. */

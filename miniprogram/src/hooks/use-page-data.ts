@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { ApiError } from '../services/api-error';
+import { failureText } from '../services/api-error';
 
 /** Loads a page's data each time it is shown and on pull-down, keeping the last error to show. */
 export function usePageData<T>(load: () => Promise<T>) {
@@ -12,7 +12,7 @@ export function usePageData<T>(load: () => Promise<T>) {
       setData(await load());
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
+      setError(failureText(e, '加载失败，请下拉重试'));
     } finally {
       Taro.stopPullDownRefresh();
     }

@@ -1,5 +1,17 @@
 import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
 
+/** People read Chinese sentences; a code, an English stack text or an empty string is not one. */
+const HUMAN_TEXT = /[\u4e00-\u9fff]/;
+
+const isHumanText = (value: unknown): value is string =>
+  typeof value === 'string' && HUMAN_TEXT.test(value);
+
+function statusMessage(status: number): string {
+  return status === 409
+    ? '操作没有成功：情况已有变化，请返回刷新后再试'
+    : `服务暂时不可用（${status}），请稍后再试`;
+}
+
 /** A failed call, with what the person in front of the phone should read. */
 export class ApiError extends Error {
   constructor(
@@ -11,12 +23,20 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /**
+   * The server's answer as the app keeps it: the code for matching, and only text meant for
+   * people to read (a message without Chinese words is replaced, a field note without them dropped).
+   */
   static fromResponse(status: number, body: unknown): ApiError {
     const error = body as Partial<ApiErrorBody> | undefined;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      return new ApiError(status, error.code, error.message, error.errors ?? {});
+    if (error && typeof error.code === 'string') {
+      const fields = Object.fromEntries(
+        Object.entries(error.errors ?? {}).filter(([, text]) => isHumanText(text)),
+      );
+      const message = isHumanText(error.message) ? error.message : statusMessage(status);
+      return new ApiError(status, error.code, message, fields);
     }
-    return new ApiError(status, 'INTERNAL', `服务暂时不可用（${status}），请稍后再试`);
+    return new ApiError(status, 'INTERNAL', statusMessage(status));
   }
 
   static network(): ApiError {
@@ -28,8 +48,26 @@ export class ApiError extends Error {
     return this.code === 'NETWORK' || this.status >= 500 || this.status === 429;
   }
 
+  /** Refused because the record changed under the person (409): what is on screen is stale. */
+  get stale(): boolean {
+    return this.status === 409;
+  }
+
   /** Lines to show: the message, then one line per field. */
   lines(): string[] {
     return [this.message, ...Object.values(this.fieldErrors)];
   }
+}
+
+/**
+ * What to show a person for anything a call threw: the server's words for an API error, the
+ * caller's fallback (what failed and what to do) for anything else. Never a code.
+ */
+export function failureLines(error: unknown, fallback: string): string[] {
+  return error instanceof ApiError ? error.lines() : [fallback];
+}
+
+/** `failureLines` as one sentence, for a single line of text. */
+export function failureText(error: unknown, fallback: string): string {
+  return failureLines(error, fallback).join('；');
 }

@@ -1,39 +1,8 @@
 import type { AuthUser, OrderSummary } from '@shouhu/shared';
+import { anOrder } from '../../test/factories';
 import { availableActions, capacityFor, fieldProblems, initialValues } from './order-actions';
 
 const NOW = new Date('2026-11-22T08:00:00Z');
-
-function anOrder(overrides: Partial<OrderSummary> = {}): OrderSummary {
-  return {
-    id: 'order-1',
-    reportId: 'report-1',
-    department: 'township',
-    role: 'lead',
-    status: 'dispatched',
-    priority: 'P3',
-    initialPriority: 'P3',
-    unitId: 'unit-town',
-    unitName: '泗城镇儿童督导站',
-    unrouted: false,
-    situations: ['dropout'],
-    divisionCode: '341324100',
-    placeName: '泗城镇',
-    signDueAt: '2026-11-23T15:59:59Z',
-    contactDueAt: null,
-    feedbackDueAt: null,
-    resolveDueAt: '2026-11-30T15:59:59Z',
-    returnDueAt: '2026-11-23T15:59:59Z',
-    nextClock: { clock: 'sign', dueAt: '2026-11-23T15:59:59Z' },
-    overdue: [],
-    escalationLevel: 0,
-    extensionPendingDays: null,
-    extensionsGranted: 0,
-    contactedAt: null,
-    outcome: null,
-    createdAt: '2026-11-22T07:00:00Z',
-    ...overrides,
-  };
-}
 
 const handler: AuthUser = { id: 'u1', roles: ['reporter', 'handler'], unitId: 'unit-town' };
 const coordinator: AuthUser = { id: 'u2', roles: ['reporter', 'coordinator'], unitId: 'unit-c' };

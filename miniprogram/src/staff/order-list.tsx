@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OrderSummary } from '@shouhu/shared';
-import { ApiError } from '../services/api-error';
+import { failureText } from '../services/api-error';
 import { offeredNewOrderTemplate, subscribeToNewOrders } from '../services/notifications';
 import { listOrders } from '../services/orders';
 import { serverNow } from '../services/server-clock';
@@ -101,7 +101,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
       setError(null);
       setNow(serverNow());
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请下拉重试');
+      setError(failureText(e, '加载失败，请下拉重试'));
     } finally {
       Taro.stopPullDownRefresh();
     }

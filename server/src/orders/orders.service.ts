@@ -376,9 +376,7 @@ export class OrdersService {
         now,
       );
       if (!verdict.ok) {
-        throw new ApiException(HttpStatus.CONFLICT, 'CONFLICT', verdict.message, {
-          [request.action]: verdict.code,
-        });
+        throw new ApiException(HttpStatus.CONFLICT, verdict.code, verdict.message);
       }
       const ctx: ActionContext = {
         manager,

@@ -3,8 +3,11 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   isTrackingCode,
   normalizeTrackingCode,
+  RATING_WINDOW_DAYS,
+  ratingRefusalMessage,
   route,
   type Channel,
+  type RatingRefusalCode,
   type ReportCreatedResponse,
   type ReporterReportView,
   type Role,
@@ -34,7 +37,7 @@ import { ReportsRepository } from './reports.repository';
 import { generateTrackingCode } from './tracking-code.generator';
 
 const MY_REPORTS_LIMIT = 100;
-const RATING_WINDOW_MS = 30 * 24 * 3600_000;
+const RATING_WINDOW_MS = RATING_WINDOW_DAYS * 24 * 3600_000;
 
 /** Filing for an institution or for the hotline needs the matching role. */
 const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
@@ -124,11 +127,12 @@ export class ReportsService {
     const report = await this.reports.findOwnedBy(id, actor.user.id);
     if (!report) throw ApiException.notFound('没有找到这份报告');
     const now = this.clock.now();
-    const refuse = (message: string) => new ApiException(HttpStatus.CONFLICT, 'CONFLICT', message);
-    if (report.status !== 'closed' || !report.closedAt) throw refuse('办结以后才能评价');
-    if (report.ratedAt) throw refuse('这份报告已经评价过了');
+    const refuse = (code: RatingRefusalCode) =>
+      new ApiException(HttpStatus.CONFLICT, code, ratingRefusalMessage(code));
+    if (report.status !== 'closed' || !report.closedAt) throw refuse('REPORT_NOT_CLOSED');
+    if (report.ratedAt) throw refuse('ALREADY_RATED');
     if (now.getTime() - report.closedAt.getTime() > RATING_WINDOW_MS) {
-      throw refuse('已超过办结后30天的评价期限');
+      throw refuse('RATING_WINDOW_CLOSED');
     }
     const comment = dto.comment?.trim() || null;
     await this.transactions.run(async (manager) => {

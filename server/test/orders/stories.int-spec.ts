@@ -398,7 +398,7 @@ describe('work orders: whole stories', () => {
     );
 
     expect(response.status).toBe(409);
-    expect(response.body.code).toBe('CONFLICT');
+    expect(response.body.code).toBe('WRONG_STATE');
     expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 

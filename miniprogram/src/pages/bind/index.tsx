@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type AuthUser } from '@shouhu/shared';
 import { redeemInvitation } from '../../services/accounts';
-import { ApiError } from '../../services/api-error';
+import { failureText } from '../../services/api-error';
 import { currentUser } from '../../services/session';
 
 function boundTo(user: AuthUser | null): string | null {
@@ -33,7 +33,7 @@ export default function BindPage() {
       setBound(boundTo(await redeemInvitation(code)));
       setCode('');
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : '绑定失败，请稍后重试');
+      setProblem(failureText(error, '绑定失败，请稍后重试'));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
-import { ApiError } from '../../services/api-error';
+import { failureText } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
 import { shanghaiDateTime } from '../../services/time';
 import './index.css';
@@ -17,21 +17,21 @@ export default function ProgressPage() {
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     const load = id ? fetchMyReport(id) : trackReport(code ?? '');
-    load.then(setReport, (e: unknown) =>
-      setError(e instanceof ApiError ? e.message : '加载失败，请稍后再试'),
-    );
+    load.then(setReport, (e: unknown) => setError(failureText(e, '加载失败，请稍后再试')));
   }, [id, code]);
 
   async function rate() {
     if (!report || score === null || sending) return;
     setSending(true);
+    setRefusal(null);
     try {
       setReport(await rateReport(report.id, score, comment));
     } catch (e) {
-      setError(e instanceof ApiError ? e.lines().join('；') : '提交失败，请稍后再试');
+      setRefusal(failureText(e, '提交失败，请检查网络后再试；评价内容已保留'));
     } finally {
       setSending(false);
     }
@@ -86,6 +86,7 @@ export default function ProgressPage() {
             placeholder="还有什么想说的（选填）"
             onInput={(e) => setComment(e.detail.value)}
           />
+          {refusal && <Text className="error-line progress-refusal">{refusal}</Text>}
           <View
             className={`big-button big-button-primary progress-rate ${score === null ? 'big-button-disabled' : ''}`}
             onClick={() => void rate()}

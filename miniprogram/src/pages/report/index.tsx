@@ -5,7 +5,7 @@ import { CHANNELS, type Channel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { Step, Steps } from '../../components/ui';
-import { ApiError } from '../../services/api-error';
+import { ApiError, failureLines } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../services/drafts';
@@ -164,9 +164,7 @@ export default function ReportPage() {
       } else {
         setUnsent(false);
         setDraft({ ...stored, pending: null });
-        setProblems(
-          error instanceof ApiError ? error.lines() : ['提交失败，请稍后重试；内容已保留'],
-        );
+        setProblems(failureLines(error, '提交失败，请稍后重试；内容已保留'));
       }
     } finally {
       setSubmitting(false);

@@ -8,7 +8,7 @@ import {
   type OrderDetail,
 } from '@shouhu/shared';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
-import { ApiError } from '../../services/api-error';
+import { ApiError, failureLines, failureText } from '../../services/api-error';
 import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../services/orders';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
@@ -49,7 +49,7 @@ export default function OrderPage() {
       setDetail(await fetchOrder(id));
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '加载失败，请稍后再试');
+      setError(failureText(e, '加载失败，请稍后再试'));
     }
   }
 
@@ -72,7 +72,9 @@ export default function OrderPage() {
       void Taro.showToast({ title: `${acting.label}成功`, icon: 'success' });
       await load();
     } catch (e) {
-      setRefusal(e instanceof ApiError ? e.lines() : ['提交失败，请稍后再试']);
+      setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
+      // Someone else changed the order meanwhile: show its state now, so the buttons are true.
+      if (e instanceof ApiError && e.stale) await load();
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,34 @@
+import { ERROR_CODES } from '@shouhu/shared';
+import { ApiError, failureLines } from './api-error';
+
+describe('what a person reads about a failed call', () => {
+  it.each(ERROR_CODES)(
+    'never shows the code %s, even when the server sends only the code',
+    (code) => {
+      const error = ApiError.fromResponse(409, { code, message: code, errors: { field: code } });
+
+      expect(error.code).toBe(code);
+      expect(failureLines(error, '提交失败').join('')).not.toContain(code);
+      expect(failureLines(error, '提交失败').join('')).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
+
+  it('keeps the server’s words and field notes when they are meant for people', () => {
+    const error = ApiError.fromResponse(400, {
+      code: 'VALIDATION_FAILED',
+      message: '提交的内容有误，请按提示修改',
+      errors: { 'child.birthDate': '出生日期不能晚于今天' },
+    });
+
+    expect(failureLines(error, '提交失败')).toEqual([
+      '提交的内容有误，请按提示修改',
+      '出生日期不能晚于今天',
+    ]);
+  });
+
+  it('falls back to the caller’s words for anything that is not an API error', () => {
+    expect(failureLines(new TypeError('x is undefined'), '提交失败，请稍后再试')).toEqual([
+      '提交失败，请稍后再试',
+    ]);
+  });
+});

@@ -1,0 +1,26 @@
+/** Days after a report is closed during which its reporter may rate the outcome (domain.md, the reporter's side). */
+export const RATING_WINDOW_DAYS = 30;
+
+/** Why a rating is refused, and what the reporter can do instead; the code is the error's `code`. */
+export const RATING_REFUSALS = {
+  REPORT_NOT_CLOSED: {
+    problem: '这份报告还没有办结',
+    whatToDo: '办结以后再来评价',
+  },
+  ALREADY_RATED: {
+    problem: '这份报告已经评价过了',
+    whatToDo: '如还有意见，可拨打12345反映',
+  },
+  RATING_WINDOW_CLOSED: {
+    problem: `已超过办结后${RATING_WINDOW_DAYS}天的评价期限`,
+    whatToDo: '如还有意见，可拨打12345反映',
+  },
+} as const satisfies Record<string, { problem: string; whatToDo: string }>;
+
+export type RatingRefusalCode = keyof typeof RATING_REFUSALS;
+
+export const RATING_REFUSAL_CODES = Object.keys(RATING_REFUSALS) as RatingRefusalCode[];
+
+export function ratingRefusalMessage(code: RatingRefusalCode): string {
+  return `${RATING_REFUSALS[code].problem}，${RATING_REFUSALS[code].whatToDo}`;
+}
