@@ -247,4 +247,20 @@ describe('the same child is one child', () => {
     expect(new Set(responses.map((r) => r.childFileId)).size).toBe(1);
     expect(responses.map((r) => r.priority).sort()).toEqual([...Array<string>(9).fill('P2'), 'P3']);
   });
+  it('files 10 simultaneous reports about 10 different new children in 10 files, none raised', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        file({
+          child: {
+            name: `何小${'一二三四五六七八九十'[i]}`,
+            ageYears: 8,
+            guardianPhone: `1880000${1000 + i}`,
+          },
+        }),
+      ),
+    );
+
+    expect(new Set(responses.map((r) => r.childFileId)).size).toBe(10);
+    expect(responses.map((r) => r.priority)).toEqual(Array<string>(10).fill('P3'));
+  });
 });
