@@ -1,43 +1,112 @@
 import { Injectable } from '@nestjs/common';
-import { In, Not, MoreThan, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
 import { ChildFileEntity, ChildIdentityKeyEntity } from './child-file.entity';
 
+/**
+ * Row locks only on MariaDB/MySQL: SQLite has one writer and the transaction runner queues
+ * transactions, so nothing reads between another transaction's write and its commit there.
+ */
+function locked<T extends ObjectLiteral>(
+  manager: EntityManager,
+  query: SelectQueryBuilder<T>,
+  mode: 'pessimistic_read' | 'pessimistic_write',
+): SelectQueryBuilder<T> {
+  return manager.connection.options.type === 'better-sqlite3' ? query : query.setLock(mode);
+}
+
 @Injectable()
 export class ChildFilesRepository {
-  async findFileByKeys(manager: EntityManager, keyHashes: string[]): Promise<string | null> {
-    if (keyHashes.length === 0) return null;
-    const found = await manager
+  /**
+   * Inserts the keys for `candidateFileId`, leaving keys already filed as they are, and returns
+   * the other files the keys already point to. Insert first, then read: the insert (or, for a
+   * key already there, the no-op update) takes each key's row lock, in sorted order so two
+   * reports never wait on each other crosswise. A simultaneous report about the same child waits
+   * on the first key until this transaction commits, then finds the file this one made.
+   */
+  async claimKeys(
+    manager: EntityManager,
+    candidateFileId: string,
+    keyHashes: string[],
+  ): Promise<string[]> {
+    const keys = [...new Set(keyHashes)].sort();
+    if (keys.length === 0) return [];
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ChildIdentityKeyEntity)
+      .values(keys.map((keyHash) => ({ keyHash, childFileId: candidateFileId })))
+      .orUpdate(['key_hash'], ['key_hash'])
+      .execute();
+    // A locking read sees the latest committed rows, not the transaction's snapshot.
+    const rows = await locked(
+      manager,
+      manager
+        .getRepository(ChildIdentityKeyEntity)
+        .createQueryBuilder('k')
+        .where({ keyHash: In(keys) }),
+      'pessimistic_write',
+    ).getMany();
+    return [...new Set(rows.map((row) => row.childFileId))].filter((id) => id !== candidateFileId);
+  }
+
+  /** Points the keys this transaction claimed for `fromFileId` at `toFileId`. */
+  async moveKeys(
+    manager: EntityManager,
+    fromFileId: string,
+    toFileId: string,
+    keyHashes: string[],
+  ): Promise<void> {
+    if (keyHashes.length === 0) return;
+    await manager
       .getRepository(ChildIdentityKeyEntity)
-      .findOne({ where: { keyHash: In(keyHashes) } });
-    return found?.childFileId ?? null;
+      .update({ childFileId: fromFileId, keyHash: In(keyHashes) }, { childFileId: toFileId });
+  }
+
+  /** The file made first among `fileIds` (creation time, then id). */
+  async oldestFile(manager: EntityManager, fileIds: string[]): Promise<string> {
+    const oldest = await locked(
+      manager,
+      manager
+        .getRepository(ChildFileEntity)
+        .createQueryBuilder('f')
+        .where({ id: In(fileIds) })
+        .orderBy('f.createdAt')
+        .addOrderBy('f.id')
+        .limit(1),
+      'pessimistic_read',
+    ).getOneOrFail();
+    return oldest.id;
   }
 
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
     await manager.getRepository(ChildFileEntity).insert(file);
   }
 
-  /** Adds keys; a key already filed (a simultaneous report) keeps its first file. */
-  async addKeys(manager: EntityManager, childFileId: string, keyHashes: string[]): Promise<void> {
-    if (keyHashes.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ChildIdentityKeyEntity)
-      .values(keyHashes.map((keyHash) => ({ keyHash, childFileId })))
-      .orIgnore()
-      .execute();
-  }
-
-  /** Whether the file has an open report, or one closed after `closedSince`. */
+  /**
+   * Whether any of the files has an open report, or one closed after `closedSince`. A locking
+   * read, so a report committed by a simultaneous intake about the same child is seen.
+   */
   async hasRecentReport(
     manager: EntityManager,
-    childFileId: string,
+    fileIds: string[],
     closedSince: Date,
   ): Promise<boolean> {
-    const reports = manager.getRepository(ReportEntity);
-    const open = await reports.countBy({ childFileId, status: Not('closed') });
-    if (open > 0) return true;
-    return (await reports.countBy({ childFileId, closedAt: MoreThan(closedSince) })) > 0;
+    if (fileIds.length === 0) return false;
+    const recent = await locked(
+      manager,
+      manager
+        .getRepository(ReportEntity)
+        .createQueryBuilder('r')
+        .select('r.id')
+        .where({ childFileId: In(fileIds) })
+        .andWhere('(r.status <> :closed OR r.closedAt > :closedSince)', {
+          closed: 'closed',
+          closedSince,
+        })
+        .limit(1),
+      'pessimistic_read',
+    ).getOne();
+    return recent !== null;
   }
 }

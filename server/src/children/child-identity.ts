@@ -1,36 +1,50 @@
 import { createHmac } from 'node:crypto';
-import type { ReportChild } from '@shouhu/shared';
+import {
+  idNumberBirthDate,
+  isValidIdNumber,
+  normalizeIdNumber,
+  normalizeName,
+  normalizePhone,
+  shanghaiDate,
+  type ReportChild,
+} from '@shouhu/shared';
 
-/** Full-width to half-width, no spaces or punctuation, lower case: 小 明 and 小明 are the same name. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s·•．.。,，、'"“”‘’()（）-]/g, '')
-    .toLowerCase();
-}
+const TOWNSHIP_CODE_LENGTH = 9;
 
-export function normalizePhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.startsWith('86') && digits.length === 13 ? digits.slice(2) : digits;
+/**
+ * The birth years a report allows: the year of the birth date (given, or read from the 身份证号),
+ * else both years an age can mean on today's Beijing date (aged 9 on 2026-05-01: born 2016, or
+ * 2017 if the birthday is still to come). Keying on the birth year rather than the age keeps the
+ * same child recognised when a report a few months later gives an age one higher.
+ */
+function birthYears(child: ReportChild, now: Date): number[] {
+  const birthDate = child.birthDate ?? (child.idNumber ? idNumberBirthDate(child.idNumber) : null);
+  if (birthDate) return [Number(birthDate.slice(0, 4))];
+  if (child.ageYears === undefined) return [];
+  const year = Number(shanghaiDate(now).slice(0, 4)) - child.ageYears;
+  return [year - 1, year];
 }
 
 /**
- * The identities a report gives for its child, as plain strings to be hashed: name with birth date
- * or age within a township, or the guardian's phone. A report with too little gives none.
+ * The identities a report gives for its child (domain.md, Routing rule 4), as plain strings to be
+ * hashed, each normalised by the shared rules: the 身份证号; the name within the township with each
+ * birth year the report allows (so an age matches a birth date, and ages a year apart match, as
+ * the same child's do across its birthday); the guardian's phone. A report with too little gives
+ * none: a name without a township, a birth year or an age is not an identity.
  */
-export function childIdentities(child: ReportChild, divisionCode: string): string[] {
+export function childIdentities(child: ReportChild, divisionCode: string, now: Date): string[] {
   const identities: string[] = [];
-  const township = divisionCode.slice(0, 9);
+  if (child.idNumber && isValidIdNumber(child.idNumber)) {
+    identities.push(`id|${normalizeIdNumber(child.idNumber)}`);
+  }
   const name = child.name ? normalizeName(child.name) : '';
-  if (name && township.length === 9) {
-    if (child.birthDate) identities.push(`name-birth|${township}|${name}|${child.birthDate}`);
-    if (child.ageYears !== undefined)
-      identities.push(`name-age|${township}|${name}|${child.ageYears}`);
+  if (name && divisionCode.length >= TOWNSHIP_CODE_LENGTH) {
+    const township = divisionCode.slice(0, TOWNSHIP_CODE_LENGTH);
+    for (const year of birthYears(child, now)) {
+      identities.push(`name-born|${township}|${name}|${year}`);
+    }
   }
-  if (child.guardianPhone) {
-    const phone = normalizePhone(child.guardianPhone);
-    if (phone.length >= 7) identities.push(`guardian-phone|${phone}`);
-  }
+  if (child.guardianPhone) identities.push(`guardian-phone|${normalizePhone(child.guardianPhone)}`);
   return identities;
 }
 

@@ -15,7 +15,11 @@ export interface ChildFiling {
   repeat: boolean;
 }
 
-/** Links a report to its child's file, recognising the child by blind-indexed identities. */
+/**
+ * Links a report to its child's file, recognising the child by blind-indexed identities
+ * (domain.md, Routing rule 4). Runs inside the intake's transaction and holds the row lock of
+ * every key it touches until commit, so simultaneous reports about one new child end in one file.
+ */
 @Injectable()
 export class RepeatDetector {
   private readonly indexKey: Buffer;
@@ -28,26 +32,30 @@ export class RepeatDetector {
     this.indexKey = createHmac('sha256', config.dataEncryptionKey).update('blind-index').digest();
   }
 
+  /**
+   * The file of the report's child: a new one, or — when the keys already point to files — the
+   * oldest of them, which also takes the keys it lacked. Files matched through different keys are
+   * not merged (siblings share a guardian phone; joining two files is a person's decision). The
+   * report is a repeat if any matched file has an open report or one closed in the last 365 days.
+   */
   async file(
     manager: EntityManager,
     child: ReportChild,
     divisionCode: string,
     now: Date,
   ): Promise<ChildFiling> {
-    const keys = childIdentities(child, divisionCode).map((id) => blindIndex(this.indexKey, id));
-    const existing = await this.files.findFileByKeys(manager, keys);
-    if (existing) {
-      const repeat = await this.files.hasRecentReport(
-        manager,
-        existing,
-        new Date(now.getTime() - REPEAT_WINDOW_MS),
-      );
-      await this.files.addKeys(manager, existing, keys);
-      return { childFileId: existing, repeat };
+    const keys = childIdentities(child, divisionCode, now).map((id) =>
+      blindIndex(this.indexKey, id),
+    );
+    const candidate = randomUUID();
+    const matched = await this.files.claimKeys(manager, candidate, keys);
+    if (matched.length === 0) {
+      await this.files.createFile(manager, { id: candidate, createdAt: now });
+      return { childFileId: candidate, repeat: false };
     }
-    const childFileId = randomUUID();
-    await this.files.createFile(manager, { id: childFileId, createdAt: now });
-    await this.files.addKeys(manager, childFileId, keys);
-    return { childFileId, repeat: false };
+    const childFileId = await this.files.oldestFile(manager, matched);
+    await this.files.moveKeys(manager, candidate, childFileId, keys);
+    const since = new Date(now.getTime() - REPEAT_WINDOW_MS);
+    return { childFileId, repeat: await this.files.hasRecentReport(manager, matched, since) };
   }
 }

@@ -42,6 +42,18 @@ describe('formProblems', () => {
     ).toEqual([]);
     expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }), NOW)).toEqual([]);
   });
+
+  // The server accepts these (shared isValidPhone); the form must not refuse what it would file.
+  it.each([
+    '+86 139-1234-5678',
+    '0086 13912345678',
+    '139 1234 5678',
+    '＋８６１３９１２３４５６７８',
+    '(0551) 6512-3456',
+    '+86 551 6512 3456',
+  ])('accepts the phone as people type it: %s', (reporterPhone) => {
+    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone }), NOW)).toEqual([]);
+  });
 });
 
 describe('stepProblems', () => {

@@ -1,6 +1,7 @@
 import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
+  isValidPhone,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -75,8 +76,6 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
   };
 }
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
 /** Counts characters the way the server does: an emoji or a rare 汉字 is one. */
 export function characterCount(text: string): number {
   return Array.from(text).length;
@@ -116,7 +115,7 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
     case 'reporter':
       return form.identity !== 'anonymous' &&
         form.reporterPhone.trim() !== '' &&
-        !PHONE.test(form.reporterPhone.trim())
+        !isValidPhone(form.reporterPhone)
         ? ['电话应为手机号或带区号的固定电话']
         : [];
     case 'review':

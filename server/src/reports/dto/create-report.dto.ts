@@ -36,10 +36,8 @@ import {
   type ReportReporter,
   type SituationCode,
 } from '@shouhu/shared';
+import { IsIdNumber, IsPhone } from '../../common/identity-validators';
 
-/** Mobile or landline with area code; people type spaces, dashes and +86. */
-const PHONE = /^(\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/;
-const ID_NUMBER = /^\d{17}[\dXx]$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ReportLocationDto implements ReportLocation {
@@ -86,7 +84,7 @@ export class ReportChildDto implements ReportChild {
   school?: string;
 
   @IsOptional()
-  @Matches(ID_NUMBER, { message: '身份证号应为18位' })
+  @IsIdNumber({ message: '身份证号不正确，请核对18位号码（最后一位可以是X）' })
   idNumber?: string;
 
   @IsOptional()
@@ -95,7 +93,7 @@ export class ReportChildDto implements ReportChild {
   guardianName?: string;
 
   @IsOptional()
-  @Matches(PHONE, { message: '监护人电话应为手机号或带区号的固定电话' })
+  @IsPhone({ message: '监护人电话应为手机号或带区号的固定电话' })
   guardianPhone?: string;
 }
 
@@ -113,7 +111,7 @@ export class ReportReporterDto implements ReportReporter {
   name?: string;
 
   @IsOptional()
-  @Matches(PHONE, { message: '电话应为手机号或带区号的固定电话' })
+  @IsPhone({ message: '电话应为手机号或带区号的固定电话' })
   phone?: string;
 
   @IsOptional()

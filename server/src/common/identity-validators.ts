@@ -1,0 +1,34 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isValidIdNumber, isValidPhone } from '@shouhu/shared';
+
+/** Constraint names, so a test can find every field that carries them. */
+export const IS_PHONE = 'isPhone';
+export const IS_ID_NUMBER = 'isIdNumber';
+
+/**
+ * A Chinese mobile or landline as people type it (shared `isValidPhone`: +86, 0086, spaces,
+ * dashes, parentheses, full-width digits). The value is kept as typed; comparisons normalise it.
+ */
+export function IsPhone(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_PHONE,
+      validator: { validate: (value) => typeof value === 'string' && isValidPhone(value) },
+    },
+    options,
+  );
+}
+
+/**
+ * A 身份证号 of GB 11643-1999 as people type it (shared `isValidIdNumber`: 18 characters, real
+ * birth date, valid check character; x/X and full-width forms alike).
+ */
+export function IsIdNumber(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_ID_NUMBER,
+      validator: { validate: (value) => typeof value === 'string' && isValidIdNumber(value) },
+    },
+    options,
+  );
+}
