@@ -2,7 +2,7 @@ import { shanghaiDate } from './beijing-time';
 import { birthDateProblem, discoveredAtProblem } from './report-dates';
 
 describe(birthDateProblem.name, () => {
-  it.each([
+  it.each<[string, string, string | null, string]>([
     ['2026-12-04', '2026-12-04T07:00:00+08:00', null, 'a newborn at 07:00 Beijing'],
     ['2026-12-04', '2026-12-04T00:00:00+08:00', null, 'a newborn at midnight Beijing'],
     ['2026-12-04', '2026-12-03T23:59:00+08:00', '出生日期不能晚于今天', 'tomorrow in Beijing'],
@@ -19,7 +19,7 @@ describe(birthDateProblem.name, () => {
 describe(discoveredAtProblem.name, () => {
   const now = new Date('2026-11-22T12:00:00+08:00');
 
-  it.each([
+  it.each<[string, string | null]>([
     ['2026-11-22T09:00:00+08:00', null],
     ['2026-11-22T12:05:00+08:00', null],
     ['2026-11-22T13:00:00+08:00', '发现时间不能晚于现在'],
