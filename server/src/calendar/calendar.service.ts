@@ -90,6 +90,12 @@ export class CalendarService implements OnApplicationBootstrap {
     if (outside.length > 0) {
       throw ApiException.validation({ days: `日期 ${outside[0].date} 不在 ${year} 年` });
     }
+    const repeated = days.find((d, i) => days.findIndex((e) => e.date === d.date) !== i);
+    if (repeated) {
+      throw ApiException.validation({
+        days: `日期 ${repeated.date} 出现了不止一次，每天只能录入一次`,
+      });
+    }
     const replacement: CalendarYear = {
       year,
       source: 'admin',
