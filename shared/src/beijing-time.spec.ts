@@ -44,6 +44,11 @@ describe('times written for people', () => {
     expect(shanghaiDateTime(at(instant))).toBe(wechat);
   });
 
+  it("takes the API's ISO string as well as an instant", () => {
+    expect(chineseDateTime('2026-12-03T23:30:00.000Z')).toBe('2026年12月4日 07:30');
+    expect(chineseShortDateTime('2026-12-03T23:30:00.000Z')).toBe('12月4日 07:30');
+  });
+
   it('writes a calendar date the Chinese way', () => {
     expect(chineseDate('2015-03-08')).toBe('2015年3月8日');
   });

@@ -42,16 +42,20 @@ export function beijingInstant(date: string, time: string): Date {
   return new Date(`${date}T${time}:00+08:00`);
 }
 
-/** `2026年12月3日 14:30`: a time as people read it, in timelines, messages and receipts. */
-export function chineseDateTime(instant: Date): string {
-  const wall = wallClock(instant);
+/**
+ * `2026年12月3日 14:30`: a time as people read it, in timelines, messages and receipts. Takes an
+ * instant or the API's ISO string of one.
+ */
+export function chineseDateTime(instant: Date | string): string {
+  const wall = wallClock(new Date(instant));
   return `${wall.getUTCFullYear()}年${chineseShortDateTime(instant)}`;
 }
 
 /** `12月3日 14:30`: the same without the year, where the year is plain from the context. */
-export function chineseShortDateTime(instant: Date): string {
-  const wall = wallClock(instant);
-  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${beijingTimeOfDay(instant)}`;
+export function chineseShortDateTime(instant: Date | string): string {
+  const at = new Date(instant);
+  const wall = wallClock(at);
+  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${beijingTimeOfDay(at)}`;
 }
 
 /** `2026年12月3日` for a calendar date `YYYY-MM-DD` (a birth date, a holiday). */
