@@ -17,7 +17,7 @@ export function IsApiInstant(label: string, options?: ValidationOptions): Proper
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseApiInstant(value) !== null,
         defaultMessage: () =>
-          `${label}应为带时区的真实时间，如 2026-12-03T10:00:00+08:00（${SANE_YEARS.min}到${SANE_YEARS.max}年）`,
+          `${label}需要带时区（如 +08:00），且应为${SANE_YEARS.min}到${SANE_YEARS.max}年间真实的日期和时间`,
       },
     },
     options,
