@@ -1,12 +1,6 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import {
-  addWorkingDays,
-  calendarFrom,
-  endOfShanghaiDay,
-  shanghaiDate,
-  shanghaiDateTime,
-  type WorkCalendar,
-} from './calendar';
+import { endOfShanghaiDay, shanghaiDate } from './beijing-time';
+import { addWorkingDays, calendarFrom, type WorkCalendar } from './calendar';
 
 /** The real 2026 schedule, from the chinese-days package the server seeds its table with. */
 function realCalendar(years: number[]): WorkCalendar {
@@ -22,19 +16,6 @@ function realCalendar(years: number[]): WorkCalendar {
 }
 
 const at = (iso: string) => new Date(iso);
-
-describe('shanghaiDate / endOfShanghaiDay', () => {
-  it('uses UTC+8', () => {
-    expect(shanghaiDate(at('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
-    expect(shanghaiDate(at('2026-09-30T15:59:59Z'))).toBe('2026-09-30');
-    expect(endOfShanghaiDay('2026-10-08').toISOString()).toBe('2026-10-08T15:59:59.999Z');
-  });
-
-  it('gives the Beijing date and time to the minute', () => {
-    expect(shanghaiDateTime(at('2026-09-30T16:05:59.999Z'))).toBe('2026-10-01 00:05');
-    expect(shanghaiDateTime(at('2026-11-16T09:30:00+08:00'))).toBe('2026-11-16 09:30');
-  });
-});
 
 describe('addWorkingDays on the 2026 calendar', () => {
   const calendar = realCalendar([2026]);

@@ -1,25 +1,10 @@
 /**
- * Dates and working days in Asia/Shanghai. China has one time zone and no daylight saving, so the
- * offset is fixed.
+ * Working days in Asia/Shanghai, on the Chinese calendar. Beijing dates themselves live in
+ * `beijing-time.ts`.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+import { endOfShanghaiDay, shanghaiDate } from './beijing-time';
+
 const DAY_MS = 24 * 3600_000;
-
-/** `YYYY-MM-DD` of an instant in Asia/Shanghai. */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD HH:mm` of an instant in Asia/Shanghai (Beijing time), as people read it. */
-export function shanghaiDateTime(instant: Date): string {
-  const iso = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
-
-/** The last millisecond (23:59:59.999) of a Shanghai calendar day. */
-export function endOfShanghaiDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS - 1);
-}
 
 export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 export * from './api';
+export * from './beijing-time';
 export * from './calendar';
 export * from './channels';
 export * from './clocks';
@@ -10,6 +11,7 @@ export * from './order-states';
 export * from './outcomes';
 export * from './priorities';
 export * from './ratings';
+export * from './report-dates';
 export * from './report-rules';
 export * from './roles';
 export * from './routing';

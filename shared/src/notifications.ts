@@ -1,5 +1,5 @@
 import { REPORT_STATUS_LABELS, type ReportStatus } from './api';
-import { shanghaiDateTime } from './calendar';
+import { shanghaiDateTime } from './beijing-time';
 import { PRIORITY_LABELS, type Priority } from './priorities';
 import {
   SITUATION_CATEGORIES,

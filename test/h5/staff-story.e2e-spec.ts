@@ -99,7 +99,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
       await texts.nth(1).fill('家访两次，与家长签订复学承诺书。');
     });
     await handler.locator('.order-detail-status', { hasText: '已办结' }).waitFor();
-    await handler.locator('.order-timeline', { hasText: '已接触儿童：已到家中见到孩子' }).waitFor();
+    await handler.locator('.order-timeline', { hasText: '接触儿童：已到家中见到孩子' }).waitFor();
     await screenshot(handler, 'staff-5-resolved');
 
     const education = await api.login('demo-education');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
-import type { OrderSummary } from '@shouhu/shared';
+import { beijingInstant, beijingTimeOfDay, shanghaiDate, type OrderSummary } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { currentPosition, LocationUnavailable } from '../services/location';
@@ -23,15 +23,12 @@ interface ActionPanelProps {
   onClose: () => void;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const hhmm = (at: Date) => `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+/** Pickers show Beijing's wall clock, whatever time zone the phone is set to. */
+const hhmm = (at: Date) => beijingTimeOfDay(at);
 
-/** A time picked for today, on the phone's calendar, as an instant. */
+/** A time picked for today, on Beijing's calendar, as an instant. */
 function todayAt(time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  const at = serverNow();
-  at.setHours(hours, minutes, 0, 0);
-  return at.toISOString();
+  return beijingInstant(shanghaiDate(serverNow()), time).toISOString();
 }
 
 /** The fields one action needs, then a confirmation; the server's refusal is shown in place. */

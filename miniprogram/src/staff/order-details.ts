@@ -1,4 +1,4 @@
-import { GENDER_LABELS, type ReportDetails } from '@shouhu/shared';
+import { GENDER_LABELS, chineseDate, type ReportDetails } from '@shouhu/shared';
 
 /** Label/value rows of what the rules let this person see of the child. */
 export function childRows(child: ReportDetails['child']): [string, string][] {
@@ -7,7 +7,7 @@ export function childRows(child: ReportDetails['child']): [string, string][] {
     ['姓名', child.name],
     ['性别', child.gender ? GENDER_LABELS[child.gender] : undefined],
     ['年龄', child.ageYears !== undefined ? `${child.ageYears}岁` : undefined],
-    ['出生日期', child.birthDate],
+    ['出生日期', child.birthDate !== undefined ? chineseDate(child.birthDate) : undefined],
     ['学校', child.school],
     ['身份证号', child.idNumber],
     ['监护人', child.guardianName],

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { Access } from '../access/access.decorator';
-import { ApiException } from '../common/api-exception';
 import type { CalendarYear } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { CalendarYearDto } from './dto/calendar-year.dto';
+import { ParseYearPipe } from './year.pipe';
 
-const yearPipe = new ParseIntPipe({
-  exceptionFactory: () => ApiException.validation({ year: '年份应为四位数字' }),
-});
+const yearPipe = new ParseYearPipe();
 
 @Controller('admin/calendar')
 export class CalendarController {

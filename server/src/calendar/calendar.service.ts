@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
+  addWorkingDays,
   calendarFrom,
   clockDeadline,
   returnDeadline,
@@ -51,8 +52,11 @@ export class CalendarService implements OnApplicationBootstrap {
     this.cached = null;
   }
 
-  /** Pass the transaction's manager when called inside one. */
-  async calendar(manager?: EntityManager): Promise<WorkCalendar> {
+  /**
+   * Private so that every working-day deadline goes through {@link alerting}: a year the table
+   * lacks is counted Mon–Fri and tells the admin, whichever path computes it (domain.md).
+   */
+  private async calendar(manager?: EntityManager): Promise<WorkCalendar> {
     if (this.cached && this.cached.until > Date.now()) return this.cached.calendar;
     const { years, days } = await this.calendars.all(manager);
     const calendar = calendarFrom(years, days);
@@ -60,6 +64,10 @@ export class CalendarService implements OnApplicationBootstrap {
     return calendar;
   }
 
+  /**
+   * Every working-day deadline is computed by one of the methods below; each raises the admin
+   * alert for a year the calendar does not cover. Pass the transaction's manager inside one.
+   */
   async clockDeadline(
     clock: ClockName,
     priority: Priority,
@@ -79,6 +87,12 @@ export class CalendarService implements OnApplicationBootstrap {
     return this.alerting(returnDeadline(priority, dispatchedAt, calendar), manager);
   }
 
+  /** The end (23:59:59.999 Beijing) of the `days`th working day after `start`'s Beijing day. */
+  async workingDaysAfter(start: Date, days: number, manager?: EntityManager): Promise<Date> {
+    const calendar = await this.calendar(manager);
+    return this.alerting(addWorkingDays(start, days, calendar), manager);
+  }
+
   async year(year: number): Promise<CalendarYear> {
     const found = await this.calendars.year(year);
     if (!found) throw ApiException.notFound(`${year} 年的节假日安排还没有录入`);
@@ -89,6 +103,12 @@ export class CalendarService implements OnApplicationBootstrap {
     const outside = days.filter((d) => !d.date.startsWith(`${year}-`));
     if (outside.length > 0) {
       throw ApiException.validation({ days: `日期 ${outside[0].date} 不在 ${year} 年` });
+    }
+    const repeated = days.find((d, i) => days.findIndex((e) => e.date === d.date) !== i);
+    if (repeated) {
+      throw ApiException.validation({
+        days: `日期 ${repeated.date} 出现了不止一次，每天只能录入一次`,
+      });
     }
     const replacement: CalendarYear = {
       year,

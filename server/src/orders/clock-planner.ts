@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_SLA_POLICY,
-  addWorkingDays,
   nextClockEvent,
   stagesReached,
   type ClockName,
@@ -104,8 +103,7 @@ export class ClockPlanner {
       const hours = DEFAULT_SLA_POLICY.p1ResolveExtensionsHours[extensionsGranted];
       resolve.dueAt = new Date(resolve.startedAt.getTime() + hours * 3600_000);
     } else {
-      const calendar = await this.calendar.calendar(manager);
-      resolve.dueAt = addWorkingDays(resolve.dueAt, workingDays, calendar).due;
+      resolve.dueAt = await this.calendar.workingDaysAfter(resolve.dueAt, workingDays, manager);
     }
     const reached = stagesReached({ ...resolve, stage: 'running' }, now);
     resolve.stage = reached[reached.length - 1] ?? 'running';

@@ -4,6 +4,7 @@ import {
   DEPARTMENT_LABELS,
   OUTCOME_LABELS,
   PRIORITY_LABELS,
+  chineseDateTime,
   isOutcomeOf,
   transition,
   type ActionRequest,
@@ -203,9 +204,14 @@ export class OrdersService {
           ? { latitude: dto.latitude, longitude: dto.longitude }
           : {};
       ctx.events.push(
-        this.event(ctx, 'contacted', `已接触儿童${dto.note ? `：${dto.note}` : ''}`, {
-          detail: { at: at.toISOString(), ...place },
-        }),
+        this.event(
+          ctx,
+          'contacted',
+          `已于${chineseDateTime(at)}接触儿童${dto.note ? `：${dto.note}` : ''}`,
+          {
+            detail: { at: at.toISOString(), ...place },
+          },
+        ),
       );
     });
   }
@@ -307,7 +313,8 @@ export class OrdersService {
         );
         ctx.order.extensionsGranted += 1;
       }
-      const verdict = dto.approve ? '同意延期' : '不同意延期';
+      const moved = dto.approve && resolve ? `，办结期限延至${chineseDateTime(resolve.dueAt)}` : '';
+      const verdict = dto.approve ? `同意延期${moved}` : '不同意延期';
       ctx.events.push(
         this.event(ctx, 'extension_decided', `${verdict}${dto.note ? `：${dto.note}` : ''}`),
       );

@@ -49,6 +49,16 @@ describe(reportConsistencyErrors.name, () => {
     );
   });
 
+  it.each([
+    ['2026-12-04T07:00:00+08:00', '2026-12-04', {}],
+    ['2026-12-04T09:00:00+08:00', '2026-12-04', {}],
+    ['2026-12-04T07:00:00+08:00', '2026-12-05', { 'child.birthDate': '出生日期不能晚于今天' }],
+  ])('at %s Beijing takes the birth date %s on the Beijing day', (now, birthDate, errors) => {
+    const report = aReport({ discoveredAt: '2026-12-04T06:00:00+08:00', child: { birthDate } });
+
+    expect(reportConsistencyErrors(report, new Date(now))).toEqual(errors);
+  });
+
   it('refuses an anonymous reporter who leaves a name or phone', () => {
     const errors = reportConsistencyErrors(
       aReport({ reporter: { anonymous: true, phone: '13800000000' } }),

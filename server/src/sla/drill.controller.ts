@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Put } from '@nestjs/common';
-import { IsISO8601 } from 'class-validator';
 import { Access } from '../access/access.decorator';
 import { CLOCK } from '../common/clock';
+import { IsApiInstant } from '../common/date-fields';
 import { SimulatedClock } from './simulated-clock';
 import { SlaSweeper, type SweepResult } from './sla-sweeper';
 
 export class SetClockDto {
-  @IsISO8601({ strict: true }, { message: '时间格式应为带时区的 ISO 8601' })
+  @IsApiInstant('时间')
   now: string;
 }
 

@@ -5,7 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { CLOCK_LABELS, longestPrefixUnit, stagesReached, type ClockStage } from '@shouhu/shared';
+import {
+  CLOCK_LABELS,
+  chineseDateTime,
+  longestPrefixUnit,
+  stagesReached,
+  type ClockStage,
+} from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
@@ -101,7 +107,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       for (const stage of stagesReached(clock, now)) {
         clock.stage = stage;
         const label = CLOCK_LABELS[clock.clock];
-        let text = `${label}期限将至，请在 ${clock.dueAt.toISOString()} 前办理`;
+        let text = `${label}期限将至，请在${chineseDateTime(clock.dueAt)}前办理`;
         if (stage === 'overdue') {
           order.escalationLevel = Math.max(order.escalationLevel, 1);
           text = `${label}已超时，已督办至${coordinator?.name ?? '系统管理员'}`;

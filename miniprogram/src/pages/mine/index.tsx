@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { REPORT_STATUS_LABELS, formatTrackingCode } from '@shouhu/shared';
+import { REPORT_STATUS_LABELS, chineseDateTime, formatTrackingCode } from '@shouhu/shared';
 import { usePageData } from '../../hooks/use-page-data';
 import { fetchMyReports } from '../../services/reports';
-import { shanghaiDateTime } from '../../services/time';
 
 export default function MyReportsPage() {
   const { data: reports, error } = usePageData(fetchMyReports);
@@ -30,7 +29,7 @@ export default function MyReportsPage() {
         >
           <Text className="section-title">{REPORT_STATUS_LABELS[report.status]}</Text>
           <Text className="hint">查询码 {formatTrackingCode(report.trackingCode)}</Text>
-          <Text className="hint">提交于 {shanghaiDateTime(report.createdAt)}</Text>
+          <Text className="hint">提交于 {chineseDateTime(report.createdAt)}</Text>
           <Text className="hint">{report.timeline[report.timeline.length - 1]?.text}</Text>
         </View>
       ))}

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
+import {
+  REPORT_STATUS_LABELS,
+  chineseDateTime,
+  formatTrackingCode,
+  type ReporterReportView,
+} from '@shouhu/shared';
 import { failureText } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
-import { shanghaiDateTime } from '../../services/time';
 import './index.css';
 import { PageState } from '../../components/page-state';
 
@@ -56,7 +60,7 @@ export default function ProgressPage() {
         <Text className="section-title">进度</Text>
         {report.timeline.map((entry) => (
           <View key={`${entry.at}-${entry.kind}`} className="progress-entry">
-            <Text className="hint">{shanghaiDateTime(entry.at)}</Text>
+            <Text className="hint">{chineseDateTime(entry.at)}</Text>
             <Text className="progress-text">{entry.text}</Text>
           </View>
         ))}

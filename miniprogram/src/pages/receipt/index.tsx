@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DEPARTMENT_LABELS, formatTrackingCode, type SubscribeKind } from '@shouhu/shared';
+import {
+  DEPARTMENT_LABELS,
+  chineseDateTime,
+  formatTrackingCode,
+  type SubscribeKind,
+} from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { offeredTemplates, subscribeToReport } from '../../services/notifications';
 import { requirePrivacyConsent } from '../../services/privacy';
 import { keptReceipt } from '../../services/reports';
-import { shanghaiDateTime } from '../../services/time';
 import './index.css';
 
 export default function ReceiptPage() {
@@ -86,8 +90,8 @@ export default function ReceiptPage() {
                   {DEPARTMENT_LABELS[order.department]}
                   {order.role === 'lead' ? '（牵头）' : '（协助）'}
                 </Text>
-                <Text className="hint">{shanghaiDateTime(order.signDueAt)} 前签收</Text>
-                <Text className="hint">{shanghaiDateTime(order.resolveDueAt)} 前办结</Text>
+                <Text className="hint">{chineseDateTime(order.signDueAt)} 前签收</Text>
+                <Text className="hint">{chineseDateTime(order.resolveDueAt)} 前办结</Text>
               </View>
             ))}
           </View>

@@ -11,6 +11,7 @@ import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../serv
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../services/drafts';
 import { createId } from '../../services/ids';
 import { keepReceipt, submitReport } from '../../services/reports';
+import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import {
   emptyReportForm,
@@ -114,7 +115,7 @@ export default function ReportPage() {
   }
 
   function next() {
-    const found = stepProblems(form, REPORT_STEPS[step].key, new Date());
+    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow());
     setProblems(found);
     if (found.length === 0) goTo(step + 1);
   }
@@ -123,7 +124,7 @@ export default function ReportPage() {
   async function submit() {
     setConfirming(false);
     if (submitting) return;
-    const now = new Date();
+    const now = serverNow();
     const badStep = firstStepWithProblems(form, now);
     if (badStep !== null) {
       setDraft((current) => ({ ...current, step: badStep }));

@@ -11,7 +11,7 @@ import {
 } from './report-form';
 import { aFilledForm, anEvidence } from '../../../test/factories';
 
-const NOW = new Date(2026, 10, 22, 16, 0, 0);
+const NOW = new Date('2026-11-22T16:00:00+08:00');
 
 describe('formProblems', () => {
   it('accepts a filled form', () => {
@@ -88,6 +88,29 @@ describe('stepProblems', () => {
     expect(stepProblems(aFilledForm({ evidence: [anEvidence()] }), 'story', NOW)).toEqual([]);
   });
 
+  it.each([
+    ['2026-12-04T07:00:00+08:00', '2026-12-04', []],
+    ['2026-12-04T00:00:00+08:00', '2026-12-04', []],
+    ['2026-12-03T23:59:00+08:00', '2026-12-04', ['出生日期不能晚于今天']],
+    ['2026-12-04T07:00:00+08:00', '2008-12-04', ['本平台受理未满18周岁的未成年人的情况']],
+  ])(
+    'at %s takes the birth date %s on the Beijing day, as the server does',
+    (now, birthDate, problems) => {
+      const form = aFilledForm({ child: { ...emptyReportForm().child, birthDate } });
+
+      expect(stepProblems(form, 'child', new Date(now))).toEqual(problems);
+    },
+  );
+
+  it('counts the discovery date on the Beijing day', () => {
+    const at0700 = new Date('2026-12-04T07:00:00+08:00');
+
+    expect(stepProblems(aFilledForm({ discoveredOn: '2026-12-04' }), 'story', at0700)).toEqual([]);
+    expect(stepProblems(aFilledForm({ discoveredOn: '2026-12-05' }), 'story', at0700)).toEqual([
+      '发现日期不能晚于今天',
+    ]);
+  });
+
   it('refuses a discovery date after today', () => {
     expect(stepProblems(aFilledForm({ discoveredOn: '2026-11-23' }), 'story', NOW)).toEqual([
       '发现日期不能晚于今天',
@@ -147,10 +170,9 @@ describe('toReportRequest', () => {
     expect(request.attachments).toEqual([anEvidence().uploadId]);
   });
 
-  it('takes an earlier discovery date at noon of that day, and today as now', () => {
+  it('takes an earlier discovery date at noon Beijing time of that day, and today as now', () => {
     const earlier = toReportRequest(aFilledForm({ discoveredOn: '2026-11-20' }), 'public', NOW);
-    expect(new Date(earlier.discoveredAt).getDate()).toBe(20);
-    expect(new Date(earlier.discoveredAt).getHours()).toBe(12);
+    expect(earlier.discoveredAt).toBe('2026-11-20T04:00:00.000Z');
     const today = toReportRequest(aFilledForm({ discoveredOn: '2026-11-22' }), 'public', NOW);
     expect(today.discoveredAt).toBe(NOW.toISOString());
   });

@@ -1,6 +1,9 @@
 import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
+  beijingInstant,
+  birthDateProblem,
+  shanghaiDate,
   isValidPhone,
   type Channel,
   type CreateReportRequest,
@@ -81,21 +84,14 @@ export function characterCount(text: string): number {
   return Array.from(text).length;
 }
 
-/** The phone's calendar date, as the date pickers show it. */
-export function localDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
 function childProblems(child: ChildForm, today: string): string[] {
   const problems: string[] = [];
   const age = child.age.trim();
   if (age !== '' && !(/^\d{1,2}$/.test(age) && Number(age) <= 17)) {
     problems.push('年龄请填0到17之间的整数，不清楚可以不填');
   }
-  if (child.birthDate !== '' && child.birthDate > today) {
-    problems.push('出生日期不能晚于今天');
-  }
+  const birth = child.birthDate === '' ? null : birthDateProblem(child.birthDate, today);
+  if (birth) problems.push(birth);
   return problems;
 }
 
@@ -109,9 +105,9 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
     case 'place':
       return form.division.length < 3 ? ['请选择孩子所在的县（区），能选到乡镇或村更好'] : [];
     case 'child':
-      return childProblems(form.child, localDate(now));
+      return childProblems(form.child, shanghaiDate(now));
     case 'story':
-      return storyProblems(form, localDate(now));
+      return storyProblems(form, shanghaiDate(now));
     case 'reporter':
       return form.identity !== 'anonymous' &&
         form.reporterPhone.trim() !== '' &&
@@ -154,10 +150,10 @@ function optional(text: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Today means now; an earlier day is taken at noon, so no time zone moves it to another date. */
+/** Today (Beijing's) means now; an earlier day is taken at noon Beijing time. */
 function discoveredAt(discoveredOn: string, now: Date): string {
-  if (discoveredOn === '' || discoveredOn >= localDate(now)) return now.toISOString();
-  return new Date(`${discoveredOn}T12:00:00`).toISOString();
+  if (discoveredOn === '' || discoveredOn >= shanghaiDate(now)) return now.toISOString();
+  return beijingInstant(discoveredOn, '12:00').toISOString();
 }
 
 function toChild(child: ChildForm): CreateReportRequest['child'] {

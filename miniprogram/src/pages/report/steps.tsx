@@ -6,6 +6,8 @@ import {
   GENDERS,
   SITUATION_CODES,
   SITUATION_SHORT_LABELS,
+  chineseDate,
+  shanghaiDate,
   situation,
 } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
@@ -14,9 +16,9 @@ import { DivisionPicker } from '../../components/division-picker';
 import { EvidencePicker } from '../../components/evidence-picker';
 import { SituationChecklist } from '../../components/situation-checklist';
 import { currentPosition, LocationUnavailable } from '../../services/location';
+import { serverNow } from '../../services/server-clock';
 import {
   characterCount,
-  localDate,
   REPORT_STEPS,
   toggleSituation,
   type ChildForm,
@@ -186,11 +188,11 @@ export function ChildStep({ form, update }: StepProps) {
       <Picker
         mode="date"
         value={child.birthDate || '2015-01-01'}
-        end={localDate(new Date())}
+        end={shanghaiDate(serverNow())}
         onChange={(e) => set({ birthDate: String(e.detail.value) })}
       >
         <View className="input picker-field">
-          <Text>{child.birthDate || '点此选择'}</Text>
+          <Text>{child.birthDate ? chineseDate(child.birthDate) : '点此选择'}</Text>
         </View>
       </Picker>
       <Text className="field-label">学校和班级</Text>
@@ -210,7 +212,7 @@ export function StoryStep({
   update,
   onEvidence,
 }: StepProps & { onEvidence: (change: (current: Evidence[]) => Evidence[]) => void }) {
-  const today = localDate(new Date());
+  const today = shanghaiDate(serverNow());
   return (
     <View className="section">
       <Text className="section-title">发生了什么</Text>
@@ -234,7 +236,9 @@ export function StoryStep({
       >
         <View className="input picker-field report-discovered">
           <Text>
-            {!form.discoveredOn || form.discoveredOn === today ? '今天' : form.discoveredOn}
+            {!form.discoveredOn || form.discoveredOn === today
+              ? '今天'
+              : chineseDate(form.discoveredOn)}
           </Text>
         </View>
       </Picker>
@@ -330,7 +334,7 @@ function childSummary(child: ChildForm): string {
     child.name.trim(),
     child.gender ? GENDER_LABELS[child.gender] : '',
     child.age.trim() ? `${child.age.trim()}岁` : '',
-    child.birthDate ? `${child.birthDate}出生` : '',
+    child.birthDate ? `${chineseDate(child.birthDate)}出生` : '',
     child.school.trim(),
   ].filter((part) => part !== '');
   return parts.length > 0 ? parts.join('，') : '未填写';

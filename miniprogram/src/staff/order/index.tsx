@@ -4,6 +4,8 @@ import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
   ORDER_STATUS_LABELS,
+  chineseDateTime,
+  chineseShortDateTime,
   situation,
   type OrderDetail,
 } from '@shouhu/shared';
@@ -12,7 +14,6 @@ import { ApiError, failureLines, failureText } from '../../services/api-error';
 import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../services/orders';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
-import { shanghaiDateTime } from '../../services/time';
 import { ActionPanel } from '../action-panel';
 import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
 import {
@@ -179,8 +180,8 @@ export default function OrderPage() {
             查看报告人标记的位置
           </Text>
         )}
-        <Row label="发现时间" value={shanghaiDateTime(report.discoveredAt)} />
-        <Row label="报告时间" value={shanghaiDateTime(report.createdAt)} />
+        <Row label="发现时间" value={chineseDateTime(report.discoveredAt)} />
+        <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
         <Row label="报告人" value={reporterText(report.reporter)} />
         {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
       </View>
@@ -239,7 +240,7 @@ export default function OrderPage() {
         {timeline.map((event) => (
           <View key={`${event.at}-${event.kind}-${event.text}`} className="progress-entry">
             <Text className="hint">
-              {shanghaiDateTime(event.at)}
+              {chineseShortDateTime(event.at)}
               {event.reporterVisible ? ' · 报告人可见' : ''}
             </Text>
             <Text className="progress-text">{event.text}</Text>

@@ -5,13 +5,13 @@ import {
   IsBoolean,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsApiDate } from '../../common/date-fields';
 
 export class CalendarDayDto {
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsApiDate('日期')
   date: string;
 
   @IsBoolean({ message: '请说明这一天是否上班' })

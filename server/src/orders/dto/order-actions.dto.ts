@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -21,12 +20,13 @@ import {
   type OrderStatus,
   type Priority,
 } from '@shouhu/shared';
+import { IsApiInstant } from '../../common/date-fields';
 
 const reason = (what: string) => ({ message: `请填写${what}（2到500字）` });
 
 export class ContactDto {
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '接触时间格式不正确' })
+  @IsApiInstant('接触时间')
   at?: string;
 
   @IsOptional()

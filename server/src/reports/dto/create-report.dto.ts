@@ -8,7 +8,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -36,9 +35,8 @@ import {
   type ReportReporter,
   type SituationCode,
 } from '@shouhu/shared';
+import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsIdNumber, IsPhone } from '../../common/identity-validators';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
@@ -75,7 +73,7 @@ export class ReportChildDto implements ReportChild {
   ageYears?: number;
 
   @IsOptional()
-  @Matches(DATE, { message: '出生日期格式应为 YYYY-MM-DD' })
+  @IsApiDate('出生日期')
   birthDate?: string;
 
   @IsOptional()
@@ -141,8 +139,7 @@ export class CreateReportDto implements CreateReportRequest {
   @Matches(/\S/, { message: '请填写情况描述' })
   description: string;
 
-  @IsISO8601({ strict: true }, { message: '发现时间格式不正确' })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: '发现时间需要带时区' })
+  @IsApiInstant('发现时间')
   discoveredAt: string;
 
   @IsDefined({ message: '请填写孩子所在地' })
