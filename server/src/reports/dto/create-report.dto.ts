@@ -11,23 +11,20 @@ import {
   IsISO8601,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import {
   CHANNELS,
-  DESCRIPTION_MAX_LENGTH,
-  DESCRIPTION_MIN_LENGTH,
   DIVISION_CODE_PATTERN,
   GENDERS,
   SITUATION_CODES,
+  TEXT_LIMITS,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -36,6 +33,7 @@ import {
   type ReportReporter,
   type SituationCode,
 } from '@shouhu/shared';
+import { IsPlainObject, IsText } from '../../common/input-rules';
 
 /** Mobile or landline with area code; people type spaces, dashes and +86. */
 const PHONE = /^(\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}[\s-]?\d{7,8})$/;
@@ -47,23 +45,23 @@ export class ReportLocationDto implements ReportLocation {
   divisionCode: string;
 
   @IsOptional()
-  @IsString({ message: '详细地址应为文字' })
-  @MaxLength(200, { message: '详细地址最多200字' })
+  @IsText(TEXT_LIMITS.locationAddress)
   address?: string;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
   @IsLatitude({ message: '纬度不正确' })
   latitude?: number;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
   @IsLongitude({ message: '经度不正确' })
   longitude?: number;
 }
 
 export class ReportChildDto implements ReportChild {
   @IsOptional()
-  @IsString({ message: '姓名应为文字' })
-  @MaxLength(50, { message: '姓名最多50字' })
+  @IsText(TEXT_LIMITS.childName)
   name?: string;
 
   @IsOptional()
@@ -81,8 +79,7 @@ export class ReportChildDto implements ReportChild {
   birthDate?: string;
 
   @IsOptional()
-  @IsString({ message: '学校应为文字' })
-  @MaxLength(100, { message: '学校名称最多100字' })
+  @IsText(TEXT_LIMITS.childSchool)
   school?: string;
 
   @IsOptional()
@@ -90,8 +87,7 @@ export class ReportChildDto implements ReportChild {
   idNumber?: string;
 
   @IsOptional()
-  @IsString({ message: '监护人姓名应为文字' })
-  @MaxLength(50, { message: '监护人姓名最多50字' })
+  @IsText(TEXT_LIMITS.guardianName)
   guardianName?: string;
 
   @IsOptional()
@@ -108,8 +104,7 @@ export class ReportReporterDto implements ReportReporter {
   confidential?: boolean;
 
   @IsOptional()
-  @IsString({ message: '姓名应为文字' })
-  @MaxLength(50, { message: '姓名最多50字' })
+  @IsText(TEXT_LIMITS.reporterName)
   name?: string;
 
   @IsOptional()
@@ -117,8 +112,7 @@ export class ReportReporterDto implements ReportReporter {
   phone?: string;
 
   @IsOptional()
-  @IsString({ message: '与孩子的关系应为文字' })
-  @MaxLength(50, { message: '与孩子的关系最多50字' })
+  @IsText(TEXT_LIMITS.reporterRelation)
   relation?: string;
 }
 
@@ -136,11 +130,7 @@ export class CreateReportDto implements CreateReportRequest {
   @IsBoolean({ message: '请说明孩子现在是否有危险' })
   immediateDanger: boolean;
 
-  @IsString({ message: '请填写情况描述' })
-  @Length(DESCRIPTION_MIN_LENGTH, DESCRIPTION_MAX_LENGTH, {
-    message: `情况描述应为${DESCRIPTION_MIN_LENGTH}到${DESCRIPTION_MAX_LENGTH}字`,
-  })
-  @Matches(/\S/, { message: '请填写情况描述' })
+  @IsText(TEXT_LIMITS.reportDescription)
   description: string;
 
   @IsISO8601({ strict: true }, { message: '发现时间格式不正确' })
@@ -148,16 +138,19 @@ export class CreateReportDto implements CreateReportRequest {
   discoveredAt: string;
 
   @IsDefined({ message: '请填写孩子所在地' })
+  @IsPlainObject({ message: '孩子所在地应为对象 {divisionCode, …}' })
   @ValidateNested()
   @Type(() => ReportLocationDto)
   location: ReportLocationDto;
 
   @IsDefined({ message: '孩子信息可以都不填，但需要提交 child 对象' })
+  @IsPlainObject({ message: '孩子信息应为对象 {…}' })
   @ValidateNested()
   @Type(() => ReportChildDto)
   child: ReportChildDto;
 
   @IsDefined({ message: '请选择报告人身份（匿名/保密/实名）' })
+  @IsPlainObject({ message: '报告人信息应为对象 {anonymous, …}' })
   @ValidateNested()
   @Type(() => ReportReporterDto)
   reporter: ReportReporterDto;
