@@ -41,9 +41,7 @@ export type TextField = keyof typeof TEXT_LIMITS;
 
 /** Characters as the server and the database count them (code points), not UTF-16 units. */
 export function textLength(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
+  return Array.from(text).length;
 }
 
 /**
