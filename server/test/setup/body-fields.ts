@@ -93,7 +93,11 @@ export function bodyFields(dto: Class, prefix = ''): BodyField[] {
     const path = `${prefix}${property}`;
     const named = (name: string, each = false) =>
       own.find((r) => r.name === name && Boolean(r.each) === each);
-    const kind = KIND_BY_RULE.find(([name]) => named(name))?.[1] ?? 'unbounded';
+    const nested = own.find((r) => r.type === 'nestedValidation');
+    // A nested DTO is an object field by contract, whether or not it says so.
+    const kind =
+      KIND_BY_RULE.find(([name]) => named(name))?.[1] ??
+      (nested && !nested.each ? 'object' : 'unbounded');
     const optional = own.some((r) => r.type === 'conditionalValidation');
     const text = named(IS_TEXT);
     fields.push({
@@ -102,7 +106,6 @@ export function bodyFields(dto: Class, prefix = ''): BodyField[] {
       optional,
       ...(text ? { limit: text.constraints[0] as TextLimit } : {}),
     });
-    const nested = own.find((r) => r.type === 'nestedValidation');
     if (nested) {
       const type = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as Class;
       fields.push(...bodyFields(type, kind === 'array' ? `${path}.0.` : `${path}.`));
