@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { REPORT_STATUS_LABELS, formatTrackingCode, type ReporterReportView } from '@shouhu/shared';
+import {
+  REPORT_STATUS_LABELS,
+  TEXT_LIMITS,
+  formatTrackingCode,
+  type ReporterReportView,
+} from '@shouhu/shared';
 import { ApiError } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
 import { shanghaiDateTime } from '../../services/time';
@@ -82,7 +87,7 @@ export default function ProgressPage() {
           <Textarea
             className="textarea"
             value={comment}
-            maxlength={500}
+            maxlength={TEXT_LIMITS.ratingComment.max}
             placeholder="还有什么想说的（选填）"
             onInput={(e) => setComment(e.detail.value)}
           />

@@ -1,6 +1,7 @@
 import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
+  textLength,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -78,9 +79,7 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** Counts characters the way the server does: an emoji or a rare 汉字 is one. */
-export function characterCount(text: string): number {
-  return Array.from(text).length;
-}
+export const characterCount = textLength;
 
 /** The phone's calendar date, as the date pickers show it. */
 export function localDate(at: Date): string {
