@@ -7,6 +7,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
+import { ApiException } from './common/api-exception';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 
@@ -41,12 +43,16 @@ export async function createApp(
   app.enableShutdownHooks();
   // Phones count deadlines down on the server's clock: theirs may be wrong, and drills move ours.
   const clock = app.get<Clock>(CLOCK);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (_request, reply) => {
-      reply.header('x-server-time', clock.now().toISOString());
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (_request, reply) => {
+    reply.header('x-server-time', clock.now().toISOString());
+  });
+  // Before the guard and the pipe: their transformer and validator recurse once per level.
+  fastify.addHook('preValidation', async (request) => {
+    if (nestedDeeperThan(request.body, MAX_JSON_DEPTH)) {
+      throw ApiException.validation({ body: `内容的嵌套不能超过${MAX_JSON_DEPTH}层` });
+    }
+  });
 
   const document = SwaggerModule.createDocument(
     app,

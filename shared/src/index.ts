@@ -16,4 +16,5 @@ export * from './report-rules';
 export * from './roles';
 export * from './routing';
 export * from './situations';
+export * from './text-limits';
 export * from './tracking-code';

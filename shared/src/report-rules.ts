@@ -1,5 +1,7 @@
-export const DESCRIPTION_MIN_LENGTH = 10;
-export const DESCRIPTION_MAX_LENGTH = 5000;
+import { TEXT_LIMITS } from './text-limits';
+
+export const DESCRIPTION_MIN_LENGTH = TEXT_LIMITS.reportDescription.min;
+export const DESCRIPTION_MAX_LENGTH = TEXT_LIMITS.reportDescription.max;
 
 export const GENDERS = ['female', 'male', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];

@@ -78,7 +78,7 @@ export function ActionPanel({
               <Textarea
                 className="textarea action-text"
                 value={values[field.name] ?? ''}
-                maxlength={2000}
+                maxlength={field.limit?.max}
                 placeholder={field.placeholder}
                 onInput={(e) => set(field.name, e.detail.value)}
               />

@@ -1,4 +1,4 @@
-import type { AuthUser, OrderSummary } from '@shouhu/shared';
+import { TEXT_LIMITS, type AuthUser, type OrderSummary } from '@shouhu/shared';
 import { anOrder } from '../../test/factories';
 import { availableActions, capacityFor, fieldProblems, initialValues } from './order-actions';
 
@@ -88,12 +88,22 @@ describe('the 已接触儿童 body', () => {
 describe('fieldProblems', () => {
   it('asks for required fields and minimum lengths, and lets optional ones be empty', () => {
     const fields = [
-      { name: 'reason', label: '原因', kind: 'text' as const, minLength: 2 },
+      { name: 'reason', label: '原因', kind: 'text' as const, limit: TEXT_LIMITS.reason },
       { name: 'note', label: '备注', kind: 'text' as const, optional: true },
     ];
     expect(fieldProblems(fields, {})).toEqual(['请填写：原因']);
     expect(fieldProblems(fields, { reason: '短' })).toEqual(['原因至少2个字']);
     expect(fieldProblems(fields, { reason: '不属于本辖区' })).toEqual([]);
+    expect(fieldProblems(fields, { reason: '\u3000\u3000' })).toEqual(['请填写：原因']);
+  });
+
+  it('counts characters as the server does and stops at the API maximum', () => {
+    const fields = [
+      { name: 'reason', label: '原因', kind: 'text' as const, limit: TEXT_LIMITS.reason },
+    ];
+    const max = TEXT_LIMITS.reason.max;
+    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max) })).toEqual([]);
+    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max + 1) })).toEqual([`原因最多${max}个字`]);
   });
 
   it('starts choices that have a safe default with it', () => {

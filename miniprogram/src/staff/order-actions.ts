@@ -3,11 +3,14 @@ import {
   OUTCOMES_BY_DEPARTMENT,
   PRIORITIES,
   PRIORITY_LABELS,
+  TEXT_LIMITS,
+  textLength,
   transition,
   type ActionRequest,
   type AuthUser,
   type OrderActorCapacity,
   type OrderSummary,
+  type TextLimit,
 } from '@shouhu/shared';
 import type { OrderActionBodies, OrderActionPath } from '../services/orders';
 
@@ -22,7 +25,8 @@ export interface ActionField {
   options?: { value: string; label: string }[];
   optional?: boolean;
   initial?: string;
-  minLength?: number;
+  /** For `text`: the API's bounds (shared TEXT_LIMITS), also the input's maxlength. */
+  limit?: TextLimit;
   placeholder?: string;
 }
 
@@ -42,7 +46,7 @@ const reason = (label = '原因'): ActionField => ({
   name: 'reason',
   label,
   kind: 'text',
-  minLength: 2,
+  limit: TEXT_LIMITS.reason,
 });
 
 const priorityChoice: ActionField = {
@@ -84,7 +88,13 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     confirm: '确认已经见到或联系上孩子？',
     fields: () => [
       { name: 'at', label: '什么时候见到或联系上的（默认刚才）', kind: 'time', optional: true },
-      { name: 'note', label: '情况说明（选填）', kind: 'text', optional: true },
+      {
+        name: 'note',
+        label: '情况说明（选填）',
+        kind: 'text',
+        optional: true,
+        limit: TEXT_LIMITS.contactNote,
+      },
       { name: 'position', label: '位置（选填）', kind: 'position', optional: true },
     ],
     body: (v) => ({
@@ -101,7 +111,7 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     label: '处理记录',
     confirm: '确认保存这条处理记录？',
     fields: () => [
-      { name: 'text', label: '处理记录', kind: 'text', minLength: 2 },
+      { name: 'text', label: '处理记录', kind: 'text', limit: TEXT_LIMITS.noteText },
       {
         name: 'reporterVisible',
         label: '对报告人可见',
@@ -176,9 +186,9 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
         name: 'reporterSummary',
         label: '给报告人的说明（报告人能看到，不写孩子隐私）',
         kind: 'text',
-        minLength: 5,
+        limit: TEXT_LIMITS.reporterSummary,
       },
-      { name: 'detail', label: '内部办理情况', kind: 'text', minLength: 2 },
+      { name: 'detail', label: '内部办理情况', kind: 'text', limit: TEXT_LIMITS.resolveDetail },
     ],
     body: (v) => ({
       outcome: v.outcome,
@@ -216,7 +226,13 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
           { value: 'false', label: '不同意' },
         ],
       },
-      { name: 'note', label: '审批意见（选填）', kind: 'text', optional: true },
+      {
+        name: 'note',
+        label: '审批意见（选填）',
+        kind: 'text',
+        optional: true,
+        limit: TEXT_LIMITS.decisionNote,
+      },
     ],
     body: (v) => ({
       approve: v.approve === 'true',
@@ -241,7 +257,7 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     path: 'notes',
     label: '督办意见',
     confirm: '确认保存这条意见？',
-    fields: () => [{ name: 'text', label: '意见', kind: 'text', minLength: 2 }],
+    fields: () => [{ name: 'text', label: '意见', kind: 'text', limit: TEXT_LIMITS.noteText }],
     body: (v) => ({ text: v.text.trim(), reporterVisible: false }),
     request: { action: 'note' },
     capacity: 'coordinator',
@@ -287,8 +303,11 @@ export function fieldProblems(fields: ActionField[], values: FieldValues): strin
   return fields.flatMap((field) => {
     const value = (values[field.name] ?? '').trim();
     if (value === '') return field.optional ? [] : [`请填写：${field.label}`];
-    if (field.minLength && Array.from(value).length < field.minLength) {
-      return [`${field.label}至少${field.minLength}个字`];
+    if (field.limit && textLength(value) < field.limit.min) {
+      return [`${field.label}至少${field.limit.min}个字`];
+    }
+    if (field.limit && textLength(values[field.name] ?? '') > field.limit.max) {
+      return [`${field.label}最多${field.limit.max}个字`];
     }
     return [];
   });

@@ -1,5 +1,6 @@
-import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Access } from '../access/access.decorator';
+import { EmptyBodyPipe } from '../common/validation.pipe';
 import type { DeliveryTally } from './delivery';
 import { NotificationSender } from './notification-sender';
 
@@ -11,7 +12,7 @@ export class SendDrillController {
   @Post('send')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
-  send(): Promise<DeliveryTally> {
+  send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<DeliveryTally> {
     return this.sender.send();
   }
 }

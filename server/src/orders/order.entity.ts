@@ -134,7 +134,7 @@ export class OrderEventEntity {
   @Column({ name: 'actor_role', type: 'varchar', length: 32, nullable: true })
   actorRole: string | null;
 
-  @Column({ type: 'varchar', length: 2000 })
+  @Column({ type: 'text' })
   text: string;
 
   @Column({ name: 'reporter_visible', type: 'boolean' })

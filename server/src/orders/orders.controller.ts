@@ -16,6 +16,7 @@ import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
+import { EmptyBodyPipe } from '../common/validation.pipe';
 import {
   ContactDto,
   ExtensionDecisionDto,
@@ -80,7 +81,11 @@ export class OrdersController {
   @Post(':id/sign')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
-  sign(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderSummary> {
+  sign(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
+  ): Promise<OrderSummary> {
     return this.service.sign(actor, id);
   }
 

@@ -23,7 +23,7 @@ export class ReportEventEntity {
   @Column({ type: 'varchar', length: 32 })
   kind: ReportEventKind;
 
-  @Column({ type: 'varchar', length: 500 })
+  @Column({ type: 'text' })
   text: string;
 
   @Column({ name: 'reporter_visible', type: 'boolean' })

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Put } from '@nest
 import { Access } from '../access/access.decorator';
 import { CLOCK } from '../common/clock';
 import { IsApiInstant } from '../common/date-fields';
+import { EmptyBodyPipe } from '../common/validation.pipe';
 import { SimulatedClock } from './simulated-clock';
 import { SlaSweeper, type SweepResult } from './sla-sweeper';
 
@@ -28,7 +29,7 @@ export class DrillController {
   @Post('sla/sweep')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
-  sweep(): Promise<SweepResult> {
+  sweep(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<SweepResult> {
     return this.sweeper.sweep();
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
+import { readSingleFile } from './multipart-file';
 import { UploadsService, type UploadReceipt } from './uploads.service';
 
 @Controller('uploads')
@@ -16,7 +17,6 @@ export class UploadsController {
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
   ): Promise<UploadReceipt> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.service.receive(actor, file ? await file.toBuffer() : null);
+    return this.service.receive(actor, await readSingleFile(request));
   }
 }

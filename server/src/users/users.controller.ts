@@ -1,8 +1,9 @@
-import { Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
+import { EmptyBodyPipe } from '../common/validation.pipe';
 import { UsersService } from './users.service';
 
 @Controller('admin/users')
@@ -19,6 +20,7 @@ export class UsersController {
       new ParseUUIDPipe({ exceptionFactory: () => ApiException.notFound('没有找到这个用户') }),
     )
     id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<{ id: string; disabled: true }> {
     return this.service.disable(actor, id);
   }

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   REPORT_STATUS_LABELS,
+  TEXT_LIMITS,
   chineseDateTime,
   formatTrackingCode,
   type ReporterReportView,
@@ -86,7 +87,7 @@ export default function ProgressPage() {
           <Textarea
             className="textarea"
             value={comment}
-            maxlength={500}
+            maxlength={TEXT_LIMITS.ratingComment.max}
             placeholder="还有什么想说的（选填）"
             onInput={(e) => setComment(e.detail.value)}
           />

@@ -5,6 +5,7 @@ import {
   birthDateProblem,
   shanghaiDate,
   isValidPhone,
+  textLength,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -80,9 +81,7 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
 }
 
 /** Counts characters the way the server does: an emoji or a rare 汉字 is one. */
-export function characterCount(text: string): number {
-  return Array.from(text).length;
-}
+export const characterCount = textLength;
 
 function childProblems(child: ChildForm, today: string): string[] {
   const problems: string[] = [];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   DESCRIPTION_MAX_LENGTH,
+  TEXT_LIMITS,
   GENDER_LABELS,
   GENDERS,
   SITUATION_CODES,
@@ -125,7 +126,7 @@ export function PlaceStep({ form, update }: StepProps) {
       <Input
         className="input report-address"
         value={form.address}
-        maxlength={200}
+        maxlength={TEXT_LIMITS.locationAddress.max}
         placeholder="如：某镇某村三组"
         onInput={(e) => update({ address: e.detail.value })}
       />
@@ -161,7 +162,7 @@ export function ChildStep({ form, update }: StepProps) {
       <Input
         className="input report-child-name"
         value={child.name}
-        maxlength={50}
+        maxlength={TEXT_LIMITS.childName.max}
         onInput={(e) => set({ name: e.detail.value })}
       />
       <Text className="field-label">性别</Text>
@@ -199,7 +200,7 @@ export function ChildStep({ form, update }: StepProps) {
       <Input
         className="input report-child-school"
         value={child.school}
-        maxlength={100}
+        maxlength={TEXT_LIMITS.childSchool.max}
         placeholder="如：某某小学三年级"
         onInput={(e) => set({ school: e.detail.value })}
       />
@@ -266,7 +267,7 @@ function ContactFields({
       <Input
         className="input report-reporter-name"
         value={form.reporterName}
-        maxlength={50}
+        maxlength={TEXT_LIMITS.reporterName.max}
         onInput={(e) => update({ reporterName: e.detail.value })}
       />
       <Text className="field-label">{phoneLabel}</Text>

@@ -1,7 +1,7 @@
-import { IsString, Length } from 'class-validator';
+import { TEXT_LIMITS } from '@shouhu/shared';
+import { IsText } from '../../common/input-rules';
 
 export class WechatLoginDto {
-  @IsString({ message: '缺少登录凭证' })
-  @Length(1, 128, { message: '登录凭证格式不正确' })
+  @IsText(TEXT_LIMITS.wechatLoginCode)
   code: string;
 }

@@ -4,11 +4,11 @@ import {
   IsArray,
   IsBoolean,
   IsOptional,
-  IsString,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { TEXT_LIMITS } from '@shouhu/shared';
 import { IsApiDate } from '../../common/date-fields';
+import { IsPlainObject, IsText } from '../../common/input-rules';
 
 export class CalendarDayDto {
   @IsApiDate('日期')
@@ -18,14 +18,14 @@ export class CalendarDayDto {
   working: boolean;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: '名称最多50字' })
+  @IsText(TEXT_LIMITS.calendarDayName)
   name?: string;
 }
 
 export class CalendarYearDto {
   @IsArray({ message: '请提供这一年的节假日和调休上班日' })
-  @ArrayMaxSize(366)
+  @ArrayMaxSize(366, { message: '一年最多366天' })
+  @IsPlainObject({ each: true, message: '每一天应为对象 {date, working, name?}' })
   @ValidateNested({ each: true })
   @Type(() => CalendarDayDto)
   days: CalendarDayDto[];

@@ -5,6 +5,7 @@ import { ReportRatings1764200000000 } from './1764200000000-report-ratings';
 import { Uploads1764300000000 } from './1764300000000-uploads';
 import { Notifications1764400000000 } from './1764400000000-notifications';
 import { NewOrderSubscriptions1764500000000 } from './1764500000000-new-order-subscriptions';
+import { EventTexts1764600000000 } from './1764600000000-event-texts';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Uploads1764300000000,
   Notifications1764400000000,
   NewOrderSubscriptions1764500000000,
+  EventTexts1764600000000,
 ];

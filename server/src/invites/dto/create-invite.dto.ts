@@ -1,11 +1,13 @@
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   INVITE_ROLES,
   ORG_TYPES,
+  TEXT_LIMITS,
   type CreateInviteRequest,
   type InviteRole,
   type OrgType,
 } from '@shouhu/shared';
+import { IsText } from '../../common/input-rules';
 
 export class CreateInviteDto implements CreateInviteRequest {
   @IsIn(INVITE_ROLES, {
@@ -18,8 +20,7 @@ export class CreateInviteDto implements CreateInviteRequest {
   unitId?: string;
 
   @IsOptional()
-  @IsString({ message: '机构名称应为文字' })
-  @Length(2, 100, { message: '机构名称应为2到100字' })
+  @IsText(TEXT_LIMITS.orgName)
   orgName?: string;
 
   @IsOptional()

@@ -1,7 +1,7 @@
-import { IsString, Length } from 'class-validator';
+import { TEXT_LIMITS } from '@shouhu/shared';
+import { IsText } from '../../common/input-rules';
 
 export class RedeemInviteDto {
-  @IsString({ message: '请输入邀请码' })
-  @Length(1, 32, { message: '邀请码格式不正确' })
+  @IsText(TEXT_LIMITS.inviteCode)
   code: string;
 }

@@ -5,24 +5,24 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Max,
   Min,
 } from 'class-validator';
 import {
   ORDER_QUEUES,
+  OUTCOME_LABELS,
   ORDER_STATUSES,
   PRIORITIES,
+  TEXT_LIMITS,
   type OrderQueue,
   type OrderStatus,
   type Priority,
 } from '@shouhu/shared';
 import { IsApiInstant } from '../../common/date-fields';
-
-const reason = (what: string) => ({ message: `请填写${what}（2到500字）` });
+import { IsText } from '../../common/input-rules';
 
 export class ContactDto {
   @IsOptional()
@@ -30,22 +30,22 @@ export class ContactDto {
   at?: string;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 2000, { message: '情况说明最多2000字' })
+  @IsText(TEXT_LIMITS.contactNote)
   note?: string;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
   @IsLatitude({ message: '纬度不正确' })
   latitude?: number;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
   @IsLongitude({ message: '经度不正确' })
   longitude?: number;
 }
 
 export class NoteDto {
-  @IsString({ message: '请填写处理记录' })
-  @Length(2, 2000, { message: '处理记录应为2到2000字' })
+  @IsText(TEXT_LIMITS.noteText)
   text: string;
 
   @IsBoolean({ message: '请说明这条记录是否对报告人可见' })
@@ -53,8 +53,7 @@ export class NoteDto {
 }
 
 export class ReasonDto {
-  @IsString(reason('原因'))
-  @Length(2, 500, reason('原因'))
+  @IsText(TEXT_LIMITS.reason)
   reason: string;
 }
 
@@ -81,21 +80,18 @@ export class ExtensionDecisionDto {
   approve: boolean;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 500, { message: '审批意见最多500字' })
+  @IsText(TEXT_LIMITS.decisionNote)
   note?: string;
 }
 
 export class ResolveDto {
-  @IsString({ message: '请选择办理结果' })
+  @IsIn(Object.keys(OUTCOME_LABELS), { message: '请选择办理结果' })
   outcome: string;
 
-  @IsString({ message: '请填写给报告人的结果说明' })
-  @Length(5, 500, { message: '给报告人的结果说明应为5到500字' })
+  @IsText(TEXT_LIMITS.reporterSummary)
   reporterSummary: string;
 
-  @IsString({ message: '请填写内部办理情况' })
-  @Length(2, 5000, { message: '内部办理情况应为2到5000字' })
+  @IsText(TEXT_LIMITS.resolveDetail)
   detail: string;
 }
 

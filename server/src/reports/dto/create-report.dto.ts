@@ -10,23 +10,20 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import {
   CHANNELS,
-  DESCRIPTION_MAX_LENGTH,
-  DESCRIPTION_MIN_LENGTH,
   DIVISION_CODE_PATTERN,
   GENDERS,
   SITUATION_CODES,
+  TEXT_LIMITS,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -37,29 +34,30 @@ import {
 } from '@shouhu/shared';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsIdNumber, IsPhone } from '../../common/identity-validators';
+import { IsPlainObject, IsText } from '../../common/input-rules';
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
   divisionCode: string;
 
   @IsOptional()
-  @IsString({ message: '详细地址应为文字' })
-  @MaxLength(200, { message: '详细地址最多200字' })
+  @IsText(TEXT_LIMITS.locationAddress)
   address?: string;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
   @IsLatitude({ message: '纬度不正确' })
   latitude?: number;
 
   @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
   @IsLongitude({ message: '经度不正确' })
   longitude?: number;
 }
 
 export class ReportChildDto implements ReportChild {
   @IsOptional()
-  @IsString({ message: '姓名应为文字' })
-  @MaxLength(50, { message: '姓名最多50字' })
+  @IsText(TEXT_LIMITS.childName)
   name?: string;
 
   @IsOptional()
@@ -77,8 +75,7 @@ export class ReportChildDto implements ReportChild {
   birthDate?: string;
 
   @IsOptional()
-  @IsString({ message: '学校应为文字' })
-  @MaxLength(100, { message: '学校名称最多100字' })
+  @IsText(TEXT_LIMITS.childSchool)
   school?: string;
 
   @IsOptional()
@@ -86,8 +83,7 @@ export class ReportChildDto implements ReportChild {
   idNumber?: string;
 
   @IsOptional()
-  @IsString({ message: '监护人姓名应为文字' })
-  @MaxLength(50, { message: '监护人姓名最多50字' })
+  @IsText(TEXT_LIMITS.guardianName)
   guardianName?: string;
 
   @IsOptional()
@@ -104,8 +100,7 @@ export class ReportReporterDto implements ReportReporter {
   confidential?: boolean;
 
   @IsOptional()
-  @IsString({ message: '姓名应为文字' })
-  @MaxLength(50, { message: '姓名最多50字' })
+  @IsText(TEXT_LIMITS.reporterName)
   name?: string;
 
   @IsOptional()
@@ -113,8 +108,7 @@ export class ReportReporterDto implements ReportReporter {
   phone?: string;
 
   @IsOptional()
-  @IsString({ message: '与孩子的关系应为文字' })
-  @MaxLength(50, { message: '与孩子的关系最多50字' })
+  @IsText(TEXT_LIMITS.reporterRelation)
   relation?: string;
 }
 
@@ -132,27 +126,26 @@ export class CreateReportDto implements CreateReportRequest {
   @IsBoolean({ message: '请说明孩子现在是否有危险' })
   immediateDanger: boolean;
 
-  @IsString({ message: '请填写情况描述' })
-  @Length(DESCRIPTION_MIN_LENGTH, DESCRIPTION_MAX_LENGTH, {
-    message: `情况描述应为${DESCRIPTION_MIN_LENGTH}到${DESCRIPTION_MAX_LENGTH}字`,
-  })
-  @Matches(/\S/, { message: '请填写情况描述' })
+  @IsText(TEXT_LIMITS.reportDescription)
   description: string;
 
   @IsApiInstant('发现时间')
   discoveredAt: string;
 
   @IsDefined({ message: '请填写孩子所在地' })
+  @IsPlainObject({ message: '孩子所在地应为对象 {divisionCode, …}' })
   @ValidateNested()
   @Type(() => ReportLocationDto)
   location: ReportLocationDto;
 
   @IsDefined({ message: '孩子信息可以都不填，但需要提交 child 对象' })
+  @IsPlainObject({ message: '孩子信息应为对象 {…}' })
   @ValidateNested()
   @Type(() => ReportChildDto)
   child: ReportChildDto;
 
   @IsDefined({ message: '请选择报告人身份（匿名/保密/实名）' })
+  @IsPlainObject({ message: '报告人信息应为对象 {anonymous, …}' })
   @ValidateNested()
   @Type(() => ReportReporterDto)
   reporter: ReportReporterDto;

@@ -1,4 +1,6 @@
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { TEXT_LIMITS } from '@shouhu/shared';
+import { IsText } from '../../common/input-rules';
 
 export class RatingDto {
   @IsInt({ message: '请打1到5分' })
@@ -7,7 +9,6 @@ export class RatingDto {
   score: number;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 500, { message: '评价最多500字' })
+  @IsText(TEXT_LIMITS.ratingComment)
   comment?: string;
 }

@@ -5,19 +5,17 @@ import {
   IsArray,
   IsIn,
   IsOptional,
-  IsString,
   IsUUID,
-  Length,
   Matches,
 } from 'class-validator';
-import { DEPARTMENTS, type CreateUnitRequest, type Department } from '@shouhu/shared';
+import { DEPARTMENTS, TEXT_LIMITS, type CreateUnitRequest, type Department } from '@shouhu/shared';
+import { IsText } from '../../common/input-rules';
 
 /** Province (2), city (4), county (6), township (9) or village (12) digits. */
 export const DIVISION_PREFIX_PATTERN = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
 export class CreateUnitDto implements CreateUnitRequest {
-  @IsString({ message: '请填写单位名称' })
-  @Length(2, 100, { message: '单位名称应为2到100字' })
+  @IsText(TEXT_LIMITS.unitName)
   name: string;
 
   @IsIn(DEPARTMENTS, {

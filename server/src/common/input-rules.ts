@@ -1,0 +1,48 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { textProblem, type TextLimit } from '@shouhu/shared';
+
+/** Names under which the rules below appear in class-validator's metadata (tests walk them). */
+export const IS_TEXT = 'isText';
+export const IS_PLAIN_OBJECT = 'isPlainObject';
+
+/**
+ * A free-text field: a string of `limit.min`..`limit.max` characters (code points, as MariaDB
+ * counts them), blank (spaces, full-width spaces, line breaks) counting as empty. The limits come
+ * from `TEXT_LIMITS` in shared, which the app's inputs and counters also read.
+ * Errors: `{label}应为文字`, `请填写{label}`, `{label}最多{max}字`.
+ */
+export function IsText(limit: TextLimit, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_TEXT,
+      constraints: [limit],
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !textProblem(value, limit),
+        defaultMessage: (args) =>
+          typeof args?.value === 'string'
+            ? (textProblem(args.value, limit) ?? '')
+            : `${limit.label}应为文字`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * A JSON object (`{…}`), not an array, null or a primitive. `@ValidateNested()` with `@Type()`
+ * alone lets an array through (class-transformer turns `[{…}]` into instances), so every nested
+ * object field carries this too.
+ */
+export function IsPlainObject(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_PLAIN_OBJECT,
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' && value !== null && !Array.isArray(value),
+        defaultMessage: () => '应为对象 {…}',
+      },
+    },
+    options,
+  );
+}
