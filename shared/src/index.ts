@@ -4,6 +4,7 @@ export * from './channels';
 export * from './clocks';
 export * from './departments';
 export * from './errors';
+export * from './extensions';
 export * from './notifications';
 export * from './order-states';
 export * from './outcomes';

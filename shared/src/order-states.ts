@@ -1,3 +1,6 @@
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from './clocks';
+import type { ReceivingDepartment } from './departments';
+import { extensionOffer } from './extensions';
 import type { Priority } from './priorities';
 import { PRIORITIES } from './priorities';
 
@@ -30,6 +33,7 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
 export type OrderActorCapacity = 'handler' | 'coordinator';
 
 export interface OrderFacts {
+  department: ReceivingDepartment;
   status: OrderStatus;
   priority: Priority;
   contactedAt: Date | null;
@@ -96,7 +100,7 @@ export function transition(
   request: ActionRequest,
   actor: OrderActorCapacity,
   now: Date,
-  maxP1Extensions = 2,
+  policy: SlaPolicy = DEFAULT_SLA_POLICY,
 ): TransitionResult {
   const rule = ORDER_RULES[request.action];
   if (!rule.by.includes(actor)) return refuse('NOT_YOUR_ROLE');
@@ -119,9 +123,7 @@ export function transition(
     }
     case 'extension':
       if (order.extensionPending) return refuse('EXTENSION_PENDING');
-      if (order.priority === 'P1' && order.extensionsGranted >= maxP1Extensions) {
-        return refuse('EXTENSION_LIMIT');
-      }
+      if (extensionOffer(order, policy) === null) return refuse('EXTENSION_LIMIT');
       break;
     case 'extension_decision':
       if (!order.extensionPending) return refuse('NO_EXTENSION_PENDING');
