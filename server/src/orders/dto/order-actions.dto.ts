@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import {
+  DEFAULT_SLA_POLICY,
   ORDER_QUEUES,
   ORDER_STATUSES,
   PRIORITIES,
@@ -21,6 +22,8 @@ import {
   type OrderStatus,
   type Priority,
 } from '@shouhu/shared';
+
+const MAX_EXTENSION_DAYS = DEFAULT_SLA_POLICY.maxExtensionWorkingDays;
 
 const reason = (what: string) => ({ message: `请填写${what}（2到500字）` });
 
@@ -68,11 +71,12 @@ export class PriorityDto extends ReasonDto {
   priority: Priority;
 }
 
+/** Whether `workingDays` belongs in the request is the shared `extensionOffer`'s to say. */
 export class ExtensionDto extends ReasonDto {
   @IsOptional()
   @IsInt({ message: '延期天数应为整数' })
   @Min(1, { message: '延期至少1个工作日' })
-  @Max(10, { message: '延期最多10个工作日' })
+  @Max(MAX_EXTENSION_DAYS, { message: `延期最多${MAX_EXTENSION_DAYS}个工作日` })
   workingDays?: number;
 }
 
