@@ -13,7 +13,9 @@ describe('demo data', () => {
       for (const order of routing.orders) {
         // Every town gets its own supervisor station at seeding time.
         if (order.department === 'township') continue;
-        const units = DEMO_COUNTY_UNITS.filter((u) => u.department === order.department);
+        const units = DEMO_COUNTY_UNITS.filter((u) => u.department === order.department).map(
+          (u) => ({ ...u, id: u.key }),
+        );
         expect([order.department, longestPrefixUnit(report.location.divisionCode, units)]).toEqual([
           order.department,
           expect.anything(),
