@@ -243,7 +243,8 @@ export class OrdersService {
 
   /**
    * 改派 moves the order to another unit of its own department (domain.md, Routing 6), so a
-   * statutory report always keeps its police order; another department comes in by a handoff.
+   * statutory report always keeps its police order; another department comes in by a handoff
+   * (转接), which adds an order.
    * 400 `VALIDATION_FAILED` on `unitId` for a unit of another department or outside the county.
    */
   reassign(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
@@ -252,7 +253,7 @@ export class OrdersService {
       const department = DEPARTMENT_LABELS[ctx.order.department];
       if (!target || target.department !== ctx.order.department) {
         throw ApiException.validation({
-          unitId: `只能改派给${department}的其他单位；需要其他部门参与，请由办理单位转接`,
+          unitId: `只能改派给${department}的其他单位`,
         });
       }
       const county = actor.unit?.divisionPrefixes ?? [];
