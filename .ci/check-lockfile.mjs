@@ -62,5 +62,7 @@ if (problems.length > 0) {
 const added = Object.keys(installed).filter((key) => key !== '' && !(key in committed)).length;
 console.log(
   `lockfile holds: every installed package as pinned` +
-    (added > 0 ? ` (${added} optional builds for other platforms newly listed, not installed)` : ''),
+    (added > 0
+      ? ` (${added} optional builds for other platforms newly listed, not installed)`
+      : ''),
 );

@@ -2,7 +2,10 @@ import { act, fireEvent } from '@testing-library/react';
 import type { OrderDetail, OrderSummary } from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
-/** A form every step accepts: no danger, a dropout in 泗县, a description long enough. */
+/**
+ * A form every step accepts: no danger, a dropout (whereabouts known) in 泗县, a description long
+ * enough.
+ */
 export function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
   return {
     ...emptyReportForm([
@@ -12,6 +15,7 @@ export function aFilledForm(overrides: Partial<ReportForm> = {}): ReportForm {
     ]),
     immediateDanger: false,
     situations: ['dropout'],
+    whereaboutsUnknown: false,
     description: '孩子已经两周没有来上学了。',
     ...overrides,
   };

@@ -41,6 +41,11 @@ export interface ReportChild {
   idNumber?: string;
   guardianName?: string;
   guardianPhone?: string;
+  /**
+   * Asked for dropouts only (知道孩子现在在哪里吗？): true sends the report to the police too, at P2
+   * or higher (domain.md, Situations: dropout).
+   */
+  whereaboutsUnknown?: boolean;
 }
 
 export interface ReportReporter {

@@ -6,6 +6,7 @@ export * from './clocks';
 export * from './departments';
 export * from './errors';
 export * from './identity';
+export * from './extensions';
 export * from './notifications';
 export * from './order-states';
 export * from './outcomes';

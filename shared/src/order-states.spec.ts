@@ -13,6 +13,7 @@ const NOW = new Date('2026-11-16T10:10:00+08:00');
 
 function anOrder(overrides: Partial<OrderFacts> = {}): OrderFacts {
   return {
+    department: 'township',
     status: 'dispatched',
     priority: 'P2',
     contactedAt: null,
@@ -149,8 +150,8 @@ describe('transition', () => {
       'EXTENSION_PENDING',
     ],
     [
-      'a third P1 extension',
-      { status: 'in_progress', priority: 'P1', extensionsGranted: 2 },
+      'a third extension of a police P1 (立案审查: 7, then 30 days)',
+      { department: 'police', status: 'in_progress', priority: 'P1', extensionsGranted: 2 },
       { action: 'extension' },
       'handler',
       'EXTENSION_LIMIT',
@@ -165,6 +166,22 @@ describe('transition', () => {
   ])('refuses %s', (_, facts, request, actor, code) => {
     expect(transition(anOrder(facts), request, actor, NOW)).toMatchObject({ ok: false, code });
   });
+
+  it.each(['civil_affairs', 'township', 'education'] as const)(
+    'lets a P1 order of %s ask again after two extensions: only the police ladder ends',
+    (department) => {
+      const order = anOrder({
+        department,
+        status: 'in_progress',
+        priority: 'P1',
+        extensionsGranted: 2,
+      });
+      expect(transition(order, { action: 'extension', workingDays: 3 }, 'handler', NOW)).toEqual({
+        ok: true,
+        status: 'in_progress',
+      });
+    },
+  );
 
   it('lets a coordinator lower P1 and a handler lower P2', () => {
     expect(

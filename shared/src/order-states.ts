@@ -1,3 +1,6 @@
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from './clocks';
+import type { ReceivingDepartment } from './departments';
+import { extensionOffer } from './extensions';
 import type { Priority } from './priorities';
 import { PRIORITIES } from './priorities';
 
@@ -30,6 +33,7 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
 export type OrderActorCapacity = 'handler' | 'coordinator';
 
 export interface OrderFacts {
+  department: ReceivingDepartment;
   status: OrderStatus;
   priority: Priority;
   contactedAt: Date | null;
@@ -86,6 +90,10 @@ export const REFUSALS = {
     problem: '延期次数或天数已达上限',
     whatToDo: '请在现有期限内办结，确有困难请联系县联席办',
   },
+  EXTENSION_NO_LONGER_OFFERED: {
+    problem: '申请延期后工单的优先级已调整，这份申请不能再批准',
+    whatToDo: '请选择不同意，由办理单位按新的期限规则重新申请',
+  },
 } as const satisfies Record<string, { problem: string; whatToDo: string }>;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -134,7 +142,7 @@ export function transition(
   request: ActionRequest,
   actor: OrderActorCapacity,
   now: Date,
-  maxP1Extensions = 2,
+  policy: SlaPolicy = DEFAULT_SLA_POLICY,
 ): TransitionResult {
   const rule = ORDER_RULES[request.action];
   if (!rule.by.includes(actor)) return refuse('NOT_YOUR_ROLE');
@@ -157,9 +165,7 @@ export function transition(
     }
     case 'extension':
       if (order.extensionPending) return refuse('EXTENSION_PENDING');
-      if (order.priority === 'P1' && order.extensionsGranted >= maxP1Extensions) {
-        return refuse('EXTENSION_LIMIT');
-      }
+      if (extensionOffer(order, policy) === null) return refuse('EXTENSION_LIMIT');
       break;
     case 'extension_decision':
       if (!order.extensionPending) return refuse('NO_EXTENSION_PENDING');

@@ -1,12 +1,17 @@
 import type { ReceivingDepartment } from './departments';
-import type { Priority } from './priorities';
-import { longestPrefixUnit, route } from './routing';
-import { SITUATIONS, type SituationCode } from './situations';
+import { higherPriority, type Priority } from './priorities';
+import { DEPARTMENT_STRENGTH, longestPrefixUnit, route } from './routing';
+import { SITUATION_CODES, type SituationCode } from './situations';
 
 type Expected = [lead: ReceivingDepartment, assists: ReceivingDepartment[], priority: Priority];
 
-function summary(situations: SituationCode[], immediateDanger = false, repeat = false): Expected {
-  const routing = route({ situations, immediateDanger }, { repeat });
+function summary(
+  situations: SituationCode[],
+  immediateDanger = false,
+  repeat = false,
+  child: { whereaboutsUnknown?: boolean } = {},
+): Expected {
+  const routing = route({ situations, immediateDanger, child }, { repeat });
   const lead = routing.orders.filter((o) => o.role === 'lead');
   expect(lead).toHaveLength(1);
   for (const order of routing.orders) expect(order.priority).toBe(routing.priority);
@@ -17,33 +22,42 @@ function summary(situations: SituationCode[], immediateDanger = false, repeat = 
   ];
 }
 
-describe('route', () => {
-  it.each<[SituationCode, Expected]>([
-    ['private_part_injury', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['sexual_assault_under14', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['sexual_assault_pregnancy', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['violence_abuse', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['abnormal_injury_death', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['abandoned_unattended', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['missing_trafficked', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['organized_begging', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['other_serious_harm', ['police', ['civil_affairs', 'township'], 'P1']],
-    ['living_alone', ['police', ['civil_affairs', 'township'], 'P2']],
-    ['guardianship_absent', ['civil_affairs', ['township'], 'P2']],
-    ['street_child', ['police', ['civil_affairs'], 'P2']],
-    ['accident_emergency', ['civil_affairs', ['township'], 'P2']],
-    ['carer_neglect', ['civil_affairs', ['township'], 'P3']],
-    ['dropout', ['township', ['education'], 'P3']],
-    ['poverty_hardship', ['township', [], 'P3']],
-    ['disability_illness', ['township', [], 'P3']],
-    ['mental_health', ['township', ['education'], 'P3']],
-    ['consultation', ['township', [], 'P3']],
-  ])('routes %s alone', (code, expected) => {
-    expect(summary([code])).toEqual(expected);
-  });
+/**
+ * domain.md, Situations and Routing 2, copied by hand: each situation alone → [lead, assists
+ * strongest first, priority]. Keyed by code, so a new situation does not compile until it is here.
+ */
+const DOMAIN_TABLE: Record<SituationCode, Expected> = {
+  private_part_injury: ['police', ['civil_affairs', 'township'], 'P1'],
+  sexual_assault_under14: ['police', ['civil_affairs', 'township'], 'P1'],
+  sexual_assault_pregnancy: ['police', ['civil_affairs', 'township'], 'P1'],
+  violence_abuse: ['police', ['civil_affairs', 'township'], 'P1'],
+  abnormal_injury_death: ['police', ['civil_affairs', 'township'], 'P1'],
+  abandoned_unattended: ['police', ['civil_affairs', 'township'], 'P1'],
+  missing_trafficked: ['police', ['civil_affairs', 'township'], 'P1'],
+  organized_begging: ['police', ['civil_affairs', 'township'], 'P1'],
+  other_serious_harm: ['police', ['civil_affairs', 'township'], 'P1'],
+  living_alone: ['civil_affairs', ['police', 'township'], 'P2'],
+  guardianship_absent: ['civil_affairs', ['police', 'township'], 'P2'],
+  street_child: ['civil_affairs', ['police'], 'P2'],
+  accident_emergency: ['civil_affairs', ['police', 'township'], 'P2'],
+  carer_neglect: ['township', ['civil_affairs'], 'P3'],
+  dropout: ['township', ['education'], 'P3'],
+  poverty_hardship: ['township', ['civil_affairs'], 'P3'],
+  disability_illness: ['township', ['civil_affairs'], 'P3'],
+  mental_health: ['township', ['education'], 'P3'],
+  consultation: ['township', [], 'P3'],
+};
 
-  it('covers every situation in the table above', () => {
-    expect(SITUATIONS).toHaveLength(19);
+describe('route', () => {
+  it.each(SITUATION_CODES.map((code) => [code, DOMAIN_TABLE[code]] as const))(
+    'routes %s alone as domain.md says',
+    (code, expected) => {
+      expect(summary([code])).toEqual(expected);
+    },
+  );
+
+  it('knows every situation in the domain table and nothing else', () => {
+    expect(Object.keys(DOMAIN_TABLE).sort()).toEqual([...SITUATION_CODES].sort());
   });
 
   it.each<[SituationCode[], Expected]>([
@@ -53,7 +67,7 @@ describe('route', () => {
     ],
     [
       ['dropout', 'guardianship_absent'],
-      ['civil_affairs', ['township', 'education'], 'P2'],
+      ['civil_affairs', ['police', 'township', 'education'], 'P2'],
     ],
     [
       ['dropout', 'violence_abuse'],
@@ -61,12 +75,39 @@ describe('route', () => {
     ],
     [
       ['poverty_hardship', 'street_child'],
-      ['police', ['civil_affairs', 'township'], 'P2'],
+      ['civil_affairs', ['police', 'township'], 'P2'],
+    ],
+    [
+      ['carer_neglect', 'living_alone'],
+      ['civil_affairs', ['police', 'township'], 'P2'],
+    ],
+    [
+      ['living_alone', 'abandoned_unattended'],
+      ['police', ['civil_affairs', 'township'], 'P1'],
+    ],
+    [
+      ['mental_health', 'consultation'],
+      ['township', ['education'], 'P3'],
     ],
   ])(
-    'routes the combination %j to every named department, led by the strongest',
+    'routes the combination %j to every named department, led by the strongest lead department',
     (codes, expected) => {
       expect(summary(codes)).toEqual(expected);
+    },
+  );
+
+  it.each(SITUATION_CODES.flatMap((a) => SITUATION_CODES.map((b) => [a, b] as const)))(
+    'gives %s + %s the stronger lead, every department either names, the higher priority',
+    (a, b) => {
+      const [leadA, assistsA, priorityA] = DOMAIN_TABLE[a];
+      const [leadB, assistsB, priorityB] = DOMAIN_TABLE[b];
+      const lead = DEPARTMENT_STRENGTH.find((d) => d === leadA || d === leadB);
+      const named = new Set([leadA, leadB, ...assistsA, ...assistsB]);
+      const [actualLead, actualAssists, actualPriority] = summary([a, b]);
+
+      expect(actualLead).toBe(lead);
+      expect(actualAssists).toEqual(DEPARTMENT_STRENGTH.filter((d) => named.has(d) && d !== lead));
+      expect(actualPriority).toBe(higherPriority(priorityA, priorityB));
     },
   );
 
@@ -91,6 +132,62 @@ describe('route', () => {
     if (routing.initialPriority === priority) expect(routing.overrides).toEqual([]);
     else
       expect(routing.overrides[0]).toMatchObject({ from: routing.initialPriority, to: priority });
+  });
+
+  it.each<[string, SituationCode[], { whereaboutsUnknown?: boolean }, boolean, Expected]>([
+    [
+      'whereabouts unknown',
+      ['dropout'],
+      { whereaboutsUnknown: true },
+      false,
+      ['township', ['police', 'education'], 'P2'],
+    ],
+    [
+      'whereabouts known',
+      ['dropout'],
+      { whereaboutsUnknown: false },
+      false,
+      ['township', ['education'], 'P3'],
+    ],
+    ['whereabouts not asked', ['dropout'], {}, false, ['township', ['education'], 'P3']],
+    [
+      'whereabouts unknown, no dropout',
+      ['poverty_hardship'],
+      { whereaboutsUnknown: true },
+      false,
+      ['township', ['civil_affairs'], 'P3'],
+    ],
+    [
+      'whereabouts unknown, repeat',
+      ['dropout'],
+      { whereaboutsUnknown: true },
+      true,
+      ['township', ['police', 'education'], 'P1'],
+    ],
+    [
+      'whereabouts unknown, already P1',
+      ['dropout', 'violence_abuse'],
+      { whereaboutsUnknown: true },
+      false,
+      ['police', ['civil_affairs', 'township', 'education'], 'P1'],
+    ],
+  ])('routes a dropout report, %s', (_, codes, child, repeat, expected) => {
+    expect(summary(codes, false, repeat, child)).toEqual(expected);
+  });
+
+  it('records why a dropout whose whereabouts are unknown was raised and sent to the police', () => {
+    const routing = route(
+      { situations: ['dropout'], immediateDanger: false, child: { whereaboutsUnknown: true } },
+      { repeat: false },
+    );
+
+    expect(routing.initialPriority).toBe('P3');
+    expect(routing.overrides).toEqual([
+      { from: 'P3', to: 'P2', reason: '辍学儿童去向不明，按加急处理' },
+    ]);
+    expect(routing.orders.find((o) => o.department === 'police')?.reasons).toEqual([
+      '辍学儿童去向不明：请公安协助查找下落',
+    ]);
   });
 
   it('says why each department was named', () => {

@@ -2,7 +2,7 @@ import type { ReceivingDepartment } from './departments';
 import { higherPriority, type Priority } from './priorities';
 import { situation, type SituationCode } from './situations';
 
-/** Strongest first: the strongest department named by a report leads it. */
+/** Strongest first: the strongest of a report's lead departments leads it (domain.md, Routing 2). */
 export const DEPARTMENT_STRENGTH: readonly ReceivingDepartment[] = [
   'police',
   'civil_affairs',
@@ -41,14 +41,32 @@ export interface RoutingContext {
 
 const RAISED: Record<Priority, Priority> = { P1: 'P1', P2: 'P1', P3: 'P2' };
 
+/** What of the report routing reads. */
+export interface RoutableReport {
+  situations: readonly SituationCode[];
+  immediateDanger: boolean;
+  /** Only `whereaboutsUnknown` matters, and only with `dropout`. */
+  child?: { whereaboutsUnknown?: boolean };
+}
+
+/** The strongest of these departments, by DEPARTMENT_STRENGTH. */
+function strongest(departments: Iterable<ReceivingDepartment>): ReceivingDepartment {
+  const named = new Set(departments);
+  const found = DEPARTMENT_STRENGTH.find((d) => named.has(d));
+  if (!found) throw new Error('a report needs at least one situation');
+  return found;
+}
+
 /**
- * Turns a report into work orders: one per department any situation names, the strongest as lead,
- * all at the report's priority (domain.md, Routing 1–4).
+ * Turns a report into work orders (domain.md, Routing 1–4): one per department any situation names;
+ * the lead is the strongest of the situations' *lead* departments (police for a child in danger
+ * now), every other named department assists; all orders at the report's priority.
+ *
+ * A dropout whose whereabouts are unknown also reaches the police, at P2 or higher (萧县
+ * 教体基〔2020〕9号: "向…当地派出所报告查找下落"). Throws for a report without situations (the
+ * API refuses those first).
  */
-export function route(
-  report: { situations: readonly SituationCode[]; immediateDanger: boolean },
-  context: RoutingContext,
-): Routing {
+export function route(report: RoutableReport, context: RoutingContext): Routing {
   const reasons = new Map<ReceivingDepartment, string[]>();
   const name = (department: ReceivingDepartment, reason: string) => {
     reasons.set(department, [...(reasons.get(department) ?? []), reason]);
@@ -63,12 +81,18 @@ export function route(
 
   const overrides: PriorityOverride[] = [];
   let priority = initialPriority;
+  const atLeast = (floor: Priority, reason: string) => {
+    if (higherPriority(priority, floor) === priority) return;
+    overrides.push({ from: priority, to: floor, reason });
+    priority = floor;
+  };
+  if (report.situations.includes('dropout') && report.child?.whereaboutsUnknown === true) {
+    name('police', '辍学儿童去向不明：请公安协助查找下落');
+    atLeast('P2', '辍学儿童去向不明，按加急处理');
+  }
   if (report.immediateDanger) {
     name('police', '正在面临危险：公安主办');
-    if (priority !== 'P1') {
-      overrides.push({ from: priority, to: 'P1', reason: '正在面临危险，按紧急处理' });
-      priority = 'P1';
-    }
+    atLeast('P1', '正在面临危险，按紧急处理');
   }
   if (context.repeat && RAISED[priority] !== priority) {
     overrides.push({
@@ -79,13 +103,14 @@ export function route(
     priority = RAISED[priority];
   }
 
-  const departments = DEPARTMENT_STRENGTH.filter((d) => reasons.has(d));
-  const lead = report.immediateDanger ? 'police' : departments[0];
+  const lead = report.immediateDanger
+    ? 'police'
+    : strongest(report.situations.map((code) => situation(code).lead));
   return {
     priority,
     initialPriority,
     overrides,
-    orders: departments.map((department) => ({
+    orders: DEPARTMENT_STRENGTH.filter((d) => reasons.has(d)).map((department) => ({
       department,
       role: department === lead ? 'lead' : 'assist',
       priority,

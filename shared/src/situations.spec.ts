@@ -33,17 +33,25 @@ describe('situations', () => {
 
   it.each([
     ['living_alone', ['police', 'township']],
-    ['guardianship_absent', ['township']],
+    ['guardianship_absent', ['police', 'township']],
     ['street_child', ['police']],
-    ['accident_emergency', ['township']],
+    ['accident_emergency', ['police', 'township']],
     ['carer_neglect', ['civil_affairs']],
     ['dropout', ['education']],
-    ['poverty_hardship', []],
-    ['disability_illness', []],
+    ['poverty_hardship', ['civil_affairs']],
+    ['disability_illness', ['civil_affairs']],
     ['mental_health', ['education']],
     ['consultation', []],
   ] as const)('notifies the departments domain.md names for %s', (code, notify) => {
     expect(situation(code).notify).toEqual(notify);
+  });
+
+  it('sends every guardianship situation to the police too (泗政办秘〔2020〕9号)', () => {
+    for (const s of situationsIn('guardianship')) expect(s.notify).toContain('police');
+  });
+
+  it('never lists a situation’s lead among the departments it also notifies', () => {
+    for (const s of SITUATIONS) expect(s.notify).not.toContain(s.lead);
   });
 
   it('gives every situation both a legal and a plain label', () => {
@@ -66,5 +74,33 @@ describe('SITUATION_SHORT_LABELS', () => {
     const labels = SITUATION_CODES.map((code) => SITUATION_SHORT_LABELS[code]);
     expect(new Set(labels).size).toBe(SITUATION_CODES.length);
     for (const label of labels) expect(Array.from(label).length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('nobody cares for the child vs someone does, badly', () => {
+  const abandoned = situation('abandoned_unattended');
+  const neglect = situation('carer_neglect');
+
+  it.each([
+    ['plain label', abandoned.plainLabel, neglect.plainLabel],
+    [
+      'quick key',
+      SITUATION_SHORT_LABELS.abandoned_unattended,
+      SITUATION_SHORT_LABELS.carer_neglect,
+    ],
+  ])('says so in the %s: 没人管 for the one, 有人管 for the other', (_, nobody, badly) => {
+    expect(nobody).toContain('没人管');
+    expect(nobody).not.toContain('有人管');
+    expect(badly).toContain('有人管');
+    expect(badly).not.toContain('没人管');
+  });
+
+  it('keeps them in different tables: the first is statutory (police, P1)', () => {
+    expect([abandoned.category, abandoned.lead, abandoned.priority]).toEqual([
+      'statutory',
+      'police',
+      'P1',
+    ]);
+    expect(neglect.category).toBe('welfare');
   });
 });

@@ -36,7 +36,13 @@ export interface Situation {
   legalLabel: string;
   /** What a reporter without training reads in the app. */
   plainLabel: string;
+  /** The department of the table the situation sits in (domain.md, Situations). */
   lead: ReceivingDepartment;
+  /**
+   * Departments that get an assist order ("also notify"). Every guardianship situation reaches the
+   * police (泗政办秘〔2020〕9号: "第一时间" to the police); hardship and disability reach civil
+   * affairs, which runs 低保, 临时救助 and 残疾儿童康复救助.
+   */
   notify: readonly ReceivingDepartment[];
   priority: Priority;
 }
@@ -81,7 +87,11 @@ export const SITUATIONS: readonly Situation[] = [
     '因自杀、自残、工伤、中毒、被人麻醉、殴打等非正常原因导致伤残、死亡',
     '因自杀、自残、做工受伤、中毒、被打等原因致残或死亡',
   ),
-  statutory('abandoned_unattended', '被遗弃或长期处于无人照料状态', '被遗弃，或长期没人管'),
+  statutory(
+    'abandoned_unattended',
+    '被遗弃或长期处于无人照料状态',
+    '没人管：被遗弃，或长期没有任何人照顾',
+  ),
   statutory(
     'missing_trafficked',
     '来源不明、失踪或者被拐卖、收买',
@@ -108,7 +118,7 @@ export const SITUATIONS: readonly Situation[] = [
     legalLabel: '监护缺失：父母死亡、失踪、服刑、重病重残等，事实无人抚养',
     plainLabel: '父母去世、失踪、服刑或重病重残，实际没人抚养',
     lead: 'civil_affairs',
-    notify: ['township'],
+    notify: ['police', 'township'],
     priority: 'P2',
   },
   {
@@ -126,14 +136,14 @@ export const SITUATIONS: readonly Situation[] = [
     legalLabel: '遭遇突发事件、意外伤害，生活陷入困境，需要临时救助',
     plainLabel: '遇到突发事件或意外，生活陷入困境，需要临时救助',
     lead: 'civil_affairs',
-    notify: ['township'],
+    notify: ['police', 'township'],
     priority: 'P2',
   },
   {
     code: 'carer_neglect',
     category: 'welfare',
-    legalLabel: '监护人或受委托照护人不履行照护职责（留守儿童照护不力）',
-    plainLabel: '家长或代管的人不好好照顾（如留守儿童没人管）',
+    legalLabel: '有人照看但照看不好：监护人或受委托照护人不履行照护职责（留守儿童照护不力）',
+    plainLabel: '有人管但没管好：家长或代管的人照顾不好（如留守儿童）',
     lead: 'township',
     notify: ['civil_affairs'],
     priority: 'P3',
@@ -141,7 +151,7 @@ export const SITUATIONS: readonly Situation[] = [
   {
     code: 'dropout',
     category: 'welfare',
-    legalLabel: '辍学或无故旷课一周以上、劝返未果（控辍保学）',
+    legalLabel: '辍学或无故旷课一周以上、经学校两次劝返未果（控辍保学）',
     plainLabel: '不上学了，或无故旷课一周以上、劝不回来',
     lead: 'township',
     notify: ['education'],
@@ -153,7 +163,7 @@ export const SITUATIONS: readonly Situation[] = [
     legalLabel: '家庭贫困导致生活、就医、就学困难',
     plainLabel: '家里困难，吃穿、看病或上学有困难',
     lead: 'township',
-    notify: [],
+    notify: ['civil_affairs'],
     priority: 'P3',
   },
   {
@@ -162,7 +172,7 @@ export const SITUATIONS: readonly Situation[] = [
     legalLabel: '重残、重病、艾滋病病毒感染等，需要康复、照料',
     plainLabel: '重残、重病等，需要康复或照料',
     lead: 'township',
-    notify: [],
+    notify: ['civil_affairs'],
     priority: 'P3',
   },
   {
@@ -192,7 +202,7 @@ export const SITUATION_SHORT_LABELS: Record<SituationCode, string> = {
   sexual_assault_pregnancy: '性侵致孕',
   violence_abuse: '被打被虐待',
   abnormal_injury_death: '非正常伤亡',
-  abandoned_unattended: '被遗弃',
+  abandoned_unattended: '被遗弃没人管',
   missing_trafficked: '走失被拐',
   organized_begging: '被组织乞讨',
   other_serious_harm: '其他严重侵害',
@@ -200,7 +210,7 @@ export const SITUATION_SHORT_LABELS: Record<SituationCode, string> = {
   guardianship_absent: '无人抚养',
   street_child: '流浪乞讨',
   accident_emergency: '意外困境',
-  carer_neglect: '照料不当',
+  carer_neglect: '有人管没管好',
   dropout: '辍学',
   poverty_hardship: '生活困难',
   disability_illness: '重残重病',

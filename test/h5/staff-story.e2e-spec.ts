@@ -4,6 +4,7 @@ import { apiClient } from '../support/api-client';
 import { openPhonePage, screenshot } from '../support/browser';
 import { useH5Suite } from '../support/h5-suite';
 import {
+  answerWhereaboutsKnown,
   chooseSichengTown,
   describeWhatHappened,
   nextStep,
@@ -47,6 +48,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     await operator.locator('.choice', { hasText: /^没有$/ }).click();
     await nextStep(operator, '来电反映的情况（可多选）');
     await operator.locator('.quick-key', { hasText: '辍学' }).click();
+    await answerWhereaboutsKnown(operator);
     await screenshot(operator, 'staff-1-hotline-quick-keys');
     await nextStep(operator, '孩子在哪里？');
     await chooseSichengTown(operator);
@@ -159,11 +161,14 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     if (!order) throw new Error('the P1 order is not in the escalated queue');
     expect(order.escalationLevel).toBeGreaterThanOrEqual(1);
     await coordinator.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
+    // 改派 stays within the department: the police lead order goes to another police unit.
     await act(coordinator, 'reassign', async () => {
-      await coordinator.locator('.action-field-unitId .choice', { hasText: '泗县民政局' }).click();
+      await coordinator
+        .locator('.action-field-unitId .choice', { hasText: '泗县公安局墩集派出所' })
+        .click();
       await coordinator
         .locator('.action-text textarea')
-        .fill('原单位无人值守，改由民政局先行处置。');
+        .fill('县局值班民警出警未归，改由墩集派出所先行处置。');
     });
     await coordinator.locator('.order-detail-status', { hasText: '待签收' }).waitFor();
     await screenshot(coordinator, 'staff-7-reassigned');
@@ -172,7 +177,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
       `/orders/${order.id}`,
       coordinatorToken,
     );
-    expect(moved.order.unitName).toBe('泗县民政局');
+    expect(moved.order).toMatchObject({ department: 'police', unitName: '泗县公安局墩集派出所' });
 
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-board').click();

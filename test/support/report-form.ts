@@ -22,10 +22,18 @@ export async function answerNoDanger(page: Page, options: WalkOptions = {}): Pro
   await nextStep(page, '您看到了什么情况？（可多选）');
 }
 
+/** A dropout whose whereabouts the reporter knows (the form asks for dropouts). */
 export async function chooseDropout(page: Page, options: WalkOptions = {}): Promise<void> {
   await page.locator('.choice', { hasText: '不上学了，或无故旷课一周以上、劝不回来' }).click();
+  await answerWhereaboutsKnown(page);
   await shot(page, options, 'step-2-situations');
   await nextStep(page, '孩子在哪里？');
+}
+
+/** 知道孩子现在在哪里吗？ → 知道: asked once dropout is chosen, by both the checklist and the quick keys. */
+export async function answerWhereaboutsKnown(page: Page): Promise<void> {
+  await page.getByText('知道孩子现在在哪里吗？', { exact: true }).waitFor();
+  await page.locator('.whereabouts .choice', { hasText: /^知道$/ }).click();
 }
 
 /** 泗城镇 of 泗县, where the demo county has a supervisor. */

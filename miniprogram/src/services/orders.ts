@@ -21,7 +21,7 @@ export interface OrderActionBodies {
   transfer: { unitId: string; reason: string };
   reassign: { unitId: string; reason: string };
   priority: { priority: Priority; reason: string };
-  extension: { workingDays: number; reason: string };
+  extension: { workingDays?: number; reason: string };
   'extension/decision': { approve: boolean; note?: string };
   resolve: { outcome: string; reporterSummary: string; detail: string };
   reopen: { reason: string };

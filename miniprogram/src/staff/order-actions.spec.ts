@@ -1,8 +1,20 @@
-import { TEXT_LIMITS, type AuthUser, type OrderSummary } from '@shouhu/shared';
+import {
+  DEFAULT_SLA_POLICY,
+  DEPARTMENT_STRENGTH,
+  PRIORITIES,
+  TEXT_LIMITS,
+  extensionOffer,
+  extensionRequestProblem,
+  type AuthUser,
+  type OrderSummary,
+} from '@shouhu/shared';
 import { anOrder } from '../../test/factories';
+import type { OrderActionBodies } from '../services/orders';
 import { availableActions, capacityFor, fieldProblems, initialValues } from './order-actions';
 
 const NOW = new Date('2026-11-22T08:00:00Z');
+
+type ExtensionBody = OrderActionBodies['extension'];
 
 const handler: AuthUser = { id: 'u1', roles: ['reporter', 'handler'], unitId: 'unit-town' };
 const coordinator: AuthUser = { id: 'u2', roles: ['reporter', 'coordinator'], unitId: 'unit-c' };
@@ -113,5 +125,57 @@ describe('fieldProblems', () => {
         { name: 'text', label: '处理记录', kind: 'text' },
       ]),
     ).toEqual({ reporterVisible: 'false' });
+  });
+});
+
+describe('申请延期 offers only what the server grants', () => {
+  const extension = (order: OrderSummary) =>
+    availableActions(order, 'handler', NOW).find((a) => a.key === 'extension');
+  const cases = DEPARTMENT_STRENGTH.flatMap((department) =>
+    PRIORITIES.map((priority) => [department, priority] as const),
+  );
+
+  it.each(cases)('for a %s %s order', (department, priority) => {
+    const order = anOrder({ department, priority, status: 'in_progress' });
+    const spec = extension(order)!;
+    const [choice] = spec.fields(order);
+    const offer = extensionOffer(order)!;
+
+    const bodies = (choice.options ?? []).map(
+      (o) => spec.body({ [choice.name]: o.value, reason: '需要补充调查' }) as ExtensionBody,
+    );
+
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(extensionRequestProblem(offer, body.workingDays)).toBeNull();
+    }
+    if (department === 'police' && priority === 'P1') {
+      expect(bodies).toEqual([{ reason: '需要补充调查' }]);
+      expect(choice.options?.[0].label).toBe('延长至7天（立案审查）');
+    } else {
+      expect(bodies.map((b) => b.workingDays)).toEqual(
+        Array.from({ length: DEFAULT_SLA_POLICY.maxExtensionWorkingDays }, (_, i) => i + 1),
+      );
+    }
+  });
+
+  it('offers the 30-day step after the 7-day one, and nothing once the ladder is used up', () => {
+    const police = (extensionsGranted: number) =>
+      anOrder({ department: 'police', priority: 'P1', status: 'in_progress', extensionsGranted });
+
+    expect(extension(police(1))?.fields(police(1))[0].options?.[0].label).toBe(
+      '延长至30天（立案审查）',
+    );
+    expect(extension(police(2))).toBeUndefined();
+    expect(
+      extension(
+        anOrder({
+          department: 'civil_affairs',
+          priority: 'P1',
+          status: 'in_progress',
+          extensionsGranted: 2,
+        }),
+      ),
+    ).toBeDefined();
   });
 });

@@ -1,5 +1,8 @@
 import {
   OUTCOME_LABELS,
+  extensionDayChoices,
+  extensionLabel,
+  extensionOffer,
   OUTCOMES_BY_DEPARTMENT,
   PRIORITIES,
   PRIORITY_LABELS,
@@ -132,17 +135,35 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     path: 'extension',
     label: '申请延期',
     confirm: '确认提交延期申请？需要联席办审批。',
-    fields: () => [
-      {
-        name: 'workingDays',
-        label: '延期工作日',
-        kind: 'choice',
-        initial: '3',
-        options: [1, 3, 5, 10].map((d) => ({ value: String(d), label: `${d}天` })),
-      },
-      reason('延期原因'),
-    ],
-    body: (v) => ({ workingDays: Number(v.workingDays), reason: v.reason.trim() }),
+    // Offers exactly what the server grants (shared extensionOffer): the police 立案审查 step, or
+    // the working days.
+    fields: (order) => {
+      const offer = extensionOffer(order);
+      if (!offer) return [];
+      const choice: ActionField =
+        offer.kind === 'case_review'
+          ? {
+              name: 'caseReview',
+              label: '延期',
+              kind: 'choice',
+              initial: 'next',
+              options: [{ value: 'next', label: extensionLabel(offer) }],
+            }
+          : {
+              name: 'workingDays',
+              label: '延长几个工作日',
+              kind: 'choice',
+              options: extensionDayChoices(offer).map((d) => ({
+                value: String(d),
+                label: `${d}天`,
+              })),
+            };
+      return [choice, reason('延期原因')];
+    },
+    body: (v) => ({
+      ...(v.workingDays ? { workingDays: Number(v.workingDays) } : {}),
+      reason: v.reason.trim(),
+    }),
     request: { action: 'extension' },
     capacity: 'handler',
   },
@@ -280,6 +301,7 @@ export function availableActions(
 ): OrderActionSpec[] {
   if (!capacity) return [];
   const facts = {
+    department: order.department,
     status: order.status,
     priority: order.priority,
     contactedAt: order.contactedAt ? new Date(order.contactedAt) : null,

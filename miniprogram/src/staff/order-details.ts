@@ -12,6 +12,7 @@ export function childRows(child: ReportDetails['child']): [string, string][] {
     ['身份证号', child.idNumber],
     ['监护人', child.guardianName],
     ['监护人电话', child.guardianPhone],
+    ['去向', child.whereaboutsUnknown ? '报告人不知道孩子现在在哪里（去向不明）' : undefined],
   ];
   const known = rows.filter((row): row is [string, string] => row[1] !== undefined);
   return known.length > 0 ? known : [['孩子', '报告人没有填写孩子信息']];

@@ -18,6 +18,13 @@ export const DEMO_COUNTY_UNITS: DemoUnit[] = [
     divisionPrefixes: ['341324'],
   },
   { key: 'police', name: '泗县公安局', department: 'police', divisionPrefixes: ['341324'] },
+  // A second police unit, so a coordinator can show 改派, which stays within the department.
+  {
+    key: 'dunji-police',
+    name: '泗县公安局墩集派出所',
+    department: 'police',
+    divisionPrefixes: ['341324101'],
+  },
   { key: 'civil', name: '泗县民政局', department: 'civil_affairs', divisionPrefixes: ['341324'] },
   { key: 'education', name: '泗县教育局', department: 'education', divisionPrefixes: ['341324'] },
 ];
@@ -61,7 +68,13 @@ export function demoReports(now: Date): { openid: string; report: CreateReportRe
           '（演示数据）七年级学生已连续两周未到校，电话联系家长未接通，班主任家访未见到人。',
         discoveredAt: hoursAgo(26),
         location: { divisionCode: '341324100', address: '（演示）泗城镇某村' },
-        child: { gender: 'male', ageYears: 13, school: '（演示）泗城镇中心学校' },
+        // Nobody knows where he is: the police get an assist order to find him, at P2.
+        child: {
+          gender: 'male',
+          ageYears: 13,
+          school: '（演示）泗城镇中心学校',
+          whereaboutsUnknown: true,
+        },
         reporter: { anonymous: false, confidential: true, name: '演示老师', relation: '班主任' },
       },
     },
@@ -76,6 +89,19 @@ export function demoReports(now: Date): { openid: string; report: CreateReportRe
         location: { divisionCode: '341324100' },
         child: { ageYears: 8 },
         reporter: { anonymous: true },
+      },
+    },
+    {
+      openid: 'demo-public',
+      report: {
+        channel: 'public',
+        situations: ['living_alone'],
+        immediateDanger: false,
+        description: '（演示数据）隔壁十岁的孩子父母都在外地，这两个月一直一个人住，自己做饭上学。',
+        discoveredAt: hoursAgo(2),
+        location: { divisionCode: '341324100' },
+        child: { ageYears: 10 },
+        reporter: { anonymous: false, confidential: true, name: '演示邻居' },
       },
     },
   ];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DEFAULT_SLA_POLICY,
   nextClockEvent,
   stagesReached,
   type ClockName,
+  type ExtensionOffer,
   type Priority,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -88,20 +88,19 @@ export class ClockPlanner {
   }
 
   /**
-   * An approved extension moves the resolve deadline: P1 up the police ladder (7, then 30 days from
-   * the start), others by the working days asked for. The stage follows the new deadline.
+   * An approved extension moves the resolve deadline: a police 立案审查 step to its hours after the
+   * clock started (7, then 30 days), otherwise by the working days asked for. The stage follows the
+   * new deadline.
    */
   async extend(
     manager: EntityManager,
     resolve: OrderClockEntity,
-    priority: Priority,
+    offer: ExtensionOffer,
     workingDays: number,
-    extensionsGranted: number,
     now: Date,
   ): Promise<void> {
-    if (priority === 'P1') {
-      const hours = DEFAULT_SLA_POLICY.p1ResolveExtensionsHours[extensionsGranted];
-      resolve.dueAt = new Date(resolve.startedAt.getTime() + hours * 3600_000);
+    if (offer.kind === 'case_review') {
+      resolve.dueAt = new Date(resolve.startedAt.getTime() + offer.resolveHours * 3600_000);
     } else {
       resolve.dueAt = await this.calendar.workingDaysAfter(resolve.dueAt, workingDays, manager);
     }

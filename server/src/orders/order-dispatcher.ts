@@ -116,7 +116,7 @@ export class OrderDispatcher {
   }
 
   /**
-   * The order goes to another unit as if newly dispatched: fresh clocks (returned, replacing all
+   * The order goes to another unit of its department (the callers check) as if newly dispatched: fresh clocks (returned, replacing all
    * of the old ones), nothing signed. The caller saves the order and the clocks.
    */
   async redispatch(
@@ -126,7 +126,6 @@ export class OrderDispatcher {
     now: Date,
   ): Promise<OrderClockEntity[]> {
     order.unitId = unit.id;
-    order.department = unit.department as OrderEntity['department'];
     order.unrouted = false;
     order.status = 'dispatched';
     order.dispatchedAt = now;

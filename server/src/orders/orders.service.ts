@@ -5,6 +5,10 @@ import {
   OUTCOME_LABELS,
   PRIORITY_LABELS,
   chineseDateTime,
+  extensionLabel,
+  extensionOffer,
+  extensionRequestProblem,
+  refusalMessage,
   isOutcomeOf,
   transition,
   type ActionRequest,
@@ -100,8 +104,9 @@ export class OrdersService {
   }
 
   /**
-   * Units the caller may move this order to: for its unit, the same department's other units in
-   * the county (转办); for the coordinator, every receiving unit of their divisions (改派).
+   * Units the caller may move this order to, always of the order's department (domain.md, Routing
+   * 6): for its unit, the other units in the county (转办); for the coordinator, the units of their
+   * divisions (改派).
    */
   async movableUnits(actor: Actor, id: string): Promise<UnitChoice[]> {
     const order = await this.orders.findById(id);
@@ -110,11 +115,10 @@ export class OrdersService {
     const county = [order.divisionCode.slice(0, 6)];
     const scope = actor.unit?.divisionPrefixes ?? [];
     return (await this.units.list())
-      .filter((unit) => unit.department !== 'coordinator' && unit.id !== order.unitId)
+      .filter((unit) => unit.department === order.department && unit.id !== order.unitId)
       .filter((unit) =>
         capacity === 'handler'
-          ? unit.department === order.department &&
-            unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county))
+          ? unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county))
           : actor.roles.includes('admin') ||
             unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, scope)),
       )
@@ -244,17 +248,27 @@ export class OrdersService {
     });
   }
 
+  /**
+   * 改派 moves the order to another unit of its own department (domain.md, Routing 6), so a
+   * statutory report always keeps its police order; another department comes in by a handoff
+   * (转接), which adds an order.
+   * 400 `VALIDATION_FAILED` on `unitId` for a unit of another department or outside the county.
+   */
   reassign(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'reassign' }, async (ctx) => {
       const target = await this.units.findById(dto.unitId, ctx.manager);
+      const department = DEPARTMENT_LABELS[ctx.order.department];
+      if (!target || target.department !== ctx.order.department) {
+        throw ApiException.validation({
+          unitId: `只能改派给${department}的其他单位`,
+        });
+      }
       const county = actor.unit?.divisionPrefixes ?? [];
       const inScope =
-        target !== null &&
-        target.department !== 'coordinator' &&
-        (actor.roles.includes('admin') ||
-          target.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county)));
-      if (!target || !inScope) {
-        throw ApiException.validation({ unitId: '请选择本县的办理单位（公安、民政、乡镇或教育）' });
+        actor.roles.includes('admin') ||
+        target.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county));
+      if (!inScope) {
+        throw ApiException.validation({ unitId: `请选择本县${department}的单位` });
       }
       await this.redispatch(ctx, target);
       ctx.events.push(this.event(ctx, 'reassigned', `改派至${target.name}：${dto.reason}`));
@@ -278,39 +292,55 @@ export class OrdersService {
     });
   }
 
+  /**
+   * Asks for the extension the shared rule offers this order (`extensionOffer`): a police P1 order
+   * the next 立案审查 step, without `workingDays`; any other order 1 to
+   * `maxExtensionWorkingDays` working days. 400 on `workingDays` otherwise; 409 when the ladder
+   * is used up. The pending request keeps its days, 0 for a ladder step.
+   */
   extension(actor: Actor, id: string, dto: ExtensionDto): Promise<OrderSummary> {
     return this.act(
       actor,
       id,
       { action: 'extension', workingDays: dto.workingDays },
       async (ctx) => {
-        if (ctx.order.priority !== 'P1' && dto.workingDays === undefined) {
-          throw ApiException.validation({ workingDays: '请填写需要延长的工作日数（1到10）' });
-        }
-        ctx.order.extensionPendingDays = ctx.order.priority === 'P1' ? 0 : (dto.workingDays ?? 0);
-        const asked =
-          ctx.order.priority === 'P1' ? '按立案审查期限延长' : `延长${dto.workingDays}个工作日`;
+        const offer = extensionOffer(ctx.order);
+        if (!offer) throw new Error('the state machine lets no extension through without an offer');
+        const problem = extensionRequestProblem(offer, dto.workingDays);
+        if (problem) throw ApiException.validation({ workingDays: problem });
+        ctx.order.extensionPendingDays = offer.kind === 'case_review' ? 0 : (dto.workingDays ?? 0);
         ctx.events.push(
-          this.event(ctx, 'extension_requested', `申请延期（${asked}）：${dto.reason}`),
+          this.event(
+            ctx,
+            'extension_requested',
+            `申请延期（${extensionLabel(offer, dto.workingDays)}）：${dto.reason}`,
+          ),
         );
       },
     );
   }
 
+  /**
+   * Approves or refuses the pending extension. Approval grants what was asked, if the order may
+   * still have it: a priority change since the request may have changed the offer, and then the
+   * approval is 409 (refusing is always possible, and the unit asks again).
+   */
   decideExtension(actor: Actor, id: string, dto: ExtensionDecisionDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'extension_decision' }, async (ctx) => {
       const days = ctx.order.extensionPendingDays ?? 0;
+      const offer = extensionOffer(ctx.order);
+      const stillOffered = offer !== null && (offer.kind === 'case_review' ? days === 0 : days > 0);
+      if (dto.approve && !stillOffered) {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          'EXTENSION_NO_LONGER_OFFERED',
+          refusalMessage('EXTENSION_NO_LONGER_OFFERED'),
+        );
+      }
       ctx.order.extensionPendingDays = null;
       const resolve = ctx.clocks.find((c) => c.clock === 'resolve' && !c.stoppedAt);
-      if (dto.approve && resolve) {
-        await this.planner.extend(
-          ctx.manager,
-          resolve,
-          ctx.order.priority,
-          days,
-          ctx.order.extensionsGranted,
-          ctx.now,
-        );
+      if (dto.approve && offer && resolve) {
+        await this.planner.extend(ctx.manager, resolve, offer, days, ctx.now);
         ctx.order.extensionsGranted += 1;
       }
       const moved = dto.approve && resolve ? `，办结期限延至${chineseDateTime(resolve.dueAt)}` : '';
@@ -371,6 +401,7 @@ export class OrdersService {
       if (!order || !capacity) throw notFound();
       const verdict = transition(
         {
+          department: order.department,
           status: order.status,
           priority: order.priority,
           contactedAt: order.contactedAt,

@@ -116,7 +116,7 @@ describe('access matrix: every route × every role', () => {
   async function aClosedReportOfReporter(): Promise<string> {
     const handler = sessions.handler?.token ?? '';
     const report = await submitReport(sut.baseUrl, sessions.reporter?.token ?? '', {
-      situations: ['poverty_hardship'],
+      situations: ['consultation'],
       location: { divisionCode: HOME_TOWN },
       child: {},
     });

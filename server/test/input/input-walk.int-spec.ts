@@ -161,7 +161,7 @@ describe('input walk: every field of every route', () => {
     }),
     'POST /reports/:id/rating': async () => {
       const report = await submitReport(sut.baseUrl, reporter.token, {
-        situations: ['poverty_hardship'],
+        situations: ['consultation'],
         location: { divisionCode: HOME_TOWN },
         child: {},
       });

@@ -44,8 +44,8 @@ describe('report intake', () => {
       advice: { call110: false },
     });
     expect(response.body.orders.map((o) => [o.department, o.role])).toEqual([
-      ['police', 'lead'],
-      ['civil_affairs', 'assist'],
+      ['police', 'assist'],
+      ['civil_affairs', 'lead'],
       ['township', 'assist'],
       ['education', 'assist'],
     ]);

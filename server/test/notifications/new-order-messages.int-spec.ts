@@ -74,8 +74,8 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
       body,
     });
 
-  /** A report whose only order is the township's (生活困难, P3), filed at the clock's time. */
-  const fileReport = (divisionCode = TOWN, situations: SituationCode[] = ['poverty_hardship']) =>
+  /** A report whose only order is the township's (咨询求助, P3), filed at the clock's time. */
+  const fileReport = (divisionCode = TOWN, situations: SituationCode[] = ['consultation']) =>
     submitReport(sut.baseUrl, county.sessions.reporter.token, {
       situations,
       location: { divisionCode },
@@ -225,7 +225,7 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
     await subscribe(township);
     await subscribe(township);
     const body = aReport({
-      situations: ['poverty_hardship'],
+      situations: ['consultation'],
       location: { divisionCode: TOWN },
       discoveredAt: '2026-11-16T08:00:00+08:00',
       child: {},

@@ -152,6 +152,24 @@ describe('refused actions: a stable code for the app, words for people', () => {
       }
       return post(token('police'), `/orders/${order.id}/extension`, { reason: '还需要时间' });
     },
+    EXTENSION_NO_LONGER_OFFERED: async () => {
+      // A child living alone: the police assist at P2 and may ask for working days; raised to P1,
+      // a police order may only climb the 立案审查 ladder, so the days asked for can no longer be granted.
+      const report = await file({ situations: ['living_alone'] });
+      const order = await orderOf(sut.baseUrl, token('police'), report.id, 'police');
+      await act(sut.baseUrl, token('police'), order.id, 'sign');
+      await act(sut.baseUrl, token('police'), order.id, 'extension', {
+        workingDays: 3,
+        reason: '需要走访亲属',
+      });
+      await act(sut.baseUrl, token('coordinator'), order.id, 'priority', {
+        priority: 'P1',
+        reason: '核实后孩子处境危险',
+      });
+      return post(token('coordinator'), `/orders/${order.id}/extension/decision`, {
+        approve: true,
+      });
+    },
   };
 
   const ratingRefusals: Record<RatingRefusalCode, () => Promise<HttpResponse<ApiErrorBody>>> = {

@@ -13,6 +13,7 @@ import {
   type County,
 } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
+import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -163,9 +164,14 @@ describe('work orders: whole stories', () => {
     expect(closed.body.timeline[3].text).toContain('孩子已回到学校上课。');
   });
 
-  it('lets the coordinator reassign a returned order, with fresh clocks', async () => {
+  it('lets the coordinator reassign a returned order to another unit of its department, with fresh clocks', async () => {
+    const dinghu = await aUnit(sut.baseUrl, {
+      name: '丁湖镇儿童督导站',
+      department: 'township',
+      divisionPrefixes: [`${COUNTY}102`],
+    });
     const report = await fileAt('2026-11-17T10:00:00+08:00', {
-      situations: ['poverty_hardship'],
+      situations: ['consultation'],
       location: { divisionCode: TOWN },
     });
     const order = await orderOf(sut.baseUrl, token('township'), report.id, 'township');
@@ -182,15 +188,15 @@ describe('work orders: whole stories', () => {
     );
     await county.setClock('2026-11-17T16:00:00+08:00');
     const reassigned = await act(sut.baseUrl, token('coordinator'), order.id, 'reassign', {
-      unitId: county.units.civil.id,
-      reason: '转民政评估困难救助',
+      unitId: dinghu.id,
+      reason: '孩子住在丁湖镇',
     });
 
     expect(queue.body.items.map((o) => o.id)).toContain(order.id);
     expect(reassigned).toMatchObject({
       status: 'dispatched',
-      unitName: '泗县民政局',
-      department: 'civil_affairs',
+      unitName: '丁湖镇儿童督导站',
+      department: 'township',
       signDueAt: new Date('2026-11-18T23:59:59.999+08:00').toISOString(),
     });
   });

@@ -25,7 +25,7 @@ describe('the reporter’s side: my reports, tracking, rating', () => {
   /** A report only the township handles, filed and then resolved. */
   async function aClosedReport(reporterToken: string) {
     const report = await submitReport(sut.baseUrl, reporterToken, {
-      situations: ['poverty_hardship'],
+      situations: ['consultation'],
       location: { divisionCode: TOWN },
       child: {},
     });

@@ -5,6 +5,8 @@ import { ModulesContainer } from '@nestjs/core';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 import type { TextLimit } from '@shouhu/shared';
+import { API_DATE, API_INSTANT } from '../../src/common/date-fields';
+import { IS_ID_NUMBER, IS_PHONE } from '../../src/common/identity-validators';
 import { IS_PLAIN_OBJECT, IS_TEXT } from '../../src/common/input-rules';
 import { EmptyBodyPipe } from '../../src/common/validation.pipe';
 import { routeTable, type Route } from './route-table';
@@ -74,6 +76,11 @@ const KIND_BY_RULE: [string, FieldKind][] = [
   ['isUuid', 'string'],
   ['matches', 'string'],
   ['isIso8601', 'string'],
+  // Shared format rules: each bounds its string by what it accepts.
+  [API_INSTANT, 'string'],
+  [API_DATE, 'string'],
+  [IS_PHONE, 'string'],
+  [IS_ID_NUMBER, 'string'],
   ['isString', 'unbounded'],
 ];
 

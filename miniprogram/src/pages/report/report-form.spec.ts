@@ -165,6 +165,7 @@ describe('toReportRequest', () => {
       ageYears: 9,
       birthDate: undefined,
       school: undefined,
+      whereaboutsUnknown: false,
     });
     expect(request.location).toMatchObject({ latitude: 33.48, longitude: 117.88 });
     expect(request.attachments).toEqual([anEvidence().uploadId]);
@@ -204,5 +205,37 @@ describe('toggleSituation', () => {
 describe('characterCount', () => {
   it('counts an emoji or a rare character as one', () => {
     expect(characterCount('𠮷😀ab')).toBe(4);
+  });
+});
+
+describe('知道孩子现在在哪里吗？', () => {
+  const situationsStep = (form: Parameters<typeof stepProblems>[0]) =>
+    stepProblems(form, 'situations', NOW);
+
+  it('is asked for a dropout, and must be answered', () => {
+    expect(situationsStep(aFilledForm({ whereaboutsUnknown: null }))).toEqual([
+      '请回答：知道孩子现在在哪里吗？',
+    ]);
+    expect(situationsStep(aFilledForm({ whereaboutsUnknown: true }))).toEqual([]);
+  });
+
+  it('is not asked without a dropout', () => {
+    expect(
+      situationsStep(aFilledForm({ situations: ['living_alone'], whereaboutsUnknown: null })),
+    ).toEqual([]);
+  });
+
+  it.each([
+    [['dropout'], true, true],
+    [['dropout'], false, false],
+    [['dropout'], null, undefined],
+    [['living_alone'], true, undefined],
+  ] as const)('with %j and the answer %s sends %s', (situations, answer, sent) => {
+    const request = toReportRequest(
+      aFilledForm({ situations: [...situations], whereaboutsUnknown: answer }),
+      'public',
+      NOW,
+    );
+    expect(request.child.whereaboutsUnknown).toBe(sent);
   });
 });

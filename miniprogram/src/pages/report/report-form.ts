@@ -35,6 +35,8 @@ export interface ChildForm {
 export interface ReportForm {
   immediateDanger: boolean | null;
   situations: SituationCode[];
+  /** Asked only for a dropout (知道孩子现在在哪里吗？): true, false, or not answered yet. */
+  whereaboutsUnknown: boolean | null;
   /** 省 → 市 → 县 → 乡镇 → 村, as far as the reporter knows. */
   division: { code: string; name: string }[];
   address: string;
@@ -67,6 +69,7 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
   return {
     immediateDanger: null,
     situations: [],
+    whereaboutsUnknown: null,
     division,
     address: '',
     position: null,
@@ -100,7 +103,10 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
     case 'danger':
       return form.immediateDanger === null ? ['请先回答：孩子现在有危险吗？'] : [];
     case 'situations':
-      return form.situations.length === 0 ? ['请至少选择一种您看到的情况'] : [];
+      if (form.situations.length === 0) return ['请至少选择一种您看到的情况'];
+      return asksWhereabouts(form) && form.whereaboutsUnknown === null
+        ? ['请回答：知道孩子现在在哪里吗？']
+        : [];
     case 'place':
       return form.division.length < 3 ? ['请选择孩子所在的县（区），能选到乡镇或村更好'] : [];
     case 'child':
@@ -144,6 +150,14 @@ export function firstStepWithProblems(form: ReportForm, now: Date): number | nul
   return index === -1 ? null : index;
 }
 
+/**
+ * A dropout whose whereabouts are unknown also goes to the police (domain.md, Situations), so the
+ * form asks for dropouts only.
+ */
+export function asksWhereabouts(form: Pick<ReportForm, 'situations'>): boolean {
+  return form.situations.includes('dropout');
+}
+
 function optional(text: string): string | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -184,7 +198,12 @@ export function toReportRequest(
       address: optional(form.address),
       ...(form.position ?? {}),
     },
-    child: toChild(form.child),
+    child: {
+      ...toChild(form.child),
+      ...(asksWhereabouts(form) && form.whereaboutsUnknown !== null
+        ? { whereaboutsUnknown: form.whereaboutsUnknown }
+        : {}),
+    },
     reporter: anonymous
       ? { anonymous: true }
       : {

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import { render, screen } from '@testing-library/react';
+import { SITUATIONS, SITUATION_SHORT_LABELS, situation, type SituationCode } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { aFilledForm, tap } from '../../../test/factories';
-import { ChildStep, DangerStep, ReviewStep } from './steps';
+import { ChildStep, DangerStep, QuickSituationsStep, ReviewStep, SituationsStep } from './steps';
 
 describe('DangerStep', () => {
   beforeEach(() => resetTaro());
@@ -67,5 +68,52 @@ describe('ReviewStep', () => {
     expect(screen.getByText('实名（13800000000）')).toBeTruthy();
     await tap(screen.getByText('小军，男，11岁'));
     expect(onEdit).toHaveBeenCalledWith(3);
+  });
+});
+
+/** The reporter's checklist and the hotline operator's quick keys, each showing every situation. */
+const SITUATION_PICKERS = [
+  ['checklist', SituationsStep, (code: SituationCode) => situation(code).plainLabel],
+  [
+    'hotline quick keys',
+    QuickSituationsStep,
+    (code: SituationCode) => SITUATION_SHORT_LABELS[code],
+  ],
+] as const;
+
+describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
+  it.each(SITUATIONS.map((s) => s.code))('shows %s and toggles it on a tap', async (code) => {
+    const update = jest.fn();
+    render(<Step form={aFilledForm({ situations: [] })} update={update} />);
+
+    await tap(screen.getByText(label(code)));
+
+    expect(update).toHaveBeenCalledWith({ situations: [code] });
+  });
+
+  it('tells 没人管 (abandoned, to the police) from 有人管但没管好 (neglect) at a glance', () => {
+    render(<Step form={aFilledForm({ situations: [] })} update={jest.fn()} />);
+
+    expect(screen.getByText(label('abandoned_unattended')).textContent).toContain('没人管');
+    expect(screen.getByText(label('carer_neglect')).textContent).toContain('有人管');
+  });
+
+  it('asks 知道孩子现在在哪里吗？ only when dropout is chosen, and records the answer', async () => {
+    const update = jest.fn();
+    const { rerender } = render(
+      <Step form={aFilledForm({ situations: ['living_alone'] })} update={update} />,
+    );
+    expect(screen.queryByText('知道孩子现在在哪里吗？')).toBeNull();
+
+    rerender(
+      <Step
+        form={aFilledForm({ situations: ['dropout'], whereaboutsUnknown: null })}
+        update={update}
+      />,
+    );
+    await tap(screen.getByText('不知道，找不到孩子'));
+
+    expect(screen.getByText('知道孩子现在在哪里吗？')).toBeTruthy();
+    expect(update).toHaveBeenCalledWith({ whereaboutsUnknown: true });
   });
 });

@@ -19,6 +19,7 @@ import { SituationChecklist } from '../../components/situation-checklist';
 import { currentPosition, LocationUnavailable } from '../../services/location';
 import { serverNow } from '../../services/server-clock';
 import {
+  asksWhereabouts,
   characterCount,
   REPORT_STEPS,
   toggleSituation,
@@ -75,6 +76,29 @@ export function SituationsStep({ form, update }: StepProps) {
         selected={form.situations}
         onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
       />
+      <WhereaboutsQuestion form={form} update={update} />
+    </View>
+  );
+}
+
+/** For a dropout: a child nobody can find is for the police to look for too. */
+function WhereaboutsQuestion({ form, update }: StepProps) {
+  if (!asksWhereabouts(form)) return null;
+  return (
+    <View className="whereabouts">
+      <Text className="field-label">知道孩子现在在哪里吗？</Text>
+      <View className="choice-row">
+        <Choice
+          label="知道"
+          selected={form.whereaboutsUnknown === false}
+          onSelect={() => update({ whereaboutsUnknown: false })}
+        />
+        <Choice
+          label="不知道，找不到孩子"
+          selected={form.whereaboutsUnknown === true}
+          onSelect={() => update({ whereaboutsUnknown: true })}
+        />
+      </View>
     </View>
   );
 }
@@ -95,6 +119,7 @@ export function QuickSituationsStep({ form, update }: StepProps) {
           </View>
         ))}
       </View>
+      <WhereaboutsQuestion form={form} update={update} />
     </View>
   );
 }
@@ -354,7 +379,10 @@ export function ReviewStep({ form, onEdit }: { form: ReportForm; onEdit: (step: 
     {
       step: 1,
       label: '情况',
-      value: form.situations.map((code) => situation(code).plainLabel).join('；'),
+      value: [
+        ...form.situations.map((code) => situation(code).plainLabel),
+        ...(asksWhereabouts(form) && form.whereaboutsUnknown ? ['不知道孩子现在在哪里'] : []),
+      ].join('；'),
     },
     {
       step: 2,

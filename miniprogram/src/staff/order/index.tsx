@@ -121,7 +121,12 @@ export default function OrderPage() {
         )}
         {escalation && <Text className="order-escalation">{escalation}</Text>}
         {order.extensionPendingDays !== null && (
-          <Text className="hint">延期 {order.extensionPendingDays} 个工作日，等待联席办审批</Text>
+          <Text className="hint">
+            {order.extensionPendingDays === 0
+              ? '按立案审查期限延期'
+              : `延期 ${order.extensionPendingDays} 个工作日`}
+            ，等待联席办审批
+          </Text>
         )}
         {order.outcome && (
           <Text className="hint">

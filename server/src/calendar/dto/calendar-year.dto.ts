@@ -1,11 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { TEXT_LIMITS } from '@shouhu/shared';
 import { IsApiDate } from '../../common/date-fields';
 import { IsPlainObject, IsText } from '../../common/input-rules';

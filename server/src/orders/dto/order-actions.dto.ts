@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import {
+  DEFAULT_SLA_POLICY,
   ORDER_QUEUES,
   OUTCOME_LABELS,
   ORDER_STATUSES,
@@ -23,6 +24,8 @@ import {
 } from '@shouhu/shared';
 import { IsApiInstant } from '../../common/date-fields';
 import { IsText } from '../../common/input-rules';
+
+const MAX_EXTENSION_DAYS = DEFAULT_SLA_POLICY.maxExtensionWorkingDays;
 
 export class ContactDto {
   @IsOptional()
@@ -67,11 +70,12 @@ export class PriorityDto extends ReasonDto {
   priority: Priority;
 }
 
+/** Whether `workingDays` belongs in the request is the shared `extensionOffer`'s to say. */
 export class ExtensionDto extends ReasonDto {
   @IsOptional()
   @IsInt({ message: '延期天数应为整数' })
   @Min(1, { message: '延期至少1个工作日' })
-  @Max(10, { message: '延期最多10个工作日' })
+  @Max(MAX_EXTENSION_DAYS, { message: `延期最多${MAX_EXTENSION_DAYS}个工作日` })
   workingDays?: number;
 }
 

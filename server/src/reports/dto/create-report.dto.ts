@@ -89,6 +89,10 @@ export class ReportChildDto implements ReportChild {
   @IsOptional()
   @IsPhone({ message: '监护人电话应为手机号或带区号的固定电话' })
   guardianPhone?: string;
+
+  @IsOptional()
+  @IsBoolean({ message: '孩子是否去向不明应为 true 或 false' })
+  whereaboutsUnknown?: boolean;
 }
 
 export class ReportReporterDto implements ReportReporter {
