@@ -1,6 +1,6 @@
 import type { OrderActorCapacity } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
-import { withinPrefixes } from '../access/division-scope';
+import { prefixesWithin, withinPrefixes } from '../access/division-scope';
 import type { OrderScope } from './orders.repository';
 
 interface ScopedOrder {
@@ -36,4 +36,32 @@ export function listScope(actor: Actor): OrderScope {
   if (unit && hasRole(actor, 'coordinator')) scope.divisionPrefixes = unit.divisionPrefixes;
   if (hasRole(actor, 'admin')) scope.unassigned = true;
   return scope;
+}
+
+interface MovableOrder extends ScopedOrder {
+  department: string;
+}
+
+interface MoveTarget {
+  id: string;
+  department: string;
+  divisionPrefixes: readonly string[];
+}
+
+/**
+ * Whether 转办 (by the order's unit) or 改派 (by a coordinator or, on the admin queue, an admin)
+ * may move the order to `target` (domain.md, Routing 6): another unit of the same department, in
+ * the county of the report's place, and for a coordinator within their own divisions. Moving to
+ * the unit it is already in would only reset its clocks and escalation, so it is never offered.
+ */
+export function mayMoveTo(
+  actor: Actor,
+  capacity: OrderActorCapacity,
+  order: MovableOrder,
+  target: MoveTarget,
+): boolean {
+  if (target.department !== order.department || target.id === order.unitId) return false;
+  if (!prefixesWithin(target.divisionPrefixes, [order.divisionCode.slice(0, 6)])) return false;
+  if (capacity === 'handler' || hasRole(actor, 'admin')) return true;
+  return prefixesWithin(target.divisionPrefixes, actor.unit?.divisionPrefixes ?? []);
 }

@@ -21,7 +21,6 @@ import {
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
-import { withinPrefixes } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
 import { DivisionsService } from '../divisions/divisions.service';
 import { ApiException } from '../common/api-exception';
@@ -43,7 +42,7 @@ import type {
   ReasonDto,
   ResolveDto,
 } from './dto/order-actions.dto';
-import { capacityFor, listScope } from './order-access';
+import { capacityFor, listScope, mayMoveTo } from './order-access';
 import { OrderDispatcher } from './order-dispatcher';
 import { orderEvent } from './order-events';
 import { toEventView, toOrderSummary } from './order-views';
@@ -112,16 +111,8 @@ export class OrdersService {
     const order = await this.orders.findById(id);
     const capacity = order ? capacityFor(actor, order) : null;
     if (!order || !capacity) throw notFound();
-    const county = [order.divisionCode.slice(0, 6)];
-    const scope = actor.unit?.divisionPrefixes ?? [];
     return (await this.units.list())
-      .filter((unit) => unit.department === order.department && unit.id !== order.unitId)
-      .filter((unit) =>
-        capacity === 'handler'
-          ? unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county))
-          : actor.roles.includes('admin') ||
-            unit.divisionPrefixes.some((prefix) => withinPrefixes(prefix, scope)),
-      )
+      .filter((unit) => mayMoveTo(actor, capacity, order, unit))
       .map((unit) => ({ id: unit.id, name: unit.name, department: unit.department }))
       .sort((a, b) => a.department.localeCompare(b.department) || a.name.localeCompare(b.name));
   }
@@ -240,8 +231,8 @@ export class OrdersService {
   transfer(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'transfer' }, async (ctx) => {
       const target = await this.units.findById(dto.unitId, ctx.manager);
-      if (!target || target.department !== ctx.order.department || target.id === ctx.order.unitId) {
-        throw ApiException.validation({ unitId: '只能转给同一部门的其他单位' });
+      if (!target || !mayMoveTo(actor, ctx.capacity, ctx.order, target)) {
+        throw ApiException.validation({ unitId: '只能转给本县同一部门的其他单位' });
       }
       await this.redispatch(ctx, target);
       ctx.events.push(this.event(ctx, 'transferred', `转办至${target.name}：${dto.reason}`));
@@ -252,23 +243,15 @@ export class OrdersService {
    * 改派 moves the order to another unit of its own department (domain.md, Routing 6), so a
    * statutory report always keeps its police order; another department comes in by a handoff
    * (转接), which adds an order.
-   * 400 `VALIDATION_FAILED` on `unitId` for a unit of another department or outside the county.
+   * 400 `VALIDATION_FAILED` on `unitId` for a unit `mayMoveTo` refuses: another department, the
+   * same unit, outside the report's county or the coordinator's divisions.
    */
   reassign(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'reassign' }, async (ctx) => {
       const target = await this.units.findById(dto.unitId, ctx.manager);
-      const department = DEPARTMENT_LABELS[ctx.order.department];
-      if (!target || target.department !== ctx.order.department) {
-        throw ApiException.validation({
-          unitId: `只能改派给${department}的其他单位`,
-        });
-      }
-      const county = actor.unit?.divisionPrefixes ?? [];
-      const inScope =
-        actor.roles.includes('admin') ||
-        target.divisionPrefixes.some((prefix) => withinPrefixes(prefix, county));
-      if (!inScope) {
-        throw ApiException.validation({ unitId: `请选择本县${department}的单位` });
+      if (!target || !mayMoveTo(actor, ctx.capacity, ctx.order, target)) {
+        const department = DEPARTMENT_LABELS[ctx.order.department];
+        throw ApiException.validation({ unitId: `只能改派给本县${department}的其他单位` });
       }
       await this.redispatch(ctx, target);
       ctx.events.push(this.event(ctx, 'reassigned', `改派至${target.name}：${dto.reason}`));

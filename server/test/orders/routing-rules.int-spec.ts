@@ -175,6 +175,70 @@ describe('routing rules through the API', () => {
     );
   });
 
+  describe('转办 and 改派 stay in the report’s county and leave the unit', () => {
+    /** 萧县 (341322): a police unit of another county, and a report no unit covers (admin queue). */
+    const OTHER_COUNTY = '341322';
+    let elsewhere: string;
+
+    beforeAll(async () => {
+      elsewhere = (
+        await aUnit(sut.baseUrl, {
+          name: '萧县公安局',
+          department: 'police',
+          divisionPrefixes: [OTHER_COUNTY],
+        })
+      ).id;
+    });
+
+    const move = (who: keyof County['sessions'], orderId: string, how: string, unitId: string) =>
+      http<ApiErrorBody>(sut.baseUrl, 'POST', `/orders/${orderId}/${how}`, {
+        token: token(who),
+        body: { unitId, reason: '试移交' },
+      });
+
+    it.each([
+      ['the coordinator', 'coordinator', 'reassign'],
+      ['the police unit', 'police', 'transfer'],
+    ] as const)(
+      'refuses %s moving a police order to its own unit or to another county, and never lists them',
+      async (_, who, how) => {
+        const report = await file({ situations: ['violence_abuse'] });
+        const order = await orderOf(sut.baseUrl, token('police'), report.id, 'police');
+
+        const choices = await http<UnitChoice[]>(sut.baseUrl, 'GET', `/orders/${order.id}/units`, {
+          token: token(who),
+        });
+        const same = await move(who, order.id, how, order.unitId!);
+        const away = await move(who, order.id, how, elsewhere);
+
+        expect(choices.body.map((u) => u.id)).not.toContain(order.unitId);
+        expect(choices.body.map((u) => u.id)).not.toContain(elsewhere);
+        expect([same.status, away.status]).toEqual([400, 400]);
+        expect(same.body.errors).toHaveProperty(['unitId']);
+        const unchanged = (await coordinatorOrders(report.id)).find((o) => o.id === order.id);
+        expect(unchanged).toMatchObject({ unitId: order.unitId, status: 'dispatched' });
+      },
+    );
+
+    it('keeps an admin-queue order in its own county', async () => {
+      const report = await file({
+        situations: ['violence_abuse'],
+        location: { divisionCode: '110101' },
+      });
+      const queue = await http<Page<OrderSummary>>(sut.baseUrl, 'GET', '/orders?pageSize=100', {
+        token: token('admin'),
+      });
+      const order = queue.body.items.find(
+        (o) => o.reportId === report.id && o.department === 'police',
+      )!;
+
+      const moved = await move('admin', order.id, 'reassign', county.units.police.id);
+
+      expect(moved.status).toBe(400);
+      expect(moved.body.errors).toHaveProperty(['unitId']);
+    });
+  });
+
   describe('extensions', () => {
     const ask = (orderId: string, who: keyof County['sessions'], body: object) =>
       http<OrderSummary & ApiErrorBody>(sut.baseUrl, 'POST', `/orders/${orderId}/extension`, {
