@@ -1,3 +1,5 @@
+import { isRealDate } from './beijing-time';
+
 /**
  * A child's identity as people type it on Chinese phones, normalised once so that every comparison
  * (repeat reports, validation in the app and on the server) agrees (domain.md, Routing rule 4).
@@ -40,11 +42,13 @@ const PROVINCE_CODES = new Set([
   53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
 ]);
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+/** The ISO 7064 MOD 11-2 check character of the first 17 digits of an ID number (GB 11643). */
+export function idNumberCheckCharacter(first17: string): string {
+  const sum = ID_NUMBER_WEIGHTS.reduce(
+    (total, weight, i) => total + weight * Number(first17[i]),
+    0,
   );
+  return ID_NUMBER_CHECK[sum % 11];
 }
 
 /** The birth date (`YYYY-MM-DD`) an ID number carries in positions 7–14, or null if it is not valid. */
@@ -63,12 +67,9 @@ export function isValidIdNumber(value: string): boolean {
   const id = normalizeIdNumber(value);
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return false;
-  const year = Number(id.slice(6, 10));
-  if (year < 1900 || !isRealDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) {
-    return false;
-  }
-  const sum = ID_NUMBER_WEIGHTS.reduce((total, weight, i) => total + weight * Number(id[i]), 0);
-  return ID_NUMBER_CHECK[sum % 11] === id[17];
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (birthDate < '1900-01-01' || !isRealDate(birthDate)) return false;
+  return idNumberCheckCharacter(id.slice(0, 17)) === id[17];
 }
 
 const MOBILE = /^1[3-9]\d{9}$/;

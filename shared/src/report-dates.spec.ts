@@ -1,5 +1,6 @@
 import { shanghaiDate } from './beijing-time';
-import { birthDateProblem, discoveredAtProblem } from './report-dates';
+import { idNumberCheckCharacter } from './identity';
+import { birthDateProblem, childDateProblems, discoveredAtProblem } from './report-dates';
 
 describe(birthDateProblem.name, () => {
   it.each<[string, string, string | null, string]>([
@@ -25,5 +26,56 @@ describe(discoveredAtProblem.name, () => {
     ['2026-11-22T13:00:00+08:00', '发现时间不能晚于现在'],
   ])('discovered %s → %s', (discoveredAt, problem) => {
     expect(discoveredAtProblem(new Date(discoveredAt), now)).toBe(problem);
+  });
+});
+
+/** A valid 身份证号 of 泗县 for a child born on `birthDate`. */
+function anIdNumber(birthDate: string): string {
+  const first17 = `341324${birthDate.replaceAll('-', '')}012`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+describe(childDateProblems.name, () => {
+  const today = '2026-12-04';
+
+  it.each<[string, Parameters<typeof childDateProblems>[0], Record<string, string>]>([
+    ['nothing given', {}, {}],
+    ['a newborn by birth date and ID', { birthDate: today, idNumber: anIdNumber(today) }, {}],
+    ['an ID alone', { idNumber: anIdNumber('2015-03-01') }, {}],
+    ['the age in full years', { birthDate: '2015-03-01', ageYears: 11 }, {}],
+    ['the nominal age (虚岁)', { birthDate: '2015-03-01', ageYears: 12 }, {}],
+    ['an age checked against the ID', { idNumber: anIdNumber('2015-03-01'), ageYears: 11 }, {}],
+    [
+      'an ID born tomorrow',
+      { idNumber: anIdNumber('2026-12-05') },
+      { idNumber: '身份证号中的出生日期（2026-12-05）有误：出生日期不能晚于今天' },
+    ],
+    [
+      'an adult’s ID',
+      { idNumber: anIdNumber('1990-01-01') },
+      { idNumber: '身份证号中的出生日期（1990-01-01）有误：本平台受理未满18周岁的未成年人的情况' },
+    ],
+    [
+      'an ID that contradicts the birth date',
+      { birthDate: '2015-03-02', idNumber: anIdNumber('2015-03-01') },
+      { idNumber: '身份证号中的出生日期（2015-03-01）与填写的出生日期不一致，请核对' },
+    ],
+    [
+      'an age two years off',
+      { birthDate: '2015-03-01', ageYears: 9 },
+      { ageYears: '年龄与出生日期不符（按出生日期今年11周岁），请核对或只填一项' },
+    ],
+    [
+      'an age that contradicts the ID',
+      { idNumber: anIdNumber('2015-03-01'), ageYears: 14 },
+      { ageYears: '年龄与出生日期不符（按出生日期今年11周岁），请核对或只填一项' },
+    ],
+    [
+      'a birth date tomorrow, with an age',
+      { birthDate: '2026-12-05', ageYears: 0 },
+      { birthDate: '出生日期不能晚于今天' },
+    ],
+  ])('%s', (_, child, problems) => {
+    expect(childDateProblems(child, today)).toEqual(problems);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  birthDateProblem,
+  childDateProblems,
   discoveredAtProblem,
   shanghaiDate,
   type CreateReportRequest,
@@ -18,9 +18,11 @@ export function reportConsistencyErrors(
   const errors: Record<string, string> = {};
   const discovery = discoveredAtProblem(new Date(report.discoveredAt), now);
   if (discovery) errors.discoveredAt = discovery;
-  const { birthDate } = report.child;
-  const birth = birthDate === undefined ? null : birthDateProblem(birthDate, shanghaiDate(now));
-  if (birth) errors['child.birthDate'] = birth;
+  for (const [field, problem] of Object.entries(
+    childDateProblems(report.child, shanghaiDate(now)),
+  )) {
+    errors[`child.${field}`] = problem;
+  }
   const { reporter } = report;
   if (reporter.anonymous && (reporter.name !== undefined || reporter.phone !== undefined)) {
     errors.reporter = '匿名报告请不要填写姓名和电话；如需对方联系您，请选择保密或实名';

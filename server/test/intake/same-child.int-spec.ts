@@ -223,13 +223,13 @@ describe('the same child is one child', () => {
     const typings: ReportChild[] = [
       {
         name: '刘小东',
-        ageYears: 10,
+        ageYears: 11,
         idNumber: '341324201503010073',
         guardianPhone: '13300004444',
       },
       {
         name: '刘 小 东',
-        ageYears: 10,
+        ageYears: 11,
         idNumber: '341324201503010073',
         guardianPhone: '+86 133 0000 4444',
       },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiErrorBody } from '@shouhu/shared';
+import { idNumberCheckCharacter, type ApiErrorBody, type ReportChild } from '@shouhu/shared';
 import type { AccessRule } from '../../src/access/access.decorator';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { aReport } from '../factories/report.factory';
@@ -113,7 +113,7 @@ describe('dates and times: Beijing days, offsets required, impossible dates refu
     expect(wrong).toEqual([]);
   });
 
-  async function fileAt(now: string, child: { birthDate?: string; ageYears?: number }) {
+  async function fileAt(now: string, child: ReportChild) {
     await county.setClock(now);
     const reporter = await aReporterSession(sut.baseUrl);
     return http<ApiErrorBody>(sut.baseUrl, 'POST', '/reports', {
@@ -149,6 +149,47 @@ describe('dates and times: Beijing days, offsets required, impossible dates refu
 
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual({ 'child.birthDate': message });
+  });
+
+  /** A valid 身份证号 of 泗县 for a child born on `birthDate`. */
+  const anIdNumber = (birthDate: string) => {
+    const first17 = `341324${birthDate.replaceAll('-', '')}012`;
+    return first17 + idNumberCheckCharacter(first17);
+  };
+
+  it.each([
+    ['an ID number born tomorrow', { idNumber: anIdNumber('2026-12-05') }, 'child.idNumber'],
+    ['an adult’s ID number', { idNumber: anIdNumber('1990-01-01') }, 'child.idNumber'],
+    [
+      'an ID number that contradicts the birth date',
+      { birthDate: '2015-03-02', idNumber: anIdNumber('2015-03-01') },
+      'child.idNumber',
+    ],
+    [
+      'an age that contradicts the ID number',
+      { idNumber: anIdNumber('2015-03-01'), ageYears: 15 },
+      'child.ageYears',
+    ],
+    [
+      'an age that contradicts the birth date',
+      { birthDate: '2015-03-01', ageYears: 3 },
+      'child.ageYears',
+    ],
+  ])('at 07:00 Beijing refuses %s, naming the field', async (_, child, field) => {
+    const response = await fileAt('2026-12-04T07:00:00+08:00', child);
+
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.errors ?? {})).toEqual([field]);
+  });
+
+  it('accepts a newborn found this morning by the ID number and the nominal age', async () => {
+    const response = await fileAt('2026-12-04T07:00:00+08:00', {
+      idNumber: anIdNumber('2026-12-04'),
+      birthDate: '2026-12-04',
+      ageYears: 1,
+    });
+
+    expect(response.status).toBe(201);
   });
 
   it('refuses a discovery in the future', async () => {

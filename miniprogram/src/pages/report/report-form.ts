@@ -2,7 +2,7 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
   beijingInstant,
-  birthDateProblem,
+  childDateProblems,
   shanghaiDate,
   isValidPhone,
   textLength,
@@ -92,9 +92,16 @@ function childProblems(child: ChildForm, today: string): string[] {
   if (age !== '' && !(/^\d{1,2}$/.test(age) && Number(age) <= 17)) {
     problems.push('年龄请填0到17之间的整数，不清楚可以不填');
   }
-  const birth = child.birthDate === '' ? null : birthDateProblem(child.birthDate, today);
-  if (birth) problems.push(birth);
-  return problems;
+  if (problems.length > 0) return problems;
+  return Object.values(
+    childDateProblems(
+      {
+        birthDate: child.birthDate === '' ? undefined : child.birthDate,
+        ageYears: age === '' ? undefined : Number(age),
+      },
+      today,
+    ),
+  );
 }
 
 /** What still needs fixing on one step before moving on; an empty list means it may go on. */
