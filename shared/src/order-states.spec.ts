@@ -90,7 +90,10 @@ describe('transition', () => {
     );
 
     if (outcomes[status] === '-') {
-      expect(result).toMatchObject({ ok: false, code: 'WRONG_STATE' });
+      // An action of a signed order, asked of one still waiting: the person is told to sign first.
+      const signFirst =
+        status === 'dispatched' && outcomes.in_progress !== '-' && actor === 'handler';
+      expect(result).toMatchObject({ ok: false, code: signFirst ? 'SIGN_FIRST' : 'WRONG_STATE' });
     } else {
       expect(result).toEqual({ ok: true, status: outcomes[status] });
     }

@@ -54,6 +54,10 @@ export type ActionRequest =
  * as the error's `code` (api.md error shape) for clients to match; people read `refusalMessage`.
  */
 export const REFUSALS = {
+  SIGN_FIRST: {
+    problem: '工单还没有签收',
+    whatToDo: '请先签收，再进行这个操作',
+  },
   WRONG_STATE: {
     problem: '工单状态已有变化，现在不能进行这个操作',
     whatToDo: '请返回刷新，按工单的最新状态办理',
@@ -146,7 +150,13 @@ export function transition(
 ): TransitionResult {
   const rule = ORDER_RULES[request.action];
   if (!rule.by.includes(actor)) return refuse('NOT_YOUR_ROLE');
-  if (!rule.from.includes(order.status)) return refuse('WRONG_STATE');
+  if (!rule.from.includes(order.status)) {
+    const signFirst =
+      order.status === 'dispatched' &&
+      rule.from.includes('in_progress') &&
+      ORDER_RULES.sign.by.includes(actor);
+    return refuse(signFirst ? 'SIGN_FIRST' : 'WRONG_STATE');
+  }
 
   switch (request.action) {
     case 'contact':

@@ -68,6 +68,14 @@ describe('refused actions: a stable code for the app, words for people', () => {
 
   /** Brings about the refusal and returns the refused answer. */
   const orderRefusals: Record<RefusalCode, () => Promise<HttpResponse<ApiErrorBody>>> = {
+    SIGN_FIRST: async () => {
+      const { order } = await aTownshipOrder();
+      return post(token('township'), `/orders/${order.id}/resolve`, {
+        outcome: 'answered',
+        reporterSummary: '已电话答复报告人。',
+        detail: '政策咨询，已答复。',
+      });
+    },
     WRONG_STATE: async () => {
       const { order } = await aTownshipOrder();
       await act(sut.baseUrl, token('township'), order.id, 'sign');
