@@ -1,7 +1,42 @@
-import { DEMO_LOGINS } from '@shouhu/shared';
-import { DEMO_ACCOUNTS } from './demo-data';
+import { DEMO_LOGINS, longestPrefixUnit, route } from '@shouhu/shared';
+import { DEMO_ACCOUNTS, DEMO_COUNTY_UNITS, demoReports } from './demo-data';
 
-describe('DEMO_ACCOUNTS', () => {
+const NOW = new Date('2026-11-16T10:00:00+08:00');
+
+describe('demo data', () => {
+  const reports = demoReports(NOW).map(({ report }) => report);
+  const routed = reports.map((report) => route(report, { repeat: false }));
+
+  it.each(reports.map((report, i) => [report.situations.join('+'), report, routed[i]] as const))(
+    'routes the %s report to demo units of every department it names',
+    (_, report, routing) => {
+      for (const order of routing.orders) {
+        // Every town gets its own supervisor station at seeding time.
+        if (order.department === 'township') continue;
+        const units = DEMO_COUNTY_UNITS.filter((u) => u.department === order.department).map(
+          (u) => ({ ...u, id: u.key }),
+        );
+        expect([order.department, longestPrefixUnit(report.location.divisionCode, units)]).toEqual([
+          order.department,
+          expect.anything(),
+        ]);
+      }
+    },
+  );
+
+  it('shows the new routing: a civil-affairs lead with a police assist, and a lost dropout', () => {
+    const leads = routed.map((r) => r.orders.find((o) => o.role === 'lead')?.department);
+    const withPolice = routed.filter((r) => r.orders.some((o) => o.department === 'police'));
+
+    expect(leads).toContain('civil_affairs');
+    expect(withPolice.length).toBeGreaterThanOrEqual(2);
+    expect(routed.some((r) => r.overrides.some((o) => o.reason.includes('去向不明')))).toBe(true);
+  });
+
+  it('has a second police unit, so the police order can be shown being reassigned (改派)', () => {
+    expect(DEMO_COUNTY_UNITS.filter((u) => u.department === 'police').length).toBeGreaterThan(1);
+  });
+
   it('seeds every account the H5 app’s 切换演示账号 offers, and no other', () => {
     expect(DEMO_ACCOUNTS.map((a) => a.openid).sort()).toEqual(
       DEMO_LOGINS.map((login) => login.openid).sort(),
