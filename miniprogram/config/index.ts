@@ -36,6 +36,16 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // A file's name changes with its content, so the server lets phones keep it for a year
+      // (server/src/h5/h5-static.ts) and a release still reaches them through index.html.
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'chunk/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

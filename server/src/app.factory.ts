@@ -11,6 +11,7 @@ import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
+import { h5StaticOptions } from './h5/h5-static';
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -66,7 +67,7 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, document);
 
   if (config.h5Directory) {
-    await app.register(fastifyStatic, { root: config.h5Directory, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, h5StaticOptions(config.h5Directory));
   }
   return app;
 }

@@ -19,3 +19,4 @@ export * from './routing';
 export * from './situations';
 export * from './text-limits';
 export * from './tracking-code';
+export * from './demo-accounts';

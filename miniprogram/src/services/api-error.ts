@@ -16,7 +16,7 @@ function statusMessage(status: number): string {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | 'NETWORK',
+    readonly code: ErrorCode | 'NETWORK' | 'BAD_ANSWER',
     message: string,
     readonly fieldErrors: Record<string, string> = {},
   ) {
@@ -43,9 +43,27 @@ export class ApiError extends Error {
     return new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试；内容已保留');
   }
 
+  /**
+   * A success status with an answer the app cannot read. Text instead of JSON is what a public
+   * Wi-Fi asking its user to log in sends back; JSON of another shape, a proxy or server fault.
+   */
+  static badAnswer(status: number, body: unknown): ApiError {
+    const message =
+      typeof body === 'string'
+        ? '网络可能需要登录，请检查Wi-Fi后再试'
+        : '服务器返回的内容不正确，请稍后再试';
+    return new ApiError(status, 'BAD_ANSWER', message);
+  }
+
   /** Worth sending again unchanged: no answer, or the server could not handle it just now. */
   get retryable(): boolean {
-    return this.code === 'NETWORK' || this.status >= 500 || this.status === 429;
+    // A bad answer may hide a report the server filed: resending under the same key is safe.
+    return (
+      this.code === 'NETWORK' ||
+      this.code === 'BAD_ANSWER' ||
+      this.status >= 500 ||
+      this.status === 429
+    );
   }
 
   /** Refused because the record changed under the person (409): what is on screen is stale. */

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { isDivisionList } from './answers';
 import { httpRequest } from './http';
 
 export interface Division {
@@ -14,10 +15,10 @@ export function fetchDivisions(parent?: string): Promise<Division[]> {
   const key = parent ?? '';
   let pending = children.get(key);
   if (!pending) {
-    pending = httpRequest<Division[]>({
-      method: 'GET',
-      path: parent ? `/divisions?parent=${parent}` : '/divisions',
-    });
+    pending = httpRequest(
+      { method: 'GET', path: parent ? `/divisions?parent=${parent}` : '/divisions' },
+      isDivisionList,
+    );
     pending.catch(() => children.delete(key));
     children.set(key, pending);
   }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { Shape } from './answer-shape';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
 import { noteServerTime } from './server-clock';
@@ -11,8 +12,12 @@ export interface HttpRequest {
   token?: string;
 }
 
-/** The only place the app talks to the network. */
-export async function httpRequest<T>(request: HttpRequest): Promise<T> {
+/**
+ * The only place the app talks to the network. A 2xx answer reaches the caller only if it has the
+ * shape the caller reads (`answers.ts`); anything else, such as a Wi-Fi login page answering for
+ * the server, is an ApiError the page shows like any other failure.
+ */
+export async function httpRequest<T>(request: HttpRequest, shape: Shape<T>): Promise<T> {
   const header: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
   if (request.token) header.authorization = `Bearer ${request.token}`;
   let response: Awaited<ReturnType<typeof Taro.request>>;
@@ -28,6 +33,9 @@ export async function httpRequest<T>(request: HttpRequest): Promise<T> {
     throw ApiError.network();
   }
   noteServerTime(response.header as Record<string, unknown> | undefined);
-  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    if (shape(response.data)) return response.data;
+    throw ApiError.badAnswer(response.statusCode, response.data);
+  }
   throw ApiError.fromResponse(response.statusCode, response.data);
 }

@@ -6,15 +6,20 @@ import {
   type SubscribeKind,
   type SubscriptionState,
 } from '@shouhu/shared';
+import {
+  isNewOrderSubscriptionState,
+  isNotificationTemplates,
+  isSubscriptionState,
+} from './answers';
 import { authorizedRequest } from './session';
 
 export type SubscribeOutcome = 'subscribed' | 'declined';
 
 function fetchTemplates(): Promise<NotificationTemplates> {
-  return authorizedRequest<NotificationTemplates>({
-    method: 'GET',
-    path: '/notifications/templates',
-  });
+  return authorizedRequest(
+    { method: 'GET', path: '/notifications/templates' },
+    isNotificationTemplates,
+  );
 }
 
 /** WeChat's answer for each template id: `accept`, `reject`, `ban` or `filter`. */
@@ -46,11 +51,10 @@ export async function subscribeToReport(
   const answers = await askWechat(offered.map(([, id]) => id));
   const kinds = offered.filter(([, id]) => answers[id] === 'accept').map(([kind]) => kind);
   if (kinds.length === 0) return 'declined';
-  await authorizedRequest<SubscriptionState>({
-    method: 'POST',
-    path: `/reports/${reportId}/subscriptions`,
-    data: { kinds },
-  });
+  await authorizedRequest<SubscriptionState>(
+    { method: 'POST', path: `/reports/${reportId}/subscriptions`, data: { kinds } },
+    isSubscriptionState,
+  );
   return 'subscribed';
 }
 
@@ -68,10 +72,9 @@ export async function offeredNewOrderTemplate(): Promise<string | null> {
 export async function subscribeToNewOrders(templateId: string): Promise<number | null> {
   const answers = await askWechat([templateId]);
   if (answers[templateId] !== 'accept') return null;
-  const state = await authorizedRequest<NewOrderSubscriptionState>({
-    method: 'POST',
-    path: '/notifications/new-orders/subscriptions',
-    data: {},
-  });
+  const state = await authorizedRequest<NewOrderSubscriptionState>(
+    { method: 'POST', path: '/notifications/new-orders/subscriptions', data: {} },
+    isNewOrderSubscriptionState,
+  );
   return state.remaining;
 }

@@ -2,14 +2,21 @@ import type { CountyBoard, OrderDetail, OrderSummary, Page, Priority } from '@sh
 import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
+import {
+  isCountyBoard,
+  isOrderDetail,
+  isOrderPage,
+  isOrderSummary,
+  isUnitChoiceList,
+} from './answers';
 import { authorizedRequest, withSession } from './session';
 
 export function listOrders(path: string): Promise<Page<OrderSummary>> {
-  return authorizedRequest<Page<OrderSummary>>({ method: 'GET', path });
+  return authorizedRequest<Page<OrderSummary>>({ method: 'GET', path }, isOrderPage);
 }
 
 export function fetchOrder(id: string): Promise<OrderDetail> {
-  return authorizedRequest<OrderDetail>({ method: 'GET', path: `/orders/${id}` });
+  return authorizedRequest<OrderDetail>({ method: 'GET', path: `/orders/${id}` }, isOrderDetail);
 }
 
 /** The body of each order action of api.md, by the path it is posted to. */
@@ -34,19 +41,18 @@ export function actOnOrder<A extends OrderActionPath>(
   action: A,
   body: OrderActionBodies[A],
 ): Promise<OrderSummary> {
-  return authorizedRequest<OrderSummary>({
-    method: 'POST',
-    path: `/orders/${id}/${action}`,
-    data: body,
-  });
+  return authorizedRequest<OrderSummary>(
+    { method: 'POST', path: `/orders/${id}/${action}`, data: body },
+    isOrderSummary,
+  );
 }
 
 /** Units this order may be moved to by the caller (转办 by its unit, 改派 by the coordinator). */
 export function fetchOrderUnits(id: string): Promise<{ id: string; name: string }[]> {
-  return authorizedRequest<{ id: string; name: string }[]>({
-    method: 'GET',
-    path: `/orders/${id}/units`,
-  });
+  return authorizedRequest<{ id: string; name: string }[]>(
+    { method: 'GET', path: `/orders/${id}/units` },
+    isUnitChoiceList,
+  );
 }
 
 /**
@@ -65,5 +71,5 @@ export function viewAttachment(orderId: string, uploadId: string): Promise<strin
 }
 
 export function fetchBoard(): Promise<CountyBoard> {
-  return authorizedRequest<CountyBoard>({ method: 'GET', path: '/board' });
+  return authorizedRequest<CountyBoard>({ method: 'GET', path: '/board' }, isCountyBoard);
 }

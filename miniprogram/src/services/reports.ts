@@ -4,6 +4,7 @@ import type {
   ReporterReportView,
 } from '@shouhu/shared';
 import Taro from '@tarojs/taro';
+import { isReportCreated, isReporterReportList, isReporterReportView } from './answers';
 import { httpRequest } from './http';
 import { authorizedRequest } from './session';
 
@@ -11,28 +12,37 @@ export function submitReport(
   report: CreateReportRequest,
   idempotencyKey: string,
 ): Promise<ReportCreatedResponse> {
-  return authorizedRequest<ReportCreatedResponse>({
-    method: 'POST',
-    path: '/reports',
-    data: report,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  return authorizedRequest<ReportCreatedResponse>(
+    {
+      method: 'POST',
+      path: '/reports',
+      data: report,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    },
+    isReportCreated,
+  );
 }
 
 export function fetchMyReports(): Promise<ReporterReportView[]> {
-  return authorizedRequest<ReporterReportView[]>({ method: 'GET', path: '/reports/mine' });
+  return authorizedRequest<ReporterReportView[]>(
+    { method: 'GET', path: '/reports/mine' },
+    isReporterReportList,
+  );
 }
 
 export function fetchMyReport(id: string): Promise<ReporterReportView> {
-  return authorizedRequest<ReporterReportView>({ method: 'GET', path: `/reports/${id}` });
+  return authorizedRequest<ReporterReportView>(
+    { method: 'GET', path: `/reports/${id}` },
+    isReporterReportView,
+  );
 }
 
 /** Anyone with the code may look; no login needed. */
 export function trackReport(code: string): Promise<ReporterReportView> {
-  return httpRequest<ReporterReportView>({
-    method: 'GET',
-    path: `/track/${encodeURIComponent(code)}`,
-  });
+  return httpRequest<ReporterReportView>(
+    { method: 'GET', path: `/track/${encodeURIComponent(code)}` },
+    isReporterReportView,
+  );
 }
 
 export function rateReport(
@@ -40,11 +50,14 @@ export function rateReport(
   score: number,
   comment: string,
 ): Promise<ReporterReportView> {
-  return authorizedRequest<ReporterReportView>({
-    method: 'POST',
-    path: `/reports/${id}/rating`,
-    data: comment.trim() ? { score, comment: comment.trim() } : { score },
-  });
+  return authorizedRequest<ReporterReportView>(
+    {
+      method: 'POST',
+      path: `/reports/${id}/rating`,
+      data: comment.trim() ? { score, comment: comment.trim() } : { score },
+    },
+    isReporterReportView,
+  );
 }
 
 const receiptKey = (id: string) => `shouhu.receipt.${id}`;

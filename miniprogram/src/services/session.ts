@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { AuthResponse, AuthUser } from '@shouhu/shared';
+import type { Shape } from './answer-shape';
+import { isAuthResponse } from './answers';
 import { ApiError } from './api-error';
 import { httpRequest, type HttpRequest } from './http';
 import { createId } from './ids';
@@ -12,18 +14,17 @@ const DEVICE_ID_KEY = 'shouhu.deviceId';
 async function requestSession(): Promise<AuthResponse> {
   if (process.env.TARO_ENV === 'weapp') {
     const { code } = await Taro.login();
-    return httpRequest<AuthResponse>({ method: 'POST', path: '/auth/wechat', data: { code } });
+    return httpRequest({ method: 'POST', path: '/auth/wechat', data: { code } }, isAuthResponse);
   }
   let deviceId = Taro.getStorageSync<string>(DEVICE_ID_KEY);
   if (!deviceId) {
     deviceId = `h5-${createId()}`;
     Taro.setStorageSync(DEVICE_ID_KEY, deviceId);
   }
-  return httpRequest<AuthResponse>({
-    method: 'POST',
-    path: '/auth/dev',
-    data: { openid: deviceId },
-  });
+  return httpRequest(
+    { method: 'POST', path: '/auth/dev', data: { openid: deviceId } },
+    isAuthResponse,
+  );
 }
 
 let pending: Promise<string> | null = null;
@@ -75,6 +76,9 @@ export function replaceSession(session: AuthResponse): void {
   Taro.setStorageSync(USER_KEY, session.user);
 }
 
-export function authorizedRequest<T>(request: Omit<HttpRequest, 'token'>): Promise<T> {
-  return withSession((accessToken) => httpRequest<T>({ ...request, token: accessToken }));
+export function authorizedRequest<T>(
+  request: Omit<HttpRequest, 'token'>,
+  shape: Shape<T>,
+): Promise<T> {
+  return withSession((accessToken) => httpRequest({ ...request, token: accessToken }, shape));
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { isUploaded } from './answers';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
 import { withSession } from './session';
@@ -34,7 +35,8 @@ export function uploadEvidence(
     }
     const body = parse(response.data);
     if (response.statusCode >= 200 && response.statusCode < 300) {
-      return (body as { uploadId: string }).uploadId;
+      if (isUploaded(body)) return body.uploadId;
+      throw ApiError.badAnswer(response.statusCode, response.data);
     }
     throw ApiError.fromResponse(response.statusCode, body);
   });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OrderSummary } from '@shouhu/shared';
+import { BackHome } from '../components/back-home';
 import { failureText } from '../services/api-error';
 import { offeredNewOrderTemplate, subscribeToNewOrders } from '../services/notifications';
 import { listOrders } from '../services/orders';
@@ -136,6 +137,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
       {error && (
         <View className="error-box">
           <Text className="error-line">{error}</Text>
+          <BackHome />
         </View>
       )}
       {orders === null && !error && <Text className="hint">正在加载…</Text>}

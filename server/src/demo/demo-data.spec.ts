@@ -1,5 +1,5 @@
-import { longestPrefixUnit, route } from '@shouhu/shared';
-import { DEMO_COUNTY_UNITS, demoReports } from './demo-data';
+import { DEMO_LOGINS, longestPrefixUnit, route } from '@shouhu/shared';
+import { DEMO_ACCOUNTS, DEMO_COUNTY_UNITS, demoReports } from './demo-data';
 
 const NOW = new Date('2026-11-16T10:00:00+08:00');
 
@@ -35,5 +35,11 @@ describe('demo data', () => {
 
   it('has a second police unit, so the police order can be shown being reassigned (改派)', () => {
     expect(DEMO_COUNTY_UNITS.filter((u) => u.department === 'police').length).toBeGreaterThan(1);
+  });
+
+  it('seeds every account the H5 app’s 切换演示账号 offers, and no other', () => {
+    expect(DEMO_ACCOUNTS.map((a) => a.openid).sort()).toEqual(
+      DEMO_LOGINS.map((login) => login.openid).sort(),
+    );
   });
 });

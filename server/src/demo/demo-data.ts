@@ -1,4 +1,10 @@
-import type { CreateReportRequest, Department, InviteRole, OrgType } from '@shouhu/shared';
+import type {
+  CreateReportRequest,
+  Department,
+  DemoOpenid,
+  InviteRole,
+  OrgType,
+} from '@shouhu/shared';
 
 /** 泗县, 安徽省宿州市: the demo county. */
 export const DEMO_COUNTY = { code: '341324', name: '泗县' };
@@ -29,9 +35,9 @@ export const DEMO_COUNTY_UNITS: DemoUnit[] = [
   { key: 'education', name: '泗县教育局', department: 'education', divisionPrefixes: ['341324'] },
 ];
 
+/** What a demo login (shared `DEMO_LOGINS`, which says who each is) holds once seeded. */
 export interface DemoAccount {
-  openid: string;
-  label: string;
+  openid: DemoOpenid;
   role?: InviteRole;
   /** The unit key, or `town:<code>` for a township supervisor station. */
   unit?: string;
@@ -40,19 +46,18 @@ export interface DemoAccount {
 
 /** Log in with the development login (`POST /api/v1/auth/dev {openid}`) as any of these. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { openid: 'demo-coordinator', label: '县联席办协调员', role: 'coordinator', unit: 'coordinator' },
-  { openid: 'demo-police', label: '县公安局值班民警', role: 'handler', unit: 'police' },
-  { openid: 'demo-civil', label: '县民政局工作人员', role: 'handler', unit: 'civil' },
-  { openid: 'demo-education', label: '县教育局工作人员', role: 'handler', unit: 'education' },
-  { openid: 'demo-township', label: '泗城镇儿童督导员', role: 'handler', unit: 'town:341324100' },
-  { openid: 'demo-hotline', label: '12345 热线接线员', role: 'hotline_operator' },
+  { openid: 'demo-coordinator', role: 'coordinator', unit: 'coordinator' },
+  { openid: 'demo-police', role: 'handler', unit: 'police' },
+  { openid: 'demo-civil', role: 'handler', unit: 'civil' },
+  { openid: 'demo-education', role: 'handler', unit: 'education' },
+  { openid: 'demo-township', role: 'handler', unit: 'town:341324100' },
+  { openid: 'demo-hotline', role: 'hotline_operator' },
   {
     openid: 'demo-reporter',
-    label: '泗城镇中心学校班主任（强制报告责任人）',
     role: 'mandated_reporter',
     org: { orgName: '（演示）泗城镇中心学校', orgType: 'school' },
   },
-  { openid: 'demo-public', label: '热心邻居（普通报告人）' },
+  { openid: 'demo-public' },
 ];
 
 export function demoReports(now: Date): { openid: string; report: CreateReportRequest }[] {

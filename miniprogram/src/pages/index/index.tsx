@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { AuthUser, Channel } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
+import { DemoAccountSwitch } from '../../components/demo-account-switch';
 import { currentUser, ensureSession } from '../../services/session';
 import './index.css';
 
@@ -138,6 +139,8 @@ export default function IndexPage() {
           隐私说明
         </Text>
       </View>
+
+      <DemoAccountSwitch />
     </View>
   );
 }

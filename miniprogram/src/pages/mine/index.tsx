@@ -1,27 +1,30 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { REPORT_STATUS_LABELS, chineseDateTime, formatTrackingCode } from '@shouhu/shared';
+import { BackHome } from '../../components/back-home';
+import { PageState } from '../../components/page-state';
 import { usePageData } from '../../hooks/use-page-data';
 import { fetchMyReports } from '../../services/reports';
 
 export default function MyReportsPage() {
   const { data: reports, error } = usePageData(fetchMyReports);
 
+  if (reports === null) return <PageState error={error} />;
   return (
     <View className="page">
       {error && (
         <View className="error-box">
           <Text className="error-line">{error}</Text>
+          <BackHome />
         </View>
       )}
-      {reports === null && !error && <Text className="hint">正在加载…</Text>}
-      {reports?.length === 0 && (
+      {reports.length === 0 && (
         <View className="section">
           <Text className="section-title">还没有报告</Text>
           <Text className="hint">您提交的报告会显示在这里，可以随时查看办理进度。</Text>
         </View>
       )}
-      {reports?.map((report) => (
+      {reports.map((report) => (
         <View
           key={report.id}
           className="section my-report"

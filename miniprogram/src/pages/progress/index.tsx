@@ -11,7 +11,7 @@ import {
 import { failureText } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
 import './index.css';
-import { PageState } from '../../components/page-state';
+import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 
 const SCORES = [1, 2, 3, 4, 5];
 
@@ -25,6 +25,7 @@ export default function ProgressPage() {
   const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!id && !code) return;
     const load = id ? fetchMyReport(id) : trackReport(code ?? '');
     load.then(setReport, (e: unknown) => setError(failureText(e, '加载失败，请稍后再试')));
   }, [id, code]);
@@ -42,6 +43,7 @@ export default function ProgressPage() {
     }
   }
 
+  if (!id && !code) return <PageState error={INCOMPLETE_ADDRESS} />;
   if (error || !report) return <PageState error={error} />;
   return (
     <View className="page">

@@ -8,6 +8,7 @@ import {
   type SubscribeKind,
 } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
+import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { offeredTemplates, subscribeToReport } from '../../services/notifications';
 import { requirePrivacyConsent } from '../../services/privacy';
@@ -43,6 +44,7 @@ export default function ReceiptPage() {
     );
   }
 
+  if (!code) return <PageState error={INCOMPLETE_ADDRESS} />;
   return (
     <View className="page">
       {call110 === '1' && (

@@ -24,7 +24,7 @@ import {
 } from '../order-actions';
 import { childRows, reporterText } from '../order-details';
 import '../staff.css';
-import { PageState } from '../../components/page-state';
+import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -54,7 +54,9 @@ export default function OrderPage() {
     }
   }
 
-  useDidShow(() => void load());
+  useDidShow(() => {
+    if (id) void load();
+  });
 
   async function open(spec: OrderActionSpec) {
     setRefusal([]);
@@ -92,6 +94,7 @@ export default function OrderPage() {
     void Taro.previewImage({ urls: [path], current: path, showmenu: false }).catch(() => {});
   }
 
+  if (!id) return <PageState error={INCOMPLETE_ADDRESS} errorClass="order-error" />;
   if (error || !detail) return <PageState error={error} errorClass="order-error" />;
 
   const { order, report, otherOrders, timeline } = detail;

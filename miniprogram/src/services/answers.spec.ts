@@ -1,0 +1,102 @@
+import { anOrder, anOrderDetail } from '../../test/factories';
+import type { Shape } from './answer-shape';
+import * as answers from './answers';
+import { ApiError } from './api-error';
+
+const view = {
+  id: 'report-1',
+  trackingCode: 'ACDEFGHJKM',
+  status: 'closed',
+  priority: 'P3',
+  createdAt: '2026-11-20T02:00:00Z',
+  timeline: [{ at: '2026-11-20T02:00:00Z', kind: 'submitted', text: '报告已提交' }],
+  outcome: { code: 'answered', label: '已答复', summary: '已电话答复。' },
+};
+
+/** An answer the server sends, per check: each check must let the real thing through. */
+const GOOD: Record<keyof typeof answers, unknown> = {
+  isAuthResponse: { token: 't', user: { id: 'u1', roles: ['reporter'] } },
+  isDivisionList: [{ code: '34', name: '安徽省' }],
+  isReporterReportView: view,
+  isReporterReportList: [view, { ...view, outcome: undefined }],
+  isReportCreated: {
+    id: 'report-1',
+    trackingCode: 'ACDEFGHJKM',
+    status: 'submitted',
+    priority: 'P1',
+    advice: { call110: true },
+    orders: [
+      {
+        department: 'police',
+        role: 'lead',
+        unitName: '泗县公安局',
+        priority: 'P1',
+        signDueAt: '2026-11-20T02:30:00Z',
+        resolveDueAt: '2026-11-23T02:00:00Z',
+      },
+    ],
+  },
+  isOrderSummary: anOrder(),
+  isOrderPage: { items: [anOrder(), anOrder({ nextClock: null, unitId: null })], total: 2 },
+  isOrderDetail: anOrderDetail(),
+  isUnitChoiceList: [{ id: 'unit-1', name: '墩集派出所', department: 'police' }],
+  isCountyBoard: {
+    today: { P1: 1, P2: 0, P3: 4 },
+    overdueByUnit: [{ unitId: 'unit-1', unitName: '泗县公安局', overdue: 2 }],
+    onTimeThisMonth: [{ clock: 'sign', onTime: 3, total: 4 }],
+  },
+  isNotificationTemplates: { accepted: 'tmpl-1', progress: null, closed: null, newOrder: null },
+  isSubscriptionState: { remaining: { accepted: 1, progress: 0, closed: 0 } },
+  isNewOrderSubscriptionState: { remaining: 3 },
+  isUploaded: { uploadId: '6f1c1f39-3a47-4d6c-9a7e-0d8f2b3c4d5e' },
+};
+
+/** What a public Wi-Fi login page or a broken proxy answers with `200`. */
+const NOT_THE_SERVER: [string, unknown][] = [
+  ['a login page', '<html><body>请登录后上网</body></html>'],
+  ['null', null],
+  ['a number', 1],
+];
+
+const CHECKS = Object.entries(answers) as [keyof typeof answers, Shape<unknown>][];
+
+describe('the checks of each answer the app reads', () => {
+  it.each(CHECKS)('%s lets the server’s answer through', (name, check) => {
+    expect(check(GOOD[name])).toBe(true);
+  });
+
+  it.each(
+    CHECKS.flatMap(([name, check]) =>
+      NOT_THE_SERVER.map(([what, body]) => [name, what, body, check] as const),
+    ),
+  )('%s refuses %s', (_name, _what, body, check) => {
+    expect(check(body)).toBe(false);
+  });
+
+  it.each(
+    CHECKS.filter(([name]) => name !== 'isSubscriptionState' && name !== 'isNotificationTemplates'),
+  )('%s refuses {"ok":true}', (_name, check) => {
+    expect(check({ ok: true })).toBe(false);
+  });
+
+  it.each([
+    ['an order without its clocks', answers.isOrderSummary, anOrder({ overdue: undefined })],
+    ['a board without today', answers.isCountyBoard, { overdueByUnit: [], onTimeThisMonth: [] }],
+    ['a timeline that is not a list', answers.isReporterReportView, { ...view, timeline: {} }],
+    ['a count that is text', answers.isNewOrderSubscriptionState, { remaining: '3' }],
+  ])('refuses %s', (_what, check: Shape<unknown>, body) => {
+    expect(check(body)).toBe(false);
+  });
+});
+
+describe('ApiError.badAnswer', () => {
+  it.each([
+    ['a login page', '<html></html>', '网络可能需要登录，请检查Wi-Fi后再试'],
+    ['JSON of another shape', { ok: true }, '服务器返回的内容不正确，请稍后再试'],
+  ])('says what to do after %s, and the call may be sent again', (_what, body, message) => {
+    const error = ApiError.badAnswer(200, body);
+
+    expect(error.lines()).toEqual([message]);
+    expect(error.retryable).toBe(true);
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  PRIORITIES,
+  SUBSCRIBE_KINDS,
+  type AuthResponse,
+  type CountyBoard,
+  type NewOrderSubscriptionState,
+  type NotificationTemplates,
+  type OrderDetail,
+  type OrderSummary,
+  type Page,
+  type ReportCreatedResponse,
+  type ReporterReportView,
+  type SubscriptionState,
+  type TimelineEntry,
+  type UnitChoice,
+} from '@shouhu/shared';
+import {
+  arrayOf,
+  countsOf,
+  isBoolean,
+  isNumber,
+  isString,
+  nullable,
+  objectWith,
+  optional,
+} from './answer-shape';
+
+/**
+ * The shape of each answer of api.md the app reads (docs/api.md; types in shared/src/api.ts),
+ * checked in `httpRequest` before any page sees it.
+ */
+
+const orNull = nullable(isString);
+
+export const isAuthResponse = objectWith<AuthResponse>({
+  token: isString,
+  user: objectWith({ id: isString, roles: arrayOf(isString) }),
+});
+
+export const isDivisionList = arrayOf(
+  objectWith<{ code: string; name: string }>({
+    code: isString,
+    name: isString,
+  }),
+);
+
+const isTimelineEntry = objectWith<TimelineEntry>({ at: isString, kind: isString, text: isString });
+
+export const isReporterReportView = objectWith<ReporterReportView>({
+  id: isString,
+  trackingCode: isString,
+  status: isString,
+  priority: isString,
+  createdAt: isString,
+  timeline: arrayOf(isTimelineEntry),
+  outcome: optional(objectWith({ label: isString, summary: isString })),
+  rating: optional(objectWith({ score: isNumber })),
+});
+
+export const isReporterReportList = arrayOf(isReporterReportView);
+
+export const isReportCreated = objectWith<ReportCreatedResponse>({
+  id: isString,
+  trackingCode: isString,
+  status: isString,
+  priority: isString,
+  advice: objectWith({ call110: isBoolean }),
+  orders: arrayOf(
+    objectWith({
+      department: isString,
+      role: isString,
+      unitName: isString,
+      priority: isString,
+      signDueAt: isString,
+      resolveDueAt: isString,
+    }),
+  ),
+});
+
+export const isOrderSummary = objectWith<OrderSummary>({
+  id: isString,
+  reportId: isString,
+  department: isString,
+  role: isString,
+  status: isString,
+  priority: isString,
+  unitId: orNull,
+  unitName: orNull,
+  unrouted: isBoolean,
+  situations: arrayOf(isString),
+  placeName: isString,
+  signDueAt: orNull,
+  resolveDueAt: orNull,
+  returnDueAt: isString,
+  nextClock: nullable(objectWith({ clock: isString, dueAt: isString })),
+  overdue: arrayOf(isString),
+  escalationLevel: isNumber,
+  extensionPendingDays: nullable(isNumber),
+  extensionsGranted: isNumber,
+  contactedAt: orNull,
+  outcome: nullable(objectWith({ label: isString, summary: isString })),
+});
+
+export const isOrderPage = objectWith<Page<OrderSummary>>({
+  items: arrayOf(isOrderSummary),
+  total: isNumber,
+});
+
+export const isOrderDetail = objectWith<OrderDetail>({
+  order: isOrderSummary,
+  report: objectWith({
+    id: isString,
+    situations: arrayOf(isString),
+    immediateDanger: isBoolean,
+    description: isString,
+    discoveredAt: isString,
+    location: objectWith({
+      divisionPath: arrayOf(objectWith({ code: isString, name: isString })),
+    }),
+    child: nullable(objectWith({})),
+    reporter: objectWith({ disclosed: isBoolean }),
+    repeat: isBoolean,
+    attachments: arrayOf(objectWith({ id: isString, kind: isString })),
+  }),
+  otherOrders: arrayOf(
+    objectWith({ department: isString, role: isString, status: isString, unitName: orNull }),
+  ),
+  timeline: arrayOf(isTimelineEntry),
+});
+
+export const isUnitChoiceList = arrayOf(objectWith<UnitChoice>({ id: isString, name: isString }));
+
+export const isCountyBoard = objectWith<CountyBoard>({
+  today: countsOf(PRIORITIES),
+  overdueByUnit: arrayOf(objectWith({ unitName: isString, overdue: isNumber })),
+  onTimeThisMonth: arrayOf(objectWith({ clock: isString, onTime: isNumber, total: isNumber })),
+});
+
+/** A template left out is one not offered, as null is: the app then asks for nothing. */
+const maybeTemplate = optional(nullable(isString));
+
+export const isNotificationTemplates = objectWith<NotificationTemplates>({
+  ...Object.fromEntries(SUBSCRIBE_KINDS.map((kind) => [kind, maybeTemplate])),
+  newOrder: maybeTemplate,
+});
+
+/** The app reads nothing of it: any JSON object says the server took the acceptances. */
+export const isSubscriptionState = objectWith<SubscriptionState>({});
+
+export const isNewOrderSubscriptionState = objectWith<NewOrderSubscriptionState>({
+  remaining: isNumber,
+});
+
+export const isUploaded = objectWith<{ uploadId: string }>({ uploadId: isString });
