@@ -10,7 +10,12 @@ import type { SituationCode } from './situations';
  * dispatch and of every escalation (督办), so "立即" reaches a person without the app; a hotline
  * caller who agreed hears of 受理 and 办结 of the report they phoned in.
  */
-export const SMS_KINDS = ['duty_order', 'duty_escalation', 'caller_accepted', 'caller_closed'] as const;
+export const SMS_KINDS = [
+  'duty_order',
+  'duty_escalation',
+  'caller_accepted',
+  'caller_closed',
+] as const;
 export type SmsKind = (typeof SMS_KINDS)[number];
 
 /**
