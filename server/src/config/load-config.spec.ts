@@ -86,6 +86,7 @@ describe(loadConfig.name, () => {
   });
 
   const TENCENT = {
+    DEMO_DATA: 'false',
     SMS_PROVIDER: 'tencent',
     TENCENT_SMS_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
     TENCENT_SMS_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
@@ -100,6 +101,9 @@ describe(loadConfig.name, () => {
   it('keeps text messages pending without a provider, and sends through Tencent Cloud when it is set', () => {
     expect(loadConfig({}).sms).toBeNull();
     expect(loadConfig({ SMS_PROVIDER: 'none' }).sms).toBeNull();
+    expect(problemsOf({ ...TENCENT, DEMO_DATA: 'true' })).toEqual([
+      'SMS_PROVIDER: must not be tencent with demo data (DEMO_DATA)',
+    ]);
     expect(loadConfig(TENCENT).sms).toEqual({
       provider: 'tencent',
       apiBase: 'https://sms.tencentcloudapi.com',
@@ -117,7 +121,7 @@ describe(loadConfig.name, () => {
     });
   });
 
-  it.each(Object.keys(TENCENT).filter((name) => name !== 'SMS_PROVIDER'))(
+  it.each(Object.keys(TENCENT).filter((name) => name.startsWith('TENCENT_')))(
     'names %s when Tencent Cloud SMS is chosen without it',
     (variable) => {
       expect(problemsOf({ ...TENCENT, [variable]: '' })).toEqual([

@@ -84,6 +84,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 
   const h5Directory = fromRepoRoot(dto.H5_DIR ?? 'miniprogram/dist/h5');
   const demoData = dto.DEMO_DATA ?? database.driver === 'better-sqlite3';
+  if (demoData && sms) {
+    // The demo units' duty phones are made up and may belong to strangers.
+    throw new ConfigError(['SMS_PROVIDER: must not be tencent with demo data (DEMO_DATA)']);
+  }
 
   return {
     environment,

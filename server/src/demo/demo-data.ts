@@ -8,7 +8,7 @@ export interface DemoUnit {
   name: string;
   department: Department;
   divisionPrefixes: string[];
-  /** A made-up mobile (the 1990 range is not issued), so the demo shows who would get an SMS. */
+  /** A made-up mobile, so the demo shows who would get an SMS; no SMS is sent with demo data. */
   dutyPhone: string | null;
 }
 
