@@ -57,6 +57,8 @@ module.exports = {
         '<rootDir>/test/orders/staff-views.int-spec.ts',
         // The join that finds a unit's subscribed handlers, inside the intake's transaction.
         '<rootDir>/test/notifications/new-order-messages.int-spec.ts',
+        // The SMS outbox in the intake's, the sweep's and the milestones' transactions.
+        '<rootDir>/test/sms/sms.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

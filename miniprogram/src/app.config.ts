@@ -11,7 +11,7 @@ export default defineAppConfig({
   ],
   // Staff pages load only for staff, keeping the reporter's main package small.
   subPackages: [
-    { root: 'staff', pages: ['inbox/index', 'order/index', 'queues/index'] },
+    { root: 'staff', pages: ['inbox/index', 'order/index', 'queues/index', 'callbacks/index'] },
     // The charts library alone is about 450 KB: only coordinators download it.
     { root: 'board', pages: ['index'] },
   ],

@@ -20,6 +20,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SmsModule } from './sms/sms.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
 import { ReportsModule } from './reports/reports.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -51,6 +53,8 @@ export class AppModule {
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
+        SmsModule.forRoot({ simulatedClock: config.simulatedClock }),
+        CallbacksModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [

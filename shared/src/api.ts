@@ -54,6 +54,11 @@ export interface ReportReporter {
   name?: string;
   phone?: string;
   relation?: string;
+  /**
+   * Hotline only: the caller agreed to be told by SMS at 受理 and 办结 (the tracking code and the
+   * outcome label, nothing else). Needs `phone`.
+   */
+  smsConsent?: boolean;
 }
 
 export interface CreateReportRequest {
@@ -124,6 +129,13 @@ export interface CreateUnitRequest {
   department: Department;
   divisionPrefixes: string[];
   parentId?: string;
+  /** The duty phone (值班电话) that gets an SMS for every P1 order and escalation; stored normalised. */
+  dutyPhone?: string;
+}
+
+/** `PATCH /admin/units/:id`: a new duty phone, or null to remove it. */
+export interface UpdateUnitRequest {
+  dutyPhone: string | null;
 }
 
 export interface Unit extends CreateUnitRequest {
@@ -259,4 +271,28 @@ export interface OrderDetail {
     unitName: string | null;
   }[];
   timeline: OrderEventView[];
+}
+
+/**
+ * `GET /hotline/callbacks`: a closed hotline report the operator registered whose caller has not
+ * been reached for a 回访 yet, oldest closing first. The caller's name and phone are shown to the
+ * operator who typed them in, no one else.
+ */
+export interface HotlineCallback {
+  reportId: string;
+  trackingCode: string;
+  closedAt: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  /** The outcome label of each resolved order, lead first. */
+  outcomes: string[];
+  /** Earlier calls that did not reach the caller. */
+  unreachedCalls: number;
+}
+
+/** `POST /reports/:id/callback`: one call to the caller; `score` 1–5 only when they were reached. */
+export interface CallbackRequest {
+  reached: boolean;
+  score?: number;
+  comment?: string;
 }

@@ -1,3 +1,4 @@
+import { CALLBACK_REFUSAL_CODES, CALLBACK_REFUSALS, callbackRefusalMessage } from './callbacks';
 import { ERROR_CODES } from './errors';
 import { REFUSAL_CODES, REFUSALS, refusalMessage } from './order-states';
 import { RATING_REFUSAL_CODES, RATING_REFUSALS, ratingRefusalMessage } from './ratings';
@@ -11,6 +12,11 @@ describe('refusals', () => {
       code,
       ...RATING_REFUSALS[code],
       message: ratingRefusalMessage(code),
+    })),
+    ...CALLBACK_REFUSAL_CODES.map((code) => ({
+      code,
+      ...CALLBACK_REFUSALS[code],
+      message: callbackRefusalMessage(code),
     })),
   ];
 

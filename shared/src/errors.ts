@@ -1,3 +1,4 @@
+import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
 
@@ -22,12 +23,14 @@ const GENERAL_ERROR_CODES = [
   'INTERNAL',
 ] as const;
 
-export type ErrorCode = (typeof GENERAL_ERROR_CODES)[number] | RefusalCode | RatingRefusalCode;
+export type ErrorCode =
+  (typeof GENERAL_ERROR_CODES)[number] | RefusalCode | RatingRefusalCode | CallbackRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
   ...REFUSAL_CODES,
   ...RATING_REFUSAL_CODES,
+  ...CALLBACK_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

@@ -1,6 +1,7 @@
 import {
   idNumberBirthDate,
   isValidIdNumber,
+  isMobilePhone,
   isValidPhone,
   normalizeIdNumber,
   normalizeName,
@@ -147,5 +148,18 @@ describe('isValidPhone', () => {
     ['an empty string', ''],
   ])('refuses %s', (_kind, phone) => {
     expect(isValidPhone(phone)).toBe(false);
+  });
+});
+
+describe('isMobilePhone', () => {
+  it.each([
+    ['13912345678', true],
+    ['+86 139-1234-5678', true],
+    ['＋８６１３９１２３４５６７８', true],
+    ['(0551) 6512-3456', false],
+    ['0557-7011110', false],
+    ['1391234567', false],
+  ])('%s → %s', (phone, mobile) => {
+    expect(isMobilePhone(phone)).toBe(mobile);
   });
 });

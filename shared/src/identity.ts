@@ -110,3 +110,8 @@ export function isValidPhone(value: string): boolean {
   const phone = normalizePhone(value);
   return MOBILE.test(phone) || LANDLINE.test(phone);
 }
+
+/** A mobile number (as typed, any of the forms `isValidPhone` takes): only a mobile receives an SMS. */
+export function isMobilePhone(value: string): boolean {
+  return isValidPhone(value) && MOBILE.test(normalizePhone(value));
+}

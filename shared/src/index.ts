@@ -1,6 +1,7 @@
 export * from './api';
 export * from './beijing-time';
 export * from './calendar';
+export * from './callbacks';
 export * from './channels';
 export * from './clocks';
 export * from './departments';
@@ -17,6 +18,7 @@ export * from './report-rules';
 export * from './roles';
 export * from './routing';
 export * from './situations';
+export * from './sms';
 export * from './text-limits';
 export * from './tracking-code';
 export * from './demo-accounts';

@@ -109,9 +109,9 @@ const SEE_ORDER = '见工单详情';
 
 /**
  * The kinds of case, most serious first. Not the situations themselves: the message shows on a
- * locked screen, where “幼女被性侵” must not be read by whoever holds the phone.
+ * locked screen, where “幼女被性侵” must not be read by whoever holds the phone. SMS uses it too.
  */
-function situationWords(situations: readonly SituationCode[]): string {
+export function situationWords(situations: readonly SituationCode[]): string {
   return SITUATION_CATEGORIES.filter((category) =>
     situations.some((code) => situation(code).category === category),
   )

@@ -24,6 +24,7 @@ export const TEXT_LIMITS = {
   reporterName: { label: '报告人姓名', min: 1, max: 50 },
   reporterRelation: { label: '与孩子的关系', min: 1, max: 50 },
   ratingComment: { label: '评价', min: 1, max: 500 },
+  callbackComment: { label: '回访记录', min: 1, max: 500 },
   contactNote: { label: '情况说明', min: 1, max: 2000 },
   noteText: { label: '处理记录', min: 2, max: 2000 },
   reason: { label: '原因', min: 2, max: 500 },

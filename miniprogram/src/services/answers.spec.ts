@@ -49,6 +49,26 @@ const GOOD: Record<keyof typeof answers, unknown> = {
   isSubscriptionState: { remaining: { accepted: 1, progress: 0, closed: 0 } },
   isNewOrderSubscriptionState: { remaining: 3 },
   isUploaded: { uploadId: '6f1c1f39-3a47-4d6c-9a7e-0d8f2b3c4d5e' },
+  isHotlineCallbackList: [
+    {
+      reportId: 'report-1',
+      trackingCode: 'ACDEFGHJKM',
+      closedAt: '2026-11-20T02:00:00Z',
+      callerName: '王女士',
+      callerPhone: '13800000000',
+      outcomes: ['已答复'],
+      unreachedCalls: 0,
+    },
+    {
+      ...view,
+      reportId: 'report-2',
+      callerName: null,
+      callerPhone: null,
+      outcomes: [],
+      unreachedCalls: 2,
+      closedAt: '2026-11-21T02:00:00Z',
+    },
+  ],
 };
 
 /** What a public Wi-Fi login page or a broken proxy answers with `200`. */

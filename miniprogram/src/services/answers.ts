@@ -3,6 +3,7 @@ import {
   SUBSCRIBE_KINDS,
   type AuthResponse,
   type CountyBoard,
+  type HotlineCallback,
   type NewOrderSubscriptionState,
   type NotificationTemplates,
   type OrderDetail,
@@ -152,3 +153,15 @@ export const isNewOrderSubscriptionState = objectWith<NewOrderSubscriptionState>
 });
 
 export const isUploaded = objectWith<{ uploadId: string }>({ uploadId: isString });
+
+export const isHotlineCallbackList = arrayOf(
+  objectWith<HotlineCallback>({
+    reportId: isString,
+    trackingCode: isString,
+    closedAt: isString,
+    callerName: orNull,
+    callerPhone: orNull,
+    outcomes: arrayOf(isString),
+    unreachedCalls: isNumber,
+  }),
+);

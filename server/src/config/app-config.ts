@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { SubscribeTemplates } from '@shouhu/shared';
+import type { SmsKind, SubscribeTemplates } from '@shouhu/shared';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -34,6 +34,8 @@ export interface AppConfig {
     /** How often pending subscribe messages are sent; 0 turns the sender off. */
     intervalSeconds: number;
   };
+  /** null (SMS_PROVIDER=none): text messages are queued and stay pending. */
+  sms: TencentSmsConfig | null;
   /** 32-byte key for the fields domain.md requires encrypted at rest. */
   dataEncryptionKey: Buffer;
   demoData: boolean;
@@ -54,3 +56,17 @@ export interface AppConfig {
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** Tencent Cloud SMS (API 3.0 SendSms); every field is required once the provider is chosen. */
+export interface TencentSmsConfig {
+  provider: 'tencent';
+  /** `https://sms.tencentcloudapi.com`; tests point it at a local stand-in. */
+  apiBase: string;
+  secretId: string;
+  secretKey: string;
+  sdkAppId: string;
+  signName: string;
+  region: string;
+  /** The approved template of each kind of message (README, Text messages). */
+  templates: Record<SmsKind, string>;
+}

@@ -24,6 +24,10 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const TEMPLATE_ID_MESSAGE = 'must be a subscribe-message template ID from the mini-program console';
 
+/** A Tencent Cloud SMS template ID (模板 ID): digits. */
+const SMS_TEMPLATE_ID = /^\d{1,12}$/;
+const SMS_TEMPLATE_ID_MESSAGE = 'must be an approved Tencent Cloud SMS template ID (digits)';
+
 /** Every environment variable the server reads; README's configuration table mirrors this. */
 export class EnvDto {
   @IsOptional()
@@ -129,6 +133,55 @@ export class EnvDto {
   @IsOptional()
   @Matches(TEMPLATE_ID, { message: TEMPLATE_ID_MESSAGE })
   WECHAT_TEMPLATE_NEW_ORDER?: string;
+
+  @IsOptional()
+  @IsIn(['none', 'tencent'], { message: 'must be none or tencent' })
+  SMS_PROVIDER?: 'none' | 'tencent';
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http(s) URL such as https://sms.tencentcloudapi.com' },
+  )
+  TENCENT_SMS_API_BASE?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{16,128}$/, { message: 'must be a Tencent Cloud SecretId' })
+  TENCENT_SMS_SECRET_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be a Tencent Cloud SecretKey' })
+  TENCENT_SMS_SECRET_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^\d{10}$/, { message: 'must be the SMS application SdkAppId (10 digits)' })
+  TENCENT_SMS_SDK_APP_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'must be the approved SMS signature (签名)' })
+  TENCENT_SMS_SIGN_NAME?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z]{2}-[a-z]+$/, { message: 'must be a Tencent Cloud region such as ap-guangzhou' })
+  TENCENT_SMS_REGION?: string;
+
+  @IsOptional()
+  @Matches(SMS_TEMPLATE_ID, { message: SMS_TEMPLATE_ID_MESSAGE })
+  TENCENT_SMS_TEMPLATE_DUTY_ORDER?: string;
+
+  @IsOptional()
+  @Matches(SMS_TEMPLATE_ID, { message: SMS_TEMPLATE_ID_MESSAGE })
+  TENCENT_SMS_TEMPLATE_DUTY_ESCALATION?: string;
+
+  @IsOptional()
+  @Matches(SMS_TEMPLATE_ID, { message: SMS_TEMPLATE_ID_MESSAGE })
+  TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED?: string;
+
+  @IsOptional()
+  @Matches(SMS_TEMPLATE_ID, { message: SMS_TEMPLATE_ID_MESSAGE })
+  TENCENT_SMS_TEMPLATE_CALLER_CLOSED?: string;
 
   @IsOptional()
   @Transform(toInteger)

@@ -85,6 +85,51 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ WECHAT_TEMPLATE_NEW_ORDER: '' }).notifications.newOrderTemplate).toBeNull();
   });
 
+  const TENCENT = {
+    DEMO_DATA: 'false',
+    SMS_PROVIDER: 'tencent',
+    TENCENT_SMS_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+    TENCENT_SMS_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+    TENCENT_SMS_SDK_APP_ID: '1400006666',
+    TENCENT_SMS_SIGN_NAME: '守护平台',
+    TENCENT_SMS_TEMPLATE_DUTY_ORDER: '100001',
+    TENCENT_SMS_TEMPLATE_DUTY_ESCALATION: '100002',
+    TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED: '100003',
+    TENCENT_SMS_TEMPLATE_CALLER_CLOSED: '100004',
+  };
+
+  it('keeps text messages pending without a provider, and sends through Tencent Cloud when it is set', () => {
+    expect(loadConfig({}).sms).toBeNull();
+    expect(loadConfig({ SMS_PROVIDER: 'none' }).sms).toBeNull();
+    expect(problemsOf({ ...TENCENT, DEMO_DATA: 'true' })).toEqual([
+      'SMS_PROVIDER: must not be tencent with demo data (DEMO_DATA)',
+    ]);
+    expect(loadConfig(TENCENT).sms).toEqual({
+      provider: 'tencent',
+      apiBase: 'https://sms.tencentcloudapi.com',
+      secretId: TENCENT.TENCENT_SMS_SECRET_ID,
+      secretKey: TENCENT.TENCENT_SMS_SECRET_KEY,
+      sdkAppId: '1400006666',
+      signName: '守护平台',
+      region: 'ap-guangzhou',
+      templates: {
+        duty_order: '100001',
+        duty_escalation: '100002',
+        caller_accepted: '100003',
+        caller_closed: '100004',
+      },
+    });
+  });
+
+  it.each(Object.keys(TENCENT).filter((name) => name.startsWith('TENCENT_')))(
+    'names %s when Tencent Cloud SMS is chosen without it',
+    (variable) => {
+      expect(problemsOf({ ...TENCENT, [variable]: '' })).toEqual([
+        `${variable}: is required with SMS_PROVIDER=tencent`,
+      ]);
+    },
+  );
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -96,6 +141,9 @@ describe(loadConfig.name, () => {
     [{ WECHAT_TEMPLATE_PROGRESS: 'not a template id' }, 'WECHAT_TEMPLATE_PROGRESS'],
     [{ WECHAT_TEMPLATE_NEW_ORDER: 'short' }, 'WECHAT_TEMPLATE_NEW_ORDER'],
     [{ NOTIFY_INTERVAL_SECONDS: '-1' }, 'NOTIFY_INTERVAL_SECONDS'],
+    [{ SMS_PROVIDER: 'aliyun' }, 'SMS_PROVIDER'],
+    [{ TENCENT_SMS_API_BASE: 'sms.tencentcloudapi.com' }, 'TENCENT_SMS_API_BASE'],
+    [{ TENCENT_SMS_TEMPLATE_CALLER_CLOSED: 'closed' }, 'TENCENT_SMS_TEMPLATE_CALLER_CLOSED'],
   ])('names the variable that is wrong: %j', (env, variable) => {
     const problems = problemsOf(env);
 

@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { REPO_ROOT, type AppConfig, type DatabaseConfig } from './app-config';
+import {
+  REPO_ROOT,
+  type AppConfig,
+  type DatabaseConfig,
+  type TencentSmsConfig,
+} from './app-config';
 import { EnvDto } from './env.dto';
 
 export class ConfigError extends Error {
@@ -56,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   } else if (Boolean(dto.WECHAT_APPID) !== Boolean(dto.WECHAT_SECRET)) {
     problems.push('WECHAT_APPID, WECHAT_SECRET: set both or neither');
   }
+  const sms = dto.SMS_PROVIDER === 'tencent' ? tencentSms(dto, problems) : null;
   if (dataKey && dataKey.length !== 32) {
     problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${dataKey.length}`);
   }
@@ -78,6 +84,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 
   const h5Directory = fromRepoRoot(dto.H5_DIR ?? 'miniprogram/dist/h5');
   const demoData = dto.DEMO_DATA ?? database.driver === 'better-sqlite3';
+  if (demoData && sms) {
+    // The demo units' duty phones are made up and may belong to strangers.
+    throw new ConfigError(['SMS_PROVIDER: must not be tencent with demo data (DEMO_DATA)']);
+  }
 
   return {
     environment,
@@ -109,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       newOrderTemplate: dto.WECHAT_TEMPLATE_NEW_ORDER ?? null,
       intervalSeconds: dto.NOTIFY_INTERVAL_SECONDS ?? 10,
     },
+    sms,
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
@@ -121,6 +132,38 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     uploads: {
       directory: fromRepoRoot(dto.UPLOAD_DIR ?? 'data/uploads'),
       maxBytes: dto.UPLOAD_MAX_BYTES ?? 30 * 1024 * 1024,
+    },
+  };
+}
+
+/** Every setting the provider needs, each missing one named in `problems`. */
+function tencentSms(dto: EnvDto, problems: string[]): TencentSmsConfig | null {
+  const required = {
+    TENCENT_SMS_SECRET_ID: dto.TENCENT_SMS_SECRET_ID,
+    TENCENT_SMS_SECRET_KEY: dto.TENCENT_SMS_SECRET_KEY,
+    TENCENT_SMS_SDK_APP_ID: dto.TENCENT_SMS_SDK_APP_ID,
+    TENCENT_SMS_SIGN_NAME: dto.TENCENT_SMS_SIGN_NAME,
+    TENCENT_SMS_TEMPLATE_DUTY_ORDER: dto.TENCENT_SMS_TEMPLATE_DUTY_ORDER,
+    TENCENT_SMS_TEMPLATE_DUTY_ESCALATION: dto.TENCENT_SMS_TEMPLATE_DUTY_ESCALATION,
+    TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED: dto.TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED,
+    TENCENT_SMS_TEMPLATE_CALLER_CLOSED: dto.TENCENT_SMS_TEMPLATE_CALLER_CLOSED,
+  };
+  const missing = Object.entries(required).filter(([, value]) => !value);
+  for (const [name] of missing) problems.push(`${name}: is required with SMS_PROVIDER=tencent`);
+  if (missing.length > 0) return null;
+  return {
+    provider: 'tencent',
+    apiBase: (dto.TENCENT_SMS_API_BASE ?? 'https://sms.tencentcloudapi.com').replace(/\/+$/, ''),
+    secretId: required.TENCENT_SMS_SECRET_ID as string,
+    secretKey: required.TENCENT_SMS_SECRET_KEY as string,
+    sdkAppId: required.TENCENT_SMS_SDK_APP_ID as string,
+    signName: required.TENCENT_SMS_SIGN_NAME as string,
+    region: dto.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+    templates: {
+      duty_order: required.TENCENT_SMS_TEMPLATE_DUTY_ORDER as string,
+      duty_escalation: required.TENCENT_SMS_TEMPLATE_DUTY_ESCALATION as string,
+      caller_accepted: required.TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED as string,
+      caller_closed: required.TENCENT_SMS_TEMPLATE_CALLER_CLOSED as string,
     },
   };
 }

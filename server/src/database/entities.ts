@@ -7,6 +7,7 @@ import { DivisionEntity } from '../divisions/division.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { SettingEntity } from '../settings/setting.entity';
+import { SmsMessageEntity } from '../sms/sms-message.entity';
 import { InviteEntity } from '../invites/invite.entity';
 import { NewOrderSubscriptionEntity } from '../notifications/new-order-subscription.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   OrderClockEntity,
   OrderEventEntity,
   UploadEntity,
+  SmsMessageEntity,
   ReportSubscriptionEntity,
   NewOrderSubscriptionEntity,
   NotificationEntity,

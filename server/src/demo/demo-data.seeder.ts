@@ -83,6 +83,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         name: `${town.name}儿童督导站`,
         department: 'township',
         divisionPrefixes: [town.code],
+        // Each town's supervisors share a made-up duty mobile numbered after the town.
+        dutyPhone: `1990${town.code.slice(-5)}00`,
       });
     }
     return units;

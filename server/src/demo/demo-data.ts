@@ -14,6 +14,8 @@ export interface DemoUnit {
   name: string;
   department: Department;
   divisionPrefixes: string[];
+  /** A made-up mobile, so the demo shows who would get an SMS; no SMS is sent with demo data. */
+  dutyPhone: string | null;
 }
 
 export const DEMO_COUNTY_UNITS: DemoUnit[] = [
@@ -22,17 +24,37 @@ export const DEMO_COUNTY_UNITS: DemoUnit[] = [
     name: '泗县未成年人保护联席会议办公室',
     department: 'coordinator',
     divisionPrefixes: ['341324'],
+    dutyPhone: '19900000001',
   },
-  { key: 'police', name: '泗县公安局', department: 'police', divisionPrefixes: ['341324'] },
+  {
+    key: 'police',
+    name: '泗县公安局',
+    department: 'police',
+    divisionPrefixes: ['341324'],
+    dutyPhone: '19900000110',
+  },
   // A second police unit, so a coordinator can show 改派, which stays within the department.
   {
     key: 'dunji-police',
     name: '泗县公安局墩集派出所',
     department: 'police',
     divisionPrefixes: ['341324101'],
+    dutyPhone: '19900000111',
   },
-  { key: 'civil', name: '泗县民政局', department: 'civil_affairs', divisionPrefixes: ['341324'] },
-  { key: 'education', name: '泗县教育局', department: 'education', divisionPrefixes: ['341324'] },
+  {
+    key: 'civil',
+    name: '泗县民政局',
+    department: 'civil_affairs',
+    divisionPrefixes: ['341324'],
+    dutyPhone: '19900000002',
+  },
+  {
+    key: 'education',
+    name: '泗县教育局',
+    department: 'education',
+    divisionPrefixes: ['341324'],
+    dutyPhone: null,
+  },
 ];
 
 /** What a demo login (shared `DEMO_LOGINS`, which says who each is) holds once seeded. */

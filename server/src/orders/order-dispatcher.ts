@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { NewOrderOutbox, type DispatchedOrder } from '../notifications/new-order-outbox';
 import type { ReportEntity } from '../reports/report.entity';
+import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
@@ -19,8 +20,8 @@ import { OrdersRepository } from './orders.repository';
 
 /**
  * Every way an order reaches a unit goes through here: a routed report becomes work orders, and
- * a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers
- * in the same transaction.
+ * a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers,
+ * and for a P1 order its duty phone by SMS, in the same transaction.
  *
  * Routing: the unit of the department with the longest matching division prefix; else the
  * county's coordinator unit, marked unrouted; else no unit (the admin queue). No report is
@@ -34,6 +35,7 @@ export class OrderDispatcher {
     private readonly planner: ClockPlanner,
     private readonly calendar: CalendarService,
     private readonly newOrders: NewOrderOutbox,
+    private readonly sms: SmsOutbox,
   ) {}
 
   async dispatch(
@@ -112,6 +114,7 @@ export class OrderDispatcher {
       });
     }
     await this.newOrders.enqueue(manager, dispatched, now);
+    await this.sms.dispatched(manager, dispatched, now);
     return created;
   }
 
@@ -136,7 +139,9 @@ export class OrderDispatcher {
     order.returnDueAt = await this.calendar.returnDeadline(order.priority, now, manager);
     const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
     const sign = clocks.find((c) => c.clock === 'sign');
-    await this.newOrders.enqueue(manager, [{ ...order, signDueAt: sign?.dueAt ?? now }], now);
+    const dispatched = [{ ...order, signDueAt: sign?.dueAt ?? now }];
+    await this.newOrders.enqueue(manager, dispatched, now);
+    await this.sms.dispatched(manager, dispatched, now);
     return clocks;
   }
 }

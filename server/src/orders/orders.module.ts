@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsRepository } from '../reports/reports.repository';
+import { SmsOutboxModule } from '../sms/sms-outbox.module';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
@@ -20,6 +21,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     DivisionsModule,
     NotificationOutboxModule,
+    SmsOutboxModule,
     UnitsModule,
     UploadsModule,
   ],

@@ -137,11 +137,10 @@ export class OrdersRepository {
     if (filter.escalated) query.andWhere('o.escalation_level > 0');
     if (filter.extensionPending) query.andWhere('o.extension_pending_days IS NOT NULL');
     if (filter.lowRating) {
-      query
-        .andWhere("o.role = 'lead'")
-        .andWhere(
-          "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND r.rating_score <= 2)",
-        );
+      query.andWhere("o.role = 'lead'").andWhere(
+        // A reporter's low rating, or a hotline caller's low satisfaction at the 回访.
+        "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND (r.rating_score <= 2 OR r.callback_score <= 2))",
+      );
     }
     return query
       .orderBy('CASE WHEN o.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')

@@ -10,13 +10,15 @@ import type { EntityManager } from 'typeorm';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReportEventKind } from '../reports/report-event.entity';
 import { ReportsRepository } from '../reports/reports.repository';
+import { SmsOutbox } from '../sms/sms-outbox';
 import type { OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
 /**
  * The reporter's milestones follow the orders: accepted when a lead order is signed, in progress
  * with the first note meant for them, closed when every order is resolved. Each milestone the
- * reporter subscribed to queues a WeChat message in the same transaction.
+ * reporter subscribed to queues a WeChat message in the same transaction, and a hotline caller who
+ * agreed gets an SMS at 受理 and 办结.
  */
 @Injectable()
 export class ReportProgress {
@@ -24,11 +26,12 @@ export class ReportProgress {
     private readonly reports: ReportsRepository,
     private readonly orders: OrdersRepository,
     private readonly outbox: NotificationOutbox,
+    private readonly sms: SmsOutbox,
   ) {}
 
   async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
     if (order.role !== 'lead') return;
-    await this.move(
+    const accepted = await this.move(
       manager,
       order.reportId,
       ['submitted'],
@@ -37,6 +40,7 @@ export class ReportProgress {
       'accepted',
       `${DEPARTMENT_LABELS[order.department]}已受理`,
     );
+    if (accepted) await this.sms.accepted(manager, order.reportId, at);
   }
 
   async noteForReporter(
@@ -67,6 +71,7 @@ export class ReportProgress {
       : '';
     await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
     await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
+    await this.sms.closed(manager, order.reportId, lead.outcome, at);
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
@@ -89,12 +94,13 @@ export class ReportProgress {
     kind: ReportEventKind,
     text: string,
     alwaysRecord = false,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const report = await this.reports.findById(manager, reportId);
-    if (!report) return;
+    if (!report) return false;
     const moves = from.includes(report.status);
     if (moves) await this.reports.update(manager, reportId, { status: to });
     if (moves || alwaysRecord) await this.append(manager, reportId, kind, text, at);
+    return moves;
   }
 
   private async append(

@@ -67,4 +67,25 @@ describe(reportConsistencyErrors.name, () => {
 
     expect(errors).toHaveProperty('reporter');
   });
+
+  it.each([
+    ['hotline', { anonymous: false, phone: '13912345678', smsConsent: true }, null],
+    ['hotline', { anonymous: false, phone: '+86 139 1234 5678', smsConsent: true }, null],
+    ['hotline', { anonymous: false, smsConsent: true }, '接收短信通知需要来电人的手机号'],
+    [
+      'hotline',
+      { anonymous: false, phone: '0557-7011110', smsConsent: true },
+      '接收短信通知需要来电人的手机号',
+    ],
+    [
+      'public',
+      { anonymous: false, phone: '13912345678', smsConsent: true },
+      '只有热线来电人可以选择接收短信通知',
+    ],
+    ['public', { anonymous: false, phone: '13912345678', smsConsent: false }, null],
+  ] as const)('SMS consent on a %s report from %j', (channel, reporter, problem) => {
+    const errors = reportConsistencyErrors(aReport({ channel, reporter }), NOW);
+
+    expect(errors['reporter.smsConsent'] ?? null).toBe(problem);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   childDateProblems,
+  isMobilePhone,
   discoveredAtProblem,
   shanghaiDate,
   type CreateReportRequest,
@@ -26,6 +27,13 @@ export function reportConsistencyErrors(
   const { reporter } = report;
   if (reporter.anonymous && (reporter.name !== undefined || reporter.phone !== undefined)) {
     errors.reporter = '匿名报告请不要填写姓名和电话；如需对方联系您，请选择保密或实名';
+  }
+  if (reporter.smsConsent) {
+    if (report.channel !== 'hotline') {
+      errors['reporter.smsConsent'] = '只有热线来电人可以选择接收短信通知';
+    } else if (reporter.phone === undefined || !isMobilePhone(reporter.phone)) {
+      errors['reporter.smsConsent'] = '接收短信通知需要来电人的手机号';
+    }
   }
   return errors;
 }

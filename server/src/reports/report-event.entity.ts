@@ -7,6 +7,7 @@ export const REPORT_EVENT_KINDS = [
   'closed',
   'reopened',
   'rated',
+  'callback',
 ] as const;
 export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
 

@@ -103,6 +103,21 @@ export class ReportEntity {
   @Column({ name: 'rated_at', type: 'datetime', precision: 6, nullable: true })
   ratedAt: Date | null;
 
+  /** A hotline caller agreed to SMS at 受理 and 办结. */
+  @Column({ name: 'reporter_sms_consent', type: 'boolean', default: false })
+  reporterSmsConsent: boolean;
+
+  /** The caller's satisfaction (1–5) from the hotline desk's 回访, once they were reached. */
+  @Column({ name: 'callback_score', type: 'integer', nullable: true })
+  callbackScore: number | null;
+
+  @Column({ name: 'callback_comment', type: 'varchar', length: 500, nullable: true })
+  callbackComment: string | null;
+
+  /** When the caller was reached for the 回访; null while they still are to be called. */
+  @Column({ name: 'called_back_at', type: 'datetime', precision: 6, nullable: true })
+  calledBackAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

@@ -52,7 +52,17 @@ export class ReportsRepository {
     manager: EntityManager,
     id: string,
     changes: Partial<
-      Pick<ReportEntity, 'status' | 'closedAt' | 'ratingScore' | 'ratingComment' | 'ratedAt'>
+      Pick<
+        ReportEntity,
+        | 'status'
+        | 'closedAt'
+        | 'ratingScore'
+        | 'ratingComment'
+        | 'ratedAt'
+        | 'callbackScore'
+        | 'callbackComment'
+        | 'calledBackAt'
+      >
     >,
   ): Promise<void> {
     await manager.getRepository(ReportEntity).update({ id }, changes);

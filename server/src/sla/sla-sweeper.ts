@@ -23,6 +23,7 @@ import { summarizeClocks } from '../orders/clock-planner';
 import { orderEvent } from '../orders/order-events';
 import type { OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
+import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 
@@ -41,7 +42,8 @@ const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
 
 /**
  * Finds orders whose next clock event is due (through the indexed `next_due_at`, never a scan)
- * and records each reminder, deadline and escalation exactly once.
+ * and records each reminder, deadline and escalation exactly once; each escalation texts the duty
+ * phones of the order's unit and of the unit it is escalated to, in the same transaction.
  */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,6 +54,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly orders: OrdersRepository,
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
+    private readonly sms: SmsOutbox,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -121,6 +124,14 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
           }),
         );
         if (stage !== 'reminded') {
+          const escalatedTo = stage === 'red' ? (parent ?? coordinator) : coordinator;
+          await this.sms.escalated(
+            manager,
+            order,
+            { clock: clock.clock, stage },
+            [units.find((u) => u.id === order.unitId), escalatedTo],
+            now,
+          );
           await this.audit.record(manager, null, {
             action: `order.${KIND[stage]}`,
             targetType: 'order',

@@ -10,5 +10,6 @@ export function toUnit(unit: UnitRecord): Unit {
     createdAt: unit.createdAt.toISOString(),
   };
   if (unit.parentId) view.parentId = unit.parentId;
+  if (unit.dutyPhone) view.dutyPhone = unit.dutyPhone;
   return view;
 }

@@ -15,6 +15,10 @@ export class UnitEntity {
   @Column({ name: 'parent_id', type: 'varchar', length: 36, nullable: true })
   parentId: string | null;
 
+  /** 值班电话, normalised (digits only): told by SMS of every P1 order and escalation. */
+  @Column({ name: 'duty_phone', type: 'varchar', length: 20, nullable: true })
+  dutyPhone: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

@@ -7,5 +7,7 @@ export interface UnitRecord {
   department: Department;
   parentId: string | null;
   divisionPrefixes: string[];
+  /** Normalised digits; null when the unit has none. */
+  dutyPhone: string | null;
   createdAt: Date;
 }

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import type { Unit } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
+import { ApiException } from '../common/api-exception';
 import { CreateUnitDto } from './dto/create-unit.dto';
+import { UpdateUnitDto } from './dto/update-unit.dto';
 import { UnitsService } from './units.service';
+
+const unitId = new ParseUUIDPipe({
+  exceptionFactory: () => ApiException.notFound('没有找到这个单位'),
+});
 
 @Controller('admin/units')
 export class UnitsController {
@@ -14,6 +20,16 @@ export class UnitsController {
   @Access('admin')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<Unit> {
     return this.service.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Access('admin')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', unitId) id: string,
+    @Body() dto: UpdateUnitDto,
+  ): Promise<Unit> {
+    return this.service.update(actor, id, dto);
   }
 
   @Get()

@@ -15,6 +15,10 @@ export class UnitsRepository {
       .insert(divisionPrefixes.map((divisionPrefix) => ({ unitId: unit.id, divisionPrefix })));
   }
 
+  async setDutyPhone(manager: EntityManager, id: string, dutyPhone: string | null): Promise<void> {
+    await manager.getRepository(UnitEntity).update({ id }, { dutyPhone });
+  }
+
   /** Pass the transaction's manager when reading inside one, so it needs no second connection. */
   async findById(id: string, manager?: EntityManager): Promise<UnitRecord | null> {
     const [unit] = await this.load([id], manager ?? this.dataSource.manager);

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Unit } from '@shouhu/shared';
+import { isMobilePhone, normalizePhone, type Unit } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
 import { prefixesWithin } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
-import type { CreateUnitDto } from './dto/create-unit.dto';
+import { DUTY_PHONE_MESSAGE, type CreateUnitDto } from './dto/create-unit.dto';
+import type { UpdateUnitDto } from './dto/update-unit.dto';
 import type { UnitRecord } from './unit';
 import { toUnit } from './unit-views';
 import { UnitsRepository } from './units.repository';
@@ -31,6 +32,7 @@ export class UnitsService {
       department: dto.department,
       parentId: dto.parentId ?? null,
       divisionPrefixes: [...dto.divisionPrefixes].sort(),
+      dutyPhone: dutyPhone(dto.dutyPhone),
       createdAt: this.clock.now(),
     };
     await this.transactions.run(async (manager) => {
@@ -44,10 +46,30 @@ export class UnitsService {
           name: unit.name,
           department: unit.department,
           divisionPrefixes: unit.divisionPrefixes,
+          dutyPhone: unit.dutyPhone,
         },
       });
     });
     return toUnit(unit);
+  }
+
+  /** Sets or removes (null) the duty phone; 404 for an unknown unit. */
+  async update(actor: Actor, id: string, dto: UpdateUnitDto): Promise<Unit> {
+    return this.transactions.run(async (manager) => {
+      const unit = await this.units.findById(id, manager);
+      if (!unit) throw ApiException.notFound('没有找到这个单位');
+      if (dto.dutyPhone === undefined) return toUnit(unit);
+      unit.dutyPhone = dto.dutyPhone === null ? null : dutyPhone(dto.dutyPhone);
+      await this.units.setDutyPhone(manager, unit.id, unit.dutyPhone);
+      await this.audit.record(manager, actor, {
+        action: 'unit.update',
+        targetType: 'unit',
+        targetId: unit.id,
+        divisionCode: unit.divisionPrefixes[0],
+        detail: { dutyPhone: unit.dutyPhone },
+      });
+      return toUnit(unit);
+    });
   }
 
   /** Admins see every unit; a coordinator the units of their county. */
@@ -57,4 +79,11 @@ export class UnitsService {
     const county = actor.unit?.divisionPrefixes ?? [];
     return all.filter((unit) => prefixesWithin(unit.divisionPrefixes, county)).map(toUnit);
   }
+}
+
+/** Stored normalised; a landline passes the shared phone rule but cannot receive an SMS. */
+function dutyPhone(typed: string | undefined): string | null {
+  if (typed === undefined) return null;
+  if (!isMobilePhone(typed)) throw ApiException.validation({ dutyPhone: DUTY_PHONE_MESSAGE });
+  return normalizePhone(typed);
 }

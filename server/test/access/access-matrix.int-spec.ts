@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuthResponse, ReportCreatedResponse } from '@shouhu/shared';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
+import { aUnit } from '../factories/unit.factory';
 import { aReporterSession, anAdminSession, anInvite } from '../factories/session.factory';
 import {
   HOME_TOWN,
@@ -126,6 +127,21 @@ describe('access matrix: every route × every role', () => {
     return report.id;
   }
 
+  /** A hotline report the world's operator registered for a caller, resolved, so it can be called back. */
+  async function aClosedHotlineReport(): Promise<string> {
+    const handler = sessions.handler?.token ?? '';
+    const report = await submitReport(sut.baseUrl, sessions.hotlineOperator?.token ?? '', {
+      channel: 'hotline',
+      situations: ['consultation'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(sut.baseUrl, handler, report.id, 'township');
+    await act(sut.baseUrl, handler, id, 'sign');
+    await act(sut.baseUrl, handler, id, 'resolve', RESOLUTION);
+    return report.id;
+  }
+
   const orderRow = (
     action: string,
     stage: Stage,
@@ -178,6 +194,28 @@ describe('access matrix: every route × every role', () => {
         body: { name: '矩阵测试单位', department: 'education', divisionPrefixes: ['341324'] },
       }),
       expected: only({ admin: 201 }),
+    },
+    'PATCH /admin/units/:id': {
+      call: async () => ({
+        path: `/admin/units/${(await aUnit(sut.baseUrl, { department: 'police', divisionPrefixes: ['341324'] })).id}`,
+        body: { dutyPhone: '13900000110' },
+      }),
+      expected: only({ admin: 200 }),
+    },
+    'GET /hotline/callbacks': {
+      call: async () => ({ path: '/hotline/callbacks' }),
+      expected: only({ hotlineOperator: 200 }),
+    },
+    'POST /reports/:id/callback': {
+      call: async () => ({
+        path: `/reports/${await aClosedHotlineReport()}/callback`,
+        body: { reached: true, score: 5 },
+      }),
+      expected: only({ hotlineOperator: 201 }),
+    },
+    'POST /admin/sms/send': {
+      call: async () => ({ path: '/admin/sms/send' }),
+      expected: only({ admin: 200 }),
     },
     'GET /admin/units': {
       call: async () => ({ path: '/admin/units' }),

@@ -189,6 +189,38 @@ describe('input walk: every field of every route', () => {
       body: { name: '走查单位', department: 'education', divisionPrefixes: ['341324'] },
       readBack: async () => [{ token: admin.token, path: '/admin/units' }],
     }),
+    'PATCH /admin/units/:id': async () => {
+      const unit = await http<{ id: string }>(sut.baseUrl, 'POST', '/admin/units', {
+        token: admin.token,
+        body: { name: '走查派出所', department: 'police', divisionPrefixes: ['341324'] },
+      });
+      return {
+        token: admin.token,
+        path: `/admin/units/${unit.body.id}`,
+        body: { dutyPhone: '13900000110' },
+        readBack: async () => [{ token: admin.token, path: '/admin/units' }],
+      };
+    },
+    'POST /reports/:id/callback': async () => {
+      const operator = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
+      const report = await submitReport(sut.baseUrl, operator.token, {
+        channel: 'hotline',
+        situations: ['consultation'],
+        location: { divisionCode: HOME_TOWN },
+        child: {},
+      });
+      const { id } = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
+      await act(sut.baseUrl, handler.token, id, 'sign');
+      await act(sut.baseUrl, handler.token, id, 'resolve', RESOLUTION);
+      return {
+        token: operator.token,
+        path: `/reports/${report.id}/callback`,
+        body: { reached: true, score: 4, comment: '来电人表示满意' },
+        readBack: async () => [
+          { sql: 'SELECT callback_comment FROM reports WHERE id = ?', id: report.id },
+        ],
+      };
+    },
     'POST /admin/invites': async () => ({
       token: admin.token,
       path: '/admin/invites',

@@ -40,6 +40,14 @@ function Workbench({ user }: { user: AuthUser | null }) {
             <Text>热线登记</Text>
           </View>
         )}
+        {answersHotline && (
+          <View
+            className="big-button big-button-secondary home-callbacks"
+            onClick={() => go('/staff/callbacks/index')}
+          >
+            <Text>热线回访</Text>
+          </View>
+        )}
       </View>
       {coordinates && (
         <View className="choice-row home-links">

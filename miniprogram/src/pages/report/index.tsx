@@ -33,6 +33,7 @@ import {
   SituationsStep,
   StoryStep,
 } from './steps';
+import { SafeTonightQuestion } from './safe-tonight';
 import './index.css';
 
 const AUTO_RETRY_MS = 10_000;
@@ -293,6 +294,7 @@ export default function ReportPage() {
         }}
         onCancel={() => setDangerPrompt(false)}
       />
+      <SafeTonightQuestion form={form} update={update} onDanger={() => setDangerPrompt(true)} />
       <PrivacyPrompt />
     </View>
   );

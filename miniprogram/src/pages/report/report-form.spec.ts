@@ -5,6 +5,7 @@ import {
   firstStepWithProblems,
   formProblems,
   stepProblems,
+  offersSmsConsent,
   toReportRequest,
   toggleSituation,
   type ReportForm,
@@ -237,5 +238,32 @@ describe('知道孩子现在在哪里吗？', () => {
       NOW,
     );
     expect(request.child.whereaboutsUnknown).toBe(sent);
+  });
+});
+
+describe('SMS consent of a hotline caller', () => {
+  const NOW_ = new Date('2026-11-22T12:00:00+08:00');
+
+  it.each([
+    ['hotline', '139 1234 5678', 'confidential', true],
+    ['hotline', '0557-7011110', 'confidential', undefined],
+    ['hotline', '', 'confidential', undefined],
+    ['public', '13912345678', 'named', undefined],
+  ] as const)('%s, phone %j, %s → smsConsent %s', (channel, phone, identity, sent) => {
+    const request = toReportRequest(
+      aFilledForm({ reporterPhone: phone, identity, smsConsent: true }),
+      channel,
+      NOW_,
+    );
+
+    expect(request.reporter.smsConsent).toBe(sent);
+  });
+
+  it('is offered only with a mobile number', () => {
+    expect(offersSmsConsent({ identity: 'confidential', reporterPhone: '13912345678' })).toBe(true);
+    expect(offersSmsConsent({ identity: 'confidential', reporterPhone: '0557-7011110' })).toBe(
+      false,
+    );
+    expect(offersSmsConsent({ identity: 'anonymous', reporterPhone: '13912345678' })).toBe(false);
   });
 });

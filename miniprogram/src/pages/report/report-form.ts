@@ -4,7 +4,9 @@ import {
   beijingInstant,
   childDateProblems,
   shanghaiDate,
+  isMobilePhone,
   isValidPhone,
+  situation,
   textLength,
   type Channel,
   type CreateReportRequest,
@@ -49,6 +51,10 @@ export interface ReportForm {
   identity: Identity;
   reporterName: string;
   reporterPhone: string;
+  /** The hotline caller agreed to SMS at 受理 and 办结 (asked only with a caller's number). */
+  smsConsent: boolean;
+  /** 孩子今晚安全吗？ was asked once for this report (see `asksSafeTonight`). */
+  safeTonightAsked: boolean;
 }
 
 export const REPORT_STEPS = [
@@ -80,6 +86,8 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
     identity: 'confidential',
     reporterName: '',
     reporterPhone: '',
+    smsConsent: false,
+    safeTonightAsked: false,
   };
 }
 
@@ -218,6 +226,9 @@ export function toReportRequest(
           confidential: form.identity === 'confidential',
           name: optional(form.reporterName),
           phone: optional(form.reporterPhone),
+          ...(channel === 'hotline' && offersSmsConsent(form) && form.smsConsent
+            ? { smsConsent: true }
+            : {}),
         },
     ...(attachments.length > 0 ? { attachments } : {}),
   };
@@ -231,4 +242,24 @@ export function toggleSituation(selected: SituationCode[], code: SituationCode):
 export function completeForm(saved: Partial<ReportForm>): ReportForm {
   const empty = emptyReportForm();
   return { ...empty, ...saved, child: { ...empty.child, ...saved.child } };
+}
+
+/**
+ * A reporter who said there is no danger now and then picks a situation the law treats as
+ * serious (意见 第四条) is asked once more, plainly, whether the child is safe tonight: “没有危险”
+ * is often said about this minute, not about the night at home with the person who hurt the child.
+ */
+export function asksSafeTonight(
+  form: Pick<ReportForm, 'immediateDanger' | 'situations' | 'safeTonightAsked'>,
+): boolean {
+  return (
+    form.immediateDanger === false &&
+    !form.safeTonightAsked &&
+    form.situations.some((code) => situation(code).category === 'statutory')
+  );
+}
+
+/** SMS go only to a mobile the hotline caller gave (shared `isMobilePhone`, as the server checks). */
+export function offersSmsConsent(form: Pick<ReportForm, 'identity' | 'reporterPhone'>): boolean {
+  return form.identity !== 'anonymous' && isMobilePhone(form.reporterPhone);
 }

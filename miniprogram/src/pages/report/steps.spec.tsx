@@ -3,7 +3,14 @@ import { render, screen } from '@testing-library/react';
 import { SITUATIONS, SITUATION_SHORT_LABELS, situation, type SituationCode } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { aFilledForm, tap } from '../../../test/factories';
-import { ChildStep, DangerStep, QuickSituationsStep, ReviewStep, SituationsStep } from './steps';
+import {
+  CallerStep,
+  ChildStep,
+  DangerStep,
+  QuickSituationsStep,
+  ReviewStep,
+  SituationsStep,
+} from './steps';
 
 describe('DangerStep', () => {
   beforeEach(() => resetTaro());
@@ -115,5 +122,25 @@ describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
 
     expect(screen.getByText('知道孩子现在在哪里吗？')).toBeTruthy();
     expect(update).toHaveBeenCalledWith({ whereaboutsUnknown: true });
+  });
+});
+
+describe('CallerStep', () => {
+  const consent = '同意接收短信通知（受理、办结）';
+
+  it('offers SMS consent once the caller gave a mobile number, and records the tick', async () => {
+    const update = jest.fn();
+    const { rerender } = render(
+      <CallerStep form={aFilledForm({ reporterPhone: '' })} update={update} />,
+    );
+    expect(screen.queryByText(consent)).toBeNull();
+
+    rerender(<CallerStep form={aFilledForm({ reporterPhone: '0557-7011110' })} update={update} />);
+    expect(screen.queryByText(consent)).toBeNull();
+
+    rerender(<CallerStep form={aFilledForm({ reporterPhone: '13912345678' })} update={update} />);
+    await tap(screen.getByText(consent));
+
+    expect(update).toHaveBeenCalledWith({ smsConsent: true });
   });
 });

@@ -21,6 +21,7 @@ import { serverNow } from '../../services/server-clock';
 import {
   asksWhereabouts,
   characterCount,
+  offersSmsConsent,
   REPORT_STEPS,
   toggleSituation,
   type ChildForm,
@@ -349,6 +350,14 @@ export function CallerStep({ form, update }: StepProps) {
         <View>
           <Text className="hint">来电人的身份只给公安和联席办看。</Text>
           <ContactFields form={form} update={update} nameLabel="来电人姓名" phoneLabel="来电号码" />
+          {offersSmsConsent(form) && (
+            <Choice
+              label="同意接收短信通知（受理、办结）"
+              selected={form.smsConsent}
+              multiple
+              onSelect={() => update({ smsConsent: !form.smsConsent })}
+            />
+          )}
         </View>
       )}
     </View>

@@ -6,6 +6,7 @@ import { Uploads1764300000000 } from './1764300000000-uploads';
 import { Notifications1764400000000 } from './1764400000000-notifications';
 import { NewOrderSubscriptions1764500000000 } from './1764500000000-new-order-subscriptions';
 import { EventTexts1764600000000 } from './1764600000000-event-texts';
+import { Sms1764700000000 } from './1764700000000-sms';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Notifications1764400000000,
   NewOrderSubscriptions1764500000000,
   EventTexts1764600000000,
+  Sms1764700000000,
 ];

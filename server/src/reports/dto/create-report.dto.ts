@@ -114,6 +114,11 @@ export class ReportReporterDto implements ReportReporter {
   @IsOptional()
   @IsText(TEXT_LIMITS.reporterRelation)
   relation?: string;
+
+  /** Hotline only, with a mobile `phone`: the caller agreed to SMS at 受理 and 办结. */
+  @IsOptional()
+  @IsBoolean({ message: '是否同意接收短信应为 true 或 false' })
+  smsConsent?: boolean;
 }
 
 export class CreateReportDto implements CreateReportRequest {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '热线回访',
+  enablePullDownRefresh: true,
+});

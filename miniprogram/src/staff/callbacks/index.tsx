@@ -1,0 +1,5 @@
+import { CallbackList } from '../callback-list';
+
+export default function CallbacksPage() {
+  return <CallbackList />;
+}

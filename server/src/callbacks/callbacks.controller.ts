@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import type { HotlineCallback } from '@shouhu/shared';
+import { Access } from '../access/access.decorator';
+import type { Actor } from '../access/actor';
+import { CurrentActor } from '../access/current-actor';
+import { ApiException } from '../common/api-exception';
+import { CallbacksService } from './callbacks.service';
+import { CallbackDto } from './dto/callback.dto';
+
+const reportId = new ParseUUIDPipe({
+  exceptionFactory: () => ApiException.notFound('没有找到这份热线报告'),
+});
+
+/** The hotline desk's 回访 list and the record of each call. */
+@Controller()
+export class CallbacksController {
+  constructor(private readonly service: CallbacksService) {}
+
+  @Get('hotline/callbacks')
+  @Access('hotline_operator')
+  due(@CurrentActor() actor: Actor): Promise<HotlineCallback[]> {
+    return this.service.due(actor);
+  }
+
+  /** Answers the list as it is after the call, so the page needs no second request. */
+  @Post('reports/:id/callback')
+  @Access('hotline_operator')
+  record(
+    @CurrentActor() actor: Actor,
+    @Param('id', reportId) id: string,
+    @Body() dto: CallbackDto,
+  ): Promise<HotlineCallback[]> {
+    return this.service.record(actor, id, dto);
+  }
+}

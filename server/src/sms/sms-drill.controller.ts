@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Access } from '../access/access.decorator';
+import { EmptyBodyPipe } from '../common/validation.pipe';
+import type { DeliveryTally } from '../notifications/delivery';
+import { SmsSender } from './sms-sender';
+
+/** Only with SIMULATED_CLOCK=true, which production refuses at boot: for tests and drills. */
+@Controller('admin/sms')
+export class SmsDrillController {
+  constructor(private readonly sender: SmsSender) {}
+
+  @Post('send')
+  @Access('admin')
+  @HttpCode(HttpStatus.OK)
+  send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<DeliveryTally> {
+    return this.sender.send();
+  }
+}

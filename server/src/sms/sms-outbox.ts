@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import {
+  callerAcceptedSmsParams,
+  callerClosedSmsParams,
+  dutyEscalationSmsParams,
+  dutyOrderSmsParams,
+  normalizePhone,
+  type ClockName,
+  type EscalationStage,
+  type Outcome,
+  type Priority,
+  type ReportReporter,
+} from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
+import { Sealer } from '../crypto/sealer';
+import { DivisionsService } from '../divisions/divisions.service';
+import type { DispatchedOrder } from '../notifications/new-order-outbox';
+import type { ReportEntity } from '../reports/report.entity';
+import { ReportsRepository } from '../reports/reports.repository';
+import type { UnitRecord } from '../units/unit';
+import { UnitsRepository } from '../units/units.repository';
+import { SmsRepository, type NewSms } from './sms.repository';
+
+/** The order an escalation is about, as the sweep holds it. */
+export interface EscalatedOrder {
+  id: string;
+  reportId: string;
+  priority: Priority;
+  divisionCode: string;
+}
+
+/**
+ * Queues text messages in the transaction of what they announce, so a message exists if and
+ * only if its dispatch, escalation or milestone does (never lost; the sender sends each once).
+ * Phones are sealed in the outbox like everywhere else personal details rest.
+ *
+ * - a P1 order reached a unit (intake, transfer, reassignment: OrderDispatcher) → the unit's duty
+ *   phone (the law's "立即": a person, not only a badge in the app);
+ * - the sweep escalated an order (督办 at 100 %, red list at 200 %) → the duty phones of the
+ *   order's unit and of the unit it was escalated to;
+ * - a hotline report was accepted or closed → the caller, if they agreed.
+ */
+@Injectable()
+export class SmsOutbox {
+  constructor(
+    private readonly messages: SmsRepository,
+    private readonly units: UnitsRepository,
+    private readonly reports: ReportsRepository,
+    private readonly divisions: DivisionsService,
+    private readonly sealer: Sealer,
+  ) {}
+
+  async dispatched(manager: EntityManager, orders: DispatchedOrder[], at: Date): Promise<void> {
+    const urgent = orders.filter((o) => o.priority === 'P1' && o.unitId);
+    if (urgent.length === 0) return;
+    const units = await this.units.list(manager);
+    const messages: NewSms[] = [];
+    for (const order of urgent) {
+      const unit = units.find((u) => u.id === order.unitId);
+      if (!unit?.dutyPhone) continue;
+      const facts = await this.facts(manager, order);
+      if (!facts) continue;
+      messages.push(
+        this.message(
+          'duty_order',
+          unit.dutyPhone,
+          order,
+          dutyOrderSmsParams({ ...facts, signDueAt: order.signDueAt }),
+        ),
+      );
+    }
+    await this.messages.insertPending(manager, messages, at);
+  }
+
+  async escalated(
+    manager: EntityManager,
+    order: EscalatedOrder,
+    escalation: { clock: ClockName; stage: EscalationStage },
+    recipients: (UnitRecord | null | undefined)[],
+    at: Date,
+  ): Promise<void> {
+    const phones = [
+      ...new Set(recipients.flatMap((unit) => (unit?.dutyPhone ? [unit.dutyPhone] : []))),
+    ];
+    if (phones.length === 0) return;
+    const facts = await this.facts(manager, order);
+    if (!facts) return;
+    const params = dutyEscalationSmsParams({ ...facts, ...escalation });
+    await this.messages.insertPending(
+      manager,
+      phones.map((phone) => this.message('duty_escalation', phone, order, params)),
+      at,
+    );
+  }
+
+  /** 受理: a lead order of a hotline report was signed. */
+  async accepted(manager: EntityManager, reportId: string, at: Date): Promise<void> {
+    const report = await this.reports.findById(manager, reportId);
+    const phone = report && this.callerPhone(report);
+    if (!report || !phone) return;
+    await this.messages.insertPending(
+      manager,
+      [
+        this.callerMessage(
+          'caller_accepted',
+          phone,
+          report,
+          callerAcceptedSmsParams(report.trackingCode),
+        ),
+      ],
+      at,
+    );
+  }
+
+  /** 办结: every order of a hotline report was resolved; the lead's outcome label only. */
+  async closed(
+    manager: EntityManager,
+    reportId: string,
+    outcome: Outcome | null,
+    at: Date,
+  ): Promise<void> {
+    const report = await this.reports.findById(manager, reportId);
+    const phone = report && this.callerPhone(report);
+    if (!report || !phone) return;
+    const params = callerClosedSmsParams(report.trackingCode, outcome);
+    await this.messages.insertPending(
+      manager,
+      [this.callerMessage('caller_closed', phone, report, params)],
+      at,
+    );
+  }
+
+  /** The caller's phone, only when they agreed; never for an anonymous report (it has none). */
+  private callerPhone(report: ReportEntity): string | null {
+    if (!report.reporterSmsConsent || !report.reporterSealed) return null;
+    const { phone } = this.sealer.open<ReportReporter>(report.reporterSealed);
+    return phone ? normalizePhone(phone) : null;
+  }
+
+  /** What a duty phone is told: how urgent, what kind of case, which township. */
+  private async facts(manager: EntityManager, order: EscalatedOrder) {
+    const report = await this.reports.findById(manager, order.reportId);
+    if (!report) return null;
+    const township = order.divisionCode.slice(0, 9);
+    const places = await this.divisions.placeNames([township]);
+    return {
+      priority: order.priority,
+      situations: report.situations,
+      place: places.get(township) ?? '',
+    };
+  }
+
+  private message(
+    kind: 'duty_order' | 'duty_escalation',
+    phone: string,
+    order: EscalatedOrder,
+    params: string[],
+  ): NewSms {
+    return {
+      kind,
+      phoneSealed: this.sealer.seal(phone),
+      reportId: order.reportId,
+      orderId: order.id,
+      params,
+    };
+  }
+
+  private callerMessage(
+    kind: 'caller_accepted' | 'caller_closed',
+    phone: string,
+    report: ReportEntity,
+    params: string[],
+  ): NewSms {
+    return {
+      kind,
+      phoneSealed: this.sealer.seal(phone),
+      reportId: report.id,
+      orderId: null,
+      params,
+    };
+  }
+}
