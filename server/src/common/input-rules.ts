@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { textProblem, type TextLimit } from '@shouhu/shared';
 
 /** Names under which the rules below appear in class-validator's metadata (tests walk them). */
@@ -45,4 +45,13 @@ export function IsPlainObject(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * The message of a type rule (`@IsArray`, `@IsInt`…) that is also the one a missing field gets:
+ * `missing` asks for the field, `wrongType` says which type a value sent must have.
+ */
+export function missingOr(missing: string, wrongType: string) {
+  return (args: ValidationArguments): string =>
+    args.value === undefined || args.value === null ? missing : wrongType;
 }
