@@ -2,13 +2,19 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
+import { refuseOtherMediaTypes } from './common/body-media-type';
+import { answerClientError } from './common/client-error';
+import { toErrorResponse } from './common/error-response';
+import { loneSurrogatePaths } from './common/lone-surrogates';
 import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { h5StaticOptions } from './h5/h5-static';
@@ -24,9 +30,16 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const errorLogger = new Logger('HttpErrors');
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // The router refuses a malformed URL or an over-long segment before Nest's filter can see it.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorResponse(error, errorLogger);
+      void reply.status(status).send(body);
+    },
+    clientErrorHandler: answerClientError,
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -34,6 +47,8 @@ export async function createApp(
     adapter,
     {
       logger: options.logger ?? ['log', 'warn', 'error'],
+      // Nest's parsers would add application/x-www-form-urlencoded; api.md's bodies are JSON only.
+      bodyParser: false,
     },
   );
   app.setGlobalPrefix(API_PREFIX.slice(1));
@@ -48,10 +63,29 @@ export async function createApp(
   fastify.addHook('onSend', async (_request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
   });
+  fastify.addHook('onRequest', async (request) => refuseOtherMediaTypes(request));
+  // No body is no body, whatever the Content-Type says: routes without fields take `{}` or nothing.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    const json = text.toString();
+    if (json === '') done(null, undefined);
+    else parseJson(request, json, done);
+  });
   // Before the guard and the pipe: their transformer and validator recurse once per level.
   fastify.addHook('preValidation', async (request) => {
     if (nestedDeeperThan(request.body, MAX_JSON_DEPTH)) {
       throw ApiException.validation({ body: `内容的嵌套不能超过${MAX_JSON_DEPTH}层` });
+    }
+    // Only JSON can carry half a surrogate pair: a URL's %-escapes are UTF-8, and Fastify keeps an
+    // undecodable query value as typed and refuses such a path (400).
+    const broken = loneSurrogatePaths(request.body);
+    if (broken.length > 0) {
+      throw ApiException.validation(
+        Object.fromEntries(
+          broken.map((path) => [path || 'body', '含有无法识别的字符，请删除后重新输入']),
+        ),
+      );
     }
   });
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
@@ -11,6 +11,7 @@ import { SlaModule } from './sla/sla.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
 import { CLOCK, SystemClock, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -60,6 +61,7 @@ export class AppModule {
       providers: [
         { provide: CLOCK, useValue: clockProvider },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: UnknownQueryInterceptor },
       ],
       exports: [CLOCK],
     };

@@ -1,4 +1,11 @@
-import { TEXT_LIMITS, textLength, textProblem, type TextLimit } from './text-limits';
+import {
+  TEXT_LIMITS,
+  hasLoneSurrogate,
+  textLength,
+  textProblem,
+  visibleLength,
+  type TextLimit,
+} from './text-limits';
 
 const limit: TextLimit = { label: '原因', min: 2, max: 5 };
 
@@ -14,6 +21,31 @@ describe('textLength', () => {
   });
 });
 
+describe('visibleLength', () => {
+  it.each([
+    ['孩子', 2],
+    ['𠮷 ', 1],
+    ['\u200B\u200D\u200C\u2060\uFEFF\u00AD', 0],
+    ['\u3164\u115F\u1160\uFFA0\u2800', 0],
+    [' \u3000\t\n\u00A0\u2028', 0],
+    ['a\u200Bb', 2],
+  ])('%j → %d', (text, expected) => {
+    expect(visibleLength(text)).toBe(expected);
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  it.each([
+    ['孩子被打了\ud800很严重', true],
+    ['\udfff', true],
+    ['\ud840\udc00', false],
+    ['😀', false],
+    ['孩子', false],
+  ])('%j → %s', (text, expected) => {
+    expect(hasLoneSurrogate(text)).toBe(expected);
+  });
+});
+
 describe('textProblem', () => {
   it.each([
     ['二字', null],
@@ -24,6 +56,22 @@ describe('textProblem', () => {
     ['   ', '请填写原因（至少2字）'],
     ['\u3000\u3000', '请填写原因（至少2字）'],
     ['\t\n', '请填写原因（至少2字）'],
+    ['\u200B'.repeat(12), '请填写原因（至少2字）'],
+    ['\u3164\u3164', '请填写原因（至少2字）'],
+    ['\u2800\u2800', '请填写原因（至少2字）'],
+    ['\u115F\u1160\uFFA0', '请填写原因（至少2字）'],
+    ['\u200D\u200C\u2060\uFEFF', '请填写原因（至少2字）'],
+    ['字\u200B\u200B', '请填写原因（至少2字）'],
+    ['字\u200B字', null],
+    ['一\n二', null],
+    ['二\t字', null],
+    ['二字\u0000', '原因含有不可见的控制字符，请删除后重新输入'],
+    ['\u0000\u0000', '原因含有不可见的控制字符，请删除后重新输入'],
+    ['二\u001B字', '原因含有不可见的控制字符，请删除后重新输入'],
+    ['二\u007F字', '原因含有不可见的控制字符，请删除后重新输入'],
+    ['二\u0085字', '原因含有不可见的控制字符，请删除后重新输入'],
+    ['孩子\ud800', '原因含有无法识别的字符，请删除后重新输入'],
+    ['\udc00孩子', '原因含有无法识别的字符，请删除后重新输入'],
     ['𠀀𠀀𠀀𠀀𠀀𠀀', '原因最多5字'],
     ['一二三四五六', '原因最多5字'],
   ])('%j → %s', (text, expected) => {

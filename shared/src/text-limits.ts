@@ -4,8 +4,9 @@
  *
  * Lengths are in characters as MariaDB counts them in a utf8mb4 `varchar(n)`: Unicode code points.
  * An emoji or a rare 汉字 outside the BMP (𠮷) is one character, although JavaScript's `.length`
- * counts it as two; a variation selector (the U+FE0F of ❤️) is a character of its own. `min` is
- * checked after trimming, so a text of spaces (also the full-width U+3000) is empty.
+ * counts it as two; a variation selector (the U+FE0F of ❤️) is a character of its own. `min` counts
+ * visible characters only (see `visibleLength`), so a text of spaces or of invisible characters is
+ * empty.
  */
 export interface TextLimit {
   /** What people call the field, for messages: 请填写{label}, {label}最多{max}字. */
@@ -46,12 +47,42 @@ export function textLength(text: string): number {
 }
 
 /**
- * Why a text breaks its limit, in Chinese, or null when it fits. Blank (only spaces, tabs, line
- * breaks or full-width spaces) counts as empty.
+ * What shows nothing on a screen: White_Space (also the full-width U+3000), format characters
+ * (\p{Cf}: U+200B zero-width space, ZWJ, ZWNJ, U+2060, U+FEFF, direction marks…) and the blank
+ * fillers of Hangul (U+115F, U+1160, U+3164, U+FFA0) and braille (U+2800), which phones' keyboards
+ * offer and which people paste to get past a "required" check.
+ */
+const INVISIBLE = /[\p{White_Space}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** C0 and C1 control characters except the tab and the line breaks people type (NUL, ESC, U+0085…). */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+
+/**
+ * Half of a UTF-16 surrogate pair without its other half (`"\ud800"`): no character at all. MariaDB
+ * and any UTF-8 encoder replace it with U+FFFD, so it would be stored changed.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Characters that show something: `textLength` without White_Space, format characters and fillers. */
+export function visibleLength(text: string): number {
+  return textLength(text.replace(INVISIBLE, ''));
+}
+
+/** Whether a string holds half a surrogate pair, which no encoding can store unchanged. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/**
+ * Why a text breaks its limit, in Chinese, or null when it fits. Refused anywhere in the text: half
+ * a surrogate pair and control characters other than tab and line breaks. `min` counts visible
+ * characters, so a text of spaces, zero-width or filler characters is empty; `max` counts every
+ * character, as the database stores them.
  */
 export function textProblem(text: string, limit: TextLimit): string | null {
-  const trimmed = text.trim();
-  if (trimmed.length === 0 || textLength(trimmed) < limit.min) {
+  if (hasLoneSurrogate(text)) return `${limit.label}含有无法识别的字符，请删除后重新输入`;
+  if (CONTROL.test(text)) return `${limit.label}含有不可见的控制字符，请删除后重新输入`;
+  if (visibleLength(text) < limit.min) {
     return limit.min > 1 ? `请填写${limit.label}（至少${limit.min}字）` : `请填写${limit.label}`;
   }
   if (textLength(text) > limit.max) return `${limit.label}最多${limit.max}字`;

@@ -104,9 +104,14 @@ describe('fieldProblems', () => {
       { name: 'note', label: '备注', kind: 'text' as const, optional: true },
     ];
     expect(fieldProblems(fields, {})).toEqual(['请填写：原因']);
-    expect(fieldProblems(fields, { reason: '短' })).toEqual(['原因至少2个字']);
+    expect(fieldProblems(fields, { reason: '短' })).toEqual(['请填写原因（至少2字）']);
     expect(fieldProblems(fields, { reason: '不属于本辖区' })).toEqual([]);
     expect(fieldProblems(fields, { reason: '\u3000\u3000' })).toEqual(['请填写：原因']);
+    expect(fieldProblems(fields, { reason: '\u200B'.repeat(12) })).toEqual(['请填写：原因']);
+    expect(fieldProblems(fields, { reason: '\u3164\u2800\u2060' })).toEqual(['请填写：原因']);
+    expect(fieldProblems(fields, { reason: '不属于\u0000本辖区' })).toEqual([
+      '原因含有不可见的控制字符，请删除后重新输入',
+    ]);
   });
 
   it('counts characters as the server does and stops at the API maximum', () => {
@@ -115,7 +120,7 @@ describe('fieldProblems', () => {
     ];
     const max = TEXT_LIMITS.reason.max;
     expect(fieldProblems(fields, { reason: '𠀀'.repeat(max) })).toEqual([]);
-    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max + 1) })).toEqual([`原因最多${max}个字`]);
+    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max + 1) })).toEqual([`原因最多${max}字`]);
   });
 
   it('starts choices that have a safe default with it', () => {

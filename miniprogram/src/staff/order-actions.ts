@@ -7,8 +7,9 @@ import {
   PRIORITIES,
   PRIORITY_LABELS,
   TEXT_LIMITS,
-  textLength,
+  textProblem,
   transition,
+  visibleLength,
   type ActionRequest,
   type AuthUser,
   type OrderActorCapacity,
@@ -323,15 +324,10 @@ export function availableActions(
 /** What still has to be filled in before the action can be sent. */
 export function fieldProblems(fields: ActionField[], values: FieldValues): string[] {
   return fields.flatMap((field) => {
-    const value = (values[field.name] ?? '').trim();
-    if (value === '') return field.optional ? [] : [`请填写：${field.label}`];
-    if (field.limit && textLength(value) < field.limit.min) {
-      return [`${field.label}至少${field.limit.min}个字`];
-    }
-    if (field.limit && textLength(values[field.name] ?? '') > field.limit.max) {
-      return [`${field.label}最多${field.limit.max}个字`];
-    }
-    return [];
+    const value = values[field.name] ?? '';
+    if (visibleLength(value) === 0) return field.optional ? [] : [`请填写：${field.label}`];
+    const problem = field.limit && textProblem(value.trim(), field.limit);
+    return problem ? [problem] : [];
   });
 }
 

@@ -36,6 +36,24 @@ describe(toErrorResponse.name, () => {
     });
   });
 
+  it.each([
+    ['FST_ERR_BAD_URL', 400, 'VALIDATION_FAILED'],
+    ['FST_ERR_MAX_PARAM_LENGTH', 404, 'NOT_FOUND'],
+    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'VALIDATION_FAILED'],
+    ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'VALIDATION_FAILED'],
+  ])('answers Fastify’s %s with %d %s, in Chinese, without its text', (code, status, ours) => {
+    const error = Object.assign(new Error("'/track/%ZZ' is not a valid url component"), {
+      code,
+      statusCode: 400,
+    });
+    const response = toErrorResponse(error, logger);
+
+    expect(response.status).toBe(status);
+    expect(response.body.code).toBe(ours);
+    expect(response.body.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.stringify(response)).not.toContain('%ZZ');
+  });
+
   it('answers 503 when the database is down or saturated', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 

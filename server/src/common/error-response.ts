@@ -20,6 +20,30 @@ const CODE_BY_STATUS: Record<number, { code: ErrorCode; message: string }> = {
   503: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后重试' },
 };
 
+/**
+ * Errors Fastify raises itself, before any route runs (the router, the body parsers), by their
+ * `code`: each gets a message saying what to change, never the URL or the parser's text.
+ */
+const FRAMEWORK_ERRORS: Record<string, ErrorResponse> = {
+  FST_ERR_BAD_URL: {
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', message: '网址格式不正确，请检查后再试' },
+  },
+  // No id, code or year of ours is anywhere near Fastify's 100-character limit on a path segment.
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 404,
+    body: { code: 'NOT_FOUND', message: '没有找到这个地址或记录' },
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', message: '提交的内容不是有效的 JSON' },
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    body: { code: 'VALIDATION_FAILED', message: '请求的长度与内容不符' },
+  },
+};
+
 const INTERNAL: ApiErrorBody = { code: 'INTERNAL', message: '服务器出错了，请稍后再试' };
 
 /** mysql2 / pool errors that mean "the database is unreachable or saturated", not a bug. */
@@ -61,6 +85,11 @@ export function toErrorResponse(error: unknown, logger: Logger): ErrorResponse {
   if (isDatabaseUnavailable(error)) {
     logger.warn(`database unavailable: ${(error as Error).message}`);
     return fromStatus(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+  const fastifyCode = (error as { code?: unknown } | null)?.code;
+  if (typeof fastifyCode === 'string' && Object.hasOwn(FRAMEWORK_ERRORS, fastifyCode)) {
+    const known = FRAMEWORK_ERRORS[fastifyCode];
+    return { status: known.status, body: { ...known.body } };
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return fromStatus(status);

@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { textProblem, type TextLimit } from '@shouhu/shared';
 
 /** Names under which the rules below appear in class-validator's metadata (tests walk them). */
@@ -7,9 +7,10 @@ export const IS_PLAIN_OBJECT = 'isPlainObject';
 
 /**
  * A free-text field: a string of `limit.min`..`limit.max` characters (code points, as MariaDB
- * counts them), blank (spaces, full-width spaces, line breaks) counting as empty. The limits come
- * from `TEXT_LIMITS` in shared, which the app's inputs and counters also read.
- * Errors: `{label}应为文字`, `请填写{label}`, `{label}最多{max}字`.
+ * counts them), `min` counting visible characters only (spaces, zero-width and filler characters
+ * are empty), without control characters or half surrogate pairs (shared `textProblem`). The limits
+ * come from `TEXT_LIMITS` in shared, which the app's inputs and counters also read.
+ * Errors: `{label}应为文字`, `请填写{label}`, `{label}最多{max}字`, `{label}含有…字符…`.
  */
 export function IsText(limit: TextLimit, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -45,4 +46,13 @@ export function IsPlainObject(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * The message of a type rule (`@IsArray`, `@IsInt`…) that is also the one a missing field gets:
+ * `missing` asks for the field, `wrongType` says which type a value sent must have.
+ */
+export function missingOr(missing: string, wrongType: string) {
+  return (args: ValidationArguments): string =>
+    args.value === undefined || args.value === null ? missing : wrongType;
 }

@@ -1,16 +1,42 @@
-import { ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type PipeTransform,
+  type ValidationError,
+} from '@nestjs/common';
 import { ApiException } from './api-exception';
+import { IS_PLAIN_OBJECT, IS_TEXT } from './input-rules';
 
 const UNKNOWN_FIELD = 'whitelistValidation';
+
+/**
+ * Rules that check a value's type. When one failed, its message is the one shown: the value's
+ * other rules (`arrayUnique`, `max`…) judged something that is not what they expect, and say so
+ * misleadingly (`"12"` is not "under 18", it is not a number).
+ */
+const TYPE_RULES = [
+  'isDefined',
+  IS_PLAIN_OBJECT,
+  'isArray',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isString',
+  IS_TEXT,
+  'isIn',
+];
+
+function firstMessage(constraints: Record<string, string>): string | undefined {
+  if (UNKNOWN_FIELD in constraints) return '不允许的字段';
+  const type = TYPE_RULES.find((name) => name in constraints);
+  return type ? constraints[type] : Object.values(constraints)[0];
+}
 
 function collect(errors: ValidationError[], path: string, into: Record<string, string>): void {
   for (const error of errors) {
     const field = path ? `${path}.${error.property}` : error.property;
-    const constraints = error.constraints ?? {};
-    const messages = Object.entries(constraints).map(([name, message]) =>
-      name === UNKNOWN_FIELD ? '不允许的字段' : message,
-    );
-    if (messages.length > 0) into[field] = messages[0];
+    const message = firstMessage(error.constraints ?? {});
+    if (message !== undefined) into[field] = message;
     if (error.children?.length) collect(error.children, field, into);
   }
 }
@@ -21,9 +47,23 @@ export function flattenValidationErrors(errors: ValidationError[]): Record<strin
   return fields;
 }
 
+/**
+ * A body for a DTO must be a JSON object: without this, no body, `[]` or `"x"` reach
+ * class-validator, whose answer is English ("an unknown value was passed to the validate function").
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const object = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (metadata.type === 'body' && this.toValidate(metadata) && !object) {
+      throw ApiException.validation({ body: '请求内容应为 JSON 对象 {…}' });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are refused, never dropped: a typo in a client must not lose what a reporter wrote. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

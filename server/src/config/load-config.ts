@@ -20,6 +20,14 @@ export class ConfigError extends Error {
 /** With demo data and no ADMIN_OPENIDS, the demo administrator logs in with this openid. */
 export const DEMO_ADMIN_OPENID = 'demo-admin';
 
+/**
+ * The largest valid body must fit in any encoding, also ASCII-escaped JSON (Python's json.dumps),
+ * where a 4-byte character is 12 bytes (`\ud840\udc00`). The largest is a calendar year (366 days,
+ * each named with up to 50 characters: about 240 KB, 281 KB as the walk bounds it); a report with
+ * every text at its maximum is about 67 KB. `server/test/input/input-walk.int-spec.ts` checks every route's largest body fits.
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 320 * 1024;
+
 /** Only meant for development: production refuses to start without real secrets. */
 const DEVELOPMENT_TOKEN_SECRET = 'shouhu-development-token-secret-not-for-production';
 const DEVELOPMENT_DATA_KEY = createHash('sha256').update('shouhu-development-data-key').digest();
@@ -123,7 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
-    bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? 64 * 1024,
+    bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
     trustProxy: dto.TRUST_PROXY ?? false,
     divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
     simulatedClock: dto.SIMULATED_CLOCK ?? false,

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
+import { MultipartBody } from '../common/body-media-type';
 import { readSingleFile } from './multipart-file';
 import { UploadsService, type UploadReceipt } from './uploads.service';
 
@@ -13,6 +14,7 @@ export class UploadsController {
   /** One photo or video as multipart/form-data, before the report that cites it is sent. */
   @Post()
   @Access('authenticated')
+  @MultipartBody()
   async upload(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import {
+  getFromContainer,
+  getMetadataStorage,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import type { AuthResponse } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { act, orderOf, submitReport } from '../factories/order.factory';
@@ -6,8 +11,11 @@ import { aReport } from '../factories/report.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { HOME_TOWN, aWorld, type World } from '../factories/world.factory';
 import {
+  asciiJson,
   bodyFields,
   bodyRoutes,
+  largestBodyBytes,
+  routeDtos,
   withValue,
   type BodyField,
   type BodyRoute,
@@ -301,10 +309,10 @@ describe('input walk: every field of every route', () => {
     ),
   };
 
-  const send = <T = ErrorBody>(route: BodyRoute, call: Call, body: unknown) =>
+  const send = <T = ErrorBody>(route: BodyRoute, call: Call, body: unknown, ascii = false) =>
     http<T>(sut.baseUrl, route.method, call.path, {
       token: call.token,
-      body,
+      ...(ascii ? { rawBody: asciiJson(body) } : { body }),
       // A fresh Idempotency-Key each time: every variant is a new request.
       headers: call.headers && { ...call.headers, 'idempotency-key': randomUUID() },
     });
@@ -333,7 +341,15 @@ describe('input walk: every field of every route', () => {
     expect(unbounded).toEqual([]);
   });
 
-  it('stores every text field at its maximum, in 4-byte characters, intact', async () => {
+  it('fits the largest valid body of every route, ASCII-escaped, within the body limit', () => {
+    const over = withDto()
+      .map((route) => ({ route: route.key, bytes: largestBodyBytes(route.dto as never) }))
+      .filter(({ bytes }) => bytes > sut.config.bodyLimitBytes);
+
+    expect(over).toEqual([]);
+  });
+
+  it('stores every text field at its maximum, in 4-byte characters sent ASCII-escaped, intact', async () => {
     const failures: string[] = [];
     let walked = 0;
     for (const route of withDto()) {
@@ -346,7 +362,7 @@ describe('input walk: every field of every route', () => {
       const values = texts.map((field, i) => maxText(walked + i, field.limit?.max ?? 0));
       texts.forEach((field, i) => (body = withValue(body, field.path, values[i])));
       walked += texts.length;
-      const answer = await send<unknown>(route, call, body);
+      const answer = await send<unknown>(route, call, body, true);
       if (answer.status >= 300) {
         failures.push(`${route.key}: ${answer.status} ${JSON.stringify(answer.body)}`);
         continue;
@@ -396,7 +412,14 @@ describe('input walk: every field of every route', () => {
           const named = Object.keys(answer.body?.errors ?? {}).some(
             (key) => key === field.path || key.startsWith(`${field.path}.`),
           );
-          if (answer.status !== 400 || answer.body?.code !== 'VALIDATION_FAILED' || !named) {
+          const message = answer.body?.errors?.[field.path];
+          const misleading = message !== undefined && field.otherMessages.includes(message);
+          if (
+            answer.status !== 400 ||
+            answer.body?.code !== 'VALIDATION_FAILED' ||
+            !named ||
+            misleading
+          ) {
             failures.push(
               `${route.key} ${field.path}=${JSON.stringify(wrong)}: ${answer.status} ${JSON.stringify(answer.body)}`,
             );
@@ -410,12 +433,22 @@ describe('input walk: every field of every route', () => {
     expect(sent).toBeGreaterThan(50);
   });
 
-  it('treats a text of spaces (also full-width) as empty in every text field', async () => {
+  it('treats a text of spaces, zero-width or filler characters as empty in every text field', async () => {
+    const blanks = [
+      '   ',
+      '\u3000\u3000',
+      ' \n\t ',
+      '\u200B'.repeat(12),
+      '\u3164'.repeat(12),
+      '\u2800'.repeat(12),
+      '\u200D\u200C\u2060\uFEFF'.repeat(3),
+      '\u115F\u1160\uFFA0'.repeat(4),
+    ];
     const failures: string[] = [];
     for (const route of withDto()) {
       const call = await calls[route.key]();
       for (const field of bodyFields(route.dto as never).filter((f) => f.kind === 'text')) {
-        for (const blank of ['   ', '\u3000\u3000', ' \n\t ']) {
+        for (const blank of blanks) {
           const answer = await send(route, call, withValue(call.body, field.path, blank));
           if (answer.status !== 400 || !answer.body?.errors?.[field.path]) {
             failures.push(`${route.key} ${field.path}=${JSON.stringify(blank)}: ${answer.status}`);
@@ -427,10 +460,97 @@ describe('input walk: every field of every route', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses control characters (NUL, ESC…) anywhere in every text field, with a Chinese message', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const route of withDto()) {
+      const call = await calls[route.key]();
+      for (const field of bodyFields(route.dto as never).filter((f) => f.kind === 'text')) {
+        for (const control of ['\u0000', '\u001B', '\u007F']) {
+          const text = `孩子需要帮助${control}请尽快处理`;
+          const answer = await send(route, call, withValue(call.body, field.path, text));
+          sent++;
+          const message = answer.body?.errors?.[field.path] ?? '';
+          if (answer.status !== 400 || !/控制字符/.test(message)) {
+            failures.push(`${route.key} ${field.path}=${JSON.stringify(text)}: ${answer.status}`);
+          }
+        }
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(50);
+  });
+
+  it('refuses half a surrogate pair in every string field with 400 naming it, and stores nothing', async () => {
+    const prepared = await Promise.all(
+      withDto().map(async (route) => ({ route, call: await calls[route.key]() })),
+    );
+    const before = await storedRows();
+    const failures: string[] = [];
+    let sent = 0;
+    for (const { route, call } of prepared) {
+      for (const field of bodyFields(route.dto as never)) {
+        if (['number', 'boolean', 'object'].includes(field.kind)) continue;
+        const broken = '孩子被打了\ud800很严重';
+        const value = field.kind === 'array' ? [broken] : broken;
+        const answer = await send(route, call, withValue(call.body, field.path, value));
+        sent++;
+        const named = Object.keys(answer.body?.errors ?? {}).some(
+          (key) => key === field.path || key.startsWith(`${field.path}.`),
+        );
+        if (answer.status !== 400 || !named) {
+          failures.push(
+            `${route.key} ${field.path}: ${answer.status} ${JSON.stringify(answer.body)}`,
+          );
+        }
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(await storedRows()).toEqual(before);
+    expect(sent).toBeGreaterThan(30);
+  });
+
+  it('has a Chinese message for every rule of every body and query DTO', () => {
+    const english: string[] = [];
+    let rules = 0;
+    for (const dto of routeDtos(sut.app)) {
+      for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+        if (rule.type !== 'customValidation') continue;
+        rules++;
+        const args = {
+          value: undefined,
+          constraints: rule.constraints,
+          targetName: dto.name,
+          object: {},
+          property: rule.propertyName,
+        };
+        const message =
+          typeof rule.message === 'function'
+            ? rule.message(args)
+            : (rule.message ??
+              getFromContainer<ValidatorConstraintInterface>(rule.constraintCls).defaultMessage?.(
+                args,
+              ) ??
+              '');
+        if (!/[\u4e00-\u9fff]/.test(message)) {
+          english.push(`${dto.name}.${rule.propertyName} ${rule.name}: ${message}`);
+        }
+      }
+    }
+
+    expect(english).toEqual([]);
+    expect(rules).toBeGreaterThan(50);
+  });
+
   it('refuses JSON nested thousands of levels deep on every route, logged in or not', async () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     const failures: string[] = [];
-    const writes = routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method));
+    // The upload reads multipart, so it refuses any JSON as the wrong type (415).
+    const writes = routes.filter(
+      (r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && r.key !== 'POST /uploads',
+    );
     for (const route of writes) {
       const path = route.key.split(' ')[1].replace(/:[A-Za-z]+/g, randomUUID());
       for (const token of [undefined, admin.token]) {

@@ -131,10 +131,11 @@ describe('evidence uploads', () => {
     });
     const empty = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/uploads', {
       token: county.sessions.reporter.token,
-      body: {},
+      form: new FormData(),
     });
 
     expect(anonymous.status).toBe(401);
     expect(empty.status).toBe(400);
+    expect(empty.body.errors?.file).toBe('请选择要上传的照片或视频');
   });
 });

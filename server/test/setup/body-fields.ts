@@ -19,6 +19,8 @@ export interface BodyRoute extends Route {
   dto: Class | null;
   /** `@Body(EmptyBodyPipe)`: takes `{}` or nothing. */
   emptyBody: boolean;
+  /** The DTO class of `@Query()`, or null for a route that takes no query DTO. */
+  queryDto: Class | null;
 }
 
 /** Every route with its body DTO, read from the metadata Nest and the decorators leave. */
@@ -49,7 +51,11 @@ export function bodyRoutes(app: INestApplication): BodyRoute[] {
     );
     const type = body ? types[body.index] : undefined;
     const dto = body && !emptyBody && type && type !== Object ? type : null;
-    return { ...route, method: route.key.split(' ')[0], dto, emptyBody };
+    const query = Object.entries(args).find(([key]) =>
+      key.startsWith(`${RouteParamtypes.QUERY}:`),
+    )?.[1];
+    const queryDto = query ? (types[query.index] ?? null) : null;
+    return { ...route, method: route.key.split(' ')[0], dto, emptyBody, queryDto };
   });
 }
 
@@ -63,6 +69,11 @@ export interface BodyField {
   optional: boolean;
   /** For `text` fields: the limit the DTO declares. */
   limit?: TextLimit;
+  /**
+   * Messages of the field's rules that judge a value of the right type (`arrayUnique`, `max`…):
+   * a value of the wrong type must not be answered with one of them.
+   */
+  otherMessages: string[];
 }
 
 const KIND_BY_RULE: [string, FieldKind][] = [
@@ -107,10 +118,15 @@ export function bodyFields(dto: Class, prefix = ''): BodyField[] {
       (nested && !nested.each ? 'object' : 'unbounded');
     const optional = own.some((r) => r.type === 'conditionalValidation');
     const text = named(IS_TEXT);
+    const typeRules = new Set(KIND_BY_RULE.map(([name]) => name));
+    const otherMessages = own
+      .filter((r) => r.type === 'customValidation' && !typeRules.has(r.name ?? ''))
+      .flatMap((r) => (typeof r.message === 'string' ? [r.message] : []));
     fields.push({
       path,
       kind,
       optional,
+      otherMessages,
       ...(text ? { limit: text.constraints[0] as TextLimit } : {}),
     });
     if (nested) {
@@ -132,4 +148,75 @@ export function withValue(body: unknown, path: string, value: unknown): unknown 
   }
   node[keys[keys.length - 1]] = value;
   return copy;
+}
+
+/** `"\ud840\udc00"`: a 4-byte character as an ASCII-only JSON encoder (Python's json.dumps) sends it. */
+const ESCAPED_CHARACTER_BYTES = 12;
+/** Any string a format rule accepts (UUID, time, phone, 身份证号, openid ≤ 64…), quotes included. */
+const FORMATTED_STRING_BYTES = 130;
+const NUMBER_BYTES = 24;
+
+/**
+ * An upper bound, in bytes, of the largest body a DTO accepts, sent as ASCII-escaped JSON: every
+ * text at its maximum in 4-byte characters, every array at its `@ArrayMaxSize`, every choice at
+ * its longest. Infinity when an array has no maximum.
+ */
+export function largestBodyBytes(dto: Class): number {
+  const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+  const properties = [...new Set(rules.map((rule) => rule.propertyName))];
+  const valueBytes = (property: string, each: boolean): number => {
+    const own = rules.filter((r) => r.propertyName === property && Boolean(r.each) === each);
+    const named = (name: string) => own.find((r) => r.name === name);
+    const text = named(IS_TEXT);
+    if (text) return 2 + (text.constraints[0] as TextLimit).max * ESCAPED_CHARACTER_BYTES;
+    const choice = named('isIn');
+    if (choice) return 2 + Math.max(...(choice.constraints[0] as string[]).map((c) => c.length));
+    if (own.some((r) => r.type === 'nestedValidation')) {
+      const type = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as Class;
+      return largestBodyBytes(type);
+    }
+    if (named('isBoolean')) return 5;
+    if (named('isInt') || named('isNumber')) return NUMBER_BYTES;
+    return FORMATTED_STRING_BYTES;
+  };
+  let bytes = 2;
+  for (const property of properties) {
+    const array = rules.find((r) => r.propertyName === property && r.name === 'isArray');
+    const items = rules.find((r) => r.propertyName === property && r.name === 'arrayMaxSize');
+    const value = array
+      ? 2 +
+        ((items?.constraints[0] as number | undefined) ?? Infinity) *
+          (valueBytes(property, true) + 1)
+      : valueBytes(property, false);
+    bytes += property.length + 4 + value;
+  }
+  return bytes;
+}
+
+/** JSON as an ASCII-only encoder writes it: every character beyond ASCII as `\uXXXX`. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Every DTO class the routes read (bodies, queries) and the DTOs nested in them. */
+export function routeDtos(app: INestApplication): Class[] {
+  const found = new Set<Class>();
+  const visit = (dto: Class) => {
+    if (found.has(dto)) return;
+    found.add(dto);
+    for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+      if (rule.type !== 'nestedValidation') continue;
+      visit(
+        defaultMetadataStorage.findTypeMetadata(dto, rule.propertyName)?.typeFunction() as Class,
+      );
+    }
+  };
+  for (const route of bodyRoutes(app)) {
+    if (route.dto) visit(route.dto);
+    if (route.queryDto) visit(route.queryDto);
+  }
+  return [...found];
 }

@@ -34,6 +34,28 @@ describe('formProblems', () => {
     ]);
   });
 
+  it('counts only visible characters toward the description, and refuses control characters', () => {
+    expect(formProblems(aFilledForm({ description: '\u200B'.repeat(12) }), NOW)).toEqual([
+      '请把情况写得具体一些（至少10个字）',
+    ]);
+    expect(formProblems(aFilledForm({ description: '\u3164\u2800'.repeat(6) }), NOW)).toEqual([
+      '请把情况写得具体一些（至少10个字）',
+    ]);
+    expect(
+      formProblems(aFilledForm({ description: '孩子被打了\u0000，需要帮助看看' }), NOW),
+    ).toEqual(['情况描述含有不可见的控制字符，请删除后重新输入']);
+  });
+
+  it('leaves out an optional text with nothing visible', () => {
+    const request = toReportRequest(
+      aFilledForm({ address: '\u200B\u3164', child: { ...aFilledForm().child, name: '\u2800' } }),
+      'public',
+      NOW,
+    );
+    expect(request.location.address).toBeUndefined();
+    expect(request.child.name).toBeUndefined();
+  });
+
   it('checks the phone only when the reporter gives one and is not anonymous', () => {
     expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }), NOW)).toEqual([
       '电话应为手机号或带区号的固定电话',

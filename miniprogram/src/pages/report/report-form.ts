@@ -8,6 +8,9 @@ import {
   isValidPhone,
   situation,
   textLength,
+  textProblem,
+  visibleLength,
+  TEXT_LIMITS,
   type Channel,
   type CreateReportRequest,
   type Gender,
@@ -141,11 +144,14 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
 
 function storyProblems(form: ReportForm, today: string): string[] {
   const problems: string[] = [];
-  const length = characterCount(form.description.trim());
-  if (length < DESCRIPTION_MIN_LENGTH) {
+  // The server's rule (shared textProblem), with the form's own wording for a description too short.
+  const description = textProblem(form.description.trim(), TEXT_LIMITS.reportDescription);
+  if (visibleLength(form.description) < DESCRIPTION_MIN_LENGTH) {
     problems.push(`请把情况写得具体一些（至少${DESCRIPTION_MIN_LENGTH}个字）`);
-  } else if (length > DESCRIPTION_MAX_LENGTH) {
+  } else if (characterCount(form.description.trim()) > DESCRIPTION_MAX_LENGTH) {
     problems.push(`情况描述最多${DESCRIPTION_MAX_LENGTH}个字`);
+  } else if (description) {
+    problems.push(description);
   }
   if (form.discoveredOn > today) problems.push('发现日期不能晚于今天');
   if (form.evidence.some((e) => e.uploadId === null)) {
@@ -173,9 +179,9 @@ export function asksWhereabouts(form: Pick<ReportForm, 'situations'>): boolean {
   return form.situations.includes('dropout');
 }
 
+/** A text with nothing visible (spaces, zero-width or filler characters) is left out, as the server counts it empty. */
 function optional(text: string): string | undefined {
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : trimmed;
+  return visibleLength(text) === 0 ? undefined : text.trim();
 }
 
 /** Today (Beijing's) means now; an earlier day is taken at noon Beijing time. */

@@ -115,13 +115,13 @@ export class OrderListQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '页码应为整数' })
-  @Min(1)
+  @Min(1, { message: '页码从1开始' })
   page: number = 1;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '每页条数应为整数' })
-  @Min(1)
-  @Max(100)
+  @Min(1, { message: '每页至少1条' })
+  @Max(100, { message: '每页最多100条' })
   pageSize: number = 20;
 }

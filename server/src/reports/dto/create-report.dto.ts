@@ -34,7 +34,7 @@ import {
 } from '@shouhu/shared';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsIdNumber, IsPhone } from '../../common/identity-validators';
-import { IsPlainObject, IsText } from '../../common/input-rules';
+import { IsPlainObject, IsText, missingOr } from '../../common/input-rules';
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
@@ -125,7 +125,7 @@ export class CreateReportDto implements CreateReportRequest {
   @IsIn(CHANNELS, { message: '报告渠道只能是 mandatory、public 或 hotline' })
   channel: Channel;
 
-  @IsArray({ message: '请至少选择一种情形' })
+  @IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') })
   @ArrayMinSize(1, { message: '请至少选择一种情形' })
   @ArrayMaxSize(SITUATION_CODES.length, { message: '情形选择过多' })
   @ArrayUnique({ message: '情形不能重复' })
