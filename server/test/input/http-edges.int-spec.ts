@@ -37,6 +37,7 @@ describe('HTTP edges: every error of every route has our shape', () => {
   let reporter: AuthResponse;
   let handler: AuthResponse;
   let coordinator: AuthResponse;
+  let hotline: AuthResponse;
   let routes: BodyRoute[];
 
   beforeAll(async () => {
@@ -52,6 +53,7 @@ describe('HTTP edges: every error of every route has our shape', () => {
       role: 'coordinator',
       unitId: world.units.homeCoordinator.id,
     });
+    hotline = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
     routes = bodyRoutes(sut.app);
   });
 
@@ -64,6 +66,7 @@ describe('HTTP edges: every error of every route has our shape', () => {
     if (access.includes('admin')) return admin.token;
     if (access.includes('coordinator')) return coordinator.token;
     if (access.includes('handler')) return handler.token;
+    if (access.includes('hotline_operator') && !access.includes('reporter')) return hotline.token;
     return reporter.token;
   }
 

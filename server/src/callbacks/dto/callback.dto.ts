@@ -8,7 +8,7 @@ export class CallbackDto implements CallbackRequest {
   reached: boolean;
 
   @IsOptional()
-  @IsInt({ message: '满意度请打1到5分' })
+  @IsInt({ message: '满意度应为1到5的整数' })
   @Min(1, { message: '满意度请打1到5分' })
   @Max(5, { message: '满意度请打1到5分' })
   score?: number;
