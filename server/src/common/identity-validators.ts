@@ -7,7 +7,8 @@ export const IS_ID_NUMBER = 'isIdNumber';
 
 /**
  * A Chinese mobile or landline as people type it (shared `isValidPhone`: +86, 0086, spaces,
- * dashes, parentheses, full-width digits). The value is kept as typed; comparisons normalise it.
+ * dashes, parentheses, full-width digits). Services store it normalised (`normalizePhone`), so
+ * staff read a number they can dial.
  */
 export function IsPhone(options: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   isTrackingCode,
+  normalizePhone,
   normalizeTrackingCode,
   RATING_WINDOW_DAYS,
   ratingRefusalMessage,
@@ -201,12 +202,19 @@ export class ReportsService {
       discoveredAt: new Date(dto.discoveredAt),
       divisionCode,
       locationSealed: this.sealer.seal({ address, latitude, longitude }),
-      childSealed: this.sealer.seal({ ...dto.child }),
+      childSealed: this.sealer.seal({
+        ...dto.child,
+        ...(dto.child.guardianPhone
+          ? { guardianPhone: normalizePhone(dto.child.guardianPhone) }
+          : {}),
+      }),
       childGender: dto.child.gender ?? null,
       childAgeYears: dto.child.ageYears ?? null,
       reporterAnonymous: anonymous,
       reporterConfidential: !anonymous && confidential === true,
-      reporterSealed: anonymous ? null : this.sealer.seal({ name, phone, relation }),
+      reporterSealed: anonymous
+        ? null
+        : this.sealer.seal({ name, phone: phone && normalizePhone(phone), relation }),
       reporterOrgName: mandated ? user.orgName : null,
       reporterOrgType: mandated ? user.orgType : null,
       createdAt: now,
