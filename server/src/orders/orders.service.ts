@@ -411,7 +411,9 @@ export class OrdersService {
         auditDetail: {},
       };
       order.status = verdict.status;
+      const pendingExtension = order.extensionPendingDays;
       await apply(ctx);
+      this.withdrawStaleExtension(ctx, pendingExtension);
       summarizeClocks(order, ctx.clocks);
       await this.orders.save(manager, order, ctx.clocks, ctx.replaced);
       await this.orders.appendEvents(manager, ctx.events);
@@ -426,6 +428,23 @@ export class OrdersService {
     });
     const [summary] = await this.summaries([saved], now);
     return summary;
+  }
+
+  /**
+   * An extension request asks for more time for the work in hand; once the order is resolved,
+   * returned or moved (the move gives fresh clocks), nothing is left to extend. The request is
+   * withdrawn and the timeline says so, so it never lingers on a closed order or in the
+   * coordinator's 延期待审批 queue.
+   */
+  private withdrawStaleExtension(ctx: ActionContext, pendingDays: number | null): void {
+    if (pendingDays === null || ctx.order.status === 'in_progress') return;
+    ctx.order.extensionPendingDays = null;
+    const why = {
+      resolved: '工单已办结',
+      returned: '工单已退单',
+      dispatched: '工单已交给其他单位，期限重新计算',
+    }[ctx.order.status];
+    ctx.events.push(this.event(ctx, 'extension_withdrawn', `${why}，延期申请随之撤回。`));
   }
 
   /** The order goes to another unit as if newly dispatched; its clocks are all replaced. */
