@@ -79,7 +79,7 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     key: 'sign',
     path: 'sign',
     label: '签收',
-    confirm: '确认签收这张工单？签收后开始计算首次核查时限。',
+    confirm: '确认签收这张工单？签收后开始计算反馈报告人的时限。',
     fields: () => [],
     body: () => ({}),
     request: { action: 'sign' },
