@@ -47,6 +47,15 @@ export function textLength(text: string): number {
 }
 
 /**
+ * The `maxlength` of the input box for a limit. Input boxes count UTF-16 units, in which an emoji
+ * or a rare 汉字 (𠀀) takes two, so a box set to `limit.max` stops short of the limit; twice the
+ * limit never does. The counter and the check (`textProblem`) hold the real limit.
+ */
+export function inputMaxLength(limit: TextLimit): number {
+  return limit.max * 2;
+}
+
+/**
  * What shows nothing on a screen: White_Space (also the full-width U+3000), format characters
  * (\p{Cf}: U+200B zero-width space, ZWJ, ZWNJ, U+2060, U+FEFF, direction marks…) and the blank
  * fillers of Hangul (U+115F, U+1160, U+3164, U+FFA0) and braille (U+2800), which phones' keyboards

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Picker, Text, Textarea, View } from '@tarojs/components';
-import { beijingInstant, beijingTimeOfDay, shanghaiDate, type OrderSummary } from '@shouhu/shared';
+import {
+  inputMaxLength,
+  textLength,
+  beijingInstant,
+  beijingTimeOfDay,
+  shanghaiDate,
+  type OrderSummary,
+} from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { currentPosition, LocationUnavailable } from '../services/location';
@@ -78,10 +85,15 @@ export function ActionPanel({
               <Textarea
                 className="textarea action-text"
                 value={values[field.name] ?? ''}
-                maxlength={field.limit?.max}
+                maxlength={field.limit && inputMaxLength(field.limit)}
                 placeholder={field.placeholder}
                 onInput={(e) => set(field.name, e.detail.value)}
               />
+            )}
+            {field.kind === 'text' && field.limit && (
+              <Text className="counter">
+                {textLength(values[field.name] ?? '')}/{field.limit.max}
+              </Text>
             )}
             {field.kind === 'choice' &&
               field.options?.map((option) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { ROLE_LABELS, TEXT_LIMITS, type AuthUser } from '@shouhu/shared';
+import { inputMaxLength, ROLE_LABELS, TEXT_LIMITS, type AuthUser } from '@shouhu/shared';
 import { redeemInvitation } from '../../services/accounts';
 import { failureText } from '../../services/api-error';
 import { currentUser } from '../../services/session';
@@ -61,7 +61,7 @@ export default function BindPage() {
         <Input
           className="input bind-code"
           value={code}
-          maxlength={TEXT_LIMITS.inviteCode.max}
+          maxlength={inputMaxLength(TEXT_LIMITS.inviteCode)}
           placeholder="如：ACDE-FGHJ-KMNP"
           onInput={(e) => setCode(e.detail.value)}
         />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
+  inputMaxLength,
   REPORT_STATUS_LABELS,
   TEXT_LIMITS,
   chineseDateTime,
@@ -89,7 +90,7 @@ export default function ProgressPage() {
           <Textarea
             className="textarea"
             value={comment}
-            maxlength={TEXT_LIMITS.ratingComment.max}
+            maxlength={inputMaxLength(TEXT_LIMITS.ratingComment)}
             placeholder="还有什么想说的（选填）"
             onInput={(e) => setComment(e.detail.value)}
           />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
+  inputMaxLength,
   DESCRIPTION_MAX_LENGTH,
   TEXT_LIMITS,
   GENDER_LABELS,
@@ -152,7 +153,7 @@ export function PlaceStep({ form, update }: StepProps) {
       <Input
         className="input report-address"
         value={form.address}
-        maxlength={TEXT_LIMITS.locationAddress.max}
+        maxlength={inputMaxLength(TEXT_LIMITS.locationAddress)}
         placeholder="如：某镇某村三组"
         onInput={(e) => update({ address: e.detail.value })}
       />
@@ -188,7 +189,7 @@ export function ChildStep({ form, update }: StepProps) {
       <Input
         className="input report-child-name"
         value={child.name}
-        maxlength={TEXT_LIMITS.childName.max}
+        maxlength={inputMaxLength(TEXT_LIMITS.childName)}
         onInput={(e) => set({ name: e.detail.value })}
       />
       <Text className="field-label">性别</Text>
@@ -226,7 +227,7 @@ export function ChildStep({ form, update }: StepProps) {
       <Input
         className="input report-child-school"
         value={child.school}
-        maxlength={TEXT_LIMITS.childSchool.max}
+        maxlength={inputMaxLength(TEXT_LIMITS.childSchool)}
         placeholder="如：某某小学三年级"
         onInput={(e) => set({ school: e.detail.value })}
       />
@@ -247,7 +248,7 @@ export function StoryStep({
       <Textarea
         className="textarea report-description"
         value={form.description}
-        maxlength={DESCRIPTION_MAX_LENGTH}
+        maxlength={inputMaxLength(TEXT_LIMITS.reportDescription)}
         placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
         onInput={(e) => update({ description: e.detail.value })}
       />
@@ -293,7 +294,7 @@ function ContactFields({
       <Input
         className="input report-reporter-name"
         value={form.reporterName}
-        maxlength={TEXT_LIMITS.reporterName.max}
+        maxlength={inputMaxLength(TEXT_LIMITS.reporterName)}
         onInput={(e) => update({ reporterName: e.detail.value })}
       />
       <Text className="field-label">{phoneLabel}</Text>
