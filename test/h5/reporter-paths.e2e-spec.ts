@@ -132,7 +132,7 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
     await nextStep(page, '发生了什么');
     await describeWhatHappened(page, '三年级学生连续两周无故缺课，家访时家中无人。');
     await nextStep(page, '您的身份');
-    await page.getByText('以“泗县第一小学”的名义强制报告').waitFor();
+    await page.getByText('以“泗县第一小学”的名义强制报告。').waitFor();
     await nextStep(page, '请核对后提交');
     await submitReport(page);
     await page.locator('.receipt-code').waitFor();

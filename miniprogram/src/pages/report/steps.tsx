@@ -40,7 +40,12 @@ export function DangerStep({ form, update, onDanger }: StepProps & { onDanger: (
   return (
     <View className="section">
       <Text className="section-title">孩子现在有危险吗？</Text>
-      <Text className="hint">比如正在被打、被关着、走失、想轻生，或者身边没有大人。</Text>
+      <Text className="hint">
+        比如正在被打、被关着、走失、想轻生，或年幼的孩子独自待在危险的地方。
+      </Text>
+      <Text className="hint">
+        孩子平时一个人住、没人照顾，但眼下没有危险的，请选“没有”，下一步再说明情况。
+      </Text>
       <View className="choice-row">
         <Choice
           label="有危险"
@@ -313,7 +318,7 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
   return (
     <View className="section">
       <Text className="section-title">您的身份</Text>
-      {orgName && <Text className="hint report-org">以“{orgName}”的名义强制报告</Text>}
+      {orgName && <Text className="hint report-org">以“{orgName}”的名义强制报告。</Text>}
       <Text className="hint">报告人受法律保护。留下电话，办理人员核实情况时能找到您。</Text>
       {IDENTITIES.map((identity) => (
         <Choice
