@@ -4,8 +4,10 @@ import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
   ORDER_STATUS_LABELS,
+  chineseDate,
   chineseDateTime,
   chineseShortDateTime,
+  shanghaiDate,
   situation,
   type OrderDetail,
 } from '@shouhu/shared';
@@ -195,7 +197,8 @@ export default function OrderPage() {
         {report.location.latitude !== undefined && report.location.longitude !== undefined && (
           <PositionLink latitude={report.location.latitude} longitude={report.location.longitude} />
         )}
-        <Row label="发现时间" value={chineseDateTime(report.discoveredAt)} />
+        {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
+        <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
         <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
         <Row label="报告人" value={reporterText(report.reporter)} />
         {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
