@@ -175,6 +175,10 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     const coordinator = await phoneOf(suite.browser, 'demo-coordinator');
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-queues').click();
+    // The tabs say how many orders each queue holds.
+    await coordinator
+      .locator('.list-tab-escalated', { hasText: /已督办\/超时 [1-9]\d*/ })
+      .waitFor();
     await coordinator.locator('.list-tab-escalated').click();
     const escalated = coordinator.locator('.order-card', { hasText: '被遗弃' }).first();
     await escalated.locator('.order-escalation', { hasText: '已督办' }).waitFor();
@@ -223,7 +227,18 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
       const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
       return pixels?.data.some((value, i) => i % 4 === 3 && value > 0) ?? false;
     });
+    // Rates read against 0–100 %, and a clock nothing fell due on says “—”, never 100 %.
+    for (const value of await coordinator.locator('.board-on-time .bar-value').allTextContents()) {
+      expect(value).toMatch(/^(—|\d{1,3}%)$/);
+    }
     await screenshot(coordinator, 'staff-9-board');
+    // A tap on a unit's bar opens that unit's overdue orders.
+    const bar = coordinator.locator('.board-overdue .bar-row-link').first();
+    const unitName = (await bar.locator('.bar-label').textContent()) ?? '';
+    await bar.click();
+    await coordinator.locator('.list-tab-unit-overdue.tab-active', { hasText: unitName }).waitFor();
+    await coordinator.locator('.order-card').first().waitFor();
+    await screenshot(coordinator, 'staff-9b-unit-overdue');
 
     // A supervisor of another township is invited, binds, and tries the order's address.
     const units = await api.call<Unit[]>('GET', '/admin/units', admin);

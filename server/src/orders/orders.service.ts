@@ -92,6 +92,7 @@ export class OrdersService {
       escalated: query.queue === 'escalated',
       extensionPending: query.queue === 'extension',
       lowRating: query.queue === 'low_rating',
+      unitId: query.unitId,
     };
     const [rows, total] = await this.orders.page(
       listScope(actor),
