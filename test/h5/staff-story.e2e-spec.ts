@@ -7,7 +7,6 @@ import {
   answerWhereaboutsKnown,
   chooseSichengTown,
   describeWhatHappened,
-  nextStep,
   submitReport,
 } from '../support/report-form';
 
@@ -45,7 +44,7 @@ async function act(
   }
   if (asks) await confirm(page);
   await page.locator('.action-panel').waitFor({ state: 'detached' });
-  await page.getByText(toast, { exact: true }).waitFor();
+  await page.locator('.taro__toast p', { hasText: toast }).waitFor();
 }
 
 describe('H5 app: handlers and coordinators work the day’s cases', () => {
@@ -56,20 +55,16 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     const operator = await phoneOf(suite.browser, 'demo-hotline');
     await operator.goto(`${suite.server.origin}/`);
     await operator.locator('.home-hotline').click();
+    // One page made for typing while listening: no steps, every field in the order a call goes.
+    expect(await operator.locator('.report-next').count()).toBe(0);
     await operator.locator('.choice', { hasText: /^没有$/ }).click();
-    await nextStep(operator, '来电反映的情况（可多选）');
     await operator.locator('.quick-key', { hasText: '辍学' }).click();
     await answerWhereaboutsKnown(operator);
-    await screenshot(operator, 'staff-1-hotline-quick-keys');
-    await nextStep(operator, '孩子在哪里？');
-    await chooseSichengTown(operator);
-    await nextStep(operator, '孩子的情况');
-    await nextStep(operator, '发生了什么');
     await describeWhatHappened(operator, '来电人反映：邻居家孩子已经三周没去上学，在家带弟弟。');
-    await nextStep(operator, '来电人');
+    await chooseSichengTown(operator);
     await operator.locator('.report-reporter-name input').fill('王女士');
     await operator.locator('.report-reporter-phone input').fill('13800001234');
-    await nextStep(operator, '请核对后提交');
+    await screenshot(operator, 'staff-1-hotline-one-page');
     await submitReport(operator);
     await operator.locator('.receipt-hotline').waitFor();
     await screenshot(operator, 'staff-2-hotline-read-back');

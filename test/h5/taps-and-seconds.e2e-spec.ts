@@ -41,7 +41,7 @@ async function next(page: Page, watch: Stopwatch, title: string): Promise<void> 
   await page.locator('.section-title', { hasText: title }).first().waitFor();
 }
 
-/** Taps the action; fills its sheet when the build shows one; confirms; waits for the toast's state. */
+/** Taps the action; fills its sheet when the build shows one; confirms when the build asks. */
 async function act(
   page: Page,
   watch: Stopwatch,
@@ -55,6 +55,15 @@ async function act(
   if (await sheet.isVisible()) {
     await fill();
     await watch.tap(page.locator('.action-submit'));
+    // A reversible act is sent by the sheet's button; an irreversible one asks once more.
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.action-panel') ||
+        Array.from(document.querySelectorAll('.nut-dialog-footer-ok')).some(
+          (button) => (button as HTMLElement).offsetParent !== null,
+        ),
+    );
+    if (!(await dialog.isVisible())) return;
   }
   await watch.tap(dialog);
   await page.locator('.action-panel').waitFor({ state: 'detached' });
