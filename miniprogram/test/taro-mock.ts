@@ -58,6 +58,7 @@ const Taro = {
   reLaunch: resolved(),
   pageScrollTo: resolved(),
   setClipboardData: resolved(),
+  openLocation: resolved(),
   showToast: resolved(),
   stopPullDownRefresh: jest.fn(),
 };

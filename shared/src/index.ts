@@ -22,3 +22,4 @@ export * from './sms';
 export * from './text-limits';
 export * from './tracking-code';
 export * from './demo-accounts';
+export * from './sentences';

@@ -186,7 +186,7 @@ describe('route', () => {
       { from: 'P3', to: 'P2', reason: '辍学儿童去向不明，按加急处理' },
     ]);
     expect(routing.orders.find((o) => o.department === 'police')?.reasons).toEqual([
-      '辍学儿童去向不明：请公安协助查找下落',
+      '辍学儿童去向不明，请公安协助查找下落',
     ]);
   });
 
@@ -194,7 +194,7 @@ describe('route', () => {
     const routing = route({ situations: ['dropout'], immediateDanger: false }, { repeat: false });
 
     expect(routing.orders.find((o) => o.department === 'education')?.reasons).toEqual([
-      '情形“不上学了，或无故旷课一周以上、劝不回来”需通知',
+      '因情形“不上学了，或无故旷课一周以上、劝不回来”，通知本部门协助办理',
     ]);
   });
 });

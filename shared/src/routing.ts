@@ -75,8 +75,10 @@ export function route(report: RoutableReport, context: RoutingContext): Routing 
   for (const code of report.situations) {
     const s = situation(code);
     initialPriority = higherPriority(initialPriority, s.priority);
-    name(s.lead, `情形“${s.plainLabel}”`);
-    for (const department of s.notify) name(department, `情形“${s.plainLabel}”需通知`);
+    name(s.lead, `因情形“${s.plainLabel}”，派本部门办理`);
+    for (const department of s.notify) {
+      name(department, `因情形“${s.plainLabel}”，通知本部门协助办理`);
+    }
   }
 
   const overrides: PriorityOverride[] = [];
@@ -87,11 +89,11 @@ export function route(report: RoutableReport, context: RoutingContext): Routing 
     priority = floor;
   };
   if (report.situations.includes('dropout') && report.child?.whereaboutsUnknown === true) {
-    name('police', '辍学儿童去向不明：请公安协助查找下落');
+    name('police', '辍学儿童去向不明，请公安协助查找下落');
     atLeast('P2', '辍学儿童去向不明，按加急处理');
   }
   if (report.immediateDanger) {
-    name('police', '正在面临危险：公安主办');
+    name('police', '孩子正在面临危险，由公安主办');
     atLeast('P1', '正在面临危险，按紧急处理');
   }
   if (context.repeat && RAISED[priority] !== priority) {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ReporterReportView } from '@shouhu/shared';
 import { formatTrackingCode, isTrackingCode } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
@@ -11,6 +12,22 @@ import {
 } from '../support/report-form';
 import { useH5Suite } from '../support/h5-suite';
 
+/** The element is inside the viewport as it stands, with no scrolling. */
+async function expectOnScreen(page: Page, selector: string): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+}
+
+/** `lower` starts where `upper` ends or further down: they do not overlap. */
+async function expectBelow(page: Page, lower: string, upper: string): Promise<void> {
+  const [top, bottom] = await Promise.all([
+    page.locator(upper).boundingBox(),
+    page.locator(lower).boundingBox(),
+  ]);
+  expect(top && bottom && bottom.y >= top.y + top.height).toBe(true);
+}
+
 describe('H5 app: a neighbour files a report', () => {
   const suite = useH5Suite('intake');
 
@@ -20,7 +37,11 @@ describe('H5 app: a neighbour files a report', () => {
     await page.locator('.big-button', { hasText: '我要举报/求助' }).click();
     await screenshot(page, 'intake-step-0-empty');
 
+    await page.locator('.report-step-current', { hasText: '危险' }).waitFor();
     await answerNoDanger(page, { screenshots: 'intake' });
+    // 18 situations and more: 下一步 stays on screen without scrolling, and the step is marked.
+    await page.locator('.report-step-current', { hasText: '情况' }).waitFor();
+    await expectOnScreen(page, '.report-next');
     await chooseDropout(page, { screenshots: 'intake' });
     await chooseSichengTown(page);
     // The late click of the tap that chose the town must not open the list again.
@@ -34,6 +55,10 @@ describe('H5 app: a neighbour files a report', () => {
     await page.locator('.report-child-age input').fill('11');
     await screenshot(page, 'intake-step-4-child');
     await nextStep(page, '发生了什么');
+    await page.locator('.report-counter', { hasText: '还需至少10字' }).waitFor();
+    await describeWhatHappened(page, '孩子没上学');
+    await page.locator('.report-counter', { hasText: '还需至少5字' }).waitFor();
+    await expectBelow(page, '.report-counter', '.report-description');
     await describeWhatHappened(page, '邻居家孩子已经两个星期没去上学了，白天一个人在家。');
     await screenshot(page, 'intake-step-5-story');
     await nextStep(page, '您的身份');
@@ -62,6 +87,18 @@ describe('H5 app: a neighbour files a report', () => {
     const report = (await response.json()) as ReporterReportView;
     expect(formatTrackingCode(report.trackingCode)).toBe(shown);
     expect(report).toMatchObject({ status: 'submitted', priority: 'P3' });
+  });
+
+  it('keeps an unknown tracking code on the page, with the box again and 返回首页', async () => {
+    const page = await openPhonePage(suite.browser);
+    await page.goto(`${suite.server.origin}/#/pages/track/index`);
+    await page.locator('.track-code input').fill('ACDE-FGHJ-KM');
+    await page.locator('.track-submit').click();
+    await page.getByText('没有找到这个查询码的报告').waitFor();
+    await page.locator('.track-code input').waitFor();
+    await screenshot(page, 'intake-track-unknown');
+    await page.locator('.back-home').click();
+    await page.locator('.home-track').waitFor();
   });
 
   it('does not move on from a step until it is answered, and says what is missing', async () => {

@@ -7,7 +7,6 @@ import {
   answerWhereaboutsKnown,
   chooseSichengTown,
   describeWhatHappened,
-  nextStep,
   submitReport,
 } from '../support/report-form';
 
@@ -27,14 +26,25 @@ async function confirm(page: Page): Promise<void> {
   await page.locator('.nut-dialog-footer-ok', { hasText: '确认' }).click();
 }
 
-/** Taps an action, fills what the step asks, confirms, and waits for the panel to close. */
-async function act(page: Page, action: string, fill: () => Promise<void> = async () => {}) {
+/**
+ * Taps an action and fills its sheet, if it has fields; confirms in the dialog when the act asks
+ * (`asks`: no fields, or it cannot be taken back, or the reporter will read it); waits for the
+ * toast that says it is done.
+ */
+async function act(
+  page: Page,
+  action: string,
+  { fill, asks, toast }: { fill?: () => Promise<void>; asks: boolean; toast: string },
+) {
   await page.locator(`.action-${action}`).click();
-  await page.locator(`.action-panel-${action}`).waitFor();
-  await fill();
-  await page.locator('.action-submit').click();
-  await confirm(page);
+  if (fill) {
+    await page.locator(`.action-panel-${action}`).waitFor();
+    await fill();
+    await page.locator('.action-submit').click();
+  }
+  if (asks) await confirm(page);
   await page.locator('.action-panel').waitFor({ state: 'detached' });
+  await page.locator('.taro__toast p', { hasText: toast }).waitFor();
 }
 
 describe('H5 app: handlers and coordinators work the day’s cases', () => {
@@ -45,20 +55,16 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     const operator = await phoneOf(suite.browser, 'demo-hotline');
     await operator.goto(`${suite.server.origin}/`);
     await operator.locator('.home-hotline').click();
+    // One page made for typing while listening: no steps, every field in the order a call goes.
+    expect(await operator.locator('.report-next').count()).toBe(0);
     await operator.locator('.choice', { hasText: /^没有$/ }).click();
-    await nextStep(operator, '来电反映的情况（可多选）');
     await operator.locator('.quick-key', { hasText: '辍学' }).click();
     await answerWhereaboutsKnown(operator);
-    await screenshot(operator, 'staff-1-hotline-quick-keys');
-    await nextStep(operator, '孩子在哪里？');
-    await chooseSichengTown(operator);
-    await nextStep(operator, '孩子的情况');
-    await nextStep(operator, '发生了什么');
     await describeWhatHappened(operator, '来电人反映：邻居家孩子已经三周没去上学，在家带弟弟。');
-    await nextStep(operator, '来电人');
+    await chooseSichengTown(operator);
     await operator.locator('.report-reporter-name input').fill('王女士');
     await operator.locator('.report-reporter-phone input').fill('13800001234');
-    await nextStep(operator, '请核对后提交');
+    await screenshot(operator, 'staff-1-hotline-one-page');
     await submitReport(operator);
     await operator.locator('.receipt-hotline').waitFor();
     await screenshot(operator, 'staff-2-hotline-read-back');
@@ -82,23 +88,42 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     expect(await handler.getByText('王女士').count()).toBe(0);
     await screenshot(handler, 'staff-4-order');
 
-    await act(handler, 'sign');
+    // 签收: the button, then one confirmation; no sheet.
+    await act(handler, 'sign', { asks: true, toast: '已签收' });
     await handler.locator('.order-detail-status', { hasText: '办理中' }).waitFor();
-    await act(handler, 'contact', async () => {
-      await handler.locator('.action-text textarea').fill('已到家中见到孩子，身体无恙。');
-      await handler.locator('.action-locate').click();
-      await handler.locator('.privacy-agree').click();
-      await handler.locator('.action-located').waitFor();
+    await act(handler, 'contact', {
+      asks: false,
+      toast: '已记录接触',
+      fill: async () => {
+        await handler.locator('.action-text textarea').fill('已到家中见到孩子，身体无恙。');
+        await handler.locator('.action-locate').click();
+        await handler.locator('.privacy-agree').click();
+        await handler.locator('.action-located').waitFor();
+      },
     });
-    await act(handler, 'note', async () => {
-      await handler.locator('.action-text textarea').fill('已与家长谈话，下周一送孩子返校。');
-      await handler.locator('.action-panel .choice', { hasText: '对报告人可见' }).click();
+    await act(handler, 'note', {
+      asks: true,
+      toast: '已保存记录',
+      fill: async () => {
+        await handler.locator('.action-text textarea').fill('已与家长谈话，下周一送孩子返校。');
+        await handler.locator('.action-panel .choice', { hasText: '对报告人可见' }).click();
+        await handler
+          .locator('.action-warning', {
+            hasText: '报告人会看到这条记录，请不要写孩子和其他人的隐私',
+          })
+          .waitFor();
+        await screenshot(handler, 'staff-4b-note-reporter-visible');
+      },
     });
-    await act(handler, 'resolve', async () => {
-      await handler.locator('.action-panel .choice', { hasText: '已劝返复学' }).click();
-      const texts = handler.locator('.action-text textarea');
-      await texts.nth(0).fill('孩子已经回到学校上课，老师会继续关注。');
-      await texts.nth(1).fill('家访两次，与家长签订复学承诺书。');
+    await act(handler, 'resolve', {
+      asks: true,
+      toast: '已办结',
+      fill: async () => {
+        await handler.locator('.action-panel .choice', { hasText: '已劝返复学' }).click();
+        const texts = handler.locator('.action-text textarea');
+        await texts.nth(0).fill('孩子已经回到学校上课，老师会继续关注。');
+        await texts.nth(1).fill('家访两次，与家长签订复学承诺书。');
+      },
     });
     await handler.locator('.order-detail-status', { hasText: '已办结' }).waitFor();
     await handler.locator('.order-timeline', { hasText: '接触儿童：已到家中见到孩子' }).waitFor();
@@ -145,6 +170,10 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     const coordinator = await phoneOf(suite.browser, 'demo-coordinator');
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-queues').click();
+    // The tabs say how many orders each queue holds.
+    await coordinator
+      .locator('.list-tab-escalated', { hasText: /已督办\/超时 [1-9]\d*/ })
+      .waitFor();
     await coordinator.locator('.list-tab-escalated').click();
     const escalated = coordinator.locator('.order-card', { hasText: '被遗弃' }).first();
     await escalated.locator('.order-escalation', { hasText: '已督办' }).waitFor();
@@ -162,13 +191,17 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     expect(order.escalationLevel).toBeGreaterThanOrEqual(1);
     await coordinator.goto(`${suite.server.origin}/#/staff/order/index?id=${order.id}`);
     // 改派 stays within the department: the police lead order goes to another police unit.
-    await act(coordinator, 'reassign', async () => {
-      await coordinator
-        .locator('.action-field-unitId .choice', { hasText: '泗县公安局墩集派出所' })
-        .click();
-      await coordinator
-        .locator('.action-text textarea')
-        .fill('县局值班民警出警未归，改由墩集派出所先行处置。');
+    await act(coordinator, 'reassign', {
+      asks: true,
+      toast: '已改派',
+      fill: async () => {
+        await coordinator
+          .locator('.action-field-unitId .choice', { hasText: '泗县公安局墩集派出所' })
+          .click();
+        await coordinator
+          .locator('.action-text textarea')
+          .fill('县局值班民警出警未归，改由墩集派出所先行处置。');
+      },
     });
     await coordinator.locator('.order-detail-status', { hasText: '待签收' }).waitFor();
     await screenshot(coordinator, 'staff-7-reassigned');
@@ -189,7 +222,18 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
       const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
       return pixels?.data.some((value, i) => i % 4 === 3 && value > 0) ?? false;
     });
+    // Rates read against 0–100 %, and a clock nothing fell due on says “—”, never 100 %.
+    for (const value of await coordinator.locator('.board-on-time .bar-value').allTextContents()) {
+      expect(value).toMatch(/^(—|\d{1,3}%)$/);
+    }
     await screenshot(coordinator, 'staff-9-board');
+    // A tap on a unit's bar opens that unit's overdue orders.
+    const bar = coordinator.locator('.board-overdue .bar-row-link').first();
+    const unitName = (await bar.locator('.bar-label').textContent()) ?? '';
+    await bar.click();
+    await coordinator.locator('.list-tab-unit-overdue.tab-active', { hasText: unitName }).waitFor();
+    await coordinator.locator('.order-card').first().waitFor();
+    await screenshot(coordinator, 'staff-9b-unit-overdue');
 
     // A supervisor of another township is invited, binds, and tries the order's address.
     const units = await api.call<Unit[]>('GET', '/admin/units', admin);

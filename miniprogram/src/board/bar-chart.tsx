@@ -2,10 +2,14 @@ import { useEffect, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas as MiniCanvas, Text, View } from '@tarojs/components';
 import { Axis, Canvas, Chart, Interval, jsx } from '@antv/f2';
+import type { ValueScale } from './board-scales';
 
 export interface Bar {
   label: string;
-  value: number;
+  /** null: nothing to measure (no bar, and the table says so). */
+  value: number | null;
+  /** Opens the orders behind the bar. */
+  onTap?: () => void;
 }
 
 interface BarChartProps {
@@ -13,9 +17,10 @@ interface BarChartProps {
   id: string;
   bars: Bar[];
   color: string;
+  /** The value axis: whole numbers for counts, 0–100 % for rates (board-scales). */
+  scale: ValueScale;
   /** How a value is written in the table under the chart. */
-  format?: (value: number) => string;
-  max?: number;
+  format: (value: number | null) => string;
 }
 
 const HEIGHT = 200;
@@ -67,10 +72,10 @@ function surface(id: string): Promise<DrawingSurface | null> {
  * A bar chart drawn by F2, with the same numbers as a table underneath: readable without the
  * picture, and the chart can never be the only place a number is.
  */
-export function BarChart({ id, bars, color, format = String, max }: BarChartProps) {
+export function BarChart({ id, bars, color, scale, format }: BarChartProps) {
   const chart = useRef<Canvas | null>(null);
   // Redraw when the numbers change, not whenever the page re-renders with an equal list.
-  const drawn = JSON.stringify(bars);
+  const drawn = JSON.stringify(bars.map(({ label, value }) => ({ label, value })));
 
   useEffect(() => {
     let cancelled = false;
@@ -88,11 +93,23 @@ export function BarChart({ id, bars, color, format = String, max }: BarChartProp
         element(
           Chart,
           {
-            data: bars,
-            scale: { value: { min: 0, ...(max !== undefined ? { max } : {}), tickCount: 4 } },
+            data: bars.map((bar) => ({ label: bar.label, value: bar.value ?? 0 })),
+            scale: {
+              value: {
+                min: scale.min,
+                max: scale.max,
+                ticks: scale.ticks,
+                nice: false,
+                formatter: scale.format,
+              },
+            },
           },
           element(Axis, { field: 'label', style: { label: { fontSize: 12 } } }),
-          element(Axis, { field: 'value', style: { label: { fontSize: 12 } } }),
+          element(Axis, {
+            field: 'value',
+            formatter: scale.format,
+            style: { label: { fontSize: 12 } },
+          }),
           element(Interval, {
             x: 'label',
             y: 'value',
@@ -110,7 +127,7 @@ export function BarChart({ id, bars, color, format = String, max }: BarChartProp
     };
     // `drawn` stands for `bars`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, drawn, color, max]);
+  }, [id, drawn, color, scale.max]);
 
   useEffect(() => () => chart.current?.destroy(), []);
 
@@ -128,9 +145,16 @@ export function BarChart({ id, bars, color, format = String, max }: BarChartProp
       )}
       <View className="bar-table">
         {bars.map((bar) => (
-          <View key={bar.label} className="bar-row">
+          <View
+            key={bar.label}
+            className={`bar-row ${bar.onTap ? 'bar-row-link' : ''}`}
+            onClick={bar.onTap}
+          >
             <Text className="bar-label">{bar.label}</Text>
-            <Text className="bar-value">{format(bar.value)}</Text>
+            <Text className="bar-value">
+              {format(bar.value)}
+              {bar.onTap ? ' ›' : ''}
+            </Text>
           </View>
         ))}
       </View>

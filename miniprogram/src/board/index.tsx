@@ -1,12 +1,14 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CLOCK_LABELS, PRIORITIES, PRIORITY_LABELS } from '@shouhu/shared';
 import { usePageData } from '../hooks/use-page-data';
 import { fetchBoard } from '../services/orders';
 import { BarChart } from './bar-chart';
+import { countScale, onTimeRate, rateScale, rateText } from './board-scales';
 import './index.css';
 import { PageState } from '../components/page-state';
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const countText = (value: number | null) => String(value ?? 0);
 
 /** The county at a glance: today's reports, who is overdue, and how often each clock is kept. */
 export default function BoardPage() {
@@ -15,6 +17,8 @@ export default function BoardPage() {
   if (error || !board) return <PageState error={error} />;
 
   const todayTotal = PRIORITIES.reduce((sum, p) => sum + board.today[p], 0);
+  const today = PRIORITIES.map((p) => board.today[p]);
+  const overdue = board.overdueByUnit.map((u) => u.overdue);
   return (
     <View className="page">
       <View className="section board-today">
@@ -22,6 +26,8 @@ export default function BoardPage() {
         <BarChart
           id="board-today"
           color="#1664ff"
+          scale={countScale(today)}
+          format={countText}
           bars={PRIORITIES.map((p) => ({
             label: `${p} ${PRIORITY_LABELS[p]}`,
             value: board.today[p],
@@ -36,7 +42,16 @@ export default function BoardPage() {
           <BarChart
             id="board-overdue"
             color="#d7312a"
-            bars={board.overdueByUnit.map((u) => ({ label: u.unitName, value: u.overdue }))}
+            scale={countScale(overdue)}
+            format={countText}
+            bars={board.overdueByUnit.map((u) => ({
+              label: u.unitName,
+              value: u.overdue,
+              onTap: () =>
+                void Taro.navigateTo({
+                  url: `/staff/queues/index?unitId=${u.unitId}&unitName=${encodeURIComponent(u.unitName)}`,
+                }),
+            }))}
           />
         )}
       </View>
@@ -45,15 +60,15 @@ export default function BoardPage() {
         <BarChart
           id="board-on-time"
           color="#2ba471"
-          max={1}
-          format={percent}
+          scale={rateScale()}
+          format={rateText}
           bars={board.onTimeThisMonth.map((c) => ({
             label: CLOCK_LABELS[c.clock],
-            value: c.total === 0 ? 1 : c.onTime / c.total,
+            value: onTimeRate(c),
           }))}
         />
         <Text className="hint">
-          按时率 = 本月到期或完成的时限中按时完成的比例；没有到期的时限记为100%。
+          按时率 = 本月到期或完成的时限中按时完成的比例；本月没有到期的时限记为“—”。
         </Text>
       </View>
     </View>

@@ -24,6 +24,7 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Division[]>(path);
   const closedAt = useRef(0);
+  const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<{ parent: string; list: Division[] | 'failed' } | null>(
     null,
   );
@@ -45,7 +46,7 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
     return () => {
       current = false;
     };
-  }, [open, parent, depth, key]);
+  }, [open, parent, depth, key, attempt]);
 
   const finish = (chosen: Division[]) => {
     closedAt.current = tapTime();
@@ -106,7 +107,15 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
           </View>
         )}
         <Text className="field-label">请选择{LEVELS[depth]}</Text>
-        {failed && <Text className="hint">加载失败，请检查网络后点上面的地名重试</Text>}
+        {failed && (
+          <View
+            className="big-button big-button-secondary division-retry"
+            onClick={() => setAttempt((n) => n + 1)}
+          >
+            <Text>重新加载</Text>
+            <Text className="big-button-note">地名没有加载出来，请检查网络</Text>
+          </View>
+        )}
         {!failed && options === null && <Text className="hint">正在加载…</Text>}
         {options?.length === 0 && <Text className="hint">没有下一级了，请点“就选…”</Text>}
         {options?.map((d) => (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   inputMaxLength,
   textLength,
@@ -13,8 +13,11 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { currentPosition, LocationUnavailable } from '../services/location';
 import { serverNow } from '../services/server-clock';
 import {
+  confirmationFor,
   fieldProblems,
   initialValues,
+  matchUnits,
+  UNIT_SEARCH_FROM,
   type FieldValues,
   type OrderActionSpec,
 } from './order-actions';
@@ -38,7 +41,10 @@ function todayAt(time: string): string {
   return beijingInstant(shanghaiDate(serverNow()), time).toISOString();
 }
 
-/** The fields one action needs, then a confirmation; the server's refusal is shown in place. */
+/**
+ * The fields one action needs, then the dialog when the act cannot be taken back
+ * (`confirmationFor`); the server's refusal is shown in place.
+ */
 export function ActionPanel({
   order,
   spec,
@@ -54,6 +60,8 @@ export function ActionPanel({
   const [confirming, setConfirming] = useState(false);
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const [locating, setLocating] = useState(false);
+  const [unitQuery, setUnitQuery] = useState('');
+  const question = confirmationFor(spec, order, values);
 
   async function locate(name: string) {
     setLocating(true);
@@ -69,7 +77,9 @@ export function ActionPanel({
   function ask() {
     const found = fieldProblems(fields, values);
     setProblems(found);
-    if (found.length === 0) setConfirming(true);
+    if (found.length > 0) return;
+    if (question) setConfirming(true);
+    else onSubmit(values);
   }
 
   const shown = [...problems, ...refusal];
@@ -104,6 +114,11 @@ export function ActionPanel({
                   onSelect={() => set(field.name, option.value)}
                 />
               ))}
+            {field.warnings?.[values[field.name] ?? ''] && (
+              <Text className="warning-line action-warning">
+                {field.warnings[values[field.name] ?? '']}
+              </Text>
+            )}
             {field.kind === 'time' && (
               <Picker
                 mode="time"
@@ -131,14 +146,29 @@ export function ActionPanel({
               (units.length === 0 ? (
                 <Text className="hint">没有可选的单位，请联系联席办。</Text>
               ) : (
-                units.map((unit) => (
-                  <Choice
-                    key={unit.id}
-                    label={unit.name}
-                    selected={values[field.name] === unit.id}
-                    onSelect={() => set(field.name, unit.id)}
-                  />
-                ))
+                <View>
+                  {units.length >= UNIT_SEARCH_FROM && (
+                    <Input
+                      className="input action-unit-search"
+                      value={unitQuery}
+                      placeholder="输入单位名称查找，如：墩集"
+                      onInput={(e) => setUnitQuery(e.detail.value)}
+                    />
+                  )}
+                  {matchUnits(units, unitQuery).map((unit) => (
+                    <Choice
+                      key={unit.id}
+                      label={unit.name}
+                      selected={values[field.name] === unit.id}
+                      onSelect={() => set(field.name, unit.id)}
+                    />
+                  ))}
+                  {matchUnits(units, unitQuery).length === 0 && (
+                    <Text className="hint action-unit-none">
+                      没有名称含“{unitQuery.trim()}”的单位
+                    </Text>
+                  )}
+                </View>
               ))}
           </View>
         ))}
@@ -166,7 +196,7 @@ export function ActionPanel({
       <ConfirmDialog
         visible={confirming}
         title={spec.label}
-        content={spec.confirm}
+        content={question ?? spec.confirm}
         confirmText="确认"
         onConfirm={() => {
           setConfirming(false);

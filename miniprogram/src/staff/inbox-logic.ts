@@ -37,7 +37,17 @@ export function countdown(clock: ClockName, dueAt: string, now: Date): Countdown
 export interface OrderListTab {
   key: string;
   label: string;
-  query: { status?: OrderStatus; overdue?: 'true'; queue?: OrderQueue };
+  query: { status?: OrderStatus; overdue?: 'true'; queue?: OrderQueue; unitId?: string };
+}
+
+/** One unit's overdue orders: where the board's bar of that unit leads. */
+export function unitOverdueTab(unitId: string, unitName: string): OrderListTab {
+  return { key: 'unit-overdue', label: `${unitName} 超时`, query: { overdue: 'true', unitId } };
+}
+
+/** “已督办/超时 3”: a tab with the number of orders it holds, once known. */
+export function tabLabel(tab: OrderListTab, count: number | undefined): string {
+  return count === undefined ? tab.label : `${tab.label} ${count}`;
 }
 
 export const INBOX_TABS = [

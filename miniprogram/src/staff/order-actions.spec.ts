@@ -1,6 +1,7 @@
 import {
   DEFAULT_SLA_POLICY,
   DEPARTMENT_STRENGTH,
+  ORDER_ACTIONS,
   PRIORITIES,
   TEXT_LIMITS,
   extensionOffer,
@@ -10,7 +11,16 @@ import {
 } from '@shouhu/shared';
 import { anOrder } from '../../test/factories';
 import type { OrderActionBodies } from '../services/orders';
-import { availableActions, capacityFor, fieldProblems, initialValues } from './order-actions';
+import {
+  ORDER_ACTION_SPECS,
+  REPORTER_WILL_READ,
+  availableActions,
+  capacityFor,
+  confirmationFor,
+  fieldProblems,
+  initialValues,
+  matchUnits,
+} from './order-actions';
 
 const NOW = new Date('2026-11-22T08:00:00Z');
 
@@ -182,5 +192,86 @@ describe('申请延期 offers only what the server grants', () => {
         }),
       ),
     ).toBeDefined();
+  });
+});
+
+describe('the action table (ORDER_ACTION_SPECS)', () => {
+  /** Orders in every state, so `fields` is asked of each action where it can be offered. */
+  const orders = (['dispatched', 'in_progress', 'returned', 'resolved'] as const).map((status) =>
+    anOrder({ status, department: 'township', priority: 'P3' }),
+  );
+  /** 办结, 退单, 转办, 改派 and the coordinator's decisions cannot be taken back (issue 11). */
+  const IRREVERSIBLE = [
+    'return',
+    'transfer',
+    'resolve',
+    'reassign',
+    'extension_decision',
+    'reopen',
+  ];
+
+  it('has an action for every order action of the state machine', () => {
+    const covered = new Set(ORDER_ACTION_SPECS.map((spec) => spec.request.action));
+    expect([...covered].sort()).toEqual([...ORDER_ACTIONS].sort());
+  });
+
+  it.each(ORDER_ACTION_SPECS.map((spec) => [spec.key, spec] as const))(
+    '%s has a label, a plain toast and a question that says what happens',
+    (_key, spec) => {
+      expect(spec.label).toMatch(/^[\u4e00-\u9fff]{2,6}$/);
+      // WeChat's success toast shows 7 characters; “…成功” is not how people talk.
+      expect(spec.toast).toMatch(/^已[\u4e00-\u9fff]{1,6}$/);
+      expect(spec.toast).not.toContain('成功');
+      expect(spec.confirm).toMatch(/^确认.+？.+。$/);
+      expect(spec.irreversible).toBe(IRREVERSIBLE.includes(spec.key));
+    },
+  );
+
+  it('gives every toast its own words', () => {
+    const byText = new Map(ORDER_ACTION_SPECS.map((spec) => [spec.toast, spec.key]));
+    expect(byText.size).toBe(new Set(ORDER_ACTION_SPECS.map((s) => s.label)).size);
+  });
+
+  it.each(ORDER_ACTION_SPECS.map((spec) => [spec.key, spec] as const))(
+    '%s is confirmed exactly once: by the dialog without fields or when irreversible, else by the sheet',
+    (_key, spec) => {
+      for (const order of orders) {
+        const fields = spec.fields(order);
+        const question = confirmationFor(spec, order, initialValues(fields));
+        if (fields.length === 0 || spec.irreversible) expect(question).toBe(spec.confirm);
+        else expect(question).toBeNull();
+      }
+    },
+  );
+
+  it('warns under a note marked 对报告人可见 and says so in the dialog', () => {
+    const note = ORDER_ACTION_SPECS.find((spec) => spec.key === 'note')!;
+    const [, visible] = note.fields(orders[1]);
+    expect(visible.warnings?.true).toBe(REPORTER_WILL_READ);
+    expect(visible.warnings?.false).toBeUndefined();
+    expect(confirmationFor(note, orders[1], { text: '已家访', reporterVisible: 'true' })).toBe(
+      `${note.confirm}${REPORTER_WILL_READ}。`,
+    );
+    expect(
+      confirmationFor(note, orders[1], { text: '已家访', reporterVisible: 'false' }),
+    ).toBeNull();
+  });
+});
+
+describe('matchUnits', () => {
+  const units = [
+    { id: '1', name: '泗县公安局' },
+    { id: '2', name: '泗县公安局墩集派出所' },
+    { id: '3', name: '泗县公安局草沟派出所' },
+    { id: '4', name: 'Ｘ镇派出所' },
+  ];
+  it.each([
+    ['', ['1', '2', '3', '4']],
+    ['墩集', ['2']],
+    ['  派出所 草沟 ', ['3']],
+    ['x镇', ['4']],
+    ['民政', []],
+  ])('finds %j in %j', (query, ids) => {
+    expect(matchUnits(units, query).map((u) => u.id)).toEqual(ids);
   });
 });

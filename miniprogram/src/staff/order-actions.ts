@@ -32,19 +32,32 @@ export interface ActionField {
   /** For `text`: the API's bounds (shared TEXT_LIMITS), also the input's maxlength. */
   limit?: TextLimit;
   placeholder?: string;
+  /** For `choice`: value → a warning shown under the field while that value is chosen. */
+  warnings?: Record<string, string>;
 }
 
 export interface OrderActionSpec {
   key: string;
   path: OrderActionPath;
   label: string;
-  /** The question the confirmation dialog asks. */
+  /** The question the confirmation dialog asks: what will happen, in plain words. */
   confirm: string;
+  /**
+   * Cannot be taken back (the order leaves the unit, the reporter is told, a decision is recorded):
+   * the sheet is followed by the dialog. A reversible act with fields is confirmed by the sheet's own
+   * button; an act without fields skips the sheet and is confirmed by the dialog alone.
+   */
+  irreversible: boolean;
+  /** What the toast says once the server accepted: what now holds, never 成功. */
+  toast: string;
   fields: (order: OrderSummary) => ActionField[];
   body: (values: FieldValues) => OrderActionBodies[OrderActionPath];
   request: ActionRequest;
   capacity: OrderActorCapacity;
 }
+
+/** Shown while a note is marked 对报告人可见, and added to its confirmation. */
+export const REPORTER_WILL_READ = '报告人会看到这条记录，请不要写孩子和其他人的隐私';
 
 const reason = (label = '原因'): ActionField => ({
   name: 'reason',
@@ -67,6 +80,8 @@ function priorityAction(key: string, capacity: OrderActorCapacity): OrderActionS
     path: 'priority',
     label: '调整优先级',
     confirm: '确认调整优先级？时限会按新的优先级计算。',
+    irreversible: false,
+    toast: '已调整优先级',
     fields: () => [priorityChoice, reason('调整原因')],
     body: (v) => ({ priority: v.priority as OrderSummary['priority'], reason: v.reason.trim() }),
     request: { action: 'priority', priority: 'P3' },
@@ -80,6 +95,8 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     path: 'sign',
     label: '签收',
     confirm: '确认签收这张工单？签收后开始计算反馈报告人的时限。',
+    irreversible: false,
+    toast: '已签收',
     fields: () => [],
     body: () => ({}),
     request: { action: 'sign' },
@@ -88,8 +105,10 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
   {
     key: 'contact',
     path: 'contact',
-    label: '已接触儿童',
-    confirm: '确认已经见到或联系上孩子？',
+    label: '记录接触',
+    confirm: '确认已经见到或联系上孩子？接触时间会记入工单，首次核查时限随之完成。',
+    irreversible: false,
+    toast: '已记录接触',
     fields: () => [
       { name: 'at', label: '什么时候见到或联系上的（默认刚才）', kind: 'time', optional: true },
       {
@@ -113,7 +132,9 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     key: 'note',
     path: 'notes',
     label: '处理记录',
-    confirm: '确认保存这条处理记录？',
+    confirm: '确认保存这条处理记录？保存后不能删除。',
+    irreversible: false,
+    toast: '已保存记录',
     fields: () => [
       { name: 'text', label: '处理记录', kind: 'text', limit: TEXT_LIMITS.noteText },
       {
@@ -125,6 +146,7 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
           { value: 'false', label: '仅内部可见' },
           { value: 'true', label: '对报告人可见' },
         ],
+        warnings: { true: REPORTER_WILL_READ },
       },
     ],
     body: (v) => ({ text: v.text.trim(), reporterVisible: v.reporterVisible === 'true' }),
@@ -136,6 +158,8 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     path: 'extension',
     label: '申请延期',
     confirm: '确认提交延期申请？需要联席办审批。',
+    irreversible: false,
+    toast: '已申请延期',
     // Offers exactly what the server grants (shared extensionOffer): the police 立案审查 step, or
     // the working days.
     fields: (order) => {
@@ -172,7 +196,9 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     key: 'return',
     path: 'return',
     label: '退单',
-    confirm: '确认退回这张工单？退回后由联席办改派。',
+    confirm: '确认退回这张工单？退回后本单位不能再办理，由联席办改派。',
+    irreversible: true,
+    toast: '已退单',
     fields: () => [reason('退单原因（如：不属于本单位辖区）')],
     body: (v) => ({ reason: v.reason.trim() }),
     request: { action: 'return' },
@@ -182,7 +208,9 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     key: 'transfer',
     path: 'transfer',
     label: '转办',
-    confirm: '确认转给所选单位办理？',
+    confirm: '确认转给所选单位办理？转出后本单位不能再办理，时限重新计算。',
+    irreversible: true,
+    toast: '已转办',
     fields: () => [{ name: 'unitId', label: '转给', kind: 'unit' }, reason('转办原因')],
     body: (v) => ({ unitId: v.unitId, reason: v.reason.trim() }),
     request: { action: 'transfer' },
@@ -193,7 +221,9 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     key: 'resolve',
     path: 'resolve',
     label: '办结',
-    confirm: '确认办结？办理结果会告诉报告人。',
+    confirm: '确认办结？办理结果和给报告人的说明会立即告诉报告人，办结后不能修改。',
+    irreversible: true,
+    toast: '已办结',
     fields: (order) => [
       {
         name: 'outcome',
@@ -227,7 +257,9 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     key: 'reassign',
     path: 'reassign',
     label: '改派',
-    confirm: '确认改派给所选单位？时限重新计算。',
+    confirm: '确认改派给所选单位？原单位不能再办理，时限重新计算。',
+    irreversible: true,
+    toast: '已改派',
     fields: () => [{ name: 'unitId', label: '改派给', kind: 'unit' }, reason('改派原因')],
     body: (v) => ({ unitId: v.unitId, reason: v.reason.trim() }),
     request: { action: 'reassign' },
@@ -237,7 +269,9 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     key: 'extension_decision',
     path: 'extension/decision',
     label: '审批延期',
-    confirm: '确认提交审批意见？',
+    confirm: '确认提交审批意见？提交后不能更改，申请单位会看到。',
+    irreversible: true,
+    toast: '已审批延期',
     fields: () => [
       {
         name: 'approve',
@@ -267,7 +301,9 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     key: 'reopen',
     path: 'reopen',
     label: '重办',
-    confirm: '确认要求重新办理？办结时限重新计算。',
+    confirm: '确认要求重新办理？报告人会看到“重新办理”，办结时限重新计算。',
+    irreversible: true,
+    toast: '已要求重办',
     fields: () => [reason('重办原因')],
     body: (v) => ({ reason: v.reason.trim() }),
     request: { action: 'reopen' },
@@ -278,7 +314,9 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
     key: 'coordinator_note',
     path: 'notes',
     label: '督办意见',
-    confirm: '确认保存这条意见？',
+    confirm: '确认保存这条意见？保存后不能删除。',
+    irreversible: false,
+    toast: '已保存意见',
     fields: () => [{ name: 'text', label: '意见', kind: 'text', limit: TEXT_LIMITS.noteText }],
     body: (v) => ({ text: v.text.trim(), reporterVisible: false }),
     request: { action: 'note' },
@@ -333,4 +371,45 @@ export function fieldProblems(fields: ActionField[], values: FieldValues): strin
 
 export function initialValues(fields: ActionField[]): FieldValues {
   return Object.fromEntries(fields.flatMap((f) => (f.initial ? [[f.name, f.initial]] : [])));
+}
+
+/** Every action the order page can offer, in either capacity: the table the page's words come from. */
+export const ORDER_ACTION_SPECS: readonly OrderActionSpec[] = [
+  ...HANDLER_ACTIONS,
+  ...COORDINATOR_ACTIONS,
+];
+
+/**
+ * The dialog's question before sending, or null when the sheet's own button was the one
+ * confirmation (issue 11: one confirmation for a reversible act, a dialog for an irreversible one).
+ * An act without fields has no sheet, so the dialog is its confirmation; a chosen value that carries
+ * a warning (a note the reporter will read) is repeated in the dialog.
+ */
+export function confirmationFor(
+  spec: OrderActionSpec,
+  order: OrderSummary,
+  values: FieldValues,
+): string | null {
+  const fields = spec.fields(order);
+  const warnings = fields.flatMap((f) => {
+    const warning = f.warnings?.[values[f.name] ?? ''];
+    return warning ? [warning] : [];
+  });
+  if (warnings.length > 0) return `${spec.confirm}${warnings.map((w) => `${w}。`).join('')}`;
+  return spec.irreversible || fields.length === 0 ? spec.confirm : null;
+}
+
+/** From this many units on, the unit list of 转办 and 改派 has a search box. */
+export const UNIT_SEARCH_FROM = 7;
+
+/**
+ * The units whose name holds every typed word (spaces separate words; full-width letters and
+ * digits match their half-width forms).
+ */
+export function matchUnits<T extends { name: string }>(units: readonly T[], query: string): T[] {
+  const words = query.normalize('NFKC').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return units.filter((unit) => {
+    const name = unit.name.normalize('NFKC').toLowerCase();
+    return words.every((word) => name.includes(word));
+  });
 }

@@ -8,7 +8,7 @@ import { offeredNewOrderTemplate, subscribeToNewOrders } from '../services/notif
 import { listOrders } from '../services/orders';
 import { serverNow } from '../services/server-clock';
 import { currentUser } from '../services/session';
-import { ordersPath, type OrderListTab } from './inbox-logic';
+import { ordersPath, tabLabel, type OrderListTab } from './inbox-logic';
 import { OrderCard } from './order-card';
 import './staff.css';
 
@@ -83,6 +83,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => serverNow());
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const roles = currentUser()?.roles ?? [];
   const coordinator = roles.includes('coordinator');
 
@@ -108,8 +109,24 @@ export function OrderList({ tabs, empty }: OrderListProps) {
     }
   }
 
-  useDidShow(() => void load(tab, 1));
-  usePullDownRefresh(() => void load(tab, 1));
+  /** Every tab's count, asked as a one-row page each: the tabs say where the work is. */
+  function count() {
+    for (const t of tabs) {
+      listOrders(ordersPath(t, 1, 1)).then(
+        (result) => setCounts((current) => ({ ...current, [t.key]: result.total })),
+        () => undefined,
+      );
+    }
+  }
+
+  useDidShow(() => {
+    void load(tab, 1);
+    count();
+  });
+  usePullDownRefresh(() => {
+    void load(tab, 1);
+    count();
+  });
   useReachBottom(() => {
     if (orders && orders.length < total) void load(tab, Math.floor(orders.length / PAGE_SIZE) + 1);
   });
@@ -130,7 +147,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
             className={`tab list-tab-${t.key} ${tab.key === t.key ? 'tab-active' : ''}`}
             onClick={() => choose(t)}
           >
-            <Text>{t.label}</Text>
+            <Text>{tabLabel(t, counts[t.key])}</Text>
           </View>
         ))}
       </View>

@@ -87,16 +87,18 @@ export class OrderDispatcher {
       await this.orders.insert(manager, order, clocks);
 
       const where = unit
-        ? `派至${unit.name}`
+        ? `已派至${unit.name}`
         : assigned
-          ? `本区划没有${DEPARTMENT_LABELS[routed.department]}单位，转${assigned.name}改派`
-          : '本区划没有对应单位和联席办，进入管理员待办';
-      const overrides = routing.overrides.map((o) => `${o.from}→${o.to}：${o.reason}`);
+          ? `本区划没有${DEPARTMENT_LABELS[routed.department]}单位，已转${assigned.name}改派`
+          : '本区划没有对应单位和联席办，已转系统管理员分派';
+      const overrides = routing.overrides.map(
+        (o) => `优先级由${o.from}提升为${o.to}（${o.reason}）`,
+      );
       await this.orders.appendEvents(manager, [
         orderEvent(
           order.id,
           'dispatched',
-          `${routed.role === 'lead' ? '主办' : '协办'}，${where}。${[...routed.reasons, ...overrides].join('；')}`,
+          `${routed.role === 'lead' ? '由本部门主办' : '本部门协助办理'}，${where}。${[...routed.reasons, ...overrides].join('；')}`,
           now,
           null,
         ),

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sentence } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import type { OrderEventEntity } from './order.entity';
 
-/** A timeline entry; `actor` null for what the system itself did (the sweep, routing). */
+/**
+ * A timeline entry; `actor` null for what the system itself did (the sweep, routing). The text is
+ * made a whole sentence (shared `sentence`), so no line reads as a fragment (issue 11).
+ */
 export function orderEvent(
   orderId: string,
   kind: string,
@@ -15,7 +19,7 @@ export function orderEvent(
     id: randomUUID(),
     orderId,
     kind,
-    text,
+    text: sentence(text),
     at,
     actorUserId: actor?.actor.user.id ?? null,
     actorRole: actor?.capacity ?? null,

@@ -20,6 +20,8 @@ export interface OrderFilter {
   extensionPending?: boolean;
   /** Lead orders of closed reports their reporter rated 1–2: the coordinator reviews them. */
   lowRating?: boolean;
+  /** Narrows the caller's scope to one unit; never widens it. */
+  unitId?: string;
 }
 
 @Injectable()
@@ -129,6 +131,7 @@ export class OrdersRepository {
       }),
     );
     if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.unitId) query.andWhere('o.unit_id = :unitId', { unitId: filter.unitId });
     if (filter.overdueBefore) {
       query.andWhere('o.due_at <= :now', { now: filter.overdueBefore });
     }

@@ -92,6 +92,7 @@ export class OrdersService {
       escalated: query.queue === 'escalated',
       extensionPending: query.queue === 'extension',
       lowRating: query.queue === 'low_rating',
+      unitId: query.unitId,
     };
     const [rows, total] = await this.orders.page(
       listScope(actor),
@@ -181,7 +182,7 @@ export class OrdersService {
           ctx.now,
         ),
       );
-      ctx.events.push(this.event(ctx, 'signed', '已签收'));
+      ctx.events.push(this.event(ctx, 'signed', '已签收，开始办理'));
       await this.progress.signed(ctx.manager, ctx.order, ctx.now);
     });
   }
@@ -224,7 +225,7 @@ export class OrdersService {
   return(actor: Actor, id: string, dto: ReasonDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'return' }, async (ctx) => {
       for (const clock of CLOCKS) this.stop(ctx, clock);
-      ctx.events.push(this.event(ctx, 'returned', `退单：${dto.reason}`));
+      ctx.events.push(this.event(ctx, 'returned', `已退单，原因：${dto.reason}`));
     });
   }
 
@@ -235,7 +236,9 @@ export class OrdersService {
         throw ApiException.validation({ unitId: '只能转给本县同一部门的其他单位' });
       }
       await this.redispatch(ctx, target);
-      ctx.events.push(this.event(ctx, 'transferred', `转办至${target.name}：${dto.reason}`));
+      ctx.events.push(
+        this.event(ctx, 'transferred', `已转办至${target.name}，原因：${dto.reason}`),
+      );
     });
   }
 
@@ -254,7 +257,7 @@ export class OrdersService {
         throw ApiException.validation({ unitId: `只能改派给本县${department}的其他单位` });
       }
       await this.redispatch(ctx, target);
-      ctx.events.push(this.event(ctx, 'reassigned', `改派至${target.name}：${dto.reason}`));
+      ctx.events.push(this.event(ctx, 'reassigned', `已改派至${target.name}，原因：${dto.reason}`));
     });
   }
 
@@ -268,7 +271,7 @@ export class OrdersService {
         this.event(
           ctx,
           'priority_changed',
-          `优先级由${from}（${PRIORITY_LABELS[from]}）调整为${dto.priority}（${PRIORITY_LABELS[dto.priority]}）：${dto.reason}`,
+          `优先级由${from}（${PRIORITY_LABELS[from]}）调整为${dto.priority}（${PRIORITY_LABELS[dto.priority]}），原因：${dto.reason}`,
           { detail: ctx.auditDetail },
         ),
       );
@@ -296,7 +299,7 @@ export class OrdersService {
           this.event(
             ctx,
             'extension_requested',
-            `申请延期（${extensionLabel(offer, dto.workingDays)}）：${dto.reason}`,
+            `申请延期（${extensionLabel(offer, dto.workingDays)}），原因：${dto.reason}`,
           ),
         );
       },
@@ -329,7 +332,7 @@ export class OrdersService {
       const moved = dto.approve && resolve ? `，办结期限延至${chineseDateTime(resolve.dueAt)}` : '';
       const verdict = dto.approve ? `同意延期${moved}` : '不同意延期';
       ctx.events.push(
-        this.event(ctx, 'extension_decided', `${verdict}${dto.note ? `：${dto.note}` : ''}`),
+        this.event(ctx, 'extension_decided', `${verdict}${dto.note ? `，意见：${dto.note}` : ''}`),
       );
     });
   }
@@ -346,7 +349,7 @@ export class OrdersService {
       ctx.order.resolvedAt = ctx.now;
       for (const clock of CLOCKS) this.stop(ctx, clock);
       ctx.events.push(
-        this.event(ctx, 'resolved', `已办结：${OUTCOME_LABELS[dto.outcome]}`, {
+        this.event(ctx, 'resolved', `已办结，办理结果：${OUTCOME_LABELS[dto.outcome]}`, {
           detail: { reporterSummary: dto.reporterSummary, detail: dto.detail },
         }),
       );
@@ -362,7 +365,7 @@ export class OrdersService {
       ctx.clocks.push(
         await this.planner.start(ctx.manager, ctx.order.id, 'resolve', ctx.order.priority, ctx.now),
       );
-      ctx.events.push(this.event(ctx, 'reopened', `重办：${dto.reason}`));
+      ctx.events.push(this.event(ctx, 'reopened', `要求重新办理，原因：${dto.reason}`));
       await this.progress.reopened(ctx.manager, ctx.order, ctx.now);
     });
   }

@@ -155,4 +155,34 @@ describe('what handlers and coordinators need to work their lists', () => {
       'resolve',
     ]);
   });
+
+  it('opens the orders behind each bar of overdue orders: the same count, that unit only', async () => {
+    await submitReport(sut.baseUrl, county.sessions.reporter.token, {
+      situations: ['violence_abuse'],
+      location: { divisionCode: TOWN },
+      child: {},
+      discoveredAt: clock.now().toISOString(),
+    });
+    clock.advance(2 * HOUR);
+    const token = county.sessions.coordinator.token;
+    const board = await get<CountyBoard>('/board', token);
+
+    expect(board.overdueByUnit.length).toBeGreaterThan(0);
+    for (const bar of board.overdueByUnit) {
+      const list = await get<Page<OrderSummary>>(
+        `/orders?overdue=true&unitId=${bar.unitId}&pageSize=100`,
+        token,
+      );
+      expect(list.total).toBe(bar.overdue);
+      expect(new Set(list.items.map((o) => o.unitId))).toEqual(new Set([bar.unitId]));
+    }
+  });
+
+  it('never widens a handler’s list to another unit by naming it', async () => {
+    const list = await get<Page<OrderSummary>>(
+      `/orders?unitId=${county.units.police.id}&pageSize=100`,
+      county.sessions.township.token,
+    );
+    expect(list).toEqual({ items: [], total: 0 });
+  });
 });

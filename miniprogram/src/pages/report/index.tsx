@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components';
 import { CHANNELS, type Channel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
-import { Step, Steps } from '../../components/ui';
 import { ApiError, failureLines } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
@@ -16,6 +15,7 @@ import { currentUser } from '../../services/session';
 import {
   emptyReportForm,
   firstStepWithProblems,
+  formProblems,
   REPORT_STEPS,
   stepProblems,
   toReportRequest,
@@ -23,10 +23,8 @@ import {
   type ReportForm,
 } from './report-form';
 import {
-  CallerStep,
   ChildStep,
   DangerStep,
-  QuickSituationsStep,
   PlaceStep,
   ReporterStep,
   ReviewStep,
@@ -34,6 +32,7 @@ import {
   StoryStep,
 } from './steps';
 import { SafeTonightQuestion } from './safe-tonight';
+import { HotlineForm } from './hotline-form';
 import './index.css';
 
 const AUTO_RETRY_MS = 10_000;
@@ -121,6 +120,13 @@ export default function ReportPage() {
     if (found.length === 0) goTo(step + 1);
   }
 
+  /** The hotline's one page: every problem of every step at once, or the confirmation. */
+  function askToSend() {
+    const found = formProblems(form, serverNow());
+    setProblems(found);
+    if (found.length === 0) setConfirming(true);
+  }
+
   /** The reporter confirmed: check every step once more, then send. */
   async function submit() {
     setConfirming(false);
@@ -177,43 +183,43 @@ export default function ReportPage() {
   const hotline = channel === 'hotline';
   const stepBody = [
     <DangerStep key="danger" form={form} update={update} onDanger={() => setDangerPrompt(true)} />,
-    hotline ? (
-      <QuickSituationsStep key="situations" form={form} update={update} />
-    ) : (
-      <SituationsStep key="situations" form={form} update={update} />
-    ),
+    <SituationsStep key="situations" form={form} update={update} />,
     <PlaceStep key="place" form={form} update={update} />,
     <ChildStep key="child" form={form} update={update} />,
     <StoryStep key="story" form={form} update={update} onEvidence={updateEvidence} />,
-    hotline ? (
-      <CallerStep key="reporter" form={form} update={update} />
-    ) : (
-      <ReporterStep
-        key="reporter"
-        form={form}
-        update={update}
-        orgName={channel === 'mandatory' ? user?.orgName : undefined}
-      />
-    ),
+    <ReporterStep
+      key="reporter"
+      form={form}
+      update={update}
+      orgName={channel === 'mandatory' ? user?.orgName : undefined}
+    />,
     <ReviewStep key="review" form={form} onEdit={goTo} />,
   ][step];
 
   return (
-    <View className="page report-page">
-      <View className="report-steps">
-        <Steps value={step + 1} layout="double">
-          {REPORT_STEPS.map((s, index) => (
-            <Step
-              key={s.key}
-              value={index + 1}
-              title={hotline && s.key === 'reporter' ? '来电人' : s.title}
-            />
-          ))}
-        </Steps>
-        <Text className="hint report-step-count">
-          第{step + 1}步，共{REPORT_STEPS.length}步 · 填写内容自动保存在手机上
-        </Text>
-      </View>
+    <View className={`page report-page ${hotline ? 'report-page-hotline' : ''}`}>
+      {!hotline && (
+        <View className="report-steps">
+          <View className="report-step-bar">
+            {REPORT_STEPS.map((s, index) => {
+              const state = index === step ? 'current' : index < step ? 'done' : 'todo';
+              return (
+                <View
+                  key={s.key}
+                  className={`report-step report-step-${state}`}
+                  ariaLabel={`第${index + 1}步 ${s.title}${state === 'current' ? '，当前' : ''}`}
+                >
+                  <Text className="report-step-dot">{state === 'done' ? '✓' : index + 1}</Text>
+                  <Text className="report-step-title">{s.title}</Text>
+                </View>
+              );
+            })}
+          </View>
+          <Text className="hint report-step-count">
+            第{step + 1}步，共{REPORT_STEPS.length}步 · 填写内容自动保存在手机上
+          </Text>
+        </View>
+      )}
 
       {requestedChannel === 'mandatory' && channel !== 'mandatory' && step === 0 && (
         <View className="section">
@@ -226,7 +232,16 @@ export default function ReportPage() {
         </View>
       )}
 
-      {stepBody}
+      {hotline ? (
+        <HotlineForm
+          form={form}
+          update={update}
+          onDanger={() => setDangerPrompt(true)}
+          onEvidence={updateEvidence}
+        />
+      ) : (
+        stepBody
+      )}
 
       {unsent && (
         <View className="error-box report-unsent">
@@ -250,28 +265,39 @@ export default function ReportPage() {
         </View>
       )}
 
-      <View className="step-nav">
-        {step > 0 && (
-          <View
-            className="big-button big-button-secondary report-back"
-            onClick={() => goTo(step - 1)}
-          >
-            <Text>上一步</Text>
-          </View>
-        )}
-        {step < LAST_STEP ? (
-          <View className="big-button big-button-primary report-next" onClick={next}>
-            <Text>下一步</Text>
-          </View>
-        ) : (
+      {hotline ? (
+        <View className="step-nav">
           <View
             className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
-            onClick={() => !submitting && setConfirming(true)}
+            onClick={() => !submitting && askToSend()}
           >
             <Text>{submitting ? '正在提交…' : '提交报告'}</Text>
           </View>
-        )}
-      </View>
+        </View>
+      ) : (
+        <View className="step-nav">
+          {step > 0 && (
+            <View
+              className="big-button big-button-secondary report-back"
+              onClick={() => goTo(step - 1)}
+            >
+              <Text>上一步</Text>
+            </View>
+          )}
+          {step < LAST_STEP ? (
+            <View className="big-button big-button-primary report-next" onClick={next}>
+              <Text>下一步</Text>
+            </View>
+          ) : (
+            <View
+              className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
+              onClick={() => !submitting && setConfirming(true)}
+            >
+              <Text>{submitting ? '正在提交…' : '提交报告'}</Text>
+            </View>
+          )}
+        </View>
+      )}
 
       <ConfirmDialog
         visible={confirming}

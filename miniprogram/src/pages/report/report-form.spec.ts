@@ -1,5 +1,6 @@
 import {
   characterCount,
+  descriptionCounter,
   completeForm,
   emptyReportForm,
   firstStepWithProblems,
@@ -287,5 +288,26 @@ describe('SMS consent of a hotline caller', () => {
       false,
     );
     expect(offersSmsConsent({ identity: 'anonymous', reporterPhone: '13912345678' })).toBe(false);
+  });
+});
+
+describe('descriptionCounter', () => {
+  it.each([
+    ['', '还需至少10字 · 0/5000', true],
+    ['孩子没上学', '还需至少5字 · 5/5000', true],
+    ['\u200B\u200B孩子没上学', '还需至少5字 · 7/5000', true],
+    ['孩子两周没上学了！', '还需至少1字 · 9/5000', true],
+    ['孩子已经两周没上学了', '10/5000', false],
+    ['孩子已经两周没有来上学了。', '13/5000', false],
+  ])('shows %j as %j before any failure', (description, text, short) => {
+    expect(descriptionCounter(description)).toEqual({ text, short });
+  });
+
+  it('stops asking exactly where 下一步 stops refusing', () => {
+    for (let length = 0; length <= 12; length += 1) {
+      const form = { ...emptyReportForm(), description: '字'.repeat(length) };
+      const refused = stepProblems(form, 'story', new Date()).some((p) => p.includes('至少'));
+      expect(descriptionCounter(form.description).short).toBe(refused);
+    }
   });
 });

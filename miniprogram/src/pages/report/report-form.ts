@@ -97,6 +97,19 @@ export function emptyReportForm(division: ReportForm['division'] = []): ReportFo
 /** Counts characters the way the server does: an emoji or a rare 汉字 is one. */
 export const characterCount = textLength;
 
+/**
+ * The line under the description box: how many more characters the minimum still needs (the
+ * 10-character rule of the API, counted as the server counts visible text), before 下一步 refuses,
+ * then the count against the maximum.
+ */
+export function descriptionCounter(description: string): { text: string; short: boolean } {
+  const missing = DESCRIPTION_MIN_LENGTH - visibleLength(description);
+  const count = `${characterCount(description)}/${DESCRIPTION_MAX_LENGTH}`;
+  return missing > 0
+    ? { text: `还需至少${missing}字 · ${count}`, short: true }
+    : { text: count, short: false };
+}
+
 function childProblems(child: ChildForm, today: string): string[] {
   const problems: string[] = [];
   const age = child.age.trim();

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
   inputMaxLength,
-  DESCRIPTION_MAX_LENGTH,
   TEXT_LIMITS,
   GENDER_LABELS,
   GENDERS,
@@ -21,7 +20,7 @@ import { currentPosition, LocationUnavailable } from '../../services/location';
 import { serverNow } from '../../services/server-clock';
 import {
   asksWhereabouts,
-  characterCount,
+  descriptionCounter,
   offersSmsConsent,
   REPORT_STEPS,
   toggleSituation,
@@ -246,6 +245,7 @@ export function StoryStep({
   onEvidence,
 }: StepProps & { onEvidence: (change: (current: Evidence[]) => Evidence[]) => void }) {
   const today = shanghaiDate(serverNow());
+  const counter = descriptionCounter(form.description);
   return (
     <View className="section">
       <Text className="section-title">发生了什么</Text>
@@ -257,8 +257,8 @@ export function StoryStep({
         placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
         onInput={(e) => update({ description: e.detail.value })}
       />
-      <Text className="counter">
-        {characterCount(form.description)}/{DESCRIPTION_MAX_LENGTH}
+      <Text className={`counter report-counter ${counter.short ? 'counter-short' : ''}`}>
+        {counter.text}
       </Text>
       <Text className="field-label">哪天知道的</Text>
       <Picker

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { REFUSAL_CODES, refusalMessage, type OrderDetail } from '@shouhu/shared';
+import { REFUSAL_CODES, refusalMessage, type OrderDetail, type OrderSummary } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { anOrder, anOrderDetail, tap } from '../../../test/factories';
+import { REPORTER_WILL_READ } from '../order-actions';
 import OrderPage from './index';
 
 jest.mock('@tarojs/taro', () => {
@@ -55,7 +56,6 @@ describe('OrderPage when the server refuses an action', () => {
         return found;
       });
     await tap(await find('.action-sign'));
-    await tap(await find('.action-submit'));
     await tap(await screen.findByText('确认'));
     return container;
   }
@@ -80,5 +80,136 @@ describe('OrderPage when the server refuses an action', () => {
 
     await screen.findByText('操作没有成功：情况已有变化，请返回刷新后再试');
     expect(container.textContent).not.toMatch(/WRONG_STATE|X_Y/);
+  });
+});
+
+describe('OrderPage: fewer taps and clear words', () => {
+  let detail: OrderDetail;
+  let sent: { url: string; data: unknown }[];
+  const units = Array.from({ length: 9 }, (_, i) => ({
+    id: `unit-${i}`,
+    name: i === 4 ? '墩集镇儿童督导站' : `泗县第${i + 1}镇儿童督导站`,
+  }));
+
+  function serve(order: OrderSummary, extra: Partial<OrderDetail['report']> = {}) {
+    detail = anOrderDetail(order);
+    detail.report = { ...detail.report, ...extra };
+    sent = [];
+    taro.request.mockImplementation(
+      async (options: { url: string; method: string; data: unknown }) => {
+        if (options.method === 'GET' && options.url.endsWith('/orders/order-1/units')) {
+          return { statusCode: 200, header: {}, data: units };
+        }
+        if (options.method === 'GET') return { statusCode: 200, header: {}, data: detail };
+        sent.push({ url: options.url, data: options.data });
+        return { statusCode: 200, header: {}, data: order };
+      },
+    );
+  }
+
+  beforeEach(() => {
+    resetTaro();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitId: 'unit-town' });
+  });
+
+  async function page() {
+    const { container } = render(<OrderPage />);
+    const find = (selector: string) =>
+      waitFor(() => {
+        const found = container.querySelector(selector);
+        if (!found) throw new Error(`no ${selector}`);
+        return found;
+      });
+    return { container, find };
+  }
+
+  it('signs with two taps, the button and one confirmation, and says 已签收', async () => {
+    serve(anOrder());
+    const { container, find } = await page();
+
+    await tap(await find('.action-sign'));
+    expect(container.querySelector('.action-panel')).toBeNull();
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(sent.map((r) => r.url)).toEqual([expect.stringMatching(/\/orders\/order-1\/sign$/)]),
+    );
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已签收', icon: 'success' });
+  });
+
+  it('records a contact from its sheet without a second dialog, and says 已记录接触', async () => {
+    serve(anOrder({ status: 'in_progress' }));
+    const { find } = await page();
+
+    await tap(await find('.action-contact'));
+    await tap(await find('.action-submit'));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(screen.queryByText('确认')).toBeNull();
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已记录接触', icon: 'success' });
+  });
+
+  it('warns under a note the reporter will read, and asks before saving it', async () => {
+    serve(anOrder({ status: 'in_progress' }));
+    const { container, find } = await page();
+
+    await tap(await find('.action-note'));
+    expect(container.textContent).not.toContain(REPORTER_WILL_READ);
+    const textarea = (await find('.action-text textarea')) as HTMLTextAreaElement;
+    fireEvent.input(textarea, { target: { value: '已与家长谈话。' } });
+    await tap(screen.getAllByText('对报告人可见').find((el) => el.closest('.choice'))!);
+    await find('.action-warning');
+    expect(container.querySelector('.action-warning')?.textContent).toBe(REPORTER_WILL_READ);
+    await tap(await find('.action-submit'));
+
+    expect(sent).toHaveLength(0);
+    await screen.findByText(`确认保存这条处理记录？保存后不能删除。${REPORTER_WILL_READ}。`);
+    await tap(await screen.findByText('确认'));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        expect.objectContaining({ data: { text: '已与家长谈话。', reporterVisible: true } }),
+      ]),
+    );
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已保存记录', icon: 'success' });
+  });
+
+  it('finds the unit to transfer to by typing part of its name', async () => {
+    serve(anOrder());
+    const { container, find } = await page();
+
+    await tap(await find('.action-transfer'));
+    const search = (await find('.action-unit-search input')) as HTMLInputElement;
+    expect(container.querySelectorAll('.action-field-unitId .choice')).toHaveLength(units.length);
+    fireEvent.input(search, { target: { value: '墩集' } });
+
+    await waitFor(() =>
+      expect(
+        Array.from(
+          container.querySelectorAll('.action-field-unitId .choice'),
+          (c) => c.textContent,
+        ),
+      ).toEqual(['墩集镇儿童督导站']),
+    );
+  });
+
+  it('opens the reporter’s position, and shows it with 复制坐标 where no map opens', async () => {
+    serve(anOrder(), {
+      location: { ...anOrderDetail().report.location, latitude: 33.4781, longitude: 117.8839 },
+    });
+    const { container, find } = await page();
+
+    await tap(await find('.order-open-position'));
+    expect(taro.openLocation).toHaveBeenCalledWith(
+      expect.objectContaining({ latitude: 33.4781, longitude: 117.8839 }),
+    );
+    expect(container.querySelector('.position-fallback')).toBeNull();
+
+    taro.openLocation.mockRejectedValueOnce(new Error('openLocation:fail not supported'));
+    await tap(await find('.order-open-position'));
+    await find('.position-fallback');
+    expect(container.textContent).toContain('北纬 33.478100，东经 117.883900');
+    await tap(await find('.position-copy'));
+    expect(taro.setClipboardData).toHaveBeenCalledWith({ data: '33.4781,117.8839' });
   });
 });

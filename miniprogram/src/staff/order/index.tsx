@@ -4,8 +4,10 @@ import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
   ORDER_STATUS_LABELS,
+  chineseDate,
   chineseDateTime,
   chineseShortDateTime,
+  shanghaiDate,
   situation,
   type OrderDetail,
 } from '@shouhu/shared';
@@ -15,6 +17,8 @@ import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../s
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import { ActionPanel } from '../action-panel';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { PositionLink } from '../position-link';
 import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
 import {
   availableActions,
@@ -40,6 +44,8 @@ export default function OrderPage() {
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acting, setActing] = useState<OrderActionSpec | null>(null);
+  /** An action without fields: no sheet, only its dialog. */
+  const [asking, setAsking] = useState<OrderActionSpec | null>(null);
   const [units, setUnits] = useState<{ id: string; name: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string[]>([]);
@@ -60,19 +66,22 @@ export default function OrderPage() {
 
   async function open(spec: OrderActionSpec) {
     setRefusal([]);
+    if (spec.fields(detail!.order).length === 0) {
+      setAsking(spec);
+      return;
+    }
     setActing(spec);
     if (spec.fields(detail!.order).some((f) => f.kind === 'unit')) {
       setUnits(await fetchOrderUnits(id).catch(() => []));
     }
   }
 
-  async function submit(values: FieldValues) {
-    if (!acting) return;
+  async function submit(spec: OrderActionSpec, values: FieldValues) {
     setBusy(true);
     try {
-      await actOnOrder(id, acting.path, acting.body(values));
+      await actOnOrder(id, spec.path, spec.body(values));
       setActing(null);
-      void Taro.showToast({ title: `${acting.label}成功`, icon: 'success' });
+      void Taro.showToast({ title: spec.toast, icon: 'success' });
       await load();
     } catch (e) {
       setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
@@ -152,6 +161,16 @@ export default function OrderPage() {
               </View>
             ))}
           </View>
+          {/* An action without a sheet shows the server's refusal here, under its button. */}
+          {!acting && refusal.length > 0 && (
+            <View className="error-box order-refusal">
+              {refusal.map((line) => (
+                <Text key={line} className="error-line">
+                  {line}
+                </Text>
+              ))}
+            </View>
+          )}
         </View>
       )}
 
@@ -176,19 +195,10 @@ export default function OrderPage() {
             .join(' ')}
         />
         {report.location.latitude !== undefined && report.location.longitude !== undefined && (
-          <Text
-            className="link"
-            onClick={() =>
-              void Taro.openLocation({
-                latitude: report.location.latitude!,
-                longitude: report.location.longitude!,
-              }).catch(() => {})
-            }
-          >
-            查看报告人标记的位置
-          </Text>
+          <PositionLink latitude={report.location.latitude} longitude={report.location.longitude} />
         )}
-        <Row label="发现时间" value={chineseDateTime(report.discoveredAt)} />
+        {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
+        <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
         <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
         <Row label="报告人" value={reporterText(report.reporter)} />
         {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
@@ -264,10 +274,22 @@ export default function OrderPage() {
           units={units}
           busy={busy}
           refusal={refusal}
-          onSubmit={(values) => void submit(values)}
+          onSubmit={(values) => void submit(acting, values)}
           onClose={() => setActing(null)}
         />
       )}
+      <ConfirmDialog
+        visible={asking !== null}
+        title={asking?.label ?? ''}
+        content={asking?.confirm ?? ''}
+        confirmText="确认"
+        onConfirm={() => {
+          const spec = asking;
+          setAsking(null);
+          if (spec && !busy) void submit(spec, {});
+        }}
+        onCancel={() => setAsking(null)}
+      />
     </View>
   );
 }

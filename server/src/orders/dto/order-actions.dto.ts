@@ -112,6 +112,11 @@ export class OrderListQueryDto {
   @IsIn(ORDER_QUEUES, { message: '队列不正确' })
   queue?: OrderQueue;
 
+  /** One unit's orders within the caller's scope (the board's bar of a unit opens them). */
+  @IsOptional()
+  @IsUUID('all', { message: '单位不正确' })
+  unitId?: string;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '页码应为整数' })

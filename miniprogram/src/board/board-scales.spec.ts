@@ -1,0 +1,36 @@
+import { countScale, onTimeRate, rateScale, rateText } from './board-scales';
+
+describe('countScale', () => {
+  it.each([
+    [[0, 0, 0], 1, [0, 1]],
+    [[1, 0, 2], 2, [0, 1, 2]],
+    [[3], 3, [0, 1, 2, 3]],
+    [[5, 1], 6, [0, 2, 4, 6]],
+    [[7, null], 8, [0, 2, 4, 6, 8]],
+    [[13], 16, [0, 4, 8, 12, 16]],
+  ])('for %j reaches %d with whole ticks %j', (values, max, ticks) => {
+    const scale = countScale(values);
+    expect(scale).toMatchObject({ min: 0, max, ticks });
+    expect(scale.ticks.every(Number.isInteger)).toBe(true);
+    expect(scale.ticks.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('rateScale', () => {
+  it('always runs from 0 % to 100 %', () => {
+    const scale = rateScale();
+    expect(scale.ticks.map(scale.format)).toEqual(['0%', '25%', '50%', '75%', '100%']);
+    expect([scale.min, scale.max]).toEqual([0, 1]);
+  });
+});
+
+describe('on-time rates', () => {
+  it.each([
+    [{ clock: 'sign' as const, onTime: 0, total: 0 }, '—'],
+    [{ clock: 'sign' as const, onTime: 3, total: 4 }, '75%'],
+    [{ clock: 'resolve' as const, onTime: 0, total: 2 }, '0%'],
+    [{ clock: 'contact' as const, onTime: 2, total: 2 }, '100%'],
+  ])('%j reads %s', (clock, text) => {
+    expect(rateText(onTimeRate(clock))).toBe(text);
+  });
+});

@@ -1,0 +1,43 @@
+import type { CountyBoard } from '@shouhu/shared';
+
+/** What F2 needs for the value axis: its range, its ticks, and how a tick is written. */
+export interface ValueScale {
+  min: number;
+  max: number;
+  ticks: number[];
+  format: (value: number) => string;
+}
+
+/** At most this many steps on an axis: five lines fit a phone's chart. */
+const MAX_STEPS = 4;
+
+/**
+ * Counts are whole: the axis steps by whole numbers (never 0.5 件), from 0 to the first multiple of
+ * the step at or above the largest count, and at least to 1 so an all-zero chart still has an axis.
+ */
+export function countScale(values: readonly (number | null)[]): ValueScale {
+  const largest = Math.max(1, ...values.map((v) => v ?? 0));
+  const step = Math.ceil(largest / MAX_STEPS);
+  const max = Math.ceil(largest / step) * step;
+  const ticks = Array.from({ length: max / step + 1 }, (_, i) => i * step);
+  return { min: 0, max, ticks, format: String };
+}
+
+/** A rate is read against the whole: 0 % to 100 %, always, in quarters. */
+export function rateScale(): ValueScale {
+  return { min: 0, max: 1, ticks: [0, 0.25, 0.5, 0.75, 1], format: percent };
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+/** How a rate is written in the table: “—” where nothing fell due, not a flattering 100 %. */
+export function rateText(value: number | null): string {
+  return value === null ? '—' : percent(value);
+}
+
+/** The share of a month's clocks that were kept; null when no clock fell due or stopped. */
+export function onTimeRate(clock: CountyBoard['onTimeThisMonth'][number]): number | null {
+  return clock.total === 0 ? null : clock.onTime / clock.total;
+}

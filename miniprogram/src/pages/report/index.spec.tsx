@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetTaro } from '../../../test/taro-mock';
+import { tap } from '../../../test/factories';
+import { REPORT_STEPS, emptyReportForm, formProblems } from './report-form';
+import ReportPage from './index';
+
+const router = { params: {} as Record<string, string> };
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../../test/taro-mock');
+  return { ...mock, __esModule: true, useRouter: () => router };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+
+beforeEach(() => {
+  resetTaro();
+  // The county the form starts in: answered as an empty list of children, never loaded here.
+  taro.request.mockResolvedValue({ statusCode: 200, header: {}, data: [] });
+  Taro.setStorageSync('shouhu.token', 'token-1');
+});
+
+describe('ReportPage, step by step', () => {
+  beforeEach(() => {
+    router.params = { channel: 'public' };
+    Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter'] });
+  });
+
+  it('marks the step one is on, and the ones done', async () => {
+    const { container } = render(<ReportPage />);
+    const current = () => container.querySelector('.report-step-current')?.textContent;
+
+    expect(container.querySelectorAll('.report-step')).toHaveLength(REPORT_STEPS.length);
+    expect(current()).toBe(`1${REPORT_STEPS[0].title}`);
+
+    await tap(screen.getByText('没有'));
+    await tap(container.querySelector('.report-next')!);
+
+    expect(current()).toBe(`2${REPORT_STEPS[1].title}`);
+    expect(container.querySelector('.report-step-done')?.textContent).toBe(
+      `✓${REPORT_STEPS[0].title}`,
+    );
+    expect(container.querySelectorAll('.report-step-current')).toHaveLength(1);
+  });
+});
+
+describe('ReportPage for the hotline operator: one page', () => {
+  beforeEach(() => {
+    router.params = { channel: 'hotline' };
+    Taro.setStorageSync('shouhu.user', { id: 'u2', roles: ['reporter', 'hotline_operator'] });
+  });
+
+  it('shows every field on one page, with no steps to page through', () => {
+    const { container } = render(<ReportPage />);
+
+    expect(container.querySelector('.report-next')).toBeNull();
+    expect(container.querySelector('.report-steps')).toBeNull();
+    const titles = Array.from(container.querySelectorAll('.section-title'), (t) => t.textContent);
+    expect(titles).toEqual([
+      '孩子现在有危险吗？',
+      '来电反映的情况（可多选）',
+      '发生了什么',
+      '孩子在哪里？',
+      '孩子的情况',
+      '来电人',
+    ]);
+    expect(container.querySelectorAll('.quick-key').length).toBeGreaterThan(0);
+  });
+
+  it('names every problem of every step at once, and sends nothing', async () => {
+    const { container } = render(<ReportPage />);
+
+    await tap(container.querySelector('.report-submit')!);
+
+    const shown = Array.from(container.querySelectorAll('.error-line'), (l) => l.textContent);
+    const expected = formProblems(emptyReportForm(), new Date());
+    expect(expected.length).toBeGreaterThan(2);
+    expect(shown).toEqual(expect.arrayContaining(expected));
+    await waitFor(() => expect(screen.queryByText('确认提交')).toBeNull());
+    expect(taro.request.mock.calls.filter(([o]) => o.method === 'POST')).toEqual([]);
+  });
+});
