@@ -23,7 +23,15 @@ export default function MyReportsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [latestSent]);
 
-  if (reports === null) return <PageState error={error} />;
+  // Offline the list cannot load, but a report waiting on the phone is still shown.
+  if (reports === null) {
+    return (
+      <View>
+        <OutboxCard />
+        <PageState error={error} />
+      </View>
+    );
+  }
   return (
     <View className="page">
       <OutboxCard />
