@@ -49,7 +49,7 @@ describe('H5 app: a neighbour files a report', () => {
     const code = page.locator('.receipt-code');
     await code.waitFor();
     await screenshot(page, 'intake-step-9-receipt');
-    await page.locator('.receipt-order', { hasText: '乡镇（儿童督导员）' }).waitFor();
+    await page.locator('.receipt-order', { hasText: '乡镇（牵头）' }).waitFor();
 
     const shown = (await code.textContent()) ?? '';
     expect(isTrackingCode(shown)).toBe(true);
