@@ -92,8 +92,10 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
     await screenshot(page, 'drafts-3-sent-on-home');
     expect(await myReports(page)).toHaveLength(1);
     await page.locator('.home-mine').click();
-    await page.locator('.my-report', { hasText: '没有信号：孩子一个人在家' }).waitFor();
-    await page.locator('.outbox-receipt').click();
+    const listed = page.locator('.my-report', { hasText: '没有信号：孩子一个人在家' });
+    await listed.waitFor();
+    await screenshot(page, 'drafts-3-mine');
+    await listed.locator('.my-report-receipt').click();
     await page.locator('.receipt-code').waitFor();
   });
 });

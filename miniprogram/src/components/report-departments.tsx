@@ -7,6 +7,7 @@ import {
   type ReporterOrderView,
   type ReporterReportView,
 } from '@shouhu/shared';
+import './report-departments.css';
 
 /**
  * Where each order of a report is and how far it got, by kind of department (never a unit's
