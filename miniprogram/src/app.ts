@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useDidShow, useLaunch } from '@tarojs/taro';
+import { startOutbox } from './services/outbox';
 import { listenForWeChatPrivacyRequests } from './services/privacy';
 import { ensureSession } from './services/session';
 import './app.css';
@@ -8,7 +9,10 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     listenForWeChatPrivacyRequests();
     void ensureSession();
+    startOutbox();
   });
+  // Back in the foreground (the network may be back too): send what waits, whatever page is open.
+  useDidShow(() => startOutbox());
   return children;
 }
 

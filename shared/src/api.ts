@@ -1,6 +1,7 @@
 import type { Channel } from './channels';
 import type { ClockName } from './clocks';
 import type { OrderStatus } from './order-states';
+import type { DepartmentResult, OrderPlacement } from './reporter-orders';
 import type { Outcome } from './outcomes';
 import type { OrderRole } from './routing';
 import type { Department, ReceivingDepartment } from './departments';
@@ -87,6 +88,12 @@ export interface CreatedOrder {
   department: ReceivingDepartment;
   role: 'lead' | 'assist';
   unitName: string;
+  /**
+   * Where the order really is: `unit` (a unit of its department, `unitName`), `coordinator` (the
+   * county's 联席办 holds it unrouted, `unitName` is the coordinator unit) or `admin` (the admin
+   * queue). The app words it with `placementText`.
+   */
+  placement: OrderPlacement;
   priority: Priority;
   signDueAt: string;
   resolveDueAt: string;
@@ -107,6 +114,21 @@ export interface TimelineEntry {
   text: string;
 }
 
+/**
+ * One department's order as the reporter sees it: the kind of department, where the order really
+ * is, its state, its current sign and resolve deadlines (ISO; null once stopped or never set) and
+ * its result once given. Never a unit's or a handler's name (domain.md, The reporter's side).
+ */
+export interface ReporterOrderView {
+  department: ReceivingDepartment;
+  role: OrderRole;
+  placement: OrderPlacement;
+  status: OrderStatus;
+  signDueAt: string | null;
+  resolveDueAt: string | null;
+  result: Omit<DepartmentResult, 'department' | 'role'> | null;
+}
+
 export interface ReporterReportView {
   id: string;
   trackingCode: string;
@@ -114,8 +136,16 @@ export interface ReporterReportView {
   priority: Priority;
   createdAt: string;
   timeline: TimelineEntry[];
+  /** Every order, lead first; each department's result appears as soon as it is given. */
+  orders: ReporterOrderView[];
+  /** The lead's result, once the report is closed (every order resolved). */
   outcome?: { code: string; label: string; summary: string };
   rating?: { score: number; comment?: string };
+  /**
+   * What the report was about, in the reporter's own words: only to the logged-in owner
+   * (`GET /reports/:id`, `/reports/mine`), never by tracking code, which can be overheard.
+   */
+  reported?: { description: string; situations: SituationCode[] };
 }
 
 export interface HealthResponse {

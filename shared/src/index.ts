@@ -15,6 +15,8 @@ export * from './priorities';
 export * from './ratings';
 export * from './report-dates';
 export * from './report-rules';
+export * from './reporter-identity';
+export * from './reporter-orders';
 export * from './roles';
 export * from './routing';
 export * from './situations';

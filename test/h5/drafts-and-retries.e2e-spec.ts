@@ -71,7 +71,7 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
     );
   });
 
-  it('keeps an unsent report through a restart and sends it once the server answers', async () => {
+  it('sends an unsent report from the home page after a restart, once, and says it waited', async () => {
     const page = await openPhonePage(suite.browser);
     await page.goto(formUrl());
     await fillDropoutReport(page, '没有信号：孩子一个人在家，已经三天没人管。');
@@ -79,11 +79,24 @@ describe('H5 app: nothing typed is lost, nothing sent is filed twice', () => {
 
     await submitReport(page);
     await page.locator('.report-unsent').waitFor();
-    await page.unroute('**/api/v1/reports');
+    await page.goto(`${suite.server.origin}/#/pages/index/index`);
     await page.reload();
 
-    await page.locator('.receipt-code').waitFor();
+    await page.getByText('1 份报告等待发送，联网后自动发送').waitFor();
+    await screenshot(page, 'drafts-3-waiting-on-home');
+    expect(await myReports(page)).toHaveLength(0);
+    await page.unroute('**/api/v1/reports');
+
+    // Nobody taps anything: the outbox tries again on its own.
+    await page.getByText('等待发送的报告已发送').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'drafts-3-sent-on-home');
     expect(await myReports(page)).toHaveLength(1);
+    await page.locator('.home-mine').click();
+    const listed = page.locator('.my-report', { hasText: '没有信号：孩子一个人在家' });
+    await listed.waitFor();
+    await screenshot(page, 'drafts-3-mine');
+    await listed.locator('.my-report-receipt').click();
+    await page.locator('.receipt-code').waitFor();
   });
 });
 

@@ -10,6 +10,18 @@ const view = {
   priority: 'P3',
   createdAt: '2026-11-20T02:00:00Z',
   timeline: [{ at: '2026-11-20T02:00:00Z', kind: 'submitted', text: '报告已提交' }],
+  orders: [
+    {
+      department: 'township',
+      role: 'lead',
+      placement: 'unit',
+      status: 'resolved',
+      signDueAt: null,
+      resolveDueAt: null,
+      result: { code: 'answered', label: '已答复', summary: '已电话答复。' },
+    },
+  ],
+  reported: { description: '孩子两周没上学。', situations: ['dropout'] },
   outcome: { code: 'answered', label: '已答复', summary: '已电话答复。' },
 };
 
@@ -30,6 +42,7 @@ const GOOD: Record<keyof typeof answers, unknown> = {
         department: 'police',
         role: 'lead',
         unitName: '泗县公安局',
+        placement: 'unit',
         priority: 'P1',
         signDueAt: '2026-11-20T02:30:00Z',
         resolveDueAt: '2026-11-23T02:00:00Z',

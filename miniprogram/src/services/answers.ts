@@ -54,8 +54,20 @@ export const isReporterReportView = objectWith<ReporterReportView>({
   priority: isString,
   createdAt: isString,
   timeline: arrayOf(isTimelineEntry),
+  orders: arrayOf(
+    objectWith({
+      department: isString,
+      role: isString,
+      placement: isString,
+      status: isString,
+      signDueAt: nullable(isString),
+      resolveDueAt: nullable(isString),
+      result: nullable(objectWith({ label: isString, summary: isString })),
+    }),
+  ),
   outcome: optional(objectWith({ label: isString, summary: isString })),
   rating: optional(objectWith({ score: isNumber })),
+  reported: optional(objectWith({ description: isString, situations: arrayOf(isString) })),
 });
 
 export const isReporterReportList = arrayOf(isReporterReportView);
@@ -71,6 +83,7 @@ export const isReportCreated = objectWith<ReportCreatedResponse>({
       department: isString,
       role: isString,
       unitName: isString,
+      placement: isString,
       priority: isString,
       signDueAt: isString,
       resolveDueAt: isString,

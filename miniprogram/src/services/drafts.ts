@@ -3,15 +3,20 @@ import type { Channel, CreateReportRequest } from '@shouhu/shared';
 import { completeForm, type ReportForm } from '../pages/report/report-form';
 
 /**
- * A report being written, kept on the phone as it is typed. Once sent, `pending` holds the exact
- * request and its Idempotency-Key until the server confirms, so every retry is the same request
- * and the server files it once.
+ * A report being written, kept on the phone as it is typed. Once submitted it is no longer a
+ * draft: the outbox (`outbox.ts`) keeps it until the server confirms.
  */
 export interface Draft {
   form: ReportForm;
   /** The step the reporter was on, so a reopened draft continues there. */
   step: number;
-  pending: { idempotencyKey: string; request: CreateReportRequest } | null;
+}
+
+/** What an older app kept in a draft it had sent without an answer: a finished report. */
+export interface LegacyPending {
+  form: ReportForm;
+  idempotencyKey: string;
+  request: CreateReportRequest;
 }
 
 /**
@@ -27,8 +32,8 @@ const key = (channel: Channel) => `shouhu.draft.${channel}`;
  * when the app closed is shown as failed, to be retried or removed.
  */
 export function loadDraft(channel: Channel): Draft | null {
-  const saved = Taro.getStorageSync<Partial<Draft>>(key(channel));
-  if (!saved || !saved.form) return null;
+  const saved = Taro.getStorageSync<Partial<Draft & { pending: unknown }>>(key(channel));
+  if (!saved || !saved.form || saved.pending) return null;
   const form = completeForm(saved.form);
   return {
     form: {
@@ -36,8 +41,17 @@ export function loadDraft(channel: Channel): Draft | null {
       evidence: form.evidence.map((e) => (e.uploadId ? e : { ...e, failed: true })),
     },
     step: saved.step ?? 0,
-    pending: saved.pending ?? null,
   };
+}
+
+/** Takes a sent-but-unconfirmed report out of an older app's draft, for the outbox. */
+export function takeLegacyPending(channel: Channel): LegacyPending | null {
+  const saved = Taro.getStorageSync<
+    Partial<{ form: ReportForm; pending: Omit<LegacyPending, 'form'> | null }>
+  >(key(channel));
+  if (!saved || !saved.form || !saved.pending) return null;
+  Taro.removeStorageSync(key(channel));
+  return { form: saved.form, ...saved.pending };
 }
 
 export function saveDraft(channel: Channel, draft: Draft): void {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
-  OUTCOME_LABELS,
   callbackErrors,
   callbackRefusal,
   callbackRefusalMessage,
+  departmentResults,
   type HotlineCallback,
   type ReportReporter,
 } from '@shouhu/shared';
@@ -52,9 +52,7 @@ export class CallbacksService {
         closedAt: (report.closedAt ?? report.createdAt).toISOString(),
         callerName: caller.name ?? null,
         callerPhone: caller.phone ?? null,
-        outcomes: [...orders]
-          .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'))
-          .flatMap((o) => (o.outcome ? [OUTCOME_LABELS[o.outcome]] : [])),
+        outcomes: departmentResults(orders).map((r) => r.label),
         unreachedCalls: calls.get(report.id) ?? 0,
       });
     }

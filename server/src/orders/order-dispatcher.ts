@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   DEPARTMENT_LABELS,
   longestPrefixUnit,
+  orderPlacement,
   type CreatedOrder,
   type Routing,
 } from '@shouhu/shared';
@@ -110,6 +111,7 @@ export class OrderDispatcher {
         department: routed.department,
         role: routed.role,
         unitName: assigned?.name ?? '系统管理员',
+        placement: orderPlacement(order),
         priority: routed.priority,
         signDueAt: (sign?.dueAt ?? now).toISOString(),
         resolveDueAt: (resolve?.dueAt ?? now).toISOString(),

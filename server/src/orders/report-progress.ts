@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DEPARTMENT_LABELS,
-  OUTCOME_LABELS,
   isSubscribeKind,
+  leadResult,
+  resultLine,
+  resultOf,
   type ReportStatus,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -16,7 +18,9 @@ import { OrdersRepository } from './orders.repository';
 
 /**
  * The reporter's milestones follow the orders: accepted when a lead order is signed, in progress
- * with the first note meant for them, closed when every order is resolved. Each milestone the
+ * with the first note meant for them, closed when every order is resolved. Each department's
+ * result reaches the reporter's timeline when it is given, an assist's before the lead has signed
+ * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone the
  * reporter subscribed to queues a WeChat message in the same transaction, and a hotline caller who
  * agreed gets an SMS at 受理 and 办结.
  */
@@ -64,14 +68,20 @@ export class ReportProgress {
   async resolved(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
     const stored = await this.orders.ofReport(manager, order.reportId);
     const all = stored.map((o) => (o.id === order.id ? order : o));
-    if (all.some((o) => o.status !== 'resolved')) return;
-    const lead = all.find((o) => o.role === 'lead') ?? order;
-    const summary = lead.outcome
-      ? `${OUTCOME_LABELS[lead.outcome]}。${lead.reporterSummary ?? ''}`
-      : '';
+    const closing = all.every((o) => o.status === 'resolved');
+    const result = resultOf(order);
+    if (result) {
+      await this.append(manager, order.reportId, 'result', resultLine(result), at);
+      if (!closing) {
+        await this.outbox.enqueue(manager, order.reportId, 'progress', resultLine(result), at);
+      }
+    }
+    if (!closing) return;
+    const lead = leadResult(all);
+    const summary = lead ? `${lead.label}。${lead.summary}` : '';
     await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
     await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
-    await this.sms.closed(manager, order.reportId, lead.outcome, at);
+    await this.sms.closed(manager, order.reportId, lead?.code ?? null, at);
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {

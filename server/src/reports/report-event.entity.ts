@@ -4,6 +4,7 @@ export const REPORT_EVENT_KINDS = [
   'submitted',
   'accepted',
   'progress',
+  'result',
   'closed',
   'reopened',
   'rated',

@@ -29,5 +29,6 @@ export function toReporterView(
     priority: report.priority,
     createdAt: report.createdAt.toISOString(),
     timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: e.text })),
+    orders: [],
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ReportEventEntity } from './report-event.entity';
+import { REPORT_EVENT_KINDS, ReportEventEntity } from './report-event.entity';
 import { ReportEntity } from './report.entity';
 
 @Injectable()
@@ -19,10 +19,19 @@ export class ReportsRepository {
     return this.dataSource.getRepository(ReportEntity).findOneBy({ id, reporterUserId });
   }
 
-  reporterTimeline(reportId: string): Promise<ReportEventEntity[]> {
-    return this.dataSource
+  /**
+   * Oldest first; events of one instant in the order of REPORT_EVENT_KINDS, so the last
+   * department's result comes before the 办结 it brings.
+   */
+  async reporterTimeline(reportId: string): Promise<ReportEventEntity[]> {
+    const events = await this.dataSource
       .getRepository(ReportEventEntity)
       .find({ where: { reportId, reporterVisible: true }, order: { at: 'ASC' } });
+    return events.sort(
+      (a, b) =>
+        a.at.getTime() - b.at.getTime() ||
+        REPORT_EVENT_KINDS.indexOf(a.kind) - REPORT_EVENT_KINDS.indexOf(b.kind),
+    );
   }
 
   /** Reads a report to change what hangs off it; on MariaDB the row stays locked until commit. */

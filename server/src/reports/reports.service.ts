@@ -104,13 +104,13 @@ export class ReportsService {
       targetId: report.id,
       divisionCode: report.divisionCode,
     });
-    return this.views.of(report);
+    return this.views.of(report, 'owner');
   }
 
   /** The caller's own reports, newest first. */
   async mine(actor: Actor): Promise<ReporterReportView[]> {
     const reports = await this.reports.ownedBy(actor.user.id, MY_REPORTS_LIMIT);
-    return Promise.all(reports.map((report) => this.views.of(report)));
+    return Promise.all(reports.map((report) => this.views.of(report, 'owner')));
   }
 
   /** Public progress for whoever holds the tracking code; limited per address against guessing. */
@@ -120,7 +120,7 @@ export class ReportsService {
       ? await this.reports.findByTrackingCode(normalizeTrackingCode(code))
       : null;
     if (!report) throw ApiException.notFound('没有找到这个查询码，请核对后再试');
-    return this.views.of(report);
+    return this.views.of(report, 'code');
   }
 
   /** One rating, 1–5, within 30 days after the report was closed. */
@@ -158,12 +158,15 @@ export class ReportsService {
         detail: { score: dto.score },
       });
     });
-    return this.views.of({
-      ...report,
-      ratingScore: dto.score,
-      ratingComment: comment,
-      ratedAt: now,
-    });
+    return this.views.of(
+      {
+        ...report,
+        ratingScore: dto.score,
+        ratingComment: comment,
+        ratedAt: now,
+      },
+      'owner',
+    );
   }
 
   private async store(

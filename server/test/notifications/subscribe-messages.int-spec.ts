@@ -149,6 +149,8 @@ describe('WeChat subscribe messages to the reporter', () => {
       'submitted',
       'accepted',
       'progress',
+      'result',
+      'result',
       'closed',
     ]);
     expect(wechat.tokenCalls).toEqual([

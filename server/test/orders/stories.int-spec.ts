@@ -158,10 +158,15 @@ describe('work orders: whole stories', () => {
       'submitted',
       'accepted',
       'progress',
+      'result',
+      'result',
       'closed',
     ]);
-    expect(closed.body.timeline[3].text).toContain('已劝返复学');
-    expect(closed.body.timeline[3].text).toContain('孩子已回到学校上课。');
+    expect(closed.body.timeline.slice(3).map((e) => e.text)).toEqual([
+      '乡镇：已劝返复学。孩子已回到学校上课。',
+      '教育：已答复。学校已安排老师跟进。',
+      '已办结：已劝返复学。孩子已回到学校上课。',
+    ]);
   });
 
   it('lets the coordinator reassign a returned order to another unit of its department, with fresh clocks', async () => {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { AuthUser, Channel } from '@shouhu/shared';
+import { REPORTER_IDENTITY_TEXTS, type AuthUser, type Channel } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
 import { DemoAccountSwitch } from '../../components/demo-account-switch';
+import { OutboxCard } from '../../components/outbox-card';
 import { currentUser, ensureSession } from '../../services/session';
 import './index.css';
 
@@ -81,6 +82,8 @@ export default function IndexPage() {
         <Text className="hint">发现孩子受到伤害、处境危险、无人照料或失学，请告诉我们。</Text>
       </View>
 
+      <OutboxCard />
+
       <Workbench user={user} />
 
       <Call110Button />
@@ -128,9 +131,11 @@ export default function IndexPage() {
           报告会按情况送到公安、民政、乡镇儿童督导员等部门办理，有时限、有督办。您会得到一个查询码，可以随时查看进度。
         </Text>
         <Text className="section-title home-subtitle">报告人受保护</Text>
-        <Text className="hint">
-          可以选择保密或匿名。保密时只有办案人员知道您是谁；匿名时谁也不知道。善意报告不承担责任。
+        <Text className="hint">可以选择保密或匿名。善意报告不承担责任。</Text>
+        <Text className="hint home-confidential">
+          {REPORTER_IDENTITY_TEXTS.confidential.explanation}
         </Text>
+        <Text className="hint home-anonymous">{REPORTER_IDENTITY_TEXTS.anonymous.explanation}</Text>
       </View>
 
       <View className="home-footer">

@@ -24,6 +24,7 @@ const CLOSED: ReporterReportView = {
   priority: 'P3',
   createdAt: '2026-11-20T02:00:00Z',
   timeline: [{ at: '2026-11-20T02:00:00Z', kind: 'submitted', text: '报告已提交' }],
+  orders: [],
   outcome: { code: 'answered', label: '已答复', summary: '已电话答复。' },
 };
 

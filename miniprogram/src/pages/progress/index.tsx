@@ -13,6 +13,7 @@ import { failureText } from '../../services/api-error';
 import { fetchMyReport, rateReport, trackReport } from '../../services/reports';
 import './index.css';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
+import { ReportDepartments, ReportedWords } from '../../components/report-departments';
 
 const SCORES = [1, 2, 3, 4, 5];
 
@@ -51,6 +52,18 @@ export default function ProgressPage() {
       <View className="section">
         <Text className="section-title progress-status">{REPORT_STATUS_LABELS[report.status]}</Text>
         <Text className="hint">查询码 {formatTrackingCode(report.trackingCode)}</Text>
+      </View>
+
+      {report.reported && (
+        <View className="section progress-reported">
+          <Text className="section-title">您报告的情况</Text>
+          <ReportedWords reported={report.reported} />
+        </View>
+      )}
+
+      <View className="section progress-departments">
+        <Text className="section-title">办理部门</Text>
+        <ReportDepartments orders={report.orders} />
       </View>
 
       {report.outcome && (

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
-  DEPARTMENT_LABELS,
   chineseDateTime,
   formatTrackingCode,
+  placementText,
   type SubscribeKind,
 } from '@shouhu/shared';
 import { Call110Button } from '../../components/call-110-button';
@@ -85,11 +85,11 @@ export default function ReceiptPage() {
         <Text className="section-title">接下来会怎样</Text>
         {receipt && receipt.orders.length > 0 ? (
           <View>
-            <Text className="hint">报告已经送到以下部门，他们要在规定时间内签收并办理：</Text>
+            <Text className="hint">报告已经送到以下地方，要在规定时间内签收并办理：</Text>
             {receipt.orders.map((order) => (
               <View key={`${order.department}-${order.role}`} className="receipt-order">
                 <Text className="receipt-department">
-                  {DEPARTMENT_LABELS[order.department]}
+                  {placementText(order.department, order.placement)}
                   {order.role === 'lead' ? '（牵头）' : '（协助）'}
                 </Text>
                 <Text className="hint">{chineseDateTime(order.signDueAt)} 前签收</Text>

@@ -4,12 +4,20 @@ import { Text, View } from '@tarojs/components';
 import { CHANNELS, type Channel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
-import { ApiError, failureLines } from '../../services/api-error';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
-import { divisionPath, lastDivisionPath, rememberDivisionPath } from '../../services/divisions';
+import { divisionPath, lastDivisionPath } from '../../services/divisions';
 import { clearDraft, loadDraft, saveDraft, type Draft } from '../../services/drafts';
 import { createId } from '../../services/ids';
-import { keepReceipt, submitReport } from '../../services/reports';
+import {
+  dismissRefused,
+  dismissSent,
+  onOutboxChange,
+  outboxState,
+  queueReport,
+  receiptUrl,
+  sendQueued,
+  type OutboxState,
+} from '../../services/outbox';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import {
@@ -31,11 +39,10 @@ import {
   SituationsStep,
   StoryStep,
 } from './steps';
-import { SafeTonightQuestion } from './safe-tonight';
 import { HotlineForm } from './hotline-form';
+import { SafeTonightQuestion } from './safe-tonight';
 import './index.css';
 
-const AUTO_RETRY_MS = 10_000;
 const LAST_STEP = REPORT_STEPS.length - 1;
 
 /** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
@@ -57,41 +64,55 @@ export default function ReportPage() {
       loadDraft(channel) ?? {
         form: emptyReportForm(lastDivisionPath()),
         step: 0,
-        pending: null,
       },
   );
   const { form, step } = draft;
   const [problems, setProblems] = useState<string[]>([]);
-  const [submitting, setSubmitting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [dangerPrompt, setDangerPrompt] = useState(false);
-  // A report sent before the app was closed, and never confirmed, is sent again on opening.
-  const [unsent, setUnsent] = useState(() => draft.pending !== null);
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The report this page handed to the outbox: the page waits for it instead of showing the form.
+  const [queuedKey, setQueuedKey] = useState<string | null>(null);
+  const [outbox, setOutbox] = useState<OutboxState>(outboxState);
+  // The same key, for the outbox listener that outlives renders.
+  const queuedRef = useRef<string | null>(null);
 
   // Every keystroke is kept on the phone: killing the app or losing signal loses nothing.
-  useEffect(() => saveDraft(channel, draft), [channel, draft]);
   useEffect(() => {
-    if (loadDraft(channel)?.pending) retryTimer.current = setTimeout(() => void send(), 0);
-    return () => clearRetry();
-    // Only on opening the page: later sends schedule their own retries.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (!queuedKey) saveDraft(channel, draft);
+  }, [channel, draft, queuedKey]);
+  useEffect(() => {
+    const follow = (state: OutboxState) => {
+      setOutbox(state);
+      // A report of this channel the server refused while the page was closed comes back to fix.
+      const refused = state.refused.find((r) =>
+        queuedRef.current ? r.idempotencyKey === queuedRef.current : r.channel === channel,
+      );
+      if (refused) {
+        dismissRefused(refused.idempotencyKey);
+        queuedRef.current = null;
+        setQueuedKey(null);
+        const restored = loadDraft(channel);
+        if (restored) setDraft(restored);
+        setProblems(refused.lines);
+        return;
+      }
+      const sent = state.sent.find((s) => s.idempotencyKey === queuedRef.current);
+      if (sent) {
+        dismissSent(sent.idempotencyKey);
+        void Taro.redirectTo({ url: receiptUrl(sent) });
+      }
+    };
+    follow(outboxState());
+    return onOutboxChange(follow);
+  }, [channel]);
+  const submitting = queuedKey !== null && outbox.sending;
 
-  /** Editing after a failed send makes it a new report: a new key, a new request. */
-  const edit = (change: (current: ReportForm) => ReportForm) => {
-    clearRetry();
-    setUnsent(false);
-    setProblems([]);
-    setDraft((current) => ({ ...current, form: change(current.form), pending: null }));
-  };
   const update = (patch: Partial<ReportForm>) => edit((current) => ({ ...current, ...patch }));
   const updateEvidence = (change: (current: Evidence[]) => Evidence[]) =>
     edit((current) => ({ ...current, evidence: change(current.evidence) }));
-
-  function clearRetry() {
-    if (retryTimer.current) clearTimeout(retryTimer.current);
-    retryTimer.current = null;
+  function edit(change: (current: ReportForm) => ReportForm) {
+    setProblems([]);
+    setDraft((current) => ({ ...current, form: change(current.form) }));
   }
 
   // A first report starts in the configured county; later ones where the last one was.
@@ -127,10 +148,14 @@ export default function ReportPage() {
     if (found.length === 0) setConfirming(true);
   }
 
-  /** The reporter confirmed: check every step once more, then send. */
+  /**
+   * The reporter confirmed: check every step once more, then hand the finished report to the
+   * outbox under a key made now, which sends it from whatever page is open until the server
+   * confirms. The draft is done.
+   */
   async function submit() {
     setConfirming(false);
-    if (submitting) return;
+    if (queuedKey) return;
     const now = serverNow();
     const badStep = firstStepWithProblems(form, now);
     if (badStep !== null) {
@@ -138,45 +163,11 @@ export default function ReportPage() {
       setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now));
       return;
     }
-    const pending = draft.pending ?? {
-      idempotencyKey: createId(),
-      request: toReportRequest(form, channel, now),
-    };
-    const sending = { ...draft, pending };
-    saveDraft(channel, sending);
-    setDraft(sending);
-    await send();
-  }
-
-  /**
-   * Sends what the stored draft holds: the same request under the same key every time, so a retry
-   * after a lost answer gets the first answer back instead of filing a second report.
-   */
-  async function send() {
-    clearRetry();
-    const stored = loadDraft(channel);
-    if (!stored?.pending) return;
-    setSubmitting(true);
-    try {
-      const created = await submitReport(stored.pending.request, stored.pending.idempotencyKey);
-      keepReceipt(created);
-      clearDraft(channel);
-      rememberDivisionPath(stored.form.division);
-      await Taro.redirectTo({
-        url: `/pages/receipt/index?id=${created.id}&code=${created.trackingCode}&call110=${created.advice.call110 ? 1 : 0}&hotline=${stored.pending.request.channel === 'hotline' ? 1 : 0}`,
-      });
-    } catch (error) {
-      if (error instanceof ApiError && error.retryable) {
-        setUnsent(true);
-        retryTimer.current = setTimeout(() => void send(), AUTO_RETRY_MS);
-      } else {
-        setUnsent(false);
-        setDraft({ ...stored, pending: null });
-        setProblems(failureLines(error, '提交失败，请稍后重试；内容已保留'));
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    const idempotencyKey = createId();
+    setQueuedKey(idempotencyKey);
+    queuedRef.current = idempotencyKey;
+    clearDraft(channel);
+    await queueReport({ idempotencyKey, request: toReportRequest(form, channel, now), form });
   }
 
   const user = currentUser();
@@ -232,25 +223,28 @@ export default function ReportPage() {
         </View>
       )}
 
-      {hotline ? (
-        <HotlineForm
-          form={form}
-          update={update}
-          onDanger={() => setDangerPrompt(true)}
-          onEvidence={updateEvidence}
-        />
-      ) : (
-        stepBody
-      )}
+      {!queuedKey &&
+        (hotline ? (
+          <HotlineForm
+            form={form}
+            update={update}
+            onDanger={() => setDangerPrompt(true)}
+            onEvidence={updateEvidence}
+          />
+        ) : (
+          stepBody
+        ))}
 
-      {unsent && (
+      {queuedKey && !outbox.sending && outbox.offline && (
         <View className="error-box report-unsent">
-          <Text className="error-line">未发送，联网后自动重试。您填写的内容已保存在手机上。</Text>
+          <Text className="error-line">
+            未发送，联网后自动发送。报告已保存在手机上，离开这个页面也会自动发送。
+          </Text>
           <View
             className="big-button big-button-secondary report-retry"
-            onClick={() => void send()}
+            onClick={() => void sendQueued()}
           >
-            <Text>{submitting ? '正在重试…' : '立即重试'}</Text>
+            <Text>立即重试</Text>
           </View>
         </View>
       )}
@@ -266,7 +260,7 @@ export default function ReportPage() {
       )}
 
       {hotline ? (
-        <View className="step-nav">
+        <View className={`step-nav ${queuedKey ? 'report-nav-waiting' : ''}`}>
           <View
             className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
             onClick={() => !submitting && askToSend()}
@@ -275,7 +269,7 @@ export default function ReportPage() {
           </View>
         </View>
       ) : (
-        <View className="step-nav">
+        <View className={`step-nav ${queuedKey ? 'report-nav-waiting' : ''}`}>
           {step > 0 && (
             <View
               className="big-button big-button-secondary report-back"

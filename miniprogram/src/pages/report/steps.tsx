@@ -5,6 +5,8 @@ import {
   TEXT_LIMITS,
   GENDER_LABELS,
   GENDERS,
+  REPORTER_IDENTITIES,
+  REPORTER_IDENTITY_TEXTS,
   SITUATION_CODES,
   SITUATION_SHORT_LABELS,
   chineseDate,
@@ -281,11 +283,10 @@ export function StoryStep({
   );
 }
 
-const IDENTITIES: { value: Identity; label: string }[] = [
-  { value: 'confidential', label: '保密：只有办案人员知道我是谁' },
-  { value: 'named', label: '实名' },
-  { value: 'anonymous', label: '匿名：不留任何身份信息' },
-];
+const IDENTITIES: { value: Identity; label: string }[] = REPORTER_IDENTITIES.map((value) => ({
+  value,
+  label: REPORTER_IDENTITY_TEXTS[value].label,
+}));
 
 function ContactFields({
   form,
@@ -328,6 +329,9 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
           onSelect={() => update({ identity: identity.value })}
         />
       ))}
+      <Text className="hint report-identity-meaning">
+        {REPORTER_IDENTITY_TEXTS[form.identity].explanation}
+      </Text>
       {form.identity !== 'anonymous' && (
         <ContactFields
           form={form}

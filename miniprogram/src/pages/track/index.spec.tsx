@@ -49,6 +49,7 @@ describe('TrackPage', () => {
         priority: 'P3',
         createdAt: '2026-11-20T02:00:00Z',
         timeline: [],
+        orders: [],
       },
     });
 

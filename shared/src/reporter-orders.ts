@@ -1,0 +1,119 @@
+import type { ReceivingDepartment } from './departments';
+import { DEPARTMENTS } from './departments';
+import type { OrderRole } from './routing';
+import type { OrderStatus } from './order-states';
+import { OUTCOME_LABELS, type Outcome } from './outcomes';
+
+/**
+ * Where an order really is (domain.md, Routing 5): with a unit of its department, in the county
+ * coordinator's queue waiting to be assigned (no unit of the department covers the place, or the
+ * unit returned it), or in the administrator's queue (no coordinator either).
+ */
+export const ORDER_PLACEMENTS = ['unit', 'coordinator', 'admin'] as const;
+export type OrderPlacement = (typeof ORDER_PLACEMENTS)[number];
+
+/** The department as a reporter names it, in a sentence: 待分派到乡镇. */
+export const DEPARTMENT_KINDS: Record<ReceivingDepartment, string> = {
+  police: '公安',
+  civil_affairs: '民政',
+  township: '乡镇',
+  education: '教育',
+};
+
+/**
+ * `unitId` null is the admin queue; an unrouted or returned order waits for the coordinator's
+ * 改派; anything else is with its unit.
+ */
+export function orderPlacement(order: {
+  unitId: string | null;
+  unrouted: boolean;
+  status: OrderStatus;
+}): OrderPlacement {
+  if (order.unitId === null) return 'admin';
+  if (order.unrouted || order.status === 'returned') return 'coordinator';
+  return 'unit';
+}
+
+/**
+ * What the reporter is told holds the order: the kind of department when a unit of it does,
+ * never a unit's name (domain.md, The reporter's side), and otherwise who really holds it, so no
+ * department is said to have an order that no unit of it has.
+ */
+export function placementText(department: ReceivingDepartment, placement: OrderPlacement): string {
+  const kind = DEPARTMENT_KINDS[department];
+  if (placement === 'coordinator') return `县联席办（待分派到${kind}）`;
+  if (placement === 'admin') return `系统管理员（待分派到${kind}）`;
+  return kind;
+}
+
+/** An order's state in the reporter's words. */
+export const REPORTER_ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  dispatched: '待签收',
+  in_progress: '办理中',
+  returned: '待改派',
+  resolved: '已办结',
+};
+
+export interface ResultSource {
+  department: ReceivingDepartment;
+  role: OrderRole;
+  status: OrderStatus;
+  outcome: Outcome | null;
+  reporterSummary: string | null;
+}
+
+/** One department's result as the reporter is told it: outcome label and the summary written for them. */
+export interface DepartmentResult {
+  department: ReceivingDepartment;
+  role: OrderRole;
+  code: Outcome;
+  label: string;
+  summary: string;
+}
+
+/** The result of one order, once it is resolved; a reopened order has none until resolved again. */
+export function resultOf(order: ResultSource): DepartmentResult | null {
+  if (order.status !== 'resolved' || !order.outcome) return null;
+  return {
+    department: order.department,
+    role: order.role,
+    code: order.outcome,
+    label: OUTCOME_LABELS[order.outcome],
+    summary: order.reporterSummary ?? '',
+  };
+}
+
+/** The order the reporter reads departments in: the lead first, then police, civil affairs, township, education. */
+export function leadFirst(
+  a: { role: OrderRole; department: ReceivingDepartment },
+  b: { role: OrderRole; department: ReceivingDepartment },
+): number {
+  return (
+    Number(b.role === 'lead') - Number(a.role === 'lead') ||
+    DEPARTMENTS.indexOf(a.department) - DEPARTMENTS.indexOf(b.department)
+  );
+}
+
+/**
+ * Every result given so far, lead first, then by department (police, civil affairs, township,
+ * education). The reporter sees each department's result as soon as it is given, whether or not
+ * the lead has signed (未保法 第十一条: the receiving department tells the reporter the result).
+ */
+export function departmentResults(orders: ResultSource[]): DepartmentResult[] {
+  return orders
+    .flatMap((order) => {
+      const result = resultOf(order);
+      return result ? [result] : [];
+    })
+    .sort(leadFirst);
+}
+
+/** The lead order's result, which names the report's outcome once it is closed; null before. */
+export function leadResult(orders: ResultSource[]): DepartmentResult | null {
+  return departmentResults(orders).find((r) => r.role === 'lead') ?? null;
+}
+
+/** A result as one line of the reporter's timeline: 民政：已纳入保障或给予救助。已申请临时救助。 */
+export function resultLine(result: DepartmentResult): string {
+  return `${DEPARTMENT_KINDS[result.department]}：${result.label}。${result.summary}`;
+}
