@@ -53,10 +53,12 @@ export class ReportProgress {
     text: string,
     at: Date,
   ): Promise<void> {
+    // Before the lead signs, a note is shown but the report stays 已提交: 受理 is the lead's
+    // signing, and it must not be skipped by a note that came first.
     await this.move(
       manager,
       order.reportId,
-      ['submitted', 'accepted'],
+      ['accepted'],
       'in_progress',
       at,
       'progress',

@@ -249,4 +249,33 @@ describe('what the reporter is told is true', () => {
     );
     expect(after.status).toBe('accepted');
   });
+
+  it('keeps a report 已提交 when a note for the reporter comes before the lead signs, and still records 受理', async () => {
+    const reporter = await aReporterSession(sut.baseUrl);
+    const receipt = await submitReport(sut.baseUrl, reporter.token, {
+      situations: ['violence_abuse'],
+      location: { divisionCode: TOWN },
+    });
+    const township = await orderOf(
+      sut.baseUrl,
+      county.sessions.township.token,
+      receipt.id,
+      'township',
+    );
+    await act(sut.baseUrl, county.sessions.township.token, township.id, 'sign');
+    await act(sut.baseUrl, county.sessions.township.token, township.id, 'notes', {
+      text: '已联系学校了解情况。',
+      reporterVisible: true,
+    });
+
+    const before = await get(`/reports/${receipt.id}`, reporter.token);
+    const police = await orderOf(sut.baseUrl, county.sessions.police.token, receipt.id, 'police');
+    await act(sut.baseUrl, county.sessions.police.token, police.id, 'sign');
+    const after = await get(`/reports/${receipt.id}`, reporter.token);
+
+    expect(before.status).toBe('submitted');
+    expect(before.timeline.map((e) => e.kind)).toContain('progress');
+    expect(after.status).toBe('accepted');
+    expect(after.timeline.map((e) => e.kind)).toContain('accepted');
+  });
 });
