@@ -69,10 +69,14 @@ export async function chooseCountyOnly(page: Page): Promise<void> {
  * it asks next: 知道孩子现在在哪里吗？ 知道 for a dropout, 孩子今晚安全吗？ 安全 for a statutory one
  * after 没有 at the danger step (a statutory report is P1 and police-led either way).
  */
-export async function chooseSituation(page: Page, code: SituationCode): Promise<void> {
+export async function chooseSituation(
+  page: Page,
+  code: SituationCode,
+  { danger = false }: { danger?: boolean } = {},
+): Promise<void> {
   await page.locator('.choice', { hasText: situation(code).plainLabel }).click();
   if (code === 'dropout') await answerWhereaboutsKnown(page);
-  if (situation(code).category === 'statutory') {
+  if (!danger && situation(code).category === 'statutory') {
     await page.locator('.safe-tonight .choice', { hasText: /^安全$/ }).click();
     await page.locator('.safe-tonight').waitFor({ state: 'detached' });
   }
@@ -80,6 +84,8 @@ export async function chooseSituation(page: Page, code: SituationCode): Promise<
 
 /** What a reporter answers in `fillReport`; no child name and no reporter name unless given. */
 export interface ReportAnswers {
+  /** 有危险 at the first step (the 110 dialog is left with 继续填写); otherwise 没有. */
+  danger?: boolean;
   situation: SituationCode;
   /** Picks the place on the 地点 step. */
   place: (page: Page) => Promise<void>;
@@ -87,12 +93,19 @@ export interface ReportAnswers {
   childName?: string;
   /** Typed under 保密 (the default), so only the police and the coordinator see it. */
   reporterName?: string;
+  reporterPhone?: string;
 }
 
-/** Walks the seven steps with `answers`, no danger; ends on the review step. */
+/** Walks the seven steps with `answers`; ends on the review step. */
 export async function fillReport(page: Page, answers: ReportAnswers): Promise<void> {
-  await answerNoDanger(page);
-  await chooseSituation(page, answers.situation);
+  if (answers.danger) {
+    await page.locator('.choice', { hasText: /^有危险$/ }).click();
+    await page.locator('.nut-dialog-footer-cancel', { hasText: '继续填写' }).click();
+    await nextStep(page, '您看到了什么情况？（可多选）');
+  } else {
+    await answerNoDanger(page);
+  }
+  await chooseSituation(page, answers.situation, { danger: answers.danger });
   await nextStep(page, '孩子在哪里？');
   await answers.place(page);
   await nextStep(page, '孩子的情况');
@@ -102,6 +115,9 @@ export async function fillReport(page: Page, answers: ReportAnswers): Promise<vo
   await nextStep(page, '您的身份');
   if (answers.reporterName) {
     await page.locator('.report-reporter-name input').fill(answers.reporterName);
+  }
+  if (answers.reporterPhone) {
+    await page.locator('.report-reporter-phone input').fill(answers.reporterPhone);
   }
   await nextStep(page, '请核对后提交');
 }
