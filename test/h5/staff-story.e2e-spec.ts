@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { OrderSummary, Page as ApiPage, ReportCreatedResponse, Unit } from '@shouhu/shared';
 import { apiClient } from '../support/api-client';
 import { openPhonePage, screenshot } from '../support/browser';
+import { act, phoneOf as phoneWith } from '../support/staff';
 import { useH5Suite } from '../support/h5-suite';
 import {
   answerWhereaboutsKnown,
@@ -10,42 +11,12 @@ import {
   submitReport,
 } from '../support/report-form';
 
-/** A phone logged in as a demo account: the H5 app logs in with its stored device id. */
-async function phoneOf(browser: Browser, openid: string): Promise<Page> {
-  const page = await openPhonePage(browser, {
+/** Handlers carry phones that can tell where they are (接触儿童 records the position). */
+const phoneOf = (browser: Browser, openid: string) =>
+  phoneWith(browser, openid, {
     geolocation: { latitude: 33.4781, longitude: 117.8839 },
     permissions: ['geolocation'],
   });
-  await page.addInitScript((id) => {
-    window.localStorage.setItem('shouhu.deviceId', JSON.stringify({ data: id }));
-  }, openid);
-  return page;
-}
-
-async function confirm(page: Page): Promise<void> {
-  await page.locator('.nut-dialog-footer-ok', { hasText: '确认' }).click();
-}
-
-/**
- * Taps an action and fills its sheet, if it has fields; confirms in the dialog when the act asks
- * (`asks`: no fields, or it cannot be taken back, or the reporter will read it); waits for the
- * toast that says it is done.
- */
-async function act(
-  page: Page,
-  action: string,
-  { fill, asks, toast }: { fill?: () => Promise<void>; asks: boolean; toast: string },
-) {
-  await page.locator(`.action-${action}`).click();
-  if (fill) {
-    await page.locator(`.action-panel-${action}`).waitFor();
-    await fill();
-    await page.locator('.action-submit').click();
-  }
-  if (asks) await confirm(page);
-  await page.locator('.action-panel').waitFor({ state: 'detached' });
-  await page.locator('.taro__toast p', { hasText: toast }).waitFor();
-}
 
 describe('H5 app: handlers and coordinators work the day’s cases', () => {
   const suite = useH5Suite('staff-story', { DEMO_DATA: 'true', SIMULATED_CLOCK: 'true' });
