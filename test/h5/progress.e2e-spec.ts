@@ -44,7 +44,7 @@ describe('H5 app: the reporter follows the report to its outcome', () => {
     await page.goto(`${suite.server.origin}/#/pages/track/index`);
     await page.locator('.track-code input').fill(formatTrackingCode(code).toLowerCase());
     await page.locator('.track-submit').click();
-    await page.getByText(`报告已提交，查询码 ${code}`).waitFor();
+    await page.getByText(`报告已提交，查询码 ${formatTrackingCode(code)}。`).waitFor();
 
     await workOrders(reportId);
     await page.goto(`${suite.server.origin}/#/pages/progress/index?id=${reportId}`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  formatTrackingCode,
   isTrackingCode,
   normalizePhone,
   normalizeTrackingCode,
@@ -227,7 +228,7 @@ export class ReportsService {
       id: randomUUID(),
       reportId: report.id,
       kind: 'submitted',
-      text: `报告已提交，查询码 ${report.trackingCode}`,
+      text: `报告已提交，查询码 ${formatTrackingCode(report.trackingCode)}。`,
       reporterVisible: true,
       at: now,
     });
