@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody, ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
-import { isTrackingCode } from '@shouhu/shared';
+import { formatTrackingCode, isTrackingCode } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { Sealer } from '../../src/crypto/sealer';
 import { ReportEntity } from '../../src/reports/report.entity';
@@ -80,7 +80,7 @@ describe('report intake', () => {
     expect(view.body.timeline).toEqual([
       expect.objectContaining({
         kind: 'submitted',
-        text: expect.stringContaining(created.body.trackingCode),
+        text: expect.stringContaining(formatTrackingCode(created.body.trackingCode)),
       }),
     ]);
   });
