@@ -1,4 +1,10 @@
-import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  IsOptional,
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import { textProblem, type TextLimit } from '@shouhu/shared';
 
 /** Names under which the rules below appear in class-validator's metadata (tests walk them). */
@@ -55,4 +61,28 @@ export function IsPlainObject(options?: ValidationOptions): PropertyDecorator {
 export function missingOr(missing: string, wrongType: string) {
   return (args: ValidationArguments): string =>
     args.value === undefined || args.value === null ? missing : wrongType;
+}
+
+/**
+ * An optional field of the contract: it may be left out, but when present it is a value of its
+ * type, never `null` (class-validator's `@IsOptional` lets `null` through unchecked, so
+ * `{"reached":true,"score":null}` stood for a score). A field that `null` clears on purpose
+ * (`PATCH /admin/units/:id {dutyPhone: null}`) says so with `@IsOptional` instead.
+ */
+export function MayBeAbsent(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/** Marks the fields that `null` clears on purpose, for the input walk. */
+export const NULL_CLEARS = 'shouhu:nullClears';
+
+/**
+ * A field that may be left out and that `null` clears on purpose (`PATCH /admin/units/:id
+ * {dutyPhone: null}` removes the duty phone). Every other optional field is `@MayBeAbsent`.
+ */
+export function NullClears(): PropertyDecorator {
+  return (target, property) => {
+    Reflect.defineMetadata(NULL_CLEARS, true, target, property);
+    IsOptional()(target, property);
+  };
 }

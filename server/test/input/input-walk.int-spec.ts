@@ -406,14 +406,20 @@ describe('input walk: every field of every route', () => {
     let sent = 0;
     for (const { route, call } of prepared) {
       for (const field of bodyFields(route.dto as never)) {
-        for (const wrong of WRONG[field.kind]) {
+        // null is no value of any type: refused unless the field clears with it on purpose.
+        const wrongs = field.nullable
+          ? WRONG[field.kind]
+          : [...new Set([...WRONG[field.kind], null])];
+        for (const wrong of wrongs) {
           const answer = await send(route, call, withValue(call.body, field.path, wrong));
           sent++;
           const named = Object.keys(answer.body?.errors ?? {}).some(
             (key) => key === field.path || key.startsWith(`${field.path}.`),
           );
           const message = answer.body?.errors?.[field.path];
-          const misleading = message !== undefined && field.otherMessages.includes(message);
+          // null reads as a missing value, so the message that asks for the field is the right one.
+          const misleading =
+            wrong !== null && message !== undefined && field.otherMessages.includes(message);
           if (
             answer.status !== 400 ||
             answer.body?.code !== 'VALIDATION_FAILED' ||

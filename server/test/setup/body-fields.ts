@@ -7,7 +7,7 @@ import { getMetadataStorage } from 'class-validator';
 import type { TextLimit } from '@shouhu/shared';
 import { API_DATE, API_INSTANT } from '../../src/common/date-fields';
 import { IS_ID_NUMBER, IS_PHONE } from '../../src/common/identity-validators';
-import { IS_PLAIN_OBJECT, IS_TEXT } from '../../src/common/input-rules';
+import { IS_PLAIN_OBJECT, IS_TEXT, NULL_CLEARS } from '../../src/common/input-rules';
 import { EmptyBodyPipe } from '../../src/common/validation.pipe';
 import { routeTable, type Route } from './route-table';
 
@@ -67,6 +67,8 @@ export interface BodyField {
   path: string;
   kind: FieldKind;
   optional: boolean;
+  /** `null` is a value the field takes on purpose (`@IsOptional`); otherwise `null` is refused. */
+  nullable: boolean;
   /** For `text` fields: the limit the DTO declares. */
   limit?: TextLimit;
   /**
@@ -117,6 +119,8 @@ export function bodyFields(dto: Class, prefix = ''): BodyField[] {
       KIND_BY_RULE.find(([name]) => named(name))?.[1] ??
       (nested && !nested.each ? 'object' : 'unbounded');
     const optional = own.some((r) => r.type === 'conditionalValidation');
+    const nullable = Reflect.getMetadata(NULL_CLEARS, dto.prototype, property) === true;
+    // A bare @IsOptional lets null through unchecked: the walk sends null and sees it refused.
     const text = named(IS_TEXT);
     const typeRules = new Set(KIND_BY_RULE.map(([name]) => name));
     const otherMessages = own
@@ -126,6 +130,7 @@ export function bodyFields(dto: Class, prefix = ''): BodyField[] {
       path,
       kind,
       optional,
+      nullable,
       otherMessages,
       ...(text ? { limit: text.constraints[0] as TextLimit } : {}),
     });

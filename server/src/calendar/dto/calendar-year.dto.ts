@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, ValidateNested } from 'class-validator';
 import { TEXT_LIMITS } from '@shouhu/shared';
 import { IsApiDate } from '../../common/date-fields';
-import { IsPlainObject, IsText } from '../../common/input-rules';
+import { IsPlainObject, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export class CalendarDayDto {
   @IsApiDate('日期')
@@ -11,7 +11,7 @@ export class CalendarDayDto {
   @IsBoolean({ message: '请说明这一天是否上班' })
   working: boolean;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.calendarDayName)
   name?: string;
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import {
   INVITE_ROLES,
   ORG_TYPES,
@@ -7,7 +7,7 @@ import {
   type InviteRole,
   type OrgType,
 } from '@shouhu/shared';
-import { IsText } from '../../common/input-rules';
+import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 export class CreateInviteDto implements CreateInviteRequest {
   @IsIn(INVITE_ROLES, {
@@ -15,15 +15,15 @@ export class CreateInviteDto implements CreateInviteRequest {
   })
   role: InviteRole;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsUUID('all', { message: '单位编号不正确' })
   unitId?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.orgName)
   orgName?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(ORG_TYPES, { message: '机构类型不正确' })
   orgType?: OrgType;
 }

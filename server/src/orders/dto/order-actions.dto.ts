@@ -6,7 +6,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
-  IsOptional,
   IsUUID,
   Max,
   Min,
@@ -23,25 +22,25 @@ import {
   type Priority,
 } from '@shouhu/shared';
 import { IsApiInstant } from '../../common/date-fields';
-import { IsText } from '../../common/input-rules';
+import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 const MAX_EXTENSION_DAYS = DEFAULT_SLA_POLICY.maxExtensionWorkingDays;
 
 export class ContactDto {
-  @IsOptional()
+  @MayBeAbsent()
   @IsApiInstant('接触时间')
   at?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.contactNote)
   note?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
   @IsLatitude({ message: '纬度不正确' })
   latitude?: number;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
   @IsLongitude({ message: '经度不正确' })
   longitude?: number;
@@ -72,7 +71,7 @@ export class PriorityDto extends ReasonDto {
 
 /** Whether `workingDays` belongs in the request is the shared `extensionOffer`'s to say. */
 export class ExtensionDto extends ReasonDto {
-  @IsOptional()
+  @MayBeAbsent()
   @IsInt({ message: '延期天数应为整数' })
   @Min(1, { message: '延期至少1个工作日' })
   @Max(MAX_EXTENSION_DAYS, { message: `延期最多${MAX_EXTENSION_DAYS}个工作日` })
@@ -83,7 +82,7 @@ export class ExtensionDecisionDto {
   @IsBoolean({ message: '请选择同意或不同意' })
   approve: boolean;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.decisionNote)
   note?: string;
 }
@@ -100,30 +99,30 @@ export class ResolveDto {
 }
 
 export class OrderListQueryDto {
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(ORDER_STATUSES, { message: '状态不正确' })
   status?: OrderStatus;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(['true', 'false'], { message: 'overdue 只能是 true 或 false' })
   overdue?: 'true' | 'false';
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(ORDER_QUEUES, { message: '队列不正确' })
   queue?: OrderQueue;
 
   /** One unit's orders within the caller's scope (the board's bar of a unit opens them). */
-  @IsOptional()
+  @MayBeAbsent()
   @IsUUID('all', { message: '单位不正确' })
   unitId?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @Type(() => Number)
   @IsInt({ message: '页码应为整数' })
   @Min(1, { message: '页码从1开始' })
   page: number = 1;
 
-  @IsOptional()
+  @MayBeAbsent()
   @Type(() => Number)
   @IsInt({ message: '每页条数应为整数' })
   @Min(1, { message: '每页至少1条' })

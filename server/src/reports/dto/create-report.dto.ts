@@ -11,7 +11,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
-  IsOptional,
   IsUUID,
   Matches,
   Max,
@@ -34,63 +33,63 @@ import {
 } from '@shouhu/shared';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsIdNumber, IsPhone } from '../../common/identity-validators';
-import { IsPlainObject, IsText, missingOr } from '../../common/input-rules';
+import { IsPlainObject, IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
   divisionCode: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.locationAddress)
   address?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
   @IsLatitude({ message: '纬度不正确' })
   latitude?: number;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
   @IsLongitude({ message: '经度不正确' })
   longitude?: number;
 }
 
 export class ReportChildDto implements ReportChild {
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.childName)
   name?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(GENDERS, { message: '性别只能是 female、male 或 unknown' })
   gender?: Gender;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsInt({ message: '年龄应为整数' })
   @Min(0, { message: '年龄不能小于0' })
   @Max(17, { message: '未成年人年龄应小于18岁' })
   ageYears?: number;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsApiDate('出生日期')
   birthDate?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.childSchool)
   school?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsIdNumber({ message: '身份证号不正确，请核对18位号码（最后一位可以是X）' })
   idNumber?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.guardianName)
   guardianName?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsPhone({ message: '监护人电话应为手机号或带区号的固定电话' })
   guardianPhone?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsBoolean({ message: '孩子是否去向不明应为 true 或 false' })
   whereaboutsUnknown?: boolean;
 }
@@ -99,24 +98,24 @@ export class ReportReporterDto implements ReportReporter {
   @IsBoolean({ message: '请选择是否匿名' })
   anonymous: boolean;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsBoolean({ message: '是否保密应为 true 或 false' })
   confidential?: boolean;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.reporterName)
   name?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsPhone({ message: '电话应为手机号或带区号的固定电话' })
   phone?: string;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.reporterRelation)
   relation?: string;
 
   /** Hotline only, with a mobile `phone`: the caller agreed to SMS at 受理 and 办结. */
-  @IsOptional()
+  @MayBeAbsent()
   @IsBoolean({ message: '是否同意接收短信应为 true 或 false' })
   smsConsent?: boolean;
 }
@@ -159,7 +158,7 @@ export class CreateReportDto implements CreateReportRequest {
   @Type(() => ReportReporterDto)
   reporter: ReportReporterDto;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsArray({ message: '附件应为列表' })
   @ArrayMaxSize(20, { message: '附件最多20个' })
   @IsUUID('all', { each: true, message: '附件编号不正确' })

@@ -1,6 +1,6 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { TEXT_LIMITS } from '@shouhu/shared';
-import { IsText, missingOr } from '../../common/input-rules';
+import { IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
 
 export class RatingDto {
   @IsInt({ message: missingOr('请打1到5分', '评分应为1到5的整数') })
@@ -8,7 +8,7 @@ export class RatingDto {
   @Max(5, { message: '请打1到5分' })
   score: number;
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsText(TEXT_LIMITS.ratingComment)
   comment?: string;
 }

@@ -4,13 +4,12 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsUUID,
   Matches,
 } from 'class-validator';
 import { DEPARTMENTS, TEXT_LIMITS, type CreateUnitRequest, type Department } from '@shouhu/shared';
 import { IsPhone } from '../../common/identity-validators';
-import { IsText } from '../../common/input-rules';
+import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 /** Province (2), city (4), county (6), township (9) or village (12) digits. */
 export const DIVISION_PREFIX_PATTERN = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
@@ -36,12 +35,12 @@ export class CreateUnitDto implements CreateUnitRequest {
   })
   divisionPrefixes: string[];
 
-  @IsOptional()
+  @MayBeAbsent()
   @IsUUID('all', { message: '上级单位编号不正确' })
   parentId?: string;
 
   /** 值班电话: a mobile that receives the SMS of every P1 order and escalation (a landline is refused: it cannot receive one). */
-  @IsOptional()
+  @MayBeAbsent()
   @IsPhone({ message: DUTY_PHONE_MESSAGE })
   dutyPhone?: string;
 }
