@@ -48,8 +48,9 @@ export class ApiError extends Error {
    * Wi-Fi asking its user to log in sends back; JSON of another shape, a proxy or server fault.
    */
   static badAnswer(status: number, body: unknown): ApiError {
+    // A Wi-Fi login page: text, or in H5 nothing Taro could read as JSON.
     const message =
-      typeof body === 'string'
+      typeof body === 'string' || body === null || body === undefined
         ? '网络可能需要登录，请检查Wi-Fi后再试'
         : '服务器返回的内容不正确，请稍后再试';
     return new ApiError(status, 'BAD_ANSWER', message);

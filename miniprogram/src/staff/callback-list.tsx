@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { chineseDateTime, formatTrackingCode, type HotlineCallback } from '@shouhu/shared';
 import { Choice } from '../components/choice';
+import { PageState } from '../components/page-state';
 import { failureText } from '../services/api-error';
 import { listCallbacks, recordCallback } from '../services/callbacks';
 import './staff.css';
@@ -48,7 +49,7 @@ export function CallbackList() {
     }
   }
 
-  if (items === null) return <View className="page">{problem || '正在加载…'}</View>;
+  if (items === null) return <PageState error={problem || null} />;
   return (
     <View className="page callback-list">
       {problem && (
