@@ -11,6 +11,10 @@ export const RATING_REFUSALS = {
     problem: '这份报告已经评价过了',
     whatToDo: '如还有意见，可拨打12345反映',
   },
+  HOTLINE_USE_CALLBACK: {
+    problem: '热线报告的满意度由来电人在回访时给出',
+    whatToDo: '请在“热线回访”里记录来电人的满意度',
+  },
   RATING_WINDOW_CLOSED: {
     problem: `已超过办结后${RATING_WINDOW_DAYS}天的评价期限`,
     whatToDo: '如还有意见，可拨打12345反映',

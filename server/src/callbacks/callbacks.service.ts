@@ -84,7 +84,13 @@ export class CallbacksService {
     const comment = dto.comment?.trim() || null;
     await this.transactions.run(async (manager) => {
       const report = await this.reports.lock(manager, reportId);
-      if (!report || report.channel !== 'hotline' || report.reporterUserId !== actor.user.id) {
+      // An anonymous caller left no number: there is nobody to call back.
+      if (
+        !report ||
+        report.channel !== 'hotline' ||
+        report.reporterAnonymous ||
+        report.reporterUserId !== actor.user.id
+      ) {
         throw ApiException.notFound('没有找到这份热线报告');
       }
       const refusal = callbackRefusal({

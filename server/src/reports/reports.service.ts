@@ -131,6 +131,8 @@ export class ReportsService {
     const now = this.clock.now();
     const refuse = (code: RatingRefusalCode) =>
       new ApiException(HttpStatus.CONFLICT, code, ratingRefusalMessage(code));
+    // The operator filed it for a caller: the caller's satisfaction is the call-back's, not theirs.
+    if (report.channel === 'hotline') throw refuse('HOTLINE_USE_CALLBACK');
     if (report.status !== 'closed' || !report.closedAt) throw refuse('REPORT_NOT_CLOSED');
     if (report.ratedAt) throw refuse('ALREADY_RATED');
     if (now.getTime() - report.closedAt.getTime() > RATING_WINDOW_MS) {

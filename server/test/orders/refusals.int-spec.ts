@@ -9,7 +9,7 @@ import {
 } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { anInvite } from '../factories/session.factory';
+import { aSessionWith, anInvite } from '../factories/session.factory';
 import { http, type HttpResponse } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -189,6 +189,24 @@ describe('refused actions: a stable code for the app, words for people', () => {
       const report = await aClosedReport();
       await post(token('reporter'), `/reports/${report.id}/rating`, { score: 4 });
       return post(token('reporter'), `/reports/${report.id}/rating`, { score: 5 });
+    },
+    HOTLINE_USE_CALLBACK: async () => {
+      const operator = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
+      const report = await submitReport(sut.baseUrl, operator.token, {
+        channel: 'hotline',
+        discoveredAt: new Date(start - 3600_000).toISOString(),
+        situations: ['consultation'],
+        location: { divisionCode: TOWN },
+        child: {},
+      });
+      const order = await orderOf(sut.baseUrl, token('township'), report.id, 'township');
+      await act(sut.baseUrl, token('township'), order.id, 'sign');
+      await act(sut.baseUrl, token('township'), order.id, 'resolve', {
+        outcome: 'answered',
+        reporterSummary: '已电话答复来电人。',
+        detail: '政策咨询，已答复。',
+      });
+      return post(operator.token, `/reports/${report.id}/rating`, { score: 1 });
     },
     RATING_WINDOW_CLOSED: async () => {
       const report = await aClosedReport();

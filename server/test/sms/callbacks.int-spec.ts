@@ -146,4 +146,19 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     });
     expect(notTheirs.status).toBe(404);
   });
+
+  it('has nobody to call back on an anonymous call, so records nothing and queues nothing', async () => {
+    const anonymous = await submitReport(sut.baseUrl, operator.token, {
+      channel: 'hotline',
+      situations: ['dropout'],
+      location: { divisionCode: TOWN },
+      child: {},
+      reporter: { anonymous: true, confidential: false, name: undefined, phone: undefined },
+    });
+    await close(anonymous);
+
+    const scored = await record(anonymous.id, { reached: true, score: 1 });
+
+    expect(scored.status).toBe(404);
+  });
 });
