@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaro } from '../../../test/taro-mock';
-import { tap } from '../../../test/factories';
+import { aFilledForm, tap } from '../../../test/factories';
 import { REPORT_STEPS, emptyReportForm, formProblems } from './report-form';
 import ReportPage from './index';
 
@@ -80,5 +80,37 @@ describe('ReportPage for the hotline operator: one page', () => {
     expect(shown).toEqual(expect.arrayContaining(expected));
     await waitFor(() => expect(screen.queryByText('确认提交')).toBeNull());
     expect(taro.request.mock.calls.filter(([o]) => o.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('ReportPage, sending', () => {
+  beforeEach(() => {
+    router.params = { channel: 'public' };
+    Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter'] });
+    Taro.setStorageSync('shouhu.draft.public', {
+      form: aFilledForm(),
+      step: REPORT_STEPS.length - 1,
+    });
+  });
+
+  it('files one report however fast 确认提交 is tapped', async () => {
+    const { container } = render(<ReportPage />);
+    await tap(container.querySelector('.report-submit')!);
+    const confirm = await screen.findByText('确认提交');
+
+    await act(async () => {
+      fireEvent.click(confirm);
+      fireEvent.click(confirm);
+      fireEvent.click(confirm);
+    });
+
+    await waitFor(() =>
+      expect(taro.request.mock.calls.some(([o]) => o.method === 'POST')).toBe(true),
+    );
+    const keys = taro.request.mock.calls
+      .filter(([o]) => o.method === 'POST' && String(o.url).endsWith('/reports'))
+      .map(([o]) => o.header['Idempotency-Key']);
+    expect(new Set(keys).size).toBe(1);
+    expect(Taro.getStorageSync('shouhu.outbox')).toHaveLength(1);
   });
 });

@@ -155,7 +155,8 @@ export default function ReportPage() {
    */
   async function submit() {
     setConfirming(false);
-    if (queuedKey) return;
+    // The ref, not the state: taps within one render would each see no key yet.
+    if (queuedRef.current) return;
     const now = serverNow();
     const badStep = firstStepWithProblems(form, now);
     if (badStep !== null) {
