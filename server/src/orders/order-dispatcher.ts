@@ -5,6 +5,7 @@ import {
   longestPrefixUnit,
   orderPlacement,
   type CreatedOrder,
+  type Priority,
   type Routing,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -147,5 +148,23 @@ export class OrderDispatcher {
     await this.newOrders.enqueue(manager, dispatched, now);
     await this.sms.dispatched(manager, dispatched, now);
     return clocks;
+  }
+
+  /**
+   * An order raised to P1 (from P2 or P3; lowering sends nothing) alerts the unit's duty phone as a
+   * P1 dispatch does, with the new sign deadline; only while the order waits to be signed, which
+   * is what the text asks for. `clocks` are the order's, already moved to the new priority.
+   */
+  async raised(
+    manager: EntityManager,
+    order: OrderEntity,
+    from: Priority,
+    clocks: OrderClockEntity[],
+    now: Date,
+  ): Promise<void> {
+    if (from === 'P1' || order.priority !== 'P1') return;
+    const sign = clocks.find((c) => c.clock === 'sign' && !c.stoppedAt);
+    if (!sign) return;
+    await this.sms.dispatched(manager, [{ ...order, signDueAt: sign.dueAt }], now);
   }
 }

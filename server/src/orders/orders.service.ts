@@ -266,6 +266,7 @@ export class OrdersService {
       const from = ctx.order.priority;
       ctx.order.priority = dto.priority;
       await this.planner.reprioritize(ctx.manager, ctx.clocks, dto.priority);
+      await this.dispatcher.raised(ctx.manager, ctx.order, from, ctx.clocks, ctx.now);
       ctx.auditDetail = { from, to: dto.priority, reason: dto.reason };
       ctx.events.push(
         this.event(

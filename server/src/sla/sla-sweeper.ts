@@ -10,7 +10,9 @@ import {
   chineseDateTime,
   longestPrefixUnit,
   stagesReached,
+  type ClockName,
   type ClockStage,
+  type EscalationStage,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -42,8 +44,10 @@ const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
 
 /**
  * Finds orders whose next clock event is due (through the indexed `next_due_at`, never a scan)
- * and records each reminder, deadline and escalation exactly once; each escalation texts the duty
- * phones of the order's unit and of the unit it is escalated to, in the same transaction.
+ * and records each reminder, deadline and escalation exactly once. An order escalated in a sweep
+ * texts the duty phones of its unit and of the units it was escalated to once, at the highest
+ * stage it reached (after an outage one sweep may pass 100 % and 200 % of several clocks), in the
+ * same transaction.
  */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -106,6 +110,8 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       ? units.find((u) => u.id === coordinator.parentId)
       : undefined;
     const events: OrderEventEntity[] = [];
+    let highest: { clock: ClockName; stage: EscalationStage } | null = null;
+    const escalatedTo: (UnitRecord | null | undefined)[] = [];
     for (const clock of clocks.filter((c) => !c.stoppedAt)) {
       for (const stage of stagesReached(clock, now)) {
         clock.stage = stage;
@@ -124,14 +130,10 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
           }),
         );
         if (stage !== 'reminded') {
-          const escalatedTo = stage === 'red' ? (parent ?? coordinator) : coordinator;
-          await this.sms.escalated(
-            manager,
-            order,
-            { clock: clock.clock, stage },
-            [units.find((u) => u.id === order.unitId), escalatedTo],
-            now,
-          );
+          if (!highest || (stage === 'red' && highest.stage === 'overdue')) {
+            highest = { clock: clock.clock, stage };
+          }
+          escalatedTo.push(stage === 'red' ? (parent ?? coordinator) : coordinator);
           await this.audit.record(manager, null, {
             action: `order.${KIND[stage]}`,
             targetType: 'order',
@@ -144,6 +146,10 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
           });
         }
       }
+    }
+    if (highest) {
+      const recipients = [units.find((u) => u.id === order.unitId), ...escalatedTo];
+      await this.sms.escalated(manager, order, highest, recipients, now);
     }
     summarizeClocks(order, clocks);
     await this.orders.save(manager, order, clocks);

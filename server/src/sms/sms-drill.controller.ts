@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Access } from '../access/access.decorator';
 import { EmptyBodyPipe } from '../common/validation.pipe';
-import type { DeliveryTally } from '../notifications/delivery';
-import { SmsSender } from './sms-sender';
+import { SmsSender, type SmsTally } from './sms-sender';
 
 /** Only with SIMULATED_CLOCK=true, which production refuses at boot: for tests and drills. */
 @Controller('admin/sms')
@@ -12,7 +11,7 @@ export class SmsDrillController {
   @Post('send')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
-  send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<DeliveryTally> {
+  send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<SmsTally> {
     return this.sender.send();
   }
 }

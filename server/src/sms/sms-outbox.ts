@@ -32,12 +32,13 @@ export interface EscalatedOrder {
 /**
  * Queues text messages in the transaction of what they announce, so a message exists if and
  * only if its dispatch, escalation or milestone does (never lost; the sender sends each once).
- * Phones are sealed in the outbox like everywhere else personal details rest.
+ * A caller's phone is sealed in the outbox like everywhere else personal details rest; a duty
+ * phone is the unit's, read when the message is sent.
  *
- * - a P1 order reached a unit (intake, transfer, reassignment: OrderDispatcher) → the unit's duty
- *   phone (the law's "立即": a person, not only a badge in the app);
+ * - a P1 order reached a unit (intake, transfer, reassignment: OrderDispatcher) or was raised to
+ *   P1 → the unit's duty phone (the law's "立即": a person, not only a badge in the app);
  * - the sweep escalated an order (督办 at 100 %, red list at 200 %) → the duty phones of the
- *   order's unit and of the unit it was escalated to;
+ *   order's unit and of the units it was escalated to, once per report, stage and unit;
  * - a hotline report was accepted or closed → the caller, if they agreed.
  */
 @Injectable()
@@ -50,6 +51,11 @@ export class SmsOutbox {
     private readonly sealer: Sealer,
   ) {}
 
+  /**
+   * A P1 order reached a unit (dispatch, transfer, reassignment) or an order of the unit was
+   * raised to P1: one `duty_order` to the unit's duty phone, read when it is sent. Units without a
+   * duty phone now get no row.
+   */
   async dispatched(manager: EntityManager, orders: DispatchedOrder[], at: Date): Promise<void> {
     const urgent = orders.filter((o) => o.priority === 'P1' && o.unitId);
     if (urgent.length === 0) return;
@@ -61,17 +67,24 @@ export class SmsOutbox {
       const facts = await this.facts(manager, order);
       if (!facts) continue;
       messages.push(
-        this.message(
+        this.dutyMessage(
           'duty_order',
-          unit.dutyPhone,
+          unit,
           order,
           dutyOrderSmsParams({ ...facts, signDueAt: order.signDueAt }),
+          null,
         ),
       );
     }
     await this.messages.insertPending(manager, messages, at);
   }
 
+  /**
+   * One sweep escalated the order: one `duty_escalation` at the highest stage it reached in that
+   * sweep (whichever clocks got there), to each recipient unit's duty phone once. A report's
+   * stage is texted to a unit once, however many of its orders reach it (`dedupKey`): two overdue
+   * orders of one report tell the coordinator one thing.
+   */
   async escalated(
     manager: EntityManager,
     order: EscalatedOrder,
@@ -79,16 +92,27 @@ export class SmsOutbox {
     recipients: (UnitRecord | null | undefined)[],
     at: Date,
   ): Promise<void> {
-    const phones = [
-      ...new Set(recipients.flatMap((unit) => (unit?.dutyPhone ? [unit.dutyPhone] : []))),
-    ];
-    if (phones.length === 0) return;
+    const phones = new Set<string>();
+    const units = recipients.filter((unit): unit is UnitRecord => {
+      if (!unit?.dutyPhone || phones.has(unit.dutyPhone)) return false;
+      phones.add(unit.dutyPhone);
+      return true;
+    });
+    if (units.length === 0) return;
     const facts = await this.facts(manager, order);
     if (!facts) return;
     const params = dutyEscalationSmsParams({ ...facts, ...escalation });
     await this.messages.insertPending(
       manager,
-      phones.map((phone) => this.message('duty_escalation', phone, order, params)),
+      units.map((unit) =>
+        this.dutyMessage(
+          'duty_escalation',
+          unit,
+          order,
+          params,
+          `escalation:${order.reportId}:${escalation.stage}:${unit.id}`,
+        ),
+      ),
       at,
     );
   }
@@ -112,13 +136,17 @@ export class SmsOutbox {
     );
   }
 
-  /** 办结: every order of a hotline report was resolved; the lead's outcome label only. */
+  /**
+   * 办结: every order of a hotline report was resolved; the lead's outcome label only. A 受理
+   * still waiting is dropped: after the 办结 it would say the opposite.
+   */
   async closed(
     manager: EntityManager,
     reportId: string,
     outcome: Outcome | null,
     at: Date,
   ): Promise<void> {
+    await this.messages.supersede(manager, reportId, 'caller_accepted');
     const report = await this.reports.findById(manager, reportId);
     const phone = report && this.callerPhone(report);
     if (!report || !phone) return;
@@ -150,18 +178,21 @@ export class SmsOutbox {
     };
   }
 
-  private message(
+  private dutyMessage(
     kind: 'duty_order' | 'duty_escalation',
-    phone: string,
+    unit: UnitRecord,
     order: EscalatedOrder,
     params: string[],
+    dedupKey: string | null,
   ): NewSms {
     return {
       kind,
-      phoneSealed: this.sealer.seal(phone),
+      phoneSealed: null,
+      unitId: unit.id,
       reportId: order.reportId,
       orderId: order.id,
       params,
+      dedupKey,
     };
   }
 
@@ -174,9 +205,11 @@ export class SmsOutbox {
     return {
       kind,
       phoneSealed: this.sealer.seal(phone),
+      unitId: null,
       reportId: report.id,
       orderId: null,
       params,
+      dedupKey: null,
     };
   }
 }

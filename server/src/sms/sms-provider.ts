@@ -10,8 +10,12 @@ export interface SmsRequest {
   reference: string;
 }
 
-/** `refused`: the provider will never deliver it (no such number, the owner opted out). */
-export type SmsOutcome = SendOutcome & { serial?: string };
+/**
+ * `refused`: the provider will never deliver it (no such number, the owner opted out);
+ * `limited`: a rate limit (per phone or for the whole account) answered, so try later.
+ */
+export type SmsOutcome =
+  (SendOutcome & { serial?: string }) | { result: 'limited'; error: string; serial?: undefined };
 
 /**
  * The SMS provider behind the outbox. Tencent Cloud SMS is the one built; another (Aliyun, a

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { UnitsModule } from '../units/units.module';
 import { SmsDrillController } from './sms-drill.controller';
 import { SmsOutboxModule } from './sms-outbox.module';
 import { SMS_PROVIDER } from './sms-provider';
@@ -13,7 +14,7 @@ export class SmsModule {
   static forRoot(options: { simulatedClock: boolean }): DynamicModule {
     return {
       module: SmsModule,
-      imports: [SmsOutboxModule],
+      imports: [SmsOutboxModule, UnitsModule],
       controllers: options.simulatedClock ? [SmsDrillController] : [],
       providers: [
         SmsSender,

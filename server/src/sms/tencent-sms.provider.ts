@@ -6,8 +6,9 @@ const TIMEOUT_SECONDS = 5;
 
 /**
  * Answers after which sending again cannot help: the number does not exist or cannot take SMS,
- * or its owner opted out (退订). Everything else (limits, balance, an unapproved template, the
- * network) is retried with the outbox's backoff.
+ * or its owner opted out (退订). Rate limits (`LimitExceeded.*`: per phone per 30 s, hour or day,
+ * or the account's daily cap) are waited out until the message's time to live. Everything else
+ * (balance, an unapproved template, the network) is retried with the outbox's backoff.
  */
 const REFUSALS = [
   'InvalidParameterValue.IncorrectPhoneNumber',
@@ -15,6 +16,8 @@ const REFUSALS = [
   'FailedOperation.PhoneNumberOnBlacklist',
   'UnsupportedOperation.UnsupportedRegion',
 ];
+
+const RATE_LIMIT = 'LimitExceeded.';
 
 type Client = InstanceType<typeof sms.v20210111.Client>;
 
@@ -65,6 +68,8 @@ export class TencentSmsProvider implements SmsProvider {
   /** Errors name the API and Tencent's code, never the phone or the credentials. */
   private failure(code: string, message: string): SmsOutcome {
     const error = `SendSms: ${code} ${message}`.trim();
-    return REFUSALS.includes(code) ? { result: 'refused', error } : { result: 'error', error };
+    if (REFUSALS.includes(code)) return { result: 'refused', error };
+    if (code.startsWith(RATE_LIMIT)) return { result: 'limited', error };
+    return { result: 'error', error };
   }
 }

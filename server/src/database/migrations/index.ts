@@ -7,6 +7,7 @@ import { Notifications1764400000000 } from './1764400000000-notifications';
 import { NewOrderSubscriptions1764500000000 } from './1764500000000-new-order-subscriptions';
 import { EventTexts1764600000000 } from './1764600000000-event-texts';
 import { Sms1764700000000 } from './1764700000000-sms';
+import { SmsDutyUnits1764750000000 } from './1764750000000-sms-duty-units';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   NewOrderSubscriptions1764500000000,
   EventTexts1764600000000,
   Sms1764700000000,
+  SmsDutyUnits1764750000000,
 ];
