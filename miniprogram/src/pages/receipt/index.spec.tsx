@@ -23,6 +23,14 @@ describe('ReceiptPage in WeChat', () => {
     posted.length = 0;
     process.env.TARO_ENV = 'weapp';
     Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.receipt.report-1', {
+      id: 'report-1',
+      trackingCode: 'ACDEFGHJKM',
+      status: 'submitted',
+      priority: 'P3',
+      advice: { call110: false },
+      orders: [],
+    });
     taro.request.mockImplementation(async (options: { url: string; data?: unknown }) => {
       if (options.url.endsWith('/notifications/templates')) {
         return { statusCode: 200, header: {}, data: TEMPLATES };
@@ -86,5 +94,17 @@ describe('ReceiptPage in WeChat', () => {
     await waitFor(() => expect(taro.request).toHaveBeenCalled());
     await screen.findByText('报告已提交');
     expect(screen.queryByText('接收受理、进度、办结通知')).toBeNull();
+  });
+});
+
+describe('ReceiptPage for an address alone', () => {
+  beforeEach(() => resetTaro());
+
+  it('shows no receipt for a report this phone never filed, and a way back', async () => {
+    render(<ReceiptPage />);
+
+    await screen.findByText(/这台手机上没有这份报告的回执/);
+    expect(screen.queryByText('报告已提交')).toBeNull();
+    expect(screen.getByText('返回首页')).toBeTruthy();
   });
 });

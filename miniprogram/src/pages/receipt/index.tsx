@@ -15,6 +15,9 @@ import { requirePrivacyConsent } from '../../services/privacy';
 import { keptReceipt } from '../../services/reports';
 import './index.css';
 
+const NO_RECEIPT =
+  '这台手机上没有这份报告的回执。已提交的报告可以在“我的报告”或“查询进度”里查看办理情况。';
+
 export default function ReceiptPage() {
   const { id = '', code = '', call110, hotline } = useRouter().params;
   const [receipt] = useState(() => keptReceipt(id));
@@ -45,6 +48,11 @@ export default function ReceiptPage() {
   }
 
   if (!code) return <PageState error={INCOMPLETE_ADDRESS} />;
+  // A receipt is the server's answer kept on this phone; an address alone proves nothing was filed.
+  if (!receipt || receipt.trackingCode !== code) return <PageState error={NO_RECEIPT} />;
+  const orders = [...receipt.orders].sort(
+    (a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'),
+  );
   return (
     <View className="page">
       {call110 === '1' && (
@@ -83,10 +91,10 @@ export default function ReceiptPage() {
 
       <View className="section receipt-next">
         <Text className="section-title">接下来会怎样</Text>
-        {receipt && receipt.orders.length > 0 ? (
+        {orders.length > 0 ? (
           <View>
             <Text className="hint">报告已经送到以下地方，要在规定时间内签收并办理：</Text>
-            {receipt.orders.map((order) => (
+            {orders.map((order) => (
               <View key={`${order.department}-${order.role}`} className="receipt-order">
                 <Text className="receipt-department">
                   {placementText(order.department, order.placement)}

@@ -18,7 +18,9 @@ export default function TrackPage() {
   const look = async () => {
     setUnknown(false);
     if (!isTrackingCode(code)) {
-      setProblem('查询码是10位字母和数字，请核对后再输入');
+      setProblem(
+        '这不是一个查询码。查询码是回执上的10位字母和数字（如 ACDE-FGHJ-KM，不含0、1、2、5、8和容易看错的字母），请核对后再输入',
+      );
       return;
     }
     const normalized = normalizeTrackingCode(code);
