@@ -75,4 +75,17 @@ describe('H5 app: the first screen on a slow link', () => {
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('tel:110');
   });
+
+  it('offers the way home on an address the app does not know, instead of loading for ever', async () => {
+    const page = await openPhonePage(suite.browser);
+    await page.goto(`${suite.server.origin}/#/pages/no-such-page/index`);
+
+    const home = page.locator('#boot-shell .boot-home', { hasText: '返回首页' });
+    await home.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'first-screen-unknown-address');
+    await home.click();
+
+    await page.locator('.home-mine', { hasText: '我的报告' }).waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
 });
