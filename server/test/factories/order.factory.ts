@@ -58,3 +58,16 @@ export async function act(
   }
   return response.body;
 }
+
+/** The department's handler signs its order of the report and resolves it; returns the order. */
+export async function signAndResolve(
+  baseUrl: string,
+  token: string,
+  reportId: string,
+  department: ReceivingDepartment,
+  resolution: { outcome: string; reporterSummary: string; detail: string },
+): Promise<OrderSummary> {
+  const order = await orderOf(baseUrl, token, reportId, department);
+  await act(baseUrl, token, order.id, 'sign');
+  return act(baseUrl, token, order.id, 'resolve', resolution);
+}

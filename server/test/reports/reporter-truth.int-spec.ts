@@ -8,7 +8,7 @@ import {
   type ReporterReportView,
 } from '@shouhu/shared';
 import { TOWN, TOWN_WITHOUT_SUPERVISOR, aCounty, type County } from '../factories/county.factory';
-import { act, orderOf, submitReport } from '../factories/order.factory';
+import { act, orderOf, signAndResolve, submitReport } from '../factories/order.factory';
 import { aReporterSession } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -224,14 +224,7 @@ describe('what the reporter is told is true', () => {
       situations: ['violence_abuse'],
       location: { divisionCode: TOWN },
     });
-    const civil = await orderOf(
-      sut.baseUrl,
-      county.sessions.civil.token,
-      receipt.id,
-      'civil_affairs',
-    );
-    await act(sut.baseUrl, county.sessions.civil.token, civil.id, 'sign');
-    await act(sut.baseUrl, county.sessions.civil.token, civil.id, 'resolve', {
+    await signAndResolve(sut.baseUrl, county.sessions.civil.token, receipt.id, 'civil_affairs', {
       outcome: 'assessed_no_need',
       reporterSummary: '经评估暂不需要临时监护。',
       detail: '入户评估，监护人在家。',

@@ -7,7 +7,7 @@ import type {
   ReportCreatedResponse,
 } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
-import { act, orderOf, submitReport } from '../factories/order.factory';
+import { signAndResolve, submitReport } from '../factories/order.factory';
 import { aSessionWith } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -34,26 +34,18 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     });
 
   async function close(report: ReportCreatedResponse): Promise<string> {
-    const township = await orderOf(
+    const township = await signAndResolve(
       sut.baseUrl,
       county.sessions.township.token,
       report.id,
       'township',
+      {
+        outcome: 'returned_to_school',
+        reporterSummary: '孩子已回到学校上课。',
+        detail: '与家长面谈两次。',
+      },
     );
-    await act(sut.baseUrl, county.sessions.township.token, township.id, 'sign');
-    await act(sut.baseUrl, county.sessions.township.token, township.id, 'resolve', {
-      outcome: 'returned_to_school',
-      reporterSummary: '孩子已回到学校上课。',
-      detail: '与家长面谈两次。',
-    });
-    const education = await orderOf(
-      sut.baseUrl,
-      county.sessions.education.token,
-      report.id,
-      'education',
-    );
-    await act(sut.baseUrl, county.sessions.education.token, education.id, 'sign');
-    await act(sut.baseUrl, county.sessions.education.token, education.id, 'resolve', {
+    await signAndResolve(sut.baseUrl, county.sessions.education.token, report.id, 'education', {
       outcome: 'answered',
       reporterSummary: '已答复来电人。',
       detail: '电话联系学校。',
