@@ -51,6 +51,12 @@ export class DivisionsService {
     );
   }
 
+  /** The codes among `codes` that name no division of the loaded dataset (order kept). */
+  async unknown(codes: readonly string[]): Promise<string[]> {
+    const known = new Set((await this.divisions.findMany([...codes])).map((row) => row.code));
+    return codes.filter((code) => !known.has(code));
+  }
+
   async exists(code: string): Promise<boolean> {
     return (await this.divisions.findByCode(code)) !== null;
   }

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
+import { DivisionsService } from '../divisions/divisions.service';
 import { DUTY_PHONE_MESSAGE, type CreateUnitDto } from './dto/create-unit.dto';
 import type { UpdateUnitDto } from './dto/update-unit.dto';
 import type { UnitRecord } from './unit';
@@ -19,12 +20,23 @@ export class UnitsService {
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly divisions: DivisionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * 400 when the parent unit or one of the division prefixes does not exist: a unit covering a
+   * made-up code would never receive an order, and nobody would notice.
+   */
   async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
     if (dto.parentId && !(await this.units.findById(dto.parentId))) {
       throw ApiException.validation({ parentId: '上级单位不存在' });
+    }
+    const unknown = await this.divisions.unknown(dto.divisionPrefixes);
+    if (unknown.length > 0) {
+      throw ApiException.validation({
+        divisionPrefixes: `没有这些区划：${unknown.join('、')}，请从区划列表中选择`,
+      });
     }
     const unit: UnitRecord = {
       id: randomUUID(),
