@@ -87,7 +87,9 @@ describe('hostile input: generated malformed requests on every write route', () 
       method: request.method,
       headers: request.headers,
       body: request.body,
-    });
+      // Required by fetch for a streamed body.
+      ...(request.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
     const text = await response.text();
     let body: unknown;
     try {

@@ -31,7 +31,8 @@ export interface HostileRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body?: Uint8Array | FormData;
+  /** A stream is sent chunked (Transfer-Encoding, no Content-Length). */
+  body?: Uint8Array | FormData | ReadableStream<Uint8Array>;
 }
 
 /** Who makes a request that changes its caller: a session by name, or a forged Authorization. */
@@ -53,6 +54,7 @@ type BodyMutation =
 type TransportMutation =
   | { kind: 'content-type'; value: string | null }
   | { kind: 'multipart' }
+  | { kind: 'chunked' }
   | { kind: 'json' }
   | { kind: 'form'; variant: FormVariant };
 
@@ -523,6 +525,7 @@ export function recipes(shape: RouteShape, sessions: string[]): fc.Arbitrary<Rec
     : fc.oneof(
         fc.record({ kind: fc.constant('content-type' as const), value: contentType }),
         fc.constant({ kind: 'multipart' as const }),
+        fc.constant({ kind: 'chunked' as const }),
       );
   const caller = fc.oneof(
     { weight: 3, arbitrary: fc.record({ session: fc.constantFrom(...sessions) }) },
@@ -681,6 +684,18 @@ function hostileForm(variant: FormVariant, maxBytes: number): FormData {
   return form;
 }
 
+/** The bytes in two chunks of a stream, so fetch sends them chunked. */
+function chunked(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const half = Math.floor(bytes.length / 2);
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes.subarray(0, half));
+      controller.enqueue(bytes.subarray(half));
+      controller.close();
+    },
+  });
+}
+
 function pathWith(base: HostileBase, param: Recipe['param']): string {
   if (!param) return base.path;
   const template = base.key.split(' ')[1].split('/');
@@ -733,7 +748,7 @@ export function applyRecipe(
   const path =
     pathWith(base, recipe.param) + (recipe.query !== undefined ? `?${recipe.query}` : '');
   const transport = recipe.transport;
-  let body: Uint8Array | FormData | undefined;
+  let body: HostileRequest['body'];
   if (base.form) {
     if (transport?.kind === 'form' && transport.variant.part === 'raw') {
       headers['content-type'] = transport.variant.contentType;
@@ -761,6 +776,7 @@ export function applyRecipe(
       if (transport.value === null) delete headers['content-type'];
       else headers['content-type'] = transport.value;
     }
+    if (transport?.kind === 'chunked') body = chunked(body);
   }
   return { method: base.method, path, headers, body };
 }
