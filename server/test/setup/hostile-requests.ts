@@ -86,8 +86,9 @@ export interface RouteShape {
   upload: boolean;
 }
 
-export const REUSE = 'REUSE';
+const REUSE = 'REUSE';
 
+/** Past Fastify's 100-character path segment, every text limit, and the 320 KB body limit. */
 const BIG_LENGTHS = [101, 1001, 5001, 65_537, 200_000, 400_000];
 
 const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -216,7 +217,7 @@ const hostileShape: fc.Arbitrary<unknown> = fc.constantFrom(
 );
 
 /** Any value a field may be given instead of what it takes. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
   hostileNumber,
   hostileDate,
@@ -347,6 +348,7 @@ const formVariant: fc.Arbitrary<FormVariant> = fc.oneof(
   }),
 );
 
+/** `SAME-*`: the valid parameter in upper case, with a trailing space, or one character short. */
 const pathValue = fc.oneof(
   fc.constantFrom(
     '%20',
@@ -423,6 +425,7 @@ const idempotencyKey = fc.oneof(
   fc.uuid().map(String),
 );
 
+/** `null`: no Authorization; `TAMPERED`: the caller's token with its signature changed; `TOKEN TOKEN`: it twice. */
 const forgedAuthorization = fc.constantFrom<string | null>(
   null,
   '',
