@@ -59,6 +59,8 @@ module.exports = {
         '<rootDir>/test/notifications/new-order-messages.int-spec.ts',
         // The SMS outbox in the intake's, the sweep's and the milestones' transactions.
         '<rootDir>/test/sms/sms.int-spec.ts',
+        // Generated malformed requests on every write route, against the other driver's errors.
+        '<rootDir>/test/input/hostile-input.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -8,6 +8,11 @@ import { ApiException } from './api-exception';
 import { IS_PLAIN_OBJECT, IS_TEXT } from './input-rules';
 
 const UNKNOWN_FIELD = 'whitelistValidation';
+/**
+ * class-validator's own rule for a value `@ValidateNested` cannot walk (`[5]` where objects are
+ * listed); its message is English and names no field of ours.
+ */
+const NOT_NESTED = 'nestedValidation';
 
 /**
  * Rules that check a value's type. When one failed, its message is the one shown: the value's
@@ -28,6 +33,7 @@ const TYPE_RULES = [
 
 function firstMessage(constraints: Record<string, string>): string | undefined {
   if (UNKNOWN_FIELD in constraints) return '不允许的字段';
+  if (NOT_NESTED in constraints) return '应为对象 {…}';
   const type = TYPE_RULES.find((name) => name in constraints);
   return type ? constraints[type] : Object.values(constraints)[0];
 }
@@ -37,7 +43,10 @@ function collect(errors: ValidationError[], path: string, into: Record<string, s
     const field = path ? `${path}.${error.property}` : error.property;
     const message = firstMessage(error.constraints ?? {});
     if (message !== undefined) into[field] = message;
-    if (error.children?.length) collect(error.children, field, into);
+    // A value of the wrong type has no fields to judge: `child: [5]` is "not an object", not
+    // also "child.0 is not an object".
+    const wrongType = TYPE_RULES.some((name) => name in (error.constraints ?? {}));
+    if (error.children?.length && !wrongType) collect(error.children, field, into);
   }
 }
 

@@ -1,34 +1,18 @@
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { ERROR_CODES, type AuthResponse } from '@shouhu/shared';
+import type { AuthResponse } from '@shouhu/shared';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aWorld, type World } from '../factories/world.factory';
 import { bodyRoutes, type BodyRoute } from '../setup/body-fields';
-import { http, type HttpResponse } from '../setup/http';
+import { CHINESE, shapeProblem } from '../setup/error-shape';
+import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 type ErrorBody = { code?: string; message?: string; errors?: Record<string, string> };
 
-const CHINESE = /[\u4e00-\u9fff]/;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH'];
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const UPLOAD = 'POST /uploads';
-
-/** Why an answer is not api.md's error shape (`{code, message[, errors]}`, our code, Chinese), or null. */
-function shapeProblem(answer: HttpResponse<unknown>): string | null {
-  if (answer.status < 400) return null;
-  const body = answer.body as ErrorBody | undefined;
-  if (!body || typeof body !== 'object') return 'no JSON body';
-  const keys = Object.keys(body).sort();
-  const allowed = ['code', 'errors', 'message'];
-  if (keys.some((key) => !allowed.includes(key)) || !keys.includes('code')) {
-    return `keys ${keys.join(',')}`;
-  }
-  if (!ERROR_CODES.includes(body.code as never)) return `code ${body.code}`;
-  if (!CHINESE.test(body.message ?? '')) return `message ${body.message}`;
-  const english = Object.values(body.errors ?? {}).filter((m) => !CHINESE.test(m));
-  return english.length > 0 ? `errors ${english.join('; ')}` : null;
-}
 
 describe('HTTP edges: every error of every route has our shape', () => {
   let sut: TestApp;

@@ -6,10 +6,14 @@ import {
 } from 'class-validator';
 import type { AuthResponse } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
-import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aReport } from '../factories/report.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
-import { HOME_TOWN, aWorld, type World } from '../factories/world.factory';
+import { aWorld, type World } from '../factories/world.factory';
+import {
+  writeCalls,
+  type Read,
+  type WriteCall,
+  type WriteCalls,
+} from '../factories/write-call.factory';
 import {
   asciiJson,
   bodyFields,
@@ -23,19 +27,6 @@ import {
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in';
-
-interface Call {
-  token?: string;
-  path: string;
-  body: Record<string, unknown>;
-  headers?: Record<string, string>;
-  /** Where what was stored can be read back; each is fetched after a 2xx. */
-  readBack?: (answer: unknown) => Promise<Read[]>;
-  /** Fields that name something (a code), not text to store: any answer but 500 or a refusal of the field. */
-  opaque?: string[];
-}
-
-type Read = { token: string; path: string } | { sql: string; id: string };
 
 type ErrorBody = { code?: string; errors?: Record<string, string> };
 
@@ -54,12 +45,6 @@ const WRONG: Record<BodyField['kind'], unknown[]> = {
   unbounded: [12345],
 };
 
-const RESOLUTION = {
-  outcome: 'returned_to_school',
-  reporterSummary: '孩子已回到学校上课。',
-  detail: '与家长面谈两次。',
-};
-
 describe('input walk: every field of every route', () => {
   let sut: TestApp;
   let wechat: WechatStandIn;
@@ -69,6 +54,7 @@ describe('input walk: every field of every route', () => {
   let handler: AuthResponse;
   let coordinator: AuthResponse;
   let routes: BodyRoute[];
+  let calls: WriteCalls;
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();
@@ -85,6 +71,7 @@ describe('input walk: every field of every route', () => {
       unitId: world.units.homeCoordinator.id,
     });
     routes = bodyRoutes(sut.app);
+    calls = writeCalls(sut.baseUrl, world, { admin, reporter, handler, coordinator });
   });
 
   afterAll(async () => {
@@ -92,224 +79,7 @@ describe('input walk: every field of every route', () => {
     await wechat.close();
   });
 
-  type Stage = 'dispatched' | 'signed' | 'extension' | 'resolved';
-
-  /** A fresh township order of the handler's unit, brought to `stage`. */
-  async function anOrder(stage: Stage): Promise<string> {
-    const report = await submitReport(sut.baseUrl, reporter.token, {
-      situations: ['dropout'],
-      location: { divisionCode: HOME_TOWN },
-      child: {},
-    });
-    const { id } = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
-    if (stage !== 'dispatched') await act(sut.baseUrl, handler.token, id, 'sign');
-    if (stage === 'extension') {
-      await act(sut.baseUrl, handler.token, id, 'extension', {
-        workingDays: 2,
-        reason: '需要家访',
-      });
-    }
-    if (stage === 'resolved') await act(sut.baseUrl, handler.token, id, 'resolve', RESOLUTION);
-    return id;
-  }
-
-  const orderCall =
-    (action: string, stage: Stage, token: () => string, body: () => Record<string, unknown>) =>
-    async (): Promise<Call> => {
-      const id = await anOrder(stage);
-      return {
-        token: token(),
-        path: `/orders/${id}/${action}`,
-        body: body(),
-        readBack: async () => [
-          { token: coordinator.token, path: `/orders/${id}` },
-          // The internal detail of a resolution is kept with its event, shown on no page.
-          { sql: 'SELECT text, detail FROM order_events WHERE order_id = ?', id },
-        ],
-      };
-    };
-
-  /** A valid request for every route that takes a JSON body; the walk fails for a route without one. */
-  const calls: Record<string, () => Promise<Call>> = {
-    'POST /auth/dev': async () => ({ path: '/auth/dev', body: { openid: `walk-${randomUUID()}` } }),
-    'POST /auth/wechat': async () => ({
-      path: '/auth/wechat',
-      body: { code: `ok:walk-${randomUUID()}` },
-      opaque: ['code'],
-    }),
-    'POST /auth/redeem': async () => {
-      const invite = await http<{ code: string }>(sut.baseUrl, 'POST', '/admin/invites', {
-        token: admin.token,
-        body: { role: 'hotline_operator' },
-      });
-      const caller = await aReporterSession(sut.baseUrl);
-      return {
-        token: caller.token,
-        path: '/auth/redeem',
-        body: { code: invite.body.code },
-        opaque: ['code'],
-      };
-    },
-    'POST /reports': async () => ({
-      token: reporter.token,
-      path: '/reports',
-      body: {
-        ...aReport({
-          location: { divisionCode: HOME_TOWN, latitude: 33.48, longitude: 117.88 },
-          reporter: { confidential: false, relation: '老师' },
-          child: { name: '小明', school: '泗城镇中心小学', guardianName: '李某' },
-        }),
-      },
-      headers: { 'idempotency-key': randomUUID() },
-      readBack: async (answer) => {
-        const report = answer as { id: string };
-        const order = await orderOf(sut.baseUrl, coordinator.token, report.id, 'township');
-        return [{ token: coordinator.token, path: `/orders/${order.id}` }];
-      },
-    }),
-    'POST /reports/:id/rating': async () => {
-      const report = await submitReport(sut.baseUrl, reporter.token, {
-        situations: ['consultation'],
-        location: { divisionCode: HOME_TOWN },
-        child: {},
-      });
-      const { id } = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
-      await act(sut.baseUrl, handler.token, id, 'sign');
-      await act(sut.baseUrl, handler.token, id, 'resolve', RESOLUTION);
-      return {
-        token: reporter.token,
-        path: `/reports/${report.id}/rating`,
-        body: { score: 4, comment: '很及时' },
-        readBack: async () => [{ token: reporter.token, path: `/reports/${report.id}` }],
-      };
-    },
-    'POST /reports/:id/subscriptions': async () => {
-      const report = await submitReport(sut.baseUrl, reporter.token);
-      return {
-        token: reporter.token,
-        path: `/reports/${report.id}/subscriptions`,
-        body: { kinds: ['accepted'] },
-      };
-    },
-    'POST /admin/units': async () => ({
-      token: admin.token,
-      path: '/admin/units',
-      body: { name: '走查单位', department: 'education', divisionPrefixes: ['341324'] },
-      readBack: async () => [{ token: admin.token, path: '/admin/units' }],
-    }),
-    'PATCH /admin/units/:id': async () => {
-      const unit = await http<{ id: string }>(sut.baseUrl, 'POST', '/admin/units', {
-        token: admin.token,
-        body: { name: '走查派出所', department: 'police', divisionPrefixes: ['341324'] },
-      });
-      return {
-        token: admin.token,
-        path: `/admin/units/${unit.body.id}`,
-        body: { dutyPhone: '13900000110' },
-        readBack: async () => [{ token: admin.token, path: '/admin/units' }],
-      };
-    },
-    'POST /reports/:id/callback': async () => {
-      const operator = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
-      const report = await submitReport(sut.baseUrl, operator.token, {
-        channel: 'hotline',
-        situations: ['consultation'],
-        location: { divisionCode: HOME_TOWN },
-        child: {},
-      });
-      const { id } = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
-      await act(sut.baseUrl, handler.token, id, 'sign');
-      await act(sut.baseUrl, handler.token, id, 'resolve', RESOLUTION);
-      return {
-        token: operator.token,
-        path: `/reports/${report.id}/callback`,
-        body: { reached: true, score: 4, comment: '来电人表示满意' },
-        readBack: async () => [
-          { sql: 'SELECT callback_comment FROM reports WHERE id = ?', id: report.id },
-        ],
-      };
-    },
-    'POST /admin/invites': async () => ({
-      token: admin.token,
-      path: '/admin/invites',
-      body: { role: 'mandated_reporter', orgName: '泗县某小学', orgType: 'school' },
-    }),
-    'PUT /admin/calendar/:year': async () => ({
-      token: admin.token,
-      path: '/admin/calendar/2098',
-      body: { days: [{ date: '2098-10-01', working: false, name: '国庆节' }] },
-      readBack: async () => [{ token: admin.token, path: '/admin/calendar/2098' }],
-    }),
-    'PUT /admin/clock': async () => ({
-      token: admin.token,
-      path: '/admin/clock',
-      body: { now: new Date().toISOString() },
-    }),
-    'POST /orders/:id/contact': orderCall(
-      'contact',
-      'signed',
-      () => handler.token,
-      () => ({ note: '见到了孩子', latitude: 33.48, longitude: 117.88 }),
-    ),
-    'POST /orders/:id/notes': orderCall(
-      'notes',
-      'signed',
-      () => handler.token,
-      () => ({ text: '已联系班主任', reporterVisible: true }),
-    ),
-    'POST /orders/:id/return': orderCall(
-      'return',
-      'dispatched',
-      () => handler.token,
-      () => ({ reason: '不属于本镇' }),
-    ),
-    'POST /orders/:id/transfer': orderCall(
-      'transfer',
-      'dispatched',
-      () => handler.token,
-      () => ({ unitId: world.units.homeTownship2.id, reason: '孩子住在墩集镇' }),
-    ),
-    'POST /orders/:id/reassign': orderCall(
-      'reassign',
-      'dispatched',
-      () => coordinator.token,
-      () => ({ unitId: world.units.homeTownship2.id, reason: '孩子住在墩集镇' }),
-    ),
-    'POST /orders/:id/priority': orderCall(
-      'priority',
-      'dispatched',
-      () => coordinator.token,
-      () => ({ priority: 'P2', reason: '孩子独自在家' }),
-    ),
-    'POST /orders/:id/extension': orderCall(
-      'extension',
-      'signed',
-      () => handler.token,
-      () => ({ workingDays: 2, reason: '需要多次家访' }),
-    ),
-    'POST /orders/:id/extension/decision': orderCall(
-      'extension/decision',
-      'extension',
-      () => coordinator.token,
-      () => ({ approve: true, note: '同意' }),
-    ),
-    'POST /orders/:id/resolve': orderCall(
-      'resolve',
-      'signed',
-      () => handler.token,
-      () => ({
-        ...RESOLUTION,
-      }),
-    ),
-    'POST /orders/:id/reopen': orderCall(
-      'reopen',
-      'resolved',
-      () => coordinator.token,
-      () => ({ reason: '孩子仍未上学' }),
-    ),
-  };
-
-  const send = <T = ErrorBody>(route: BodyRoute, call: Call, body: unknown, ascii = false) =>
+  const send = <T = ErrorBody>(route: BodyRoute, call: WriteCall, body: unknown, ascii = false) =>
     http<T>(sut.baseUrl, route.method, call.path, {
       token: call.token,
       ...(ascii ? { rawBody: asciiJson(body) } : { body }),
@@ -335,9 +105,9 @@ describe('input walk: every field of every route', () => {
 
     expect(
       withDto()
-        .map((r) => r.key)
-        .sort(),
-    ).toEqual(Object.keys(calls).sort());
+        .filter((route) => !calls[route.key])
+        .map((route) => route.key),
+    ).toEqual([]);
     expect(unbounded).toEqual([]);
   });
 

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthResponse } from '@shouhu/shared';
+import { http } from '../setup/http';
+import { act, orderOf, submitReport } from './order.factory';
+import { aReport } from './report.factory';
+import { aReporterSession, aSessionWith } from './session.factory';
+import { HOME_TOWN, type World } from './world.factory';
+
+/** Where what a request stored can be read back: an API read, or a row by id. */
+export type Read = { token: string; path: string } | { sql: string; id: string };
+
+/** One valid request of a write route, built fresh: sent as is, the route answers 2xx. */
+export interface WriteCall {
+  token?: string;
+  /** The path with its parameters filled in, relative to /api/v1. */
+  path: string;
+  /** The JSON body (`{}` for a route that takes none). */
+  body: Record<string, unknown>;
+  /** The multipart form of the upload, instead of `body`; a new form each call. */
+  form?: () => FormData;
+  headers?: Record<string, string>;
+  /** Where what was stored can be read back; each is fetched after a 2xx. */
+  readBack?: (answer: unknown) => Promise<Read[]>;
+  /** Fields that name something (a code), not text to store: any answer but 500 or a refusal of the field. */
+  opaque?: string[];
+}
+
+/** The callers a write call is made as; `hotline` files the reports that are called back. */
+export interface WriteCallers {
+  admin: AuthResponse;
+  reporter: AuthResponse;
+  handler: AuthResponse;
+  coordinator: AuthResponse;
+}
+
+/** The server needs `SIMULATED_CLOCK=true` (clock, sweep, sends) and `WECHAT_TEMPLATE_NEW_ORDER`. */
+export type WriteCalls = Record<string, () => Promise<WriteCall>>;
+
+const RESOLUTION = {
+  outcome: 'returned_to_school',
+  reporterSummary: '孩子已回到学校上课。',
+  detail: '与家长面谈两次。',
+};
+
+/** A photo as the app uploads it: PNG magic bytes are what the upload sniffs. */
+export function aPhotoForm(): FormData {
+  const form = new FormData();
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  form.append('file', new Blob([png]), 'photo.png');
+  return form;
+}
+
+type Stage = 'dispatched' | 'signed' | 'extension' | 'resolved';
+
+/**
+ * A valid request for every write route (POST/PUT/PATCH/DELETE) of the server, keyed like the
+ * route table (`POST /orders/:id/sign`). Each builder makes what its request consumes (an order
+ * at the right stage, an invitation, a user to disable), so every call can be sent once.
+ */
+export function writeCalls(baseUrl: string, world: World, callers: WriteCallers): WriteCalls {
+  const { admin, reporter, handler, coordinator } = callers;
+
+  /** A fresh township order of the handler's unit, brought to `stage`. */
+  async function anOrder(stage: Stage): Promise<string> {
+    const report = await submitReport(baseUrl, reporter.token, {
+      situations: ['dropout'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(baseUrl, handler.token, report.id, 'township');
+    if (stage !== 'dispatched') await act(baseUrl, handler.token, id, 'sign');
+    if (stage === 'extension') {
+      await act(baseUrl, handler.token, id, 'extension', { workingDays: 2, reason: '需要家访' });
+    }
+    if (stage === 'resolved') await act(baseUrl, handler.token, id, 'resolve', RESOLUTION);
+    return id;
+  }
+
+  const orderCall =
+    (
+      action: string,
+      stage: Stage,
+      token: string,
+      body: () => Record<string, unknown> = () => ({}),
+    ) =>
+    async (): Promise<WriteCall> => {
+      const id = await anOrder(stage);
+      return {
+        token,
+        path: `/orders/${id}/${action}`,
+        body: body(),
+        readBack: async () => [
+          { token: coordinator.token, path: `/orders/${id}` },
+          // The internal detail of a resolution is kept with its event, shown on no page.
+          { sql: 'SELECT text, detail FROM order_events WHERE order_id = ?', id },
+        ],
+      };
+    };
+
+  /** A report filed as `token`, only the township's, resolved so it can be rated or called back. */
+  async function aClosedReport(token: string, channel: 'public' | 'hotline'): Promise<string> {
+    const report = await submitReport(baseUrl, token, {
+      channel,
+      situations: ['consultation'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(baseUrl, handler.token, report.id, 'township');
+    await act(baseUrl, handler.token, id, 'sign');
+    await act(baseUrl, handler.token, id, 'resolve', RESOLUTION);
+    return report.id;
+  }
+
+  return {
+    'POST /auth/dev': async () => ({ path: '/auth/dev', body: { openid: `walk-${randomUUID()}` } }),
+    'POST /auth/wechat': async () => ({
+      path: '/auth/wechat',
+      body: { code: `ok:walk-${randomUUID()}` },
+      opaque: ['code'],
+    }),
+    'POST /auth/redeem': async () => {
+      const invite = await http<{ code: string }>(baseUrl, 'POST', '/admin/invites', {
+        token: admin.token,
+        body: { role: 'hotline_operator' },
+      });
+      const caller = await aReporterSession(baseUrl);
+      return {
+        token: caller.token,
+        path: '/auth/redeem',
+        body: { code: invite.body.code },
+        opaque: ['code'],
+      };
+    },
+    'POST /reports': async () => ({
+      token: reporter.token,
+      path: '/reports',
+      body: {
+        ...aReport({
+          location: { divisionCode: HOME_TOWN, latitude: 33.48, longitude: 117.88 },
+          reporter: { confidential: false, relation: '老师' },
+          child: { name: '小明', school: '泗城镇中心小学', guardianName: '李某' },
+        }),
+      },
+      headers: { 'idempotency-key': randomUUID() },
+      readBack: async (answer) => {
+        const report = answer as { id: string };
+        const order = await orderOf(baseUrl, coordinator.token, report.id, 'township');
+        return [{ token: coordinator.token, path: `/orders/${order.id}` }];
+      },
+    }),
+    'POST /reports/:id/rating': async () => {
+      const id = await aClosedReport(reporter.token, 'public');
+      return {
+        token: reporter.token,
+        path: `/reports/${id}/rating`,
+        body: { score: 4, comment: '很及时' },
+        readBack: async () => [{ token: reporter.token, path: `/reports/${id}` }],
+      };
+    },
+    'POST /reports/:id/subscriptions': async () => {
+      const report = await submitReport(baseUrl, reporter.token);
+      return {
+        token: reporter.token,
+        path: `/reports/${report.id}/subscriptions`,
+        body: { kinds: ['accepted'] },
+      };
+    },
+    'POST /reports/:id/callback': async () => {
+      const operator = await aSessionWith(baseUrl, { role: 'hotline_operator' });
+      const id = await aClosedReport(operator.token, 'hotline');
+      return {
+        token: operator.token,
+        path: `/reports/${id}/callback`,
+        body: { reached: true, score: 4, comment: '来电人表示满意' },
+        readBack: async () => [{ sql: 'SELECT callback_comment FROM reports WHERE id = ?', id }],
+      };
+    },
+    'POST /uploads': async () => ({
+      token: reporter.token,
+      path: '/uploads',
+      body: {},
+      form: aPhotoForm,
+    }),
+    'POST /admin/units': async () => ({
+      token: admin.token,
+      path: '/admin/units',
+      body: { name: '走查单位', department: 'education', divisionPrefixes: ['341324'] },
+      readBack: async () => [{ token: admin.token, path: '/admin/units' }],
+    }),
+    'PATCH /admin/units/:id': async () => {
+      const unit = await http<{ id: string }>(baseUrl, 'POST', '/admin/units', {
+        token: admin.token,
+        body: { name: '走查派出所', department: 'police', divisionPrefixes: ['341324'] },
+      });
+      return {
+        token: admin.token,
+        path: `/admin/units/${unit.body.id}`,
+        body: { dutyPhone: '13900000110' },
+        readBack: async () => [{ token: admin.token, path: '/admin/units' }],
+      };
+    },
+    'POST /admin/invites': async () => ({
+      token: admin.token,
+      path: '/admin/invites',
+      body: { role: 'mandated_reporter', orgName: '泗县某小学', orgType: 'school' },
+    }),
+    'POST /admin/users/:id/disable': async () => {
+      const target = await aReporterSession(baseUrl);
+      return { token: admin.token, path: `/admin/users/${target.user.id}/disable`, body: {} };
+    },
+    'PUT /admin/calendar/:year': async () => ({
+      token: admin.token,
+      path: '/admin/calendar/2098',
+      body: { days: [{ date: '2098-10-01', working: false, name: '国庆节' }] },
+      readBack: async () => [{ token: admin.token, path: '/admin/calendar/2098' }],
+    }),
+    'PUT /admin/clock': async () => ({
+      token: admin.token,
+      path: '/admin/clock',
+      body: { now: new Date().toISOString() },
+    }),
+    'POST /admin/sla/sweep': async () => ({
+      token: admin.token,
+      path: '/admin/sla/sweep',
+      body: {},
+    }),
+    'POST /admin/notifications/send': async () => ({
+      token: admin.token,
+      path: '/admin/notifications/send',
+      body: {},
+    }),
+    'POST /admin/sms/send': async () => ({ token: admin.token, path: '/admin/sms/send', body: {} }),
+    'POST /notifications/new-orders/subscriptions': async () => ({
+      token: handler.token,
+      path: '/notifications/new-orders/subscriptions',
+      body: {},
+    }),
+    'POST /orders/:id/sign': orderCall('sign', 'dispatched', handler.token),
+    'POST /orders/:id/contact': orderCall('contact', 'signed', handler.token, () => ({
+      note: '见到了孩子',
+      latitude: 33.48,
+      longitude: 117.88,
+    })),
+    'POST /orders/:id/notes': orderCall('notes', 'signed', handler.token, () => ({
+      text: '已联系班主任',
+      reporterVisible: true,
+    })),
+    'POST /orders/:id/return': orderCall('return', 'dispatched', handler.token, () => ({
+      reason: '不属于本镇',
+    })),
+    'POST /orders/:id/transfer': orderCall('transfer', 'dispatched', handler.token, () => ({
+      unitId: world.units.homeTownship2.id,
+      reason: '孩子住在墩集镇',
+    })),
+    'POST /orders/:id/reassign': orderCall('reassign', 'dispatched', coordinator.token, () => ({
+      unitId: world.units.homeTownship2.id,
+      reason: '孩子住在墩集镇',
+    })),
+    'POST /orders/:id/priority': orderCall('priority', 'dispatched', coordinator.token, () => ({
+      priority: 'P2',
+      reason: '孩子独自在家',
+    })),
+    'POST /orders/:id/extension': orderCall('extension', 'signed', handler.token, () => ({
+      workingDays: 2,
+      reason: '需要多次家访',
+    })),
+    'POST /orders/:id/extension/decision': orderCall(
+      'extension/decision',
+      'extension',
+      coordinator.token,
+      () => ({ approve: true, note: '同意' }),
+    ),
+    'POST /orders/:id/resolve': orderCall('resolve', 'signed', handler.token, () => ({
+      ...RESOLUTION,
+    })),
+    'POST /orders/:id/reopen': orderCall('reopen', 'resolved', coordinator.token, () => ({
+      reason: '孩子仍未上学',
+    })),
+  };
+}

@@ -1,0 +1,22 @@
+import { ERROR_CODES } from '@shouhu/shared';
+import type { HttpResponse } from './http';
+
+export const CHINESE = /[\u4e00-\u9fff]/;
+
+type ErrorBody = { code?: string; message?: string; errors?: Record<string, string> };
+
+/** Why an answer is not api.md's error shape (`{code, message[, errors]}`, our code, Chinese), or null. */
+export function shapeProblem(answer: HttpResponse<unknown>): string | null {
+  if (answer.status < 400) return null;
+  const body = answer.body as ErrorBody | undefined;
+  if (!body || typeof body !== 'object') return 'no JSON body';
+  const keys = Object.keys(body).sort();
+  const allowed = ['code', 'errors', 'message'];
+  if (keys.some((key) => !allowed.includes(key)) || !keys.includes('code')) {
+    return `keys ${keys.join(',')}`;
+  }
+  if (!ERROR_CODES.includes(body.code as never)) return `code ${body.code}`;
+  if (!CHINESE.test(body.message ?? '')) return `message ${body.message}`;
+  const english = Object.values(body.errors ?? {}).filter((m) => !CHINESE.test(m));
+  return english.length > 0 ? `errors ${english.join('; ')}` : null;
+}
