@@ -34,7 +34,11 @@ describe('MariaDB killed under a running server', () => {
 
   beforeAll(async () => {
     mariadb = await startMariaDbProcess();
-    server = await startServer({ DATABASE_URL: mariadb.url, DEMO_DATA: 'true' });
+    server = await startServer({
+      DATABASE_URL: mariadb.url,
+      DEMO_DATA: 'true',
+      DIVISIONS: '3413',
+    });
   });
   afterAll(async () => {
     await server?.stop();

@@ -18,8 +18,12 @@ const RAMP_STEP_MS = byScale(5_000, 3_000);
 const OVERLOAD_MS = byScale(20_000, 8_000);
 /** A shed request's answer: fast enough that a phone retries instead of hanging. */
 const SHED_P99_MS = 1_000;
-/** An accepted request's answer while the server sheds the rest. */
-const ACCEPTED_P99_MS = 5_000;
+/**
+ * An accepted request's answer while the server sheds the rest. The server sheds by the length of
+ * the pool's queue (DB_QUEUE_LIMIT), not by time, so this wait is the queue ÷ the throughput: about
+ * 0.5 s at the 87 reports/s the machine sustains alone, several seconds when it is shared.
+ */
+const ACCEPTED_P99_MS = 10_000;
 const TOKENS = 10;
 
 interface Outcome {
@@ -130,7 +134,10 @@ describe('intake offered twice the sustainable rate', () => {
       ]),
       ['sustainable / offered', `${sustainable.toFixed(0)} / ${offered.toFixed(0)} reports/s`],
       ['offered for', `${OVERLOAD_MS / 1000} s (${answers.length} requests)`],
-      ['accepted (201)', `${accepted.length} (${(accepted.length / (OVERLOAD_MS / 1000)).toFixed(0)}/s)`],
+      [
+        'accepted (201)',
+        `${accepted.length} (${(accepted.length / (OVERLOAD_MS / 1000)).toFixed(0)}/s)`,
+      ],
       ['accepted p50 / p99', `${ms(latency(accepted, 50))} / ${ms(latency(accepted, 99))}`],
       ['shed (503)', shed.length],
       ['shed p50 / p99', `${ms(latency(shed, 50))} / ${ms(latency(shed, 99))}`],

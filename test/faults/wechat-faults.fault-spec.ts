@@ -78,7 +78,10 @@ describe('subscribe messages while WeChat misbehaves', () => {
     const unitId = township.body.user.unitId;
     let now = FILED_AT.getTime();
     const setClock = () =>
-      call(api, 'PUT', '/admin/clock', { token: admin, body: { now: new Date(now).toISOString() } });
+      call(api, 'PUT', '/admin/clock', {
+        token: admin,
+        body: { now: new Date(now).toISOString() },
+      });
     const send = () => call(api, 'POST', '/admin/notifications/send', { token: admin });
     await setClock();
     const reporter = await devLogin(api);
@@ -86,7 +89,7 @@ describe('subscribe messages while WeChat misbehaves', () => {
     const phaseOf = new Map<string, Phase>();
     for (const [p, phase] of PHASES.entries()) {
       // A handler of 泗城镇 of this phase's own, told of the next MESSAGES new orders.
-      const openid = `faults-handler-${phase}-${randomUUID()}`;
+      const openid = `faults-h-${phase}-${randomUUID().slice(0, 8)}`;
       phaseOf.set(openid, phase);
       const handler = await devLogin(api, openid);
       const invite = await call<{ code: string }>(api, 'POST', '/admin/invites', {
@@ -129,7 +132,7 @@ describe('subscribe messages while WeChat misbehaves', () => {
     const rows = await query<Row>(
       database.url,
       `SELECT n.id, u.openid, n.page, n.status, n.attempts FROM notifications n
-         JOIN users u ON u.id = n.user_id WHERE u.openid LIKE 'faults-handler-%'`,
+         JOIN users u ON u.id = n.user_id WHERE u.openid LIKE 'faults-h-%'`,
     );
     const deliveries = new Map<string, number>();
     for (const r of wechat.received.filter((r) => r.delivered)) {
