@@ -13,7 +13,7 @@ import {
 import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-process';
 import { startServer, type RunningServer } from '../support/server';
 
-const DOWN_MS = byScale(20_000, 5_000);
+const DOWN_MS = byScale(20_000, 3_000);
 const PROBE_PAUSE_MS = 100;
 /** The bound on an answer while the database is down. */
 const FAST_MS = 100;

@@ -13,9 +13,9 @@ import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-pro
 import { startServer, type RunningServer } from '../support/server';
 
 /** Closed-loop steps of the ramp: concurrent clients, each filing as fast as it is answered. */
-const RAMP = [2, 4, 8, 16];
-const RAMP_STEP_MS = byScale(5_000, 3_000);
-const OVERLOAD_MS = byScale(20_000, 8_000);
+const RAMP = byScale([2, 4, 8, 16], [4, 16]);
+const RAMP_STEP_MS = byScale(5_000, 2_000);
+const OVERLOAD_MS = byScale(20_000, 5_000);
 /** A shed request's answer: fast enough that a phone retries instead of hanging. */
 const SHED_P99_MS = 1_000;
 /**

@@ -13,7 +13,7 @@ import {
 import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-process';
 import { startServer, type RunningServer } from '../support/server';
 
-const REPORTS = byScale(2000, 300);
+const REPORTS = byScale(2000, 200);
 const CLIENTS = 20;
 const KILLS = byScale(6, 2);
 const RETRY_PAUSE_MS = 100;

@@ -11,7 +11,7 @@ import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-pro
 import { startServer, type RunningServer } from '../support/server';
 
 /** A violence report is three orders (police lead, civil affairs and township assist). */
-const REPORTS = byScale(170, 40);
+const REPORTS = byScale(170, 25);
 const ORDERS_PER_REPORT = 3;
 const FILED_AT = '2026-11-16T09:00:00+08:00';
 /** Past the P1 sign deadline (30 minutes): each order is reminded and overdue (督办) once. */

@@ -4,7 +4,7 @@ import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-pro
 import { startServer, type RunningServer } from '../support/server';
 import { startFaultyWechat, type FaultyWechat, type WechatMode } from '../support/wechat-stand-in';
 
-const MESSAGES = byScale(10, 3);
+const MESSAGES = byScale(10, 2);
 const TEMPLATE = 'FaultTemplate_0123456789abcdefghijklmnopqrst';
 /** A Tuesday: a consultation (咨询求助) is one township order, P3. */
 const FILED_AT = new Date('2026-11-17T09:00:00+08:00');
