@@ -9,11 +9,22 @@ const STARTUP_TIMEOUT_MS = 60_000;
 export interface RunningServer {
   origin: string;
   apiBase: string;
+  port: number;
+  pid: number;
+  /** Whether the process is still running (not restarted, not crashed). */
+  alive(): boolean;
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: the process gets no chance to finish a request, a transaction or a log line. */
+  kill(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export interface StartOptions {
+  /** Listen on this port (a restart after `kill`); a free one otherwise. */
+  port?: number;
+}
+
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -40,9 +51,19 @@ async function waitForHealth(apiBase: string, child: ChildProcess): Promise<void
   throw new Error('server did not become healthy in time');
 }
 
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+  });
+}
+
 /** The built server (`npm run build`), as `npm start` runs it, on a port of its own. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const apiBase = `${origin}/api/v1`;
   let output = '';
@@ -68,12 +89,19 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     origin,
     apiBase,
+    port,
+    pid: child.pid ?? 0,
+    alive: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      await done;
+    },
+    kill: async () => {
+      const done = exited(child);
+      child.kill('SIGKILL');
+      await done;
+    },
   };
 }

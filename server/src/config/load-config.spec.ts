@@ -46,7 +46,7 @@ describe(loadConfig.name, () => {
       driver: 'mysql',
       url: 'mysql://root@127.0.0.1:3306/test',
       poolSize: 5,
-      queueLimit: 200,
+      queueLimit: 30,
     });
     expect(config.demoData).toBe(false);
   });

@@ -23,9 +23,13 @@ export class DivisionsRepository {
     return this.dataSource.getRepository(DivisionEntity).findOneBy({ code });
   }
 
-  async findMany(codes: string[]): Promise<DivisionEntity[]> {
+  /** `manager`: a caller inside a transaction reads on its own connection (see placeNames). */
+  async findMany(
+    codes: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DivisionEntity[]> {
     if (codes.length === 0) return [];
-    return this.dataSource
+    return manager
       .getRepository(DivisionEntity)
       .createQueryBuilder('d')
       .where('d.code IN (:...codes)', { codes })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { DivisionsRepository } from './divisions.repository';
 
@@ -32,13 +33,20 @@ export class DivisionsService {
   /**
    * Each code in the words a handler uses below the county: 泗城镇, or 泗城镇 · 某村; a code that
    * stops at the county keeps the county's name. One query for any number of codes.
+   *
+   * Inside a transaction pass its `manager`: a second pool connection taken while the transaction
+   * holds the audit head's lock deadlocks intake once every connection is held by a transaction
+   * waiting for that lock (seen by test/faults/server-kill.fault-spec.ts at 20 clients, pool 10).
    */
-  async placeNames(codes: readonly string[]): Promise<Map<string, string>> {
+  async placeNames(
+    codes: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
     const levels = (code: string) =>
       (code.length > 6 ? [9, 12] : [6]).filter((n) => n <= code.length);
     const wanted = new Set(codes.flatMap((code) => levels(code).map((n) => code.slice(0, n))));
     const names = new Map(
-      (await this.divisions.findMany([...wanted])).map((row) => [row.code, row.name]),
+      (await this.divisions.findMany([...wanted], manager)).map((row) => [row.code, row.name]),
     );
     return new Map(
       codes.map((code) => [

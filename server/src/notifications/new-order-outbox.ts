@@ -48,7 +48,10 @@ export class NewOrderOutbox {
     const reportIds = [...new Set(orders.map((o) => o.reportId))];
     const reports = await Promise.all(reportIds.map((id) => this.reports.findById(manager, id)));
     const situations = new Map(reports.flatMap((r) => (r ? [[r.id, r.situations]] : [])));
-    const places = await this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))]);
+    const places = await this.divisions.placeNames(
+      [...new Set(orders.map((o) => o.divisionCode))],
+      manager,
+    );
     const left = new Map(subscribers.map((s) => [s.userId, s.remaining]));
     const messages: NewNotification[] = [];
     for (const order of orders) {

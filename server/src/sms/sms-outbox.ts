@@ -170,7 +170,7 @@ export class SmsOutbox {
     const report = await this.reports.findById(manager, order.reportId);
     if (!report) return null;
     const township = order.divisionCode.slice(0, 9);
-    const places = await this.divisions.placeNames([township]);
+    const places = await this.divisions.placeNames([township], manager);
     return {
       priority: order.priority,
       situations: report.situations,
