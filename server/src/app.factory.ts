@@ -57,6 +57,8 @@ export async function createApp(
       void reply.send(body);
     },
     clientErrorHandler: answerClientError,
+    // Node would answer a missing Host itself, bare; the hook below answers it in our shape.
+    http: { requireHostHeader: false },
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -85,7 +87,12 @@ export async function createApp(
     reply.header('x-server-time', clock.now().toISOString());
     applyEdgeHeaders(request, reply);
   });
-  fastify.addHook('onRequest', async (request) => refuseOtherMediaTypes(request));
+  fastify.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) {
+      throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
+    }
+    refuseOtherMediaTypes(request);
+  });
   // No body is no body, whatever the Content-Type says: routes without fields take `{}` or nothing.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
