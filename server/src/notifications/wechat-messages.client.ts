@@ -97,11 +97,7 @@ export class WechatMessagesClient {
 
   private async deliver(body: object): Promise<WechatAnswer> {
     const token = await this.accessToken();
-    return this.post<WechatAnswer>(
-      SEND_PATH,
-      body,
-      new URLSearchParams({ access_token: token }),
-    );
+    return this.post<WechatAnswer>(SEND_PATH, body, new URLSearchParams({ access_token: token }));
   }
 
   private async accessToken(): Promise<string> {
