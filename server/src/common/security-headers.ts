@@ -14,6 +14,7 @@ export function securityHeaderOptions(scriptHashes: string[]): FastifyHelmetOpti
     global: true,
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
     contentSecurityPolicy: {
       useDefaults: false,
