@@ -1,3 +1,4 @@
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { LogLevel } from '@nestjs/common';
@@ -14,10 +15,22 @@ import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { refuseOtherMediaTypes } from './common/body-media-type';
 import { answerClientError } from './common/client-error';
 import { toErrorResponse } from './common/error-response';
+import { applyEdgeHeaders, applyRouterErrorHeaders } from './common/edge-headers';
+import { securityHeaderOptions } from './common/security-headers';
 import { loneSurrogatePaths } from './common/lone-surrogates';
 import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
+import { inlineScriptHashes } from './h5/inline-script-hashes';
+
+/** What the OpenAPI page documents, and what it does not (README, The edge of the server). */
+const API_DOCS_DESCRIPTION = [
+  '未成年人强制报告与受理办理平台的 HTTP 接口：本服务器实际提供的每个路由（/api/v1 下）、',
+  '请求体字段及其校验、需要的登录与角色。错误一律为 {code, message, errors?}，',
+  'message 为中文；限流答 429 并带 Retry-After。接口约定见 docs/api.md，',
+  '业务术语见 docs/domain.md。本页只有接口说明，不含任何数据；生产环境默认关闭（API_DOCS）。',
+].join('');
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -33,13 +46,19 @@ export async function createApp(
   const errorLogger = new Logger('HttpErrors');
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // The router refuses a malformed URL or an over-long segment before Nest's filter can see it.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    // No hook runs for these answers, so they get their headers here.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = toErrorResponse(error, errorLogger);
-      void reply.status(status).send(body);
+      void reply.status(status);
+      applyRouterErrorHeaders(reply);
+      applyEdgeHeaders(request, reply);
+      void reply.send(body);
     },
     clientErrorHandler: answerClientError,
+    // Node would answer a missing Host itself, bare; the hook below answers it in our shape.
+    http: { requireHostHeader: false },
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -56,14 +75,24 @@ export async function createApp(
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 0 },
   });
+  await app.register(
+    fastifyHelmet,
+    securityHeaderOptions(config.h5Directory ? inlineScriptHashes(config.h5Directory) : []),
+  );
   app.enableShutdownHooks();
   // Phones count deadlines down on the server's clock: theirs may be wrong, and drills move ours.
   const clock = app.get<Clock>(CLOCK);
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
+    applyEdgeHeaders(request, reply);
   });
-  fastify.addHook('onRequest', async (request) => refuseOtherMediaTypes(request));
+  fastify.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) {
+      throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
+    }
+    refuseOtherMediaTypes(request);
+  });
   // No body is no body, whatever the Content-Type says: routes without fields take `{}` or nothing.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
@@ -89,16 +118,18 @@ export async function createApp(
     }
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('守护 Shouhu API')
-      .setDescription('未成年人强制报告与受理办理平台的 HTTP 接口，见 docs/api.md')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('守护 Shouhu API')
+        .setDescription(API_DOCS_DESCRIPTION)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document);
+  }
 
   if (config.h5Directory) {
     await app.register(fastifyStatic, h5StaticOptions(config.h5Directory));

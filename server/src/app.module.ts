@@ -23,6 +23,7 @@ import { InvitesModule } from './invites/invites.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SmsModule } from './sms/sms.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { ReportsModule } from './reports/reports.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database),
         CryptoModule,
         AccessModule,
+        RateLimitsModule,
         AuditModule,
         AuthModule.forRoot({ devLoginEnabled: config.auth.devLoginEnabled }),
         UsersModule,

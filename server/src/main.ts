@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const database =
     config.database.driver === 'mysql' ? 'MariaDB/MySQL' : `SQLite（${config.database.path}）`;
   console.log(`\n守护 Shouhu 已启动：${url}`);
-  console.log(`  接口：${url}api/v1   接口文档：${url}api/docs   数据库：${database}`);
+  const docs = config.apiDocs ? `${url}api/docs` : '未开放（API_DOCS）';
+  console.log(`  接口：${url}api/v1   接口文档：${docs}   数据库：${database}`);
   if (!config.h5Directory) console.log('  （未找到 H5 构建，只提供接口；先运行 npm run build）');
 }
 

@@ -6,6 +6,22 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 const SERVER_MAIN = resolve(REPO_ROOT, 'server', 'dist', 'main.js');
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/**
+ * Browser tests log in and file from one address, as fast as a script can: every rate limit at its
+ * maximum (server/test/setup/test-app.ts does the same; the server's own tests check the limits).
+ */
+const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  [
+    'LOGIN_RATE_LIMIT_PER_MINUTE',
+    'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'TRACK_RATE_LIMIT_PER_MINUTE',
+  ].map((name) => [name, '100000']),
+);
+
 export interface RunningServer {
   origin: string;
   apiBase: string;
@@ -74,6 +90,7 @@ export async function startServer(
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
+      ...NO_RATE_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import type { AuthResponse, AuthUser } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { AuthService } from './auth.service';
 import { WechatLoginDto } from './dto/wechat-login.dto';
 
@@ -12,6 +13,7 @@ export class AuthController {
 
   @Post('wechat')
   @Access('public')
+  @RateLimited('login')
   @HttpCode(HttpStatus.OK)
   wechatLogin(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
     return this.service.wechatLogin(dto.code);

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import type { AuthResponse } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { AuthService } from './auth.service';
 import { DevLoginDto } from './dto/dev-login.dto';
 
@@ -11,6 +12,7 @@ export class DevAuthController {
 
   @Post('dev')
   @Access('public')
+  @RateLimited('login')
   @HttpCode(HttpStatus.OK)
   login(@Body() dto: DevLoginDto): Promise<AuthResponse> {
     return this.service.devLogin(dto.openid);

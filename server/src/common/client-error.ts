@@ -20,6 +20,11 @@ const UNREADABLE = {
   body: { code: 'VALIDATION_FAILED', message: '请求格式不正确' } satisfies ApiErrorBody,
 };
 
+/** What every answer carries (`edge-headers.ts`), for these few written by hand. */
+const HEADERS =
+  'Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n' +
+  "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n";
+
 /**
  * Fastify's `clientErrorHandler`: a request Node's HTTP parser cannot read (a broken request line,
  * headers over the limit, a timeout) never reaches Fastify or Nest, so it is answered here, in
@@ -32,7 +37,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+        `Content-Length: ${Buffer.byteLength(json)}\r\n${HEADERS}Connection: close\r\n\r\n${json}`,
     );
   }
   socket.destroy(error);

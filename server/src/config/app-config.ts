@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { SmsKind, SubscribeTemplates } from '@shouhu/shared';
+import type { TrustProxy } from './trust-proxy';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -42,17 +43,28 @@ export interface AppConfig {
   /** Built H5 app to serve from `/`, or null to serve the API only. */
   h5Directory: string | null;
   bodyLimitBytes: number;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (for the audit log). */
-  trustProxy: boolean;
+  /** Which proxies may name the client's address and scheme (`trust-proxy.ts`). */
+  trustProxy: TrustProxy;
+  /** Serve the OpenAPI page at /api/docs (off in production unless asked for). */
+  apiDocs: boolean;
   /** Townships and villages to load: all, or those under these prefixes (tests, small pilots). */
   divisionScope: 'all' | string[];
   /** Lets an admin set the server's clock and run the sweep at once (tests and drills). */
   simulatedClock: boolean;
   /** How often the deadline sweep runs; 0 turns it off. */
   slaSweepIntervalSeconds: number;
-  /** Tracking-code lookups allowed per address and minute. */
-  trackRateLimitPerMinute: number;
+  /** Requests allowed per minute, by kind; `perAccount` null where no account is known. */
+  rateLimits: Record<RateLimitKind, RateLimit>;
   uploads: { directory: string; maxBytes: number };
+}
+
+/** The requests that are rate-limited (README, The edge of the server). */
+export type RateLimitKind = 'login' | 'reports' | 'uploads' | 'track';
+
+/** Requests per minute from one client address, and from one account. */
+export interface RateLimit {
+  perAddress: number;
+  perAccount: number | null;
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

@@ -28,6 +28,9 @@ const TEMPLATE_ID_MESSAGE = 'must be a subscribe-message template ID from the mi
 const SMS_TEMPLATE_ID = /^\d{1,12}$/;
 const SMS_TEMPLATE_ID_MESSAGE = 'must be an approved Tencent Cloud SMS template ID (digits)';
 
+/** Tests and benchmarks set this to keep every limit out of their way. */
+export const RATE_LIMIT_MAX = 100_000;
+
 /** Every environment variable the server reads; README's configuration table mirrors this. */
 export class EnvDto {
   @IsOptional()
@@ -203,10 +206,15 @@ export class EnvDto {
   @IsString()
   H5_DIR?: string;
 
+  /** Parsed and checked in load-config (`trust-proxy.ts`): false, hops, or addresses/CIDRs. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })
-  TRUST_PROXY?: boolean;
+  API_DOCS?: boolean;
 
   @IsOptional()
   @Matches(/^(all|\d{2,9}(,\d{2,9})*)$/, {
@@ -235,8 +243,50 @@ export class EnvDto {
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of lookups per minute' })
   @Min(1)
-  @Max(10000)
+  @Max(RATE_LIMIT_MAX)
   TRACK_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of logins per address and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of logins per account and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of reports per address and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  REPORT_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of reports per account and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of uploads per address and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  UPLOAD_RATE_LIMIT_PER_MINUTE?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of uploads per account and minute' })
+  @Min(1)
+  @Max(RATE_LIMIT_MAX)
+  UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE?: number;
 
   @IsOptional()
   @Transform(toInteger)

@@ -170,4 +170,67 @@ describe(loadConfig.name, () => {
 
     expect(loadConfig(withoutDevLogin).auth.devLoginEnabled).toBe(false);
   });
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.5', ['10.0.0.5']],
+    ['10.0.0.5, 10.0.1.0/24,::1,fd00::/8', ['10.0.0.5', '10.0.1.0/24', '::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as %j', (value, trustProxy) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(
+      trustProxy,
+    );
+  });
+
+  it('refuses TRUST_PROXY=true, saying what to set instead', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY: .*number of proxies.*addresses/),
+    ]);
+  });
+
+  it.each(['yes', '11', '10.0.0.300', '10.0.0.0/33', 'proxy.local', '10.0.0.1/8/1'])(
+    'refuses TRUST_PROXY=%s',
+    (value) => {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
+    },
+  );
+
+  it('limits logins, reports, uploads and tracking per address and per account', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      login: { perAddress: 60, perAccount: 10 },
+      reports: { perAddress: 30, perAccount: 10 },
+      uploads: { perAddress: 120, perAccount: 40 },
+      track: { perAddress: 30, perAccount: null },
+    });
+    const config = loadConfig({
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1',
+      LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: '2',
+      REPORT_RATE_LIMIT_PER_MINUTE: '3',
+      REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE: '4',
+      UPLOAD_RATE_LIMIT_PER_MINUTE: '5',
+      UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE: '6',
+      TRACK_RATE_LIMIT_PER_MINUTE: '7',
+    });
+    expect(config.rateLimits).toEqual({
+      login: { perAddress: 1, perAccount: 2 },
+      reports: { perAddress: 3, perAccount: 4 },
+      uploads: { perAddress: 5, perAccount: 6 },
+      track: { perAddress: 7, perAccount: null },
+    });
+  });
+
+  it.each(['0', '-1', '1.5', 'many', '100001'])('refuses a rate limit of %s', (value) => {
+    expect(problemsOf({ REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE: value })).toEqual([
+      expect.stringMatching(/^REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE: /),
+    ]);
+  });
+
+  it('serves the API docs except in production, unless API_DOCS says otherwise', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig(PRODUCTION).apiDocs).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
+  });
 });

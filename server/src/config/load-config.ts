@@ -10,6 +10,7 @@ import {
   type TencentSmsConfig,
 } from './app-config';
 import { EnvDto } from './env.dto';
+import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -70,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     problems.push('WECHAT_APPID, WECHAT_SECRET: set both or neither');
   }
   const sms = dto.SMS_PROVIDER === 'tencent' ? tencentSms(dto, problems) : null;
+  const trustProxy = parseTrustProxy(dto.TRUST_PROXY, problems);
   if (dataKey && dataKey.length !== 32) {
     problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${dataKey.length}`);
   }
@@ -134,11 +136,26 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
-    trustProxy: dto.TRUST_PROXY ?? false,
+    trustProxy,
+    apiDocs: dto.API_DOCS ?? !production,
     divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
     simulatedClock: dto.SIMULATED_CLOCK ?? false,
     slaSweepIntervalSeconds: dto.SLA_SWEEP_INTERVAL_SECONDS ?? 60,
-    trackRateLimitPerMinute: dto.TRACK_RATE_LIMIT_PER_MINUTE ?? 30,
+    rateLimits: {
+      login: {
+        perAddress: dto.LOGIN_RATE_LIMIT_PER_MINUTE ?? 60,
+        perAccount: dto.LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE ?? 10,
+      },
+      reports: {
+        perAddress: dto.REPORT_RATE_LIMIT_PER_MINUTE ?? 30,
+        perAccount: dto.REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE ?? 10,
+      },
+      uploads: {
+        perAddress: dto.UPLOAD_RATE_LIMIT_PER_MINUTE ?? 120,
+        perAccount: dto.UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE ?? 40,
+      },
+      track: { perAddress: dto.TRACK_RATE_LIMIT_PER_MINUTE ?? 30, perAccount: null },
+    },
     uploads: {
       directory: fromRepoRoot(dto.UPLOAD_DIR ?? 'data/uploads'),
       maxBytes: dto.UPLOAD_MAX_BYTES ?? 30 * 1024 * 1024,

@@ -3,6 +3,7 @@ import type { AuthResponse, Invite } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { CreateInviteDto } from './dto/create-invite.dto';
 import { RedeemInviteDto } from './dto/redeem-invite.dto';
 import { InvitesService } from './invites.service';
@@ -19,6 +20,7 @@ export class InvitesController {
 
   @Post('auth/redeem')
   @Access('authenticated')
+  @RateLimited('login')
   @HttpCode(HttpStatus.OK)
   redeem(@CurrentActor() actor: Actor, @Body() dto: RedeemInviteDto): Promise<AuthResponse> {
     return this.service.redeem(actor, dto.code);

@@ -22,6 +22,18 @@ describe(settle.name, () => {
     });
   });
 
+  it.each([0, 3])(
+    'after %i earlier failures, records a send without an answer as unknown and never plans another',
+    (before) => {
+      const lost: SendOutcome = { result: 'unknown', error: 'subscribe/send: no answer' };
+
+      expect(settle(before, lost, NOW)).toEqual({
+        tally: 'unknown',
+        changes: { status: 'unknown', attempts: before + 1, lastError: lost.error },
+      });
+    },
+  );
+
   it.each([
     [0, 1],
     [1, 5],

@@ -7,6 +7,8 @@ export interface DeliveryTally {
   refused: number;
   failed: number;
   retried: number;
+  /** Sent, with no answer: may have arrived, never sent again. */
+  unknown: number;
 }
 
 export const MAX_ATTEMPTS = 5;
@@ -14,7 +16,7 @@ export const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [1, 5, 30, 120];
 const ERROR_MAX_LENGTH = 500;
 
-/** What to record after an attempt: done, refused for good, retried later, or given up. */
+/** What to record after an attempt: done, refused for good, unknown, retried later, or given up. */
 export function settle(
   attemptsBefore: number,
   outcome: SendOutcome,
@@ -27,6 +29,9 @@ export function settle(
   const lastError = outcome.error.slice(0, ERROR_MAX_LENGTH);
   if (outcome.result === 'refused') {
     return { tally: 'refused', changes: { status: 'refused', attempts, lastError } };
+  }
+  if (outcome.result === 'unknown') {
+    return { tally: 'unknown', changes: { status: 'unknown', attempts, lastError } };
   }
   if (attempts >= MAX_ATTEMPTS) {
     return { tally: 'failed', changes: { status: 'failed', attempts, lastError } };

@@ -60,7 +60,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   }
 
   private async sendDue(): Promise<DeliveryTally> {
-    const tally: DeliveryTally = { sent: 0, refused: 0, failed: 0, retried: 0 };
+    const tally: DeliveryTally = { sent: 0, refused: 0, failed: 0, retried: 0, unknown: 0 };
     if (!this.config.wechat.app) return tally;
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + LEASE_MS);

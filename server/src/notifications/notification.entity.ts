@@ -2,7 +2,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { MessageData, SubscribeKind } from '@shouhu/shared';
 import { json } from '../database/column-transformers';
 
-export type NotificationStatus = 'pending' | 'sent' | 'refused' | 'failed';
+/**
+ * `unknown`: the request went out and no answer came (a timeout, a connection cut after sending),
+ * so the message may or may not have arrived. It is never sent again: a second copy would spend
+ * another one-time acceptance (or another text) and may arrive twice.
+ */
+export type NotificationStatus = 'pending' | 'sent' | 'refused' | 'failed' | 'unknown';
 
 /** A message to the handlers of a unit that an order reached it. */
 export const NEW_ORDER = 'new_order';

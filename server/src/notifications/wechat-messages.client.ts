@@ -11,9 +11,16 @@ export interface SubscribeMessage {
   data: MessageData;
 }
 
-/** `refused`: the user gave no (or no more) permission, so trying again cannot help. */
+/**
+ * `refused`: the user gave no (or no more) permission, so trying again cannot help. `unknown`: the
+ * request went out and its answer never came, so it may have been delivered; never resent.
+ * `error`: it surely did not go out (or was answered with a failure), so it may be tried again.
+ */
 export type SendOutcome =
-  { result: 'sent' } | { result: 'refused'; error: string } | { result: 'error'; error: string };
+  | { result: 'sent' }
+  | { result: 'refused'; error: string }
+  | { result: 'unknown'; error: string }
+  | { result: 'error'; error: string };
 
 interface WechatAnswer {
   errcode?: number;
@@ -26,6 +33,26 @@ interface StableTokenAnswer extends WechatAnswer {
 }
 
 const TIMEOUT_MS = 5000;
+const SEND_PATH = '/cgi-bin/message/subscribe/send';
+/** Failures while connecting: the request never left, so nothing was sent. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** The request may have reached WeChat and no answer came (timed out, or cut after sending). */
+class NoAnswer extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 /** Renew before WeChat would, so a token never expires between reading and using it. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
 const TOKEN_INVALID = new Set([40001, 42001]);
@@ -60,17 +87,17 @@ export class WechatMessagesClient {
         ? { result: 'refused', error }
         : { result: 'error', error };
     } catch (error) {
+      // A token fetch that got no answer sent no message; a send that got none may have.
+      if (error instanceof NoAnswer && error.path === SEND_PATH) {
+        return { result: 'unknown', error: error.message };
+      }
       return { result: 'error', error: (error as Error).message };
     }
   }
 
   private async deliver(body: object): Promise<WechatAnswer> {
     const token = await this.accessToken();
-    return this.post<WechatAnswer>(
-      '/cgi-bin/message/subscribe/send',
-      body,
-      new URLSearchParams({ access_token: token }),
-    );
+    return this.post<WechatAnswer>(SEND_PATH, body, new URLSearchParams({ access_token: token }));
   }
 
   private async accessToken(): Promise<string> {
@@ -108,7 +135,8 @@ export class WechatMessagesClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new Error(`${path}: unreachable (${cause ?? (error as Error).message})`);
+      if (cause && NOT_SENT.has(cause)) throw new Error(`${path}: unreachable (${cause})`);
+      throw new NoAnswer(path, `${path}: no answer (${cause ?? (error as Error).name})`);
     }
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     try {

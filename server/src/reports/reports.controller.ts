@@ -16,6 +16,7 @@ import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { CreateReportDto } from './dto/create-report.dto';
 import { RatingDto } from './dto/rating.dto';
 import { ReportsService } from './reports.service';
@@ -28,6 +29,7 @@ export class ReportsController {
 
   @Post()
   @Access('authenticated')
+  @RateLimited('reports')
   async submit(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

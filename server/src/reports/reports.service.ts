@@ -19,9 +19,6 @@ import { hasRole, type Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
-import { RateLimiter } from '../common/rate-limiter';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Sealer } from '../crypto/sealer';
 import { RepeatDetector } from '../children/repeat-detector';
@@ -64,14 +61,7 @@ export class ReportsService {
     private readonly uploads: UploadsService,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.trackLimiter = new RateLimiter(config.trackRateLimitPerMinute, () =>
-      this.clock.now().getTime(),
-    );
-  }
-
-  private readonly trackLimiter: RateLimiter;
+  ) {}
 
   async submit(
     actor: Actor,
@@ -114,9 +104,8 @@ export class ReportsService {
     return Promise.all(reports.map((report) => this.views.of(report, 'owner')));
   }
 
-  /** Public progress for whoever holds the tracking code; limited per address against guessing. */
-  async track(code: string, ip: string): Promise<ReporterReportView> {
-    this.trackLimiter.check(ip);
+  /** Public progress for whoever holds the tracking code (the route is rate-limited per address). */
+  async track(code: string): Promise<ReporterReportView> {
     const report = isTrackingCode(code)
       ? await this.reports.findByTrackingCode(normalizeTrackingCode(code))
       : null;

@@ -1,6 +1,7 @@
-import { Controller, Get, Ip, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import type { ReporterReportView } from '@shouhu/shared';
 import { Access } from '../access/access.decorator';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ReportsService } from './reports.service';
 
 /** 查询进度: anyone with the tracking code sees the report's public progress. */
@@ -10,7 +11,8 @@ export class TrackController {
 
   @Get(':trackingCode')
   @Access('public')
-  track(@Param('trackingCode') code: string, @Ip() ip: string): Promise<ReporterReportView> {
-    return this.service.track(code, ip);
+  @RateLimited('track')
+  track(@Param('trackingCode') code: string): Promise<ReporterReportView> {
+    return this.service.track(code);
   }
 }

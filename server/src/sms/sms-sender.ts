@@ -73,7 +73,15 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private async sendDue(): Promise<SmsTally> {
-    const tally: SmsTally = { sent: 0, refused: 0, failed: 0, retried: 0, expired: 0, noPhone: 0 };
+    const tally: SmsTally = {
+      sent: 0,
+      refused: 0,
+      failed: 0,
+      retried: 0,
+      unknown: 0,
+      expired: 0,
+      noPhone: 0,
+    };
     const { provider, config } = this;
     if (!provider || !config.sms) return tally;
     const now = this.clock.now();

@@ -19,6 +19,13 @@ const REFUSALS = [
 
 const RATE_LIMIT = 'LimitExceeded.';
 
+/**
+ * The SDK (node-fetch) reports a transport failure only as text, with no code. These mean the
+ * request had gone out when it failed — its timeout (`reqTimeout`), or the connection cut after
+ * sending — so Tencent may have sent the text; a refused connection or an unknown host does not.
+ */
+const NO_ANSWER = /network timeout at|socket hang up|ECONNRESET|EPIPE/;
+
 type Client = InstanceType<typeof sms.v20210111.Client>;
 
 /**
@@ -61,6 +68,9 @@ export class TencentSmsProvider implements SmsProvider {
       return this.failure(status.Code ?? '', status.Message ?? '');
     } catch (error) {
       const { code, message } = error as { code?: string; message?: string };
+      if (!code && NO_ANSWER.test(message ?? '')) {
+        return { result: 'unknown', error: `SendSms: no answer (${message ?? ''})` };
+      }
       return this.failure(code ?? '', message ?? String(error));
     }
   }

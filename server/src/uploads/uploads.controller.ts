@@ -4,6 +4,7 @@ import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { MultipartBody } from '../common/body-media-type';
+import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { readSingleFile } from './multipart-file';
 import { UploadsService, type UploadReceipt } from './uploads.service';
 
@@ -14,6 +15,7 @@ export class UploadsController {
   /** One photo or video as multipart/form-data, before the report that cites it is sent. */
   @Post()
   @Access('authenticated')
+  @RateLimited('uploads')
   @MultipartBody()
   async upload(
     @CurrentActor() actor: Actor,

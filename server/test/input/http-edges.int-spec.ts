@@ -188,24 +188,88 @@ describe('HTTP edges: every error of every route has our shape', () => {
     expect(routes.length).toBeGreaterThan(30);
   });
 
-  it('answers a request line Node cannot read in our shape', async () => {
-    const port = new URL(sut.baseUrl).port;
-    const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () =>
-        socket.write('GET /api v1 HTTP/1.1\r\n\r\n'),
-      );
+  /** One raw request over a socket, answered and closed; fetch cannot send most of these. */
+  function raw(request: string | Buffer): Promise<string> {
+    const port = Number(new URL(sut.baseUrl).port);
+    return new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(request));
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
       socket.on('close', () => resolve(text));
-      socket.on('error', reject);
+      socket.on('error', (error) => (text ? resolve(text) : reject(error)));
+      socket.setTimeout(10_000, () => socket.destroy());
     });
-    const [head, body] = raw.split('\r\n\r\n');
+  }
 
-    expect(head).toMatch(/^HTTP\/1\.1 400/);
-    expect(
-      shapeProblem({ status: 400, body: JSON.parse(body), headers: new Headers() }),
-    ).toBeNull();
-  });
+  const MARKER = 'echo-me-not';
+  const get = (target: string, headers = '') =>
+    `GET ${target} HTTP/1.1\r\nHost: x\r\n${headers}Connection: close\r\n\r\n`;
+
+  /**
+   * Every status Node or Fastify answers before Nest sees the request, sent as raw bytes: each
+   * answer must be api.md's shape with a Chinese message, `no-store`, and never echo the URL.
+   */
+  it.each([
+    ['a malformed URL', 400, get(`/api/v1/health/%ZZ${MARKER}`)],
+    ['a malformed query', 400, get(`/api/v1/health?q=${MARKER}%ZZ%`)],
+    ['an unknown route', 404, get(`/api/v1/${MARKER}`)],
+    [
+      'an unserved method',
+      404,
+      `DELETE /api/v1/health/${MARKER} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    ],
+    ['an over-long path segment', 404, get(`/api/v1/track/${MARKER}${'x'.repeat(200)}`)],
+    ['a long path under the header limit', 404, get(`/api/v1/${MARKER}/${'a/'.repeat(6000)}`)],
+    [
+      'a long URL under the header limit',
+      400,
+      get(`/api/v1/health?q=${MARKER}${'a'.repeat(12_000)}`),
+    ],
+    [
+      'a path over the header limit (414 elsewhere)',
+      431,
+      get(`/api/v1/${MARKER}/${'a'.repeat(20_000)}`),
+    ],
+    ['a URL over the header limit', 431, get(`/api/v1/health?q=${MARKER}${'a'.repeat(70_000)}`)],
+    ['a header over the limit', 431, get('/api/v1/health', `X-Big: ${'a'.repeat(20_000)}\r\n`)],
+    [
+      'a body over the limit',
+      413,
+      `POST /api/v1/auth/dev?${MARKER} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\n{}`,
+    ],
+    [
+      'a body that is not JSON',
+      415,
+      `POST /api/v1/auth/dev?${MARKER} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi`,
+    ],
+    ['a request line with a space in the target', 400, `GET /api v1/${MARKER} HTTP/1.1\r\n\r\n`],
+    ['an unknown method', 400, `FETCH /api/v1/${MARKER} HTTP/1.1\r\nHost: x\r\n\r\n`],
+    ['a header name with a space', 400, get(`/api/v1/${MARKER}`, 'Bad Header: 1\r\n')],
+    [
+      'both Content-Length and chunked',
+      400,
+      `POST /api/v1/auth/dev?${MARKER} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n`,
+    ],
+    ['no Host header', 400, `GET /api/v1/${MARKER} HTTP/1.1\r\nConnection: close\r\n\r\n`],
+    [
+      'a binary request line',
+      400,
+      Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x0d, 0x0a]),
+    ],
+  ])(
+    'answers %s with %i in our shape, no-store, without echoing the URL',
+    async (_what, status, request) => {
+      const answer = await raw(request);
+      const [head, ...rest] = answer.split('\r\n\r\n');
+      const body = rest.join('\r\n\r\n');
+
+      expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(head).toMatch(/\r\ncache-control: no-store/i);
+      expect(head).toMatch(/\r\nx-content-type-options: nosniff/i);
+      expect(shapeProblem({ status, body: JSON.parse(body), headers: new Headers() })).toBeNull();
+      expect(answer).not.toContain(MARKER);
+    },
+  );
 
   describe('the upload', () => {
     const png = Buffer.concat([

@@ -27,7 +27,7 @@ const ENV = {
 };
 /** A Tuesday: a P3 order filed now is due to be signed by the end of Wednesday. */
 const FILED_AT = '2026-11-17T09:00:00+08:00';
-const NOTHING = { sent: 0, refused: 0, failed: 0, retried: 0 };
+const NOTHING = { sent: 0, refused: 0, failed: 0, retried: 0, unknown: 0 };
 /** 萧县: no unit and no coordinator of this test covers it, so its orders go to the admin queue. */
 const NOWHERE = '341322100';
 

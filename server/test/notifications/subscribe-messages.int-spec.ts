@@ -37,7 +37,7 @@ const TEMPLATE_ENV = {
 };
 const ENV = { SIMULATED_CLOCK: 'true', AUTH_TOKEN_TTL_HOURS: '2000' };
 const FILED_AT = '2026-11-17T09:00:00+08:00';
-const NOTHING = { sent: 0, refused: 0, failed: 0, retried: 0 };
+const NOTHING = { sent: 0, refused: 0, failed: 0, retried: 0, unknown: 0 };
 
 const RETURNED_TO_SCHOOL = {
   outcome: 'returned_to_school',
@@ -255,8 +255,9 @@ describe('WeChat subscribe messages to the reporter', () => {
     expect(stored.lastError).toContain('43101');
   });
 
-  it('retries after an HTTP 500 and a cut connection, waiting 1 and then 5 minutes, and sends once', async () => {
-    wechat.sendAnswers.push({ httpStatus: 500 }, 'drop');
+  // A cut connection after sending is not retried: test/edge/unknown-outcome.int-spec.ts.
+  it('retries after an HTTP 500 and a 502, waiting 1 and then 5 minutes, and sends once', async () => {
+    wechat.sendAnswers.push({ httpStatus: 500 }, { httpStatus: 502 });
     const report = await anAcceptedReport(['accepted'], '2026-11-17T09:20:00+08:00');
 
     expect(await county.sendNotifications()).toEqual({ ...NOTHING, retried: 1 });

@@ -3,12 +3,16 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ACCESS, type AccessRule } from '../../src/access/access.decorator';
+import type { RateLimitKind } from '../../src/config/app-config';
+import { RATE_LIMIT_KIND } from '../../src/rate-limits/rate-limit-kind';
 
 export interface Route {
   /** `GET /reports/:id`, relative to /api/v1. */
   key: string;
   handler: string;
   access: AccessRule[] | undefined;
+  /** The limits `@RateLimited` puts on the route, if any. */
+  rateLimit: RateLimitKind | undefined;
 }
 
 function join(...parts: (string | string[] | undefined)[]): string {
@@ -40,6 +44,7 @@ export function routeTable(app: INestApplication): Route[] {
           key: `${RequestMethod[requestMethod]} ${join(prefix, path)}`,
           handler: `${controller.name}.${name}`,
           access: Reflect.getMetadata(ACCESS, method) as AccessRule[] | undefined,
+          rateLimit: Reflect.getMetadata(RATE_LIMIT_KIND, method) as RateLimitKind | undefined,
         });
       }
     }

@@ -23,6 +23,8 @@ export interface SmsStandIn {
   received: ReceivedSms[];
   /** Answers for the next calls, in order; then `Ok`. */
   answers: SmsAnswer[];
+  /** Answer every later call only after `ms` (longer than the SDK's timeout: no answer comes). */
+  delayAnswers(ms: number): void;
   /** The env that points a test app at this stand-in with Tencent Cloud SMS configured. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ async function jsonBody(request: IncomingMessage): Promise<ReceivedSms['body']> 
 export async function startSmsStandIn(): Promise<SmsStandIn> {
   const received: ReceivedSms[] = [];
   const answers: SmsAnswer[] = [];
+  let delayMs = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await jsonBody(request);
@@ -61,6 +64,8 @@ export async function startSmsStandIn(): Promise<SmsStandIn> {
       body,
     });
     const answer = answers.shift() ?? { status: 'Ok' };
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (response.destroyed) return;
     if ('httpStatus' in answer) {
       response.statusCode = answer.httpStatus;
       response.end();
@@ -107,6 +112,9 @@ export async function startSmsStandIn(): Promise<SmsStandIn> {
     baseUrl,
     received,
     answers,
+    delayAnswers: (ms) => {
+      delayMs = ms;
+    },
     env: {
       SMS_PROVIDER: 'tencent',
       TENCENT_SMS_API_BASE: baseUrl,
@@ -119,6 +127,10 @@ export async function startSmsStandIn(): Promise<SmsStandIn> {
       TENCENT_SMS_TEMPLATE_CALLER_ACCEPTED: SMS_TEMPLATES.caller_accepted,
       TENCENT_SMS_TEMPLATE_CALLER_CLOSED: SMS_TEMPLATES.caller_closed,
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
+import { RATE_LIMIT_MAX } from '../../src/config/env.dto';
 import { loadConfig } from '../../src/config/load-config';
 import { createTestDatabase, testDriver } from './test-database';
 
@@ -27,6 +28,19 @@ export interface TestAppOptions {
   databaseUrl?: string;
 }
 
+/** Each rate limit at its maximum, so only the tests about limits ever meet one. */
+export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
+  [
+    'LOGIN_RATE_LIMIT_PER_MINUTE',
+    'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'TRACK_RATE_LIMIT_PER_MINUTE',
+  ].map((name) => [name, String(RATE_LIMIT_MAX)]),
+);
+
 /** The configuration every test app starts from. */
 export function testConfig(database: Record<string, string>, env: Record<string, string> = {}) {
   return loadConfig({
@@ -38,6 +52,8 @@ export function testConfig(database: Record<string, string>, env: Record<string,
     DIVISIONS: '3413',
     SLA_SWEEP_INTERVAL_SECONDS: '0',
     NOTIFY_INTERVAL_SECONDS: '0',
+    // Every test logs in and files from 127.0.0.1; the rate-limit tests set their own limits.
+    ...NO_RATE_LIMITS,
     ...database,
     ...env,
   });

@@ -23,7 +23,15 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 const FILED_AT = '2026-11-17T09:00:00+08:00';
 const minutesAfterFiling = (minutes: number) =>
   new Date(new Date(FILED_AT).getTime() + minutes * 60_000);
-const NOTHING: SmsTally = { sent: 0, refused: 0, failed: 0, retried: 0, expired: 0, noPhone: 0 };
+const NOTHING: SmsTally = {
+  sent: 0,
+  refused: 0,
+  failed: 0,
+  retried: 0,
+  unknown: 0,
+  expired: 0,
+  noPhone: 0,
+};
 
 const PHONES = {
   police: '13900000110',
