@@ -1,6 +1,7 @@
 import type {
   ApiErrorBody,
   OrderDetail,
+  ReportDetails,
   OrderSummary,
   Page,
   ReporterReportView,
@@ -31,8 +32,11 @@ describe('work orders: whole stories', () => {
 
   const token = (who: keyof County['sessions']) => county.sessions[who].token;
   const timeline = async (orderId: string, who: keyof County['sessions']) =>
-    (await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${orderId}`, { token: token(who) })).body
-      .timeline;
+    (
+      await http<OrderDetail<ReportDetails>>(sut.baseUrl, 'GET', `/orders/${orderId}`, {
+        token: token(who),
+      })
+    ).body.timeline;
 
   async function fileAt(now: string, overrides: Parameters<typeof submitReport>[2] = {}) {
     await county.setClock(now);
@@ -284,9 +288,14 @@ describe('work orders: whole stories', () => {
       child: { guardianPhone: '+86 139-1234-5678' },
     });
     const order = await orderOf(sut.baseUrl, token('township'), second.id, 'township');
-    const detail = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
-      token: token('township'),
-    });
+    const detail = await http<OrderDetail<ReportDetails>>(
+      sut.baseUrl,
+      'GET',
+      `/orders/${order.id}`,
+      {
+        token: token('township'),
+      },
+    );
 
     expect([first.priority, second.priority]).toEqual(['P3', 'P2']);
     expect([byPhone.priority, byPhoneAgain.priority]).toEqual(['P3', 'P2']);
