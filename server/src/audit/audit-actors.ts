@@ -25,6 +25,7 @@ export interface AuditViewer {
  */
 export function mayKnowReporterActor(report: ReportOfRow, viewer: AuditViewer): boolean {
   if (!withinPrefixes(report.divisionCode, viewer.coordinatorPrefixes)) return false;
+  // A coordinator's view does not depend on the order's department; any one will do.
   return mayKnowReporter(report, { capacity: 'coordinator', department: 'police' });
 }
 
