@@ -85,11 +85,9 @@ function childCanaries(n: number) {
     guardianPhone: `1391000000${n}`,
   };
   const address = `哨址${tag}路${n}号`;
-  return {
-    child,
-    address,
-    strings: [...Object.values(child).slice(0, 1), ...Object.values(child).slice(2), address],
-  };
+  // Everything but the gender names the child.
+  const strings = [child.name, birthDate, child.idNumber, child.school, child.guardianName];
+  return { child, address, strings: [...strings, child.guardianPhone, address] };
 }
 
 const RESOLUTION = {
