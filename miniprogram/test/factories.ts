@@ -1,5 +1,5 @@
 import { act, fireEvent } from '@testing-library/react';
-import type { OrderDetail, OrderSummary } from '@shouhu/shared';
+import type { OrderDetail, OrderSummary, ReportDetails, ReportRoutingView } from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
 /**
@@ -69,10 +69,11 @@ export function anOrder(overrides: Partial<OrderSummary> = {}): OrderSummary {
 }
 
 /** An order as its handler opens it: a dropout report without child details or photos. */
-export function anOrderDetail(order: OrderSummary = anOrder()): OrderDetail {
+export function anOrderDetail(order: OrderSummary = anOrder()): OrderDetail<ReportDetails> {
   return {
     order,
     report: {
+      view: 'full',
       id: order.reportId,
       trackingCode: 'ACDEFGHJKM',
       channel: 'public',
@@ -94,5 +95,40 @@ export function anOrderDetail(order: OrderSummary = anOrder()): OrderDetail {
     },
     otherOrders: [],
     timeline: [],
+  };
+}
+
+/** An admin-queue order as an administrator sees it: what routing needs, no identity. */
+export function aRoutingOrderDetail(
+  order: OrderSummary = anOrder({ unitId: null, unitName: null }),
+): OrderDetail<ReportRoutingView> {
+  const full = anOrderDetail(order).report;
+  return {
+    order,
+    report: {
+      view: 'routing',
+      id: full.id,
+      channel: full.channel,
+      status: full.status,
+      priority: full.priority,
+      situations: full.situations,
+      immediateDanger: full.immediateDanger,
+      discoveredAt: full.discoveredAt,
+      createdAt: full.createdAt,
+      location: {
+        divisionCode: full.location.divisionCode,
+        divisionPath: full.location.divisionPath,
+      },
+    },
+    otherOrders: [],
+    timeline: [
+      {
+        at: order.createdAt,
+        kind: 'created',
+        text: '无匹配单位，进入管理员待分派。',
+        actorRole: null,
+        reporterVisible: false,
+      },
+    ],
   };
 }

@@ -189,10 +189,17 @@ export interface Invite {
   expiresAt: string;
 }
 
+/**
+ * `GET /audit`, one row. A row whose actor acted as the reporter of the report it is about shows,
+ * to a viewer who may not know that reporter, `actorUserId: null`, `ip: null`, `actorUnitId: null`,
+ * the roles the report's channel tells, and `actorPseudonym` (`报告人·3f9a1c`): the same on every
+ * row of that reporter on that report, different on each report. Otherwise `actorPseudonym` is null.
+ */
 export interface AuditEntry {
   seq: number;
   at: string;
   actorUserId: string | null;
+  actorPseudonym: string | null;
   actorRoles: Role[];
   actorUnitId: string | null;
   action: string;
@@ -271,6 +278,7 @@ export interface OrderEventView {
 
 /** A report as handlers see it: the child and the reporter only as far as the rules allow. */
 export interface ReportDetails {
+  view: 'full';
   id: string;
   trackingCode: string;
   channel: Channel;
@@ -291,9 +299,31 @@ export interface ReportDetails {
   attachments: { id: string; kind: 'image' | 'video'; mime: string; size: number }[];
 }
 
-export interface OrderDetail {
+/**
+ * A report as an administrator sees it on the admin queue (capacity `admin`): what routing needs —
+ * the situations, immediate danger, priority, place (division codes and names, not the address)
+ * and when it was found and filed — and nothing that identifies the child or the reporter (no
+ * child, no reporter, no description, no attachments; domain.md, Privacy).
+ */
+export interface ReportRoutingView {
+  view: 'routing';
+  id: string;
+  channel: Channel;
+  status: ReportStatus;
+  priority: Priority;
+  situations: SituationCode[];
+  immediateDanger: boolean;
+  discoveredAt: string;
+  createdAt: string;
+  location: { divisionCode: string; divisionPath: { code: string; name: string }[] };
+}
+
+export interface OrderDetail<
+  R extends ReportDetails | ReportRoutingView = ReportDetails | ReportRoutingView,
+> {
   order: OrderSummary;
-  report: ReportDetails;
+  /** `routing` for an administrator (capacity `admin`), `full` for handlers and coordinators. */
+  report: R;
   otherOrders: {
     department: ReceivingDepartment;
     role: OrderRole;

@@ -109,6 +109,15 @@ describe('transition', () => {
     ['reassign', 'handler'],
     ['extension_decision', 'handler'],
     ['reopen', 'handler'],
+    ['sign', 'admin'],
+    ['contact', 'admin'],
+    ['note', 'admin'],
+    ['return', 'admin'],
+    ['transfer', 'admin'],
+    ['resolve', 'admin'],
+    ['extension', 'admin'],
+    ['extension_decision', 'admin'],
+    ['reopen', 'admin'],
   ])('refuses %s by a %s', (action, actor) => {
     expect(transition(anOrder(), requestFor(action), actor, NOW)).toMatchObject({
       ok: false,

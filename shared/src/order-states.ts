@@ -29,8 +29,12 @@ export const ORDER_ACTIONS = [
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
-/** The capacity in which someone acts on an order: a member of its unit, or the county's coordinator. */
-export type OrderActorCapacity = 'handler' | 'coordinator';
+/**
+ * The capacity in which someone acts on an order: a member of its unit, the county's coordinator,
+ * or an administrator on the admin queue (orders no unit or coordinator covers), who only routes
+ * them — 改派 and priority — and never sees who the child or the reporter is (domain.md, Privacy).
+ */
+export type OrderActorCapacity = 'handler' | 'coordinator' | 'admin';
 
 export interface OrderFacts {
   department: ReceivingDepartment;
@@ -128,8 +132,8 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
   note: { from: ['in_progress'], by: ['handler', 'coordinator'], to: stay },
   return: { from: ['dispatched', 'in_progress'], by: ['handler'], to: () => 'returned' },
   transfer: { from: ['dispatched', 'in_progress'], by: ['handler'], to: () => 'dispatched' },
-  reassign: { from: OPEN, by: ['coordinator'], to: () => 'dispatched' },
-  priority: { from: OPEN, by: ['handler', 'coordinator'], to: stay },
+  reassign: { from: OPEN, by: ['coordinator', 'admin'], to: () => 'dispatched' },
+  priority: { from: OPEN, by: ['handler', 'coordinator', 'admin'], to: stay },
   extension: { from: ['in_progress'], by: ['handler'], to: stay },
   extension_decision: { from: ['in_progress'], by: ['coordinator'], to: stay },
   resolve: { from: ['in_progress'], by: ['handler'], to: () => 'resolved' },
@@ -168,7 +172,8 @@ export function transition(
     case 'priority': {
       if (request.priority === order.priority) return refuse('SAME_PRIORITY');
       const lowering = PRIORITIES.indexOf(request.priority) > PRIORITIES.indexOf(order.priority);
-      if (lowering && order.priority === 'P1' && actor !== 'coordinator') {
+      // On the admin queue no coordinator exists: the administrator who routes it decides.
+      if (lowering && order.priority === 'P1' && actor === 'handler') {
         return refuse('LOWER_P1_NEEDS_COORDINATOR');
       }
       break;

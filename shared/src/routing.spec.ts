@@ -1,6 +1,6 @@
 import type { ReceivingDepartment } from './departments';
 import { higherPriority, type Priority } from './priorities';
-import { DEPARTMENT_STRENGTH, longestPrefixUnit, route } from './routing';
+import { DEPARTMENT_STRENGTH, longestPrefixUnit, ownPriority, route } from './routing';
 import { SITUATION_CODES, type SituationCode } from './situations';
 
 type Expected = [lead: ReceivingDepartment, assists: ReceivingDepartment[], priority: Priority];
@@ -196,6 +196,24 @@ describe('route', () => {
     expect(routing.orders.find((o) => o.department === 'education')?.reasons).toEqual([
       '因情形“不上学了，或无故旷课一周以上、劝不回来”，通知本部门协助办理',
     ]);
+  });
+});
+
+describe('ownPriority', () => {
+  it.each<[string, Parameters<typeof ownPriority>[0], Priority, Priority]>([
+    ['welfare', { situations: ['dropout'], immediateDanger: false }, 'P3', 'P2'],
+    ['guardianship', { situations: ['living_alone'], immediateDanger: false }, 'P2', 'P1'],
+    [
+      'a dropout nobody can find',
+      { situations: ['dropout'], immediateDanger: false, child: { whereaboutsUnknown: true } },
+      'P2',
+      'P1',
+    ],
+    ['danger now', { situations: ['dropout'], immediateDanger: true }, 'P1', 'P1'],
+    ['statutory', { situations: ['violence_abuse'], immediateDanger: false }, 'P1', 'P1'],
+  ])('gives a %s report %s without the repeat raise (%s with it)', (_case, report, own, raised) => {
+    expect(ownPriority(report)).toBe(own);
+    expect(route(report, { repeat: true }).priority).toBe(raised);
   });
 });
 

@@ -121,6 +121,16 @@ export function route(report: RoutableReport, context: RoutingContext): Routing 
   };
 }
 
+/**
+ * The priority a report's own facts give — its situations, immediate danger, a dropout's unknown
+ * whereabouts — without the repeat raise: what its reporter is shown. The raise says the child was
+ * reported before, which a reporter may not learn ("nothing about the child beyond what they
+ * themselves wrote", domain.md, The reporter's side); the orders keep it.
+ */
+export function ownPriority(report: RoutableReport): Priority {
+  return route(report, { repeat: false }).priority;
+}
+
 export interface UnitCandidate {
   id: string;
   divisionPrefixes: readonly string[];

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OrderDetail, OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import type { OrderDetail, OrderSummary, Page as ApiPage, ReportDetails } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
 import { apiClient } from '../support/api-client';
 import { useH5Suite } from '../support/h5-suite';
@@ -95,7 +95,7 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
     const orders = await api<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', handler);
     const order = orders.items.find((o) => o.reportId === reportId);
     if (!order) throw new Error('the township supervisor did not receive the report');
-    const detail = await api<OrderDetail>('GET', `/orders/${order.id}`, handler);
+    const detail = await api<OrderDetail<ReportDetails>>('GET', `/orders/${order.id}`, handler);
     expect(detail.report.location).toMatchObject({ latitude: 33.4781, longitude: 117.8839 });
     expect(detail.report.attachments).toHaveLength(1);
     const file = await fetch(
@@ -141,7 +141,7 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
     const orders = await api<ApiPage<OrderSummary>>('GET', '/orders?pageSize=100', handler);
     const order = orders.items.find((o) => o.reportId === reportIdOf(page.url()));
     if (!order) throw new Error('the township supervisor did not receive the report');
-    const detail = await api<OrderDetail>('GET', `/orders/${order.id}`, handler);
+    const detail = await api<OrderDetail<ReportDetails>>('GET', `/orders/${order.id}`, handler);
     expect(detail.report.channel).toBe('mandatory');
   });
 });

@@ -26,6 +26,15 @@ export function arrayOf<T>(shape: Shape<T>): Shape<T[]> {
   return (value): value is T[] => Array.isArray(value) && value.every(shape);
 }
 
+/** An answer whose form depends on who asks (`OrderDetail.report`: full or for routing). */
+export function either<A, B>(a: Shape<A>, b: Shape<B>): Shape<A | B> {
+  return (value): value is A | B => a(value) || b(value);
+}
+
+export function exactly<T extends string>(expected: T): Shape<T> {
+  return (value): value is T => value === expected;
+}
+
 /** The fields of T the app reads, each with its check. */
 type Fields<T> = { [K in keyof T]?: Shape<unknown> };
 

@@ -10,6 +10,8 @@ import {
   type OrderSummary,
   type Page,
   type ReportCreatedResponse,
+  type ReportDetails,
+  type ReportRoutingView,
   type ReporterReportView,
   type SubscriptionState,
   type TimelineEntry,
@@ -18,6 +20,8 @@ import {
 import {
   arrayOf,
   countsOf,
+  either,
+  exactly,
   isBoolean,
   isNumber,
   isString,
@@ -120,22 +124,30 @@ export const isOrderPage = objectWith<Page<OrderSummary>>({
   total: isNumber,
 });
 
+const reportFacts = {
+  id: isString,
+  situations: arrayOf(isString),
+  immediateDanger: isBoolean,
+  discoveredAt: isString,
+  location: objectWith({
+    divisionPath: arrayOf(objectWith({ code: isString, name: isString })),
+  }),
+};
+
 export const isOrderDetail = objectWith<OrderDetail>({
   order: isOrderSummary,
-  report: objectWith({
-    id: isString,
-    situations: arrayOf(isString),
-    immediateDanger: isBoolean,
-    description: isString,
-    discoveredAt: isString,
-    location: objectWith({
-      divisionPath: arrayOf(objectWith({ code: isString, name: isString })),
+  report: either(
+    objectWith<ReportDetails>({
+      ...reportFacts,
+      view: exactly('full'),
+      description: isString,
+      child: nullable(objectWith({})),
+      reporter: objectWith({ disclosed: isBoolean }),
+      repeat: isBoolean,
+      attachments: arrayOf(objectWith({ id: isString, kind: isString })),
     }),
-    child: nullable(objectWith({})),
-    reporter: objectWith({ disclosed: isBoolean }),
-    repeat: isBoolean,
-    attachments: arrayOf(objectWith({ id: isString, kind: isString })),
-  }),
+    objectWith<ReportRoutingView>({ ...reportFacts, view: exactly('routing') }),
+  ),
   otherOrders: arrayOf(
     objectWith({ department: isString, role: isString, status: isString, unitName: orNull }),
   ),

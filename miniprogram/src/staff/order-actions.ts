@@ -329,6 +329,7 @@ export function capacityFor(user: AuthUser | null, order: OrderSummary): OrderAc
   if (!user) return null;
   if (user.roles.includes('handler') && user.unitId === order.unitId) return 'handler';
   if (user.roles.includes('coordinator')) return 'coordinator';
+  if (user.roles.includes('admin') && order.unitId === null) return 'admin';
   return null;
 }
 

@@ -3,6 +3,8 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { chainHash, type AuditRecord, type ChainedRow } from './audit-chain';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditHeadEntity } from './audit-head.entity';
+import { ReportEntity } from '../reports/report.entity';
+import type { ReportOfRow } from './audit-actors';
 
 const HEAD_ID = 1;
 const VERIFY_BATCH = 1000;
@@ -50,6 +52,32 @@ export class AuditRepository {
       );
     }
     return query.getManyAndCount();
+  }
+
+  /** What the listing needs of the reports its rows are about (not their sealed details). */
+  async reportsOfRows(ids: readonly string[]): Promise<ReportOfRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select([
+        'r.id',
+        'r.reporterUserId',
+        'r.reporterAnonymous',
+        'r.reporterConfidential',
+        'r.channel',
+        'r.divisionCode',
+      ])
+      .where('r.id IN (:...ids)', { ids })
+      .getMany();
+    return rows.map((r) => ({
+      id: r.id,
+      reporterUserId: r.reporterUserId,
+      anonymous: r.reporterAnonymous,
+      confidential: r.reporterConfidential,
+      channel: r.channel,
+      divisionCode: r.divisionCode,
+    }));
   }
 
   head(): Promise<AuditHeadEntity> {

@@ -1,9 +1,20 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuditEntry, Page } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../access/actor';
 import { CLOCK, type Clock } from '../common/clock';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
+import {
+  channelRoles,
+  mayKnowReporterActor,
+  reporterPseudonym,
+  type AuditViewer,
+  type ReportOfRow,
+} from './audit-actors';
+import type { AuditEntryEntity } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditEvent {
@@ -26,7 +37,14 @@ export class AuditService {
     private readonly audit: AuditRepository,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pseudonymKey = createHmac('sha256', config.dataEncryptionKey)
+      .update('audit-pseudonym')
+      .digest();
+  }
+
+  private readonly pseudonymKey: Buffer;
 
   /** Records a change in the same transaction as the change itself: no change goes unrecorded. */
   record(manager: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
@@ -50,7 +68,13 @@ export class AuditService {
     return this.transactions.run((manager) => this.record(manager, actor, event));
   }
 
-  /** Admins see every row; a coordinator the rows about their county. */
+  /**
+   * Admins see every row; a coordinator the rows about their county. A row whose actor acted as
+   * the reporter of the report it is about (filing, reading, rating, subscribing; a hotline
+   * operator for their caller) names that actor only to a viewer who may know the reporter
+   * (`mayKnowReporterActor`); to anyone else it shows a per-report pseudonym and no id, address,
+   * unit or roles beyond what the report's channel tells. The stored row is unchanged.
+   */
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
     const scope = hasRole(actor, 'admin') ? 'all' : (actor.unit?.divisionPrefixes ?? []);
     const [rows, total] = await this.audit.page(
@@ -58,20 +82,59 @@ export class AuditService {
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );
+    const viewer: AuditViewer = {
+      coordinatorPrefixes: hasRole(actor, 'coordinator')
+        ? (actor.unit?.divisionPrefixes ?? [])
+        : [],
+    };
+    const reportIds = [...new Set(rows.map(reportIdOf).filter((id) => id !== null))];
+    const reports = new Map(
+      (await this.audit.reportsOfRows(reportIds)).map((report) => [report.id, report]),
+    );
+    return { total, items: rows.map((row) => this.toEntry(row, reports, viewer)) };
+  }
+
+  private toEntry(
+    row: AuditEntryEntity,
+    reports: ReadonlyMap<string, ReportOfRow>,
+    viewer: AuditViewer,
+  ): AuditEntry {
+    const reportId = reportIdOf(row);
+    const report = reportId ? reports.get(reportId) : undefined;
+    const entry: AuditEntry = {
+      seq: row.seq,
+      at: row.at.toISOString(),
+      actorUserId: row.actorUserId,
+      actorPseudonym: null,
+      actorRoles: row.actorRoles,
+      actorUnitId: row.actorUnitId,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      divisionCode: row.divisionCode,
+      ip: row.ip,
+    };
+    if (
+      !report ||
+      row.actorUserId !== report.reporterUserId ||
+      mayKnowReporterActor(report, viewer)
+    ) {
+      return entry;
+    }
     return {
-      total,
-      items: rows.map((row) => ({
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorUserId: row.actorUserId,
-        actorRoles: row.actorRoles,
-        actorUnitId: row.actorUnitId,
-        action: row.action,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        divisionCode: row.divisionCode,
-        ip: row.ip,
-      })),
+      ...entry,
+      actorUserId: null,
+      actorPseudonym: reporterPseudonym(this.pseudonymKey, report.reporterUserId, report.id),
+      actorRoles: channelRoles(report.channel),
+      actorUnitId: null,
+      ip: null,
     };
   }
+}
+
+/** The report a row is about: its target, or the report named in its detail (files, orders). */
+function reportIdOf(row: AuditEntryEntity): string | null {
+  if (row.targetType === 'report') return row.targetId;
+  const detail = row.detail as { reportId?: unknown } | null;
+  return typeof detail?.reportId === 'string' ? detail.reportId : null;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApiException } from '../common/api-exception';
@@ -52,6 +53,7 @@ export class IdempotencyService {
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<StoredResponse<T>> {
     const hash = requestHash(userId, body);
+    key = scopedKey(userId, key);
     for (let attempt = 1; ; attempt++) {
       const previous = await this.keys.find(key);
       if (previous) return this.replay<T>(previous, hash);
@@ -94,4 +96,13 @@ export class IdempotencyService {
     }
     return { status: previous.responseStatus, body: previous.responseBody as T, replayed: true };
   }
+}
+
+/**
+ * Keys are the caller's own: the stored key is a hash of user and key, so another user sending the
+ * same key files their own report instead of learning from a 409 that someone used it (domain.md,
+ * Privacy: nothing confirms that another report exists). 64 hex characters fit the key column.
+ */
+export function scopedKey(userId: string, key: string): string {
+  return createHash('sha256').update(`${userId}|${key}`).digest('hex');
 }

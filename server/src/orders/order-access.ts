@@ -11,7 +11,8 @@ interface ScopedOrder {
 /**
  * In what capacity the caller may act on an order, or null when it is outside their scope (which
  * answers 404). Handlers: orders of their unit. Coordinators: orders of their unit and every order
- * whose report lies in their divisions. Admins: only orders no unit covers (the admin queue).
+ * whose report lies in their divisions. Admins: only orders no unit covers (the admin queue), in
+ * a capacity of their own that routes them without seeing who the child or the reporter is.
  */
 export function capacityFor(actor: Actor, order: ScopedOrder): OrderActorCapacity | null {
   const unit = actor.unit;
@@ -23,7 +24,7 @@ export function capacityFor(actor: Actor, order: ScopedOrder): OrderActorCapacit
   ) {
     return 'coordinator';
   }
-  if (hasRole(actor, 'admin') && order.unitId === null) return 'coordinator';
+  if (hasRole(actor, 'admin') && order.unitId === null) return 'admin';
   return null;
 }
 
@@ -62,6 +63,6 @@ export function mayMoveTo(
 ): boolean {
   if (target.department !== order.department || target.id === order.unitId) return false;
   if (!prefixesWithin(target.divisionPrefixes, [order.divisionCode.slice(0, 6)])) return false;
-  if (capacity === 'handler' || hasRole(actor, 'admin')) return true;
+  if (capacity === 'handler' || capacity === 'admin') return true;
   return prefixesWithin(target.divisionPrefixes, actor.unit?.divisionPrefixes ?? []);
 }

@@ -145,7 +145,7 @@ export class OrdersController {
   }
 
   @Post(':id/priority')
-  @Access('handler', 'coordinator')
+  @Access('handler', 'coordinator', 'admin')
   @HttpCode(HttpStatus.OK)
   priority(
     @CurrentActor() actor: Actor,

@@ -135,29 +135,45 @@ export class OrdersService {
     const siblings = await this.orders.ofReport(null, order.reportId);
     const units = await this.unitNames();
     const [summary] = await this.summaries([order], now, units);
+    const timeline = (await this.orders.events(order.id)).map(toEventView);
+    const otherOrders = siblings
+      .filter((o) => o.id !== order.id)
+      .map((o) => ({
+        department: o.department,
+        role: o.role,
+        status: o.status,
+        unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
+      }));
+    if (capacity === 'admin') {
+      return {
+        order: summary,
+        report: await this.details.routing(report),
+        otherOrders,
+        // What others wrote (notes, reasons, contacts) may name the child; the admin queue's own
+        // history is the system's routing and the administrators' own moves.
+        timeline: timeline.filter((e) => e.actorRole === null || e.actorRole === 'admin'),
+      };
+    }
     return {
       order: summary,
       report: await this.details.build(report, { capacity, department: order.department }),
-      otherOrders: siblings
-        .filter((o) => o.id !== order.id)
-        .map((o) => ({
-          department: o.department,
-          role: o.role,
-          status: o.status,
-          unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
-        })),
-      timeline: (await this.orders.events(order.id)).map(toEventView),
+      otherOrders,
+      timeline,
     };
   }
 
-  /** One photo or video of the order's report, for viewing; every view is audited. */
+  /**
+   * One photo or video of the order's report, for viewing; every view is audited. An
+   * administrator never sees one (it may show the child), even one who is also a handler.
+   */
   async attachment(
     actor: Actor,
     id: string,
     uploadId: string,
   ): Promise<{ mime: string; bytes: Buffer }> {
     const order = await this.orders.findById(id);
-    if (!order || !capacityFor(actor, order)) throw notFound();
+    const capacity = order ? capacityFor(actor, order) : null;
+    if (!order || !capacity || capacity === 'admin') throw notFound();
     const { upload, bytes } = await this.uploads.content(order.reportId, uploadId);
     await this.audit.recordRead(actor, {
       action: 'report.read_attachment',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportChild, ReportDetails, ReportReporter } from '@shouhu/shared';
+import type { ReportChild, ReportDetails, ReportReporter, ReportRoutingView } from '@shouhu/shared';
 import { Sealer } from '../crypto/sealer';
 import { DivisionsService } from '../divisions/divisions.service';
 import { UploadsService } from '../uploads/uploads.service';
@@ -40,6 +40,7 @@ export class ReportDetailsBuilder {
       };
     }
     return {
+      view: 'full',
       id: report.id,
       trackingCode: report.trackingCode,
       channel: report.channel,
@@ -64,6 +65,28 @@ export class ReportDetailsBuilder {
         mime,
         size,
       })),
+    };
+  }
+
+  /**
+   * What an administrator routes the admin queue from (`ReportRoutingView`): nothing sealed is
+   * opened, and no free text (the description may name the child or the reporter).
+   */
+  async routing(report: ReportEntity): Promise<ReportRoutingView> {
+    return {
+      view: 'routing',
+      id: report.id,
+      channel: report.channel,
+      status: report.status,
+      priority: report.priority,
+      situations: report.situations,
+      immediateDanger: report.immediateDanger,
+      discoveredAt: report.discoveredAt.toISOString(),
+      createdAt: report.createdAt.toISOString(),
+      location: {
+        divisionCode: report.divisionCode,
+        divisionPath: await this.divisions.path(report.divisionCode),
+      },
     };
   }
 }

@@ -14,10 +14,10 @@ export interface ReporterPrivacy {
 /**
  * Who may learn who reported (刑诉法 第一百一十一条): nobody for an anonymous report; for a
  * confidential one only police orders and coordinators; otherwise the handlers and coordinators
- * with access to one of the report's orders.
+ * with access to one of the report's orders. Never an administrator (domain.md, Privacy).
  */
 export function mayKnowReporter(report: ReporterPrivacy, viewer: DisclosureViewer): boolean {
-  if (report.anonymous) return false;
+  if (report.anonymous || viewer.capacity === 'admin') return false;
   if (report.confidential)
     return viewer.capacity === 'coordinator' || viewer.department === 'police';
   return true;

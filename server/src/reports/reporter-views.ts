@@ -11,6 +11,7 @@ import {
 import type { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
 import type { ReportEntity } from './report.entity';
+import { ReporterPriority } from './reporter-priority';
 import { toReporterView } from './report-views';
 import { ReportsRepository } from './reports.repository';
 
@@ -27,13 +28,19 @@ export class ReporterViews {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly orders: OrdersRepository,
+    private readonly priority: ReporterPriority,
   ) {}
 
   async of(report: ReportEntity, audience: ReporterAudience): Promise<ReporterReportView> {
     const events = await this.reports.reporterTimeline(report.id);
     const orders = await this.orders.ofReport(null, report.id);
-    const clocks = await this.orders.clocksOf(orders.map((o) => o.id));
+    const clocks = await this.reporterClocks(
+      report,
+      orders,
+      await this.orders.clocksOf(orders.map((o) => o.id)),
+    );
     const view = toReporterView(report, events);
+    view.priority = this.priority.of(report);
     view.orders = orders
       .map((order) =>
         toReporterOrder(
@@ -55,6 +62,32 @@ export class ReporterViews {
       view.reported = { description: report.description, situations: report.situations };
     }
     return view;
+  }
+
+  /**
+   * The clocks as the reporter's own priority would have set them: an order still at the raised
+   * priority it was dispatched with (no one has changed it or granted an extension since) has its
+   * deadlines recomputed from their start; any other order shows its clocks as they are.
+   */
+  private async reporterClocks(
+    report: ReportEntity,
+    orders: OrderEntity[],
+    clocks: OrderClockEntity[],
+  ): Promise<OrderClockEntity[]> {
+    const own = this.priority.of(report);
+    if (own === report.priority) return clocks;
+    const raised = new Set(
+      orders
+        .filter((o) => o.priority === report.priority && o.extensionsGranted === 0)
+        .map((o) => o.id),
+    );
+    return Promise.all(
+      clocks.map(async (clock) =>
+        raised.has(clock.orderId)
+          ? { ...clock, dueAt: await this.priority.due(clock.clock, own, clock.startedAt) }
+          : clock,
+      ),
+    );
   }
 }
 

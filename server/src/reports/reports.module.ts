@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { OrdersModule } from '../orders/orders.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { ReporterPriority } from './reporter-priority';
 import { ReporterViews } from './reporter-views';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -14,6 +16,7 @@ import { TrackController } from './track.controller';
 @Module({
   imports: [
     AuditModule,
+    CalendarModule,
     ChildrenModule,
     DivisionsModule,
     IdempotencyModule,
@@ -21,7 +24,7 @@ import { TrackController } from './track.controller';
     UploadsModule,
   ],
   controllers: [ReportsController, TrackController],
-  providers: [ReportsService, ReportsRepository, ReporterViews],
+  providers: [ReportsService, ReportsRepository, ReporterViews, ReporterPriority],
   exports: [ReportsService, ReportsRepository],
 })
 export class ReportsModule {}

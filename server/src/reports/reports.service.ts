@@ -7,8 +7,10 @@ import {
   normalizeTrackingCode,
   RATING_WINDOW_DAYS,
   ratingRefusalMessage,
+  ownPriority,
   route,
   type Channel,
+  type CreatedOrder,
   type RatingRefusalCode,
   type ReportCreatedResponse,
   type ReporterReportView,
@@ -30,6 +32,7 @@ import { reportConsistencyErrors } from './report-consistency';
 import type { ReportEntity } from './report.entity';
 import type { RatingDto } from './dto/rating.dto';
 import { UploadsService } from '../uploads/uploads.service';
+import { ReporterPriority } from './reporter-priority';
 import { ReporterViews } from './reporter-views';
 import { toCreatedResponse } from './report-views';
 import { ReportsRepository } from './reports.repository';
@@ -58,6 +61,7 @@ export class ReportsService {
     private readonly repeats: RepeatDetector,
     private readonly dispatcher: OrderDispatcher,
     private readonly views: ReporterViews,
+    private readonly reporterPriority: ReporterPriority,
     private readonly uploads: UploadsService,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -232,6 +236,20 @@ export class ReportsService {
     });
     await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
     const orders = await this.dispatcher.dispatch(manager, report, routing, now);
-    return toCreatedResponse(report, orders);
+    const own = ownPriority(dto);
+    if (own === report.priority) return toCreatedResponse(report, orders);
+    // A repeat raise is the orders' business: the receipt shows what this report alone gives.
+    const ownOrders: CreatedOrder[] = [];
+    for (const order of orders) {
+      const due = (clock: 'sign' | 'resolve') =>
+        this.reporterPriority.due(clock, own, now, manager).then((d) => d.toISOString());
+      ownOrders.push({
+        ...order,
+        priority: own,
+        signDueAt: await due('sign'),
+        resolveDueAt: await due('resolve'),
+      });
+    }
+    return toCreatedResponse({ ...report, priority: own }, ownOrders);
   }
 }

@@ -387,7 +387,7 @@ describe('access matrix: every route × every role', () => {
     'POST /orders/:id/priority': orderRow(
       'priority',
       'dispatched',
-      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 },
+      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404, admin: 404 },
       () => ({ priority: 'P2', reason: '孩子独自在家' }),
     ),
     'POST /orders/:id/extension': orderRow(

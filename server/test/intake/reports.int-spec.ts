@@ -268,16 +268,18 @@ describe('report intake', () => {
       expect(await countReportsWith(body.description)).toBe(1);
     });
 
-    it('answers 409 when another user reuses a key', async () => {
+    it('keeps keys per user: another user with the same key files their own report, learning nothing', async () => {
       const key = randomUUID();
       const body = aReport({ description: `别人的幂等键 ${key}` });
-      await submit(body, key);
+      const first = await submit(body, key);
       const other = (await aReporterSession(sut.baseUrl)).token;
 
       const response = await submit(body, key, other);
 
-      expect(response.status).toBe(409);
-      expect(await countReportsWith(body.description)).toBe(1);
+      expect(response.status).toBe(201);
+      expect(response.headers.get('idempotent-replayed')).toBe('false');
+      expect(response.body.id).not.toBe(first.body.id);
+      expect(await countReportsWith(body.description)).toBe(2);
     });
 
     it('creates exactly one report from 20 concurrent identical requests', async () => {

@@ -60,7 +60,8 @@ describe('the same child is one child', () => {
       .get(DataSource)
       .getRepository(ReportEntity)
       .findOneByOrFail({ id: response.body.id });
-    return { priority: response.body.priority, childFileId: stored.childFileId };
+    // The stored priority is the orders'; the reporter's answer never shows the repeat raise.
+    return { priority: stored.priority, childFileId: stored.childFileId };
   }
 
   // Each pair is about a child no other pair names, so pairs cannot link to each other.

@@ -1,4 +1,4 @@
-import type { OrderDetail } from '@shouhu/shared';
+import type { OrderDetail, ReportDetails } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { http } from '../setup/http';
@@ -22,7 +22,7 @@ describe('what handlers see of a report', () => {
         ? R
         : never
       : never,
-  ): Promise<Record<Viewer, OrderDetail>> {
+  ): Promise<Record<Viewer, OrderDetail<ReportDetails>>> {
     const report = await submitReport(sut.baseUrl, county.sessions.reporter.token, {
       situations: ['violence_abuse'],
       location: { divisionCode: TOWN, address: '泗城镇某村三组' },
@@ -31,9 +31,14 @@ describe('what handlers see of a report', () => {
     });
     const detail = async (who: Viewer, department: 'police' | 'township') => {
       const order = await orderOf(sut.baseUrl, county.sessions[who].token, report.id, department);
-      const response = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
-        token: county.sessions[who].token,
-      });
+      const response = await http<OrderDetail<ReportDetails>>(
+        sut.baseUrl,
+        'GET',
+        `/orders/${order.id}`,
+        {
+          token: county.sessions[who].token,
+        },
+      );
       return response.body;
     };
     return {

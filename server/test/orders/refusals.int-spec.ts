@@ -82,8 +82,8 @@ describe('refused actions: a stable code for the app, words for people', () => {
       return post(token('township'), `/orders/${order.id}/sign`);
     },
     NOT_YOUR_ROLE: async () => {
-      // An administrator who is also a handler acts on the admin queue as its coordinator, and a
-      // coordinator does not sign.
+      // An administrator who is also a handler acts on the admin queue as its administrator, who
+      // only routes: no signing.
       const report = await file({
         situations: ['consultation'],
         location: { divisionCode: UNCOVERED_COUNTY },

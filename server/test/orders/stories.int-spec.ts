@@ -1,6 +1,7 @@
 import type {
   ApiErrorBody,
   OrderDetail,
+  ReportDetails,
   OrderSummary,
   Page,
   ReporterReportView,
@@ -31,8 +32,11 @@ describe('work orders: whole stories', () => {
 
   const token = (who: keyof County['sessions']) => county.sessions[who].token;
   const timeline = async (orderId: string, who: keyof County['sessions']) =>
-    (await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${orderId}`, { token: token(who) })).body
-      .timeline;
+    (
+      await http<OrderDetail<ReportDetails>>(sut.baseUrl, 'GET', `/orders/${orderId}`, {
+        token: token(who),
+      })
+    ).body.timeline;
 
   async function fileAt(now: string, overrides: Parameters<typeof submitReport>[2] = {}) {
     await county.setClock(now);
@@ -284,15 +288,63 @@ describe('work orders: whole stories', () => {
       child: { guardianPhone: '+86 139-1234-5678' },
     });
     const order = await orderOf(sut.baseUrl, token('township'), second.id, 'township');
-    const detail = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
-      token: token('township'),
-    });
+    const detail = await http<OrderDetail<ReportDetails>>(
+      sut.baseUrl,
+      'GET',
+      `/orders/${order.id}`,
+      {
+        token: token('township'),
+      },
+    );
 
-    expect([first.priority, second.priority]).toEqual(['P3', 'P2']);
-    expect([byPhone.priority, byPhoneAgain.priority]).toEqual(['P3', 'P2']);
+    const priorities = await Promise.all(
+      [first, second, byPhone, byPhoneAgain].map(
+        async (r) => (await orderOf(sut.baseUrl, token('coordinator'), r.id, 'township')).priority,
+      ),
+    );
+
+    expect(priorities).toEqual(['P3', 'P2', 'P3', 'P2']);
+    expect(order.signDueAt).toBe('2026-11-18T05:00:00.000Z');
     expect(detail.body.report.repeat).toBe(true);
     expect(detail.body.order.initialPriority).toBe('P3');
     expect(detail.body.timeline[0].text).toContain('重复报告');
+  });
+
+  it('tells a reporter only what their own report gives: no repeat raise in the receipt or the view', async () => {
+    const child = { name: '赵小芳', ageYears: 8 };
+    const first = await fileAt('2026-11-18T14:00:00+08:00', {
+      situations: ['carer_neglect'],
+      location: { divisionCode: TOWN },
+      child,
+    });
+    const repeat = await fileAt('2026-11-18T15:00:00+08:00', {
+      situations: ['carer_neglect'],
+      location: { divisionCode: TOWN },
+      child,
+    });
+    const view = await http<ReporterReportView>(sut.baseUrl, 'GET', `/reports/${repeat.id}`, {
+      token: token('reporter'),
+    });
+    const tracked = await http<ReporterReportView>(
+      sut.baseUrl,
+      'GET',
+      `/track/${repeat.trackingCode}`,
+    );
+    const order = await orderOf(sut.baseUrl, token('township'), repeat.id, 'township');
+    const deadlines = (orders: { signDueAt: string | null; resolveDueAt: string | null }[]) =>
+      orders.map(({ signDueAt, resolveDueAt }) => [signDueAt, resolveDueAt]);
+
+    expect(order.priority).toBe('P2');
+    expect([repeat.priority, view.body.priority, tracked.body.priority]).toEqual([
+      'P3',
+      'P3',
+      'P3',
+    ]);
+    expect(repeat.orders.map((o) => o.priority)).toEqual(first.orders.map(() => 'P3'));
+    // Filed the same working day at P3: the same deadlines as the first report's, not P2's 2 hours.
+    expect(deadlines(repeat.orders)).toEqual(deadlines(first.orders));
+    expect(deadlines(view.body.orders)).toEqual(deadlines(first.orders));
+    expect(order.signDueAt).not.toBe(repeat.orders[0].signDueAt);
   });
 
   it('keeps the initial priority on a change, records who and why, and lets only a coordinator lower P1', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiErrorBody, OrderDetail } from '@shouhu/shared';
+import type { ApiErrorBody, OrderDetail, ReportDetails } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { aReporterSession } from '../factories/session.factory';
@@ -46,9 +46,14 @@ describe('evidence uploads', () => {
       attachments: [uploaded.body.uploadId],
     });
     const order = await orderOf(sut.baseUrl, county.sessions.township.token, report.id, 'township');
-    const detail = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
-      token: county.sessions.township.token,
-    });
+    const detail = await http<OrderDetail<ReportDetails>>(
+      sut.baseUrl,
+      'GET',
+      `/orders/${order.id}`,
+      {
+        token: county.sessions.township.token,
+      },
+    );
     const path = `${sut.baseUrl}/orders/${order.id}/attachments/${uploaded.body.uploadId}`;
     const shown = await fetch(path, {
       headers: { authorization: `Bearer ${county.sessions.township.token}` },

@@ -2,9 +2,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { REFUSAL_CODES, refusalMessage, type OrderDetail, type OrderSummary } from '@shouhu/shared';
+import {
+  REFUSAL_CODES,
+  refusalMessage,
+  type OrderDetail,
+  type OrderSummary,
+  type ReportDetails,
+} from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
-import { anOrder, anOrderDetail, tap } from '../../../test/factories';
+import { aRoutingOrderDetail, anOrder, anOrderDetail, tap } from '../../../test/factories';
 import { REPORTER_WILL_READ } from '../order-actions';
 import OrderPage from './index';
 
@@ -84,14 +90,14 @@ describe('OrderPage when the server refuses an action', () => {
 });
 
 describe('OrderPage: fewer taps and clear words', () => {
-  let detail: OrderDetail;
+  let detail: OrderDetail<ReportDetails>;
   let sent: { url: string; data: unknown }[];
   const units = Array.from({ length: 9 }, (_, i) => ({
     id: `unit-${i}`,
     name: i === 4 ? '墩集镇儿童督导站' : `泗县第${i + 1}镇儿童督导站`,
   }));
 
-  function serve(order: OrderSummary, extra: Partial<OrderDetail['report']> = {}) {
+  function serve(order: OrderSummary, extra: Partial<ReportDetails> = {}) {
     detail = anOrderDetail(order);
     detail.report = { ...detail.report, ...extra };
     sent = [];
@@ -211,5 +217,32 @@ describe('OrderPage: fewer taps and clear words', () => {
     expect(container.textContent).toContain('北纬 33.478100，东经 117.883900');
     await tap(await find('.position-copy'));
     expect(taro.setClipboardData).toHaveBeenCalledWith({ data: '33.4781,117.8839' });
+  });
+});
+
+describe('OrderPage for an administrator on the admin queue', () => {
+  beforeEach(() => {
+    resetTaro();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', { id: 'admin-1', roles: ['reporter', 'admin'] });
+  });
+
+  it('says plainly that it shows what routing needs, no identity, no empty boxes, and offers 改派', async () => {
+    const detail = aRoutingOrderDetail();
+    taro.request.mockImplementation(async () => ({ statusCode: 200, header: {}, data: detail }));
+    const { container } = render(<OrderPage />);
+
+    await screen.findByText('管理员只看到分派所需的信息，孩子和报告人的身份不显示。');
+    expect(container.textContent).toContain('泗城镇');
+    expect(container.textContent).toContain('辍学');
+    for (const absent of ['.order-child', '.order-attachments', '.order-error']) {
+      expect(container.querySelector(absent)).toBeNull();
+    }
+    expect(container.textContent).not.toMatch(/报告人：|描述|undefined|null/);
+    for (const row of Array.from(container.querySelectorAll('.detail-value'))) {
+      expect(row.textContent?.trim()).not.toBe('');
+    }
+    expect(container.querySelector('.action-reassign')).not.toBeNull();
+    expect(container.querySelector('.action-sign')).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ import {
   shanghaiDate,
   situation,
   type OrderDetail,
+  type ReportDetails,
+  type ReportRoutingView,
 } from '@shouhu/shared';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
@@ -36,6 +38,91 @@ function Row({ label, value }: { label: string; value: string }) {
       <Text className="detail-label">{label}</Text>
       <Text className="detail-value">{value}</Text>
     </View>
+  );
+}
+
+/** What routing needs, shown to everyone who opens the order. */
+function ReportFacts({ report }: { report: ReportDetails | ReportRoutingView }) {
+  const address = report.view === 'full' ? report.location.address : undefined;
+  return (
+    <>
+      <Row
+        label="情况"
+        value={report.situations.map((code) => situation(code).legalLabel).join('；')}
+      />
+      <Row label="危险" value={report.immediateDanger ? '报告时孩子有危险' : '报告时无紧急危险'} />
+      <Row
+        label="地点"
+        value={[report.location.divisionPath.map((d) => d.name).join(' '), address]
+          .filter(Boolean)
+          .join(' ')}
+      />
+      {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
+      <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
+      <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
+    </>
+  );
+}
+
+/** The report as a handler or coordinator may see it: the child, the reporter, the files. */
+function FullReport({
+  report,
+  photos,
+  onOpen,
+}: {
+  report: ReportDetails;
+  photos: Record<string, string>;
+  onOpen: (uploadId: string) => void;
+}) {
+  return (
+    <>
+      <View className="section order-report">
+        <Text className="section-title">报告内容</Text>
+        <ReportFacts report={report} />
+        <Row label="描述" value={report.description} />
+        {report.location.latitude !== undefined && report.location.longitude !== undefined && (
+          <PositionLink latitude={report.location.latitude} longitude={report.location.longitude} />
+        )}
+        <Row label="报告人" value={reporterText(report.reporter)} />
+        {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
+      </View>
+
+      <View className="section order-child">
+        <Text className="section-title">孩子</Text>
+        {childRows(report.child).map(([label, value]) => (
+          <Row key={label} label={label} value={value} />
+        ))}
+      </View>
+
+      {report.attachments.length > 0 && (
+        <View className="section order-attachments">
+          <Text className="section-title">照片和视频（仅供查看，不得保存外传）</Text>
+          <View className="attachment-grid">
+            {report.attachments.map((file, index) =>
+              photos[file.id] ? (
+                <Image
+                  key={file.id}
+                  className="attachment-thumb"
+                  src={photos[file.id]}
+                  mode="aspectFill"
+                  onClick={() => onOpen(file.id)}
+                />
+              ) : (
+                <View
+                  key={file.id}
+                  className="big-button big-button-secondary attachment-open"
+                  onClick={() => onOpen(file.id)}
+                >
+                  <Text>
+                    查看{file.kind === 'video' ? '视频' : '照片'} {index + 1}
+                  </Text>
+                </View>
+              ),
+            )}
+          </View>
+        </View>
+      )}
+    </>
   );
 }
 
@@ -174,70 +261,20 @@ export default function OrderPage() {
         </View>
       )}
 
-      <View className="section order-report">
-        <Text className="section-title">报告内容</Text>
-        <Row
-          label="情况"
-          value={report.situations.map((code) => situation(code).legalLabel).join('；')}
-        />
-        <Row
-          label="危险"
-          value={report.immediateDanger ? '报告时孩子有危险' : '报告时无紧急危险'}
-        />
-        <Row label="描述" value={report.description} />
-        <Row
-          label="地点"
-          value={[
-            report.location.divisionPath.map((d) => d.name).join(' '),
-            report.location.address,
-          ]
-            .filter(Boolean)
-            .join(' ')}
-        />
-        {report.location.latitude !== undefined && report.location.longitude !== undefined && (
-          <PositionLink latitude={report.location.latitude} longitude={report.location.longitude} />
-        )}
-        {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
-        <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
-        <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
-        <Row label="报告人" value={reporterText(report.reporter)} />
-        {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
-      </View>
-
-      <View className="section order-child">
-        <Text className="section-title">孩子</Text>
-        {childRows(report.child).map(([label, value]) => (
-          <Row key={label} label={label} value={value} />
-        ))}
-      </View>
-
-      {report.attachments.length > 0 && (
-        <View className="section order-attachments">
-          <Text className="section-title">照片和视频（仅供查看，不得保存外传）</Text>
-          <View className="attachment-grid">
-            {report.attachments.map((file, index) =>
-              photos[file.id] ? (
-                <Image
-                  key={file.id}
-                  className="attachment-thumb"
-                  src={photos[file.id]}
-                  mode="aspectFill"
-                  onClick={() => void showPhoto(file.id)}
-                />
-              ) : (
-                <View
-                  key={file.id}
-                  className="big-button big-button-secondary attachment-open"
-                  onClick={() => void showPhoto(file.id)}
-                >
-                  <Text>
-                    查看{file.kind === 'video' ? '视频' : '照片'} {index + 1}
-                  </Text>
-                </View>
-              ),
-            )}
-          </View>
+      {report.view === 'routing' ? (
+        <View className="section order-report order-routing">
+          <Text className="section-title">分派所需信息</Text>
+          <Text className="hint order-routing-notice">
+            管理员只看到分派所需的信息，孩子和报告人的身份不显示。
+          </Text>
+          <ReportFacts report={report} />
         </View>
+      ) : (
+        <FullReport
+          report={report}
+          photos={photos}
+          onOpen={(uploadId) => void showPhoto(uploadId)}
+        />
       )}
 
       {otherOrders.length > 0 && (
