@@ -59,6 +59,8 @@ module.exports = {
         '<rootDir>/test/notifications/new-order-messages.int-spec.ts',
         // The SMS outbox in the intake's, the sweep's and the milestones' transactions.
         '<rootDir>/test/sms/sms.int-spec.ts',
+        // The retention purge's per-report transactions and its scan of every table.
+        '<rootDir>/test/retention/**/*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
   ORDER_STATUS_LABELS,
+  PURGED_NOTICE,
   chineseDate,
   chineseDateTime,
   chineseShortDateTime,
@@ -176,6 +177,12 @@ export default function OrderPage() {
 
       <View className="section order-report">
         <Text className="section-title">报告内容</Text>
+        {report.purgedAt && (
+          <Row
+            label="个人信息"
+            value={`${PURGED_NOTICE}（${chineseDate(shanghaiDate(new Date(report.purgedAt)))}）`}
+          />
+        )}
         <Row
           label="情况"
           value={report.situations.map((code) => situation(code).legalLabel).join('；')}
@@ -184,7 +191,7 @@ export default function OrderPage() {
           label="危险"
           value={report.immediateDanger ? '报告时孩子有危险' : '报告时无紧急危险'}
         />
-        <Row label="描述" value={report.description} />
+        {!report.purgedAt && <Row label="描述" value={report.description} />}
         <Row
           label="地点"
           value={[
@@ -200,15 +207,22 @@ export default function OrderPage() {
         {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
         <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
         <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
-        <Row label="报告人" value={reporterText(report.reporter)} />
+        <Row
+          label="报告人"
+          value={report.purgedAt ? PURGED_NOTICE : reporterText(report.reporter)}
+        />
         {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
       </View>
 
       <View className="section order-child">
         <Text className="section-title">孩子</Text>
-        {childRows(report.child).map(([label, value]) => (
-          <Row key={label} label={label} value={value} />
-        ))}
+        {report.purgedAt ? (
+          <Text className="hint">{PURGED_NOTICE}</Text>
+        ) : (
+          childRows(report.child).map(([label, value]) => (
+            <Row key={label} label={label} value={value} />
+          ))
+        )}
       </View>
 
       {report.attachments.length > 0 && (
