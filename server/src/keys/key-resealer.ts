@@ -8,6 +8,9 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { UploadStore } from '../uploads/upload-store';
 import { SEALED_COLUMNS, SealedColumnsRepository } from './sealed-columns.repository';
 
+/** A sealed value that opens with none of the configured keys, named by column and row. */
+export class ResealError extends Error {}
+
 /** How many rows are read at once by default (`--batch-size`). */
 export const DEFAULT_RESEAL_BATCH = 500;
 
@@ -98,7 +101,7 @@ export class KeyResealer {
     try {
       return this.sealer.reseal(value);
     } catch (error) {
-      throw new Error(`${name}（id ${id}）无法打开：${(error as Error).message}`);
+      throw new ResealError(`${name}（id ${id}）无法打开：${(error as Error).message}`);
     }
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { SystemClock } from '../common/clock';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { dataSourceOptions } from '../database/data-source-options';
-import { DEFAULT_RESEAL_BATCH, keyResealer } from './key-resealer';
+import { DEFAULT_RESEAL_BATCH, ResealError, keyResealer } from './key-resealer';
 
 /**
  * `npm run keys:reseal [-- --batch-size=N]`: re-seals everything not under the current
@@ -38,7 +38,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof ResealError ? error.message : error,
+    );
     process.exit(2);
   },
 );
