@@ -112,8 +112,10 @@ describe('retention purge', () => {
     await setClock(T0);
     const old = await file('甲金丝雀', '13700000001');
     const oldHotline = await file('乙金丝雀', '13700000002', true);
+    const notCalledBack = await file('戊金丝雀', '13700000005', true);
     await close(old);
     await close(oldHotline);
+    await close(notCalledBack);
     await http(sut.baseUrl, 'POST', `/reports/${old.id}/rating`, {
       token: old.owner,
       body: { score: 4, comment: `谢谢，${old.canary}好多了` },
@@ -132,17 +134,24 @@ describe('retention purge', () => {
     const purger = retentionPurger(dataSource, sut.config, sut.app.get<Clock>(CLOCK));
     const log: string[] = [];
 
+    const callbacksBefore = await callbackReports();
     const dry = await purger.run({ dryRun: true, log: (line) => log.push(line) });
-    const afterDry = await canariesFound([old, oldHotline]);
+    const afterDry = await canariesFound([old, oldHotline, notCalledBack]);
     const first = await purger.run({ dryRun: false, log: (line) => log.push(line) });
     const second = await purger.run({ dryRun: false, log: () => undefined });
 
-    expect(dry.reports).toBe(2);
-    expect(afterDry).toEqual(expect.arrayContaining(['甲金丝雀', '乙金丝雀']));
-    expect(first).toMatchObject({ reports: 2, files: 2 });
+    expect(dry.reports).toBe(3);
+    expect(afterDry).toEqual(['甲金丝雀', '乙金丝雀', '戊金丝雀']);
+    expect(first).toMatchObject({ reports: 3, files: 3 });
     expect(first.childKeys).toBeGreaterThan(0);
     expect(second.reports).toBe(0);
-    expect(await canariesFound([old, oldHotline, recent, open])).toEqual(['丙金丝雀', '丁金丝雀']);
+    expect(await canariesFound([old, oldHotline, notCalledBack, recent, open])).toEqual([
+      '丙金丝雀',
+      '丁金丝雀',
+    ]);
+    // The call-back list no longer offers a caller whose phone is gone.
+    expect(callbacksBefore).toContain(notCalledBack.id);
+    expect(await callbackReports()).not.toContain(notCalledBack.id);
     expect(await board()).toEqual(boardBefore);
     const audit: { action: string; target_id: string | null }[] = await dataSource.query(
       `SELECT action, target_id FROM audit_log WHERE action IN ('report.purge', 'retention.purge') ORDER BY seq`,
@@ -150,15 +159,16 @@ describe('retention purge', () => {
     expect(audit.map((row) => row.action)).toEqual([
       'report.purge',
       'report.purge',
+      'report.purge',
       'retention.purge',
       'retention.purge',
     ]);
     expect(
       audit
-        .slice(0, 2)
+        .slice(0, 3)
         .map((row) => row.target_id)
         .sort(),
-    ).toEqual([old.id, oldHotline.id].sort());
+    ).toEqual([old.id, oldHotline.id, notCalledBack.id].sort());
     expect((await verifyAuditLog(new AuditRepository(dataSource))).intact).toBe(true);
 
     // The reporter's and the staff's views say so plainly instead of breaking.
@@ -183,6 +193,14 @@ describe('retention purge', () => {
     });
     expect(staff.body.order.outcome).toMatchObject({ code: 'returned_to_school', summary: '' });
   }, 300_000);
+
+  async function callbackReports(): Promise<string[]> {
+    const response = await http<{ reportId: string }[]>(sut.baseUrl, 'GET', '/hotline/callbacks', {
+      token: operator,
+    });
+    expect(response.status).toBe(200);
+    return response.body.map((item) => item.reportId);
+  }
 
   async function board(): Promise<unknown> {
     const response = await http(sut.baseUrl, 'GET', '/board', {
@@ -223,6 +241,7 @@ const PHONES: Record<string, string> = {
   乙金丝雀: '13700000002',
   丙金丝雀: '13700000003',
   丁金丝雀: '13700000004',
+  戊金丝雀: '13700000005',
 };
 const phoneOf = (canary: string) => PHONES[canary];
 
