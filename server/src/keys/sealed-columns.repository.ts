@@ -1,4 +1,4 @@
-import { type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** A text column holding values sealed by `Sealer.seal`, in a table keyed by `id`. */
 export interface SealedColumn {
