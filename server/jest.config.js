@@ -61,6 +61,8 @@ module.exports = {
         '<rootDir>/test/sms/sms.int-spec.ts',
         // Generated malformed requests on every write route, against the other driver's errors.
         '<rootDir>/test/input/hostile-input.int-spec.ts',
+        // The retention purge's per-report transactions and its scan of every table.
+        '<rootDir>/test/retention/**/*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -146,6 +146,11 @@ export interface ReporterReportView {
    * (`GET /reports/:id`, `/reports/mine`), never by tracking code, which can be overheard.
    */
   reported?: { description: string; situations: SituationCode[] };
+  /**
+   * When the report lost its personal details at the end of its retention period (ISO); views
+   * then say `PURGED_NOTICE` instead of the details. Absent while they are kept.
+   */
+  purgedAt?: string;
 }
 
 export interface HealthResponse {
@@ -297,6 +302,11 @@ export interface ReportDetails {
   repeat: boolean;
   /** Photos and videos, fetched one by one from `GET /orders/:id/attachments/:attachmentId`. */
   attachments: { id: string; kind: 'image' | 'video'; mime: string; size: number }[];
+  /**
+   * When the report lost its personal details at the end of its retention period (ISO): the
+   * description is then empty, child and address absent, the reporter undisclosed, no attachments.
+   */
+  purgedAt?: string;
 }
 
 /**

@@ -25,3 +25,4 @@ export * from './text-limits';
 export * from './tracking-code';
 export * from './demo-accounts';
 export * from './sentences';
+export * from './retention';

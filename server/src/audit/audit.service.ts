@@ -39,7 +39,8 @@ export class AuditService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pseudonymKey = createHmac('sha256', config.dataEncryptionKey)
+    // The blind-index key, not the data key: it outlives key rotations, so pseudonyms stay the same.
+    this.pseudonymKey = createHmac('sha256', config.blindIndexKey)
       .update('audit-pseudonym')
       .digest();
   }

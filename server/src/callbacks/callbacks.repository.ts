@@ -10,7 +10,10 @@ const LIST_LIMIT = 100;
 export class CallbacksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Closed hotline reports the operator registered whose caller was not reached yet. */
+  /**
+   * Closed hotline reports the operator registered whose caller was not reached yet; not those past
+   * their retention period, whose caller's phone is gone.
+   */
   due(operatorId: string): Promise<ReportEntity[]> {
     return this.dataSource
       .getRepository(ReportEntity)
@@ -18,6 +21,7 @@ export class CallbacksRepository {
       .where("r.channel = 'hotline' AND r.status = 'closed' AND r.called_back_at IS NULL")
       .andWhere('r.reporter_user_id = :operatorId', { operatorId })
       .andWhere('r.reporter_anonymous = :anonymous', { anonymous: false })
+      .andWhere('r.purged_at IS NULL')
       .orderBy('r.closed_at', 'ASC')
       .take(LIST_LIMIT)
       .getMany();

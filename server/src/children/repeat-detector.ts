@@ -28,8 +28,9 @@ export class RepeatDetector {
     private readonly files: ChildFilesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // A key of its own, derived from the data key, so hashes cannot be matched against ciphertexts.
-    this.indexKey = createHmac('sha256', config.dataEncryptionKey).update('blind-index').digest();
+    // A key of its own, derived (never the sealing key itself), so hashes cannot be matched
+    // against ciphertexts. Its secret outlives rotations of the data key (AppConfig.blindIndexKey).
+    this.indexKey = createHmac('sha256', config.blindIndexKey).update('blind-index').digest();
   }
 
   /**

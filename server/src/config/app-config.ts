@@ -37,8 +37,17 @@ export interface AppConfig {
   };
   /** null (SMS_PROVIDER=none): text messages are queued and stay pending. */
   sms: TencentSmsConfig | null;
-  /** 32-byte key for the fields domain.md requires encrypted at rest. */
+  /** 32-byte key that seals the fields domain.md requires encrypted at rest. */
   dataEncryptionKey: Buffer;
+  /** Keys of earlier rotations: values sealed with them still open; nothing new is sealed with them. */
+  previousDataEncryptionKeys: Buffer[];
+  /**
+   * The secret the blind index of child identities is derived from. It stays the same across
+   * rotations of the data key, or repeat reports would stop being recognised (README, Keys).
+   */
+  blindIndexKey: Buffer;
+  /** Days after closing before a report loses its personal details; 0 keeps them for ever. */
+  retentionDays: number;
   demoData: boolean;
   /** Built H5 app to serve from `/`, or null to serve the API only. */
   h5Directory: string | null;

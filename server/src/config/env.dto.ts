@@ -197,6 +197,24 @@ export class EnvDto {
   @IsBase64({}, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
   DATA_ENCRYPTION_KEY?: string;
 
+  /** Keys values may still be sealed with during a rotation: opened, never used to seal. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=]+(,[A-Za-z0-9+/=]+)*$/, {
+    message: 'must be comma-separated keys, each 32 random bytes in base64',
+  })
+  DATA_ENCRYPTION_PREVIOUS_KEYS?: string;
+
+  @IsOptional()
+  @IsBase64({}, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
+  BLIND_INDEX_KEY?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of days (0: keep for ever)' })
+  @Min(0)
+  @Max(36500)
+  RETENTION_DAYS?: number;
+
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'must be true or false' })

@@ -138,6 +138,13 @@ describe(loadConfig.name, () => {
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
     [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ BLIND_INDEX_KEY: Buffer.alloc(16).toString('base64') }, 'BLIND_INDEX_KEY'],
+    [
+      { DATA_ENCRYPTION_PREVIOUS_KEYS: 'not base64!', BLIND_INDEX_KEY: KEY },
+      'DATA_ENCRYPTION_PREVIOUS_KEYS',
+    ],
+    [{ RETENTION_DAYS: '-1' }, 'RETENTION_DAYS'],
+    [{ RETENTION_DAYS: 'forever' }, 'RETENTION_DAYS'],
     [{ WECHAT_TEMPLATE_PROGRESS: 'not a template id' }, 'WECHAT_TEMPLATE_PROGRESS'],
     [{ WECHAT_TEMPLATE_NEW_ORDER: 'short' }, 'WECHAT_TEMPLATE_NEW_ORDER'],
     [{ NOTIFY_INTERVAL_SECONDS: '-1' }, 'NOTIFY_INTERVAL_SECONDS'],
@@ -162,6 +169,60 @@ describe(loadConfig.name, () => {
     expect(problemsOf({ ...PRODUCTION, ...change })).toEqual([
       expect.stringMatching(new RegExp(`^${variable}: `)),
     ]);
+  });
+
+  it('seals with DATA_ENCRYPTION_KEY, still opens the previous keys and keeps the blind index key apart', () => {
+    const previous = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const config = loadConfig({
+      ...PRODUCTION,
+      DATA_ENCRYPTION_PREVIOUS_KEYS: previous.map((key) => key.toString('base64')).join(','),
+      BLIND_INDEX_KEY: previous[0].toString('base64'),
+    });
+
+    expect(config.dataEncryptionKey.equals(Buffer.from(KEY, 'base64'))).toBe(true);
+    expect(config.previousDataEncryptionKeys).toEqual(previous);
+    expect(config.blindIndexKey.equals(previous[0])).toBe(true);
+  });
+
+  it('derives the blind index from the data key until BLIND_INDEX_KEY is set, and keeps reports 1095 days', () => {
+    const config = loadConfig(PRODUCTION);
+
+    expect(config.blindIndexKey.equals(config.dataEncryptionKey)).toBe(true);
+    expect(config.previousDataEncryptionKeys).toEqual([]);
+    expect(config.retentionDays).toBe(1095);
+    expect(loadConfig({ RETENTION_DAYS: '0' }).retentionDays).toBe(0);
+  });
+
+  it.each([
+    [
+      'a key of the wrong length',
+      [Buffer.alloc(16, 1).toString('base64')],
+      /key 1 must decode to 32 bytes/,
+    ],
+    ['the current key', [KEY], /key 1 is DATA_ENCRYPTION_KEY itself/],
+    [
+      'a key twice',
+      [Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 1).toString('base64')],
+      /key 2 is listed twice/,
+    ],
+  ])('refuses DATA_ENCRYPTION_PREVIOUS_KEYS holding %s', (_case, keys, message) => {
+    const problems = problemsOf({
+      ...PRODUCTION,
+      DATA_ENCRYPTION_PREVIOUS_KEYS: keys.join(','),
+      BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    });
+
+    expect(problems).toEqual([expect.stringMatching(/^DATA_ENCRYPTION_PREVIOUS_KEYS: /)]);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('refuses previous keys without BLIND_INDEX_KEY, which would silently change the blind index', () => {
+    expect(
+      problemsOf({
+        ...PRODUCTION,
+        DATA_ENCRYPTION_PREVIOUS_KEYS: Buffer.alloc(32, 1).toString('base64'),
+      }),
+    ).toEqual([expect.stringMatching(/^BLIND_INDEX_KEY: is required/)]);
   });
 
   it('defaults dev login to off in production', () => {

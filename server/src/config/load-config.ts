@@ -29,6 +29,9 @@ export const DEMO_ADMIN_OPENID = 'demo-admin';
  */
 export const DEFAULT_BODY_LIMIT_BYTES = 320 * 1024;
 
+/** Three years after closing (README, Retention, says why). */
+export const DEFAULT_RETENTION_DAYS = 1095;
+
 /** Only meant for development: production refuses to start without real secrets. */
 const DEVELOPMENT_TOKEN_SECRET = 'shouhu-development-token-secret-not-for-production';
 const DEVELOPMENT_DATA_KEY = createHash('sha256').update('shouhu-development-data-key').digest();
@@ -74,6 +77,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const trustProxy = parseTrustProxy(dto.TRUST_PROXY, problems);
   if (dataKey && dataKey.length !== 32) {
     problems.push(`DATA_ENCRYPTION_KEY: must decode to 32 bytes, got ${dataKey.length}`);
+  }
+  const previousKeys = previousDataKeys(dto, dataKey ?? DEVELOPMENT_DATA_KEY, problems);
+  const blindIndexKey = dto.BLIND_INDEX_KEY ? Buffer.from(dto.BLIND_INDEX_KEY, 'base64') : null;
+  if (blindIndexKey && blindIndexKey.length !== 32) {
+    problems.push(`BLIND_INDEX_KEY: must decode to 32 bytes, got ${blindIndexKey.length}`);
+  }
+  if (previousKeys.length > 0 && !blindIndexKey) {
+    // Without it the index would follow the new data key and no earlier child would be recognised.
+    problems.push(
+      'BLIND_INDEX_KEY: is required while DATA_ENCRYPTION_PREVIOUS_KEYS is set; set it to the DATA_ENCRYPTION_KEY used before the first rotation',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -133,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     sms,
     dataEncryptionKey: dataKey ?? DEVELOPMENT_DATA_KEY,
+    previousDataEncryptionKeys: previousKeys,
+    blindIndexKey: blindIndexKey ?? dataKey ?? DEVELOPMENT_DATA_KEY,
+    retentionDays: dto.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -161,6 +178,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxBytes: dto.UPLOAD_MAX_BYTES ?? 30 * 1024 * 1024,
     },
   };
+}
+
+/** The keys of earlier rotations, each 32 bytes, none repeated and none the current key. */
+function previousDataKeys(dto: EnvDto, current: Buffer, problems: string[]): Buffer[] {
+  if (!dto.DATA_ENCRYPTION_PREVIOUS_KEYS) return [];
+  const keys = dto.DATA_ENCRYPTION_PREVIOUS_KEYS.split(',').map((key) =>
+    Buffer.from(key, 'base64'),
+  );
+  const name = 'DATA_ENCRYPTION_PREVIOUS_KEYS';
+  keys.forEach((key, i) => {
+    if (key.length !== 32) {
+      problems.push(`${name}: key ${i + 1} must decode to 32 bytes, got ${key.length}`);
+    } else if (key.equals(current)) {
+      problems.push(`${name}: key ${i + 1} is DATA_ENCRYPTION_KEY itself`);
+    } else if (keys.slice(0, i).some((earlier) => earlier.equals(key))) {
+      problems.push(`${name}: key ${i + 1} is listed twice`);
+    }
+  });
+  return keys;
 }
 
 /** Every setting the provider needs, each missing one named in `problems`. */

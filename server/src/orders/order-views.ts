@@ -53,14 +53,14 @@ export function toOrderSummary(order: OrderEntity, context: OrderContext): Order
     extensionsGranted: order.extensionsGranted,
     contactedAt: order.contactedAt?.toISOString() ?? null,
     placeName: context.placeName,
-    outcome:
-      order.outcome && order.reporterSummary
-        ? {
-            code: order.outcome,
-            label: OUTCOME_LABELS[order.outcome],
-            summary: order.reporterSummary,
-          }
-        : null,
+    // A purged report's orders keep their outcome; only the summary's words are gone.
+    outcome: order.outcome
+      ? {
+          code: order.outcome,
+          label: OUTCOME_LABELS[order.outcome],
+          summary: order.reporterSummary ?? '',
+        }
+      : null,
     createdAt: order.createdAt.toISOString(),
   };
 }

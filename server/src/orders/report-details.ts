@@ -22,6 +22,7 @@ export class ReportDetailsBuilder {
   ) {}
 
   async build(report: ReportEntity, viewer: DisclosureViewer): Promise<ReportDetails> {
+    if (report.purgedAt) return this.purged(report);
     const location = this.sealer.open<SealedLocation>(report.locationSealed);
     const privacy = {
       anonymous: report.reporterAnonymous,
@@ -87,6 +88,36 @@ export class ReportDetailsBuilder {
         divisionCode: report.divisionCode,
         divisionPath: await this.divisions.path(report.divisionCode),
       },
+    };
+  }
+
+  /** A report past its retention period: what statistics keep, and when the rest was removed. */
+  private async purged(report: ReportEntity): Promise<ReportDetails> {
+    return {
+      view: 'full',
+      id: report.id,
+      trackingCode: report.trackingCode,
+      channel: report.channel,
+      status: report.status,
+      priority: report.priority,
+      situations: report.situations,
+      immediateDanger: report.immediateDanger,
+      description: '',
+      discoveredAt: report.discoveredAt.toISOString(),
+      createdAt: report.createdAt.toISOString(),
+      location: {
+        divisionCode: report.divisionCode,
+        divisionPath: await this.divisions.path(report.divisionCode),
+      },
+      child: null,
+      reporter: {
+        disclosed: false,
+        anonymous: report.reporterAnonymous,
+        confidential: report.reporterConfidential,
+      },
+      repeat: report.repeatReport,
+      attachments: [],
+      purgedAt: report.purgedAt?.toISOString(),
     };
   }
 }

@@ -30,5 +30,6 @@ export function toReporterView(
     createdAt: report.createdAt.toISOString(),
     timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: e.text })),
     orders: [],
+    ...(report.purgedAt ? { purgedAt: report.purgedAt.toISOString() } : {}),
   };
 }

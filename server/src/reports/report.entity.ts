@@ -14,6 +14,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_reporter_created', ['reporterUserId', 'createdAt'])
 @Index('IDX_reports_division', ['divisionCode'])
 @Index('IDX_reports_child_file', ['childFileId'])
+@Index('IDX_reports_closed_at', ['closedAt'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -120,4 +121,11 @@ export class ReportEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
+
+  /**
+   * When the report lost its personal details at the end of its retention period; its sealed
+   * columns and description are then empty (README, Retention).
+   */
+  @Column({ name: 'purged_at', type: 'datetime', precision: 6, nullable: true })
+  purgedAt: Date | null;
 }

@@ -58,7 +58,7 @@ export class ReporterViews {
         ? { score: report.ratingScore, comment: report.ratingComment }
         : { score: report.ratingScore };
     }
-    if (audience === 'owner') {
+    if (audience === 'owner' && !report.purgedAt) {
       view.reported = { description: report.description, situations: report.situations };
     }
     return view;

@@ -195,6 +195,7 @@ export class ReportsService {
       callbackScore: null,
       callbackComment: null,
       calledBackAt: null,
+      purgedAt: null,
       immediateDanger: dto.immediateDanger,
       situations: dto.situations,
       description: dto.description,

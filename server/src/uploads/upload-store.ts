@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
@@ -28,5 +28,32 @@ export class UploadStore {
 
   async read(id: string): Promise<Buffer> {
     return this.sealer.openBytes(await readFile(this.path(id)));
+  }
+
+  /** The ids of every file in the directory, attached to a report or not. */
+  async ids(): Promise<string[]> {
+    const names = await readdir(this.config.uploads.directory).catch(() => []);
+    return names.filter((name) => name.endsWith('.bin')).map((name) => name.slice(0, -4));
+  }
+
+  /**
+   * Re-seals one file under the current key unless it already is; true when it was rewritten.
+   * The new bytes go to a temporary name first and replace the file by rename, so a reader sees
+   * the old file or the new one, never half of either.
+   */
+  async reseal(id: string): Promise<boolean> {
+    const sealed = await readFile(this.path(id));
+    if (this.sealer.keyIdOfBytes(sealed) === this.sealer.currentKeyId) return false;
+    const temporary = `${this.path(id)}.${process.pid}.reseal`;
+    await writeFile(temporary, this.sealer.sealBytes(this.sealer.openBytes(sealed)), {
+      mode: 0o600,
+    });
+    await rename(temporary, this.path(id));
+    return true;
+  }
+
+  /** Removes a file; one already gone is not an error (a purge may be run again). */
+  async remove(id: string): Promise<void> {
+    await rm(this.path(id), { force: true });
   }
 }

@@ -2,6 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import {
+  PURGED_NOTICE,
   RATING_REFUSAL_CODES,
   ratingRefusalMessage,
   type ReporterReportView,
@@ -52,4 +53,28 @@ describe('ProgressPage when a rating is refused', () => {
       expect(container.textContent).not.toContain(code);
     },
   );
+});
+
+describe('ProgressPage of a report past its retention period', () => {
+  beforeEach(() => {
+    resetTaro();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+  });
+
+  it('says plainly that the personal details were removed, and still shows the result', async () => {
+    const purged: ReporterReportView = {
+      ...CLOSED,
+      timeline: [{ at: '2026-11-20T02:00:00Z', kind: 'submitted', text: PURGED_NOTICE }],
+      rating: { score: 4 },
+      purgedAt: '2029-11-21T02:00:00Z',
+    };
+    taro.request.mockResolvedValue({ statusCode: 200, header: {}, data: purged });
+    const { container } = render(<ProgressPage />);
+
+    expect(await screen.findByText(PURGED_NOTICE, { selector: '.section-title' })).toBeTruthy();
+    expect(container.querySelector('.progress-purged')?.textContent).toContain('2029年11月21日');
+    expect(screen.getByText('办理结果：已答复')).toBeTruthy();
+    expect(screen.getByText('您的评价：4分')).toBeTruthy();
+    expect(container.querySelector('.progress-reported')).toBeNull();
+  });
 });

@@ -3,10 +3,13 @@ import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import {
   inputMaxLength,
+  PURGED_NOTICE,
   REPORT_STATUS_LABELS,
   TEXT_LIMITS,
+  chineseDate,
   chineseDateTime,
   formatTrackingCode,
+  shanghaiDate,
   type ReporterReportView,
 } from '@shouhu/shared';
 import { failureText } from '../../services/api-error';
@@ -53,6 +56,16 @@ export default function ProgressPage() {
         <Text className="section-title progress-status">{REPORT_STATUS_LABELS[report.status]}</Text>
         <Text className="hint">查询码 {formatTrackingCode(report.trackingCode)}</Text>
       </View>
+
+      {report.purgedAt && (
+        <View className="section progress-purged">
+          <Text className="section-title">{PURGED_NOTICE}</Text>
+          <Text className="hint">
+            报告办结已超过保存期限，{chineseDate(shanghaiDate(new Date(report.purgedAt)))}
+            起不再保存孩子和报告人的信息、描述和照片视频；办理部门和结果仍可查看。
+          </Text>
+        </View>
+      )}
 
       {report.reported && (
         <View className="section progress-reported">

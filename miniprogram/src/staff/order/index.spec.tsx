@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import {
+  PURGED_NOTICE,
   REFUSAL_CODES,
   refusalMessage,
   type OrderDetail,
@@ -129,6 +130,24 @@ describe('OrderPage: fewer taps and clear words', () => {
       });
     return { container, find };
   }
+
+  it('shows a report past its retention period as purged, not as details withheld', async () => {
+    serve(anOrder({ status: 'resolved' }), {
+      status: 'closed',
+      description: '',
+      purgedAt: '2029-11-21T02:00:00Z',
+    });
+    const { container, find } = await page();
+
+    await find('.order-report');
+    expect(container.querySelector('.order-report')?.textContent).toContain(
+      `${PURGED_NOTICE}（2029年11月21日）`,
+    );
+    expect(container.querySelector('.order-child')?.textContent).toContain(PURGED_NOTICE);
+    expect(container.textContent).not.toContain('无权查看孩子信息');
+    expect(container.textContent).not.toContain('报告人要求保密');
+    expect(container.textContent).not.toContain('描述');
+  });
 
   it('signs with two taps, the button and one confirmation, and says 已签收', async () => {
     serve(anOrder());

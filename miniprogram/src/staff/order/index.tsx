@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
   ORDER_STATUS_LABELS,
+  PURGED_NOTICE,
   chineseDate,
   chineseDateTime,
   chineseShortDateTime,
@@ -78,20 +79,33 @@ function FullReport({
     <>
       <View className="section order-report">
         <Text className="section-title">报告内容</Text>
+        {report.purgedAt && (
+          <Row
+            label="个人信息"
+            value={`${PURGED_NOTICE}（${chineseDate(shanghaiDate(new Date(report.purgedAt)))}）`}
+          />
+        )}
         <ReportFacts report={report} />
-        <Row label="描述" value={report.description} />
+        {!report.purgedAt && <Row label="描述" value={report.description} />}
         {report.location.latitude !== undefined && report.location.longitude !== undefined && (
           <PositionLink latitude={report.location.latitude} longitude={report.location.longitude} />
         )}
-        <Row label="报告人" value={reporterText(report.reporter)} />
+        <Row
+          label="报告人"
+          value={report.purgedAt ? PURGED_NOTICE : reporterText(report.reporter)}
+        />
         {report.repeat && <Row label="提示" value="这个孩子以前被报告过" />}
       </View>
 
       <View className="section order-child">
         <Text className="section-title">孩子</Text>
-        {childRows(report.child).map(([label, value]) => (
-          <Row key={label} label={label} value={value} />
-        ))}
+        {report.purgedAt ? (
+          <Text className="hint">{PURGED_NOTICE}</Text>
+        ) : (
+          childRows(report.child).map(([label, value]) => (
+            <Row key={label} label={label} value={value} />
+          ))
+        )}
       </View>
 
       {report.attachments.length > 0 && (

@@ -8,6 +8,7 @@ import { NewOrderSubscriptions1764500000000 } from './1764500000000-new-order-su
 import { EventTexts1764600000000 } from './1764600000000-event-texts';
 import { Sms1764700000000 } from './1764700000000-sms';
 import { SmsDutyUnits1764750000000 } from './1764750000000-sms-duty-units';
+import { ReportRetention1764810000000 } from './1764810000000-report-retention';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   EventTexts1764600000000,
   Sms1764700000000,
   SmsDutyUnits1764750000000,
+  ReportRetention1764810000000,
 ];
