@@ -38,6 +38,7 @@ export function testConfig(database: Record<string, string>, env: Record<string,
     DIVISIONS: '3413',
     SLA_SWEEP_INTERVAL_SECONDS: '0',
     NOTIFY_INTERVAL_SECONDS: '0',
+    UPLOAD_SWEEP_INTERVAL_SECONDS: '0',
     ...database,
     ...env,
   });
