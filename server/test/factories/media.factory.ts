@@ -1,4 +1,5 @@
 import { createFile } from 'mp4box';
+import type { ApiErrorBody } from '@shouhu/shared';
 import sharp from 'sharp';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'gif' | 'webp';
@@ -88,5 +89,20 @@ export async function hostileFiles(): Promise<Record<string, Buffer>> {
     'an SVG with a script': Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
     ),
+  };
+}
+
+/** `POST /uploads` with one file, as the app sends it. */
+export async function upload(baseUrl: string, token: string, bytes: Buffer, name = 'photo.jpg') {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  const response = await fetch(`${baseUrl}/uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { uploadId: string; size: number } & ApiErrorBody,
   };
 }

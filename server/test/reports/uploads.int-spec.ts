@@ -3,27 +3,13 @@ import { join } from 'node:path';
 import type { ApiErrorBody, OrderDetail } from '@shouhu/shared';
 import sharp from 'sharp';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
-import { aMovie, aPhoto, hostileFiles } from '../factories/media.factory';
+import { aMovie, aPhoto, hostileFiles, upload } from '../factories/media.factory';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { aReporterSession } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const MARKER = '一张伤痕照片的说明';
-
-export async function upload(baseUrl: string, token: string, bytes: Buffer, name = 'photo.jpg') {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
-  const response = await fetch(`${baseUrl}/uploads`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as { uploadId: string; size: number } & ApiErrorBody,
-  };
-}
 
 describe('evidence uploads', () => {
   let sut: TestApp;
