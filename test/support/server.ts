@@ -7,6 +7,8 @@ const SERVER_MAIN = resolve(REPO_ROOT, 'server', 'dist', 'main.js');
 const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
+  /** The server's process id, to read its own memory use. */
+  pid: number;
   origin: string;
   apiBase: string;
   output(): string;
@@ -66,6 +68,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     throw new Error(`${(error as Error).message}\n${output}`);
   }
   return {
+    pid: child.pid ?? 0,
     origin,
     apiBase,
     output: () => output,
