@@ -63,6 +63,8 @@ module.exports = {
         '<rootDir>/test/input/hostile-input.int-spec.ts',
         // The retention purge's per-report transactions and its scan of every table.
         '<rootDir>/test/retention/**/*.int-spec.ts',
+        // Quota sums, conditional attach and expiry deletes as the embedded database runs them.
+        '<rootDir>/test/reports/uploads*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -14,7 +14,7 @@ import {
   submitReport,
 } from '../support/report-form';
 
-/** A real PNG (1×1, red): the server sniffs magic bytes and refuses anything else. */
+/** A real PNG (1×1, red): the server decodes it and shows handlers a re-encoded JPEG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
@@ -102,7 +102,10 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
       `${suite.server.apiBase}/orders/${order.id}/attachments/${detail.report.attachments[0].id}`,
       { headers: { authorization: `Bearer ${handler}` } },
     );
-    expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(file.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 3)).toEqual(
+      Buffer.from([0xff, 0xd8, 0xff]),
+    );
   });
 
   it('binds a teacher to a school with an invitation and files as 强制报告', async () => {

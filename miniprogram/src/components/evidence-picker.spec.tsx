@@ -99,21 +99,30 @@ describe('EvidencePicker', () => {
     expect(latest[0].uploadId).toBe('upload-2');
   });
 
-  it('shows the server refusal of a file that is not a photo or video', async () => {
-    const upload = pendingUpload();
-    taro.uploadFile.mockReturnValue(upload.task);
-    const { container } = renderPicker();
+  it.each([
+    [415, 'VALIDATION_FAILED', '这个文件不是能打开的照片或视频，请重新拍摄或从相册选择'],
+    [
+      408,
+      'UPLOAD_TOO_SLOW',
+      '网络太慢，文件没有传完：请到信号好的地方或连上 Wi-Fi 后，点文件重新上传',
+    ],
+    [429, 'UPLOAD_QUOTA_EXCEEDED', '已上传但还没随报告提交的文件太多：请先提交报告'],
+  ])(
+    'shows the server’s %i refusal in its own words, with what to do',
+    async (status, code, message) => {
+      const upload = pendingUpload();
+      taro.uploadFile.mockReturnValue(upload.task);
+      const { container } = renderPicker();
 
-    await tap(container.querySelector('.evidence-add')!);
-    await act(async () =>
-      upload.finish({
-        statusCode: 415,
-        data: JSON.stringify({ code: 'UNSUPPORTED_MEDIA', message: '只能上传照片或视频' }),
-      }),
-    );
+      await tap(container.querySelector('.evidence-add')!);
+      await act(async () =>
+        upload.finish({ statusCode: status, data: JSON.stringify({ code, message }) }),
+      );
 
-    await screen.findByText('只能上传照片或视频');
-  });
+      await screen.findByText(message);
+      expect(latest[0].failed).toBe(true);
+    },
+  );
 
   it('removes a file only after the reporter confirms', async () => {
     const upload = pendingUpload();

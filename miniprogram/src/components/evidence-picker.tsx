@@ -35,7 +35,7 @@ export function EvidencePicker({ evidence, onUpdate }: EvidencePickerProps) {
     } catch (error) {
       onUpdate(patch(item.localId, { failed: true }));
       setProblem(
-        error instanceof ApiError && !error.retryable
+        error instanceof ApiError && error.fromServer
           ? error.message
           : '有文件没有传上去：请点它重试。文件已失效时，请删除后重新选择。',
       );

@@ -67,6 +67,14 @@ export class ApiError extends Error {
     );
   }
 
+  /**
+   * The server itself answered with a reason people can act on (a refusal, a quota, a timeout):
+   * its message says what to do, even where sending again later may work.
+   */
+  get fromServer(): boolean {
+    return this.code !== 'NETWORK' && this.code !== 'BAD_ANSWER' && this.status < 500;
+  }
+
   /** Refused because the record changed under the person (409): what is on screen is stale. */
   get stale(): boolean {
     return this.status === 409;

@@ -26,7 +26,9 @@ export function uploadEvidence(
         filePath: path,
         name: 'file',
         header: { authorization: `Bearer ${token}` },
-        timeout: 120_000,
+        // A 10 MB video at 20 KB/s (a village 2G/3G phone) takes about 9 minutes; the server cuts
+        // off a body that stalls or crawls on its own (README, Uploads), so the app need not.
+        timeout: 15 * 60_000,
       });
       task.progress((update) => onProgress(update.progress));
       response = await task;

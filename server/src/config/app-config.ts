@@ -64,7 +64,7 @@ export interface AppConfig {
   slaSweepIntervalSeconds: number;
   /** Requests allowed per minute, by kind; `perAccount` null where no account is known. */
   rateLimits: Record<RateLimitKind, RateLimit>;
-  uploads: { directory: string; maxBytes: number };
+  uploads: UploadsConfig;
 }
 
 /** The requests that are rate-limited (README, The edge of the server). */
@@ -77,6 +77,26 @@ export interface RateLimit {
 }
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** Evidence files: where, how large, how fast, how many, and how long an unattached one stays. */
+export interface UploadsConfig {
+  directory: string;
+  maxBytes: number;
+  /** A body that sends nothing for this long is cut off (408). */
+  idleTimeoutSeconds: number;
+  /** A body that averages below `minBytesPerSecond` over any window this long is cut off (408). */
+  rateWindowSeconds: number;
+  /** 0: no rate is checked, only the idle timeout. */
+  minBytesPerSecond: number;
+  /** Unattached uploads one user may hold at once. */
+  pending: { files: number; bytes: number };
+  /** Uploads one user may send in any 24 hours, attached or not. */
+  daily: { files: number; bytes: number };
+  /** An upload no report cites after this long is deleted, row and files. */
+  unattachedTtlSeconds: number;
+  /** How often expired uploads and abandoned temporary files are deleted; 0 turns it off. */
+  sweepIntervalSeconds: number;
+}
 
 /** Tencent Cloud SMS (API 3.0 SendSms); every field is required once the provider is chosen. */
 export interface TencentSmsConfig {

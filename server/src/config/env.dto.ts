@@ -259,6 +259,69 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1)
+  @Max(600)
+  UPLOAD_IDLE_TIMEOUT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1)
+  @Max(3600)
+  UPLOAD_RATE_WINDOW_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes per second (0 checks no rate)' })
+  @Min(0)
+  @Max(10 * 1024 * 1024)
+  UPLOAD_MIN_BYTES_PER_SECOND?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of files' })
+  @Min(1)
+  @Max(1000)
+  UPLOAD_PENDING_MAX_FILES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(100 * 1024 * 1024 * 1024)
+  UPLOAD_PENDING_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of files' })
+  @Min(1)
+  @Max(10000)
+  UPLOAD_DAILY_MAX_FILES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  @Max(100 * 1024 * 1024 * 1024)
+  UPLOAD_DAILY_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1)
+  @Max(720)
+  UPLOAD_UNATTACHED_TTL_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds (0 turns the clean-up off)' })
+  @Min(0)
+  @Max(86400)
+  UPLOAD_SWEEP_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of lookups per minute' })
   @Min(1)
   @Max(RATE_LIMIT_MAX)

@@ -225,6 +225,58 @@ describe(loadConfig.name, () => {
     ).toEqual([expect.stringMatching(/^BLIND_INDEX_KEY: is required/)]);
   });
 
+  it('limits uploads by pace, count and age, with defaults a village 2G/3G phone passes', () => {
+    const defaults = loadConfig({}).uploads;
+    const set = loadConfig({
+      UPLOAD_IDLE_TIMEOUT_SECONDS: '5',
+      UPLOAD_RATE_WINDOW_SECONDS: '10',
+      UPLOAD_MIN_BYTES_PER_SECOND: '0',
+      UPLOAD_PENDING_MAX_FILES: '3',
+      UPLOAD_PENDING_MAX_BYTES: '2048',
+      UPLOAD_DAILY_MAX_FILES: '4',
+      UPLOAD_DAILY_MAX_BYTES: '4096',
+      UPLOAD_UNATTACHED_TTL_HOURS: '2',
+      UPLOAD_SWEEP_INTERVAL_SECONDS: '0',
+    }).uploads;
+
+    expect(defaults).toMatchObject({
+      idleTimeoutSeconds: 30,
+      rateWindowSeconds: 60,
+      minBytesPerSecond: 4096,
+      pending: { files: 20, bytes: 200 * 1024 * 1024 },
+      daily: { files: 60, bytes: 600 * 1024 * 1024 },
+      unattachedTtlSeconds: 24 * 3600,
+      sweepIntervalSeconds: 600,
+    });
+    // 10 MB at 20 KB/s, the slowest phone we serve, never averages below the minimum rate.
+    expect(defaults.minBytesPerSecond).toBeLessThan(20 * 1024);
+    expect(set).toMatchObject({
+      idleTimeoutSeconds: 5,
+      rateWindowSeconds: 10,
+      minBytesPerSecond: 0,
+      pending: { files: 3, bytes: 2048 },
+      daily: { files: 4, bytes: 4096 },
+      unattachedTtlSeconds: 7200,
+      sweepIntervalSeconds: 0,
+    });
+  });
+
+  it.each([
+    ['UPLOAD_IDLE_TIMEOUT_SECONDS', '0'],
+    ['UPLOAD_RATE_WINDOW_SECONDS', 'a minute'],
+    ['UPLOAD_MIN_BYTES_PER_SECOND', '-1'],
+    ['UPLOAD_PENDING_MAX_FILES', '0'],
+    ['UPLOAD_PENDING_MAX_BYTES', '10'],
+    ['UPLOAD_DAILY_MAX_FILES', '1.5'],
+    ['UPLOAD_DAILY_MAX_BYTES', 'lots'],
+    ['UPLOAD_UNATTACHED_TTL_HOURS', '0'],
+    ['UPLOAD_SWEEP_INTERVAL_SECONDS', '-5'],
+  ])('refuses %s=%s', (variable, value) => {
+    expect(problemsOf({ [variable]: value })).toEqual([
+      expect.stringMatching(new RegExp(`^${variable}: `)),
+    ]);
+  });
+
   it('defaults dev login to off in production', () => {
     const withoutDevLogin: Record<string, string> = { ...PRODUCTION };
     delete withoutDevLogin.AUTH_DEV_LOGIN;

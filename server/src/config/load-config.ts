@@ -176,6 +176,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     uploads: {
       directory: fromRepoRoot(dto.UPLOAD_DIR ?? 'data/uploads'),
       maxBytes: dto.UPLOAD_MAX_BYTES ?? 30 * 1024 * 1024,
+      idleTimeoutSeconds: dto.UPLOAD_IDLE_TIMEOUT_SECONDS ?? 30,
+      rateWindowSeconds: dto.UPLOAD_RATE_WINDOW_SECONDS ?? 60,
+      minBytesPerSecond: dto.UPLOAD_MIN_BYTES_PER_SECOND ?? 4096,
+      pending: {
+        files: dto.UPLOAD_PENDING_MAX_FILES ?? 20,
+        bytes: dto.UPLOAD_PENDING_MAX_BYTES ?? 200 * 1024 * 1024,
+      },
+      daily: {
+        files: dto.UPLOAD_DAILY_MAX_FILES ?? 60,
+        bytes: dto.UPLOAD_DAILY_MAX_BYTES ?? 600 * 1024 * 1024,
+      },
+      unattachedTtlSeconds: (dto.UPLOAD_UNATTACHED_TTL_HOURS ?? 24) * 3600,
+      sweepIntervalSeconds: dto.UPLOAD_SWEEP_INTERVAL_SECONDS ?? 600,
     },
   };
 }

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  type CipherGCM,
+  type DecipherGCM,
+} from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -12,6 +19,9 @@ const VERSION = 'v2';
 const KEY_ID = /^[0-9a-f]{8}$/;
 /** A sealed file starts with `v2:<keyId>:` in ASCII, then iv|tag|body. */
 const FILE_HEADER_BYTES = `${VERSION}:00000000:`.length;
+/** Where a sealed file's tag sits, and where its ciphertext starts. */
+export const SEALED_TAG_OFFSET = FILE_HEADER_BYTES + IV_BYTES;
+export const SEALED_HEADER_BYTES = FILE_HEADER_BYTES + IV_BYTES + TAG_BYTES;
 
 /**
  * A short, non-secret name of a key: the first 8 hex digits of SHA-256 over a domain-separated
@@ -81,6 +91,38 @@ export class Sealer {
       Buffer.from(`${VERSION}:${this.currentKeyId}:`, 'ascii'),
       encrypt(this.current, plain),
     ]);
+  }
+
+  /**
+   * The same layout as `sealBytes` for a file written as it arrives, never whole in memory: write
+   * `header` (key id, IV, then a tag slot of zeros), then the cipher's output; once it has ended,
+   * write `cipher.getAuthTag()` over the slot at `SEALED_TAG_OFFSET`.
+   */
+  sealingStream(): { header: Buffer; cipher: CipherGCM } {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, this.current, iv);
+    const header = Buffer.concat([
+      Buffer.from(`${VERSION}:${this.currentKeyId}:`, 'ascii'),
+      iv,
+      Buffer.alloc(TAG_BYTES),
+    ]);
+    return { header, cipher };
+  }
+
+  /**
+   * Decrypts the bytes after a sealed file's first `SEALED_HEADER_BYTES` (`header`, as
+   * `sealingStream` wrote it); the decipher's `final()` throws if the file was altered.
+   */
+  openingStream(header: Buffer): DecipherGCM {
+    const keyId = this.keyIdOfBytes(header);
+    if (keyId === null) throw new Error('not a sealed file with a key id');
+    const decipher = createDecipheriv(
+      ALGORITHM,
+      this.keyFor(keyId),
+      header.subarray(FILE_HEADER_BYTES, SEALED_TAG_OFFSET),
+    );
+    decipher.setAuthTag(header.subarray(SEALED_TAG_OFFSET, SEALED_HEADER_BYTES));
+    return decipher;
   }
 
   openBytes(sealed: Buffer): Buffer {

@@ -71,11 +71,11 @@ export class KeyResealer {
         log(`${name}：已重新加密 ${totals.values[name]} 条`);
       }
     }
-    const ids = await this.files.ids();
-    for (const [i, id] of ids.entries()) {
-      if (await this.files.reseal(id)) totals.files++;
-      if ((i + 1) % batchSize === 0 || i === ids.length - 1) {
-        log(`证据文件：已检查 ${i + 1}/${ids.length} 个，重新加密 ${totals.files} 个`);
+    const names = await this.files.sealedFiles();
+    for (const [i, name] of names.entries()) {
+      if (await this.files.reseal(name)) totals.files++;
+      if ((i + 1) % batchSize === 0 || i === names.length - 1) {
+        log(`证据文件：已检查 ${i + 1}/${names.length} 个，重新加密 ${totals.files} 个`);
       }
     }
     await this.transactions.run((manager) =>

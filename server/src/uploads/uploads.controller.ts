@@ -1,11 +1,11 @@
-import { Controller, Post, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { MultipartBody } from '../common/body-media-type';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
-import { readSingleFile } from './multipart-file';
+import { receiveSingleFile } from './multipart-file';
 import { UploadsService, type UploadReceipt } from './uploads.service';
 
 @Controller('uploads')
@@ -17,10 +17,13 @@ export class UploadsController {
   @Access('authenticated')
   @RateLimited('uploads')
   @MultipartBody()
-  async upload(
+  upload(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UploadReceipt> {
-    return this.service.receive(actor, await readSingleFile(request));
+    return this.service.receive(actor, (pace, sink, discard) =>
+      receiveSingleFile(request, reply, pace, sink, discard),
+    );
   }
 }

@@ -13,6 +13,7 @@ import {
   type RoleName,
   type World,
 } from '../factories/world.factory';
+import { aPhoto } from '../factories/media.factory';
 import { http } from '../setup/http';
 import { routeTable } from '../setup/route-table';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -45,10 +46,9 @@ function only(roles: Partial<Record<RoleName, number>>): Record<RoleName, number
   return { ...statuses(403), ...roles };
 }
 
-function aPhotoForm(): FormData {
+async function aPhotoForm(): Promise<FormData> {
   const form = new FormData();
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-  form.append('file', new Blob([png]), 'photo.png');
+  form.append('file', new Blob([await aPhoto({ format: 'png' })]), 'photo.png');
   return form;
 }
 
@@ -267,7 +267,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({ admin: 200 }),
     },
     'POST /uploads': {
-      call: async () => ({ path: '/uploads', form: aPhotoForm() }),
+      call: async () => ({ path: '/uploads', form: await aPhotoForm() }),
       expected: statuses(201),
     },
     'GET /orders/:id/attachments/:uploadId': {
@@ -275,7 +275,7 @@ describe('access matrix: every route × every role', () => {
         const reporter = sessions.reporter?.token ?? '';
         const photo = await http<{ uploadId: string }>(sut.baseUrl, 'POST', '/uploads', {
           token: reporter,
-          form: aPhotoForm(),
+          form: await aPhotoForm(),
         });
         const report = await submitReport(sut.baseUrl, reporter, {
           situations: ['dropout'],

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse } from '@shouhu/shared';
+import { aPhoto } from '../factories/media.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aWorld, type World } from '../factories/world.factory';
 import { bodyRoutes, type BodyRoute } from '../setup/body-fields';
@@ -272,10 +273,10 @@ describe('HTTP edges: every error of every route has our shape', () => {
   );
 
   describe('the upload', () => {
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.from('照片的字节'),
-    ]);
+    let png: Buffer;
+    beforeAll(async () => {
+      png = await aPhoto({ format: 'png' });
+    });
     const send = (form: FormData) =>
       http<ErrorBody>(sut.baseUrl, 'POST', '/uploads', { token: reporter.token, form });
 

@@ -1,51 +1,48 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiErrorBody, OrderDetail, ReportDetails } from '@shouhu/shared';
+import sharp from 'sharp';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
+import { aMovie, aPhoto, hostileFiles, upload } from '../factories/media.factory';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { aReporterSession } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('一张伤痕照片的字节'),
-]);
+const MARKER = '一张伤痕照片的说明';
 
 describe('evidence uploads', () => {
   let sut: TestApp;
   let county: County;
+  const files = () => readdirSync(sut.config.uploads.directory).sort();
 
   beforeAll(async () => {
-    sut = await startTestApp({ env: { UPLOAD_MAX_BYTES: '4096' } });
+    sut = await startTestApp({ env: { UPLOAD_MAX_BYTES: '65536' } });
     county = await aCounty(sut.baseUrl);
   });
   afterAll(() => sut.close());
 
-  async function upload(token: string, bytes: Buffer, name = 'photo.png') {
-    const form = new FormData();
-    form.append('file', new Blob([bytes]), name);
-    const response = await fetch(`${sut.baseUrl}/uploads`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as { uploadId: string } & ApiErrorBody,
-    };
-  }
-
-  it('stores a photo encrypted, attaches it to the report, and shows it to the report’s handlers only', async () => {
+  /** Files the report's township handler can open, as they would see them. */
+  async function shownToHandler(uploadId: string) {
     const reporter = county.sessions.reporter.token;
-    const uploaded = await upload(reporter, PNG);
     const report = await submitReport(sut.baseUrl, reporter, {
       situations: ['violence_abuse'],
       location: { divisionCode: TOWN },
       child: {},
-      attachments: [uploaded.body.uploadId],
+      attachments: [uploadId],
     });
     const order = await orderOf(sut.baseUrl, county.sessions.township.token, report.id, 'township');
+    const path = `${sut.baseUrl}/orders/${order.id}/attachments/${uploadId}`;
+    const shown = await fetch(path, {
+      headers: { authorization: `Bearer ${county.sessions.township.token}` },
+    });
+    return { order, path, shown, bytes: Buffer.from(await shown.arrayBuffer()) };
+  }
+
+  it('stores a photo encrypted, and shows the report’s handlers only a re-encoded copy without its metadata', async () => {
+    const photo = await aPhoto({ format: 'png', width: 120, height: 90, description: MARKER });
+    const uploaded = await upload(sut.baseUrl, county.sessions.reporter.token, photo, 'x.png');
+    const { order, path, shown, bytes } = await shownToHandler(uploaded.body.uploadId);
     const detail = await http<OrderDetail<ReportDetails>>(
       sut.baseUrl,
       'GET',
@@ -54,53 +51,86 @@ describe('evidence uploads', () => {
         token: county.sessions.township.token,
       },
     );
-    const path = `${sut.baseUrl}/orders/${order.id}/attachments/${uploaded.body.uploadId}`;
-    const shown = await fetch(path, {
-      headers: { authorization: `Bearer ${county.sessions.township.token}` },
+    const asReporter = await fetch(path, {
+      headers: { authorization: `Bearer ${county.sessions.reporter.token}` },
     });
-    const asReporter = await fetch(path, { headers: { authorization: `Bearer ${reporter}` } });
 
     expect(uploaded.status).toBe(201);
     expect(detail.body.report.attachments).toEqual([
-      { id: uploaded.body.uploadId, kind: 'image', mime: 'image/png', size: PNG.length },
+      { id: uploaded.body.uploadId, kind: 'image', mime: 'image/jpeg', size: photo.length },
     ]);
     expect(shown.status).toBe(200);
-    expect(shown.headers.get('content-type')).toBe('image/png');
+    expect(shown.headers.get('content-type')).toBe('image/jpeg');
     expect(shown.headers.get('cache-control')).toContain('no-store');
-    expect(Buffer.from(await shown.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: 'jpeg', width: 120, height: 90 });
+    expect(bytes.equals(photo)).toBe(false);
+    expect(bytes.includes(Buffer.from(MARKER))).toBe(false);
     expect(asReporter.status).toBe(403);
-    const stored = readFileSync(
-      join(sut.config.uploads.directory, `${uploaded.body.uploadId}.bin`),
-    );
-    expect(stored.includes(Buffer.from('一张伤痕照片'))).toBe(false);
+    const kept = files().filter((name) => name.startsWith(uploaded.body.uploadId));
+    expect(kept).toEqual([
+      `${uploaded.body.uploadId}.bin`,
+      `${uploaded.body.uploadId}.original.bin`,
+    ]);
+    for (const name of kept) {
+      const stored = readFileSync(join(sut.config.uploads.directory, name));
+      expect(stored.includes(Buffer.from(MARKER))).toBe(false);
+      expect(stored.includes(photo.subarray(0, 16))).toBe(false);
+    }
   });
 
-  it('refuses anything that is not a photo or video, whatever its name says', async () => {
-    const response = await upload(
-      county.sessions.reporter.token,
-      Buffer.from('<html>这不是图片</html>'),
-      'x.jpg',
-    );
+  it('accepts a real MP4 and shows it as it was sent', async () => {
+    const movie = aMovie({ sampleBytes: 4000 });
+    const uploaded = await upload(sut.baseUrl, county.sessions.reporter.token, movie, 'v.mp4');
+    const { shown, bytes } = await shownToHandler(uploaded.body.uploadId);
+
+    expect(uploaded.status).toBe(201);
+    expect(shown.headers.get('content-type')).toBe('video/mp4');
+    expect(bytes.equals(movie)).toBe(true);
+  });
+
+  it('refuses every hostile or broken file with 415 and keeps nothing of it', async () => {
+    const reporter = await aReporterSession(sut.baseUrl);
+    const before = files();
+    const answers: Record<string, number> = {};
+    for (const [name, bytes] of Object.entries(await hostileFiles())) {
+      const response = await upload(sut.baseUrl, reporter.token, bytes, 'evidence.jpg');
+      answers[name] = response.status;
+      expect(response.body.errors?.file).toMatch(/[\u4e00-\u9fff]/);
+    }
+
+    expect(Object.values(answers).every((status) => status === 415)).toBe(true);
+    expect(answers).toMatchObject({ 'an ELF with ftyp at byte 4': 415 });
+    expect(files()).toEqual(before);
+  });
+
+  it('refuses HEIC, which the server cannot decode, saying how to send the photo instead', async () => {
+    const heic = Buffer.concat([
+      Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(64),
+    ]);
+
+    const response = await upload(sut.baseUrl, county.sessions.reporter.token, heic, 'IMG.HEIC');
 
     expect(response.status).toBe(415);
-    expect(response.body.errors).toHaveProperty(['file']);
+    expect(response.body.message).toContain('兼容性最佳');
   });
 
   it('refuses a file over the size limit with 413 and keeps nothing', async () => {
-    const before = readdirSync(sut.config.uploads.directory).length;
+    const before = files();
 
     const response = await upload(
+      sut.baseUrl,
       county.sessions.reporter.token,
-      Buffer.concat([PNG, Buffer.alloc(8192)]),
+      Buffer.concat([await aPhoto(), Buffer.alloc(70_000)]),
     );
 
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(readdirSync(sut.config.uploads.directory).length).toBe(before);
+    expect(files()).toEqual(before);
   });
 
   it('refuses to attach someone else’s upload, or one upload to two reports', async () => {
-    const mine = await upload(county.sessions.reporter.token, PNG);
+    const mine = await upload(sut.baseUrl, county.sessions.reporter.token, await aPhoto());
     const stranger = await aReporterSession(sut.baseUrl);
     const submit = (token: string) =>
       http<ApiErrorBody>(sut.baseUrl, 'POST', '/reports', {

@@ -54,6 +54,7 @@ export function testConfig(database: Record<string, string>, env: Record<string,
     NOTIFY_INTERVAL_SECONDS: '0',
     // Every test logs in and files from 127.0.0.1; the rate-limit tests set their own limits.
     ...NO_RATE_LIMITS,
+    UPLOAD_SWEEP_INTERVAL_SECONDS: '0',
     ...database,
     ...env,
   });
