@@ -1,9 +1,6 @@
-import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { SystemClock } from '../common/clock';
-import { ConfigError, loadConfig } from '../config/load-config';
-import { dataSourceOptions } from '../database/data-source-options';
+import { runDatabaseCommand } from '../database/database-command';
 import { DEFAULT_RESEAL_BATCH, ResealError, keyResealer } from './key-resealer';
 
 /**
@@ -11,36 +8,20 @@ import { DEFAULT_RESEAL_BATCH, ResealError, keyResealer } from './key-resealer';
  * DATA_ENCRYPTION_KEY, with the server's own configuration, while the server runs. Exit code 0
  * when done, 2 on error (a value under a key that is not configured is named).
  */
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'batch-size': { type: 'string' } } });
-  const batchSize = Number(values['batch-size'] ?? DEFAULT_RESEAL_BATCH);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-    console.error('--batch-size 应为 1 到 100000 之间的整数');
-    return 2;
-  }
-  const config = loadConfig(process.env);
-  const dataSource = new DataSource({
-    ...(await dataSourceOptions(config.database)),
-    migrationsRun: false,
-  });
-  await dataSource.initialize();
-  try {
+const { values } = parseArgs({ options: { 'batch-size': { type: 'string' } } });
+const batchSize = Number(values['batch-size'] ?? DEFAULT_RESEAL_BATCH);
+if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+  console.error('--batch-size 应为 1 到 100000 之间的整数');
+  process.exit(2);
+}
+runDatabaseCommand(
+  process.env,
+  async (dataSource, config) => {
     await keyResealer(dataSource, config, new SystemClock()).run({
       batchSize,
       log: (line) => console.log(line),
     });
     return 0;
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      error instanceof ConfigError || error instanceof ResealError ? error.message : error,
-    );
-    process.exit(2);
   },
+  [ResealError],
 );

@@ -3,7 +3,7 @@ import type { ApiErrorBody, AuthResponse } from '@shouhu/shared';
 import { aReport } from '../factories/report.factory';
 import { http, type HttpResponse } from '../setup/http';
 import { routeTable } from '../setup/route-table';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { RATE_LIMIT_VARIABLES, startTestApp, type TestApp } from '../setup/test-app';
 
 const LIMIT = 2;
 const PNG = Buffer.concat([
@@ -31,17 +31,11 @@ const anAddress = () => {
 describe('rate limits', () => {
   let sut: TestApp;
   beforeAll(async () => {
-    const limits = [
-      'LOGIN_RATE_LIMIT_PER_MINUTE',
-      'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-      'REPORT_RATE_LIMIT_PER_MINUTE',
-      'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-      'UPLOAD_RATE_LIMIT_PER_MINUTE',
-      'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-      'TRACK_RATE_LIMIT_PER_MINUTE',
-    ];
     sut = await startTestApp({
-      env: { TRUST_PROXY: '1', ...Object.fromEntries(limits.map((name) => [name, `${LIMIT}`])) },
+      env: {
+        TRUST_PROXY: '1',
+        ...Object.fromEntries(RATE_LIMIT_VARIABLES.map((name) => [name, `${LIMIT}`])),
+      },
     });
   });
   afterAll(() => sut.close());

@@ -28,17 +28,20 @@ export interface TestAppOptions {
   databaseUrl?: string;
 }
 
+/** Every variable that sets a rate limit (README, Configuration). */
+export const RATE_LIMIT_VARIABLES = [
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+  'REPORT_RATE_LIMIT_PER_MINUTE',
+  'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+  'UPLOAD_RATE_LIMIT_PER_MINUTE',
+  'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+  'TRACK_RATE_LIMIT_PER_MINUTE',
+];
+
 /** Each rate limit at its maximum, so only the tests about limits ever meet one. */
 export const NO_RATE_LIMITS: Record<string, string> = Object.fromEntries(
-  [
-    'LOGIN_RATE_LIMIT_PER_MINUTE',
-    'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-    'REPORT_RATE_LIMIT_PER_MINUTE',
-    'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-    'UPLOAD_RATE_LIMIT_PER_MINUTE',
-    'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
-    'TRACK_RATE_LIMIT_PER_MINUTE',
-  ].map((name) => [name, String(RATE_LIMIT_MAX)]),
+  RATE_LIMIT_VARIABLES.map((name) => [name, String(RATE_LIMIT_MAX)]),
 );
 
 /** The configuration every test app starts from. */
