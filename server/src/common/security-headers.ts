@@ -25,7 +25,8 @@ export function securityHeaderOptions(scriptHashes: string[]): FastifyHelmetOpti
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // Taro's H5 uploadFile reads the picked photo back through its blob: address.
+        connectSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],

@@ -5,6 +5,7 @@ import {
   type AuthResponse,
   type Page,
 } from '@shouhu/shared';
+import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -190,8 +191,7 @@ describe('identity leaks: every GET route × every role', () => {
   /** A photo of the filer's, to attach to their report. */
   async function uploadAPhoto(filerToken: string): Promise<string> {
     const form = new FormData();
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-    form.append('file', new Blob([png]), 'photo.png');
+    form.append('file', new Blob([await aPhoto({ format: 'png' })]), 'photo.png');
     const uploaded = await http<{ uploadId: string }>(sut.baseUrl, 'POST', '/uploads', {
       token: filerToken,
       form,

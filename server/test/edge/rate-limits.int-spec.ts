@@ -4,12 +4,9 @@ import { aReport } from '../factories/report.factory';
 import { http, type HttpResponse } from '../setup/http';
 import { routeTable } from '../setup/route-table';
 import { RATE_LIMIT_VARIABLES, startTestApp, type TestApp } from '../setup/test-app';
+import { aPhoto } from '../factories/media.factory';
 
 const LIMIT = 2;
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('照片的字节'),
-]);
 
 /** The routes docs/api.md and issue 12 want limited, and the kind whose budget each spends. */
 const LIMITED = {
@@ -79,7 +76,7 @@ describe('rate limits', () => {
         });
       case 'POST /uploads': {
         const form = new FormData();
-        form.append('file', new Blob([PNG]), 'a.png');
+        form.append('file', new Blob([await aPhoto({ format: 'png' })]), 'a.png');
         return http(sut.baseUrl, 'POST', '/uploads', { token, form, headers });
       }
       case 'GET /track/:trackingCode':

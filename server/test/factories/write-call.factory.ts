@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse } from '@shouhu/shared';
 import { http } from '../setup/http';
+import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
 import { aReport } from './report.factory';
 import { aReporterSession, aSessionWith } from './session.factory';
@@ -42,12 +43,14 @@ const RESOLUTION = {
   detail: '与家长面谈两次。',
 };
 
-/** A photo as the app uploads it: PNG magic bytes are what the upload sniffs. */
-export function aPhotoForm(): FormData {
-  const form = new FormData();
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-  form.append('file', new Blob([png]), 'photo.png');
-  return form;
+/** A real photo (the upload decodes it) as the app sends it; a new form each call. */
+export async function aPhotoForm(): Promise<() => FormData> {
+  const png = await aPhoto({ format: 'png' });
+  return () => {
+    const form = new FormData();
+    form.append('file', new Blob([png]), 'photo.png');
+    return form;
+  };
 }
 
 type Stage = 'dispatched' | 'signed' | 'extension' | 'resolved';
@@ -179,7 +182,7 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       token: reporter.token,
       path: '/uploads',
       body: {},
-      form: aPhotoForm,
+      form: await aPhotoForm(),
     }),
     'POST /admin/units': async () => ({
       token: admin.token,

@@ -10,7 +10,9 @@ import { SystemClock } from '../../src/common/clock';
 import { keyIdOf } from '../../src/crypto/sealer';
 import { keyResealer, type ResealTotals } from '../../src/keys/key-resealer';
 import { SEALED_COLUMNS } from '../../src/keys/sealed-columns.repository';
+import { UploadStore } from '../../src/uploads/upload-store';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
+import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aSessionWith } from '../factories/session.factory';
 import { http } from '../setup/http';
@@ -20,11 +22,6 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 const K1 = randomBytes(32);
 const K2 = randomBytes(32);
 const base64 = (key: Buffer) => key.toString('base64');
-const PNG = (n: number) =>
-  Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from(`证据${n}`),
-  ]);
 
 /** How values and files were sealed before keys had ids: `v1:` and a bare iv|tag|body file. */
 function legacySeal(key: Buffer, plain: Buffer): Buffer {
@@ -68,9 +65,10 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
   }
 
   async function submitWithEvidence(app: TestApp, n: number): Promise<void> {
-    const bytes = PNG(n);
     const { token } = county.sessions.reporter;
-    const uploadId = await upload(app, token, bytes);
+    const uploadId = await upload(app, token, await aPhoto({ format: 'png', width: 16 + n }));
+    // What a viewer is served: the re-encoded copy the server keeps beside the original.
+    const bytes = await app.app.get(UploadStore).read(uploadId);
     const childName = `孩子${n}`;
     const address = `某村${n}组`;
     const report = await submitReport(app.baseUrl, token, {
@@ -161,7 +159,8 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
     );
     expect(sealed.filter((s) => !s.value.startsWith(`v2:${keyIdOf(K2)}:`))).toEqual([]);
     const files = readdirSync(uploads).filter((name) => name.endsWith('.bin'));
-    expect(files).toHaveLength(submitted.length);
+    // Each photo: the re-encoded copy viewers get and the original as sent, both sealed.
+    expect(files).toHaveLength(2 * submitted.length);
     for (const name of files) {
       expect(readFileSync(join(uploads, name)).subarray(0, 12).toString()).toBe(
         `v2:${keyIdOf(K2)}:`,

@@ -11,14 +11,10 @@ import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aSessionWith } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { aPhoto } from '../factories/media.factory';
 
 const DAY = 24 * 3600_000;
 const T0 = new Date('2026-01-05T02:00:00Z');
-const PNG = (canary: string) =>
-  Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from(canary),
-  ]);
 
 interface Filed {
   id: string;
@@ -64,7 +60,7 @@ describe('retention purge', () => {
   /** A report whose every free text and personal value carries `canary` (a name of 汉字 and a phone). */
   async function file(canary: string, phone: string, hotline = false): Promise<Filed> {
     const owner = hotline ? operator : county.sessions.reporter.token;
-    const uploadId = await upload(owner, PNG(canary));
+    const uploadId = await upload(owner, await aPhoto({ format: 'png' }));
     const report = await submitReport(sut.baseUrl, owner, {
       channel: hotline ? 'hotline' : 'public',
       situations: ['dropout'],
