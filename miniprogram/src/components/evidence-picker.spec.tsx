@@ -150,4 +150,19 @@ describe('EvidencePicker', () => {
 
     expect(taro.chooseMedia).not.toHaveBeenCalled();
   });
+
+  it('says what to pick when the album hands back a file it cannot open, and nothing when closed', async () => {
+    taro.chooseMedia.mockRejectedValueOnce({ errMsg: 'chooseMedia:fail cancel' });
+    const { container } = renderPicker();
+    await tap(container.querySelector('.evidence-add')!);
+    expect(container.querySelector('.evidence-problem')).toBeNull();
+
+    taro.chooseMedia.mockRejectedValueOnce(new Event('error'));
+    await tap(container.querySelector('.evidence-add')!);
+
+    expect(container.querySelector('.evidence-problem')?.textContent).toMatch(
+      /^选中的文件打不开：只能上传照片/,
+    );
+    expect(latest).toHaveLength(0);
+  });
 });

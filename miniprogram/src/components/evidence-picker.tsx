@@ -9,6 +9,9 @@ import { MAX_EVIDENCE, type Evidence } from '../pages/report/report-form';
 import { ConfirmDialog } from './confirm-dialog';
 import './evidence-picker.css';
 
+const UNREADABLE_CHOICE =
+  '选中的文件打不开：只能上传照片（JPG、PNG、GIF、WebP）或视频（MP4、MOV），请重新拍摄或从相册选择。';
+
 interface EvidencePickerProps {
   evidence: Evidence[];
   /** Uploads finish after other edits, so changes are applied to the latest list. */
@@ -52,7 +55,10 @@ export function EvidencePicker({ evidence, onUpdate }: EvidencePickerProps) {
         sourceType: ['album', 'camera'],
         sizeType: ['compressed'],
       });
-    } catch {
+    } catch (error) {
+      // Closing the album is no problem; a file the phone cannot open as a photo or video is.
+      const message = String((error as { errMsg?: unknown } | null)?.errMsg ?? error);
+      if (!/cancel/i.test(message)) setProblem(UNREADABLE_CHOICE);
       return;
     }
     setProblem('');

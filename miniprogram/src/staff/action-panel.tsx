@@ -27,6 +27,8 @@ interface ActionPanelProps {
   spec: OrderActionSpec;
   /** Units the order may go to, for 转办 and 改派. */
   units: { id: string; name: string }[];
+  /** What to do when `units` is empty: whom to ask differs for an admin and for a department. */
+  noUnitsHint: string;
   busy: boolean;
   refusal: string[];
   onSubmit: (values: FieldValues) => void;
@@ -49,6 +51,7 @@ export function ActionPanel({
   order,
   spec,
   units,
+  noUnitsHint,
   busy,
   refusal,
   onSubmit,
@@ -144,7 +147,7 @@ export function ActionPanel({
               ))}
             {field.kind === 'unit' &&
               (units.length === 0 ? (
-                <Text className="hint">没有可选的单位，请联系联席办。</Text>
+                <Text className="hint action-no-units">{noUnitsHint}</Text>
               ) : (
                 <View>
                   {units.length >= UNIT_SEARCH_FROM && (

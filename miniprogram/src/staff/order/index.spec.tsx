@@ -264,4 +264,27 @@ describe('OrderPage for an administrator on the admin queue', () => {
     expect(container.querySelector('.action-reassign')).not.toBeNull();
     expect(container.querySelector('.action-sign')).toBeNull();
   });
+
+  it('tells an admin with no unit to move the order to that the county needs its units first', async () => {
+    const detail = aRoutingOrderDetail();
+    taro.request.mockImplementation(async (options: { url: string; method: string }) =>
+      options.url.endsWith('/units')
+        ? { statusCode: 200, header: {}, data: [] }
+        : { statusCode: 200, header: {}, data: detail },
+    );
+    const { container } = render(<OrderPage />);
+    await waitFor(() => {
+      if (!container.querySelector('.action-reassign')) throw new Error('no 改派 yet');
+    });
+
+    await tap(container.querySelector('.action-reassign') as Element);
+
+    const hint = await waitFor(() => {
+      const found = container.querySelector('.action-no-units');
+      if (!found) throw new Error('no hint yet');
+      return found;
+    });
+    expect(hint.textContent).toContain('请先为该县建立');
+    expect(hint.textContent).not.toContain('联席办');
+  });
 });

@@ -323,6 +323,11 @@ export default function OrderPage() {
           order={order}
           spec={acting}
           units={units}
+          noUnitsHint={
+            report.view === 'routing'
+              ? '这个县还没有可改派的单位。请先为该县建立公安、民政、乡镇、教育等单位，再来改派。'
+              : '没有可选的单位，请联系联席办。'
+          }
           busy={busy}
           refusal={refusal}
           onSubmit={(values) => void submit(acting, values)}
