@@ -18,6 +18,16 @@ import { generateInviteCode, hashInviteCode } from './invite-code';
 import type { InviteEntity } from './invite.entity';
 import { InvitesRepository } from './invites.repository';
 
+/**
+ * Admins see no child and no reporter (domain.md, Privacy); a unit role would show them both, so
+ * an admin account never takes one. The invitation stays unused for the person it was meant for.
+ */
+const ADMIN_CANNOT_WORK_CASES = new ApiException(
+  HttpStatus.CONFLICT,
+  'CONFLICT',
+  '管理员账号不能同时担任办理人员或协调员（管理员不能看到孩子和报告人的身份）。请让要担任这个职务的人用自己的微信接受邀请',
+);
+
 const INVALID_INVITE = new ApiException(
   HttpStatus.BAD_REQUEST,
   'INVITE_INVALID',
@@ -76,6 +86,9 @@ export class InvitesService {
     const invite = await this.invites.findByCodeHash(hashInviteCode(code));
     const now = this.clock.now();
     if (!invite || invite.redeemedAt || invite.expiresAt <= now) throw INVALID_INVITE;
+    if (hasRole(actor, 'admin') && (invite.role === 'handler' || invite.role === 'coordinator')) {
+      throw ADMIN_CANNOT_WORK_CASES;
+    }
     const unit = invite.unitId ? await this.units.findById(invite.unitId) : null;
 
     await this.transactions.run(async (manager) => {

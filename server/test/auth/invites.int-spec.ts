@@ -54,6 +54,26 @@ describe('invitations', () => {
     });
   });
 
+  it.each(['handler', 'coordinator'] as const)(
+    'refuses an admin the %s role, which would show them the child and the reporter, and keeps the code unused',
+    async (role) => {
+      const invite = await anInvite(sut.baseUrl, admin.token, {
+        role,
+        unitId: role === 'handler' ? world.units.homeTownship.id : world.units.homeCoordinator.id,
+      });
+
+      const refused = await redeem(admin.token, invite.code);
+      const me = await http<AuthUser>(sut.baseUrl, 'GET', '/auth/me', { token: admin.token });
+      const rightful = await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
+
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toContain('管理员账号不能同时担任办理人员或协调员');
+      expect(me.body.roles).not.toContain(role);
+      expect(rightful.status).toBe(200);
+      expect(rightful.body.user.roles).toContain(role);
+    },
+  );
+
   it('is single use', async () => {
     const invite = await anInvite(sut.baseUrl, admin.token, { role: 'hotline_operator' });
     await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
