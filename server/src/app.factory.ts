@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { refuseOtherMediaTypes } from './common/body-media-type';
+import { watchBodyDeadline } from './common/body-deadline';
 import { answerClientError } from './common/client-error';
 import { toErrorResponse } from './common/error-response';
 import { applyEdgeHeaders, applyRouterErrorHeaders } from './common/edge-headers';
@@ -92,6 +93,7 @@ export async function createApp(
       throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
     }
     refuseOtherMediaTypes(request);
+    watchBodyDeadline(request, config.bodyTimeoutSeconds);
   });
   // No body is no body, whatever the Content-Type says: routes without fields take `{}` or nothing.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

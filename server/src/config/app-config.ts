@@ -52,6 +52,8 @@ export interface AppConfig {
   /** Built H5 app to serve from `/`, or null to serve the API only. */
   h5Directory: string | null;
   bodyLimitBytes: number;
+  /** How long a JSON body may take to arrive after its headers; uploads have their own pace. */
+  bodyTimeoutSeconds: number;
   /** Which proxies may name the client's address and scheme (`trust-proxy.ts`). */
   trustProxy: TrustProxy;
   /** Serve the OpenAPI page at /api/docs (off in production unless asked for). */

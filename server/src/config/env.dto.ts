@@ -382,4 +382,11 @@ export class EnvDto {
   @Min(1024)
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(5)
+  @Max(3600)
+  BODY_TIMEOUT_SECONDS?: number;
 }

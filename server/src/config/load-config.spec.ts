@@ -277,6 +277,16 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('gives a JSON body 60 s to arrive unless BODY_TIMEOUT_SECONDS says otherwise', () => {
+    expect(loadConfig({}).bodyTimeoutSeconds).toBe(60);
+    expect(loadConfig({ BODY_TIMEOUT_SECONDS: '20' }).bodyTimeoutSeconds).toBe(20);
+    for (const value of ['0', '4', '3601', 'soon']) {
+      expect(problemsOf({ BODY_TIMEOUT_SECONDS: value })).toEqual([
+        expect.stringMatching(/^BODY_TIMEOUT_SECONDS: /),
+      ]);
+    }
+  });
+
   it('defaults dev login to off in production', () => {
     const withoutDevLogin: Record<string, string> = { ...PRODUCTION };
     delete withoutDevLogin.AUTH_DEV_LOGIN;

@@ -153,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     demoData,
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
+    bodyTimeoutSeconds: dto.BODY_TIMEOUT_SECONDS ?? 60,
     trustProxy,
     apiDocs: dto.API_DOCS ?? !production,
     divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
