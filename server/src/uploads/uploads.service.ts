@@ -4,6 +4,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { ApiException } from '../common/api-exception';
+import { ConcurrencyLimit } from '../common/concurrency-limit';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -15,6 +16,12 @@ import { UploadStore, type TempUpload } from './upload-store';
 import type { UploadEntity } from './upload.entity';
 import { UploadsRepository } from './uploads.repository';
 import { checkMovie } from './video-check';
+
+/**
+ * A photo is held whole and decoded to pixels (up to 50 MP, some 150 MB each): two at a time keep
+ * a burst of uploads from taking the server past its memory; the others wait their turn.
+ */
+const PHOTO_DECODES = new ConcurrencyLimit(2);
 
 export interface UploadReceipt {
   uploadId: string;
@@ -106,7 +113,9 @@ export class UploadsService {
       await checkMovie(this.store.chunksOf(temp), temp.size);
       return { kind: 'video', mime: claimed.mime, viewable: null };
     }
-    const viewable = await reencodeImage(await this.store.plaintextOf(temp), claimed.mime);
+    const viewable = await PHOTO_DECODES.run(async () =>
+      reencodeImage(await this.store.plaintextOf(temp), claimed.mime),
+    );
     return { kind: 'image', mime: 'image/jpeg', viewable };
   }
 
