@@ -8,8 +8,9 @@ import {
   type RefusalCode,
 } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
+import { DataSource } from 'typeorm';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aSessionWith, anInvite } from '../factories/session.factory';
+import { aSessionWith } from '../factories/session.factory';
 import { http, type HttpResponse } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -82,22 +83,21 @@ describe('refused actions: a stable code for the app, words for people', () => {
       return post(token('township'), `/orders/${order.id}/sign`);
     },
     NOT_YOUR_ROLE: async () => {
-      // An administrator who is also a handler acts on the admin queue as its administrator, who
-      // only routes: no signing.
+      // A handler whose openid was later added to ADMIN_OPENIDS (no invitation makes an admin a
+      // handler) acts on the admin queue as its administrator, who only routes: no signing.
       const report = await file({
         situations: ['consultation'],
         location: { divisionCode: UNCOVERED_COUNTY },
       });
-      const invite = await anInvite(sut.baseUrl, token('admin'), {
-        role: 'handler',
-        unitId: county.units.education.id,
-      });
-      const adminHandler = await http<{ token: string }>(sut.baseUrl, 'POST', '/auth/redeem', {
-        token: token('admin'),
-        body: { code: invite.code },
-      });
-      const order = await orderOf(sut.baseUrl, adminHandler.body.token, report.id, 'township');
-      return post(adminHandler.body.token, `/orders/${order.id}/sign`);
+      const admin = county.sessions.admin;
+      await sut.app
+        .get(DataSource)
+        .query(`UPDATE users SET unit_id = ?, unit_role = 'handler' WHERE id = ?`, [
+          county.units.education.id,
+          admin.user.id,
+        ]);
+      const order = await orderOf(sut.baseUrl, admin.token, report.id, 'township');
+      return post(admin.token, `/orders/${order.id}/sign`);
     },
     ALREADY_CONTACTED: async () => {
       const { order } = await aTownshipOrder();
