@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/**/*.e2e-spec.ts', '<rootDir>/faults/**/*.fault-spec.ts'],
+  testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testTimeout: 120_000,
 };
