@@ -40,23 +40,13 @@ export class ReportDetailsBuilder {
         ...(report.reporterOrgName ? { orgName: report.reporterOrgName } : {}),
       };
     }
+    const facts = await this.facts(report);
     return {
+      ...facts,
       view: 'full',
-      id: report.id,
       trackingCode: report.trackingCode,
-      channel: report.channel,
-      status: report.status,
-      priority: report.priority,
-      situations: report.situations,
-      immediateDanger: report.immediateDanger,
       description: report.description,
-      discoveredAt: report.discoveredAt.toISOString(),
-      createdAt: report.createdAt.toISOString(),
-      location: {
-        divisionCode: report.divisionCode,
-        divisionPath: await this.divisions.path(report.divisionCode),
-        ...location,
-      },
+      location: { ...facts.location, ...location },
       child: this.sealer.open<ReportChild>(report.childSealed),
       reporter,
       repeat: report.repeatReport,
@@ -74,41 +64,16 @@ export class ReportDetailsBuilder {
    * opened, and no free text (the description may name the child or the reporter).
    */
   async routing(report: ReportEntity): Promise<ReportRoutingView> {
-    return {
-      view: 'routing',
-      id: report.id,
-      channel: report.channel,
-      status: report.status,
-      priority: report.priority,
-      situations: report.situations,
-      immediateDanger: report.immediateDanger,
-      discoveredAt: report.discoveredAt.toISOString(),
-      createdAt: report.createdAt.toISOString(),
-      location: {
-        divisionCode: report.divisionCode,
-        divisionPath: await this.divisions.path(report.divisionCode),
-      },
-    };
+    return { ...(await this.facts(report)), view: 'routing' };
   }
 
   /** A report past its retention period: what statistics keep, and when the rest was removed. */
   private async purged(report: ReportEntity): Promise<ReportDetails> {
     return {
+      ...(await this.facts(report)),
       view: 'full',
-      id: report.id,
       trackingCode: report.trackingCode,
-      channel: report.channel,
-      status: report.status,
-      priority: report.priority,
-      situations: report.situations,
-      immediateDanger: report.immediateDanger,
       description: '',
-      discoveredAt: report.discoveredAt.toISOString(),
-      createdAt: report.createdAt.toISOString(),
-      location: {
-        divisionCode: report.divisionCode,
-        divisionPath: await this.divisions.path(report.divisionCode),
-      },
       child: null,
       reporter: {
         disclosed: false,
@@ -118,6 +83,24 @@ export class ReportDetailsBuilder {
       repeat: report.repeatReport,
       attachments: [],
       purgedAt: report.purgedAt?.toISOString(),
+    };
+  }
+
+  /** What every view of a report shows: nothing sealed, no free text, the place as divisions. */
+  private async facts(report: ReportEntity): Promise<Omit<ReportRoutingView, 'view'>> {
+    return {
+      id: report.id,
+      channel: report.channel,
+      status: report.status,
+      priority: report.priority,
+      situations: report.situations,
+      immediateDanger: report.immediateDanger,
+      discoveredAt: report.discoveredAt.toISOString(),
+      createdAt: report.createdAt.toISOString(),
+      location: {
+        divisionCode: report.divisionCode,
+        divisionPath: await this.divisions.path(report.divisionCode),
+      },
     };
   }
 }
