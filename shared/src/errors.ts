@@ -37,6 +37,10 @@ export const ERROR_CODES: readonly ErrorCode[] = [
 
 export interface ApiErrorBody {
   code: ErrorCode;
+  /** What happened and what to do, in Chinese, for people; clients decide on `code`. */
   message: string;
+  /** Per field (`child.idNumber`, `Idempotency-Key`): why its value was refused (400). */
   errors?: Record<string, string>;
+  /** The id under which the server logged this request, to quote when reporting a fault. */
+  requestId?: string;
 }
