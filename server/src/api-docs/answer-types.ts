@@ -1,0 +1,69 @@
+import type {
+  ApiErrorBody,
+  AuditEntry,
+  AuthResponse,
+  AuthUser,
+  CountyBoard,
+  HealthResponse,
+  HotlineCallback,
+  Invite,
+  NewOrderSubscriptionState,
+  NotificationTemplates,
+  OrderDetail,
+  OrderSummary,
+  Page,
+  ReportCreatedResponse,
+  ReporterReportView,
+  SubscriptionState,
+  Unit,
+  UnitChoice,
+} from '@shouhu/shared';
+import type { AdminAlert } from '../alerts/alerts.service';
+import type { CalendarYear } from '../calendar/calendar.repository';
+import type { DivisionItem } from '../divisions/divisions.service';
+import type { DeliveryTally } from '../notifications/delivery';
+import type { SweepResult } from '../sla/sla-sweeper';
+import type { SmsTally } from '../sms/sms-sender';
+import type { UploadReceipt } from '../uploads/uploads.service';
+
+/**
+ * Every kind of 2xx answer body, by the name a route gives it in `@Answers(name)`. The compiler
+ * holds each route's return type to the type named here, and `answer-schemas.json` is generated
+ * from these types (`npm run api-schemas -w server`), so the OpenAPI document says what the code
+ * returns, from the one declaration of each shape.
+ */
+export interface ApiAnswers {
+  AuthResponse: AuthResponse;
+  AuthUser: AuthUser;
+  AuditPage: Page<AuditEntry>;
+  CountyBoard: CountyBoard;
+  HealthResponse: HealthResponse;
+  HotlineCallbacks: HotlineCallback[];
+  Invite: Invite;
+  NewOrderSubscriptionState: NewOrderSubscriptionState;
+  NotificationTemplates: NotificationTemplates;
+  OrderDetail: OrderDetail;
+  OrderPage: Page<OrderSummary>;
+  OrderSummary: OrderSummary;
+  ReportCreatedResponse: ReportCreatedResponse;
+  ReporterReportView: ReporterReportView;
+  ReporterReportViews: ReporterReportView[];
+  SubscriptionState: SubscriptionState;
+  Unit: Unit;
+  Units: Unit[];
+  UnitChoices: UnitChoice[];
+  AdminAlerts: AdminAlert[];
+  CalendarYear: CalendarYear;
+  Divisions: DivisionItem[];
+  DeliveryTally: DeliveryTally;
+  SweepResult: SweepResult;
+  SmsTally: SmsTally;
+  UploadReceipt: UploadReceipt;
+  DisabledUser: { id: string; disabled: true };
+  ClockSetting: { now: string };
+}
+
+export type AnswerName = keyof ApiAnswers;
+
+/** The error body of every 4xx and 5xx (api.md, Conventions), generated beside the answers. */
+export type ApiError = ApiErrorBody;
