@@ -5,9 +5,10 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { buildApiDocument } from './api-docs/api-document';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { ApiException } from './common/api-exception';
@@ -24,14 +25,6 @@ import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
-
-/** What the OpenAPI page documents, and what it does not (README, The edge of the server). */
-const API_DOCS_DESCRIPTION = [
-  '未成年人强制报告与受理办理平台的 HTTP 接口：本服务器实际提供的每个路由（/api/v1 下）、',
-  '请求体字段及其校验、需要的登录与角色。错误一律为 {code, message, errors?}，',
-  'message 为中文；限流答 429 并带 Retry-After。接口约定见 docs/api.md，',
-  '业务术语见 docs/domain.md。本页只有接口说明，不含任何数据；生产环境默认关闭（API_DOCS）。',
-].join('');
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -121,16 +114,7 @@ export async function createApp(
   });
 
   if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('守护 Shouhu API')
-        .setDescription(API_DOCS_DESCRIPTION)
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document);
+    SwaggerModule.setup('api/docs', app, buildApiDocument(app));
   }
 
   if (config.h5Directory) {

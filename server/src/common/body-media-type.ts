@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
 import type { FastifyRequest } from 'fastify';
 import { ApiException } from './api-exception';
 
@@ -11,6 +12,13 @@ interface BodyConfig {
 /** The route reads one multipart/form-data file (`POST /uploads`), not a JSON body. */
 export const MultipartBody = (): MethodDecorator =>
   RouteConfig({ body: 'multipart' } satisfies BodyConfig);
+
+/** Whether a route handler carries `@MultipartBody()`. */
+export function readsMultipart(handler: object): boolean {
+  const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+    BodyConfig | undefined;
+  return config?.body === 'multipart';
+}
 
 const JSON_MEDIA_TYPE = 'application/json';
 const MULTIPART_MEDIA_TYPE = 'multipart/form-data';
