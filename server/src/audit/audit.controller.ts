@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import type { AuditEntry, Page } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -12,6 +13,7 @@ export class AuditController {
 
   @Get()
   @Access('admin', 'coordinator')
+  @Answers('AuditPage')
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
     return this.service.list(actor, query);
   }

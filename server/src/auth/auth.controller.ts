@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import type { AuthResponse, AuthUser } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -15,12 +17,16 @@ export class AuthController {
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)
+  @Answers('AuthResponse')
+  @Refuses(HttpStatus.BAD_REQUEST, ['WECHAT_CODE_INVALID'])
+  @Refuses(HttpStatus.FORBIDDEN, ['WECHAT_RISKY_USER'])
   wechatLogin(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
     return this.service.wechatLogin(dto.code);
   }
 
   @Get('me')
   @Access('authenticated')
+  @Answers('AuthUser')
   me(@CurrentActor() actor: Actor): Promise<AuthUser> {
     return this.service.me(actor);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import type { AuthResponse } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { AuthService } from './auth.service';
@@ -14,6 +15,7 @@ export class DevAuthController {
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)
+  @Answers('AuthResponse')
   login(@Body() dto: DevLoginDto): Promise<AuthResponse> {
     return this.service.devLogin(dto.openid);
   }

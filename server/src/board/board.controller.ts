@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import type { CountyBoard } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -11,6 +12,7 @@ export class BoardController {
 
   @Get()
   @Access('coordinator')
+  @Answers('CountyBoard')
   county(@CurrentActor() actor: Actor): Promise<CountyBoard> {
     return this.service.county(actor);
   }

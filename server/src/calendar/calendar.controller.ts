@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { CalendarYear } from './calendar.repository';
 import { CalendarService } from './calendar.service';
@@ -13,12 +14,14 @@ export class CalendarController {
 
   @Get(':year')
   @Access('admin')
+  @Answers('CalendarYear')
   year(@Param('year', yearPipe) year: number): Promise<CalendarYear> {
     return this.service.year(year);
   }
 
   @Put(':year')
   @Access('admin')
+  @Answers('CalendarYear')
   replace(
     @Param('year', yearPipe) year: number,
     @Body() dto: CalendarYearDto,

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { HotlineCallback } from '@shouhu/shared';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, HttpStatus } from '@nestjs/common';
+import { CALLBACK_REFUSAL_CODES, type HotlineCallback } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -18,6 +20,7 @@ export class CallbacksController {
 
   @Get('hotline/callbacks')
   @Access('hotline_operator')
+  @Answers('HotlineCallbacks')
   due(@CurrentActor() actor: Actor): Promise<HotlineCallback[]> {
     return this.service.due(actor);
   }
@@ -25,6 +28,8 @@ export class CallbacksController {
   /** Answers the list as it is after the call, so the page needs no second request. */
   @Post('reports/:id/callback')
   @Access('hotline_operator')
+  @Answers('HotlineCallbacks')
+  @Refuses(HttpStatus.CONFLICT, CALLBACK_REFUSAL_CODES)
   record(
     @CurrentActor() actor: Actor,
     @Param('id', reportId) id: string,

@@ -1,5 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, HttpStatus } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
+import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import { DivisionsService, type DivisionItem } from './divisions.service';
 
@@ -15,6 +17,8 @@ export class DivisionsController {
 
   @Get()
   @Access('public')
+  @Answers('Divisions')
+  @Refuses(HttpStatus.NOT_FOUND, ['NOT_FOUND'])
   children(@Query() query: DivisionQueryDto): Promise<DivisionItem[]> {
     return this.service.children(query.parent);
   }

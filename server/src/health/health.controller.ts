@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import type { HealthResponse } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { HealthService } from './health.service';
 
@@ -9,6 +10,7 @@ export class HealthController {
 
   @Get()
   @Access('public')
+  @Answers('HealthResponse')
   check(): Promise<HealthResponse> {
     return this.service.check();
   }

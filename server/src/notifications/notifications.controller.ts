@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import type { NewOrderSubscriptionState, NotificationTemplates } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -16,6 +17,7 @@ export class NotificationsController {
 
   @Get('templates')
   @Access('authenticated')
+  @Answers('NotificationTemplates')
   templates(): NotificationTemplates {
     return this.subscriptions.templates();
   }
@@ -23,6 +25,7 @@ export class NotificationsController {
   /** A handler accepted the new-order message once: one more new order of their unit is sent. */
   @Post('new-orders/subscriptions')
   @Access('handler')
+  @Answers('NewOrderSubscriptionState')
   subscribeToNewOrders(
     @CurrentActor() actor: Actor,
     @Body(EmptyBodyPipe) _body: Record<string, never>,

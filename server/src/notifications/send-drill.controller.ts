@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import type { DeliveryTally } from './delivery';
@@ -12,6 +13,7 @@ export class SendDrillController {
   @Post('send')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('DeliveryTally')
   send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<DeliveryTally> {
     return this.sender.send();
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { SubscriptionState } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -16,6 +17,7 @@ export class SubscriptionsController {
 
   @Post(':id/subscriptions')
   @Access('authenticated')
+  @Answers('SubscriptionState')
   subscribe(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,

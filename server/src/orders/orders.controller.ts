@@ -11,7 +11,15 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { OrderDetail, OrderSummary, Page, UnitChoice } from '@shouhu/shared';
+import {
+  REFUSAL_CODES,
+  type OrderDetail,
+  type OrderSummary,
+  type Page,
+  type UnitChoice,
+} from '@shouhu/shared';
+import { Answers, AnswersMedia } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -41,6 +49,7 @@ export class OrdersController {
 
   @Get()
   @Access('handler', 'coordinator', 'admin')
+  @Answers('OrderPage')
   list(
     @CurrentActor() actor: Actor,
     @Query() query: OrderListQueryDto,
@@ -50,12 +59,14 @@ export class OrdersController {
 
   @Get(':id')
   @Access('handler', 'coordinator', 'admin')
+  @Answers('OrderDetail')
   detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
     return this.service.detail(actor, id);
   }
 
   @Get(':id/units')
   @Access('handler', 'coordinator', 'admin')
+  @Answers('UnitChoices')
   units(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<UnitChoice[]> {
     return this.service.movableUnits(actor, id);
   }
@@ -63,6 +74,7 @@ export class OrdersController {
   /** Shown, never offered for download: no-store, inline. */
   @Get(':id/attachments/:uploadId')
   @Access('handler', 'coordinator')
+  @AnswersMedia()
   async attachment(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -81,6 +93,8 @@ export class OrdersController {
   @Post(':id/sign')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   sign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -92,6 +106,8 @@ export class OrdersController {
   @Post(':id/contact')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   contact(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -103,6 +119,8 @@ export class OrdersController {
   @Post(':id/notes')
   @Access('handler', 'coordinator')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   note(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -114,6 +132,8 @@ export class OrdersController {
   @Post(':id/return')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   return(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -125,6 +145,8 @@ export class OrdersController {
   @Post(':id/transfer')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   transfer(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -136,6 +158,8 @@ export class OrdersController {
   @Post(':id/reassign')
   @Access('coordinator', 'admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   reassign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -147,6 +171,8 @@ export class OrdersController {
   @Post(':id/priority')
   @Access('handler', 'coordinator', 'admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   priority(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -158,6 +184,8 @@ export class OrdersController {
   @Post(':id/extension')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   extension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -169,6 +197,8 @@ export class OrdersController {
   @Post(':id/extension/decision')
   @Access('coordinator')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   decideExtension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -180,6 +210,8 @@ export class OrdersController {
   @Post(':id/resolve')
   @Access('handler')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   resolve(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -191,6 +223,8 @@ export class OrdersController {
   @Post(':id/reopen')
   @Access('coordinator')
   @HttpCode(HttpStatus.OK)
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
   reopen(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,

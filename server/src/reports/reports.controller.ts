@@ -11,7 +11,13 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
+import {
+  RATING_REFUSAL_CODES,
+  type ReportCreatedResponse,
+  type ReporterReportView,
+} from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -30,6 +36,8 @@ export class ReportsController {
   @Post()
   @Access('authenticated')
   @RateLimited('reports')
+  @Answers('ReportCreatedResponse')
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'])
   async submit(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -43,6 +51,7 @@ export class ReportsController {
 
   @Get('mine')
   @Access('authenticated')
+  @Answers('ReporterReportViews')
   mine(@CurrentActor() actor: Actor): Promise<ReporterReportView[]> {
     return this.service.mine(actor);
   }
@@ -50,6 +59,8 @@ export class ReportsController {
   @Post(':id/rating')
   @Access('authenticated')
   @HttpCode(HttpStatus.OK)
+  @Answers('ReporterReportView')
+  @Refuses(HttpStatus.CONFLICT, RATING_REFUSAL_CODES)
   rate(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
@@ -60,6 +71,7 @@ export class ReportsController {
 
   @Get(':id')
   @Access('authenticated')
+  @Answers('ReporterReportView')
   view(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import type { ReporterReportView } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { ReportsService } from './reports.service';
@@ -12,6 +13,7 @@ export class TrackController {
   @Get(':trackingCode')
   @Access('public')
   @RateLimited('track')
+  @Answers('ReporterReportView')
   track(@Param('trackingCode') code: string): Promise<ReporterReportView> {
     return this.service.track(code);
   }

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Put } from '@nestjs/common';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { CLOCK } from '../common/clock';
 import { IsApiInstant } from '../common/date-fields';
@@ -21,6 +22,7 @@ export class DrillController {
 
   @Put('clock')
   @Access('admin')
+  @Answers('ClockSetting')
   setClock(@Body() dto: SetClockDto): { now: string } {
     this.clock.set(new Date(dto.now));
     return { now: this.clock.now().toISOString() };
@@ -29,6 +31,7 @@ export class DrillController {
   @Post('sla/sweep')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('SweepResult')
   sweep(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<SweepResult> {
     return this.sweeper.sweep();
   }

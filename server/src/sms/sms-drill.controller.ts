@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import { SmsSender, type SmsTally } from './sms-sender';
@@ -11,6 +12,7 @@ export class SmsDrillController {
   @Post('send')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('SmsTally')
   send(@Body(EmptyBodyPipe) _body: Record<string, never>): Promise<SmsTally> {
     return this.sender.send();
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import type { Unit } from '@shouhu/shared';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -18,12 +19,14 @@ export class UnitsController {
 
   @Post()
   @Access('admin')
+  @Answers('Unit')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<Unit> {
     return this.service.create(actor, dto);
   }
 
   @Patch(':id')
   @Access('admin')
+  @Answers('Unit')
   update(
     @CurrentActor() actor: Actor,
     @Param('id', unitId) id: string,
@@ -34,6 +37,7 @@ export class UnitsController {
 
   @Get()
   @Access('admin', 'coordinator')
+  @Answers('Units')
   list(@CurrentActor() actor: Actor): Promise<Unit[]> {
     return this.service.list(actor);
   }

@@ -1,5 +1,7 @@
-import { Controller, Post, Req, Res } from '@nestjs/common';
+import { Controller, Post, Req, Res, HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -17,6 +19,9 @@ export class UploadsController {
   @Access('authenticated')
   @RateLimited('uploads')
   @MultipartBody()
+  @Answers('UploadReceipt')
+  @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])
+  @Refuses(HttpStatus.TOO_MANY_REQUESTS, ['UPLOAD_QUOTA_EXCEEDED'])
   upload(
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -13,6 +14,7 @@ export class UsersController {
   @Post(':id/disable')
   @Access('admin')
   @HttpCode(HttpStatus.OK)
+  @Answers('DisabledUser')
   disable(
     @CurrentActor() actor: Actor,
     @Param(
