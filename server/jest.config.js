@@ -14,6 +14,8 @@ const ESM_PACKAGES = [
   'uint8array-extras',
   '@borewit',
   'content-disposition',
+  // The OpenAPI validator of the API docs test.
+  '@seriousme',
 ];
 
 const swc = [
