@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   leadFirst,
-  leadResult,
+  leadOutcome,
   orderPlacement,
-  resultOf,
+  resolvedOutcome,
   type ClockName,
   type ReporterOrderView,
   type ReporterReportView,
@@ -49,10 +49,8 @@ export class ReporterViews {
         ),
       )
       .sort(leadFirst);
-    const lead = leadResult(orders);
-    if (report.status === 'closed' && lead) {
-      view.outcome = { code: lead.code, label: lead.label, summary: lead.summary };
-    }
+    const outcome = leadOutcome(orders);
+    if (report.status === 'closed' && outcome) view.outcome = outcome;
     if (report.ratingScore !== null) {
       view.rating = report.ratingComment
         ? { score: report.ratingScore, comment: report.ratingComment }
@@ -98,7 +96,6 @@ function runningDue(clocks: OrderClockEntity[], clock: ClockName): string | null
 }
 
 function toReporterOrder(order: OrderEntity, clocks: OrderClockEntity[]): ReporterOrderView {
-  const result = resultOf(order);
   return {
     department: order.department,
     role: order.role,
@@ -106,6 +103,6 @@ function toReporterOrder(order: OrderEntity, clocks: OrderClockEntity[]): Report
     status: order.status,
     signDueAt: runningDue(clocks, 'sign'),
     resolveDueAt: runningDue(clocks, 'resolve'),
-    result: result ? { code: result.code, label: result.label, summary: result.summary } : null,
+    result: resolvedOutcome(order),
   };
 }
