@@ -3,7 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
-import { ReportsRepository } from '../reports/reports.repository';
+import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
@@ -21,6 +21,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     DivisionsModule,
     NotificationOutboxModule,
+    ReportsModule,
     SmsOutboxModule,
     UnitsModule,
     UploadsModule,
@@ -33,7 +34,6 @@ import { ReportProgress } from './report-progress';
     OrderDispatcher,
     ReportDetailsBuilder,
     ReportProgress,
-    ReportsRepository,
   ],
   exports: [OrdersRepository, OrderDispatcher],
 })

@@ -10,10 +10,10 @@ import {
 } from '@shouhu/shared';
 import type { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
-import type { ReportEntity } from './report.entity';
+import type { ReportEntity } from '../reports/report.entity';
+import { ReportsRepository } from '../reports/reports.repository';
 import { ReporterPriority } from './reporter-priority';
 import { toReporterView } from './report-views';
-import { ReportsRepository } from './reports.repository';
 
 /** Who is looking: the logged-in owner also sees what they wrote; a tracking code shows progress only. */
 export type ReporterAudience = 'owner' | 'code';
