@@ -8,10 +8,12 @@ import { SmsOutboxModule } from '../sms/sms-outbox.module';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
+import { OrderActionsService } from './order-actions.service';
 import { OrderDispatcher } from './order-dispatcher';
+import { OrderQueriesService } from './order-queries.service';
+import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
-import { OrdersService } from './orders.service';
 import { ReportDetailsBuilder } from './report-details';
 import { ReportProgress } from './report-progress';
 
@@ -29,7 +31,9 @@ import { ReportProgress } from './report-progress';
   controllers: [OrdersController],
   providers: [
     OrdersRepository,
-    OrdersService,
+    OrderQueriesService,
+    OrderActionsService,
+    OrderSummaries,
     ClockPlanner,
     OrderDispatcher,
     ReportDetailsBuilder,
