@@ -56,7 +56,7 @@ export function anOrderEntity(overrides: Partial<OrderEntity> = {}): OrderEntity
 export function aReportEntity(overrides: Partial<ReportEntity> = {}): ReportEntity {
   return {
     id: 'report-1',
-    trackingCode: 'ABCD2345',
+    trackingCode: 'ACD47FGHJK',
     reporterUserId: 'user-reporter',
     channel: 'public',
     status: 'submitted',
