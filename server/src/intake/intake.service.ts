@@ -7,8 +7,10 @@ import {
   route,
   type Channel,
   type CreatedOrder,
+  type Priority,
   type ReportCreatedResponse,
   type Role,
+  type Routing,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../access/actor';
@@ -16,7 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
-import { RepeatDetector } from '../children/repeat-detector';
+import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { OrderDispatcher } from '../orders/order-dispatcher';
@@ -81,19 +83,49 @@ export class IntakeService {
     );
   }
 
+  /** One transaction: the report, its first timeline entry and audit row, attachments, orders. */
   private async store(
     manager: EntityManager,
     actor: Actor,
     dto: CreateReportDto,
   ): Promise<ReportCreatedResponse> {
-    const { user } = actor;
-    const mandated = dto.channel === 'mandatory';
     const now = this.clock.now();
     const filing = await this.repeats.file(manager, dto.child, dto.location.divisionCode, now);
     const routing = route(dto, { repeat: filing.repeat });
+    const report = this.newReport(actor, dto, routing, filing, now);
+    await this.reports.insert(manager, report);
+    await this.reports.appendEvent(manager, {
+      id: randomUUID(),
+      reportId: report.id,
+      kind: 'submitted',
+      text: `报告已提交，查询码 ${formatTrackingCode(report.trackingCode)}。`,
+      reporterVisible: true,
+      at: now,
+    });
+    await this.audit.record(manager, actor, {
+      action: 'report.submit',
+      targetType: 'report',
+      targetId: report.id,
+      divisionCode: report.divisionCode,
+      detail: { channel: report.channel, priority: report.priority },
+    });
+    await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
+    const orders = await this.dispatcher.dispatch(manager, report, routing, now);
+    return this.receipt(manager, report, orders, ownPriority(dto), now);
+  }
+
+  /** The report as stored: the personal details sealed, phones normalized, at the routing's priority. */
+  private newReport(
+    { user }: Actor,
+    dto: CreateReportDto,
+    routing: Routing,
+    filing: ChildFiling,
+    now: Date,
+  ): ReportEntity {
+    const mandated = dto.channel === 'mandatory';
     const { divisionCode, address, latitude, longitude } = dto.location;
     const { anonymous, confidential, name, phone, relation } = dto.reporter;
-    const report: ReportEntity = {
+    return {
       id: randomUUID(),
       trackingCode: generateTrackingCode(),
       reporterUserId: user.id,
@@ -135,31 +167,24 @@ export class IntakeService {
       reporterOrgType: mandated ? user.orgType : null,
       createdAt: now,
     };
-    await this.reports.insert(manager, report);
-    await this.reports.appendEvent(manager, {
-      id: randomUUID(),
-      reportId: report.id,
-      kind: 'submitted',
-      text: `报告已提交，查询码 ${formatTrackingCode(report.trackingCode)}。`,
-      reporterVisible: true,
-      at: now,
-    });
-    await this.audit.record(manager, actor, {
-      action: 'report.submit',
-      targetType: 'report',
-      targetId: report.id,
-      divisionCode: report.divisionCode,
-      detail: { channel: report.channel, priority: report.priority },
-    });
-    await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
-    const orders = await this.dispatcher.dispatch(manager, report, routing, now);
-    const own = ownPriority(dto);
+  }
+
+  /**
+   * What the reporter is told. A repeat raise is the orders' business: the receipt shows the
+   * priority (`own`) and deadlines this report alone gives.
+   */
+  private async receipt(
+    manager: EntityManager,
+    report: ReportEntity,
+    orders: CreatedOrder[],
+    own: Priority,
+    now: Date,
+  ): Promise<ReportCreatedResponse> {
     if (own === report.priority) return toCreatedResponse(report, orders);
-    // A repeat raise is the orders' business: the receipt shows what this report alone gives.
+    const due = (clock: 'sign' | 'resolve') =>
+      this.reporterPriority.due(clock, own, now, manager).then((d) => d.toISOString());
     const ownOrders: CreatedOrder[] = [];
     for (const order of orders) {
-      const due = (clock: 'sign' | 'resolve') =>
-        this.reporterPriority.due(clock, own, now, manager).then((d) => d.toISOString());
       ownOrders.push({
         ...order,
         priority: own,
