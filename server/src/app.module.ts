@@ -19,12 +19,12 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { InvitesModule } from './invites/invites.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SmsModule } from './sms/sms.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
-import { ReportsModule } from './reports/reports.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -51,7 +51,7 @@ export class AppModule {
         DivisionsModule,
         AlertsModule,
         CalendarModule,
-        ReportsModule,
+        IntakeModule,
         OrdersModule,
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),

@@ -1,8 +1,7 @@
 import type { Channel } from './channels';
 import type { ClockName } from './clocks';
 import type { OrderStatus } from './order-states';
-import type { DepartmentResult, OrderPlacement } from './reporter-orders';
-import type { Outcome } from './outcomes';
+import type { OrderPlacement, OutcomeView } from './reporter-orders';
 import type { OrderRole } from './routing';
 import type { Department, ReceivingDepartment } from './departments';
 import type { Priority } from './priorities';
@@ -126,7 +125,7 @@ export interface ReporterOrderView {
   status: OrderStatus;
   signDueAt: string | null;
   resolveDueAt: string | null;
-  result: Omit<DepartmentResult, 'department' | 'role'> | null;
+  result: OutcomeView | null;
 }
 
 export interface ReporterReportView {
@@ -139,7 +138,7 @@ export interface ReporterReportView {
   /** Every order, lead first; each department's result appears as soon as it is given. */
   orders: ReporterOrderView[];
   /** The lead's result, once the report is closed (every order resolved). */
-  outcome?: { code: string; label: string; summary: string };
+  outcome?: OutcomeView;
   rating?: { score: number; comment?: string };
   /**
    * What the report was about, in the reporter's own words: only to the logged-in owner
@@ -248,7 +247,7 @@ export interface OrderSummary {
   contactedAt: string | null;
   /** Township (and village) of the report, in words: 泗城镇 · 某村. */
   placeName: string;
-  outcome: { code: Outcome; label: string; summary: string } | null;
+  outcome: OutcomeView | null;
   createdAt: string;
 }
 

@@ -1,8 +1,9 @@
 import type { OrderStatus } from './order-states';
 import {
   departmentResults,
-  leadResult,
+  leadOutcome,
   orderPlacement,
+  outcomeView,
   placementText,
   resultLine,
   type ResultSource,
@@ -77,7 +78,7 @@ describe('departmentResults', () => {
       'civil_affairs',
       'township',
     ]);
-    expect(leadResult(orders)).toBeNull();
+    expect(leadOutcome(orders)).toBeNull();
 
     orders[1] = order({ status: 'resolved', outcome: 'case_filed', reporterSummary: '已立案。' });
     expect(departmentResults(orders).map((r) => r.department)).toEqual([
@@ -85,8 +86,8 @@ describe('departmentResults', () => {
       'civil_affairs',
       'township',
     ]);
-    expect(leadResult(orders)).toMatchObject({
-      department: 'police',
+    expect(leadOutcome(orders)).toEqual({
+      code: 'case_filed',
       label: '已立案侦查',
       summary: '已立案。',
     });
@@ -100,6 +101,7 @@ describe('departmentResults', () => {
     });
 
     expect(departmentResults([reopened])).toEqual([]);
+    expect(leadOutcome([reopened])).toBeNull();
   });
 
   it('writes a result as a timeline line by kind of department', () => {
@@ -113,5 +115,28 @@ describe('departmentResults', () => {
     ]);
 
     expect(resultLine(result)).toBe('乡镇：已劝返复学。孩子已回校。');
+  });
+});
+
+describe('outcomeView', () => {
+  it.each<[string, Partial<ResultSource>, ReturnType<typeof outcomeView>]>([
+    ['no outcome yet', { status: 'in_progress' }, null],
+    [
+      'resolved',
+      { status: 'resolved', outcome: 'case_filed', reporterSummary: '已立案。' },
+      { code: 'case_filed', label: '已立案侦查', summary: '已立案。' },
+    ],
+    [
+      'reopened: staff still see the last outcome',
+      { status: 'in_progress', outcome: 'case_filed', reporterSummary: '已立案。' },
+      { code: 'case_filed', label: '已立案侦查', summary: '已立案。' },
+    ],
+    [
+      'purged: the outcome stays, its words are gone',
+      { status: 'resolved', outcome: 'case_filed', reporterSummary: null },
+      { code: 'case_filed', label: '已立案侦查', summary: '' },
+    ],
+  ])('%s', (_, overrides, view) => {
+    expect(outcomeView(order(overrides))).toEqual(view);
   });
 });

@@ -62,25 +62,47 @@ export interface ResultSource {
   reporterSummary: string | null;
 }
 
-/** One department's result as the reporter is told it: outcome label and the summary written for them. */
-export interface DepartmentResult {
-  department: ReceivingDepartment;
-  role: OrderRole;
+/**
+ * An order's outcome as every view shows it, to staff and to the reporter alike: the code, its
+ * label, and the summary the unit wrote for the reporter (empty once the report is purged).
+ */
+export interface OutcomeView {
   code: Outcome;
   label: string;
   summary: string;
 }
 
-/** The result of one order, once it is resolved; a reopened order has none until resolved again. */
-export function resultOf(order: ResultSource): DepartmentResult | null {
-  if (order.status !== 'resolved' || !order.outcome) return null;
+/**
+ * The outcome recorded on the order, whatever its state: staff keep seeing it on a reopened
+ * order, until it is resolved again with another.
+ */
+export function outcomeView(order: {
+  outcome: Outcome | null;
+  reporterSummary: string | null;
+}): OutcomeView | null {
+  if (!order.outcome) return null;
   return {
-    department: order.department,
-    role: order.role,
     code: order.outcome,
     label: OUTCOME_LABELS[order.outcome],
     summary: order.reporterSummary ?? '',
   };
+}
+
+/** The outcome the reporter is told: only while the order is resolved, none once it is reopened. */
+export function resolvedOutcome(order: ResultSource): OutcomeView | null {
+  return order.status === 'resolved' ? outcomeView(order) : null;
+}
+
+/** One department's result as the reporter is told it: its outcome, and whose it is. */
+export interface DepartmentResult extends OutcomeView {
+  department: ReceivingDepartment;
+  role: OrderRole;
+}
+
+/** The result of one order, once it is resolved; a reopened order has none until resolved again. */
+export function resultOf(order: ResultSource): DepartmentResult | null {
+  const outcome = resolvedOutcome(order);
+  return outcome && { department: order.department, role: order.role, ...outcome };
 }
 
 /** The order the reporter reads departments in: the lead first, then police, civil affairs, township, education. */
@@ -108,9 +130,13 @@ export function departmentResults(orders: ResultSource[]): DepartmentResult[] {
     .sort(leadFirst);
 }
 
-/** The lead order's result, which names the report's outcome once it is closed; null before. */
-export function leadResult(orders: ResultSource[]): DepartmentResult | null {
-  return departmentResults(orders).find((r) => r.role === 'lead') ?? null;
+/**
+ * The report's outcome: the lead order's, once it is resolved (the report is closed when every
+ * order is); null before. The first lead in department order, should a report have two.
+ */
+export function leadOutcome(orders: ResultSource[]): OutcomeView | null {
+  const lead = orders.filter((o) => o.role === 'lead' && resolvedOutcome(o)).sort(leadFirst)[0];
+  return lead ? resolvedOutcome(lead) : null;
 }
 
 /** A result as one line of the reporter's timeline: 民政：已纳入保障或给予救助。已申请临时救助。 */

@@ -9,8 +9,8 @@ import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionSeeder } from '../divisions/division-seeder';
 import { DivisionsService } from '../divisions/divisions.service';
-import { CreateReportDto } from '../reports/dto/create-report.dto';
-import { ReportsService } from '../reports/reports.service';
+import { CreateReportDto } from '../intake/dto/create-report.dto';
+import { IntakeService } from '../intake/intake.service';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import type { UserEntity } from '../users/user.entity';
@@ -40,7 +40,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     private readonly divisions: DivisionsService,
     private readonly divisionSeeder: DivisionSeeder,
     private readonly calendar: CalendarService,
-    private readonly reports: ReportsService,
+    private readonly intake: IntakeService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -57,7 +57,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       const user = users.get(openid);
       if (!user) continue;
       const actor: Actor = { user, roles: rolesOf(user, new Set()), unit: null, ip: null };
-      const stored = await this.reports.submit(
+      const stored = await this.intake.submit(
         actor,
         randomUUID(),
         plainToInstance(CreateReportDto, report),

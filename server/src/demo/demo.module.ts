@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
-import { ReportsModule } from '../reports/reports.module';
+import { IntakeModule } from '../intake/intake.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { DemoDataSeeder } from './demo-data.seeder';
 
 @Module({
-  imports: [CalendarModule, DivisionsModule, ReportsModule, UnitsModule, UsersModule],
+  imports: [CalendarModule, DivisionsModule, IntakeModule, UnitsModule, UsersModule],
   providers: [DemoDataSeeder],
 })
 export class DemoModule {}

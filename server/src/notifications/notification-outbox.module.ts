@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DivisionsModule } from '../divisions/divisions.module';
-import { ReportsRepository } from '../reports/reports.repository';
+import { ReportsModule } from '../reports/reports.module';
 import { NewOrderOutbox } from './new-order-outbox';
 import { NewOrderSubscriptionsRepository } from './new-order-subscriptions.repository';
 import { NotificationOutbox } from './notification-outbox';
@@ -9,14 +9,13 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** What the order flow needs to queue messages; sending and the routes are NotificationsModule. */
 @Module({
-  imports: [DivisionsModule],
+  imports: [DivisionsModule, ReportsModule],
   providers: [
     NotificationOutbox,
     NewOrderOutbox,
     NotificationsRepository,
     SubscriptionsRepository,
     NewOrderSubscriptionsRepository,
-    ReportsRepository,
   ],
   exports: [
     NotificationOutbox,

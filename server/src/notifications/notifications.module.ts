@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { ReportsRepository } from '../reports/reports.repository';
+import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 import { NewOrderSubscriptionsService } from './new-order-subscriptions.service';
 import { NotificationOutboxModule } from './notification-outbox.module';
@@ -21,14 +21,13 @@ export class NotificationsModule {
     const controllers = [NotificationsController, SubscriptionsController];
     return {
       module: NotificationsModule,
-      imports: [AuditModule, NotificationOutboxModule, UsersModule],
+      imports: [AuditModule, NotificationOutboxModule, ReportsModule, UsersModule],
       controllers: options.simulatedClock ? [...controllers, SendDrillController] : controllers,
       providers: [
         SubscriptionsService,
         NewOrderSubscriptionsService,
         NotificationSender,
         WechatMessagesClient,
-        ReportsRepository,
       ],
     };
   }

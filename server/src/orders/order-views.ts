@@ -1,5 +1,5 @@
 import {
-  OUTCOME_LABELS,
+  outcomeView,
   type ClockName,
   type OrderEventView,
   type OrderSummary,
@@ -53,14 +53,7 @@ export function toOrderSummary(order: OrderEntity, context: OrderContext): Order
     extensionsGranted: order.extensionsGranted,
     contactedAt: order.contactedAt?.toISOString() ?? null,
     placeName: context.placeName,
-    // A purged report's orders keep their outcome; only the summary's words are gone.
-    outcome: order.outcome
-      ? {
-          code: order.outcome,
-          label: OUTCOME_LABELS[order.outcome],
-          summary: order.reporterSummary ?? '',
-        }
-      : null,
+    outcome: outcomeView(order),
     createdAt: order.createdAt.toISOString(),
   };
 }

@@ -23,7 +23,6 @@ import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
-import { ApiException } from '../common/api-exception';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import {
   ContactDto,
@@ -36,16 +35,19 @@ import {
   ReasonDto,
   ResolveDto,
 } from './dto/order-actions.dto';
-import { OrdersService } from './orders.service';
+import { OrderActionsService } from './order-actions.service';
+import { orderNotFound } from './order-not-found';
+import { OrderQueriesService } from './order-queries.service';
 
-const orderId = new ParseUUIDPipe({
-  exceptionFactory: () => ApiException.notFound('没有找到这个工单'),
-});
+const orderId = new ParseUUIDPipe({ exceptionFactory: orderNotFound });
 
 /** Handlers work their unit's orders; coordinators their county's; admins the unassigned ones. */
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly service: OrdersService) {}
+  constructor(
+    private readonly queries: OrderQueriesService,
+    private readonly actions: OrderActionsService,
+  ) {}
 
   @Get()
   @Access('handler', 'coordinator', 'admin')
@@ -54,21 +56,21 @@ export class OrdersController {
     @CurrentActor() actor: Actor,
     @Query() query: OrderListQueryDto,
   ): Promise<Page<OrderSummary>> {
-    return this.service.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
   @Get(':id')
   @Access('handler', 'coordinator', 'admin')
   @Answers('OrderDetail')
   detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
-    return this.service.detail(actor, id);
+    return this.queries.detail(actor, id);
   }
 
   @Get(':id/units')
   @Access('handler', 'coordinator', 'admin')
   @Answers('UnitChoices')
   units(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<UnitChoice[]> {
-    return this.service.movableUnits(actor, id);
+    return this.queries.movableUnits(actor, id);
   }
 
   /** Shown, never offered for download: no-store, inline. */
@@ -81,7 +83,7 @@ export class OrdersController {
     @Param('uploadId', orderId) uploadId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { mime, bytes } = await this.service.attachment(actor, id, uploadId);
+    const { mime, bytes } = await this.queries.attachment(actor, id, uploadId);
     await reply
       .header('content-type', mime)
       .header('cache-control', 'private, no-store')
@@ -100,7 +102,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<OrderSummary> {
-    return this.service.sign(actor, id);
+    return this.actions.sign(actor, id);
   }
 
   @Post(':id/contact')
@@ -113,7 +115,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ContactDto,
   ): Promise<OrderSummary> {
-    return this.service.contact(actor, id, dto);
+    return this.actions.contact(actor, id, dto);
   }
 
   @Post(':id/notes')
@@ -126,7 +128,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: NoteDto,
   ): Promise<OrderSummary> {
-    return this.service.note(actor, id, dto);
+    return this.actions.note(actor, id, dto);
   }
 
   @Post(':id/return')
@@ -139,7 +141,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ReasonDto,
   ): Promise<OrderSummary> {
-    return this.service.return(actor, id, dto);
+    return this.actions.return(actor, id, dto);
   }
 
   @Post(':id/transfer')
@@ -152,7 +154,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: MoveDto,
   ): Promise<OrderSummary> {
-    return this.service.transfer(actor, id, dto);
+    return this.actions.transfer(actor, id, dto);
   }
 
   @Post(':id/reassign')
@@ -165,7 +167,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: MoveDto,
   ): Promise<OrderSummary> {
-    return this.service.reassign(actor, id, dto);
+    return this.actions.reassign(actor, id, dto);
   }
 
   @Post(':id/priority')
@@ -178,7 +180,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: PriorityDto,
   ): Promise<OrderSummary> {
-    return this.service.priority(actor, id, dto);
+    return this.actions.priority(actor, id, dto);
   }
 
   @Post(':id/extension')
@@ -191,7 +193,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ExtensionDto,
   ): Promise<OrderSummary> {
-    return this.service.extension(actor, id, dto);
+    return this.actions.extension(actor, id, dto);
   }
 
   @Post(':id/extension/decision')
@@ -204,7 +206,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ExtensionDecisionDto,
   ): Promise<OrderSummary> {
-    return this.service.decideExtension(actor, id, dto);
+    return this.actions.decideExtension(actor, id, dto);
   }
 
   @Post(':id/resolve')
@@ -217,7 +219,7 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ResolveDto,
   ): Promise<OrderSummary> {
-    return this.service.resolve(actor, id, dto);
+    return this.actions.resolve(actor, id, dto);
   }
 
   @Post(':id/reopen')
@@ -230,6 +232,6 @@ export class OrdersController {
     @Param('id', orderId) id: string,
     @Body() dto: ReasonDto,
   ): Promise<OrderSummary> {
-    return this.service.reopen(actor, id, dto);
+    return this.actions.reopen(actor, id, dto);
   }
 }

@@ -3,15 +3,17 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
-import { ReportsRepository } from '../reports/reports.repository';
+import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
+import { OrderActionsService } from './order-actions.service';
 import { OrderDispatcher } from './order-dispatcher';
+import { OrderQueriesService } from './order-queries.service';
+import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
 import { OrdersRepository } from './orders.repository';
-import { OrdersService } from './orders.service';
 import { ReportDetailsBuilder } from './report-details';
 import { ReportProgress } from './report-progress';
 
@@ -21,6 +23,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     DivisionsModule,
     NotificationOutboxModule,
+    ReportsModule,
     SmsOutboxModule,
     UnitsModule,
     UploadsModule,
@@ -28,12 +31,13 @@ import { ReportProgress } from './report-progress';
   controllers: [OrdersController],
   providers: [
     OrdersRepository,
-    OrdersService,
+    OrderQueriesService,
+    OrderActionsService,
+    OrderSummaries,
     ClockPlanner,
     OrderDispatcher,
     ReportDetailsBuilder,
     ReportProgress,
-    ReportsRepository,
   ],
   exports: [OrdersRepository, OrderDispatcher],
 })

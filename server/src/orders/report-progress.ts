@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   DEPARTMENT_LABELS,
   isSubscribeKind,
-  leadResult,
+  leadOutcome,
   resultLine,
   resultOf,
   type ReportStatus,
@@ -79,11 +79,11 @@ export class ReportProgress {
       }
     }
     if (!closing) return;
-    const lead = leadResult(all);
-    const summary = lead ? `${lead.label}。${lead.summary}` : '';
+    const outcome = leadOutcome(all);
+    const summary = outcome ? `${outcome.label}。${outcome.summary}` : '';
     await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
     await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
-    await this.sms.closed(manager, order.reportId, lead?.code ?? null, at);
+    await this.sms.closed(manager, order.reportId, outcome?.code ?? null, at);
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {

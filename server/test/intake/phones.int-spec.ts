@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import type { OrderDetail } from '@shouhu/shared';
 import { IS_PHONE } from '../../src/common/identity-validators';
-import { ReportChildDto, ReportReporterDto } from '../../src/reports/dto/create-report.dto';
+import { ReportChildDto, ReportReporterDto } from '../../src/intake/dto/create-report.dto';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { http } from '../setup/http';

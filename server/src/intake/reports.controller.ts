@@ -25,13 +25,17 @@ import { ApiException } from '../common/api-exception';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { CreateReportDto } from './dto/create-report.dto';
 import { RatingDto } from './dto/rating.dto';
-import { ReportsService } from './reports.service';
+import { IntakeService } from './intake.service';
+import { ReporterReportsService } from './reporter-reports.service';
 
 const notFound = (): ApiException => ApiException.notFound('没有找到这份报告');
 
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly service: ReportsService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly reporterReports: ReporterReportsService,
+  ) {}
 
   @Post()
   @Access('authenticated')
@@ -44,7 +48,7 @@ export class ReportsController {
     @Body() dto: CreateReportDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReportCreatedResponse> {
-    const stored = await this.service.submit(actor, idempotencyKey, dto);
+    const stored = await this.intake.submit(actor, idempotencyKey, dto);
     void reply.status(stored.status).header('Idempotent-Replayed', String(stored.replayed));
     return stored.body;
   }
@@ -53,7 +57,7 @@ export class ReportsController {
   @Access('authenticated')
   @Answers('ReporterReportViews')
   mine(@CurrentActor() actor: Actor): Promise<ReporterReportView[]> {
-    return this.service.mine(actor);
+    return this.reporterReports.mine(actor);
   }
 
   @Post(':id/rating')
@@ -66,7 +70,7 @@ export class ReportsController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
     @Body() dto: RatingDto,
   ): Promise<ReporterReportView> {
-    return this.service.rate(actor, id, dto);
+    return this.reporterReports.rate(actor, id, dto);
   }
 
   @Get(':id')
@@ -76,6 +80,6 @@ export class ReportsController {
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string,
   ): Promise<ReporterReportView> {
-    return this.service.reporterView(actor, id);
+    return this.reporterReports.view(actor, id);
   }
 }

@@ -3,7 +3,7 @@ import { ownPriority, type ClockName, type Priority, type ReportChild } from '@s
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Sealer } from '../crypto/sealer';
-import type { ReportEntity } from './report.entity';
+import type { ReportEntity } from '../reports/report.entity';
 
 /**
  * What a reporter is told of their report's urgency: the priority and deadlines its own facts give

@@ -1,7 +1,7 @@
 import type { CreatedOrder, ReportCreatedResponse, ReporterReportView } from '@shouhu/shared';
 import { shouldAdviseCall110 } from '@shouhu/shared';
-import type { ReportEventEntity } from './report-event.entity';
-import type { ReportEntity } from './report.entity';
+import type { ReportEventEntity } from '../reports/report-event.entity';
+import type { ReportEntity } from '../reports/report.entity';
 
 export function toCreatedResponse(
   report: ReportEntity,

@@ -3,12 +3,12 @@ import type { ReporterReportView } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
-import { ReportsService } from './reports.service';
+import { ReporterReportsService } from './reporter-reports.service';
 
 /** 查询进度: anyone with the tracking code sees the report's public progress. */
 @Controller('track')
 export class TrackController {
-  constructor(private readonly service: ReportsService) {}
+  constructor(private readonly service: ReporterReportsService) {}
 
   @Get(':trackingCode')
   @Access('public')

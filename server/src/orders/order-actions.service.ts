@@ -14,21 +14,15 @@ import {
   type ActionRequest,
   type ClockName,
   type OrderActorCapacity,
-  type OrderDetail,
   type OrderSummary,
-  type Page,
-  type UnitChoice,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { DivisionsService } from '../divisions/divisions.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
-import { ReportsRepository } from '../reports/reports.repository';
 import type { UnitRecord } from '../units/unit';
-import { UploadsService } from '../uploads/uploads.service';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
 import type {
@@ -37,21 +31,18 @@ import type {
   ExtensionDto,
   MoveDto,
   NoteDto,
-  OrderListQueryDto,
   PriorityDto,
   ReasonDto,
   ResolveDto,
 } from './dto/order-actions.dto';
-import { capacityFor, listScope, mayMoveTo } from './order-access';
+import { capacityFor, mayMoveTo } from './order-access';
 import { OrderDispatcher } from './order-dispatcher';
 import { orderEvent } from './order-events';
-import { toEventView, toOrderSummary } from './order-views';
+import { orderNotFound } from './order-not-found';
+import { OrderSummaries } from './order-summaries';
 import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
-import { OrdersRepository, type OrderFilter } from './orders.repository';
-import { ReportDetailsBuilder } from './report-details';
+import { OrdersRepository } from './orders.repository';
 import { ReportProgress } from './report-progress';
-
-const notFound = () => ApiException.notFound('没有找到这个工单');
 
 interface ActionContext {
   manager: EntityManager;
@@ -66,124 +57,25 @@ interface ActionContext {
   auditDetail: Record<string, unknown>;
 }
 
+/**
+ * What staff do to an order (签收, 接触, 备注, 退单, 转办, 改派, 调整优先级, 延期, 办结, 重办): each
+ * a transition the shared state machine allows, applied in one transaction with its clocks, its
+ * timeline, the report's milestones it brings (`ReportProgress`) and an audit row. Each answers
+ * the order's summary as it now is.
+ */
 @Injectable()
-export class OrdersService {
+export class OrderActionsService {
   constructor(
     private readonly orders: OrdersRepository,
-    private readonly reports: ReportsRepository,
     private readonly units: UnitsRepository,
-    private readonly divisions: DivisionsService,
     private readonly planner: ClockPlanner,
     private readonly dispatcher: OrderDispatcher,
     private readonly progress: ReportProgress,
-    private readonly details: ReportDetailsBuilder,
-    private readonly uploads: UploadsService,
+    private readonly summaries: OrderSummaries,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  async list(actor: Actor, query: OrderListQueryDto): Promise<Page<OrderSummary>> {
-    const now = this.clock.now();
-    const filter: OrderFilter = {
-      status: query.status,
-      overdueBefore: query.overdue === 'true' ? now : undefined,
-      unrouted: query.queue === 'unrouted' ? true : undefined,
-      escalated: query.queue === 'escalated',
-      extensionPending: query.queue === 'extension',
-      lowRating: query.queue === 'low_rating',
-      unitId: query.unitId,
-    };
-    const [rows, total] = await this.orders.page(
-      listScope(actor),
-      filter,
-      (query.page - 1) * query.pageSize,
-      query.pageSize,
-    );
-    return { items: await this.summaries(rows, now), total };
-  }
-
-  /**
-   * Units the caller may move this order to, always of the order's department (domain.md, Routing
-   * 6): for its unit, the other units in the county (转办); for the coordinator, the units of their
-   * divisions (改派).
-   */
-  async movableUnits(actor: Actor, id: string): Promise<UnitChoice[]> {
-    const order = await this.orders.findById(id);
-    const capacity = order ? capacityFor(actor, order) : null;
-    if (!order || !capacity) throw notFound();
-    return (await this.units.list())
-      .filter((unit) => mayMoveTo(actor, capacity, order, unit))
-      .map((unit) => ({ id: unit.id, name: unit.name, department: unit.department }))
-      .sort((a, b) => a.department.localeCompare(b.department) || a.name.localeCompare(b.name));
-  }
-
-  async detail(actor: Actor, id: string): Promise<OrderDetail> {
-    const order = await this.orders.findById(id);
-    const capacity = order ? capacityFor(actor, order) : null;
-    if (!order || !capacity) throw notFound();
-    const report = await this.reports.findById(null, order.reportId);
-    if (!report) throw notFound();
-    await this.audit.recordRead(actor, {
-      action: 'report.read_details',
-      targetType: 'report',
-      targetId: report.id,
-      divisionCode: report.divisionCode,
-      detail: { orderId: order.id, capacity },
-    });
-    const now = this.clock.now();
-    const siblings = await this.orders.ofReport(null, order.reportId);
-    const units = await this.unitNames();
-    const [summary] = await this.summaries([order], now, units);
-    const timeline = (await this.orders.events(order.id)).map(toEventView);
-    const otherOrders = siblings
-      .filter((o) => o.id !== order.id)
-      .map((o) => ({
-        department: o.department,
-        role: o.role,
-        status: o.status,
-        unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
-      }));
-    if (capacity === 'admin') {
-      return {
-        order: summary,
-        report: await this.details.routing(report),
-        otherOrders,
-        // What others wrote (notes, reasons, contacts) may name the child; the admin queue's own
-        // history is the system's routing and the administrators' own moves.
-        timeline: timeline.filter((e) => e.actorRole === null || e.actorRole === 'admin'),
-      };
-    }
-    return {
-      order: summary,
-      report: await this.details.build(report, { capacity, department: order.department }),
-      otherOrders,
-      timeline,
-    };
-  }
-
-  /**
-   * One photo or video of the order's report, for viewing; every view is audited. An
-   * administrator never sees one (it may show the child), even one who is also a handler.
-   */
-  async attachment(
-    actor: Actor,
-    id: string,
-    uploadId: string,
-  ): Promise<{ mime: string; bytes: Buffer }> {
-    const order = await this.orders.findById(id);
-    const capacity = order ? capacityFor(actor, order) : null;
-    if (!order || !capacity || capacity === 'admin') throw notFound();
-    const { upload, bytes } = await this.uploads.content(order.reportId, uploadId);
-    await this.audit.recordRead(actor, {
-      action: 'report.read_attachment',
-      targetType: 'upload',
-      targetId: upload.id,
-      divisionCode: order.divisionCode,
-      detail: { orderId: order.id, reportId: order.reportId },
-    });
-    return { mime: upload.mime, bytes };
-  }
 
   sign(actor: Actor, id: string): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'sign' }, async (ctx) => {
@@ -401,7 +293,7 @@ export class OrdersService {
     const saved = await this.transactions.run(async (manager) => {
       const order = await this.orders.lock(manager, id);
       const capacity = order ? capacityFor(actor, order) : null;
-      if (!order || !capacity) throw notFound();
+      if (!order || !capacity) throw orderNotFound();
       const verdict = transition(
         {
           department: order.department,
@@ -446,7 +338,7 @@ export class OrdersService {
       });
       return order;
     });
-    const [summary] = await this.summaries([saved], now);
+    const [summary] = await this.summaries.of([saved], now);
     return summary;
   }
 
@@ -492,33 +384,6 @@ export class OrdersService {
       ctx.now,
       { actor: ctx.actor, capacity: ctx.capacity },
       options,
-    );
-  }
-
-  private async unitNames(): Promise<Map<string, string>> {
-    return new Map((await this.units.list()).map((u) => [u.id, u.name]));
-  }
-
-  private async summaries(
-    orders: OrderEntity[],
-    now: Date,
-    knownUnits?: Map<string, string>,
-  ): Promise<OrderSummary[]> {
-    const units = knownUnits ?? (await this.unitNames());
-    const [clocks, reports, places] = await Promise.all([
-      this.orders.clocksOf(orders.map((o) => o.id)),
-      this.reports.findByIds([...new Set(orders.map((o) => o.reportId))]),
-      this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))]),
-    ]);
-    const situations = new Map(reports.map((r) => [r.id, r.situations]));
-    return orders.map((order) =>
-      toOrderSummary(order, {
-        unitName: order.unitId ? (units.get(order.unitId) ?? null) : null,
-        situations: situations.get(order.reportId) ?? [],
-        placeName: places.get(order.divisionCode) ?? '',
-        clocks: clocks.filter((c) => c.orderId === order.id),
-        now,
-      }),
     );
   }
 }

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
   leadFirst,
-  leadResult,
+  leadOutcome,
   orderPlacement,
-  resultOf,
+  resolvedOutcome,
   type ClockName,
   type ReporterOrderView,
   type ReporterReportView,
 } from '@shouhu/shared';
 import type { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
-import type { ReportEntity } from './report.entity';
+import type { ReportEntity } from '../reports/report.entity';
+import { ReportsRepository } from '../reports/reports.repository';
 import { ReporterPriority } from './reporter-priority';
 import { toReporterView } from './report-views';
-import { ReportsRepository } from './reports.repository';
 
 /** Who is looking: the logged-in owner also sees what they wrote; a tracking code shows progress only. */
 export type ReporterAudience = 'owner' | 'code';
@@ -49,10 +49,8 @@ export class ReporterViews {
         ),
       )
       .sort(leadFirst);
-    const lead = leadResult(orders);
-    if (report.status === 'closed' && lead) {
-      view.outcome = { code: lead.code, label: lead.label, summary: lead.summary };
-    }
+    const outcome = leadOutcome(orders);
+    if (report.status === 'closed' && outcome) view.outcome = outcome;
     if (report.ratingScore !== null) {
       view.rating = report.ratingComment
         ? { score: report.ratingScore, comment: report.ratingComment }
@@ -98,7 +96,6 @@ function runningDue(clocks: OrderClockEntity[], clock: ClockName): string | null
 }
 
 function toReporterOrder(order: OrderEntity, clocks: OrderClockEntity[]): ReporterOrderView {
-  const result = resultOf(order);
   return {
     department: order.department,
     role: order.role,
@@ -106,6 +103,6 @@ function toReporterOrder(order: OrderEntity, clocks: OrderClockEntity[]): Report
     status: order.status,
     signDueAt: runningDue(clocks, 'sign'),
     resolveDueAt: runningDue(clocks, 'resolve'),
-    result: result ? { code: result.code, label: result.label, summary: result.summary } : null,
+    result: resolvedOutcome(order),
   };
 }

@@ -1,0 +1,258 @@
+import type { AuditService } from '../audit/audit.service';
+import { ApiException } from '../common/api-exception';
+import type { ReportsRepository } from '../reports/reports.repository';
+import type { UnitsRepository } from '../units/units.repository';
+import type { UploadsService } from '../uploads/uploads.service';
+import {
+  AT,
+  anActor,
+  anOrderEntity,
+  aReportEntity,
+  aUnitRecord,
+} from '../../test/factories/entity.factory';
+import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
+import { orderSummariesOver, PLACE_NAME } from '../../test/fakes/order-summaries';
+import type { OrderListQueryDto } from './dto/order-actions.dto';
+import { orderEvent } from './order-events';
+import { OrderQueriesService } from './order-queries.service';
+import type { OrderEntity } from './order.entity';
+import type { OrdersRepository } from './orders.repository';
+import type { ReportDetailsBuilder } from './report-details';
+
+const NOW = new Date(AT.getTime() + 3600_000);
+
+const TOWNSHIP = aUnitRecord();
+const OTHER_TOWNSHIP = aUnitRecord({
+  id: 'unit-other-township',
+  name: '大庄镇儿童督导站',
+  divisionPrefixes: ['341324101'],
+});
+const NEXT_COUNTY_TOWNSHIP = aUnitRecord({
+  id: 'unit-next-county',
+  name: '灵璧县某镇儿童督导站',
+  divisionPrefixes: ['341323100'],
+});
+const EDUCATION = aUnitRecord({
+  id: 'unit-education',
+  name: '泗县教育局',
+  department: 'education',
+  divisionPrefixes: ['341324'],
+});
+const COORDINATOR = aUnitRecord({
+  id: 'unit-coordinator',
+  name: '泗县联席办',
+  department: 'coordinator',
+  divisionPrefixes: ['341324'],
+});
+const UNITS = [NEXT_COUNTY_TOWNSHIP, TOWNSHIP, EDUCATION, OTHER_TOWNSHIP, COORDINATOR];
+
+const handler = anActor(['reporter', 'handler'], TOWNSHIP, 'user-handler');
+const otherHandler = anActor(['reporter', 'handler'], OTHER_TOWNSHIP, 'user-other');
+const coordinator = anActor(['reporter', 'coordinator'], COORDINATOR, 'user-coordinator');
+const admin = anActor(['reporter', 'admin'], null, 'user-admin');
+
+const report = aReportEntity();
+const lead = anOrderEntity();
+const assist = anOrderEntity({
+  id: 'order-2',
+  department: 'education',
+  role: 'assist',
+  unitId: EDUCATION.id,
+});
+/** An order no unit covers: the admin queue's. */
+const queued = anOrderEntity({
+  id: 'order-3',
+  department: 'police',
+  role: 'assist',
+  unitId: null,
+  unrouted: true,
+});
+
+function setUp() {
+  const orders = new InMemoryOrders([lead, assist, queued]);
+  orders.eventRows.push(
+    orderEvent(lead.id, 'dispatched', '由本部门主办，已派至泗城镇儿童督导站', AT, null),
+    orderEvent(lead.id, 'note', '监护人说孩子在外婆家', AT, {
+      actor: handler,
+      capacity: 'handler',
+    }),
+    orderEvent(queued.id, 'dispatched', '本区划没有对应单位和联席办，已转系统管理员分派', AT, null),
+    orderEvent(queued.id, 'note', '孩子的姓名是……', AT, {
+      actor: coordinator,
+      capacity: 'coordinator',
+    }),
+    orderEvent(queued.id, 'priority_changed', '优先级由P2调整为P1', AT, {
+      actor: admin,
+      capacity: 'admin',
+    }),
+  );
+  const page = jest.fn(async (): Promise<[OrderEntity[], number]> => [[lead, assist], 7]);
+  const details = {
+    build: jest.fn(async () => ({ view: 'full' })),
+    routing: jest.fn(async () => ({ view: 'routing' })),
+  };
+  const uploads = {
+    content: jest.fn(async (_: string, uploadId: string) => ({
+      upload: { id: uploadId, mime: 'image/jpeg' },
+      bytes: Buffer.from('photo'),
+    })),
+  };
+  const audit = { recordRead: jest.fn(async () => undefined) };
+  const sut = new OrderQueriesService(
+    Object.assign(orders, { page }) as unknown as OrdersRepository,
+    {
+      findById: async (_: unknown, id: string) => (id === report.id ? report : null),
+    } as unknown as ReportsRepository,
+    { list: async () => UNITS } as unknown as UnitsRepository,
+    orderSummariesOver(orders, [report], UNITS),
+    details as unknown as ReportDetailsBuilder,
+    uploads as unknown as UploadsService,
+    audit as unknown as AuditService,
+    { now: () => NOW },
+  );
+  return { sut, page, details, uploads, audit };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiException);
+  return { status: (error as ApiException).status, code: (error as ApiException).code };
+}
+
+const aQuery = (overrides: Partial<OrderListQueryDto>): OrderListQueryDto =>
+  ({ page: 1, pageSize: 20, ...overrides }) as OrderListQueryDto;
+
+describe(OrderQueriesService.name, () => {
+  describe('list', () => {
+    it('asks for the caller’s scope, the queue’s filter and the page, and summarizes the rows', async () => {
+      const { sut, page } = setUp();
+
+      const listed = await sut.list(
+        coordinator,
+        aQuery({ queue: 'low_rating', overdue: 'true', page: 3, pageSize: 10 }),
+      );
+
+      expect(page).toHaveBeenCalledWith(
+        { unitIds: [COORDINATOR.id], divisionPrefixes: COORDINATOR.divisionPrefixes },
+        {
+          status: undefined,
+          overdueBefore: NOW,
+          unrouted: undefined,
+          escalated: false,
+          extensionPending: false,
+          lowRating: true,
+          unitId: undefined,
+        },
+        20,
+        10,
+      );
+      expect(listed.total).toBe(7);
+      expect(listed.items.map((o) => [o.id, o.unitName, o.placeName, o.situations])).toEqual([
+        [lead.id, TOWNSHIP.name, PLACE_NAME, report.situations],
+        [assist.id, EDUCATION.name, PLACE_NAME, report.situations],
+      ]);
+    });
+  });
+
+  describe('movableUnits', () => {
+    it('offers only the other units of the order’s department in the report’s county', async () => {
+      const { sut } = setUp();
+
+      expect(await sut.movableUnits(handler, lead.id)).toEqual([
+        { id: OTHER_TOWNSHIP.id, name: OTHER_TOWNSHIP.name, department: 'township' },
+      ]);
+    });
+
+    it('answers 404 for an order outside the caller’s scope', async () => {
+      const { sut } = setUp();
+
+      expect(await refusal(sut.movableUnits(otherHandler, lead.id))).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    });
+  });
+
+  describe('detail', () => {
+    it('shows a handler the full report as their department may see it, and audits the read', async () => {
+      const { sut, details, audit } = setUp();
+
+      const detail = await sut.detail(handler, lead.id);
+
+      expect(details.build).toHaveBeenCalledWith(report, {
+        capacity: 'handler',
+        department: 'township',
+      });
+      expect(detail.report).toEqual({ view: 'full' });
+      expect(detail.order).toMatchObject({ id: lead.id, unitName: TOWNSHIP.name });
+      expect(detail.timeline.map((e) => e.kind)).toEqual(['dispatched', 'note']);
+      expect(detail.otherOrders).toEqual([
+        { department: 'education', role: 'assist', status: 'dispatched', unitName: EDUCATION.name },
+        { department: 'police', role: 'assist', status: 'dispatched', unitName: null },
+      ]);
+      expect(audit.recordRead).toHaveBeenCalledWith(handler, {
+        action: 'report.read_details',
+        targetType: 'report',
+        targetId: report.id,
+        divisionCode: report.divisionCode,
+        detail: { orderId: lead.id, capacity: 'handler' },
+      });
+    });
+
+    it('shows an administrator only the routing facts and the system’s and admins’ own entries', async () => {
+      const { sut, details } = setUp();
+
+      const detail = await sut.detail(admin, queued.id);
+
+      expect(details.build).not.toHaveBeenCalled();
+      expect(detail.report).toEqual({ view: 'routing' });
+      expect(detail.timeline.map((e) => [e.kind, e.actorRole])).toEqual([
+        ['dispatched', null],
+        ['priority_changed', 'admin'],
+      ]);
+    });
+
+    it('answers 404 outside the caller’s scope without reading or auditing the report', async () => {
+      const { sut, details, audit } = setUp();
+
+      expect(await refusal(sut.detail(otherHandler, lead.id))).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+      expect(await refusal(sut.detail(admin, lead.id))).toEqual({ status: 404, code: 'NOT_FOUND' });
+      expect(details.build).not.toHaveBeenCalled();
+      expect(audit.recordRead).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('attachment', () => {
+    it('gives a handler the file and audits the view', async () => {
+      const { sut, uploads, audit } = setUp();
+
+      const file = await sut.attachment(handler, lead.id, 'upload-1');
+
+      expect(file).toEqual({ mime: 'image/jpeg', bytes: Buffer.from('photo') });
+      expect(uploads.content).toHaveBeenCalledWith(report.id, 'upload-1');
+      expect(audit.recordRead).toHaveBeenCalledWith(handler, {
+        action: 'report.read_attachment',
+        targetType: 'upload',
+        targetId: 'upload-1',
+        divisionCode: lead.divisionCode,
+        detail: { orderId: lead.id, reportId: report.id },
+      });
+    });
+
+    it('never shows one to an administrator, whose queue it is', async () => {
+      const { sut, uploads } = setUp();
+
+      expect(await refusal(sut.attachment(admin, queued.id, 'upload-1'))).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+      expect(uploads.content).not.toHaveBeenCalled();
+    });
+  });
+});
