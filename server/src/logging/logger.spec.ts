@@ -72,7 +72,11 @@ describe(errorFields.name, () => {
     });
   });
 
-  it('names what was thrown when it is not an error', () => {
+  it('names what was thrown when it is not an error, an object by its fields’ names only', () => {
     expect(errorFields('gone')).toEqual({ type: 'string', message: 'gone' });
+    expect(errorFields({ reason: 'gone', phone: '13912345678' })).toEqual({
+      type: 'Object',
+      message: '(no message; fields reason, phone)',
+    });
   });
 });

@@ -21,13 +21,19 @@ export interface ErrorFields {
  * every field.
  */
 export function errorFields(error: unknown): ErrorFields {
-  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) {
+    return { type: typeof error, message: String(error) };
+  }
+  // Duck-typed: an error from another realm (a worker, a VM context) is no `instanceof Error`.
+  const { code, message, stack } = error as Record<string, unknown>;
   return {
-    type: error.constructor.name,
+    type: error.constructor?.name ?? 'Object',
     ...(typeof code === 'string' ? { code } : {}),
-    message: error.message,
-    stack: error.stack,
+    message:
+      typeof message === 'string'
+        ? message
+        : `(no message; fields ${Object.keys(error).join(', ')})`,
+    ...(typeof stack === 'string' ? { stack } : {}),
   };
 }
 
