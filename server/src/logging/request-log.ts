@@ -14,7 +14,10 @@ export interface RequestLine {
   /** The route's pattern (`/api/v1/orders/:id`); null when no route matched. */
   route: string | null;
   status: number;
-  /** From the first byte read to the last byte written, in milliseconds. */
+  /**
+   * Milliseconds from taking the request to the answer's last byte; null when Node could not
+   * read the request.
+   */
   durationMs: number | null;
   /** The caller's user id, once the access guard has verified the token. */
   userId: string | null;
