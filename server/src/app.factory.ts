@@ -1,9 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
@@ -15,8 +13,8 @@ import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { refuseOtherMediaTypes } from './common/body-media-type';
 import { watchBodyDeadline } from './common/body-deadline';
-import { answerClientError } from './common/client-error';
-import { toErrorResponse } from './common/error-response';
+import { clientErrorHandler } from './common/client-error';
+import { errorAnswer } from './common/error-response';
 import { applyEdgeHeaders, applyRouterErrorHeaders } from './common/edge-headers';
 import { securityHeaderOptions } from './common/security-headers';
 import { loneSurrogatePaths } from './common/lone-surrogates';
@@ -25,9 +23,14 @@ import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
+import type { Logger } from './logging/logger';
+import { NestLogger } from './logging/nest-logger';
+import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
+import { RequestLog, logRequest, requestLine } from './logging/request-log';
 
 export interface CreateAppOptions {
-  logger?: LogLevel[] | false;
+  /** The server's one logger (`createLogger`); tests give one that writes where they read. */
+  logger: Logger;
   /** Tests pass their own clock to check deadlines and expiry at chosen instants. */
   clock?: Clock;
 }
@@ -35,31 +38,36 @@ export interface CreateAppOptions {
 /** Builds the whole server; main.ts listens, tests call this with their own config. */
 export async function createApp(
   config: AppConfig,
-  options: CreateAppOptions = {},
+  options: CreateAppOptions,
 ): Promise<NestFastifyApplication> {
-  const errorLogger = new Logger('HttpErrors');
+  const { logger } = options;
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLog(logger),
+    genReqId: requestIdOf,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // The router refuses a malformed URL or an over-long segment before Nest's filter can see it.
     // No hook runs for these answers, so they get their headers here.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const { status, body } = toErrorResponse(error, errorLogger);
-      void reply.status(status);
+      const { status, body } = errorAnswer(error, request);
+      void reply.status(status).header(REQUEST_ID_HEADER, request.id);
       applyRouterErrorHeaders(reply);
       applyEdgeHeaders(request, reply);
       void reply.send(body);
+      // Nor is Fastify's request log told of them.
+      logRequest(logger, requestLine(request, status, reply.elapsedTime));
     },
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: clientErrorHandler(logger),
     // Node would answer a missing Host itself, bare; the hook below answers it in our shape.
     http: { requireHostHeader: false },
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, options.clock),
+    AppModule.forRoot(config, logger, options.clock),
     adapter,
     {
-      logger: options.logger ?? ['log', 'warn', 'error'],
+      logger: new NestLogger(logger),
       // Nest's parsers would add application/x-www-form-urlencoded; api.md's bodies are JSON only.
       bodyParser: false,
     },
@@ -79,14 +87,15 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
+    reply.header(REQUEST_ID_HEADER, request.id);
     applyEdgeHeaders(request, reply);
   });
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     if (request.raw.httpVersion === '1.1' && !request.headers.host) {
       throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
     }
     refuseOtherMediaTypes(request);
-    watchBodyDeadline(request, config.bodyTimeoutSeconds);
+    watchBodyDeadline(request, reply, config.bodyTimeoutSeconds, logger);
   });
   // No body is no body, whatever the Content-Type says: routes without fields take `{}` or nothing.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');

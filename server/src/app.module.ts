@@ -21,6 +21,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvitesModule } from './invites/invites.module';
+import type { Logger } from './logging/logger';
+import { LoggingModule } from './logging/logging.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SmsModule } from './sms/sms.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
@@ -30,7 +32,7 @@ import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     const clockProvider =
       clock ?? (config.simulatedClock ? new SimulatedClock() : new SystemClock());
     return {
@@ -38,6 +40,7 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(config.database),
         CryptoModule,
         AccessModule,

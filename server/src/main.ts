@@ -1,27 +1,44 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import type { AppConfig } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
+import { createLogger } from './logging/logger';
+
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // LOG_LEVEL may be among the bad variables: a refusal to start is written whatever it says.
+    createLogger('info').fatal({ problems: error.problems }, error.message);
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
-  let config;
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
   try {
-    config = loadConfig(process.env);
+    const app = await createApp(config, { logger });
+    await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    logger.fatal({ err: error }, '守护 Shouhu 未能启动');
+    process.exit(1);
   }
-  const app = await createApp(config);
-  await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}/`;
-  const database =
-    config.database.driver === 'mysql' ? 'MariaDB/MySQL' : `SQLite（${config.database.path}）`;
-  console.log(`\n守护 Shouhu 已启动：${url}`);
-  const docs = config.apiDocs ? `${url}api/docs` : '未开放（API_DOCS）';
-  console.log(`  接口：${url}api/v1   接口文档：${docs}   数据库：${database}`);
-  if (!config.h5Directory) console.log('  （未找到 H5 构建，只提供接口；先运行 npm run build）');
+  logger.info(
+    {
+      url,
+      api: `${url}api/v1`,
+      apiDocs: config.apiDocs ? `${url}api/docs` : null,
+      database:
+        config.database.driver === 'mysql' ? 'MariaDB/MySQL' : `SQLite（${config.database.path}）`,
+      h5: config.h5Directory !== null,
+    },
+    config.h5Directory
+      ? `守护 Shouhu 已启动：${url}`
+      : `守护 Shouhu 已启动：${url}（未找到 H5 构建，只提供接口；先运行 npm run build）`,
+  );
 }
 
 void main();

@@ -12,13 +12,20 @@ function boot(env: Record<string, string>) {
   });
 }
 
+/** The log line the server wrote last (README, Logs). */
+function lastLogLine(stdout: string): Record<string, unknown> {
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+}
+
 describe('server boot', () => {
-  it('exits with a message naming each bad variable', () => {
-    const result = boot({ PORT: 'eighty', AUTH_DEV_LOGIN: 'maybe' });
+  it('exits with a fatal log line naming each bad variable', () => {
+    const result = boot({ PORT: 'eighty', AUTH_DEV_LOGIN: 'maybe', LOG_LEVEL: 'silent' });
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('PORT:');
-    expect(result.stderr).toContain('AUTH_DEV_LOGIN:');
+    expect(lastLogLine(result.stdout)).toMatchObject({
+      level: 'fatal',
+      problems: [expect.stringMatching(/^PORT: /), expect.stringMatching(/^AUTH_DEV_LOGIN: /)],
+    });
   });
 
   it('refuses to start in production with the development login on', () => {
@@ -31,7 +38,9 @@ describe('server boot', () => {
     });
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('AUTH_DEV_LOGIN: must not be true in production');
+    expect(lastLogLine(result.stdout).problems).toContain(
+      'AUTH_DEV_LOGIN: must not be true in production',
+    );
   });
 
   it('starts on the embedded database with demo data, as npm start does', async () => {

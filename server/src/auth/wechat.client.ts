@@ -1,7 +1,8 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiException } from '../common/api-exception';
+import { LOGGER, type Logger } from '../logging/logger';
 
 export interface WechatSession {
   openid: string;
@@ -21,9 +22,14 @@ const TIMEOUT_MS = 5000;
 /** The WeChat server API, as documented for `code2Session` (auth.code2Session). */
 @Injectable()
 export class WechatClient {
-  private readonly logger = new Logger(WechatClient.name);
+  private readonly logger: Logger;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'wechat-login' });
+  }
 
   async code2Session(code: string): Promise<WechatSession> {
     const app = this.config.wechat.app;
@@ -41,7 +47,7 @@ export class WechatClient {
       const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
       body = (await response.json()) as Code2SessionResponse;
     } catch (error) {
-      this.logger.warn(`code2Session unreachable: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'code2Session unreachable');
       throw this.unavailable('暂时连不上微信服务器，请稍后再试');
     }
 
@@ -73,7 +79,7 @@ export class WechatClient {
           '微信判定当前账号存在风险，暂时无法登录；如情况紧急请直接拨打110',
         );
       default:
-        this.logger.warn(`code2Session failed: ${errcode} ${errmsg}`);
+        this.logger.warn({ errcode, errmsg }, 'code2Session failed');
         return this.unavailable('微信登录暂时不可用，请稍后再试');
     }
   }

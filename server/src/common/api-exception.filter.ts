@@ -1,14 +1,12 @@
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { toErrorResponse } from './error-response';
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorAnswer } from './error-response';
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger(ApiExceptionFilter.name);
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body } = toErrorResponse(exception, this.logger);
-    void reply.status(status).send(body);
+    const http = host.switchToHttp();
+    const { status, body } = errorAnswer(exception, http.getRequest<FastifyRequest>());
+    void http.getResponse<FastifyReply>().status(status).send(body);
   }
 }

@@ -1,4 +1,6 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '../logging/logger';
+import { logRequest, requestLine } from '../logging/request-log';
 import { answerClientError } from './client-error';
 
 /**
@@ -7,9 +9,14 @@ import { answerClientError } from './client-error';
  * its connection for ever; it is answered 408 in api.md's shape and the connection closed.
  * Multipart uploads are paced by their own rules (`uploads/upload-pace.ts`). Only `end` and
  * `close` are listened to: a `data` listener here would start the body flowing before the JSON
- * parser is there to read it.
+ * parser is there to read it. Fastify never answers such a request, so its log line is written here.
  */
-export function watchBodyDeadline(request: FastifyRequest, seconds: number): void {
+export function watchBodyDeadline(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  seconds: number,
+  logger: Logger,
+): void {
   const { headers } = request;
   const hasBody =
     Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined;
@@ -18,7 +25,11 @@ export function watchBodyDeadline(request: FastifyRequest, seconds: number): voi
     const timeout = Object.assign(new Error('request body too slow'), {
       code: 'ERR_HTTP_REQUEST_TIMEOUT',
     });
-    answerClientError(timeout, request.raw.socket);
+    const answered = answerClientError(timeout, request.raw.socket, request.id);
+    if (answered) {
+      const line = requestLine(request, answered.status, reply.elapsedTime);
+      logRequest(logger, { ...line, code: answered.code });
+    }
   }, seconds * 1000);
   timer.unref();
   const stop = () => clearTimeout(timer);

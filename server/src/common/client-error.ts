@@ -1,5 +1,9 @@
 import type { Duplex } from 'node:stream';
-import type { ApiErrorBody } from '@shouhu/shared';
+import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
+import type { Logger } from '../logging/logger';
+import { newRequestId } from '../logging/request-id';
+import { logRequest } from '../logging/request-log';
+import type { ErrorAnswerBody } from './error-response';
 
 const ANSWERS: Record<string, { status: number; reason: string; body: ApiErrorBody }> = {
   HPE_HEADER_OVERFLOW: {
@@ -26,19 +30,46 @@ const HEADERS =
   "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n";
 
 /**
- * Fastify's `clientErrorHandler`: a request Node's HTTP parser cannot read (a broken request line,
- * headers over the limit, a timeout) never reaches Fastify or Nest, so it is answered here, in
- * api.md's error shape, and the connection closed.
+ * A request Node's HTTP parser cannot read (a broken request line, headers over the limit, a
+ * timeout) never reaches Fastify or Nest, so it is answered here, in api.md's error shape with
+ * `requestId`, and the connection closed. Returns what was answered, for the request's log line,
+ * or null when the client had gone.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+export function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  requestId: string,
+): { status: number; code: ErrorCode } | null {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return null;
   const { status, reason, body } = ANSWERS[error.code ?? ''] ?? UNREADABLE;
-  const json = JSON.stringify(body);
-  if (socket.writable) {
+  const answer: ErrorAnswerBody = { ...body, requestId };
+  const json = JSON.stringify(answer);
+  const written = socket.writable;
+  if (written) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(json)}\r\n${HEADERS}Connection: close\r\n\r\n${json}`,
+        `Content-Length: ${Buffer.byteLength(json)}\r\n${HEADERS}X-Request-Id: ${requestId}\r\n` +
+        `Connection: close\r\n\r\n${json}`,
     );
   }
   socket.destroy(error);
+  return written ? { status, code: body.code } : null;
+}
+
+/** Fastify's `clientErrorHandler`: such a request is answered under an id of its own, and logged. */
+export function clientErrorHandler(logger: Logger) {
+  return (error: NodeJS.ErrnoException, socket: Duplex): void => {
+    const requestId = newRequestId();
+    const answered = answerClientError(error, socket, requestId);
+    if (!answered) return;
+    logRequest(logger, {
+      requestId,
+      method: null,
+      route: null,
+      status: answered.status,
+      durationMs: null,
+      userId: null,
+      code: answered.code,
+    });
+  };
 }

@@ -1,19 +1,12 @@
-import {
-  HttpStatus,
-  type Logger,
-  NotFoundException,
-  PayloadTooLargeException,
-} from '@nestjs/common';
+import { HttpStatus, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ApiException } from './api-exception';
 import { toErrorResponse } from './error-response';
 
 describe(toErrorResponse.name, () => {
-  const logger = { warn: jest.fn(), error: jest.fn() } as unknown as Logger;
-
   it('passes an ApiException through with its code, message and field errors', () => {
     const error = ApiException.validation({ description: '太短' });
 
-    expect(toErrorResponse(error, logger)).toEqual({
+    expect(toErrorResponse(error)).toEqual({
       status: 400,
       body: {
         code: 'VALIDATION_FAILED',
@@ -24,13 +17,9 @@ describe(toErrorResponse.name, () => {
   });
 
   it('maps framework errors to stable codes', () => {
-    expect(toErrorResponse(new NotFoundException(), logger).body.code).toBe('NOT_FOUND');
-    expect(toErrorResponse(new PayloadTooLargeException(), logger).body.code).toBe(
-      'PAYLOAD_TOO_LARGE',
-    );
-    expect(
-      toErrorResponse(Object.assign(new Error('bad json'), { statusCode: 400 }), logger),
-    ).toEqual({
+    expect(toErrorResponse(new NotFoundException()).body.code).toBe('NOT_FOUND');
+    expect(toErrorResponse(new PayloadTooLargeException()).body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(toErrorResponse(Object.assign(new Error('bad json'), { statusCode: 400 }))).toEqual({
       status: 400,
       body: { code: 'VALIDATION_FAILED', message: '请求格式不正确' },
     });
@@ -46,7 +35,7 @@ describe(toErrorResponse.name, () => {
       code,
       statusCode: 400,
     });
-    const response = toErrorResponse(error, logger);
+    const response = toErrorResponse(error);
 
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(ours);
@@ -57,14 +46,14 @@ describe(toErrorResponse.name, () => {
   it('answers 503 when the database is down or saturated', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
-    expect(toErrorResponse(refused, logger).status).toBe(HttpStatus.SERVICE_UNAVAILABLE);
-    expect(toErrorResponse(new Error('Queue limit reached.'), logger).body.code).toBe(
+    expect(toErrorResponse(refused).status).toBe(HttpStatus.SERVICE_UNAVAILABLE);
+    expect(toErrorResponse(new Error('Queue limit reached.')).body.code).toBe(
       'SERVICE_UNAVAILABLE',
     );
   });
 
   it('hides the internals of anything unexpected', () => {
-    const response = toErrorResponse(new Error('SELECT secret FROM users'), logger);
+    const response = toErrorResponse(new Error('SELECT secret FROM users'));
 
     expect(response).toEqual({
       status: 500,

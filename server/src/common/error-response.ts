@@ -1,11 +1,19 @@
-import { HttpException, HttpStatus, type Logger } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
+import type { FastifyRequest } from 'fastify';
+import { noteFailure } from '../logging/request-log';
 import { ApiException } from './api-exception';
 
 export interface ErrorResponse {
   status: number;
   body: ApiErrorBody;
 }
+
+/**
+ * api.md's error shape plus the request's id, which is also the `X-Request-Id` header and the
+ * `requestId` of its log line: quoted in a complaint, it finds the line (README, Logs).
+ */
+export type ErrorAnswerBody = ApiErrorBody & { requestId: string };
 
 const CODE_BY_STATUS: Record<number, { code: ErrorCode; message: string }> = {
   400: { code: 'VALIDATION_FAILED', message: '请求格式不正确' },
@@ -79,13 +87,10 @@ function fromStatus(status: number): ErrorResponse {
  * ApiException messages reach the client verbatim; everything else gets a generic message so no
  * internals leak.
  */
-export function toErrorResponse(error: unknown, logger: Logger): ErrorResponse {
+export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ApiException) return { status: error.status, body: error.toBody() };
   if (error instanceof HttpException) return fromStatus(error.getStatus());
-  if (isDatabaseUnavailable(error)) {
-    logger.warn(`database unavailable: ${(error as Error).message}`);
-    return fromStatus(HttpStatus.SERVICE_UNAVAILABLE);
-  }
+  if (isDatabaseUnavailable(error)) return fromStatus(HttpStatus.SERVICE_UNAVAILABLE);
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   if (typeof fastifyCode === 'string' && Object.hasOwn(FRAMEWORK_ERRORS, fastifyCode)) {
     const known = FRAMEWORK_ERRORS[fastifyCode];
@@ -93,6 +98,18 @@ export function toErrorResponse(error: unknown, logger: Logger): ErrorResponse {
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return fromStatus(status);
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: INTERNAL };
+}
+
+/**
+ * The answer to `request` that failed with `error`, carrying the request's id; its log line is
+ * told the code, and for a 5xx the error itself.
+ */
+export function errorAnswer(
+  error: unknown,
+  request: FastifyRequest,
+): { status: number; body: ErrorAnswerBody } {
+  const { status, body } = toErrorResponse(error);
+  noteFailure(request, body.code, error);
+  return { status, body: { ...body, requestId: request.id } };
 }

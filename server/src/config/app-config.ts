@@ -4,6 +4,10 @@ import type { TrustProxy } from './trust-proxy';
 
 export type Environment = 'development' | 'production' | 'test';
 
+/** pino's levels, quietest last: a level logs itself and every level before it. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export type DatabaseConfig =
   | { driver: 'mysql'; url: string; poolSize: number; queueLimit: number }
   | { driver: 'better-sqlite3'; path: string };
@@ -13,6 +17,8 @@ export interface AppConfig {
   environment: Environment;
   host: string;
   port: number;
+  /** The least severe log line written (README, Logs); `silent` writes none. */
+  logLevel: LogLevel;
   database: DatabaseConfig;
   auth: {
     tokenSecret: string;

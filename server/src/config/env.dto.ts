@@ -12,7 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { Environment } from './app-config';
+import { LOG_LEVELS, type Environment, type LogLevel } from './app-config';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -49,6 +49,10 @@ export class EnvDto {
   @Min(0)
   @Max(65535)
   PORT?: number;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: LogLevel;
 
   @IsOptional()
   @Matches(/^(mysql|mariadb):\/\/[^\s]+$/, {

@@ -51,6 +51,12 @@ describe(loadConfig.name, () => {
     expect(config.demoData).toBe(false);
   });
 
+  it('logs at info unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(loadConfig({ ...PRODUCTION, LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.driver).toBe('better-sqlite3');
   });
@@ -138,6 +144,7 @@ describe(loadConfig.name, () => {
     [{ AUTH_TOKEN_SECRET: 'short' }, 'AUTH_TOKEN_SECRET'],
     [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'DATA_ENCRYPTION_KEY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     [{ BLIND_INDEX_KEY: Buffer.alloc(16).toString('base64') }, 'BLIND_INDEX_KEY'],
     [
       { DATA_ENCRYPTION_PREVIOUS_KEYS: 'not base64!', BLIND_INDEX_KEY: KEY },

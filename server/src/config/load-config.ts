@@ -119,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     environment,
     host: dto.HOST ?? '0.0.0.0',
     port: dto.PORT ?? 3000,
+    logLevel: dto.LOG_LEVEL ?? 'info',
     database,
     auth: {
       tokenSecret: dto.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET,

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
+import { LOGGER, type Logger } from '../logging/logger';
 
 const DEADLOCK_ATTEMPTS = 3;
 
@@ -17,10 +18,12 @@ function isDeadlock(error: unknown): boolean {
  */
 @Injectable()
 export class TransactionRunner {
-  private readonly logger = new Logger(TransactionRunner.name);
   private sqliteQueue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async run<T>(
     work: (manager: EntityManager) => Promise<T>,
@@ -38,7 +41,7 @@ export class TransactionRunner {
           : await this.dataSource.transaction(work);
       } catch (error) {
         if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
-        this.logger.warn(`deadlock, retrying transaction (attempt ${attempt + 1})`);
+        this.logger.warn({ component: 'database', attempt: attempt + 1 }, '死锁，重试事务');
       }
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { rolesOf, type Actor } from '../access/actor';
 import { CalendarService } from '../calendar/calendar.service';
@@ -11,6 +11,7 @@ import { DivisionSeeder } from '../divisions/division-seeder';
 import { DivisionsService } from '../divisions/divisions.service';
 import { CreateReportDto } from '../intake/dto/create-report.dto';
 import { IntakeService } from '../intake/intake.service';
+import { LOGGER, type Logger } from '../logging/logger';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import type { UserEntity } from '../users/user.entity';
@@ -30,8 +31,6 @@ import {
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
-  private readonly logger = new Logger(DemoDataSeeder.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -42,6 +41,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     private readonly calendar: CalendarService,
     private readonly intake: IntakeService,
     private readonly transactions: TransactionRunner,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,9 +62,14 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         randomUUID(),
         plainToInstance(CreateReportDto, report),
       );
-      this.logger.log(`演示报告已创建，查询码 ${stored.body.trackingCode}`);
+      // Made-up reports: their codes are for trying the tracking page, and never exist in production.
+      this.logger.info(
+        { component: 'demo-data', trackingCode: stored.body.trackingCode },
+        '演示报告已创建',
+      );
     }
-    this.logger.log(
+    this.logger.info(
+      { component: 'demo-data' },
       `演示数据：${DEMO_COUNTY.name}，${units.size} 个单位；演示账号 ${DEMO_ACCOUNTS.map((a) => a.openid).join('、')}`,
     );
   }

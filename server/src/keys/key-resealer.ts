@@ -5,6 +5,7 @@ import type { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
+import { createLogger } from '../logging/logger';
 import { UploadStore } from '../uploads/upload-store';
 import { SEALED_COLUMNS, SealedColumnsRepository } from './sealed-columns.repository';
 
@@ -109,7 +110,7 @@ export class KeyResealer {
 /** The re-sealer over a data source, outside Nest: for the command and for tests. */
 export function keyResealer(dataSource: DataSource, config: AppConfig, clock: Clock): KeyResealer {
   const sealer = new Sealer(config);
-  const transactions = new TransactionRunner(dataSource);
+  const transactions = new TransactionRunner(dataSource, createLogger(config.logLevel));
   return new KeyResealer(
     new SealedColumnsRepository(dataSource),
     new UploadStore(config, sealer),

@@ -1,12 +1,12 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
+import { LOGGER, type Logger } from '../logging/logger';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -25,8 +25,7 @@ const LEASE_MS = 10 * 60_000;
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NotificationSender.name);
-  private readonly job = new PeriodicJob('sending', () => this.sendDue(), this.logger);
+  private readonly job = new PeriodicJob('wechat-messages', () => this.sendDue(), this.logger);
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -35,6 +34,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,7 +43,10 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     if (!this.config.wechat.app) {
       const { templates, newOrderTemplate } = this.config.notifications;
       if (newOrderTemplate || Object.values(templates).some(Boolean)) {
-        this.logger.warn('没有配置微信小程序（WECHAT_APPID），订阅消息暂不发送，保留待发');
+        this.logger.warn(
+          { job: 'wechat-messages' },
+          '没有配置微信小程序（WECHAT_APPID），订阅消息暂不发送，保留待发',
+        );
       }
       return;
     }

@@ -5,6 +5,7 @@ import type { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
+import { createLogger } from '../logging/logger';
 import { UploadStore } from '../uploads/upload-store';
 import { RetentionRepository } from './retention.repository';
 
@@ -108,7 +109,7 @@ export function retentionPurger(
   config: AppConfig,
   clock: Clock,
 ): RetentionPurger {
-  const transactions = new TransactionRunner(dataSource);
+  const transactions = new TransactionRunner(dataSource, createLogger(config.logLevel));
   return new RetentionPurger(
     new RetentionRepository(dataSource),
     new UploadStore(config, new Sealer(config)),

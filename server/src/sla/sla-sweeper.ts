@@ -1,7 +1,6 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -20,6 +19,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
+import { LOGGER, type Logger } from '../logging/logger';
 import { TransactionRunner } from '../database/transaction-runner';
 import { summarizeClocks } from '../orders/clock-planner';
 import { orderEvent } from '../orders/order-events';
@@ -51,8 +51,7 @@ const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
  */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SlaSweeper.name);
-  private readonly job = new PeriodicJob('sweep', () => this.sweepAll(), this.logger);
+  private readonly job = new PeriodicJob('sla-sweep', () => this.sweepAll(), this.logger);
 
   constructor(
     private readonly orders: OrdersRepository,
@@ -62,6 +61,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {

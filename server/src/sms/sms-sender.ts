@@ -1,12 +1,12 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
+import { LOGGER, type Logger } from '../logging/logger';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Sealer } from '../crypto/sealer';
@@ -42,7 +42,6 @@ export interface SmsTally extends DeliveryTally {
  */
 @Injectable()
 export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SmsSender.name);
   private readonly job = new PeriodicJob('sms', () => this.sendDue(), this.logger);
 
   constructor(
@@ -53,11 +52,12 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.provider) {
-      this.logger.warn('没有配置短信服务（SMS_PROVIDER），短信暂不发送，保留待发');
+      this.logger.warn({ job: 'sms' }, '没有配置短信服务（SMS_PROVIDER），短信暂不发送，保留待发');
       return;
     }
     this.job.start(this.config.notifications.intervalSeconds);

@@ -1,12 +1,12 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
+import { LOGGER, type Logger } from '../logging/logger';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UploadStore } from './upload-store';
@@ -32,14 +32,14 @@ const TEMP_GRACE_MS = 10 * 60 * 1000;
  */
 @Injectable()
 export class UploadSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(UploadSweeper.name);
-  private readonly job = new PeriodicJob('uploads', () => this.sweepAll(), this.logger);
+  private readonly job = new PeriodicJob('upload-sweep', () => this.sweepAll(), this.logger);
 
   constructor(
     private readonly uploads: UploadsRepository,
     private readonly store: UploadStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -48,7 +48,11 @@ describe('a JSON body must arrive in time', () => {
     const body = JSON.parse(rest.join('\r\n').split('\r\n\r\n')[1]);
 
     expect(status).toBe('HTTP/1.1 408 Request Timeout');
-    expect(body).toEqual({ code: 'VALIDATION_FAILED', message: '请求发送超时，请重试' });
+    expect(body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: '请求发送超时，请重试',
+      requestId: answer.match(/\r\nX-Request-Id: ([\w-]+)\r\n/i)?.[1],
+    });
     expect(answer).toMatch(/Cache-Control: no-store/i);
     expect(afterMs).toBeGreaterThanOrEqual(DEADLINE_SECONDS * 1000 - 100);
     expect(afterMs).toBeLessThan((DEADLINE_SECONDS + 3) * 1000);

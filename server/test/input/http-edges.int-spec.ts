@@ -267,7 +267,17 @@ describe('HTTP edges: every error of every route has our shape', () => {
       expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
       expect(head).toMatch(/\r\ncache-control: no-store/i);
       expect(head).toMatch(/\r\nx-content-type-options: nosniff/i);
-      expect(shapeProblem({ status, body: JSON.parse(body), headers: new Headers() })).toBeNull();
+      const headers = new Headers(
+        head
+          .split('\r\n')
+          .slice(1)
+          .map((line): [string, string] => {
+            const colon = line.indexOf(':');
+            return [line.slice(0, colon), line.slice(colon + 1).trim()];
+          }),
+      );
+      expect(headers.get('x-request-id')).not.toBeNull();
+      expect(shapeProblem({ status, body: JSON.parse(body), headers })).toBeNull();
       expect(answer).not.toContain(MARKER);
     },
   );

@@ -228,13 +228,21 @@ describe('refused actions: a stable code for the app, words for people', () => {
     const refused = await orderRefusals[code]();
 
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ code, message: refusalMessage(code) });
+    expect(refused.body).toEqual({
+      code,
+      message: refusalMessage(code),
+      requestId: refused.headers.get('x-request-id'),
+    });
   });
 
   it.each(RATING_REFUSAL_CODES)('refuses a rating with %s', async (code) => {
     const refused = await ratingRefusals[code]();
 
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ code, message: ratingRefusalMessage(code) });
+    expect(refused.body).toEqual({
+      code,
+      message: ratingRefusalMessage(code),
+      requestId: refused.headers.get('x-request-id'),
+    });
   });
 });

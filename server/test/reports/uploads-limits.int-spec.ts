@@ -89,6 +89,7 @@ describe('upload limits: pace, quota, expiry', () => {
       expect(JSON.parse(result.body)).toEqual({
         code: 'UPLOAD_TOO_SLOW',
         message: expect.stringContaining(words),
+        requestId: expect.any(String),
       });
       expect(result.closedByServer).toBe(true);
       expect(result.elapsedMs).toBeLessThan(6000);

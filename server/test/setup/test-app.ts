@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../src/app.factory';
 import type { Clock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/app-config';
 import { RATE_LIMIT_MAX } from '../../src/config/env.dto';
 import { loadConfig } from '../../src/config/load-config';
+import { createLogger } from '../../src/logging/logger';
 import { createTestDatabase, testDriver } from './test-database';
 
 /** Logs in as an administrator through the dev login (see ADMIN_OPENIDS below). */
@@ -26,6 +28,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Share a database with another test app (two servers); by default each app gets its own. */
   databaseUrl?: string;
+  /** Where the server's log lines go (`test/setup/log-capture.ts`); stdout by default. */
+  logs?: DestinationStream;
 }
 
 /** Every variable that sets a rate limit (README, Configuration). */
@@ -53,6 +57,8 @@ export function testConfig(database: Record<string, string>, env: Record<string,
     ADMIN_OPENIDS: TEST_ADMIN_OPENID,
     // 宿州市 (泗县 341324, 萧县 341322…) keeps boot fast; one e2e test loads every division.
     DIVISIONS: '3413',
+    // A failure is worth seeing in a test's output; a line per request is not.
+    LOG_LEVEL: 'error',
     SLA_SWEEP_INTERVAL_SECONDS: '0',
     NOTIFY_INTERVAL_SECONDS: '0',
     // Every test logs in and files from 127.0.0.1; the rate-limit tests set their own limits.
@@ -73,7 +79,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : { SQLITE_PATH: ':memory:' };
   const uploads = mkdtempSync(join(tmpdir(), 'shouhu-uploads-'));
   const config = testConfig(database, { UPLOAD_DIR: uploads, ...options.env });
-  const app = await createApp(config, { logger: ['error'], clock: options.clock });
+  const logger = createLogger(config.logLevel, options.logs);
+  const app = await createApp(config, { logger, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
