@@ -13,6 +13,7 @@ export * from './order-states';
 export * from './outcomes';
 export * from './priorities';
 export * from './ratings';
+export * from './report-consistency';
 export * from './report-dates';
 export * from './report-rules';
 export * from './reporter-identity';

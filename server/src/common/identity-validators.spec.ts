@@ -3,7 +3,7 @@ import { getMetadataStorage, validate } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 // Loading the application module loads every controller and so every DTO.
 import '../app.module';
-import { IS_ID_NUMBER, IS_PHONE } from './identity-validators';
+import { IS_CHILD_AGE, IS_ID_NUMBER, IS_PHONE } from './identity-validators';
 
 /** Field names that hold a phone number or a 身份证号, in any DTO present or future. */
 const KINDS = [
@@ -76,5 +76,32 @@ describe('identity fields of every DTO', () => {
         });
       });
     }
+  }
+});
+
+describe('child ages of every DTO', () => {
+  const ageFields = validatedFields().filter((f) => /ageYears/.test(f.property));
+
+  it('finds the age fields', () => {
+    expect(ageFields.length).toBeGreaterThan(0);
+  });
+
+  for (const { target, property, names } of ageFields) {
+    describe(`${target.name}.${property}`, () => {
+      it(`is checked by the shared rule (${IS_CHILD_AGE})`, () => {
+        expect(names).toContain(IS_CHILD_AGE);
+      });
+
+      it.each<[number, boolean]>([
+        [0, false],
+        [17, false],
+        [18, true],
+        [-1, true],
+        [9.5, true],
+      ])('takes %s: refused %s', async (value, refused) => {
+        const errors = await validate(Object.assign(new target(), { [property]: value }));
+        expect(errors.some((e) => e.property === property)).toBe(refused);
+      });
+    });
   }
 });

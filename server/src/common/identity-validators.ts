@@ -1,9 +1,10 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isValidIdNumber, isValidPhone } from '@shouhu/shared';
+import { childAgeProblem, isValidIdNumber, isValidPhone } from '@shouhu/shared';
 
 /** Constraint names, so a test can find every field that carries them. */
 export const IS_PHONE = 'isPhone';
 export const IS_ID_NUMBER = 'isIdNumber';
+export const IS_CHILD_AGE = 'isChildAge';
 
 /**
  * A Chinese mobile or landline as people type it (shared `isValidPhone`: +86, 0086, spaces,
@@ -15,6 +16,23 @@ export function IsPhone(options: ValidationOptions): PropertyDecorator {
     {
       name: IS_PHONE,
       validator: { validate: (value) => typeof value === 'string' && isValidPhone(value) },
+    },
+    options,
+  );
+}
+
+/**
+ * A child's age in full years, 0 to 17 (shared `childAgeProblem`, which the app's form asks too).
+ * Goes with `@IsInt`, whose message a value of the wrong type gets.
+ */
+export function IsChildAge(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_CHILD_AGE,
+      validator: {
+        validate: (value) => typeof value === 'number' && childAgeProblem(value) === null,
+        defaultMessage: (args) => childAgeProblem(Number(args?.value)) ?? '',
+      },
     },
     options,
   );

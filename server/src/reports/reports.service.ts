@@ -8,6 +8,7 @@ import {
   RATING_WINDOW_DAYS,
   ratingRefusalMessage,
   ownPriority,
+  reportConsistencyErrors,
   route,
   type Channel,
   type CreatedOrder,
@@ -28,7 +29,6 @@ import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { OrderDispatcher } from '../orders/order-dispatcher';
 import type { CreateReportDto } from './dto/create-report.dto';
-import { reportConsistencyErrors } from './report-consistency';
 import type { ReportEntity } from './report.entity';
 import type { RatingDto } from './dto/rating.dto';
 import { UploadsService } from '../uploads/uploads.service';

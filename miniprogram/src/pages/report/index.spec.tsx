@@ -75,7 +75,7 @@ describe('ReportPage for the hotline operator: one page', () => {
     await tap(container.querySelector('.report-submit')!);
 
     const shown = Array.from(container.querySelectorAll('.error-line'), (l) => l.textContent);
-    const expected = formProblems(emptyReportForm(), new Date());
+    const expected = formProblems(emptyReportForm(), new Date(), 'public');
     expect(expected.length).toBeGreaterThan(2);
     expect(shown).toEqual(expect.arrayContaining(expected));
     await waitFor(() => expect(screen.queryByText('确认提交')).toBeNull());

@@ -136,14 +136,14 @@ export default function ReportPage() {
   }
 
   function next() {
-    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow());
+    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow(), channel);
     setProblems(found);
     if (found.length === 0) goTo(step + 1);
   }
 
   /** The hotline's one page: every problem of every step at once, or the confirmation. */
   function askToSend() {
-    const found = formProblems(form, serverNow());
+    const found = formProblems(form, serverNow(), channel);
     setProblems(found);
     if (found.length === 0) setConfirming(true);
   }
@@ -158,10 +158,10 @@ export default function ReportPage() {
     // The ref, not the state: taps within one render would each see no key yet.
     if (queuedRef.current) return;
     const now = serverNow();
-    const badStep = firstStepWithProblems(form, now);
+    const badStep = firstStepWithProblems(form, now, channel);
     if (badStep !== null) {
       setDraft((current) => ({ ...current, step: badStep }));
-      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now));
+      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now, channel));
       return;
     }
     const idempotencyKey = createId();

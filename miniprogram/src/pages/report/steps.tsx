@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
+  CHILD_AGE_YEARS,
   inputMaxLength,
   TEXT_LIMITS,
   GENDER_LABELS,
@@ -214,7 +215,7 @@ export function ChildStep({ form, update }: StepProps) {
         className="input report-child-age"
         type="number"
         value={child.age}
-        maxlength={2}
+        maxlength={String(CHILD_AGE_YEARS.max).length}
         placeholder="如：9"
         onInput={(e) => set({ age: e.detail.value })}
       />
