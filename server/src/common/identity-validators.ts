@@ -1,21 +1,27 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { childAgeProblem, isValidIdNumber, isValidPhone } from '@shouhu/shared';
+import { childAgeProblem, isMobilePhone, isValidIdNumber, isValidPhone } from '@shouhu/shared';
 
 /** Constraint names, so a test can find every field that carries them. */
 export const IS_PHONE = 'isPhone';
 export const IS_ID_NUMBER = 'isIdNumber';
 export const IS_CHILD_AGE = 'isChildAge';
 
+/** Which numbers a phone field takes: any Chinese phone, or only a mobile, which receives an SMS. */
+export type PhoneKind = 'any' | 'mobile';
+
 /**
  * A Chinese mobile or landline as people type it (shared `isValidPhone`: +86, 0086, spaces,
- * dashes, parentheses, full-width digits). Services store it normalised (`normalizePhone`), so
- * staff read a number they can dial.
+ * dashes, parentheses, full-width digits), or with `kind` `mobile` only a mobile (shared
+ * `isMobilePhone`). The kind is the rule's constraint, so a test can tell the fields apart.
+ * Services store it normalised (`normalizePhone`), so staff read a number they can dial.
  */
-export function IsPhone(options: ValidationOptions): PropertyDecorator {
+export function IsPhone(options: ValidationOptions, kind: PhoneKind = 'any'): PropertyDecorator {
+  const accepts = kind === 'mobile' ? isMobilePhone : isValidPhone;
   return ValidateBy(
     {
       name: IS_PHONE,
-      validator: { validate: (value) => typeof value === 'string' && isValidPhone(value) },
+      constraints: [kind],
+      validator: { validate: (value) => typeof value === 'string' && accepts(value) },
     },
     options,
   );

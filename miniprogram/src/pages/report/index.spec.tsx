@@ -114,3 +114,53 @@ describe('ReportPage, sending', () => {
     expect(Taro.getStorageSync('shouhu.outbox')).toHaveLength(1);
   });
 });
+
+describe('ReportPage, phone boxes', () => {
+  const typed = '+86 138 0000 0000';
+
+  async function phoneBoxes(container: HTMLElement): Promise<HTMLInputElement[]> {
+    return waitFor(() => {
+      const found = Array.from(
+        container.querySelectorAll<HTMLInputElement>('[class*="phone"] input'),
+      );
+      if (found.length === 0) throw new Error('no phone box');
+      return found;
+    });
+  }
+
+  it.each(['public', 'mandatory'])(
+    'keep a number as people type it in the %s form, and let the reporter go on',
+    async (channel) => {
+      router.params = { channel };
+      Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter', 'mandated_reporter'] });
+      const reporterStep = REPORT_STEPS.findIndex((s) => s.key === 'reporter');
+      Taro.setStorageSync(`shouhu.draft.${channel}`, {
+        form: aFilledForm({ identity: 'named' }),
+        step: reporterStep,
+      });
+      const { container } = render(<ReportPage />);
+
+      for (const box of await phoneBoxes(container)) {
+        fireEvent.input(box, { target: { value: typed } });
+        await waitFor(() => expect(box.value).toBe(typed));
+      }
+      await tap(container.querySelector('.report-next')!);
+
+      expect(container.querySelectorAll('.error-line')).toHaveLength(0);
+      expect(container.querySelector('.report-step-current')?.textContent).toContain('确认');
+    },
+  );
+
+  it('keep a hotline caller’s number as typed, and offer SMS to it as a mobile', async () => {
+    router.params = { channel: 'hotline' };
+    Taro.setStorageSync('shouhu.user', { id: 'u2', roles: ['reporter', 'hotline_operator'] });
+    const { container } = render(<ReportPage />);
+
+    for (const box of await phoneBoxes(container)) {
+      fireEvent.input(box, { target: { value: typed } });
+      await waitFor(() => expect(box.value).toBe(typed));
+    }
+
+    await screen.findByText('同意接收短信通知（受理、办结）');
+  });
+});
