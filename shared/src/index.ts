@@ -7,6 +7,7 @@ export * from './clocks';
 export * from './departments';
 export * from './division-scope';
 export * from './errors';
+export * from './escalation';
 export * from './identity';
 export * from './extensions';
 export * from './notifications';

@@ -1,5 +1,6 @@
 import { type ClockName, CLOCK_LABELS } from './clocks';
 import { chineseShortDateTime } from './beijing-time';
+import type { EscalationStage } from './escalation';
 import { situationWords } from './notifications';
 import { OUTCOME_LABELS, type Outcome } from './outcomes';
 import { PRIORITY_LABELS, type Priority } from './priorities';
@@ -55,9 +56,6 @@ export function dutyOrderSmsParams(order: DutyOrderFacts & { signDueAt: Date }):
     chineseShortDateTime(order.signDueAt),
   ];
 }
-
-/** The escalations the sweep records (domain.md: 督办 at 100 %, red list at 200 %). */
-export type EscalationStage = 'overdue' | 'red';
 
 const STAGE_WORDS: Record<EscalationStage, string> = {
   overdue: '已超时督办',

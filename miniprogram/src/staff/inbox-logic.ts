@@ -87,8 +87,3 @@ export const PRIORITY_CLASS: Record<Priority, string> = {
 export function priorityBadge(priority: Priority): string {
   return `${priority} ${PRIORITY_LABELS[priority]}`;
 }
-
-export function escalationText(level: number): string | null {
-  if (level <= 0) return null;
-  return level === 1 ? '已督办' : `已督办 ${level} 级（红色清单）`;
-}

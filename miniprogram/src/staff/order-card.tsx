@@ -1,7 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ORDER_STATUS_LABELS, situation, type OrderSummary } from '@shouhu/shared';
-import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from './inbox-logic';
+import {
+  ORDER_STATUS_LABELS,
+  escalationLevelText,
+  situation,
+  type OrderSummary,
+} from '@shouhu/shared';
+import { countdown, priorityBadge, PRIORITY_CLASS } from './inbox-logic';
 
 interface OrderCardProps {
   order: OrderSummary;
@@ -15,7 +20,7 @@ export function OrderCard({ order, now, showUnit = false }: OrderCardProps) {
   const clock = order.nextClock
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
-  const escalation = escalationText(order.escalationLevel);
+  const escalation = escalationLevelText(order.escalationLevel);
   return (
     <View
       className={`section order-card ${PRIORITY_CLASS[order.priority]}`}

@@ -8,6 +8,7 @@ import {
   chineseDate,
   chineseDateTime,
   chineseShortDateTime,
+  escalationLevelText,
   shanghaiDate,
   situation,
   type OrderDetail,
@@ -22,7 +23,7 @@ import { currentUser } from '../../services/session';
 import { ActionPanel } from '../action-panel';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PositionLink } from '../position-link';
-import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
+import { countdown, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
 import {
   availableActions,
   capacityFor,
@@ -213,7 +214,7 @@ export default function OrderPage() {
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
   const actions = availableActions(order, capacityFor(currentUser(), order), now);
-  const escalation = escalationText(order.escalationLevel);
+  const escalation = escalationLevelText(order.escalationLevel);
 
   return (
     <View className="page">
