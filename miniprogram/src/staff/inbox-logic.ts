@@ -1,6 +1,5 @@
 import {
   CLOCK_LABELS,
-  PRIORITY_LABELS,
   type ClockName,
   type OrderQueue,
   type OrderStatus,
@@ -83,7 +82,3 @@ export const PRIORITY_CLASS: Record<Priority, string> = {
   P2: 'priority-p2',
   P3: 'priority-p3',
 };
-
-export function priorityBadge(priority: Priority): string {
-  return `${priority} ${PRIORITY_LABELS[priority]}`;
-}

@@ -6,7 +6,7 @@ import {
   orderCapacity,
   OUTCOMES_BY_DEPARTMENT,
   PRIORITIES,
-  PRIORITY_LABELS,
+  priorityText,
   TEXT_LIMITS,
   textProblem,
   transition,
@@ -71,7 +71,7 @@ const priorityChoice: ActionField = {
   name: 'priority',
   label: '调整为',
   kind: 'choice',
-  options: PRIORITIES.map((p) => ({ value: p, label: `${p} ${PRIORITY_LABELS[p]}` })),
+  options: PRIORITIES.map((p) => ({ value: p, label: priorityText(p) })),
 };
 
 /** Both a unit and the coordinator may re-prioritise; only the coordinator may lower a P1. */

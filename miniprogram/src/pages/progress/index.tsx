@@ -6,10 +6,9 @@ import {
   PURGED_NOTICE,
   REPORT_STATUS_LABELS,
   TEXT_LIMITS,
-  chineseDate,
+  chineseDay,
   chineseDateTime,
   formatTrackingCode,
-  shanghaiDate,
   type ReporterReportView,
 } from '@shouhu/shared';
 import { failureText } from '../../services/api-error';
@@ -61,7 +60,7 @@ export default function ProgressPage() {
         <View className="section progress-purged">
           <Text className="section-title">{PURGED_NOTICE}</Text>
           <Text className="hint">
-            报告办结已超过保存期限，{chineseDate(shanghaiDate(new Date(report.purgedAt)))}
+            报告办结已超过保存期限，{chineseDay(report.purgedAt)}
             起不再保存孩子和报告人的信息、描述和照片视频；办理部门和结果仍可查看。
           </Text>
         </View>

@@ -97,6 +97,50 @@ describe('ReceiptPage in WeChat', () => {
   });
 });
 
+describe('ReceiptPage, what happens next', () => {
+  beforeEach(() => resetTaro());
+
+  const keep = (orders: object[]) =>
+    Taro.setStorageSync('shouhu.receipt.report-1', {
+      id: 'report-1',
+      trackingCode: 'ACDEFGHJKM',
+      status: 'submitted',
+      priority: 'P3',
+      advice: { call110: false },
+      orders,
+    });
+  const anOrderOf = (department: string, role: string) => ({
+    department,
+    role,
+    unitName: '泗城镇',
+    placement: 'unit',
+    priority: 'P3',
+    signDueAt: '2026-11-23T15:59:59.999Z',
+    resolveDueAt: '2026-11-28T15:59:59.999Z',
+  });
+
+  it('names the lead department first, then the others as the reporter reads departments', async () => {
+    keep([anOrderOf('education', 'assist'), anOrderOf('township', 'lead')]);
+    const { container } = render(<ReceiptPage />);
+
+    await screen.findByText('接下来会怎样');
+    const named = Array.from(
+      container.querySelectorAll('.receipt-department'),
+      (d) => d.textContent,
+    );
+    expect(named).toEqual(['乡镇（牵头）', '教育（协助）']);
+  });
+
+  it('before any order, tells the sign deadline of each priority as the SLA policy sets it', async () => {
+    keep([]);
+    render(<ReceiptPage />);
+
+    await screen.findByText(
+      '报告会按情况送到负责的部门，紧急的30分钟内签收，加急的2小时内签收，一般的1个工作日内签收。',
+    );
+  });
+});
+
 describe('ReceiptPage for an address alone', () => {
   beforeEach(() => resetTaro());
 
