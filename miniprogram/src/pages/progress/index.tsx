@@ -5,6 +5,9 @@ import {
   inputMaxLength,
   PURGED_NOTICE,
   REPORT_STATUS_LABELS,
+  SCORES,
+  SCORE_LABELS,
+  SCORE_RANGE,
   TEXT_LIMITS,
   chineseDay,
   chineseDateTime,
@@ -17,7 +20,8 @@ import './index.css';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { ReportDepartments, ReportedWords } from '../../components/report-departments';
 
-const SCORES = [1, 2, 3, 4, 5];
+const { min, max } = SCORE_RANGE;
+const SCORE_HINT = `${min}分${SCORE_LABELS[min]}，${max}分${SCORE_LABELS[max]}`;
 
 export default function ProgressPage() {
   const { id, code } = useRouter().params;
@@ -111,7 +115,7 @@ export default function ProgressPage() {
               </View>
             ))}
           </View>
-          <Text className="hint">1分最不满意，5分最满意</Text>
+          <Text className="hint">{SCORE_HINT}</Text>
           <Textarea
             className="textarea"
             value={comment}
