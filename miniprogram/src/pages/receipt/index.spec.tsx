@@ -16,6 +16,18 @@ jest.mock('@tarojs/taro', () => {
 const taro = Taro as unknown as Record<string, jest.Mock>;
 const TEMPLATES = { accepted: 'tmpl-accepted', progress: null, closed: 'tmpl-closed' };
 
+/** The server's answer to report-1, as the phone keeps it after filing. */
+function keepReceipt(orders: object[]) {
+  Taro.setStorageSync('shouhu.receipt.report-1', {
+    id: 'report-1',
+    trackingCode: 'ACDEFGHJKM',
+    status: 'submitted',
+    priority: 'P3',
+    advice: { call110: false },
+    orders,
+  });
+}
+
 describe('ReceiptPage in WeChat', () => {
   const posted: unknown[] = [];
   beforeEach(() => {
@@ -23,14 +35,7 @@ describe('ReceiptPage in WeChat', () => {
     posted.length = 0;
     process.env.TARO_ENV = 'weapp';
     Taro.setStorageSync('shouhu.token', 'token-1');
-    Taro.setStorageSync('shouhu.receipt.report-1', {
-      id: 'report-1',
-      trackingCode: 'ACDEFGHJKM',
-      status: 'submitted',
-      priority: 'P3',
-      advice: { call110: false },
-      orders: [],
-    });
+    keepReceipt([]);
     taro.request.mockImplementation(async (options: { url: string; data?: unknown }) => {
       if (options.url.endsWith('/notifications/templates')) {
         return { statusCode: 200, header: {}, data: TEMPLATES };
@@ -100,15 +105,6 @@ describe('ReceiptPage in WeChat', () => {
 describe('ReceiptPage, what happens next', () => {
   beforeEach(() => resetTaro());
 
-  const keep = (orders: object[]) =>
-    Taro.setStorageSync('shouhu.receipt.report-1', {
-      id: 'report-1',
-      trackingCode: 'ACDEFGHJKM',
-      status: 'submitted',
-      priority: 'P3',
-      advice: { call110: false },
-      orders,
-    });
   const anOrderOf = (department: string, role: string) => ({
     department,
     role,
@@ -120,7 +116,7 @@ describe('ReceiptPage, what happens next', () => {
   });
 
   it('names the lead department first, then the others as the reporter reads departments', async () => {
-    keep([anOrderOf('education', 'assist'), anOrderOf('township', 'lead')]);
+    keepReceipt([anOrderOf('education', 'assist'), anOrderOf('township', 'lead')]);
     const { container } = render(<ReceiptPage />);
 
     await screen.findByText('接下来会怎样');
@@ -132,7 +128,7 @@ describe('ReceiptPage, what happens next', () => {
   });
 
   it('before any order, tells the sign deadline of each priority as the SLA policy sets it', async () => {
-    keep([]);
+    keepReceipt([]);
     render(<ReceiptPage />);
 
     await screen.findByText(
