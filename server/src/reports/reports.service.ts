@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  channelRefusal,
   formatTrackingCode,
   isTrackingCode,
   normalizePhone,
@@ -10,15 +11,13 @@ import {
   ownPriority,
   reportConsistencyErrors,
   route,
-  type Channel,
   type CreatedOrder,
   type RatingRefusalCode,
   type ReportCreatedResponse,
   type ReporterReportView,
-  type Role,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
-import { hasRole, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -42,14 +41,6 @@ const MY_REPORTS_LIMIT = 100;
 const RATING_WINDOW_MS = RATING_WINDOW_DAYS * 24 * 3600_000;
 
 /** Filing for an institution or for the hotline needs the matching role. */
-const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
-  mandatory: {
-    role: 'mandated_reporter',
-    refusal: '强制报告需要先绑定所在单位（我的 → 绑定单位）；也可以选择“我要举报/求助”提交',
-  },
-  hotline: { role: 'hotline_operator', refusal: '只有热线接线员可以登记热线来电' },
-};
-
 @Injectable()
 export class ReportsService {
   constructor(
@@ -81,10 +72,8 @@ export class ReportsService {
       errors['location.divisionCode'] = '没有这个区划代码，请从列表中选择孩子所在的地方';
     }
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
-    const channelRole = CHANNEL_ROLES[dto.channel];
-    if (channelRole && !hasRole(actor, channelRole.role)) {
-      throw ApiException.forbidden(channelRole.refusal);
-    }
+    const refusal = channelRefusal(dto.channel, actor.roles);
+    if (refusal) throw ApiException.forbidden(refusal);
     return this.idempotency.once(key, actor.user.id, dto, HttpStatus.CREATED, (manager) =>
       this.store(manager, actor, dto),
     );

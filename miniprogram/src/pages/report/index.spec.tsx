@@ -46,6 +46,25 @@ describe('ReportPage, step by step', () => {
   });
 });
 
+describe('ReportPage for someone the channel asked for is not open to', () => {
+  beforeEach(() => Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter'] }));
+
+  it('files a 强制报告 asked by an unbound reporter as 举报/求助, and says so', async () => {
+    router.params = { channel: 'mandatory' };
+    render(<ReportPage />);
+
+    await screen.findByText(/这份报告将作为“举报\/求助”提交/);
+  });
+
+  it('gives a reporter who is no hotline operator the step-by-step form', () => {
+    router.params = { channel: 'hotline' };
+    const { container } = render(<ReportPage />);
+
+    expect(container.querySelector('.report-next')).not.toBeNull();
+    expect(container.querySelector('.quick-key')).toBeNull();
+  });
+});
+
 describe('ReportPage for the hotline operator: one page', () => {
   beforeEach(() => {
     router.params = { channel: 'hotline' };

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CHANNELS, type Channel } from '@shouhu/shared';
+import { CHANNELS, channelRefusal, type Channel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
@@ -48,10 +48,7 @@ const LAST_STEP = REPORT_STEPS.length - 1;
 /** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
 function channelFrom(param: string | undefined): Channel {
   const requested = CHANNELS.find((c) => c === param) ?? 'public';
-  const roles = currentUser()?.roles ?? [];
-  if (requested === 'mandatory' && !roles.includes('mandated_reporter')) return 'public';
-  if (requested === 'hotline' && !roles.includes('hotline_operator')) return 'public';
-  return requested;
+  return channelRefusal(requested, currentUser()?.roles ?? []) ? 'public' : requested;
 }
 
 const scrollToTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
