@@ -114,6 +114,19 @@ describe('stepProblems', () => {
     ).toEqual(['出生日期不能晚于今天']);
   });
 
+  // The server's rule for location.divisionCode (shared isDivisionCode): a county or deeper.
+  it.each<[string, string[], number]>([
+    ['a province', ['34'], 1],
+    ['a city', ['34', '3413'], 1],
+    ['a county', ['34', '3413', '341324'], 0],
+    ['a township', ['34', '3413', '341324', '341324100'], 0],
+    ['a village', ['34', '3413', '341324', '341324100', '341324100201'], 0],
+  ])('asks for a county or deeper place: %s', (_, codes, problems) => {
+    const division = codes.map((code) => ({ code, name: code }));
+
+    expect(stepProblems(aFilledForm({ division }), 'place', NOW, 'public')).toHaveLength(problems);
+  });
+
   it('holds the story step until every picked file is uploaded', () => {
     const uploading = aFilledForm({ evidence: [anEvidence({ uploadId: null })] });
     expect(stepProblems(uploading, 'story', NOW, 'public')).toEqual([

@@ -2,6 +2,7 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
   beijingInstant,
+  isDivisionCode,
   reportConsistencyErrors,
   shanghaiDate,
   isMobilePhone,
@@ -158,7 +159,10 @@ function ownStepProblems(form: ReportForm, step: ReportStep): string[] {
         ? ['请回答：知道孩子现在在哪里吗？']
         : [];
     case 'place':
-      return form.division.length < 3 ? ['请选择孩子所在的县（区），能选到乡镇或村更好'] : [];
+      // The server's rule for location.divisionCode: a county, township or village.
+      return isDivisionCode(placeCode(form))
+        ? []
+        : ['请选择孩子所在的县（区），能选到乡镇或村更好'];
     case 'child':
       return [];
     case 'story':
@@ -216,6 +220,11 @@ export function asksWhereabouts(form: Pick<ReportForm, 'situations'>): boolean {
   return form.situations.includes('dropout');
 }
 
+/** The most precise division picked: the report's `location.divisionCode`. */
+function placeCode(form: Pick<ReportForm, 'division'>): string {
+  return form.division[form.division.length - 1]?.code ?? '';
+}
+
 /** A text with nothing visible (spaces, zero-width or filler characters) is left out, as the server counts it empty. */
 function optional(text: string): string | undefined {
   return visibleLength(text) === 0 ? undefined : text.trim();
@@ -255,7 +264,7 @@ export function toReportRequest(
     description: form.description.trim(),
     discoveredAt: discoveredAt(form.discoveredOn, now),
     location: {
-      divisionCode: form.division[form.division.length - 1]?.code ?? '',
+      divisionCode: placeCode(form),
       address: optional(form.address),
       ...(form.position ?? {}),
     },
