@@ -159,7 +159,7 @@ describe('我的报告 and the progress page', () => {
     const progress = render(<ProgressPage />);
     await screen.findByText('您报告的情况');
 
-    expect(listed).toContain(`${[...DESCRIPTION].slice(0, 60).join('')}…`);
+    expect(listed).toContain(`${[...DESCRIPTION].slice(0, 59).join('')}…`);
     expect(listed).not.toContain(DESCRIPTION);
     expect(progress.container.textContent).toContain(DESCRIPTION);
     for (const text of [listed, progress.container.textContent]) {

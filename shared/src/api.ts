@@ -16,6 +16,11 @@ export interface AuthUser {
   roles: Role[];
   unitId?: string;
   unitName?: string;
+  /**
+   * The divisions the user's unit covers (with `unitId`): the app asks `orderCapacity` with them,
+   * as the server does, to offer a coordinator the actions on the orders of their county.
+   */
+  unitDivisionPrefixes?: string[];
   orgName?: string;
   orgType?: OrgType;
 }

@@ -3,6 +3,7 @@ import {
   beijingInstant,
   beijingTimeOfDay,
   chineseDate,
+  chineseDay,
   chineseDateTime,
   chineseShortDateTime,
   endOfShanghaiDay,
@@ -135,5 +136,16 @@ describe(ageOn.name, () => {
     ['2012-02-29', '2026-03-01', 14, 'a leap-day child from March 1'],
   ])('born %s is %i on %s… (%s)', (birthDate, today, age) => {
     expect(ageOn(birthDate, today)).toBe(age);
+  });
+});
+
+describe(chineseDay.name, () => {
+  it.each([
+    ['2026-12-03T15:59:59.999Z', '2026年12月3日'],
+    ['2026-12-03T16:00:00.000Z', '2026年12月4日'],
+    ['2026-01-01T00:00:00+08:00', '2026年1月1日'],
+  ])('%s falls on %s in Beijing', (instant, day) => {
+    expect(chineseDay(instant)).toBe(day);
+    expect(chineseDay(new Date(instant))).toBe(day);
   });
 });

@@ -64,6 +64,11 @@ export function chineseDate(date: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+/** `2026年12月3日`: the Beijing day an instant (or the API's ISO string of one) falls in. */
+export function chineseDay(instant: Date | string): string {
+  return chineseDate(shanghaiDate(new Date(instant)));
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {

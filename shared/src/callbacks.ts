@@ -1,4 +1,5 @@
 import type { CallbackRequest } from './api';
+import { SCORE_RANGE } from './ratings';
 
 /**
  * 回访 (12345 practice: 案后回访): the hotline desk calls back the caller of a closed hotline report
@@ -31,7 +32,9 @@ export function callbackRefusalMessage(code: CallbackRefusalCode): string {
  * is consistent.
  */
 export function callbackErrors(call: CallbackRequest): Record<string, string> {
-  if (call.reached && call.score === undefined) return { score: '接通了请记录满意度（1到5分）' };
+  if (call.reached && call.score === undefined) {
+    return { score: `接通了请记录满意度（${SCORE_RANGE.min}到${SCORE_RANGE.max}分）` };
+  }
   if (!call.reached && call.score !== undefined) return { score: '未接通不能记录满意度' };
   return {};
 }

@@ -1,3 +1,5 @@
+import type { Role } from './roles';
+
 export const CHANNELS = ['mandatory', 'public', 'hotline'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -7,3 +9,22 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   public: '举报/求助',
   hotline: '热线登记',
 };
+
+/** The role a channel needs, and what someone without it is told; 举报/求助 anyone may file. */
+const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
+  mandatory: {
+    role: 'mandated_reporter',
+    refusal: '强制报告需要先绑定所在单位（我的 → 绑定单位）；也可以选择“我要举报/求助”提交',
+  },
+  hotline: { role: 'hotline_operator', refusal: '只有热线接线员可以登记热线来电' },
+};
+
+/**
+ * Why someone with these roles may not file in this channel, or null when they may: a 强制报告
+ * comes from a bound mandated reporter (未成年人保护法 第十一条), a 热线登记 from a hotline operator.
+ * The server refuses the report (403); the app offers the public form instead.
+ */
+export function channelRefusal(channel: Channel, roles: readonly Role[]): string | null {
+  const needed = CHANNEL_ROLES[channel];
+  return needed && !roles.includes(needed.role) ? needed.refusal : null;
+}

@@ -3,6 +3,7 @@ import {
   CLOCKS,
   DEFAULT_SLA_POLICY,
   clockDeadline,
+  durationText,
   nextClockEvent,
   returnDeadline,
   stagesReached,
@@ -80,5 +81,16 @@ describe('clock stages', () => {
     expect(
       stagesReached({ ...clock, stage: 'overdue' }, new Date('2026-11-16T10:45:00+08:00')),
     ).toEqual([]);
+  });
+});
+
+describe(durationText.name, () => {
+  it.each<[Parameters<typeof durationText>[0], string]>([
+    [{ hours: 0.5 }, '30分钟'],
+    [{ hours: 2 }, '2小时'],
+    [{ hours: 72 }, '72小时'],
+    [{ workingDays: 1 }, '1个工作日'],
+  ])('%j → %s', (duration, text) => {
+    expect(durationText(duration)).toBe(text);
   });
 });

@@ -13,6 +13,12 @@ export const CLOCK_LABELS: Record<ClockName, string> = {
 
 export type Duration = { hours: number } | { workingDays: number };
 
+/** `30分钟`, `2小时`, `1个工作日`: a duration of the policy as people read it. */
+export function durationText(duration: Duration): string {
+  if ('workingDays' in duration) return `${duration.workingDays}个工作日`;
+  return duration.hours < 1 ? `${duration.hours * 60}分钟` : `${duration.hours}小时`;
+}
+
 export interface SlaPolicy {
   clocks: Record<ClockName, Record<Priority, Duration>>;
   /** How long a unit may send back a wrongly routed order; `sign` means until the sign deadline. */

@@ -3,6 +3,7 @@ import {
   isValidIdNumber,
   isMobilePhone,
   isValidPhone,
+  PHONE_MAX_LENGTH,
   normalizeIdNumber,
   normalizeName,
   normalizePhone,
@@ -131,6 +132,9 @@ describe('isValidPhone', () => {
     '(0551)6512-3456',
     '010 1234 5678',
     '+86 551 6512 3456',
+    '+86 138 0000 0000',
+    '+86 (0551) 6512-3456',
+    ` 139 1234 5678${' '.repeat(PHONE_MAX_LENGTH - 14)}`,
   ])('accepts %s', (phone) => {
     expect(isValidPhone(phone)).toBe(true);
   });
@@ -146,6 +150,10 @@ describe('isValidPhone', () => {
     ['a plus in the middle', '139+12345678'],
     ['only separators', '- -'],
     ['an empty string', ''],
+    [
+      'more characters than a typed phone takes',
+      ` 139 1234 5678${' '.repeat(PHONE_MAX_LENGTH - 13)}`,
+    ],
   ])('refuses %s', (_kind, phone) => {
     expect(isValidPhone(phone)).toBe(false);
   });

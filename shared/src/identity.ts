@@ -102,10 +102,19 @@ export function normalizePhone(value: string): string {
 }
 
 /**
+ * The most characters a phone number takes as typed: `+86 (0551) 6512-3456` is 20, and a few more
+ * spaces are still a number. Phone inputs of the app take this many, so they never cut a number
+ * the server accepts.
+ */
+export const PHONE_MAX_LENGTH = 24;
+
+/**
  * A mobile (11 digits, 13x–19x) or a landline with its area code, as people type it: spaces,
- * dashes, dots, parentheses, full-width digits and a +86 / 0086 / 86 prefix are all accepted.
+ * dashes, dots, parentheses, full-width digits and a +86 / 0086 / 86 prefix are all accepted, up
+ * to {@link PHONE_MAX_LENGTH} characters.
  */
 export function isValidPhone(value: string): boolean {
+  if (value.length > PHONE_MAX_LENGTH) return false;
   if (!PHONE_CHARACTERS.test(value.normalize('NFKC').trim())) return false;
   const phone = normalizePhone(value);
   return MOBILE.test(phone) || LANDLINE.test(phone);

@@ -7,6 +7,7 @@ import {
   situation,
   type SituationCode,
 } from './situations';
+import { shortened } from './text-limits';
 import { formatTrackingCode } from './tracking-code';
 
 /**
@@ -75,9 +76,7 @@ const ANNOUNCED_STATUS: Record<SubscribeKind, ReportStatus> = {
  * flattened because a message shows one line.
  */
 function thing(text: string): string {
-  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
-  if (characters.length <= THING_MAX_LENGTH) return characters.join('');
-  return `${characters.slice(0, THING_MAX_LENGTH - 1).join('')}…`;
+  return shortened(text.replace(/\s+/g, ' ').trim(), THING_MAX_LENGTH);
 }
 
 /** The `data` of one subscribe message about a report's milestone. */

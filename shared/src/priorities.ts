@@ -8,6 +8,11 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   P3: '一般',
 };
 
+/** `P1 紧急`: a priority with its name, on badges and in choices. */
+export function priorityText(priority: Priority): string {
+  return `${priority} ${PRIORITY_LABELS[priority]}`;
+}
+
 /** The more urgent of two priorities (P1 is the most urgent). */
 export function higherPriority(a: Priority, b: Priority): Priority {
   return PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b;

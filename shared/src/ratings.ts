@@ -1,3 +1,25 @@
+/**
+ * The scale of a reporter's rating and of a hotline caller's satisfaction at the 回访 (api.md:
+ * `score:1..5`), with the words the app shows beside each score.
+ */
+export const SCORE_LABELS = {
+  1: '很不满意',
+  2: '不满意',
+  3: '一般',
+  4: '满意',
+  5: '很满意',
+} as const;
+
+export type Score = keyof typeof SCORE_LABELS;
+
+export const SCORE_RANGE = { min: 1, max: 5 } as const;
+
+/** Every score, lowest first. */
+export const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
+
+/** A score at or below this puts the report on the coordinator's review list (低评分待复核). */
+export const LOW_SCORE_MAX = 2;
+
 /** Days after a report is closed during which its reporter may rate the outcome (domain.md, the reporter's side). */
 export const RATING_WINDOW_DAYS = 30;
 

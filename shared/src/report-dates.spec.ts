@@ -1,6 +1,11 @@
 import { shanghaiDate } from './beijing-time';
 import { idNumberCheckCharacter } from './identity';
-import { birthDateProblem, childDateProblems, discoveredAtProblem } from './report-dates';
+import {
+  birthDateProblem,
+  childAgeProblem,
+  childDateProblems,
+  discoveredAtProblem,
+} from './report-dates';
 
 describe(birthDateProblem.name, () => {
   it.each<[string, string, string | null, string]>([
@@ -14,6 +19,20 @@ describe(birthDateProblem.name, () => {
     ['2026-13-01', '2026-12-04T07:00:00+08:00', '出生日期不是有效日期', 'month 13'],
   ])('%s at %s → %s (%s)', (birthDate, now, problem) => {
     expect(birthDateProblem(birthDate, shanghaiDate(new Date(now)))).toBe(problem);
+  });
+});
+
+describe(childAgeProblem.name, () => {
+  it.each<[number, string | null]>([
+    [0, null],
+    [9, null],
+    [17, null],
+    [18, '年龄应为0到17之间的整数'],
+    [-1, '年龄应为0到17之间的整数'],
+    [3.5, '年龄应为0到17之间的整数'],
+    [Number.NaN, '年龄应为0到17之间的整数'],
+  ])('%s → %s', (ageYears, problem) => {
+    expect(childAgeProblem(ageYears)).toBe(problem);
   });
 });
 
@@ -69,6 +88,11 @@ describe(childDateProblems.name, () => {
       'an age that contradicts the ID',
       { idNumber: anIdNumber('2015-03-01'), ageYears: 14 },
       { ageYears: '年龄与出生日期不符（按出生日期今年11周岁），请核对或只填一项' },
+    ],
+    [
+      'an adult age, not compared with the birth date',
+      { birthDate: '2015-03-01', ageYears: 18 },
+      { ageYears: '年龄应为0到17之间的整数' },
     ],
     [
       'a birth date tomorrow, with an age',

@@ -4,6 +4,21 @@ import { idNumberBirthDate } from './identity';
 /** 未成年人保护法 第二条: a minor is under 18. */
 export const ADULT_AGE_YEARS = 18;
 
+/** The ages in full years a report or a child file may give: a minor is under {@link ADULT_AGE_YEARS}. */
+export const CHILD_AGE_YEARS = { min: 0, max: ADULT_AGE_YEARS - 1 } as const;
+
+/**
+ * What is wrong with a child's age in full years, or null: a whole number of {@link CHILD_AGE_YEARS}
+ * (未成年人保护法 第二条). The server's DTO and the app's form both ask this.
+ */
+export function childAgeProblem(ageYears: number): string | null {
+  return Number.isInteger(ageYears) &&
+    ageYears >= CHILD_AGE_YEARS.min &&
+    ageYears <= CHILD_AGE_YEARS.max
+    ? null
+    : `年龄应为${CHILD_AGE_YEARS.min}到${CHILD_AGE_YEARS.max}之间的整数`;
+}
+
 /** Phones' clocks drift; a few minutes ahead of the server is still "now". */
 export const ALLOWED_CLOCK_SKEW_MS = 10 * 60 * 1000;
 
@@ -41,7 +56,7 @@ export interface ChildDateFacts {
 
 /**
  * Every date rule of a child's details on Beijing's `today`, as field → reason (empty when they
- * agree): the birth date and the one inside the 身份证号 (GB 11643, positions 7–14) are each not
+ * agree): an age is one of {@link CHILD_AGE_YEARS}; the birth date and the one inside the 身份证号 (GB 11643, positions 7–14) are each not
  * after today and under 18 (未成年人保护法 第二条); the two agree; an age agrees with them within
  * the nominal-age allowance. Fields are named as in the report body (`birthDate`, `idNumber`,
  * `ageYears`); the caller prefixes them (`child.`).
@@ -61,8 +76,10 @@ export function childDateProblems(child: ChildDateFacts, today: string): Record<
       problems.idNumber = `身份证号中的出生日期（${fromId}）与填写的出生日期不一致，请核对`;
     }
   }
+  const ageProblem = child.ageYears === undefined ? null : childAgeProblem(child.ageYears);
+  if (ageProblem) problems.ageYears = ageProblem;
   const birth = typed !== undefined && !problems.birthDate ? typed : fromId;
-  if (child.ageYears !== undefined && birth && isRealDate(birth) && birth <= today) {
+  if (child.ageYears !== undefined && !ageProblem && birth && isRealDate(birth) && birth <= today) {
     const age = ageOn(birth, today);
     if (child.ageYears < age || child.ageYears > age + NOMINAL_AGE_ALLOWANCE_YEARS) {
       problems.ageYears = `年龄与出生日期不符（按出生日期今年${age}周岁），请核对或只填一项`;

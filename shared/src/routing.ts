@@ -12,6 +12,11 @@ export const DEPARTMENT_STRENGTH: readonly ReceivingDepartment[] = [
 
 export type OrderRole = 'lead' | 'assist';
 
+export const ORDER_ROLE_LABELS: Record<OrderRole, string> = {
+  lead: '牵头',
+  assist: '协助',
+};
+
 export interface RoutedOrder {
   department: ReceivingDepartment;
   role: OrderRole;

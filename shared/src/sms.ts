@@ -1,9 +1,11 @@
 import { type ClockName, CLOCK_LABELS } from './clocks';
 import { chineseShortDateTime } from './beijing-time';
+import type { EscalationStage } from './escalation';
 import { situationWords } from './notifications';
 import { OUTCOME_LABELS, type Outcome } from './outcomes';
 import { PRIORITY_LABELS, type Priority } from './priorities';
 import type { SituationCode } from './situations';
+import { shortened } from './text-limits';
 
 /**
  * The text messages (SMS) the server sends. Duty phones of units hear of every P1 order at
@@ -30,9 +32,7 @@ export const SMS_PARAM_MAX_LENGTH = 12;
 const SEE_ORDER = '见工单';
 
 function param(text: string): string {
-  const characters = Array.from(text.replace(/\s+/g, '').trim());
-  if (characters.length <= SMS_PARAM_MAX_LENGTH) return characters.join('');
-  return `${characters.slice(0, SMS_PARAM_MAX_LENGTH - 1).join('')}…`;
+  return shortened(text.replace(/\s+/g, ''), SMS_PARAM_MAX_LENGTH);
 }
 
 /** What a duty-phone message says about an order: never the child, the situation or a name. */
@@ -55,9 +55,6 @@ export function dutyOrderSmsParams(order: DutyOrderFacts & { signDueAt: Date }):
     chineseShortDateTime(order.signDueAt),
   ];
 }
-
-/** The escalations the sweep records (domain.md: 督办 at 100 %, red list at 200 %). */
-export type EscalationStage = 'overdue' | 'red';
 
 const STAGE_WORDS: Record<EscalationStage, string> = {
   overdue: '已超时督办',

@@ -1,6 +1,7 @@
 import {
   TEXT_LIMITS,
   hasLoneSurrogate,
+  shortened,
   textLength,
   textProblem,
   visibleLength,
@@ -87,5 +88,17 @@ describe('TEXT_LIMITS', () => {
   it.each(Object.entries(TEXT_LIMITS))('%s has 1 ≤ min ≤ max', (_field, { min, max }) => {
     expect(min).toBeGreaterThanOrEqual(1);
     expect(max).toBeGreaterThanOrEqual(min);
+  });
+});
+
+describe(shortened.name, () => {
+  it.each<[string, number, string]>([
+    ['孩子两周没来上学', 8, '孩子两周没来上学'],
+    ['孩子两周没来上学了', 8, '孩子两周没来上…'],
+    ['𠮷𠮷𠮷𠮷', 3, '𠮷𠮷…'],
+    ['', 3, ''],
+  ])('%j cut to %s → %j', (text, max, cut) => {
+    expect(shortened(text, max)).toBe(cut);
+    expect(textLength(shortened(text, max))).toBeLessThanOrEqual(max);
   });
 });

@@ -47,6 +47,15 @@ export function textLength(text: string): number {
 }
 
 /**
+ * The text cut to at most `max` characters (code points, so an emoji or a rare 汉字 is never split),
+ * its last one `…` when cut: a description in a list, a WeChat `thing`, an SMS variable.
+ */
+export function shortened(text: string, max: number): string {
+  const characters = Array.from(text);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
+}
+
+/**
  * The `maxlength` of the input box for a limit. Input boxes count UTF-16 units, in which an emoji
  * or a rare 汉字 (𠀀) takes two, so a box set to `limit.max` stops short of the limit; twice the
  * limit never does. The counter and the check (`textProblem`) hold the real limit.

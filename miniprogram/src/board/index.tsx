@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CLOCK_LABELS, PRIORITIES, PRIORITY_LABELS } from '@shouhu/shared';
+import { CLOCK_LABELS, PRIORITIES, priorityText } from '@shouhu/shared';
 import { usePageData } from '../hooks/use-page-data';
 import { fetchBoard } from '../services/orders';
 import { BarChart } from './bar-chart';
@@ -29,7 +29,7 @@ export default function BoardPage() {
           scale={countScale(today)}
           format={countText}
           bars={PRIORITIES.map((p) => ({
-            label: `${p} ${PRIORITY_LABELS[p]}`,
+            label: priorityText(p),
             value: board.today[p],
           }))}
         />

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import {
+  ORDER_ROLE_LABELS,
   REPORTER_ORDER_STATUS_LABELS,
   SITUATION_SHORT_LABELS,
   chineseDateTime,
   placementText,
+  shortened,
   type ReporterOrderView,
   type ReporterReportView,
 } from '@shouhu/shared';
@@ -20,8 +22,7 @@ export function ReportDepartments({ orders }: { orders: ReporterOrderView[] }) {
       {orders.map((order) => (
         <View key={`${order.department}-${order.role}`} className="report-department">
           <Text className="report-department-name">
-            {placementText(order.department, order.placement)}
-            {order.role === 'lead' ? '（牵头）' : '（协助）'}：
+            {placementText(order.department, order.placement)}（{ORDER_ROLE_LABELS[order.role]}）：
             {REPORTER_ORDER_STATUS_LABELS[order.status]}
           </Text>
           {order.result ? (
@@ -52,11 +53,8 @@ export function ReportedWords({
   reported: NonNullable<ReporterReportView['reported']>;
   limit?: number;
 }) {
-  const chars = [...reported.description];
   const description =
-    limit !== undefined && chars.length > limit
-      ? `${chars.slice(0, limit).join('')}…`
-      : reported.description;
+    limit === undefined ? reported.description : shortened(reported.description, limit);
   return (
     <View className="reported-words">
       <Text className="reported-situations">

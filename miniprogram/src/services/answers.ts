@@ -39,7 +39,11 @@ const orNull = nullable(isString);
 
 export const isAuthResponse = objectWith<AuthResponse>({
   token: isString,
-  user: objectWith({ id: isString, roles: arrayOf(isString) }),
+  user: objectWith({
+    id: isString,
+    roles: arrayOf(isString),
+    unitDivisionPrefixes: optional(arrayOf(isString)),
+  }),
 });
 
 export const isDivisionList = arrayOf(

@@ -1,20 +1,24 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { chineseDateTime, formatTrackingCode, type HotlineCallback } from '@shouhu/shared';
+import {
+  SCORES,
+  SCORE_LABELS,
+  chineseDateTime,
+  formatTrackingCode,
+  type HotlineCallback,
+} from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { PageState } from '../components/page-state';
 import { failureText } from '../services/api-error';
 import { listCallbacks, recordCallback } from '../services/callbacks';
 import './staff.css';
 
-const SCORES = [
-  { score: 5, label: '5分 很满意' },
-  { score: 4, label: '4分 满意' },
-  { score: 3, label: '3分 一般' },
-  { score: 2, label: '2分 不满意' },
-  { score: 1, label: '1分 很不满意' },
-];
+/** Highest first, as the operator asks: 很满意 down to 很不满意. */
+const SCORE_CHOICES = [...SCORES].reverse().map((score) => ({
+  score,
+  label: `${score}分 ${SCORE_LABELS[score]}`,
+}));
 
 /**
  * 热线回访: the closed reports whose callers this operator registered, oldest first. Tap one,
@@ -87,7 +91,7 @@ export function CallbackList() {
                 </View>
               )}
               <Text className="field-label">来电人对办理结果满意吗？</Text>
-              {SCORES.map(({ score, label }) => (
+              {SCORE_CHOICES.map(({ score, label }) => (
                 <Choice
                   key={score}
                   label={label}

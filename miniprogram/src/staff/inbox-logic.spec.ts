@@ -1,7 +1,6 @@
 import {
   COORDINATOR_QUEUES,
   countdown,
-  escalationText,
   INBOX_TABS,
   ordersPath,
   roughDuration,
@@ -46,13 +45,5 @@ describe('ordersPath', () => {
     expect(ordersPath(COORDINATOR_QUEUES[4], 1, 20)).toBe(
       '/orders?queue=low_rating&page=1&pageSize=20',
     );
-  });
-});
-
-describe('escalationText', () => {
-  it('says nothing before an escalation and names the red list at level 2', () => {
-    expect(escalationText(0)).toBeNull();
-    expect(escalationText(1)).toBe('已督办');
-    expect(escalationText(2)).toBe('已督办 2 级（红色清单）');
   });
 });

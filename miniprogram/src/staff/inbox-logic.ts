@@ -1,6 +1,6 @@
 import {
   CLOCK_LABELS,
-  PRIORITY_LABELS,
+  ORDER_STATUS_LABELS,
   type ClockName,
   type OrderQueue,
   type OrderStatus,
@@ -51,9 +51,9 @@ export function tabLabel(tab: OrderListTab, count: number | undefined): string {
 }
 
 export const INBOX_TABS = [
-  { key: 'dispatched', label: '待签收', query: { status: 'dispatched' } },
-  { key: 'in_progress', label: '办理中', query: { status: 'in_progress' } },
-  { key: 'resolved', label: '已办结', query: { status: 'resolved' } },
+  { key: 'dispatched', label: ORDER_STATUS_LABELS.dispatched, query: { status: 'dispatched' } },
+  { key: 'in_progress', label: ORDER_STATUS_LABELS.in_progress, query: { status: 'in_progress' } },
+  { key: 'resolved', label: ORDER_STATUS_LABELS.resolved, query: { status: 'resolved' } },
   { key: 'overdue', label: '已超时', query: { overdue: 'true' } },
 ] as const satisfies readonly OrderListTab[];
 
@@ -83,12 +83,3 @@ export const PRIORITY_CLASS: Record<Priority, string> = {
   P2: 'priority-p2',
   P3: 'priority-p3',
 };
-
-export function priorityBadge(priority: Priority): string {
-  return `${priority} ${PRIORITY_LABELS[priority]}`;
-}
-
-export function escalationText(level: number): string | null {
-  if (level <= 0) return null;
-  return level === 1 ? '已督办' : `已督办 ${level} 级（红色清单）`;
-}

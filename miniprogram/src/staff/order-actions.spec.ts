@@ -27,7 +27,12 @@ const NOW = new Date('2026-11-22T08:00:00Z');
 type ExtensionBody = OrderActionBodies['extension'];
 
 const handler: AuthUser = { id: 'u1', roles: ['reporter', 'handler'], unitId: 'unit-town' };
-const coordinator: AuthUser = { id: 'u2', roles: ['reporter', 'coordinator'], unitId: 'unit-c' };
+const coordinator: AuthUser = {
+  id: 'u2',
+  roles: ['reporter', 'coordinator'],
+  unitId: 'unit-c',
+  unitDivisionPrefixes: ['341324'],
+};
 const keys = (order: OrderSummary, user: AuthUser, now = NOW) =>
   availableActions(order, capacityFor(user, order), now).map((a) => a.key);
 
@@ -81,6 +86,22 @@ describe('availableActions', () => {
   it('offers nothing to someone who is neither the unit nor a coordinator', () => {
     const stranger: AuthUser = { id: 'u3', roles: ['reporter', 'handler'], unitId: 'other' };
     expect(keys(anOrder(), stranger)).toEqual([]);
+  });
+});
+
+// The server's rule (shared orderCapacity), asked with the unit and divisions the login named.
+describe('capacityFor', () => {
+  const admin: AuthUser = { id: 'u4', roles: ['reporter', 'admin'] };
+  const elsewhere: AuthUser = { ...coordinator, unitDivisionPrefixes: ['341323'] };
+  it.each<[string, string | null, AuthUser | null, OrderSummary]>([
+    ['the unit’s handler', 'handler', handler, anOrder()],
+    ['a coordinator of the county', 'coordinator', coordinator, anOrder()],
+    ['a coordinator of another county', null, elsewhere, anOrder()],
+    ['an admin, on the admin queue', 'admin', admin, anOrder({ unitId: null })],
+    ['an admin, on an order a unit holds', null, admin, anOrder()],
+    ['no one logged in', null, null, anOrder()],
+  ])('%s → %s', (_, capacity, user, order) => {
+    expect(capacityFor(user, order)).toBe(capacity);
   });
 });
 

@@ -3,9 +3,10 @@ import {
   extensionDayChoices,
   extensionLabel,
   extensionOffer,
+  orderCapacity,
   OUTCOMES_BY_DEPARTMENT,
   PRIORITIES,
-  PRIORITY_LABELS,
+  priorityText,
   TEXT_LIMITS,
   textProblem,
   transition,
@@ -70,7 +71,7 @@ const priorityChoice: ActionField = {
   name: 'priority',
   label: '调整为',
   kind: 'choice',
-  options: PRIORITIES.map((p) => ({ value: p, label: `${p} ${PRIORITY_LABELS[p]}` })),
+  options: PRIORITIES.map((p) => ({ value: p, label: priorityText(p) })),
 };
 
 /** Both a unit and the coordinator may re-prioritise; only the coordinator may lower a P1. */
@@ -324,13 +325,16 @@ const COORDINATOR_ACTIONS: OrderActionSpec[] = [
   },
 ];
 
-/** In which capacity the user acts on this order: its unit's handler, or the county's coordinator. */
+/**
+ * In which capacity the logged-in user acts on this order: the server's rule (shared
+ * `orderCapacity`), asked with the unit and divisions the login told.
+ */
 export function capacityFor(user: AuthUser | null, order: OrderSummary): OrderActorCapacity | null {
   if (!user) return null;
-  if (user.roles.includes('handler') && user.unitId === order.unitId) return 'handler';
-  if (user.roles.includes('coordinator')) return 'coordinator';
-  if (user.roles.includes('admin') && order.unitId === null) return 'admin';
-  return null;
+  const unit = user.unitId
+    ? { id: user.unitId, divisionPrefixes: user.unitDivisionPrefixes ?? [] }
+    : null;
+  return orderCapacity({ roles: user.roles, unit }, order);
 }
 
 /** The actions the state machine allows now; the rest are not shown at all. */

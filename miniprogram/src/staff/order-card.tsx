@@ -1,7 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ORDER_STATUS_LABELS, situation, type OrderSummary } from '@shouhu/shared';
-import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from './inbox-logic';
+import {
+  ORDER_ROLE_LABELS,
+  ORDER_STATUS_LABELS,
+  escalationLevelText,
+  priorityText,
+  situation,
+  type OrderSummary,
+} from '@shouhu/shared';
+import { countdown, PRIORITY_CLASS } from './inbox-logic';
 
 interface OrderCardProps {
   order: OrderSummary;
@@ -15,7 +22,7 @@ export function OrderCard({ order, now, showUnit = false }: OrderCardProps) {
   const clock = order.nextClock
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
-  const escalation = escalationText(order.escalationLevel);
+  const escalation = escalationLevelText(order.escalationLevel);
   return (
     <View
       className={`section order-card ${PRIORITY_CLASS[order.priority]}`}
@@ -23,9 +30,9 @@ export function OrderCard({ order, now, showUnit = false }: OrderCardProps) {
     >
       <View className="order-card-head">
         <Text className={`priority-badge ${PRIORITY_CLASS[order.priority]}`}>
-          {priorityBadge(order.priority)}
+          {priorityText(order.priority)}
         </Text>
-        <Text className="order-role">{order.role === 'lead' ? '牵头' : '协助'}</Text>
+        <Text className="order-role">{ORDER_ROLE_LABELS[order.role]}</Text>
         <Text className="order-status">{ORDER_STATUS_LABELS[order.status]}</Text>
       </View>
       <Text className="order-situations">

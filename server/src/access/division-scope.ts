@@ -1,12 +1,6 @@
-/** A division code lies within a prefix when the prefix starts it (`341324` holds `341324100201`). */
-export function withinPrefixes(divisionCode: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => divisionCode.startsWith(prefix));
-}
-
-/** Every prefix of `inner` lies within one of `outer`: a unit of the coordinator's county. */
-export function prefixesWithin(inner: readonly string[], outer: readonly string[]): boolean {
-  return inner.length > 0 && inner.every((prefix) => withinPrefixes(prefix, outer));
-}
+// The scope rules live in shared, where the app's order page asks them too; re-exported so the
+// server's modules keep importing every division rule from here.
+export { prefixesWithin, withinPrefixes } from '@shouhu/shared';
 
 /** The levels of a division code a unit can be attached to: province, city, county, township, village. */
 export function divisionAncestors(divisionCode: string): string[] {

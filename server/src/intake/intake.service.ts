@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  channelRefusal,
   formatTrackingCode,
   normalizePhone,
   ownPriority,
+  reportConsistencyErrors,
   route,
-  type Channel,
   type CreatedOrder,
   type Priority,
   type ReportCreatedResponse,
-  type Role,
   type Routing,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
-import { hasRole, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -22,7 +22,6 @@ import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { OrderDispatcher } from '../orders/order-dispatcher';
-import { reportConsistencyErrors } from '../reports/report-consistency';
 import type { ReportEntity } from '../reports/report.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import { generateTrackingCode } from '../reports/tracking-code.generator';
@@ -30,15 +29,6 @@ import { UploadsService } from '../uploads/uploads.service';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { ReporterPriority } from './reporter-priority';
 import { toCreatedResponse } from './report-views';
-
-/** Filing for an institution or for the hotline needs the matching role. */
-const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
-  mandatory: {
-    role: 'mandated_reporter',
-    refusal: '强制报告需要先绑定所在单位（我的 → 绑定单位）；也可以选择“我要举报/求助”提交',
-  },
-  hotline: { role: 'hotline_operator', refusal: '只有热线接线员可以登记热线来电' },
-};
 
 /**
  * 提交报告: the reporter's report, checked (shared rules, then the server's clock and divisions),
@@ -74,10 +64,8 @@ export class IntakeService {
       errors['location.divisionCode'] = '没有这个区划代码，请从列表中选择孩子所在的地方';
     }
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
-    const channelRole = CHANNEL_ROLES[dto.channel];
-    if (channelRole && !hasRole(actor, channelRole.role)) {
-      throw ApiException.forbidden(channelRole.refusal);
-    }
+    const refusal = channelRefusal(dto.channel, actor.roles);
+    if (refusal) throw ApiException.forbidden(refusal);
     return this.idempotency.once(key, actor.user.id, dto, HttpStatus.CREATED, (manager) =>
       this.store(manager, actor, dto),
     );

@@ -12,9 +12,13 @@ export interface DeliveryTally {
 }
 
 export const MAX_ATTEMPTS = 5;
-/** The wait after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure is final. */
-const BACKOFF_MINUTES = [1, 5, 30, 120];
-const ERROR_MAX_LENGTH = 500;
+/**
+ * The wait after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure is final. The SMS
+ * sender waits out a rate limit on the same steps.
+ */
+export const RETRY_BACKOFF_MINUTES = [1, 5, 30, 120];
+/** The longest provider error kept on a message. */
+export const ERROR_MAX_LENGTH = 500;
 
 /** What to record after an attempt: done, refused for good, unknown, retried later, or given up. */
 export function settle(
@@ -36,7 +40,7 @@ export function settle(
   if (attempts >= MAX_ATTEMPTS) {
     return { tally: 'failed', changes: { status: 'failed', attempts, lastError } };
   }
-  const wait = BACKOFF_MINUTES[attempts - 1] * 60_000;
+  const wait = RETRY_BACKOFF_MINUTES[attempts - 1] * 60_000;
   return {
     tally: 'retried',
     changes: { attempts, lastError, nextAttemptAt: new Date(now.getTime() + wait) },

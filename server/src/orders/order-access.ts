@@ -1,31 +1,14 @@
-import type { OrderActorCapacity } from '@shouhu/shared';
+import { orderCapacity, type OrderActorCapacity, type ScopedOrder } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
-import { prefixesWithin, withinPrefixes } from '../access/division-scope';
+import { prefixesWithin } from '../access/division-scope';
 import type { OrderScope } from './orders.repository';
-
-interface ScopedOrder {
-  unitId: string | null;
-  divisionCode: string;
-}
 
 /**
  * In what capacity the caller may act on an order, or null when it is outside their scope (which
- * answers 404). Handlers: orders of their unit. Coordinators: orders of their unit and every order
- * whose report lies in their divisions. Admins: only orders no unit covers (the admin queue), in
- * a capacity of their own that routes them without seeing who the child or the reporter is.
+ * answers 404): the shared rule `orderCapacity`, which the app's order page asks too.
  */
 export function capacityFor(actor: Actor, order: ScopedOrder): OrderActorCapacity | null {
-  const unit = actor.unit;
-  if (unit && hasRole(actor, 'handler') && order.unitId === unit.id) return 'handler';
-  if (
-    unit &&
-    hasRole(actor, 'coordinator') &&
-    (order.unitId === unit.id || withinPrefixes(order.divisionCode, unit.divisionPrefixes))
-  ) {
-    return 'coordinator';
-  }
-  if (hasRole(actor, 'admin') && order.unitId === null) return 'admin';
-  return null;
+  return orderCapacity(actor, order);
 }
 
 /** The orders a caller's list covers; the same rule as `capacityFor`. */

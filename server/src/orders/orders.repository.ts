@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { ClockName, OrderStatus } from '@shouhu/shared';
+import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
 
 export interface OrderScope {
@@ -142,7 +142,8 @@ export class OrdersRepository {
     if (filter.lowRating) {
       query.andWhere("o.role = 'lead'").andWhere(
         // A reporter's low rating, or a hotline caller's low satisfaction at the 回访.
-        "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND (r.rating_score <= 2 OR r.callback_score <= 2))",
+        "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND (r.rating_score <= :low OR r.callback_score <= :low))",
+        { low: LOW_SCORE_MAX },
       );
     }
     return query

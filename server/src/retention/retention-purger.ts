@@ -1,3 +1,4 @@
+import { chineseDateTime } from '@shouhu/shared';
 import type { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
@@ -52,11 +53,13 @@ export class RetentionPurger {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.retentionDays * DAY_MS);
     totals.cutoff = cutoff.toISOString();
-    log(`清除 ${totals.cutoff} 之前办结的报告的个人信息（保存期限 ${this.retentionDays} 天）`);
+    log(
+      `清除 ${chineseDateTime(cutoff)} 之前办结的报告的个人信息（保存期限 ${this.retentionDays} 天）`,
+    );
     if (dryRun) {
       const due = await this.retention.expired(cutoff, Number.MAX_SAFE_INTEGER);
       for (const report of due) {
-        log(`将清除：报告 ${report.id}（办结于 ${report.closedAt.toISOString()}）`);
+        log(`将清除：报告 ${report.id}（办结于 ${chineseDateTime(report.closedAt)}）`);
       }
       totals.reports = due.length;
       log(`试运行：共 ${totals.reports} 份报告将被清除，未做任何修改`);

@@ -4,15 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import {
-  CLOCK_LABELS,
-  chineseDateTime,
-  longestPrefixUnit,
-  stagesReached,
-  type ClockName,
-  type ClockStage,
-  type EscalationStage,
-} from '@shouhu/shared';
+import { escalationChain, planEscalation } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
@@ -35,12 +27,6 @@ export interface SweepResult {
   orders: number;
   events: number;
 }
-
-const KIND: Record<Exclude<ClockStage, 'running'>, string> = {
-  reminded: 'reminder',
-  overdue: 'overdue',
-  red: 'red_list',
-};
 
 /**
  * Finds orders whose next clock event is due (through the indexed `next_due_at`, never a scan)
@@ -95,6 +81,11 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
+  /**
+   * Records what the shared `planEscalation` decides for one order: each stage on its clock and
+   * the timeline, an audit row for each escalation, the order's escalation level, and one
+   * duty-phone text to its unit and every unit it was escalated to.
+   */
   private async advance(
     manager: EntityManager,
     order: OrderEntity,
@@ -102,54 +93,37 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     now: Date,
   ): Promise<number> {
     const clocks = await this.orders.clocks(manager, order.id);
-    const coordinator = longestPrefixUnit(
-      order.divisionCode,
-      units.filter((u) => u.department === 'coordinator'),
+    const running = clocks.filter((c) => !c.stoppedAt);
+    const plan = planEscalation(
+      { escalationLevel: order.escalationLevel, clocks: running },
+      escalationChain(order.divisionCode, units),
+      now,
     );
-    const parent = coordinator?.parentId
-      ? units.find((u) => u.id === coordinator.parentId)
-      : undefined;
     const events: OrderEventEntity[] = [];
-    let highest: { clock: ClockName; stage: EscalationStage } | null = null;
-    const escalatedTo: (UnitRecord | null | undefined)[] = [];
-    for (const clock of clocks.filter((c) => !c.stoppedAt)) {
-      for (const stage of stagesReached(clock, now)) {
-        clock.stage = stage;
-        const label = CLOCK_LABELS[clock.clock];
-        let text = `${label}期限将至，请在${chineseDateTime(clock.dueAt)}前办理`;
-        if (stage === 'overdue') {
-          order.escalationLevel = Math.max(order.escalationLevel, 1);
-          text = `${label}已超时，已督办至${coordinator?.name ?? '系统管理员'}`;
-        } else if (stage === 'red') {
-          order.escalationLevel = 2;
-          text = `${label}超时已达期限两倍，已上报${parent?.name ?? coordinator?.name ?? '系统管理员'}，列入红色清单`;
-        }
-        events.push(
-          orderEvent(order.id, KIND[stage], text, now, null, {
-            detail: { clock: clock.clock, dueAt: clock.dueAt.toISOString() },
-          }),
-        );
-        if (stage !== 'reminded') {
-          if (!highest || (stage === 'red' && highest.stage === 'overdue')) {
-            highest = { clock: clock.clock, stage };
-          }
-          escalatedTo.push(stage === 'red' ? (parent ?? coordinator) : coordinator);
-          await this.audit.record(manager, null, {
-            action: `order.${KIND[stage]}`,
-            targetType: 'order',
-            targetId: order.id,
-            divisionCode: order.divisionCode,
-            detail: {
-              clock: clock.clock,
-              escalatedTo: stage === 'red' ? parent?.id : coordinator?.id,
-            },
-          });
-        }
-      }
+    for (const step of plan.steps) {
+      const clock = running.find((c) => c.clock === step.clock);
+      if (clock) clock.stage = step.stage;
+      events.push(
+        orderEvent(order.id, step.kind, step.text, now, null, {
+          detail: { clock: step.clock, dueAt: step.dueAt.toISOString() },
+        }),
+      );
+      if (step.stage === 'reminded') continue;
+      await this.audit.record(manager, null, {
+        action: `order.${step.kind}`,
+        targetType: 'order',
+        targetId: order.id,
+        divisionCode: order.divisionCode,
+        detail: { clock: step.clock, escalatedTo: step.escalatedTo?.id },
+      });
     }
-    if (highest) {
+    order.escalationLevel = plan.escalationLevel;
+    if (plan.highest) {
+      const escalatedTo = plan.steps
+        .filter((s) => s.stage !== 'reminded')
+        .map((s) => s.escalatedTo);
       const recipients = [units.find((u) => u.id === order.unitId), ...escalatedTo];
-      await this.sms.escalated(manager, order, highest, recipients, now);
+      await this.sms.escalated(manager, order, plan.highest, recipients, now);
     }
     summarizeClocks(order, clocks);
     await this.orders.save(manager, order, clocks);

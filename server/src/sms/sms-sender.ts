@@ -11,7 +11,12 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
-import { settle, type DeliveryTally } from '../notifications/delivery';
+import {
+  ERROR_MAX_LENGTH,
+  RETRY_BACKOFF_MINUTES,
+  settle,
+  type DeliveryTally,
+} from '../notifications/delivery';
 import { UnitsRepository } from '../units/units.repository';
 import { stillWorthSending } from './sms-lifetimes';
 import type { SmsMessageEntity } from './sms-message.entity';
@@ -21,8 +26,6 @@ import { SmsRepository, type SmsChanges } from './sms.repository';
 const BATCH = 20;
 /** Longer than a batch can take even when every call runs into its timeout. */
 const LEASE_MS = 10 * 60_000;
-/** The wait after the 1st, 2nd, 3rd… rate-limited attempt; then the last, until the time to live. */
-const LIMITED_BACKOFF_MINUTES = [1, 5, 30, 120];
 
 /** What one run of the SMS sender did: the WeChat tally, and the messages it did not send. */
 export interface SmsTally extends DeliveryTally {
@@ -131,13 +134,14 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     const now = this.clock.now();
     let settled: { tally: keyof SmsTally; changes: SmsChanges };
     if (outcome.result === 'limited') {
-      const waits = LIMITED_BACKOFF_MINUTES;
+      // After the last step, the last wait again, until the time to live.
+      const waits = RETRY_BACKOFF_MINUTES;
       const wait = waits[Math.min(message.attempts, waits.length - 1)] * 60_000;
       settled = {
         tally: 'retried',
         changes: {
           attempts: message.attempts + 1,
-          lastError: outcome.error.slice(0, 500),
+          lastError: outcome.error.slice(0, ERROR_MAX_LENGTH),
           nextAttemptAt: new Date(now.getTime() + wait),
         },
       };

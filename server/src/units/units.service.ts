@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { isMobilePhone, normalizePhone, type Unit } from '@shouhu/shared';
+import { normalizePhone, type Unit } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
 import { prefixesWithin } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
@@ -8,7 +8,7 @@ import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionsService } from '../divisions/divisions.service';
-import { DUTY_PHONE_MESSAGE, type CreateUnitDto } from './dto/create-unit.dto';
+import type { CreateUnitDto } from './dto/create-unit.dto';
 import type { UpdateUnitDto } from './dto/update-unit.dto';
 import type { UnitRecord } from './unit';
 import { toUnit } from './unit-views';
@@ -93,9 +93,7 @@ export class UnitsService {
   }
 }
 
-/** Stored normalised; a landline passes the shared phone rule but cannot receive an SMS. */
+/** Stored normalised; the DTO took only a mobile (`IsPhone(…, 'mobile')`). */
 function dutyPhone(typed: string | undefined): string | null {
-  if (typed === undefined) return null;
-  if (!isMobilePhone(typed)) throw ApiException.validation({ dutyPhone: DUTY_PHONE_MESSAGE });
-  return normalizePhone(typed);
+  return typed === undefined ? null : normalizePhone(typed);
 }

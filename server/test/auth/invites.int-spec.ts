@@ -37,7 +37,7 @@ describe('invitations', () => {
       body: { code },
     });
 
-  it('binds a handler to the unit the invitation names', async () => {
+  it('binds a handler to the unit the invitation names, and tells the app its divisions', async () => {
     const invite = await anInvite(sut.baseUrl, admin.token, {
       role: 'handler',
       unitId: world.units.homeTownship.id,
@@ -51,6 +51,7 @@ describe('invitations', () => {
       roles: ['reporter', 'handler'],
       unitId: world.units.homeTownship.id,
       unitName: world.units.homeTownship.name,
+      unitDivisionPrefixes: world.units.homeTownship.divisionPrefixes,
     });
   });
 

@@ -137,6 +137,10 @@ describe('retention purge', () => {
     const second = await purger.run({ dryRun: false, log: () => undefined });
 
     expect(dry.reports).toBe(3);
+    // The operator reads Beijing times the Chinese way, as every person does (shared chineseDateTime).
+    expect(log.filter((line) => line.startsWith('将清除'))).toHaveLength(3);
+    for (const line of log) expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(log.join('\n')).toMatch(/办结于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）/);
     expect(afterDry).toEqual(['甲金丝雀', '乙金丝雀', '戊金丝雀']);
     expect(first).toMatchObject({ reports: 3, files: 3 });
     expect(first.childKeys).toBeGreaterThan(0);

@@ -5,11 +5,13 @@ import {
   inputMaxLength,
   PURGED_NOTICE,
   REPORT_STATUS_LABELS,
+  SCORES,
+  SCORE_LABELS,
+  SCORE_RANGE,
   TEXT_LIMITS,
-  chineseDate,
+  chineseDay,
   chineseDateTime,
   formatTrackingCode,
-  shanghaiDate,
   type ReporterReportView,
 } from '@shouhu/shared';
 import { failureText } from '../../services/api-error';
@@ -18,7 +20,8 @@ import './index.css';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { ReportDepartments, ReportedWords } from '../../components/report-departments';
 
-const SCORES = [1, 2, 3, 4, 5];
+const { min, max } = SCORE_RANGE;
+const SCORE_HINT = `${min}分${SCORE_LABELS[min]}，${max}分${SCORE_LABELS[max]}`;
 
 export default function ProgressPage() {
   const { id, code } = useRouter().params;
@@ -61,7 +64,7 @@ export default function ProgressPage() {
         <View className="section progress-purged">
           <Text className="section-title">{PURGED_NOTICE}</Text>
           <Text className="hint">
-            报告办结已超过保存期限，{chineseDate(shanghaiDate(new Date(report.purgedAt)))}
+            报告办结已超过保存期限，{chineseDay(report.purgedAt)}
             起不再保存孩子和报告人的信息、描述和照片视频；办理部门和结果仍可查看。
           </Text>
         </View>
@@ -112,7 +115,7 @@ export default function ProgressPage() {
               </View>
             ))}
           </View>
-          <Text className="hint">1分最不满意，5分最满意</Text>
+          <Text className="hint">{SCORE_HINT}</Text>
           <Textarea
             className="textarea"
             value={comment}

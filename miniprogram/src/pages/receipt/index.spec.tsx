@@ -16,6 +16,18 @@ jest.mock('@tarojs/taro', () => {
 const taro = Taro as unknown as Record<string, jest.Mock>;
 const TEMPLATES = { accepted: 'tmpl-accepted', progress: null, closed: 'tmpl-closed' };
 
+/** The server's answer to report-1, as the phone keeps it after filing. */
+function keepReceipt(orders: object[]) {
+  Taro.setStorageSync('shouhu.receipt.report-1', {
+    id: 'report-1',
+    trackingCode: 'ACDEFGHJKM',
+    status: 'submitted',
+    priority: 'P3',
+    advice: { call110: false },
+    orders,
+  });
+}
+
 describe('ReceiptPage in WeChat', () => {
   const posted: unknown[] = [];
   beforeEach(() => {
@@ -23,14 +35,7 @@ describe('ReceiptPage in WeChat', () => {
     posted.length = 0;
     process.env.TARO_ENV = 'weapp';
     Taro.setStorageSync('shouhu.token', 'token-1');
-    Taro.setStorageSync('shouhu.receipt.report-1', {
-      id: 'report-1',
-      trackingCode: 'ACDEFGHJKM',
-      status: 'submitted',
-      priority: 'P3',
-      advice: { call110: false },
-      orders: [],
-    });
+    keepReceipt([]);
     taro.request.mockImplementation(async (options: { url: string; data?: unknown }) => {
       if (options.url.endsWith('/notifications/templates')) {
         return { statusCode: 200, header: {}, data: TEMPLATES };
@@ -94,6 +99,41 @@ describe('ReceiptPage in WeChat', () => {
     await waitFor(() => expect(taro.request).toHaveBeenCalled());
     await screen.findByText('报告已提交');
     expect(screen.queryByText('接收受理、进度、办结通知')).toBeNull();
+  });
+});
+
+describe('ReceiptPage, what happens next', () => {
+  beforeEach(() => resetTaro());
+
+  const anOrderOf = (department: string, role: string) => ({
+    department,
+    role,
+    unitName: '泗城镇',
+    placement: 'unit',
+    priority: 'P3',
+    signDueAt: '2026-11-23T15:59:59.999Z',
+    resolveDueAt: '2026-11-28T15:59:59.999Z',
+  });
+
+  it('names the lead department first, then the others as the reporter reads departments', async () => {
+    keepReceipt([anOrderOf('education', 'assist'), anOrderOf('township', 'lead')]);
+    const { container } = render(<ReceiptPage />);
+
+    await screen.findByText('接下来会怎样');
+    const named = Array.from(
+      container.querySelectorAll('.receipt-department'),
+      (d) => d.textContent,
+    );
+    expect(named).toEqual(['乡镇（牵头）', '教育（协助）']);
+  });
+
+  it('before any order, tells the sign deadline of each priority as the SLA policy sets it', async () => {
+    keepReceipt([]);
+    render(<ReceiptPage />);
+
+    await screen.findByText(
+      '报告会按情况送到负责的部门，紧急的30分钟内签收，加急的2小时内签收，一般的1个工作日内签收。',
+    );
   });
 });
 

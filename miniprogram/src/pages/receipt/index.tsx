@@ -2,8 +2,14 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
+  DEFAULT_SLA_POLICY,
+  ORDER_ROLE_LABELS,
+  PRIORITIES,
+  PRIORITY_LABELS,
   chineseDateTime,
+  durationText,
   formatTrackingCode,
+  leadFirst,
   placementText,
   type SubscribeKind,
 } from '@shouhu/shared';
@@ -14,6 +20,11 @@ import { offeredTemplates, subscribeToReport } from '../../services/notification
 import { requirePrivacyConsent } from '../../services/privacy';
 import { keptReceipt } from '../../services/reports';
 import './index.css';
+
+/** 紧急的30分钟内签收，…: the sign clocks of the SLA policy, which the server's deadlines follow. */
+const SIGN_DEADLINES = PRIORITIES.map(
+  (p) => `${PRIORITY_LABELS[p]}的${durationText(DEFAULT_SLA_POLICY.clocks.sign[p])}内签收`,
+).join('，');
 
 const NO_RECEIPT =
   '这台手机上没有这份报告的回执。已提交的报告可以在“我的报告”或“查询进度”里查看办理情况。';
@@ -50,9 +61,7 @@ export default function ReceiptPage() {
   if (!code) return <PageState error={INCOMPLETE_ADDRESS} />;
   // A receipt is the server's answer kept on this phone; an address alone proves nothing was filed.
   if (!receipt || receipt.trackingCode !== code) return <PageState error={NO_RECEIPT} />;
-  const orders = [...receipt.orders].sort(
-    (a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'),
-  );
+  const orders = [...receipt.orders].sort(leadFirst);
   return (
     <View className="page">
       {call110 === '1' && (
@@ -97,8 +106,8 @@ export default function ReceiptPage() {
             {orders.map((order) => (
               <View key={`${order.department}-${order.role}`} className="receipt-order">
                 <Text className="receipt-department">
-                  {placementText(order.department, order.placement)}
-                  {order.role === 'lead' ? '（牵头）' : '（协助）'}
+                  {placementText(order.department, order.placement)}（
+                  {ORDER_ROLE_LABELS[order.role]}）
                 </Text>
                 <Text className="hint">{chineseDateTime(order.signDueAt)} 前签收</Text>
                 <Text className="hint">{chineseDateTime(order.resolveDueAt)} 前办结</Text>
@@ -106,9 +115,7 @@ export default function ReceiptPage() {
             ))}
           </View>
         ) : (
-          <Text className="hint">
-            报告会按情况送到负责的部门。紧急情况30分钟内签收，其他情况一般在1个工作日内签收。
-          </Text>
+          <Text className="hint">报告会按情况送到负责的部门，{SIGN_DEADLINES}。</Text>
         )}
         <Text className="hint receipt-later">
           {hotline === '1'

@@ -46,6 +46,25 @@ describe('ReportPage, step by step', () => {
   });
 });
 
+describe('ReportPage for someone the channel asked for is not open to', () => {
+  beforeEach(() => Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter'] }));
+
+  it('files a 强制报告 asked by an unbound reporter as 举报/求助, and says so', async () => {
+    router.params = { channel: 'mandatory' };
+    render(<ReportPage />);
+
+    await screen.findByText(/这份报告将作为“举报\/求助”提交/);
+  });
+
+  it('gives a reporter who is no hotline operator the step-by-step form', () => {
+    router.params = { channel: 'hotline' };
+    const { container } = render(<ReportPage />);
+
+    expect(container.querySelector('.report-next')).not.toBeNull();
+    expect(container.querySelector('.quick-key')).toBeNull();
+  });
+});
+
 describe('ReportPage for the hotline operator: one page', () => {
   beforeEach(() => {
     router.params = { channel: 'hotline' };
@@ -75,7 +94,7 @@ describe('ReportPage for the hotline operator: one page', () => {
     await tap(container.querySelector('.report-submit')!);
 
     const shown = Array.from(container.querySelectorAll('.error-line'), (l) => l.textContent);
-    const expected = formProblems(emptyReportForm(), new Date());
+    const expected = formProblems(emptyReportForm(), new Date(), 'public');
     expect(expected.length).toBeGreaterThan(2);
     expect(shown).toEqual(expect.arrayContaining(expected));
     await waitFor(() => expect(screen.queryByText('确认提交')).toBeNull());
@@ -112,5 +131,55 @@ describe('ReportPage, sending', () => {
       .map(([o]) => o.header['Idempotency-Key']);
     expect(new Set(keys).size).toBe(1);
     expect(Taro.getStorageSync('shouhu.outbox')).toHaveLength(1);
+  });
+});
+
+describe('ReportPage, phone boxes', () => {
+  const typed = '+86 138 0000 0000';
+
+  async function phoneBoxes(container: HTMLElement): Promise<HTMLInputElement[]> {
+    return waitFor(() => {
+      const found = Array.from(
+        container.querySelectorAll<HTMLInputElement>('[class*="phone"] input'),
+      );
+      if (found.length === 0) throw new Error('no phone box');
+      return found;
+    });
+  }
+
+  it.each(['public', 'mandatory'])(
+    'keep a number as people type it in the %s form, and let the reporter go on',
+    async (channel) => {
+      router.params = { channel };
+      Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['reporter', 'mandated_reporter'] });
+      const reporterStep = REPORT_STEPS.findIndex((s) => s.key === 'reporter');
+      Taro.setStorageSync(`shouhu.draft.${channel}`, {
+        form: aFilledForm({ identity: 'named' }),
+        step: reporterStep,
+      });
+      const { container } = render(<ReportPage />);
+
+      for (const box of await phoneBoxes(container)) {
+        fireEvent.input(box, { target: { value: typed } });
+        await waitFor(() => expect(box.value).toBe(typed));
+      }
+      await tap(container.querySelector('.report-next')!);
+
+      expect(container.querySelectorAll('.error-line')).toHaveLength(0);
+      expect(container.querySelector('.report-step-current')?.textContent).toContain('确认');
+    },
+  );
+
+  it('keep a hotline caller’s number as typed, and offer SMS to it as a mobile', async () => {
+    router.params = { channel: 'hotline' };
+    Taro.setStorageSync('shouhu.user', { id: 'u2', roles: ['reporter', 'hotline_operator'] });
+    const { container } = render(<ReportPage />);
+
+    for (const box of await phoneBoxes(container)) {
+      fireEvent.input(box, { target: { value: typed } });
+      await waitFor(() => expect(box.value).toBe(typed));
+    }
+
+    await screen.findByText('同意接收短信通知（受理、办结）');
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CHANNELS, type Channel } from '@shouhu/shared';
+import { CHANNELS, channelRefusal, type Channel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
@@ -48,10 +48,7 @@ const LAST_STEP = REPORT_STEPS.length - 1;
 /** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
 function channelFrom(param: string | undefined): Channel {
   const requested = CHANNELS.find((c) => c === param) ?? 'public';
-  const roles = currentUser()?.roles ?? [];
-  if (requested === 'mandatory' && !roles.includes('mandated_reporter')) return 'public';
-  if (requested === 'hotline' && !roles.includes('hotline_operator')) return 'public';
-  return requested;
+  return channelRefusal(requested, currentUser()?.roles ?? []) ? 'public' : requested;
 }
 
 const scrollToTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
@@ -136,14 +133,14 @@ export default function ReportPage() {
   }
 
   function next() {
-    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow());
+    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow(), channel);
     setProblems(found);
     if (found.length === 0) goTo(step + 1);
   }
 
   /** The hotline's one page: every problem of every step at once, or the confirmation. */
   function askToSend() {
-    const found = formProblems(form, serverNow());
+    const found = formProblems(form, serverNow(), channel);
     setProblems(found);
     if (found.length === 0) setConfirming(true);
   }
@@ -158,10 +155,10 @@ export default function ReportPage() {
     // The ref, not the state: taps within one render would each see no key yet.
     if (queuedRef.current) return;
     const now = serverNow();
-    const badStep = firstStepWithProblems(form, now);
+    const badStep = firstStepWithProblems(form, now, channel);
     if (badStep !== null) {
       setDraft((current) => ({ ...current, step: badStep }));
-      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now));
+      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now, channel));
       return;
     }
     const idempotencyKey = createId();

@@ -10,6 +10,7 @@ import {
   toReportRequest,
   toggleSituation,
   type ReportForm,
+  type ReportStep,
 } from './report-form';
 import { aFilledForm, anEvidence } from '../../../test/factories';
 
@@ -17,11 +18,11 @@ const NOW = new Date('2026-11-22T16:00:00+08:00');
 
 describe('formProblems', () => {
   it('accepts a filled form', () => {
-    expect(formProblems(aFilledForm(), NOW)).toEqual([]);
+    expect(formProblems(aFilledForm(), NOW, 'public')).toEqual([]);
   });
 
   it('asks for everything an empty form lacks, in the order of the form', () => {
-    expect(formProblems(emptyReportForm(), NOW)).toEqual([
+    expect(formProblems(emptyReportForm(), NOW, 'public')).toEqual([
       '请先回答：孩子现在有危险吗？',
       '请至少选择一种您看到的情况',
       '请选择孩子所在的县（区），能选到乡镇或村更好',
@@ -30,20 +31,20 @@ describe('formProblems', () => {
   });
 
   it('does not count surrounding spaces toward the description', () => {
-    expect(formProblems(aFilledForm({ description: '   太短了     ' }), NOW)).toEqual([
+    expect(formProblems(aFilledForm({ description: '   太短了     ' }), NOW, 'public')).toEqual([
       '请把情况写得具体一些（至少10个字）',
     ]);
   });
 
   it('counts only visible characters toward the description, and refuses control characters', () => {
-    expect(formProblems(aFilledForm({ description: '\u200B'.repeat(12) }), NOW)).toEqual([
-      '请把情况写得具体一些（至少10个字）',
-    ]);
-    expect(formProblems(aFilledForm({ description: '\u3164\u2800'.repeat(6) }), NOW)).toEqual([
+    expect(formProblems(aFilledForm({ description: '\u200B'.repeat(12) }), NOW, 'public')).toEqual([
       '请把情况写得具体一些（至少10个字）',
     ]);
     expect(
-      formProblems(aFilledForm({ description: '孩子被打了\u0000，需要帮助看看' }), NOW),
+      formProblems(aFilledForm({ description: '\u3164\u2800'.repeat(6) }), NOW, 'public'),
+    ).toEqual(['请把情况写得具体一些（至少10个字）']);
+    expect(
+      formProblems(aFilledForm({ description: '孩子被打了\u0000，需要帮助看看' }), NOW, 'public'),
     ).toEqual(['情况描述含有不可见的控制字符，请删除后重新输入']);
   });
 
@@ -58,13 +59,15 @@ describe('formProblems', () => {
   });
 
   it('checks the phone only when the reporter gives one and is not anonymous', () => {
-    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }), NOW)).toEqual([
-      '电话应为手机号或带区号的固定电话',
-    ]);
     expect(
-      formProblems(aFilledForm({ identity: 'anonymous', reporterPhone: '12345' }), NOW),
+      formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }), NOW, 'public'),
+    ).toEqual(['电话应为手机号或带区号的固定电话']);
+    expect(
+      formProblems(aFilledForm({ identity: 'anonymous', reporterPhone: '12345' }), NOW, 'public'),
     ).toEqual([]);
-    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }), NOW)).toEqual([]);
+    expect(
+      formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }), NOW, 'public'),
+    ).toEqual([]);
   });
 
   // The server accepts these (shared isValidPhone); the form must not refuse what it would file.
@@ -76,40 +79,62 @@ describe('formProblems', () => {
     '(0551) 6512-3456',
     '+86 551 6512 3456',
   ])('accepts the phone as people type it: %s', (reporterPhone) => {
-    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone }), NOW)).toEqual([]);
+    expect(formProblems(aFilledForm({ identity: 'named', reporterPhone }), NOW, 'public')).toEqual(
+      [],
+    );
   });
 });
 
 describe('stepProblems', () => {
   it('lets every step of a filled form go on', () => {
-    expect(firstStepWithProblems(aFilledForm(), NOW)).toBeNull();
+    expect(firstStepWithProblems(aFilledForm(), NOW, 'public')).toBeNull();
   });
 
   it('sends the reporter back to the first step that lacks an answer', () => {
-    expect(firstStepWithProblems(aFilledForm({ situations: [] }), NOW)).toBe(1);
-    expect(firstStepWithProblems(emptyReportForm(), NOW)).toBe(0);
+    expect(firstStepWithProblems(aFilledForm({ situations: [] }), NOW, 'public')).toBe(1);
+    expect(firstStepWithProblems(emptyReportForm(), NOW, 'public')).toBe(0);
   });
 
   it('accepts a child with nothing known, and refuses an adult age or a future birth date', () => {
     const child = emptyReportForm().child;
-    expect(stepProblems(aFilledForm(), 'child', NOW)).toEqual([]);
-    expect(stepProblems(aFilledForm({ child: { ...child, age: '18' } }), 'child', NOW)).toEqual([
-      '年龄请填0到17之间的整数，不清楚可以不填',
-    ]);
+    expect(stepProblems(aFilledForm(), 'child', NOW, 'public')).toEqual([]);
     expect(
-      stepProblems(aFilledForm({ child: { ...child, age: '9.5' } }), 'child', NOW),
+      stepProblems(aFilledForm({ child: { ...child, age: '18' } }), 'child', NOW, 'public'),
+    ).toEqual(['年龄应为0到17之间的整数']);
+    expect(
+      stepProblems(aFilledForm({ child: { ...child, age: '9.5' } }), 'child', NOW, 'public'),
     ).toHaveLength(1);
     expect(
-      stepProblems(aFilledForm({ child: { ...child, birthDate: '2026-11-23' } }), 'child', NOW),
+      stepProblems(
+        aFilledForm({ child: { ...child, birthDate: '2026-11-23' } }),
+        'child',
+        NOW,
+        'public',
+      ),
     ).toEqual(['出生日期不能晚于今天']);
+  });
+
+  // The server's rule for location.divisionCode (shared isDivisionCode): a county or deeper.
+  it.each<[string, string[], number]>([
+    ['a province', ['34'], 1],
+    ['a city', ['34', '3413'], 1],
+    ['a county', ['34', '3413', '341324'], 0],
+    ['a township', ['34', '3413', '341324', '341324100'], 0],
+    ['a village', ['34', '3413', '341324', '341324100', '341324100201'], 0],
+  ])('asks for a county or deeper place: %s', (_, codes, problems) => {
+    const division = codes.map((code) => ({ code, name: code }));
+
+    expect(stepProblems(aFilledForm({ division }), 'place', NOW, 'public')).toHaveLength(problems);
   });
 
   it('holds the story step until every picked file is uploaded', () => {
     const uploading = aFilledForm({ evidence: [anEvidence({ uploadId: null })] });
-    expect(stepProblems(uploading, 'story', NOW)).toEqual([
+    expect(stepProblems(uploading, 'story', NOW, 'public')).toEqual([
       '还有照片或视频没有上传成功：请点它重试，或删除后再继续',
     ]);
-    expect(stepProblems(aFilledForm({ evidence: [anEvidence()] }), 'story', NOW)).toEqual([]);
+    expect(stepProblems(aFilledForm({ evidence: [anEvidence()] }), 'story', NOW, 'public')).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -122,23 +147,52 @@ describe('stepProblems', () => {
     (now, birthDate, problems) => {
       const form = aFilledForm({ child: { ...emptyReportForm().child, birthDate } });
 
-      expect(stepProblems(form, 'child', new Date(now))).toEqual(problems);
+      expect(stepProblems(form, 'child', new Date(now), 'public')).toEqual(problems);
     },
   );
 
   it('counts the discovery date on the Beijing day', () => {
     const at0700 = new Date('2026-12-04T07:00:00+08:00');
 
-    expect(stepProblems(aFilledForm({ discoveredOn: '2026-12-04' }), 'story', at0700)).toEqual([]);
-    expect(stepProblems(aFilledForm({ discoveredOn: '2026-12-05' }), 'story', at0700)).toEqual([
-      '发现日期不能晚于今天',
-    ]);
+    expect(
+      stepProblems(aFilledForm({ discoveredOn: '2026-12-04' }), 'story', at0700, 'public'),
+    ).toEqual([]);
+    expect(
+      stepProblems(aFilledForm({ discoveredOn: '2026-12-05' }), 'story', at0700, 'public'),
+    ).toEqual(['发现时间不能晚于现在']);
   });
 
-  it('refuses a discovery date after today', () => {
-    expect(stepProblems(aFilledForm({ discoveredOn: '2026-11-23' }), 'story', NOW)).toEqual([
-      '发现日期不能晚于今天',
-    ]);
+  // Each refusal is the server's own (shared reportConsistencyErrors on the body the form sends),
+  // shown on the step that asks for the field before anything is sent.
+  const child = (patch: Partial<ReportForm['child']>) => ({
+    child: { ...emptyReportForm().child, ...patch },
+  });
+  it.each<[string, Partial<ReportForm>, string, string]>([
+    ['an age of 18', child({ age: '18' }), 'child', '年龄应为0到17之间的整数'],
+    ['an age that is not a number', child({ age: '九' }), 'child', '年龄应为0到17之间的整数'],
+    [
+      'a child who is 18 by the birth date',
+      child({ birthDate: '2008-11-22' }),
+      'child',
+      '本平台受理未满18周岁的未成年人的情况',
+    ],
+    [
+      'an age two years off the birth date',
+      child({ birthDate: '2015-03-01', age: '9' }),
+      'child',
+      '年龄与出生日期不符（按出生日期今年11周岁），请核对或只填一项',
+    ],
+    [
+      'a discovery day after today',
+      { discoveredOn: '2026-11-23' },
+      'story',
+      '发现时间不能晚于现在',
+    ],
+  ])('refuses %s on its step, as the server would', (_, patch, step, problem) => {
+    const form = aFilledForm(patch);
+
+    expect(stepProblems(form, step as ReportStep, NOW, 'public')).toEqual([problem]);
+    expect(formProblems(form, NOW, 'public')).toEqual([problem]);
   });
 });
 
@@ -234,7 +288,7 @@ describe('characterCount', () => {
 
 describe('知道孩子现在在哪里吗？', () => {
   const situationsStep = (form: Parameters<typeof stepProblems>[0]) =>
-    stepProblems(form, 'situations', NOW);
+    stepProblems(form, 'situations', NOW, 'public');
 
   it('is asked for a dropout, and must be answered', () => {
     expect(situationsStep(aFilledForm({ whereaboutsUnknown: null }))).toEqual([
@@ -306,7 +360,9 @@ describe('descriptionCounter', () => {
   it('stops asking exactly where 下一步 stops refusing', () => {
     for (let length = 0; length <= 12; length += 1) {
       const form = { ...emptyReportForm(), description: '字'.repeat(length) };
-      const refused = stepProblems(form, 'story', new Date()).some((p) => p.includes('至少'));
+      const refused = stepProblems(form, 'story', new Date(), 'public').some((p) =>
+        p.includes('至少'),
+      );
       expect(descriptionCounter(form.description).short).toBe(refused);
     }
   });

@@ -2,7 +2,8 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
   beijingInstant,
-  childDateProblems,
+  isDivisionCode,
+  reportConsistencyErrors,
   shanghaiDate,
   isMobilePhone,
   isValidPhone,
@@ -110,26 +111,45 @@ export function descriptionCounter(description: string): { text: string; short: 
     : { text: count, short: false };
 }
 
-function childProblems(child: ChildForm, today: string): string[] {
-  const problems: string[] = [];
-  const age = child.age.trim();
-  if (age !== '' && !(/^\d{1,2}$/.test(age) && Number(age) <= 17)) {
-    problems.push('年龄请填0到17之间的整数，不清楚可以不填');
-  }
-  if (problems.length > 0) return problems;
-  return Object.values(
-    childDateProblems(
-      {
-        birthDate: child.birthDate === '' ? undefined : child.birthDate,
-        ageYears: age === '' ? undefined : Number(age),
-      },
-      today,
-    ),
+/** The step that asks for a field of the report body (a field as the API's `errors` name it). */
+function stepOfField(field: string): ReportStep {
+  if (field.startsWith('child.')) return 'child';
+  if (field === 'reporter' || field.startsWith('reporter.')) return 'reporter';
+  return 'story';
+}
+
+/**
+ * The server's own rules across fields (shared `reportConsistencyErrors`: the child's age, birth
+ * date and its agreement with the age; when it was found; the reporter's identity and SMS consent),
+ * asked of the very body this form would send, so the refusal comes before sending.
+ */
+function consistencyProblems(
+  form: ReportForm,
+  step: ReportStep,
+  now: Date,
+  channel: Channel,
+): string[] {
+  const errors = reportConsistencyErrors(toReportRequest(form, channel, now), now);
+  return Object.entries(errors).flatMap(([field, problem]) =>
+    stepOfField(field) === step ? [problem] : [],
   );
 }
 
-/** What still needs fixing on one step before moving on; an empty list means it may go on. */
-export function stepProblems(form: ReportForm, step: ReportStep, now: Date): string[] {
+/**
+ * What still needs fixing on one step before moving on; an empty list means it may go on. The
+ * channel is the one the report is filed in (only a hotline caller may agree to SMS).
+ */
+export function stepProblems(
+  form: ReportForm,
+  step: ReportStep,
+  now: Date,
+  channel: Channel,
+): string[] {
+  return [...ownStepProblems(form, step), ...consistencyProblems(form, step, now, channel)];
+}
+
+/** What the form asks of one step's own fields, before the rules across fields. */
+function ownStepProblems(form: ReportForm, step: ReportStep): string[] {
   switch (step) {
     case 'danger':
       return form.immediateDanger === null ? ['请先回答：孩子现在有危险吗？'] : [];
@@ -139,11 +159,14 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
         ? ['请回答：知道孩子现在在哪里吗？']
         : [];
     case 'place':
-      return form.division.length < 3 ? ['请选择孩子所在的县（区），能选到乡镇或村更好'] : [];
+      // The server's rule for location.divisionCode: a county, township or village.
+      return isDivisionCode(placeCode(form))
+        ? []
+        : ['请选择孩子所在的县（区），能选到乡镇或村更好'];
     case 'child':
-      return childProblems(form.child, shanghaiDate(now));
+      return [];
     case 'story':
-      return storyProblems(form, shanghaiDate(now));
+      return storyProblems(form);
     case 'reporter':
       return form.identity !== 'anonymous' &&
         form.reporterPhone.trim() !== '' &&
@@ -155,7 +178,7 @@ export function stepProblems(form: ReportForm, step: ReportStep, now: Date): str
   }
 }
 
-function storyProblems(form: ReportForm, today: string): string[] {
+function storyProblems(form: ReportForm): string[] {
   const problems: string[] = [];
   // The server's rule (shared textProblem), with the form's own wording for a description too short.
   const description = textProblem(form.description.trim(), TEXT_LIMITS.reportDescription);
@@ -166,7 +189,6 @@ function storyProblems(form: ReportForm, today: string): string[] {
   } else if (description) {
     problems.push(description);
   }
-  if (form.discoveredOn > today) problems.push('发现日期不能晚于今天');
   if (form.evidence.some((e) => e.uploadId === null)) {
     problems.push('还有照片或视频没有上传成功：请点它重试，或删除后再继续');
   }
@@ -174,13 +196,19 @@ function storyProblems(form: ReportForm, today: string): string[] {
 }
 
 /** Every problem of the form, in the order the steps ask for it. */
-export function formProblems(form: ReportForm, now: Date): string[] {
-  return REPORT_STEPS.flatMap((step) => stepProblems(form, step.key, now));
+export function formProblems(form: ReportForm, now: Date, channel: Channel): string[] {
+  return REPORT_STEPS.flatMap((step) => stepProblems(form, step.key, now, channel));
 }
 
 /** The first step that still has a problem, so 提交 can send the reporter straight back to it. */
-export function firstStepWithProblems(form: ReportForm, now: Date): number | null {
-  const index = REPORT_STEPS.findIndex((step) => stepProblems(form, step.key, now).length > 0);
+export function firstStepWithProblems(
+  form: ReportForm,
+  now: Date,
+  channel: Channel,
+): number | null {
+  const index = REPORT_STEPS.findIndex(
+    (step) => stepProblems(form, step.key, now, channel).length > 0,
+  );
   return index === -1 ? null : index;
 }
 
@@ -192,14 +220,22 @@ export function asksWhereabouts(form: Pick<ReportForm, 'situations'>): boolean {
   return form.situations.includes('dropout');
 }
 
+/** The most precise division picked: the report's `location.divisionCode`. */
+function placeCode(form: Pick<ReportForm, 'division'>): string {
+  return form.division[form.division.length - 1]?.code ?? '';
+}
+
 /** A text with nothing visible (spaces, zero-width or filler characters) is left out, as the server counts it empty. */
 function optional(text: string): string | undefined {
   return visibleLength(text) === 0 ? undefined : text.trim();
 }
 
-/** Today (Beijing's) means now; an earlier day is taken at noon Beijing time. */
+/**
+ * Today (Beijing's) means now; another day is taken at noon Beijing time, so that a day after
+ * today, which the picker never offers, is refused by the server's rule (`discoveredAtProblem`).
+ */
 function discoveredAt(discoveredOn: string, now: Date): string {
-  if (discoveredOn === '' || discoveredOn >= shanghaiDate(now)) return now.toISOString();
+  if (discoveredOn === '' || discoveredOn === shanghaiDate(now)) return now.toISOString();
   return beijingInstant(discoveredOn, '12:00').toISOString();
 }
 
@@ -228,7 +264,7 @@ export function toReportRequest(
     description: form.description.trim(),
     discoveredAt: discoveredAt(form.discoveredOn, now),
     location: {
-      divisionCode: form.division[form.division.length - 1]?.code ?? '',
+      divisionCode: placeCode(form),
       address: optional(form.address),
       ...(form.position ?? {}),
     },

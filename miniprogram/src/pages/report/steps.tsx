@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import {
+  CHILD_AGE_YEARS,
+  PHONE_MAX_LENGTH,
   inputMaxLength,
   TEXT_LIMITS,
   GENDER_LABELS,
@@ -214,7 +216,7 @@ export function ChildStep({ form, update }: StepProps) {
         className="input report-child-age"
         type="number"
         value={child.age}
-        maxlength={2}
+        maxlength={String(CHILD_AGE_YEARS.max).length}
         placeholder="如：9"
         onInput={(e) => set({ age: e.detail.value })}
       />
@@ -304,11 +306,11 @@ function ContactFields({
         onInput={(e) => update({ reporterName: e.detail.value })}
       />
       <Text className="field-label">{phoneLabel}</Text>
+      {/* Not type="number": its keyboard has no + or space, and H5 drops a pasted +86 138 0000 0000. */}
       <Input
         className="input report-reporter-phone"
-        type="number"
         value={form.reporterPhone}
-        maxlength={13}
+        maxlength={PHONE_MAX_LENGTH}
         onInput={(e) => update({ reporterPhone: e.detail.value })}
       />
     </View>

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { isTrackingCode, normalizeTrackingCode } from '@shouhu/shared';
+import {
+  TRACKING_CODE_DESCRIPTION,
+  TRACKING_CODE_LENGTH,
+  TRACKING_CODE_MAX_TYPED_LENGTH,
+  isTrackingCode,
+  normalizeTrackingCode,
+} from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { ApiError, failureText } from '../../services/api-error';
 import { trackReport } from '../../services/reports';
@@ -18,9 +24,7 @@ export default function TrackPage() {
   const look = async () => {
     setUnknown(false);
     if (!isTrackingCode(code)) {
-      setProblem(
-        '这不是一个查询码。查询码是回执上的10位字母和数字（如 ACDE-FGHJ-KM，不含0、1、2、5、8和容易看错的字母），请核对后再输入',
-      );
+      setProblem(`这不是一个查询码。查询码是回执上的${TRACKING_CODE_DESCRIPTION}，请核对后再输入`);
       return;
     }
     const normalized = normalizeTrackingCode(code);
@@ -42,11 +46,11 @@ export default function TrackPage() {
     <View className="page">
       <View className="section">
         <Text className="section-title">输入查询码</Text>
-        <Text className="hint">提交报告后得到的10位查询码，不区分大小写。</Text>
+        <Text className="hint">提交报告后得到的{TRACKING_CODE_LENGTH}位查询码，不区分大小写。</Text>
         <Input
           className="input track-code"
           value={code}
-          maxlength={14}
+          maxlength={TRACKING_CODE_MAX_TYPED_LENGTH}
           placeholder="例如 ACDE-FGHJ-KM"
           onInput={(e) => setCode(e.detail.value)}
         />

@@ -3,12 +3,14 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import {
   DEPARTMENT_LABELS,
+  ORDER_ROLE_LABELS,
   ORDER_STATUS_LABELS,
   PURGED_NOTICE,
-  chineseDate,
+  chineseDay,
   chineseDateTime,
   chineseShortDateTime,
-  shanghaiDate,
+  escalationLevelText,
+  priorityText,
   situation,
   type OrderDetail,
   type ReportDetails,
@@ -22,7 +24,7 @@ import { currentUser } from '../../services/session';
 import { ActionPanel } from '../action-panel';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PositionLink } from '../position-link';
-import { countdown, escalationText, priorityBadge, PRIORITY_CLASS } from '../inbox-logic';
+import { countdown, PRIORITY_CLASS } from '../inbox-logic';
 import {
   availableActions,
   capacityFor,
@@ -59,7 +61,7 @@ function ReportFacts({ report }: { report: ReportDetails | ReportRoutingView }) 
           .join(' ')}
       />
       {/* The form asks which day (哪天知道的); today's is sent as the moment of sending. */}
-      <Row label="知道的日期" value={chineseDate(shanghaiDate(new Date(report.discoveredAt)))} />
+      <Row label="知道的日期" value={chineseDay(report.discoveredAt)} />
       <Row label="报告时间" value={chineseDateTime(report.createdAt)} />
     </>
   );
@@ -80,10 +82,7 @@ function FullReport({
       <View className="section order-report">
         <Text className="section-title">报告内容</Text>
         {report.purgedAt && (
-          <Row
-            label="个人信息"
-            value={`${PURGED_NOTICE}（${chineseDate(shanghaiDate(new Date(report.purgedAt)))}）`}
-          />
+          <Row label="个人信息" value={`${PURGED_NOTICE}（${chineseDay(report.purgedAt)}）`} />
         )}
         <ReportFacts report={report} />
         {!report.purgedAt && <Row label="描述" value={report.description} />}
@@ -213,16 +212,16 @@ export default function OrderPage() {
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
   const actions = availableActions(order, capacityFor(currentUser(), order), now);
-  const escalation = escalationText(order.escalationLevel);
+  const escalation = escalationLevelText(order.escalationLevel);
 
   return (
     <View className="page">
       <View className={`section order-card ${PRIORITY_CLASS[order.priority]}`}>
         <View className="order-card-head">
           <Text className={`priority-badge ${PRIORITY_CLASS[order.priority]}`}>
-            {priorityBadge(order.priority)}
+            {priorityText(order.priority)}
           </Text>
-          <Text className="order-role">{order.role === 'lead' ? '牵头' : '协助'}</Text>
+          <Text className="order-role">{ORDER_ROLE_LABELS[order.role]}</Text>
           <Text className="order-status order-detail-status">
             {ORDER_STATUS_LABELS[order.status]}
           </Text>
@@ -298,7 +297,7 @@ export default function OrderPage() {
             <Row
               key={`${other.department}-${other.role}`}
               label={DEPARTMENT_LABELS[other.department]}
-              value={`${other.role === 'lead' ? '牵头' : '协助'} · ${ORDER_STATUS_LABELS[other.status]}${other.unitName ? ` · ${other.unitName}` : ''}`}
+              value={`${ORDER_ROLE_LABELS[other.role]} · ${ORDER_STATUS_LABELS[other.status]}${other.unitName ? ` · ${other.unitName}` : ''}`}
             />
           ))}
         </View>

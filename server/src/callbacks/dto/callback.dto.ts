@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
-import { TEXT_LIMITS, type CallbackRequest } from '@shouhu/shared';
+import { SCORE_RANGE, TEXT_LIMITS, type CallbackRequest } from '@shouhu/shared';
 import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 /** `POST /reports/:id/callback`: one 回访 call; a score (1–5) only when the caller was reached. */
@@ -8,9 +8,9 @@ export class CallbackDto implements CallbackRequest {
   reached: boolean;
 
   @MayBeAbsent()
-  @IsInt({ message: '满意度应为1到5的整数' })
-  @Min(1, { message: '满意度请打1到5分' })
-  @Max(5, { message: '满意度请打1到5分' })
+  @IsInt({ message: `满意度应为${SCORE_RANGE.min}到${SCORE_RANGE.max}的整数` })
+  @Min(SCORE_RANGE.min, { message: `满意度请打${SCORE_RANGE.min}到${SCORE_RANGE.max}分` })
+  @Max(SCORE_RANGE.max, { message: `满意度请打${SCORE_RANGE.min}到${SCORE_RANGE.max}分` })
   score?: number;
 
   @MayBeAbsent()

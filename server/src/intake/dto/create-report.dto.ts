@@ -13,8 +13,6 @@ import {
   IsNumber,
   IsUUID,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -32,7 +30,7 @@ import {
   type SituationCode,
 } from '@shouhu/shared';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
-import { IsIdNumber, IsPhone } from '../../common/identity-validators';
+import { IsChildAge, IsIdNumber, IsPhone } from '../../common/identity-validators';
 import { IsPlainObject, IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
 
 export class ReportLocationDto implements ReportLocation {
@@ -65,8 +63,7 @@ export class ReportChildDto implements ReportChild {
 
   @MayBeAbsent()
   @IsInt({ message: '年龄应为整数' })
-  @Min(0, { message: '年龄不能小于0' })
-  @Max(17, { message: '未成年人年龄应小于18岁' })
+  @IsChildAge()
   ageYears?: number;
 
   @MayBeAbsent()

@@ -1,11 +1,13 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { TEXT_LIMITS } from '@shouhu/shared';
+import { SCORE_RANGE, TEXT_LIMITS } from '@shouhu/shared';
 import { IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
 
+const { min, max } = SCORE_RANGE;
+
 export class RatingDto {
-  @IsInt({ message: missingOr('请打1到5分', '评分应为1到5的整数') })
-  @Min(1, { message: '请打1到5分' })
-  @Max(5, { message: '请打1到5分' })
+  @IsInt({ message: missingOr(`请打${min}到${max}分`, `评分应为${min}到${max}的整数`) })
+  @Min(min, { message: `请打${min}到${max}分` })
+  @Max(max, { message: `请打${min}到${max}分` })
   score: number;
 
   @MayBeAbsent()

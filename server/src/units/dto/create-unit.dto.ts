@@ -41,6 +41,6 @@ export class CreateUnitDto implements CreateUnitRequest {
 
   /** 值班电话: a mobile that receives the SMS of every P1 order and escalation (a landline is refused: it cannot receive one). */
   @MayBeAbsent()
-  @IsPhone({ message: DUTY_PHONE_MESSAGE })
+  @IsPhone({ message: DUTY_PHONE_MESSAGE }, 'mobile')
   dutyPhone?: string;
 }

@@ -6,6 +6,6 @@ import { DUTY_PHONE_MESSAGE } from './create-unit.dto';
 /** `PATCH /admin/units/:id`: the duty phone, or null to remove it; an absent field is unchanged. */
 export class UpdateUnitDto implements Partial<UpdateUnitRequest> {
   @NullClears()
-  @IsPhone({ message: DUTY_PHONE_MESSAGE })
+  @IsPhone({ message: DUTY_PHONE_MESSAGE }, 'mobile')
   dutyPhone?: string | null;
 }

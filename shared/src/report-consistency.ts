@@ -1,16 +1,19 @@
-import {
-  childDateProblems,
-  isMobilePhone,
-  discoveredAtProblem,
-  shanghaiDate,
-  type CreateReportRequest,
-} from '@shouhu/shared';
+import type { CreateReportRequest } from './api';
+import { shanghaiDate } from './beijing-time';
+import { isMobilePhone } from './identity';
+import { childDateProblems, discoveredAtProblem } from './report-dates';
 
 /**
- * Rules that span fields or depend on the server's clock, checked after the shape is valid. Days
- * are Beijing's (domain.md: every "today" is the Asia/Shanghai day): at 07:00 Beijing a child
- * born that day is accepted although the UTC day is still the one before.
- * Returns field → reason, empty when the report is consistent.
+ * Rules of a report body that span fields or depend on the clock, once each field has its shape:
+ * when it was found (not after `now`), the child's age, birth date and 身份证号 (shared
+ * `childDateProblems`, on Beijing's day: at 07:00 Beijing a child born that day is accepted
+ * although the UTC day is still the one before), an anonymous reporter leaves no name or phone,
+ * and SMS consent comes only from a hotline caller with a mobile. The server refuses a report with
+ * any of them (400 `VALIDATION_FAILED`); the app's form asks the same of the body it would send,
+ * so the reporter hears the refusal before sending.
+ *
+ * Returns field → reason in Chinese, the fields named as in the body (`child.birthDate`), empty
+ * when the report is consistent.
  */
 export function reportConsistencyErrors(
   report: CreateReportRequest,

@@ -1,4 +1,4 @@
-import type { CreateReportRequest } from '@shouhu/shared';
+import type { CreateReportRequest } from './api';
 import { reportConsistencyErrors } from './report-consistency';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');
@@ -41,6 +41,17 @@ describe(reportConsistencyErrors.name, () => {
     expect(reportConsistencyErrors(aReport({ child: { birthDate } }), NOW)).toEqual({
       'child.birthDate': reason,
     });
+  });
+
+  it.each<[number, Record<string, string>]>([
+    [0, {}],
+    [17, {}],
+    [18, { 'child.ageYears': '年龄应为0到17之间的整数' }],
+    [-1, { 'child.ageYears': '年龄应为0到17之间的整数' }],
+    [9.5, { 'child.ageYears': '年龄应为0到17之间的整数' }],
+    [Number.NaN, { 'child.ageYears': '年龄应为0到17之间的整数' }],
+  ])('takes the age %s → %j', (ageYears, errors) => {
+    expect(reportConsistencyErrors(aReport({ child: { ageYears } }), NOW)).toEqual(errors);
   });
 
   it('accepts a child whose 18th birthday is tomorrow', () => {
