@@ -1,9 +1,14 @@
 import type { ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
-import { SANE_YEARS, type TextLimit } from '@shouhu/shared';
+import { CHILD_AGE_YEARS, PHONE_MAX_LENGTH, SANE_YEARS, type TextLimit } from '@shouhu/shared';
 import { API_DATE, API_INSTANT } from '../common/date-fields';
-import { IS_ID_NUMBER, IS_PHONE } from '../common/identity-validators';
+import {
+  IS_CHILD_AGE,
+  IS_ID_NUMBER,
+  IS_PHONE,
+  type PhoneKind,
+} from '../common/identity-validators';
 import { IS_PLAIN_OBJECT, IS_TEXT, NULL_CLEARS } from '../common/input-rules';
 
 export type DtoClass = new () => object;
@@ -39,9 +44,19 @@ const RULE_SCHEMAS: Record<string, (constraints: unknown[]) => SchemaObject> = {
     format: 'date',
     description: `日期 YYYY-MM-DD，须真实存在，${YEARS}`,
   }),
-  [IS_PHONE]: () => ({
+  [IS_PHONE]: ([kind]) => ({
     type: 'string',
-    description: '中国大陆手机号或带区号的固定电话；可带 +86、空格、横线、括号',
+    maxLength: PHONE_MAX_LENGTH,
+    description:
+      (kind as PhoneKind) === 'mobile'
+        ? '中国大陆手机号（用于接收短信）；可带 +86、空格、横线'
+        : '中国大陆手机号或带区号的固定电话；可带 +86、空格、横线、括号',
+  }),
+  [IS_CHILD_AGE]: () => ({
+    type: 'integer',
+    minimum: CHILD_AGE_YEARS.min,
+    maximum: CHILD_AGE_YEARS.max,
+    description: `孩子的周岁年龄，${CHILD_AGE_YEARS.min}–${CHILD_AGE_YEARS.max}`,
   }),
   [IS_ID_NUMBER]: () => ({
     type: 'string',
