@@ -74,8 +74,10 @@ export async function receiveSingleFile<T>(
     if (result !== null) await discard(result);
     const failure = failed ?? (error instanceof PaceError ? error : null);
     if (failure) {
-      // The rest of the body is not read: the answer goes out and the connection closes with it.
-      work.catch(() => undefined);
+      // A sink still writing sees its stream fail and lets go of its file before the answer says
+      // nothing was kept. The rest of the body is not read: the connection closes with the answer.
+      if (current !== null && result === null) await work.catch(() => undefined);
+      else work.catch(() => undefined);
       request.raw.unpipe();
       request.raw.pause();
       void reply.header('connection', 'close');
