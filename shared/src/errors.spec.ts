@@ -4,6 +4,8 @@ import { REFUSAL_CODES, REFUSALS, refusalMessage } from './order-states';
 import { RATING_REFUSAL_CODES, RATING_REFUSALS, ratingRefusalMessage } from './ratings';
 
 const CHINESE = /[\u4e00-\u9fff]/;
+/** A word of Latin letters: English or a code, never what a person reads here ("P1" is a label). */
+const LATIN_WORD = /[A-Za-z]{2,}/;
 
 describe('refusals', () => {
   const refusals = [
@@ -20,12 +22,14 @@ describe('refusals', () => {
     })),
   ];
 
-  it.each(refusals)('$code says the problem and what to do, in Chinese', (refusal) => {
-    expect(refusal.problem).toMatch(CHINESE);
-    expect(refusal.whatToDo).toMatch(CHINESE);
-    expect(refusal.message).toContain(refusal.problem);
-    expect(refusal.message).toContain(refusal.whatToDo);
-    expect(refusal.message).not.toContain(refusal.code);
+  it.each(refusals)('$code says the problem, then what to do, in Chinese', (refusal) => {
+    for (const part of [refusal.problem, refusal.whatToDo]) {
+      expect(part).toMatch(CHINESE);
+      expect(part).not.toMatch(LATIN_WORD);
+    }
+    expect(refusal.message.startsWith(refusal.problem)).toBe(true);
+    expect(refusal.message.endsWith(refusal.whatToDo)).toBe(true);
+    expect(refusal.message).not.toMatch(LATIN_WORD);
   });
 
   it.each(refusals)('$code is a stable error code of the contract', ({ code }) => {

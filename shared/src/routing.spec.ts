@@ -1,6 +1,6 @@
 import type { ReceivingDepartment } from './departments';
-import { higherPriority, type Priority } from './priorities';
-import { DEPARTMENT_STRENGTH, longestPrefixUnit, ownPriority, route } from './routing';
+import type { Priority } from './priorities';
+import { longestPrefixUnit, ownPriority, route } from './routing';
 import { SITUATION_CODES, type SituationCode } from './situations';
 
 type Expected = [lead: ReceivingDepartment, assists: ReceivingDepartment[], priority: Priority];
@@ -47,6 +47,12 @@ const DOMAIN_TABLE: Record<SituationCode, Expected> = {
   mental_health: ['township', ['education'], 'P3'],
   consultation: ['township', [], 'P3'],
 };
+
+/** domain.md, Routing 2, copied by hand: police > civil_affairs > township > education. */
+const DOMAIN_STRENGTH: ReceivingDepartment[] = ['police', 'civil_affairs', 'township', 'education'];
+
+/** The higher of two priorities: P1 is the most urgent. */
+const higherOf = (a: Priority, b: Priority): Priority => (a < b ? a : b);
 
 describe('route', () => {
   it.each(SITUATION_CODES.map((code) => [code, DOMAIN_TABLE[code]] as const))(
@@ -101,13 +107,13 @@ describe('route', () => {
     (a, b) => {
       const [leadA, assistsA, priorityA] = DOMAIN_TABLE[a];
       const [leadB, assistsB, priorityB] = DOMAIN_TABLE[b];
-      const lead = DEPARTMENT_STRENGTH.find((d) => d === leadA || d === leadB);
+      const lead = DOMAIN_STRENGTH.find((d) => d === leadA || d === leadB);
       const named = new Set([leadA, leadB, ...assistsA, ...assistsB]);
       const [actualLead, actualAssists, actualPriority] = summary([a, b]);
 
       expect(actualLead).toBe(lead);
-      expect(actualAssists).toEqual(DEPARTMENT_STRENGTH.filter((d) => named.has(d) && d !== lead));
-      expect(actualPriority).toBe(higherPriority(priorityA, priorityB));
+      expect(actualAssists).toEqual(DOMAIN_STRENGTH.filter((d) => named.has(d) && d !== lead));
+      expect(actualPriority).toBe(higherOf(priorityA, priorityB));
     },
   );
 

@@ -54,10 +54,11 @@ describe('situations', () => {
     for (const s of SITUATIONS) expect(s.notify).not.toContain(s.lead);
   });
 
-  it('gives every situation both a legal and a plain label', () => {
-    for (const s of SITUATIONS) {
-      expect(s.plainLabel.length).toBeGreaterThan(0);
-      expect(s.legalLabel.length).toBeGreaterThan(0);
+  it('gives every situation a legal and a plain label of its own', () => {
+    for (const kind of ['plainLabel', 'legalLabel'] as const) {
+      const labels = SITUATIONS.map((s) => s[kind].trim());
+      expect(labels).not.toContain('');
+      expect(new Set(labels).size).toBe(SITUATIONS.length);
     }
   });
 

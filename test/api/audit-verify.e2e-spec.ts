@@ -83,5 +83,7 @@ describe('npm run audit:verify', () => {
     const broken = auditVerify(database.url);
 
     expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('第 3 条');
+    expect(broken.stderr).toContain('rows were removed from the end');
   });
 });

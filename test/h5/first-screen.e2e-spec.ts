@@ -72,6 +72,7 @@ describe('H5 app: the first screen on a slow link', () => {
       headers: { 'accept-encoding': 'br' },
     });
 
+    expect(response.headers.get('content-encoding')).toBe('br');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('tel:110');
   });
@@ -86,6 +87,7 @@ describe('H5 app: the first screen on a slow link', () => {
     await home.click();
 
     await page.locator('.home-mine', { hasText: '我的报告' }).waitFor({ timeout: 30_000 });
+    expect(page.url()).toBe(`${suite.server.origin}/#/pages/index/index`);
     await page.context().close();
   });
 });

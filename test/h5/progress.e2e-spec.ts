@@ -1,7 +1,7 @@
-import type { OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import type { OrderSummary, Page as ApiPage, ReporterReportView } from '@shouhu/shared';
 import { formatTrackingCode } from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
-import { fillDropoutReport, submitReport } from '../support/report-form';
+import { fillDropoutReport, storedToken, submitReport } from '../support/report-form';
 import { apiClient } from '../support/api-client';
 import { useH5Suite } from '../support/h5-suite';
 
@@ -56,5 +56,11 @@ describe('H5 app: the reporter follows the report to its outcome', () => {
 
     await page.getByText('您的评价：5分').waitFor();
     await screenshot(page, 'progress-3-rated');
+    const stored = await api<ReporterReportView>(
+      'GET',
+      `/reports/${reportId}`,
+      await storedToken(page),
+    );
+    expect(stored).toMatchObject({ status: 'closed', rating: { score: 5 } });
   });
 });

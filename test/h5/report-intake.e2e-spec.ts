@@ -100,8 +100,10 @@ describe('H5 app: a neighbour files a report', () => {
     await page.getByText('没有找到这个查询码的报告').waitFor();
     await page.locator('.track-code input').waitFor();
     await screenshot(page, 'intake-track-unknown');
+    expect(page.url()).toBe(`${suite.server.origin}/#/pages/track/index`);
     await page.locator('.back-home').click();
     await page.locator('.home-track').waitFor();
+    expect(page.url()).toMatch(/#\/pages\/index\/index$/);
   });
 
   it('does not move on from a step until it is answered, and says what is missing', async () => {

@@ -1,7 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OrderDetail, OrderSummary, Page as ApiPage, ReportDetails } from '@shouhu/shared';
+import type {
+  OrderDetail,
+  OrderSummary,
+  Page as ApiPage,
+  ReportDetails,
+  ReporterReportView,
+} from '@shouhu/shared';
 import { openPhonePage, screenshot } from '../support/browser';
 import { apiClient } from '../support/api-client';
 import { useH5Suite } from '../support/h5-suite';
@@ -11,6 +17,7 @@ import {
   chooseSichengTown,
   describeWhatHappened,
   nextStep,
+  storedToken,
   submitReport,
 } from '../support/report-form';
 
@@ -55,6 +62,13 @@ describe('H5 app: danger, evidence, position and a bound institution', () => {
     await page.getByText('孩子有危险，请立即拨打110').waitFor();
     await page.locator('.receipt-order', { hasText: '公安（牵头）' }).waitFor();
     await screenshot(page, 'danger-2-receipt');
+    const filed = await api<ReporterReportView>(
+      'GET',
+      `/reports/${reportIdOf(page.url())}`,
+      await storedToken(page),
+    );
+    expect(filed.priority).toBe('P1');
+    expect(filed.orders.map((o) => [o.department, o.role])).toContainEqual(['police', 'lead']);
   });
 
   it('attaches a photo and the current position, and the handler receives both', async () => {

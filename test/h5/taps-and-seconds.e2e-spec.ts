@@ -1,8 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { OrderSummary, Page as ApiPage } from '@shouhu/shared';
+import {
+  OUTCOMES_BY_DEPARTMENT,
+  type OrderDetail,
+  type OrderSummary,
+  type Page as ApiPage,
+  type ReporterReportView,
+} from '@shouhu/shared';
 import { apiClient } from '../support/api-client';
 import { openPhonePage, screenshot } from '../support/browser';
 import { useH5Suite } from '../support/h5-suite';
+import { storedToken } from '../support/report-form';
 
 /**
  * Counts what two everyday jobs cost on the H5 build (issue 11's closing note): the taps a person
@@ -107,7 +114,16 @@ describe('H5 app: taps and seconds of everyday work', () => {
     await page.locator('.receipt-code').waitFor();
     measured.teacherReport = { taps: watch.taps, seconds: watch.seconds };
     await screenshot(page, 'taps-teacher-receipt');
-    expect(watch.taps).toBeGreaterThan(0);
+    const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
+    const filed = await api.call<ReporterReportView>(
+      'GET',
+      `/reports/${id}`,
+      await storedToken(page),
+    );
+    expect(filed.reported).toEqual({
+      description: '学生小军已经两周没来上学，家里电话打不通，家访时家中无人。',
+      situations: ['dropout'],
+    });
   });
 
   it('a township supervisor takes an order from 签收 to 办结', async () => {
@@ -133,6 +149,16 @@ describe('H5 app: taps and seconds of everyday work', () => {
     await page.locator('.order-detail-status', { hasText: '已办结' }).waitFor();
     measured.signToResolve = { taps: watch.taps, seconds: watch.seconds };
     await screenshot(page, 'taps-supervisor-resolved');
-    expect(watch.taps).toBeGreaterThan(0);
+    // Issue 11's count: 签收 and its confirmation, 接触 and its sheet's button, 办结's outcome,
+    // button and confirmation after the action itself. A new dialog or step shows here.
+    expect(watch.taps).toBe(8);
+    const worked = await api.call<OrderDetail>('GET', `/orders/${order.id}`, token);
+    expect(worked.order).toMatchObject({
+      status: 'resolved',
+      outcome: { code: OUTCOMES_BY_DEPARTMENT.township[0] },
+    });
+    expect(worked.timeline.find((e) => e.kind === 'contacted')?.text).toContain(
+      '已到家中见到孩子，身体无恙',
+    );
   });
 });

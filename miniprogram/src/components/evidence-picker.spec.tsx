@@ -6,6 +6,7 @@ import { tap } from '../../test/factories';
 import { resetTaro } from '../../test/taro-mock';
 import type { Evidence } from '../pages/report/report-form';
 import { EvidencePicker } from './evidence-picker';
+import { PrivacyPrompt } from './privacy-prompt';
 
 const taro = Taro as unknown as Record<string, jest.Mock>;
 
@@ -142,13 +143,21 @@ describe('EvidencePicker', () => {
     expect(container.querySelectorAll('.evidence-item:not(.evidence-add)')).toHaveLength(0);
   });
 
-  it('does not open the album before the privacy notice is agreed to', async () => {
+  it('does not open the album before the privacy notice is agreed to, and opens it once it is', async () => {
     Taro.removeStorageSync('shouhu.privacyAgreed');
-    const { container } = renderPicker();
+    const { container } = render(
+      <>
+        <PrivacyPrompt />
+        <Harness onChange={(e) => (latest = e)} />
+      </>,
+    );
 
     await tap(container.querySelector('.evidence-add')!);
 
+    await screen.findByText('使用前请阅读《隐私说明》');
     expect(taro.chooseMedia).not.toHaveBeenCalled();
+    await tap(screen.getByText('同意并继续'));
+    await waitFor(() => expect(taro.chooseMedia).toHaveBeenCalledTimes(1));
   });
 
   it('says what to pick when the album hands back a file it cannot open, and nothing when closed', async () => {

@@ -26,22 +26,21 @@ describe(toErrorResponse.name, () => {
   });
 
   it.each([
-    ['FST_ERR_BAD_URL', 400, 'VALIDATION_FAILED'],
-    ['FST_ERR_MAX_PARAM_LENGTH', 404, 'NOT_FOUND'],
-    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'VALIDATION_FAILED'],
-    ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'VALIDATION_FAILED'],
-  ])('answers Fastify’s %s with %d %s, in Chinese, without its text', (code, status, ours) => {
-    const error = Object.assign(new Error("'/track/%ZZ' is not a valid url component"), {
-      code,
-      statusCode: 400,
-    });
-    const response = toErrorResponse(error);
+    ['FST_ERR_BAD_URL', 400, 'VALIDATION_FAILED', '网址格式不正确，请检查后再试'],
+    ['FST_ERR_MAX_PARAM_LENGTH', 404, 'NOT_FOUND', '没有找到这个地址或记录'],
+    ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'VALIDATION_FAILED', '提交的内容不是有效的 JSON'],
+    ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'VALIDATION_FAILED', '请求的长度与内容不符'],
+  ])(
+    'answers Fastify’s %s with %d %s, saying what went wrong, without its text',
+    (code, status, ours, message) => {
+      const error = Object.assign(new Error("'/track/%ZZ' is not a valid url component"), {
+        code,
+        statusCode: 400,
+      });
 
-    expect(response.status).toBe(status);
-    expect(response.body.code).toBe(ours);
-    expect(response.body.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(JSON.stringify(response)).not.toContain('%ZZ');
-  });
+      expect(toErrorResponse(error)).toEqual({ status, body: { code: ours, message } });
+    },
+  );
 
   it('answers 503 when the database is down or saturated', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });

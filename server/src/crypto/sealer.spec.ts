@@ -49,8 +49,8 @@ describe(Sealer.name, () => {
     const tampered = `${sealed.slice(0, -4)}AAAA`;
     const otherKey = sealerWith(K3);
 
-    expect(() => sut.open(tampered)).toThrow();
-    expect(() => otherKey.open(sealed)).toThrow();
+    expect(() => sut.open(tampered)).toThrow('unable to authenticate data');
+    expect(() => otherKey.open(sealed)).toThrow(UnknownKeyError);
   });
 
   it('names the current key in every value and file it seals', () => {

@@ -22,17 +22,21 @@ const anOrder = (id: string, unitId: string | null): DispatchedOrder => ({
   signDueAt: new Date('2026-11-17T03:00:00Z'),
 });
 
+/**
+ * The outbox over stand-ins of its repositories. The subscriptions stand-in answers as the real one
+ * does: only the subscribers of the units asked about.
+ */
 function setUp(subscribers: NewOrderSubscriber[], template: string | null = TEMPLATE) {
   const subscriptions = {
-    lockRemaining: jest.fn(async () => subscribers),
+    lockRemaining: jest.fn(async (_: EntityManager, unitIds: string[]) =>
+      subscribers.filter((s) => unitIds.includes(s.unitId)),
+    ),
     use: jest.fn(async () => undefined),
   };
-  const inserted: NewNotification[] = [];
   const notifications = {
-    insertPending: jest.fn(async (_: EntityManager, messages: NewNotification[], at: Date) => {
-      expect(at).toBe(NOW);
-      inserted.push(...messages);
-    }),
+    insertPending: jest.fn(
+      async (_manager: EntityManager, _messages: NewNotification[], _at: Date) => undefined,
+    ),
   };
   const reports = {
     findById: jest.fn(async () => ({ id: 'report-1', situations: ['living_alone'] })),
@@ -46,7 +50,14 @@ function setUp(subscribers: NewOrderSubscriber[], template: string | null = TEMP
     divisions as unknown as DivisionsService,
     config,
   );
-  return { sut, subscriptions, inserted };
+  /** What the outbox queued: one insert, in the dispatch's transaction, at the dispatch's time. */
+  const inserted = (): NewNotification[] => {
+    expect(notifications.insertPending.mock.calls).toHaveLength(1);
+    const [[into, messages, at]] = notifications.insertPending.mock.calls;
+    expect([into, at]).toEqual([manager, NOW]);
+    return messages;
+  };
+  return { sut, subscriptions, notifications, inserted };
 }
 
 describe(NewOrderOutbox.name, () => {
@@ -59,12 +70,13 @@ describe(NewOrderOutbox.name, () => {
 
     await sut.enqueue(manager, [anOrder('order-1', 'township')], NOW);
 
-    expect(subscriptions.lockRemaining).toHaveBeenCalledWith(manager, ['township']);
-    expect(inserted.map((n) => [n.userId, n.kind, n.page])).toEqual([
+    expect(subscriptions.lockRemaining.mock.calls).toEqual([[manager, ['township']]]);
+    const queued = inserted();
+    expect(queued.map((n) => [n.userId, n.kind, n.page])).toEqual([
       ['a', 'new_order', 'staff/order/index?id=order-1'],
       ['b', 'new_order', 'staff/order/index?id=order-1'],
     ]);
-    expect(inserted[0]).toEqual({
+    expect(queued[0]).toEqual({
       userId: 'a',
       kind: 'new_order',
       page: 'staff/order/index?id=order-1',
@@ -96,7 +108,7 @@ describe(NewOrderOutbox.name, () => {
       NOW,
     );
 
-    expect(inserted.map((n) => [n.userId, n.page])).toEqual([
+    expect(inserted().map((n) => [n.userId, n.page])).toEqual([
       ['a', 'staff/order/index?id=order-1'],
       ['b', 'staff/order/index?id=order-1'],
       ['a', 'staff/order/index?id=order-2'],
@@ -107,15 +119,28 @@ describe(NewOrderOutbox.name, () => {
     ]);
   });
 
-  it('looks for no subscribers when the template is not configured or the order has no unit', async () => {
-    const unconfigured = setUp([], null);
-    await unconfigured.sut.enqueue(manager, [anOrder('order-1', 'township')], NOW);
-    expect(unconfigured.subscriptions.lockRemaining).not.toHaveBeenCalled();
+  it('looks for no subscribers and queues nothing when the template is not configured', async () => {
+    const { sut, subscriptions, notifications } = setUp(
+      [{ userId: 'a', unitId: 'township', remaining: 3 }],
+      null,
+    );
 
-    const adminQueue = setUp([]);
-    await adminQueue.sut.enqueue(manager, [anOrder('order-1', null)], NOW);
-    expect(adminQueue.subscriptions.lockRemaining).toHaveBeenCalledWith(manager, []);
-    expect(adminQueue.inserted).toEqual([]);
-    expect(adminQueue.subscriptions.use).not.toHaveBeenCalled();
+    await sut.enqueue(manager, [anOrder('order-1', 'township')], NOW);
+
+    expect(subscriptions.lockRemaining).not.toHaveBeenCalled();
+    expect(subscriptions.use).not.toHaveBeenCalled();
+    expect(notifications.insertPending).not.toHaveBeenCalled();
+  });
+
+  it('asks about no unit for an order in the admin queue, and queues nothing', async () => {
+    const { sut, subscriptions, notifications } = setUp([
+      { userId: 'a', unitId: 'township', remaining: 3 },
+    ]);
+
+    await sut.enqueue(manager, [anOrder('order-1', null)], NOW);
+
+    expect(subscriptions.lockRemaining.mock.calls).toEqual([[manager, []]]);
+    expect(subscriptions.use).not.toHaveBeenCalled();
+    expect(notifications.insertPending).not.toHaveBeenCalled();
   });
 });

@@ -50,7 +50,7 @@ describe(UploadStore.name, () => {
     onDisk[onDisk.length - 1] ^= 1;
     writeFileSync(temp.path, onDisk);
 
-    await expect(store.plaintextOf(temp)).rejects.toThrow();
+    await expect(store.plaintextOf(temp)).rejects.toThrow('unable to authenticate data');
   });
 
   it('deletes the temporary file when the upload breaks off', async () => {

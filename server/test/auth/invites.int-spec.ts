@@ -68,6 +68,7 @@ describe('invitations', () => {
       const rightful = await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
 
       expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CONFLICT');
       expect(refused.body.message).toContain('管理员账号不能同时担任办理人员或协调员');
       expect(me.body.roles).not.toContain(role);
       expect(rightful.status).toBe(200);

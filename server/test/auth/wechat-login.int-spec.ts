@@ -45,17 +45,24 @@ describe('POST /auth/wechat', () => {
   });
 
   it.each([
-    ['invalid', 400, 'WECHAT_CODE_INVALID'],
-    ['busy', 429, 'RATE_LIMITED'],
-    ['risky', 403, 'WECHAT_RISKY_USER'],
-    ['system', 503, 'SERVICE_UNAVAILABLE'],
-  ])('turns the WeChat answer "%s" into %i %s', async (code, status, errorCode) => {
-    const response = await login(code);
+    ['invalid', 400, 'WECHAT_CODE_INVALID', '登录凭证无效或已使用，请重新打开小程序'],
+    ['busy', 429, 'RATE_LIMITED', '登录太频繁，请一分钟后再试'],
+    [
+      'risky',
+      403,
+      'WECHAT_RISKY_USER',
+      '微信判定当前账号存在风险，暂时无法登录；如情况紧急请直接拨打110',
+    ],
+    ['system', 503, 'SERVICE_UNAVAILABLE', '微信登录暂时不可用，请稍后再试'],
+  ])(
+    'turns the WeChat answer "%s" into %i %s, saying what to do',
+    async (code, status, errorCode, message) => {
+      const response = await login(code);
 
-    expect(response.status).toBe(status);
-    expect(response.body.code).toBe(errorCode);
-    expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
-  });
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual({ code: errorCode, message });
+    },
+  );
 
   it('refuses a missing code without calling WeChat', async () => {
     const before = wechat.calls.length;
@@ -63,6 +70,7 @@ describe('POST /auth/wechat', () => {
     const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/auth/wechat', { body: {} });
 
     expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveProperty(['code']);
     expect(wechat.calls.length).toBe(before);
   });
 });
@@ -78,7 +86,10 @@ describe('POST /auth/wechat when WeChat cannot be reached', () => {
       });
 
       expect(response.status).toBe(503);
-      expect(response.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(response.body).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        message: '暂时连不上微信服务器，请稍后再试',
+      });
     } finally {
       await sut.close();
     }
@@ -92,6 +103,10 @@ describe('POST /auth/wechat when WeChat cannot be reached', () => {
       });
 
       expect(response.status).toBe(503);
+      expect(response.body).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        message: '服务器未配置微信小程序，暂时无法用微信登录',
+      });
     } finally {
       await sut.close();
     }

@@ -206,6 +206,10 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       token: admin.token,
       path: '/admin/invites',
       body: { role: 'mandated_reporter', orgName: '泗县某小学', orgType: 'school' },
+      // No route lists invitations: their rows are read where they are kept.
+      readBack: async () => [
+        { sql: 'SELECT org_name FROM invites WHERE created_by = ?', id: admin.user.id },
+      ],
     }),
     'POST /admin/users/:id/disable': async () => {
       const target = await aReporterSession(baseUrl);

@@ -138,7 +138,10 @@ describe('input walk: every field of every route', () => {
         continue;
       }
       const stored = await Promise.all(((await call.readBack?.(answer.body)) ?? []).map(readText));
-      if (stored.length === 0) continue;
+      if (stored.length === 0) {
+        failures.push(`${route.key}: stores text but names nowhere to read it back`);
+        continue;
+      }
       texts.forEach((field, i) => {
         if (!stored.some((text) => text.includes(values[i]))) {
           failures.push(`${route.key} ${field.path}: not read back intact`);

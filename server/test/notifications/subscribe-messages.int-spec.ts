@@ -423,11 +423,11 @@ describe('WeChat subscribe messages, partly configured', () => {
         newOrder: null,
       });
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({
+      expect(refused.body).toEqual({
         code: 'VALIDATION_FAILED',
+        message: '办结通知暂未开通，无法订阅',
         errors: { kinds: '办结通知暂未开通' },
       });
-      expect(refused.body.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(accepted.body).toEqual({ remaining: { accepted: 1, progress: 0, closed: 0 } });
     } finally {
       await sut.close();

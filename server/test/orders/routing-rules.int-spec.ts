@@ -4,6 +4,7 @@ import {
   DEPARTMENT_LABELS,
   DEPARTMENT_STRENGTH,
   SITUATION_CODES,
+  refusalMessage,
   route,
   type ApiErrorBody,
   type OrderSummary,
@@ -161,7 +162,6 @@ describe('routing rules through the API', () => {
           reason: '孩子住在草沟镇',
         });
 
-        expect(choices.body.length).toBeGreaterThan(0);
         expect(choices.body.every((u) => u.department === department)).toBe(true);
         expect(choices.body.map((u) => u.id)).toContain(others[department]);
         for (const [target, status, message] of refused) {
@@ -271,6 +271,10 @@ describe('routing rules through the API', () => {
       expect(seven.resolveDueAt).toBe(new Date(dispatched + 7 * 24 * HOUR).toISOString());
       expect(thirty.resolveDueAt).toBe(new Date(dispatched + 30 * 24 * HOUR).toISOString());
       expect(third.status).toBe(409);
+      expect(third.body).toEqual({
+        code: 'EXTENSION_LIMIT',
+        message: refusalMessage('EXTENSION_LIMIT'),
+      });
     });
 
     it(`extends a P1 order of another department by 1 to ${MAX_DAYS} working days`, async () => {
@@ -313,7 +317,10 @@ describe('routing rules through the API', () => {
       });
 
       expect(approval.status).toBe(409);
-      expect(approval.body.message).toContain('重新申请');
+      expect(approval.body).toEqual({
+        code: 'EXTENSION_NO_LONGER_OFFERED',
+        message: refusalMessage('EXTENSION_NO_LONGER_OFFERED'),
+      });
       expect(refusal.extensionPendingDays).toBeNull();
     });
   });

@@ -1,10 +1,12 @@
-import type {
-  ApiErrorBody,
-  OrderDetail,
-  ReportDetails,
-  OrderSummary,
-  Page,
-  ReporterReportView,
+import {
+  refusalMessage,
+  type ApiErrorBody,
+  type OrderDetail,
+  type ReportDetails,
+  type OrderSummary,
+  type Page,
+  type RefusalCode,
+  type ReporterReportView,
 } from '@shouhu/shared';
 import {
   COUNTY,
@@ -366,7 +368,10 @@ describe('work orders: whole stories', () => {
     const events = await timeline(order.id, 'township');
 
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('联席办');
+    expect(refused.body).toEqual({
+      code: 'LOWER_P1_NEEDS_COORDINATOR',
+      message: refusalMessage('LOWER_P1_NEEDS_COORDINATOR'),
+    });
     expect(lowered).toMatchObject({ priority: 'P3', initialPriority: 'P3' });
     expect(report.priority).toBe('P1');
     const change = events.find((e) => e.kind === 'priority_changed');
@@ -386,7 +391,7 @@ describe('work orders: whole stories', () => {
       workingDays: 3,
       reason: '需要联系康复机构',
     });
-    const twice = await http(sut.baseUrl, 'POST', `/orders/${order.id}/extension`, {
+    const twice = await http<ApiErrorBody>(sut.baseUrl, 'POST', `/orders/${order.id}/extension`, {
       token: token('township'),
       body: { workingDays: 1, reason: '再延一天' },
     });
@@ -396,6 +401,10 @@ describe('work orders: whole stories', () => {
 
     expect(asked.extensionPendingDays).toBe(3);
     expect(twice.status).toBe(409);
+    expect(twice.body).toEqual({
+      code: 'EXTENSION_PENDING',
+      message: refusalMessage('EXTENSION_PENDING'),
+    });
     expect(order.resolveDueAt).toBe(new Date('2026-11-26T23:59:59.999+08:00').toISOString());
     expect(approved.resolveDueAt).toBe(new Date('2026-12-01T23:59:59.999+08:00').toISOString());
     expect(approved.extensionPendingDays).toBeNull();
@@ -433,7 +442,7 @@ describe('work orders: whole stories', () => {
     expect(view.body.status).toBe('in_progress');
   });
 
-  it.each([
+  it.each<[string, string, object | undefined, RefusalCode]>([
     ['sign twice', 'sign', undefined, 'WRONG_STATE'],
     [
       'resolve before signing',
@@ -442,29 +451,31 @@ describe('work orders: whole stories', () => {
       'SIGN_FIRST',
     ],
     ['reopen an open order', 'reopen', { reason: '测试重办' }, 'WRONG_STATE'],
-  ])('refuses to %s with 409 and a reason', async (_, action, body, code) => {
-    const report = await fileAt('2026-11-20T09:00:00+08:00', {
-      situations: ['consultation'],
-      location: { divisionCode: TOWN },
-    });
-    const order = await orderOf(sut.baseUrl, token('township'), report.id, 'township');
-    if (action === 'sign') await act(sut.baseUrl, token('township'), order.id, 'sign');
-    const who = action === 'reopen' ? 'coordinator' : 'township';
+  ])(
+    'refuses to %s with 409, its code and the reason people read',
+    async (_, action, body, code) => {
+      const report = await fileAt('2026-11-20T09:00:00+08:00', {
+        situations: ['consultation'],
+        location: { divisionCode: TOWN },
+      });
+      const order = await orderOf(sut.baseUrl, token('township'), report.id, 'township');
+      if (action === 'sign') await act(sut.baseUrl, token('township'), order.id, 'sign');
+      const who = action === 'reopen' ? 'coordinator' : 'township';
 
-    const response = await http<ApiErrorBody>(
-      sut.baseUrl,
-      'POST',
-      `/orders/${order.id}/${action}`,
-      {
-        token: token(who),
-        body,
-      },
-    );
+      const response = await http<ApiErrorBody>(
+        sut.baseUrl,
+        'POST',
+        `/orders/${order.id}/${action}`,
+        {
+          token: token(who),
+          body,
+        },
+      );
 
-    expect(response.status).toBe(409);
-    expect(response.body.code).toBe(code);
-    expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
-  });
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual({ code, message: refusalMessage(code) });
+    },
+  );
 
   it('refuses an outcome from another department’s list', async () => {
     const report = await fileAt('2026-11-20T10:00:00+08:00', {

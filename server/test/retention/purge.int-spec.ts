@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { PURGED_NOTICE, type OrderDetail, type ReporterReportView } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { verifyAuditLog } from '../../src/audit/audit-verifier';
+import { childIdentities } from '../../src/children/child-identity';
 import { AuditRepository } from '../../src/audit/audit.repository';
 import { CLOCK, type Clock } from '../../src/common/clock';
 import { Sealer } from '../../src/crypto/sealer';
@@ -57,6 +58,15 @@ describe('retention purge', () => {
     return response.body.uploadId;
   }
 
+  /** The child of the report carrying `canary`. */
+  const childOf = (canary: string, phone: string) => ({
+    name: canary,
+    ageYears: 10,
+    school: `${canary}小学`,
+    guardianName: canary,
+    guardianPhone: phone,
+  });
+
   /** A report whose every free text and personal value carries `canary` (a name of 汉字 and a phone). */
   async function file(canary: string, phone: string, hotline = false): Promise<Filed> {
     const owner = hotline ? operator : county.sessions.reporter.token;
@@ -67,13 +77,7 @@ describe('retention purge', () => {
       description: `${canary}两周没有来上学。`,
       discoveredAt: new Date(now.getTime() - 3600_000).toISOString(),
       location: { divisionCode: TOWN, address: `${canary}家住三组` },
-      child: {
-        name: canary,
-        ageYears: 10,
-        school: `${canary}小学`,
-        guardianName: canary,
-        guardianPhone: phone,
-      },
+      child: childOf(canary, phone),
       reporter: {
         name: canary,
         phone,
@@ -142,8 +146,11 @@ describe('retention purge', () => {
     for (const line of log) expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(log.join('\n')).toMatch(/办结于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）/);
     expect(afterDry).toEqual(['甲金丝雀', '乙金丝雀', '戊金丝雀']);
-    expect(first).toMatchObject({ reports: 3, files: 3 });
-    expect(first.childKeys).toBeGreaterThan(0);
+    // Each purged child's file loses every key its report gave it (each child is its own file).
+    const childKeys = [old, oldHotline, notCalledBack].flatMap(({ canary }) =>
+      childIdentities(childOf(canary, phoneOf(canary)), TOWN, T0),
+    );
+    expect(first).toMatchObject({ reports: 3, files: 3, childKeys: childKeys.length });
     expect(second.reports).toBe(0);
     expect(await canariesFound([old, oldHotline, notCalledBack, recent, open])).toEqual([
       '丙金丝雀',
@@ -176,7 +183,8 @@ describe('retention purge', () => {
       token: old.owner,
     });
     expect(mine.status).toBe(200);
-    expect(mine.body.purgedAt).toBeDefined();
+    const purgedAt = now.toISOString();
+    expect(mine.body.purgedAt).toBe(purgedAt);
     expect(mine.body.reported).toBeUndefined();
     expect(mine.body.timeline.every((entry) => entry.text === PURGED_NOTICE)).toBe(true);
     expect(mine.body.rating).toEqual({ score: 4 });
@@ -185,7 +193,7 @@ describe('retention purge', () => {
     const staff = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, { token });
     expect(staff.status).toBe(200);
     expect(staff.body.report).toMatchObject({
-      purgedAt: expect.any(String),
+      purgedAt,
       child: null,
       description: '',
       attachments: [],

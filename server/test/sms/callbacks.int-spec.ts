@@ -1,10 +1,11 @@
-import type {
-  ApiErrorBody,
-  AuthResponse,
-  HotlineCallback,
-  OrderSummary,
-  Page,
-  ReportCreatedResponse,
+import {
+  callbackRefusalMessage,
+  type ApiErrorBody,
+  type AuthResponse,
+  type HotlineCallback,
+  type OrderSummary,
+  type Page,
+  type ReportCreatedResponse,
 } from '@shouhu/shared';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { signAndResolve, submitReport } from '../factories/order.factory';
@@ -120,7 +121,10 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
 
     const early = await record(report.id, { reached: true, score: 3 });
     expect(early.status).toBe(409);
-    expect(early.body.code).toBe('CALLBACK_REPORT_NOT_CLOSED');
+    expect(early.body).toEqual({
+      code: 'CALLBACK_REPORT_NOT_CLOSED',
+      message: callbackRefusalMessage('CALLBACK_REPORT_NOT_CLOSED'),
+    });
 
     await close(report);
     expect((await record(report.id, { reached: true })).body.errors).toHaveProperty('score');
@@ -129,7 +133,10 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     expect((await record(report.id, { reached: true, score: 3 })).status).toBe(201);
     const again = await record(report.id, { reached: true, score: 3 });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('ALREADY_CALLED_BACK');
+    expect(again.body).toEqual({
+      code: 'ALREADY_CALLED_BACK',
+      message: callbackRefusalMessage('ALREADY_CALLED_BACK'),
+    });
 
     const other = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
     const notTheirs = await http(sut.baseUrl, 'POST', `/reports/${report.id}/callback`, {
@@ -149,8 +156,11 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     });
     await close(anonymous);
 
+    const due = await list();
     const scored = await record(anonymous.id, { reached: true, score: 1 });
 
+    expect(due.body.map((c) => c.reportId)).not.toContain(anonymous.id);
     expect(scored.status).toBe(404);
+    expect(await lowRatingQueue()).toEqual([]);
   });
 });

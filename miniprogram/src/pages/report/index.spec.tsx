@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { SITUATION_CODES, SITUATION_SHORT_LABELS } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { aFilledForm, tap } from '../../../test/factories';
 import { REPORT_STEPS, emptyReportForm, formProblems } from './report-form';
@@ -85,7 +86,9 @@ describe('ReportPage for the hotline operator: one page', () => {
       '孩子的情况',
       '来电人',
     ]);
-    expect(container.querySelectorAll('.quick-key').length).toBeGreaterThan(0);
+    expect(Array.from(container.querySelectorAll('.quick-key'), (k) => k.textContent)).toEqual(
+      SITUATION_CODES.map((code) => SITUATION_SHORT_LABELS[code]),
+    );
   });
 
   it('names every problem of every step at once, and sends nothing', async () => {

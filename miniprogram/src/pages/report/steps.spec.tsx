@@ -59,7 +59,7 @@ describe('ChildStep', () => {
 describe('ReviewStep', () => {
   it('lists every answer and sends the reporter back to the step they want to change', async () => {
     const onEdit = jest.fn();
-    render(
+    const { container } = render(
       <ReviewStep
         form={aFilledForm({
           child: { name: '小军', gender: 'male', age: '11', birthDate: '', school: '' },
@@ -69,12 +69,23 @@ describe('ReviewStep', () => {
         onEdit={onEdit}
       />,
     );
+    const rows = Array.from(container.querySelectorAll('.review-row'));
 
-    expect(screen.getByText('小军，男，11岁')).toBeTruthy();
-    expect(screen.getByText('安徽省 宿州市 泗县')).toBeTruthy();
-    expect(screen.getByText('实名（13800000000）')).toBeTruthy();
-    await tap(screen.getByText('小军，男，11岁'));
-    expect(onEdit).toHaveBeenCalledWith(3);
+    expect(
+      rows.map((row) => [
+        row.querySelector('.review-label')?.textContent,
+        row.querySelector('.review-value')?.textContent,
+      ]),
+    ).toEqual([
+      ['危险', '没有'],
+      ['情况', situation('dropout').plainLabel],
+      ['地点', '安徽省 宿州市 泗县'],
+      ['孩子', '小军，男，11岁'],
+      ['经过', '孩子已经两周没有来上学了。'],
+      ['身份', '实名（13800000000）'],
+    ]);
+    for (const row of rows) await tap(row);
+    expect(onEdit.mock.calls).toEqual([[0], [1], [2], [3], [4], [5]]);
   });
 });
 
