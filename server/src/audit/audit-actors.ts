@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Channel, Role } from '@shouhu/shared';
+import { mayKnowReporter, type Channel, type Role } from '@shouhu/shared';
 import { withinPrefixes } from '../access/division-scope';
-import { mayKnowReporter } from '../orders/report-disclosure';
 
 /** What the listing needs to know of the report a row is about. */
 export interface ReportOfRow {

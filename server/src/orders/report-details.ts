@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportChild, ReportDetails, ReportReporter, ReportRoutingView } from '@shouhu/shared';
+import {
+  mayKnowReporter,
+  type DisclosureViewer,
+  type ReportChild,
+  type ReportDetails,
+  type ReportReporter,
+  type ReportRoutingView,
+} from '@shouhu/shared';
 import { Sealer } from '../crypto/sealer';
 import { DivisionsService } from '../divisions/divisions.service';
 import { UploadsService } from '../uploads/uploads.service';
 import type { ReportEntity } from '../reports/report.entity';
-import { mayKnowReporter, type DisclosureViewer } from './report-disclosure';
 
 interface SealedLocation {
   address?: string;
