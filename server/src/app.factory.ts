@@ -24,6 +24,7 @@ import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
 import type { Logger } from './logging/logger';
+import { routeMp4boxLog } from './logging/mp4box-log';
 import { NestLogger } from './logging/nest-logger';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
 import { RequestLog, logRequest, requestLine } from './logging/request-log';
@@ -41,6 +42,7 @@ export async function createApp(
   options: CreateAppOptions,
 ): Promise<NestFastifyApplication> {
   const { logger } = options;
+  routeMp4boxLog(logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new RequestLog(logger),
