@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { API_PREFIX, idNumberCheckCharacter, type AuthResponse } from '@shouhu/shared';
+import {
+  API_PREFIX,
+  DEMO_LOGINS,
+  idNumberCheckCharacter,
+  type AuthResponse,
+  type CreateReportRequest,
+  type ReporterReportView,
+} from '@shouhu/shared';
+import { demoReports } from '../../src/demo/demo-data';
 import { aPhoto, upload } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
-import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
+import {
+  aReporterSession,
+  aSessionWith,
+  anAdminSession,
+  devLogin,
+} from '../factories/session.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
@@ -36,6 +49,33 @@ const REQUEST_LINE_FIELDS = [
   'code',
   'err',
 ];
+
+/** The names of the secrets found in `written`, as written or as a URL carries them. */
+function leaksIn(written: string, secrets: Record<string, string | undefined>): string[] {
+  return Object.entries(secrets)
+    .filter(
+      ([, value]) =>
+        value !== undefined &&
+        (written.includes(value) || written.includes(encodeURIComponent(value))),
+    )
+    .map(([name]) => name);
+}
+
+/** What a report says of the child and the reporter, and where. */
+function personalDetailsOf(report: CreateReportRequest): string[] {
+  const { child, reporter } = report;
+  const reporterDetails = reporter.anonymous ? [] : [reporter.name, reporter.phone];
+  return [
+    report.description,
+    report.location.address,
+    child.name,
+    child.idNumber,
+    child.school,
+    child.guardianName,
+    child.guardianPhone,
+    ...reporterDetails,
+  ].filter((detail): detail is string => detail !== undefined);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DEADLINE_SECONDS = 5;
@@ -481,6 +521,14 @@ describe('request logs', () => {
       },
       attachments: [photo.body.uploadId],
     });
+    const logins = {
+      openid: `canary-openid-${randomUUID()}`,
+      'WeChat login code': `ok:canary-wechat-${randomUUID()}`,
+    };
+    await http(sut.baseUrl, 'POST', '/auth/dev', { body: { openid: logins.openid } });
+    await http(sut.baseUrl, 'POST', '/auth/wechat', {
+      body: { code: logins['WeChat login code'] },
+    });
     const order = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
     await act(sut.baseUrl, handler.token, order.id, 'sign');
     await act(sut.baseUrl, handler.token, order.id, 'notes', {
@@ -566,12 +614,9 @@ describe('request logs', () => {
       ),
       'reporter token': reporter.token,
       'handler token': handler.token,
+      ...logins,
     };
-    // As written, and as a URL carries it.
-    const leaked = ([, value]: [string, string | undefined]) =>
-      value !== undefined &&
-      (written.includes(value) || written.includes(encodeURIComponent(value)));
-    expect(Object.entries(secrets).filter(leaked)).toEqual([]);
+    expect(leaksIn(written, secrets)).toEqual([]);
     expect(written).not.toMatch(/authorization|bearer/i);
     const patterns = new Set(routes.map((r) => `${API_PREFIX}${r.key.split(' ')[1]}`));
     const requestLines = lines.filter((line: LogLine) => line.msg === 'request');
@@ -582,4 +627,54 @@ describe('request logs', () => {
       [...patterns].filter((pattern) => !requestLines.some((line) => line.route === pattern)),
     ).toEqual([]);
   }, 180_000);
+
+  it('writes no tracking code, openid, token or report detail while seeding the demo data', async () => {
+    const demoLogs = new LogCapture();
+    const demo = await startTestApp({
+      logs: demoLogs,
+      env: { DEMO_DATA: 'true', LOG_LEVEL: 'trace' },
+    });
+    try {
+      const seeded = demoReports(new Date());
+      const sessions = await Promise.all(
+        DEMO_LOGINS.map(async ({ openid }) => ({
+          openid,
+          session: await devLogin(demo.baseUrl, openid),
+        })),
+      );
+      const filed = await Promise.all(
+        sessions.map(async ({ session }) => {
+          const mine = await http<ReporterReportView[]>(demo.baseUrl, 'GET', '/reports/mine', {
+            token: session.token,
+          });
+          return mine.body;
+        }),
+      );
+      const secrets = {
+        ...Object.fromEntries(
+          filed.flat().map((report, i) => [`demo tracking code ${i}`, report.trackingCode]),
+        ),
+        ...Object.fromEntries(
+          sessions.flatMap(({ openid, session }) => [
+            [`${openid} openid`, openid],
+            [`${openid} token`, session.token],
+          ]),
+        ),
+        ...Object.fromEntries(
+          seeded.flatMap(({ report }, i) =>
+            personalDetailsOf(report).map((detail, j) => [`demo report ${i} detail ${j}`, detail]),
+          ),
+        ),
+      };
+
+      // The boot's lines were captured, and the codes looked for exist.
+      expect(demoLogs.lines()).toContainEqual(
+        expect.objectContaining({ component: 'demo-data', reports: seeded.length }),
+      );
+      expect(filed.flat()).toHaveLength(seeded.length);
+      expect(leaksIn(demoLogs.written(), secrets)).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });
