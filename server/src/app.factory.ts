@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken, TokenService } from './access/token.service';
 import { buildApiDocument } from './api-docs/api-document';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
@@ -27,7 +28,7 @@ import type { Logger } from './logging/logger';
 import { routeMp4boxLog } from './logging/mp4box-log';
 import { NestLogger } from './logging/nest-logger';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
-import { RequestLog, logRequest, requestLine } from './logging/request-log';
+import { RequestLog, logRequest, noteCaller, requestLine } from './logging/request-log';
 
 export interface CreateAppOptions {
   /** The server's one logger (`createLogger`); tests give one that writes where they read. */
@@ -92,7 +93,11 @@ export async function createApp(
     reply.header(REQUEST_ID_HEADER, request.id);
     applyEdgeHeaders(request, reply);
   });
+  const tokens = app.get(TokenService);
   fastify.addHook('onRequest', async (request, reply) => {
+    // Whose request this is, for its log line, before anything below may refuse it.
+    const caller = tokens.verify(bearerToken(request.headers.authorization));
+    if (caller) noteCaller(request, caller.userId);
     if (request.raw.httpVersion === '1.1' && !request.headers.host) {
       throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
     }

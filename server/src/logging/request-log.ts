@@ -1,6 +1,5 @@
 import type { ErrorCode } from '@shouhu/shared';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { RequestWithActor } from '../access/current-actor';
 import { errorFields, type ErrorFields, type Logger } from './logger';
 
 /**
@@ -19,7 +18,10 @@ export interface RequestLine {
    * read the request.
    */
   durationMs: number | null;
-  /** The caller's user id, once the access guard has verified the token. */
+  /**
+   * The user the request is from (`noteCaller`): its login token's, or the one a login logged in;
+   * null without a token whose signature and expiry hold.
+   */
   userId: string | null;
   /** The error code of an error answer (api.md). */
   code?: ErrorCode;
@@ -28,10 +30,21 @@ export interface RequestLine {
 }
 
 const failures = new WeakMap<FastifyRequest, { code: ErrorCode; error: unknown }>();
+const callers = new WeakMap<FastifyRequest, string>();
 
 /** Tells the request's line which error it was answered with. */
 export function noteFailure(request: FastifyRequest, code: ErrorCode, error: unknown): void {
   failures.set(request, { code, error });
+}
+
+/**
+ * Tells the request's line whose it is. Noted as the request arrives from its token's signature and
+ * expiry, with no database read, so the line names the user even when the request is refused before
+ * the access guard has looked the user up (415, broken JSON, a body too slow); a login notes the
+ * user it logged in.
+ */
+export function noteCaller(request: FastifyRequest, userId: string): void {
+  callers.set(request, userId);
 }
 
 /** Database down or overloaded is expected weather, not a fault of ours: `warn`, not `error`. */
@@ -57,7 +70,7 @@ export function requestLine(
     route: request.routeOptions.url ?? null,
     status,
     durationMs: Math.round(durationMs * 10) / 10,
-    userId: (request as RequestWithActor).actor?.user.id ?? null,
+    userId: callers.get(request) ?? null,
     ...(failure ? { code: failure.code } : {}),
     ...(failure && status >= 500 ? { err: errorFields(failure.error) } : {}),
   };

@@ -84,7 +84,7 @@ interface Answer {
   status: number;
   /** The X-Request-Id header. */
   requestId: string | null;
-  body: { code?: string; requestId?: string } | undefined;
+  body: { code?: string; requestId?: string; user?: { id: string } } | undefined;
 }
 
 const answerOf = (response: HttpResponse<unknown>): Answer => ({
@@ -157,18 +157,39 @@ describe('request logs', () => {
     type Case = [
       what: string,
       send: () => Promise<Answer>,
-      expected: { method: string | null; route: string | null; userId: () => string | null },
+      expected: {
+        method: string | null;
+        route: string | null;
+        userId: (answer: Answer) => string | null;
+      },
     ];
+    const loggedIn = (answer: Answer) => answer.body?.user?.id ?? 'no user in the answer';
     const cases: Case[] = [
       [
-        'a login (its user is not known before it succeeds)',
+        'a development login, by the user it logged in',
         async () =>
           answerOf(
             await http(sut.baseUrl, 'POST', '/auth/dev', {
               body: { openid: `log-${randomUUID()}` },
             }),
           ),
-        { method: 'POST', route: '/api/v1/auth/dev', userId: () => null },
+        { method: 'POST', route: '/api/v1/auth/dev', userId: loggedIn },
+      ],
+      [
+        'a WeChat login, by the user it logged in',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/auth/wechat', {
+              body: { code: `ok:log-${randomUUID()}` },
+            }),
+          ),
+        { method: 'POST', route: '/api/v1/auth/wechat', userId: loggedIn },
+      ],
+      [
+        'a login refused',
+        async () =>
+          answerOf(await http(sut.baseUrl, 'POST', '/auth/wechat', { body: { code: 'invalid' } })),
+        { method: 'POST', route: '/api/v1/auth/wechat', userId: () => null },
       ],
       [
         'a report filed',
@@ -254,10 +275,33 @@ describe('request logs', () => {
         { method: 'GET', route: null, userId: () => null },
       ],
       [
-        'a body that is not JSON, refused before the login is checked',
+        'broken JSON, refused before the access guard, by the user of its token',
         async () =>
           answerOf(
             await http(sut.baseUrl, 'POST', '/reports', { token: reporter.token, rawBody: '{x' }),
+          ),
+        { method: 'POST', route: '/api/v1/reports', userId: () => reporter.user.id },
+      ],
+      [
+        'a body of another type (415), refused before the access guard, by the user of its token',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/reports', {
+              token: handler.token,
+              rawBody: 'description=x',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            }),
+          ),
+        { method: 'POST', route: '/api/v1/reports', userId: () => handler.user.id },
+      ],
+      [
+        'broken JSON with a forged token',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/reports', {
+              token: `${reporter.token}x`,
+              rawBody: '{x',
+            }),
           ),
         { method: 'POST', route: '/api/v1/reports', userId: () => null },
       ],
@@ -284,7 +328,7 @@ describe('request logs', () => {
             route: expected.route,
             status: answer.status,
             durationMs: expected.method === null ? null : expect.any(Number),
-            userId: expected.userId(),
+            userId: expected.userId(answer),
           }),
         ]);
         expect(lines[0].code).toBe(answer.body?.code);
