@@ -14,7 +14,7 @@ import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { refuseOtherMediaTypes } from './common/body-media-type';
 import { watchBodyDeadline } from './common/body-deadline';
-import { clientErrorHandler } from './common/client-error';
+import { clientErrorHandler, watchRequestStarts } from './common/client-error';
 import { errorAnswer } from './common/error-response';
 import { applyEdgeHeaders, applyRouterErrorHeaders } from './common/edge-headers';
 import { securityHeaderOptions } from './common/security-headers';
@@ -88,6 +88,7 @@ export async function createApp(
   // Phones count deadlines down on the server's clock: theirs may be wrong, and drills move ours.
   const clock = app.get<Clock>(CLOCK);
   const fastify = app.getHttpAdapter().getInstance();
+  watchRequestStarts(fastify.server);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
     reply.header(REQUEST_ID_HEADER, request.id);

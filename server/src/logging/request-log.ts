@@ -8,14 +8,20 @@ import { errorFields, type ErrorFields, type Logger } from './logger';
  */
 export interface RequestLine {
   requestId: string;
-  /** null for a request Node could not read (`client-error.ts`). */
+  /**
+   * null for a request Node could not read whose bytes do not open with a method's name
+   * (`client-error.ts`).
+   */
   method: string | null;
-  /** The route's pattern (`/api/v1/orders/:id`); null when no route matched. */
+  /**
+   * The route's pattern (`/api/v1/orders/:id`); null when no route matched, or Node could not read
+   * the request.
+   */
   route: string | null;
   status: number;
   /**
-   * Milliseconds from taking the request to the answer's last byte; null when Node could not
-   * read the request.
+   * Milliseconds from taking the request to the answer's last byte. For a request Node could not
+   * read, from its connection's opening or previous answer (`client-error.ts`); null when unknown.
    */
   durationMs: number | null;
   /**
@@ -47,6 +53,11 @@ export function noteCaller(request: FastifyRequest, userId: string): void {
   callers.set(request, userId);
 }
 
+/** A duration as a log line gives it: milliseconds to a tenth. */
+export function inLogMs(milliseconds: number): number {
+  return Math.round(milliseconds * 10) / 10;
+}
+
 /** Database down or overloaded is expected weather, not a fault of ours: `warn`, not `error`. */
 function levelOf(status: number): 'info' | 'warn' | 'error' {
   if (status === 503) return 'warn';
@@ -69,7 +80,7 @@ export function requestLine(
     method: request.method,
     route: request.routeOptions.url ?? null,
     status,
-    durationMs: Math.round(durationMs * 10) / 10,
+    durationMs: inLogMs(durationMs),
     userId: callers.get(request) ?? null,
     ...(failure ? { code: failure.code } : {}),
     ...(failure && status >= 500 ? { err: errorFields(failure.error) } : {}),
