@@ -61,9 +61,14 @@ describe('server boot', () => {
     try {
       const health = await fetch(`${server.apiBase}/health`);
       const page = await fetch(`${server.origin}/`);
+      const icon = await fetch(`${server.origin}/favicon.ico`);
 
       expect(await health.json()).toMatchObject({ database: 'up', driver: 'better-sqlite3' });
       expect(await page.text()).toContain('<div id="app">');
+      expect([icon.status, icon.headers.get('content-type')]).toEqual([
+        200,
+        expect.stringMatching(/^image\/(x-icon|vnd\.microsoft\.icon)$/),
+      ]);
       // README, Logs: what the server writes is JSON lines only, the demo data's among them.
       const lines = server.output().trim().split('\n');
       expect(lines.filter((line) => !isJsonObject(line))).toEqual([]);
