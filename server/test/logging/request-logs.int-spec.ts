@@ -77,6 +77,9 @@ function personalDetailsOf(report: CreateReportRequest): string[] {
   ].filter((detail): detail is string => detail !== undefined);
 }
 
+/** Body fields that open an account: an openid, a WeChat login code, an invitation code. */
+const CREDENTIAL_FIELDS = ['openid', 'code'];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DEADLINE_SECONDS = 5;
 
@@ -579,9 +582,12 @@ describe('request logs', () => {
       },
       attachments: [photo.body.uploadId],
     });
+    const wechatOpenid = `canary-wechat-${randomUUID()}`;
     const logins = {
       openid: `canary-openid-${randomUUID()}`,
-      'WeChat login code': `ok:canary-wechat-${randomUUID()}`,
+      'WeChat openid': wechatOpenid,
+      // The WeChat stand-in answers this code with that openid.
+      'WeChat login code': `ok:${wechatOpenid}`,
     };
     await http(sut.baseUrl, 'POST', '/auth/dev', { body: { openid: logins.openid } });
     await http(sut.baseUrl, 'POST', '/auth/wechat', {
@@ -633,10 +639,15 @@ describe('request logs', () => {
       handler,
       coordinator: sessions.coordinator as AuthResponse,
     });
+    const credentials: Record<string, string> = {};
     for (const route of routes.filter((r) => !r.key.startsWith('GET '))) {
       const make = calls[route.key];
       if (!make) throw new Error(`no valid request of ${route.key} to start from`);
       const call = await make();
+      for (const field of CREDENTIAL_FIELDS) {
+        const value = call.body[field];
+        if (typeof value === 'string') credentials[`${route.key} ${field}`] = value;
+      }
       const method = route.key.split(' ')[0];
       const options = { token: call.token, headers: call.headers };
       await http(sut.baseUrl, method, call.path, {
@@ -673,7 +684,15 @@ describe('request logs', () => {
       'reporter token': reporter.token,
       'handler token': handler.token,
       ...logins,
+      ...credentials,
     };
+    expect(Object.keys(credentials)).toEqual(
+      expect.arrayContaining([
+        'POST /auth/dev openid',
+        'POST /auth/wechat code',
+        'POST /auth/redeem code',
+      ]),
+    );
     expect(leaksIn(written, secrets)).toEqual([]);
     expect(written).not.toMatch(/authorization|bearer/i);
     const patterns = new Set(routes.map((r) => `${API_PREFIX}${r.key.split(' ')[1]}`));
