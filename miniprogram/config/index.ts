@@ -22,7 +22,11 @@ export default defineConfig<'webpack5'>(async () => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_DEFAULT_DIVISION: JSON.stringify(process.env.TARO_APP_DEFAULT_DIVISION ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    // Every browser asks a site for /favicon.ico; the server sends what the H5 build holds.
+    copy: {
+      patterns: platform === 'h5' ? [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shouhu/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken, TokenService } from './access/token.service';
 import { buildApiDocument } from './api-docs/api-document';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation.pipe';
@@ -13,7 +14,7 @@ import { ApiException } from './common/api-exception';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './common/json-depth';
 import { refuseOtherMediaTypes } from './common/body-media-type';
 import { watchBodyDeadline } from './common/body-deadline';
-import { clientErrorHandler } from './common/client-error';
+import { clientErrorHandler, watchRequestStarts } from './common/client-error';
 import { errorAnswer } from './common/error-response';
 import { applyEdgeHeaders, applyRouterErrorHeaders } from './common/edge-headers';
 import { securityHeaderOptions } from './common/security-headers';
@@ -24,9 +25,10 @@ import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
 import type { Logger } from './logging/logger';
+import { routeMp4boxLog } from './logging/mp4box-log';
 import { NestLogger } from './logging/nest-logger';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
-import { RequestLog, logRequest, requestLine } from './logging/request-log';
+import { RequestLog, logRequest, noteCaller, requestLine } from './logging/request-log';
 
 export interface CreateAppOptions {
   /** The server's one logger (`createLogger`); tests give one that writes where they read. */
@@ -41,6 +43,7 @@ export async function createApp(
   options: CreateAppOptions,
 ): Promise<NestFastifyApplication> {
   const { logger } = options;
+  routeMp4boxLog(logger);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new RequestLog(logger),
@@ -85,12 +88,17 @@ export async function createApp(
   // Phones count deadlines down on the server's clock: theirs may be wrong, and drills move ours.
   const clock = app.get<Clock>(CLOCK);
   const fastify = app.getHttpAdapter().getInstance();
+  watchRequestStarts(fastify.server);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
     reply.header(REQUEST_ID_HEADER, request.id);
     applyEdgeHeaders(request, reply);
   });
+  const tokens = app.get(TokenService);
   fastify.addHook('onRequest', async (request, reply) => {
+    // Whose request this is, for its log line, before anything below may refuse it.
+    const caller = tokens.verify(bearerToken(request.headers.authorization));
+    if (caller) noteCaller(request, caller.userId);
     if (request.raw.httpVersion === '1.1' && !request.headers.host) {
       throw ApiException.validation({ host: '缺少 Host 请求头' }, '请求格式不正确');
     }

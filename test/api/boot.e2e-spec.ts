@@ -12,6 +12,15 @@ function boot(env: Record<string, string>) {
   });
 }
 
+function isJsonObject(line: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The log line the server wrote last (README, Logs). */
 function lastLogLine(stdout: string): Record<string, unknown> {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
@@ -52,10 +61,20 @@ describe('server boot', () => {
     try {
       const health = await fetch(`${server.apiBase}/health`);
       const page = await fetch(`${server.origin}/`);
+      const icon = await fetch(`${server.origin}/favicon.ico`);
 
       expect(await health.json()).toMatchObject({ database: 'up', driver: 'better-sqlite3' });
       expect(await page.text()).toContain('<div id="app">');
-      expect(server.output()).toContain('演示报告已创建');
+      expect([icon.status, icon.headers.get('content-type')]).toEqual([
+        200,
+        expect.stringMatching(/^image\/(x-icon|vnd\.microsoft\.icon)$/),
+      ]);
+      // README, Logs: what the server writes is JSON lines only, the demo data's among them.
+      const lines = server.output().trim().split('\n');
+      expect(lines.filter((line) => !isJsonObject(line))).toEqual([]);
+      expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(
+        expect.objectContaining({ component: 'demo-data', reports: expect.any(Number) }),
+      );
     } finally {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });

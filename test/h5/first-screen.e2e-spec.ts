@@ -77,6 +77,31 @@ describe('H5 app: the first screen on a slow link', () => {
     expect(await response.text()).toContain('tel:110');
   });
 
+  it('loads the home page with every request answered, the favicon too, and no console error', async () => {
+    const page = await openPhonePage(suite.browser);
+    const failed: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto(`${suite.server.origin}/`);
+    await page.locator('.home-mine', { hasText: '我的报告' }).waitFor({ timeout: 30_000 });
+    const icon = await page.evaluate(async () => {
+      const response = await fetch('/favicon.ico');
+      return { status: response.status, type: response.headers.get('content-type') };
+    });
+
+    expect(icon).toEqual({ status: 200, type: expect.stringMatching(/icon$/) });
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('offers the way home on an address the app does not know, instead of loading for ever', async () => {
     const page = await openPhonePage(suite.browser);
     await page.goto(`${suite.server.origin}/#/pages/no-such-page/index`);

@@ -8,7 +8,7 @@ import { UsersRepository } from '../users/users.repository';
 import { ACCESS, type AccessRule } from './access.decorator';
 import { rolesOf, type Actor } from './actor';
 import type { RequestWithActor } from './current-actor';
-import { TokenService } from './token.service';
+import { bearerToken, TokenService } from './token.service';
 
 /**
  * The one place that decides who may call a route. Routes without an @Access declaration are
@@ -43,8 +43,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(request: RequestWithActor): Promise<Actor> {
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    const token = bearerToken(request.headers.authorization);
     const claims = token ? this.tokens.verify(token) : null;
     const user = claims ? await this.users.findById(claims.userId) : null;
     if (!claims || !user || user.tokenVersion !== claims.version) {

@@ -18,6 +18,11 @@ export interface VerifiedToken {
 
 const VERSION = 'v1';
 
+/** The token of an `Authorization: Bearer <token>` header; '' without one. */
+export function bearerToken(authorization: string | undefined): string {
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : '';
+}
+
 /** Compact HMAC-signed tokens: `v1.<claims>.<signature>`, all base64url. */
 @Injectable()
 export class TokenService {

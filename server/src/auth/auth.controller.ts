@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import type { AuthResponse, AuthUser } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { AuthService } from './auth.service';
+import { LoggedInUserInterceptor } from './logged-in-user.interceptor';
 import { WechatLoginDto } from './dto/wechat-login.dto';
 
 @Controller('auth')
@@ -14,6 +15,7 @@ export class AuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('wechat')
+  @UseInterceptors(LoggedInUserInterceptor)
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
 import type { AuthResponse } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { AuthService } from './auth.service';
+import { LoggedInUserInterceptor } from './logged-in-user.interceptor';
 import { DevLoginDto } from './dto/dev-login.dto';
 
 /** Registered only when AUTH_DEV_LOGIN=true, which production refuses at boot. */
@@ -12,6 +13,7 @@ export class DevAuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('dev')
+  @UseInterceptors(LoggedInUserInterceptor)
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)

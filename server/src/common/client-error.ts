@@ -1,8 +1,9 @@
+import { METHODS, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiErrorBody, ErrorCode } from '@shouhu/shared';
 import type { Logger } from '../logging/logger';
 import { newRequestId } from '../logging/request-id';
-import { logRequest } from '../logging/request-log';
+import { inLogMs, logRequest } from '../logging/request-log';
 import type { ErrorAnswerBody } from './error-response';
 
 const ANSWERS: Record<string, { status: number; reason: string; body: ApiErrorBody }> = {
@@ -56,18 +57,43 @@ export function answerClientError(
   return written ? { status, code: body.code } : null;
 }
 
+/**
+ * When each connection's current request can have begun, for the line of a request Node could not
+ * read: Node says nothing of it, so the connection's opening, or the end of its previous answer.
+ */
+const waitingSince = new WeakMap<Duplex, number>();
+
+/** Keeps `waitingSince` for every connection of `server`. */
+export function watchRequestStarts(server: Server): void {
+  server.on('connection', (socket: Duplex) => waitingSince.set(socket, performance.now()));
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    response.once('finish', () => waitingSince.set(request.socket, performance.now()));
+  });
+}
+
+/**
+ * The method of a request Node could not read, when the bytes it last read (`rawPacket`) open with
+ * one: a request sent in one piece. Only a name from Node's own list, never what the client wrote.
+ */
+export function methodOf(rawPacket: unknown): string | null {
+  if (!Buffer.isBuffer(rawPacket)) return null;
+  const first = /^([A-Z-]{1,20}) /.exec(rawPacket.subarray(0, 21).toString('latin1'))?.[1];
+  return first !== undefined && METHODS.includes(first) ? first : null;
+}
+
 /** Fastify's `clientErrorHandler`: such a request is answered under an id of its own, and logged. */
 export function clientErrorHandler(logger: Logger) {
-  return (error: NodeJS.ErrnoException, socket: Duplex): void => {
+  return (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket: Duplex): void => {
     const requestId = newRequestId();
+    const since = waitingSince.get(socket);
     const answered = answerClientError(error, socket, requestId);
     if (!answered) return;
     logRequest(logger, {
       requestId,
-      method: null,
+      method: methodOf(error.rawPacket),
       route: null,
       status: answered.status,
-      durationMs: null,
+      durationMs: since === undefined ? null : inLogMs(performance.now() - since),
       userId: null,
       code: answered.code,
     });

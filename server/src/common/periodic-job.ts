@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger';
+import { inLogMs } from '../logging/request-log';
 
 /**
  * A background job on a timer, one run at a time per server: a call while a run is under way gets
@@ -43,7 +44,7 @@ export class PeriodicJob<T extends object> {
 
   private async logged(): Promise<T> {
     const started = performance.now();
-    const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
+    const durationMs = () => inLogMs(performance.now() - started);
     try {
       const result = await this.job();
       const busy = Object.values(result).some((value) => typeof value === 'number' && value > 0);

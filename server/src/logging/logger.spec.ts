@@ -72,6 +72,37 @@ describe(errorFields.name, () => {
     });
   });
 
+  it.each([
+    [
+      'an openid in a duplicate entry',
+      "Duplicate entry 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M' for key 'users.IDX_openid'",
+      "Duplicate entry '…' for key 'users.IDX_openid'",
+    ],
+    [
+      'a tracking code with a quote in a duplicate entry',
+      "Duplicate entry 'AB'CD-EFGH' for key 'reports.IDX_tracking_code'",
+      "Duplicate entry '…' for key 'reports.IDX_tracking_code'",
+    ],
+    [
+      'a name in an incorrect string value',
+      "Incorrect string value: '\\xE5\\xBC\\xA0\\xE4\\xB8\\x89' for column `shouhu`.`reports`.`child_name` at row 1",
+      "Incorrect string value: '…' for column `shouhu`.`reports`.`child_name` at row 1",
+    ],
+    [
+      'a phone in a truncated value',
+      "Truncated incorrect DOUBLE value: '13912345678'",
+      "Truncated incorrect DOUBLE value: '…'",
+    ],
+  ])('blanks %s in the message and the stack', (_what, message, kept) => {
+    const error = Object.assign(new Error(message), { code: 'ER_DUP_ENTRY' });
+
+    const fields = errorFields(error);
+
+    expect(fields.message).toBe(kept);
+    expect(fields.stack?.split('\n')[0]).toBe(`Error: ${kept}`);
+    expect(fields.stack?.split('\n').length).toBe(error.stack?.split('\n').length);
+  });
+
   it('names what was thrown when it is not an error, an object by its fields’ names only', () => {
     expect(errorFields('gone')).toEqual({ type: 'string', message: 'gone' });
     expect(errorFields({ reason: 'gone', phone: '13912345678' })).toEqual({

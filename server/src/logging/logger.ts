@@ -16,13 +16,24 @@ export interface ErrorFields {
 }
 
 /**
+ * The value MariaDB quotes in a message about it: `Duplicate entry 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M'
+ * for key 'users.IDX_openid'` (an openid, a tracking code, an invitation code), `Incorrect string
+ * value: '\xF0\x9F…' for column …`, `Truncated incorrect DOUBLE value: '…'`.
+ */
+const QUOTED_VALUE = /\b(entry|value:?) '[\s\S]*?'(?= for |$)/gm;
+
+function withoutValues(text: string): string {
+  return text.replace(QUOTED_VALUE, "$1 '…'");
+}
+
+/**
  * Only these fields, never the rest of the error: TypeORM's QueryFailedError carries the failed
  * statement's parameters (a reporter's phone, a child's name), and pino's own serializer would copy
- * every field.
+ * every field. A value a database message quotes is blanked in the message and the stack.
  */
 export function errorFields(error: unknown): ErrorFields {
   if (typeof error !== 'object' || error === null) {
-    return { type: typeof error, message: String(error) };
+    return { type: typeof error, message: withoutValues(String(error)) };
   }
   // Duck-typed: an error from another realm (a worker, a VM context) is no `instanceof Error`.
   const { code, message, stack } = error as Record<string, unknown>;
@@ -31,9 +42,9 @@ export function errorFields(error: unknown): ErrorFields {
     ...(typeof code === 'string' ? { code } : {}),
     message:
       typeof message === 'string'
-        ? message
+        ? withoutValues(message)
         : `(no message; fields ${Object.keys(error).join(', ')})`,
-    ...(typeof stack === 'string' ? { stack } : {}),
+    ...(typeof stack === 'string' ? { stack: withoutValues(stack) } : {}),
   };
 }
 

@@ -1,6 +1,5 @@
 import type { ErrorCode } from '@shouhu/shared';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { RequestWithActor } from '../access/current-actor';
 import { errorFields, type ErrorFields, type Logger } from './logger';
 
 /**
@@ -9,17 +8,26 @@ import { errorFields, type ErrorFields, type Logger } from './logger';
  */
 export interface RequestLine {
   requestId: string;
-  /** null for a request Node could not read (`client-error.ts`). */
+  /**
+   * null for a request Node could not read whose bytes do not open with a method's name
+   * (`client-error.ts`).
+   */
   method: string | null;
-  /** The route's pattern (`/api/v1/orders/:id`); null when no route matched. */
+  /**
+   * The route's pattern (`/api/v1/orders/:id`); null when no route matched, or Node could not read
+   * the request.
+   */
   route: string | null;
   status: number;
   /**
-   * Milliseconds from taking the request to the answer's last byte; null when Node could not
-   * read the request.
+   * Milliseconds from taking the request to the answer's last byte. For a request Node could not
+   * read, from its connection's opening or previous answer (`client-error.ts`); null when unknown.
    */
   durationMs: number | null;
-  /** The caller's user id, once the access guard has verified the token. */
+  /**
+   * The user the request is from (`noteCaller`): its login token's, or the one a login logged in;
+   * null without a token whose signature and expiry hold.
+   */
   userId: string | null;
   /** The error code of an error answer (api.md). */
   code?: ErrorCode;
@@ -28,10 +36,26 @@ export interface RequestLine {
 }
 
 const failures = new WeakMap<FastifyRequest, { code: ErrorCode; error: unknown }>();
+const callers = new WeakMap<FastifyRequest, string>();
 
 /** Tells the request's line which error it was answered with. */
 export function noteFailure(request: FastifyRequest, code: ErrorCode, error: unknown): void {
   failures.set(request, { code, error });
+}
+
+/**
+ * Tells the request's line whose it is. Noted as the request arrives from its token's signature and
+ * expiry, with no database read, so the line names the user even when the request is refused before
+ * the access guard has looked the user up (415, broken JSON, a body too slow); a login notes the
+ * user it logged in.
+ */
+export function noteCaller(request: FastifyRequest, userId: string): void {
+  callers.set(request, userId);
+}
+
+/** A duration as a log line gives it: milliseconds to a tenth. */
+export function inLogMs(milliseconds: number): number {
+  return Math.round(milliseconds * 10) / 10;
 }
 
 /** Database down or overloaded is expected weather, not a fault of ours: `warn`, not `error`. */
@@ -56,8 +80,8 @@ export function requestLine(
     method: request.method,
     route: request.routeOptions.url ?? null,
     status,
-    durationMs: Math.round(durationMs * 10) / 10,
-    userId: (request as RequestWithActor).actor?.user.id ?? null,
+    durationMs: inLogMs(durationMs),
+    userId: callers.get(request) ?? null,
     ...(failure ? { code: failure.code } : {}),
     ...(failure && status >= 500 ? { err: errorFields(failure.error) } : {}),
   };

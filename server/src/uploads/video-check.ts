@@ -1,8 +1,5 @@
-import { createFile, Log, type Movie } from 'mp4box';
+import { createFile, type Movie } from 'mp4box';
 import { NOT_PHOTO_OR_VIDEO, unsupportedFile } from './upload-refusal';
-
-// mp4box logs each box it parses; only its errors (one line per broken file) reach the log.
-Log.setLogLevel(Log.error);
 
 /**
  * Top-level boxes of ISO-BMFF (ISO/IEC 14496-12) and QuickTime movies. Anything else at the top is

@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { API_PREFIX, idNumberCheckCharacter, type AuthResponse } from '@shouhu/shared';
+import {
+  API_PREFIX,
+  DEMO_LOGINS,
+  idNumberCheckCharacter,
+  type AuthResponse,
+  type CreateReportRequest,
+  type ReporterReportView,
+} from '@shouhu/shared';
+import { demoReports } from '../../src/demo/demo-data';
 import { aPhoto, upload } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
-import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
+import {
+  aReporterSession,
+  aSessionWith,
+  anAdminSession,
+  devLogin,
+} from '../factories/session.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
@@ -37,6 +50,36 @@ const REQUEST_LINE_FIELDS = [
   'err',
 ];
 
+/** The names of the secrets found in `written`, as written or as a URL carries them. */
+function leaksIn(written: string, secrets: Record<string, string | undefined>): string[] {
+  return Object.entries(secrets)
+    .filter(
+      ([, value]) =>
+        value !== undefined &&
+        (written.includes(value) || written.includes(encodeURIComponent(value))),
+    )
+    .map(([name]) => name);
+}
+
+/** What a report says of the child and the reporter, and where. */
+function personalDetailsOf(report: CreateReportRequest): string[] {
+  const { child, reporter } = report;
+  const reporterDetails = reporter.anonymous ? [] : [reporter.name, reporter.phone];
+  return [
+    report.description,
+    report.location.address,
+    child.name,
+    child.idNumber,
+    child.school,
+    child.guardianName,
+    child.guardianPhone,
+    ...reporterDetails,
+  ].filter((detail): detail is string => detail !== undefined);
+}
+
+/** Body fields that open an account: an openid, a WeChat login code, an invitation code. */
+const CREDENTIAL_FIELDS = ['openid', 'code'];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DEADLINE_SECONDS = 5;
 
@@ -44,7 +87,7 @@ interface Answer {
   status: number;
   /** The X-Request-Id header. */
   requestId: string | null;
-  body: { code?: string; requestId?: string } | undefined;
+  body: { code?: string; requestId?: string; user?: { id: string } } | undefined;
 }
 
 const answerOf = (response: HttpResponse<unknown>): Answer => ({
@@ -117,18 +160,39 @@ describe('request logs', () => {
     type Case = [
       what: string,
       send: () => Promise<Answer>,
-      expected: { method: string | null; route: string | null; userId: () => string | null },
+      expected: {
+        method: string | null;
+        route: string | null;
+        userId: (answer: Answer) => string | null;
+      },
     ];
+    const loggedIn = (answer: Answer) => answer.body?.user?.id ?? 'no user in the answer';
     const cases: Case[] = [
       [
-        'a login (its user is not known before it succeeds)',
+        'a development login, by the user it logged in',
         async () =>
           answerOf(
             await http(sut.baseUrl, 'POST', '/auth/dev', {
               body: { openid: `log-${randomUUID()}` },
             }),
           ),
-        { method: 'POST', route: '/api/v1/auth/dev', userId: () => null },
+        { method: 'POST', route: '/api/v1/auth/dev', userId: loggedIn },
+      ],
+      [
+        'a WeChat login, by the user it logged in',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/auth/wechat', {
+              body: { code: `ok:log-${randomUUID()}` },
+            }),
+          ),
+        { method: 'POST', route: '/api/v1/auth/wechat', userId: loggedIn },
+      ],
+      [
+        'a login refused',
+        async () =>
+          answerOf(await http(sut.baseUrl, 'POST', '/auth/wechat', { body: { code: 'invalid' } })),
+        { method: 'POST', route: '/api/v1/auth/wechat', userId: () => null },
       ],
       [
         'a report filed',
@@ -214,17 +278,54 @@ describe('request logs', () => {
         { method: 'GET', route: null, userId: () => null },
       ],
       [
-        'a body that is not JSON, refused before the login is checked',
+        'broken JSON, refused before the access guard, by the user of its token',
         async () =>
           answerOf(
             await http(sut.baseUrl, 'POST', '/reports', { token: reporter.token, rawBody: '{x' }),
           ),
+        { method: 'POST', route: '/api/v1/reports', userId: () => reporter.user.id },
+      ],
+      [
+        'a body of another type (415), refused before the access guard, by the user of its token',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/reports', {
+              token: handler.token,
+              rawBody: 'description=x',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            }),
+          ),
+        { method: 'POST', route: '/api/v1/reports', userId: () => handler.user.id },
+      ],
+      [
+        'broken JSON with a forged token',
+        async () =>
+          answerOf(
+            await http(sut.baseUrl, 'POST', '/reports', {
+              token: `${reporter.token}x`,
+              rawBody: '{x',
+            }),
+          ),
         { method: 'POST', route: '/api/v1/reports', userId: () => null },
       ],
       [
-        'a request Node cannot read',
+        'a request Node cannot read, by the method it opens with',
         () => raw(port, 'GET /api v1/x HTTP/1.1\r\n\r\n'),
+        { method: 'GET', route: null, userId: () => null },
+      ],
+      [
+        'a request whose method Node does not know',
+        () => raw(port, 'FETCH /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n'),
         { method: null, route: null, userId: () => null },
+      ],
+      [
+        'headers over the limit (431)',
+        () =>
+          raw(
+            port,
+            `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+          ),
+        { method: 'GET', route: null, userId: () => null },
       ],
     ];
 
@@ -243,8 +344,8 @@ describe('request logs', () => {
             method: expected.method,
             route: expected.route,
             status: answer.status,
-            durationMs: expected.method === null ? null : expect.any(Number),
-            userId: expected.userId(),
+            durationMs: expect.any(Number),
+            userId: expected.userId(answer),
           }),
         ]);
         expect(lines[0].code).toBe(answer.body?.code);
@@ -481,6 +582,17 @@ describe('request logs', () => {
       },
       attachments: [photo.body.uploadId],
     });
+    const wechatOpenid = `canary-wechat-${randomUUID()}`;
+    const logins = {
+      openid: `canary-openid-${randomUUID()}`,
+      'WeChat openid': wechatOpenid,
+      // The WeChat stand-in answers this code with that openid.
+      'WeChat login code': `ok:${wechatOpenid}`,
+    };
+    await http(sut.baseUrl, 'POST', '/auth/dev', { body: { openid: logins.openid } });
+    await http(sut.baseUrl, 'POST', '/auth/wechat', {
+      body: { code: logins['WeChat login code'] },
+    });
     const order = await orderOf(sut.baseUrl, handler.token, report.id, 'township');
     await act(sut.baseUrl, handler.token, order.id, 'sign');
     await act(sut.baseUrl, handler.token, order.id, 'notes', {
@@ -527,10 +639,15 @@ describe('request logs', () => {
       handler,
       coordinator: sessions.coordinator as AuthResponse,
     });
+    const credentials: Record<string, string> = {};
     for (const route of routes.filter((r) => !r.key.startsWith('GET '))) {
       const make = calls[route.key];
       if (!make) throw new Error(`no valid request of ${route.key} to start from`);
       const call = await make();
+      for (const field of CREDENTIAL_FIELDS) {
+        const value = call.body[field];
+        if (typeof value === 'string') credentials[`${route.key} ${field}`] = value;
+      }
       const method = route.key.split(' ')[0];
       const options = { token: call.token, headers: call.headers };
       await http(sut.baseUrl, method, call.path, {
@@ -566,12 +683,17 @@ describe('request logs', () => {
       ),
       'reporter token': reporter.token,
       'handler token': handler.token,
+      ...logins,
+      ...credentials,
     };
-    // As written, and as a URL carries it.
-    const leaked = ([, value]: [string, string | undefined]) =>
-      value !== undefined &&
-      (written.includes(value) || written.includes(encodeURIComponent(value)));
-    expect(Object.entries(secrets).filter(leaked)).toEqual([]);
+    expect(Object.keys(credentials)).toEqual(
+      expect.arrayContaining([
+        'POST /auth/dev openid',
+        'POST /auth/wechat code',
+        'POST /auth/redeem code',
+      ]),
+    );
+    expect(leaksIn(written, secrets)).toEqual([]);
     expect(written).not.toMatch(/authorization|bearer/i);
     const patterns = new Set(routes.map((r) => `${API_PREFIX}${r.key.split(' ')[1]}`));
     const requestLines = lines.filter((line: LogLine) => line.msg === 'request');
@@ -582,4 +704,54 @@ describe('request logs', () => {
       [...patterns].filter((pattern) => !requestLines.some((line) => line.route === pattern)),
     ).toEqual([]);
   }, 180_000);
+
+  it('writes no tracking code, openid, token or report detail while seeding the demo data', async () => {
+    const demoLogs = new LogCapture();
+    const demo = await startTestApp({
+      logs: demoLogs,
+      env: { DEMO_DATA: 'true', LOG_LEVEL: 'trace' },
+    });
+    try {
+      const seeded = demoReports(new Date());
+      const sessions = await Promise.all(
+        DEMO_LOGINS.map(async ({ openid }) => ({
+          openid,
+          session: await devLogin(demo.baseUrl, openid),
+        })),
+      );
+      const filed = await Promise.all(
+        sessions.map(async ({ session }) => {
+          const mine = await http<ReporterReportView[]>(demo.baseUrl, 'GET', '/reports/mine', {
+            token: session.token,
+          });
+          return mine.body;
+        }),
+      );
+      const secrets = {
+        ...Object.fromEntries(
+          filed.flat().map((report, i) => [`demo tracking code ${i}`, report.trackingCode]),
+        ),
+        ...Object.fromEntries(
+          sessions.flatMap(({ openid, session }) => [
+            [`${openid} openid`, openid],
+            [`${openid} token`, session.token],
+          ]),
+        ),
+        ...Object.fromEntries(
+          seeded.flatMap(({ report }, i) =>
+            personalDetailsOf(report).map((detail, j) => [`demo report ${i} detail ${j}`, detail]),
+          ),
+        ),
+      };
+
+      // The boot's lines were captured, and the codes looked for exist.
+      expect(demoLogs.lines()).toContainEqual(
+        expect.objectContaining({ component: 'demo-data', reports: seeded.length }),
+      );
+      expect(filed.flat()).toHaveLength(seeded.length);
+      expect(leaksIn(demoLogs.written(), secrets)).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });
