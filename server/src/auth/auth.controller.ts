@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuthResponse, AuthUser } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -14,6 +15,7 @@ export class AuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('wechat')
+  @ApiOperation({ summary: '微信登录' })
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)
@@ -25,6 +27,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: '当前登录的用户' })
   @Access('authenticated')
   @Answers('AuthUser')
   me(@CurrentActor() actor: Actor): Promise<AuthUser> {

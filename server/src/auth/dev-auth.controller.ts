@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuthResponse } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
@@ -12,6 +13,7 @@ export class DevAuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('dev')
+  @ApiOperation({ summary: '开发环境登录（openid）' })
   @Access('public')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)
