@@ -131,7 +131,7 @@ export async function createApp(
   });
 
   if (config.apiDocs) {
-    SwaggerModule.setup('api/docs', app, buildApiDocument(app));
+    SwaggerModule.setup('api/docs', app, buildApiDocument(app, config));
   }
 
   if (config.h5Directory) {

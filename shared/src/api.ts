@@ -54,7 +54,12 @@ export interface ReportChild {
 }
 
 export interface ReportReporter {
+  /** true: nobody handling the report learns who filed it; no name or phone goes with it. */
   anonymous: boolean;
+  /**
+   * Not anonymous: true shows the reporter to police orders and the coordinator only (保密), false
+   * or absent to every department (实名).
+   */
   confidential?: boolean;
   name?: string;
   phone?: string;
@@ -90,7 +95,7 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
 
 export interface CreatedOrder {
   department: ReceivingDepartment;
-  role: 'lead' | 'assist';
+  role: OrderRole;
   unitName: string;
   /**
    * Where the order really is: `unit` (a unit of its department, `unitName`), `coordinator` (the
@@ -108,7 +113,10 @@ export interface ReportCreatedResponse {
   trackingCode: string;
   status: ReportStatus;
   priority: Priority;
-  advice: { call110: boolean };
+  advice: {
+    /** true: the child is in danger now; the app tells the reporter to call 110 at once. */
+    call110: boolean;
+  };
   orders: CreatedOrder[];
 }
 
@@ -158,8 +166,11 @@ export interface ReporterReportView {
 }
 
 export interface HealthResponse {
+  /** `ok`: serving. `degraded` is not answered: when the database does not answer, the check is 503. */
   status: 'ok' | 'degraded';
+  /** `up`: the database answers. `down` is not answered (503 instead). */
   database: 'up' | 'down';
+  /** `mysql`: MariaDB or MySQL; `better-sqlite3`: the embedded SQLite file. */
   driver: 'mysql' | 'better-sqlite3';
 }
 
@@ -233,6 +244,7 @@ export interface OrderSummary {
   initialPriority: Priority;
   unitId: string | null;
   unitName: string | null;
+  /** true: no unit of the department covers the place; the coordinator must assign it (改派). */
   unrouted: boolean;
   situations: SituationCode[];
   divisionCode: string;
@@ -260,6 +272,13 @@ export interface OrderSummary {
 export const ORDER_QUEUES = ['unrouted', 'escalated', 'extension', 'low_rating'] as const;
 export type OrderQueue = (typeof ORDER_QUEUES)[number];
 
+export const ORDER_QUEUE_LABELS: Record<OrderQueue, string> = {
+  unrouted: '未匹配区划',
+  escalated: '已督办/超时',
+  extension: '延期待审批',
+  low_rating: '低评分待复核',
+};
+
 /** A unit an order may be moved to (转办, 改派). */
 export interface UnitChoice {
   id: string;
@@ -282,6 +301,7 @@ export interface OrderEventView {
   kind: string;
   text: string;
   actorRole: string | null;
+  /** true: the reporter sees this entry in 我的报告; false: staff only. */
   reporterVisible: boolean;
 }
 
@@ -294,6 +314,7 @@ export interface ReportDetails {
   status: ReportStatus;
   priority: Priority;
   situations: SituationCode[];
+  /** true: the reporter said the child is in danger now (police lead, P1). */
   immediateDanger: boolean;
   description: string;
   discoveredAt: string;
@@ -301,11 +322,29 @@ export interface ReportDetails {
   location: ReportLocation & { divisionPath: { code: string; name: string }[] };
   child: ReportChild | null;
   reporter:
-    | { disclosed: false; anonymous: boolean; confidential: boolean }
-    | ({ disclosed: true; orgName?: string } & ReportReporter);
+    | {
+        /** false: the caller may not know who reported (anonymous, or confidential to this order). */
+        disclosed: false;
+        /** true: the reporter chose to stay anonymous. */
+        anonymous: boolean;
+        /** true: the reporter chose confidential (保密): shown to police orders and coordinators only. */
+        confidential: boolean;
+      }
+    | ({
+        /** true: the reporter's identity is shown to the caller. */
+        disclosed: true;
+        orgName?: string;
+      } & ReportReporter);
+  /** true: the same child has another open report, or one closed within a year (priority raised). */
   repeat: boolean;
   /** Photos and videos, fetched one by one from `GET /orders/:id/attachments/:attachmentId`. */
-  attachments: { id: string; kind: 'image' | 'video'; mime: string; size: number }[];
+  attachments: {
+    id: string;
+    /** `image`: a photo; `video`: a video. */
+    kind: 'image' | 'video';
+    mime: string;
+    size: number;
+  }[];
   /**
    * When the report lost its personal details at the end of its retention period (ISO): the
    * description is then empty, child and address absent, the reporter undisclosed, no attachments.
@@ -326,6 +365,7 @@ export interface ReportRoutingView {
   status: ReportStatus;
   priority: Priority;
   situations: SituationCode[];
+  /** true: the reporter said the child is in danger now (police lead, P1). */
   immediateDanger: boolean;
   discoveredAt: string;
   createdAt: string;

@@ -10,8 +10,11 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   hotline: '热线登记',
 };
 
-/** The role a channel needs, and what someone without it is told; 举报/求助 anyone may file. */
-const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
+/**
+ * The role a channel needs, and what someone without it is told; 举报/求助 anyone may file.
+ * `channelRefusal` decides by it, and the API docs of POST /reports say it.
+ */
+export const CHANNEL_ROLES: Partial<Record<Channel, { role: Role; refusal: string }>> = {
   mandatory: {
     role: 'mandated_reporter',
     refusal: '强制报告需要先绑定所在单位（我的 → 绑定单位）；也可以选择“我要举报/求助”提交',

@@ -1,4 +1,7 @@
+import { DEFAULT_SLA_POLICY } from './clocks';
+import { DEPARTMENTS, type ReceivingDepartment } from './departments';
 import {
+  ACTION_REFUSAL_CODES,
   ORDER_ACTIONS,
   ORDER_STATUSES,
   transition,
@@ -7,7 +10,9 @@ import {
   type OrderActorCapacity,
   type OrderFacts,
   type OrderStatus,
+  type RefusalCode,
 } from './order-states';
+import { PRIORITIES } from './priorities';
 
 const NOW = new Date('2026-11-16T10:10:00+08:00');
 
@@ -212,5 +217,64 @@ describe('transition', () => {
         NOW,
       ).ok,
     ).toBe(true);
+  });
+});
+
+describe('ACTION_REFUSAL_CODES', () => {
+  const CAPACITIES: OrderActorCapacity[] = ['handler', 'coordinator', 'admin'];
+  const RECEIVING = DEPARTMENTS.filter((d): d is ReceivingDepartment => d !== 'coordinator');
+  // One past the police ladder's last step, so its end is reached.
+  const GRANTED = Array.from(
+    { length: DEFAULT_SLA_POLICY.p1ResolveExtensionsHours.length + 2 },
+    (_, i) => i,
+  );
+  const RETURN_DUE = [new Date(NOW.getTime() - 60_000), new Date(NOW.getTime() + 60_000)];
+
+  /** Every order the facts can describe, up to what `transition` tells apart. */
+  const orders: OrderFacts[] = RECEIVING.flatMap((department) =>
+    ORDER_STATUSES.flatMap((status) =>
+      PRIORITIES.flatMap((priority) =>
+        [null, NOW].flatMap((contactedAt) =>
+          [false, true].flatMap((extensionPending) =>
+            GRANTED.flatMap((extensionsGranted) =>
+              RETURN_DUE.map((returnDueAt) => ({
+                department,
+                status,
+                priority,
+                contactedAt,
+                extensionPending,
+                extensionsGranted,
+                returnDueAt,
+              })),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  /** Every request of an action: each priority, an extension with and without days. */
+  function requestsOf(action: OrderAction): ActionRequest[] {
+    if (action === 'priority') return PRIORITIES.map((priority) => ({ action, priority }));
+    if (action === 'extension') return [{ action }, { action, workingDays: 3 }];
+    return [{ action } as ActionRequest];
+  }
+
+  /** The codes `transition` answers for `action`, over every order, capacity and request. */
+  function reachedCodes(action: OrderAction): RefusalCode[] {
+    const codes = new Set<RefusalCode>();
+    for (const order of orders) {
+      for (const actor of CAPACITIES) {
+        for (const request of requestsOf(action)) {
+          const result = transition(order, request, actor, NOW);
+          if (!result.ok) codes.add(result.code);
+        }
+      }
+    }
+    return [...codes].sort();
+  }
+
+  it.each(ORDER_ACTIONS)('lists exactly the codes transition can refuse %s with', (action) => {
+    expect([...ACTION_REFUSAL_CODES[action]].sort()).toEqual(reachedCodes(action));
   });
 });

@@ -140,6 +140,26 @@ export const ORDER_RULES: Record<OrderAction, Rule> = {
   reopen: { from: ['resolved'], by: ['coordinator'], to: () => 'in_progress' },
 };
 
+/**
+ * The refusal codes `transition` can answer for each action, and no others: what a client must
+ * handle in the action's 409 (the API docs list them per route). `order-states.spec.ts` walks
+ * every order, actor and request to prove each list exact. `EXTENSION_NO_LONGER_OFFERED` is not
+ * the state machine's: the server answers it when approving an extension the order has outgrown.
+ */
+export const ACTION_REFUSAL_CODES: Record<OrderAction, readonly RefusalCode[]> = {
+  sign: ['NOT_YOUR_ROLE', 'WRONG_STATE'],
+  contact: ['NOT_YOUR_ROLE', 'SIGN_FIRST', 'WRONG_STATE', 'ALREADY_CONTACTED'],
+  note: ['NOT_YOUR_ROLE', 'SIGN_FIRST', 'WRONG_STATE'],
+  return: ['NOT_YOUR_ROLE', 'WRONG_STATE', 'RETURN_WINDOW_CLOSED'],
+  transfer: ['NOT_YOUR_ROLE', 'WRONG_STATE'],
+  reassign: ['NOT_YOUR_ROLE', 'WRONG_STATE'],
+  priority: ['WRONG_STATE', 'SAME_PRIORITY', 'LOWER_P1_NEEDS_COORDINATOR'],
+  extension: ['NOT_YOUR_ROLE', 'SIGN_FIRST', 'WRONG_STATE', 'EXTENSION_PENDING', 'EXTENSION_LIMIT'],
+  extension_decision: ['NOT_YOUR_ROLE', 'WRONG_STATE', 'NO_EXTENSION_PENDING'],
+  resolve: ['NOT_YOUR_ROLE', 'SIGN_FIRST', 'WRONG_STATE'],
+  reopen: ['NOT_YOUR_ROLE', 'WRONG_STATE'],
+};
+
 function refuse(code: RefusalCode): TransitionResult {
   return { ok: false, code, message: refusalMessage(code) };
 }

@@ -1,5 +1,7 @@
-import type { CreateReportRequest } from './api';
-import { reportConsistencyErrors } from './report-consistency';
+import type { CreateReportRequest, ReportChild, ReportReporter } from './api';
+import type { Channel } from './channels';
+import { idNumberCheckCharacter } from './identity';
+import { REPORT_CONSISTENCY_RULES, reportConsistencyErrors } from './report-consistency';
 
 const NOW = new Date('2026-11-22T12:00:00+08:00');
 
@@ -98,5 +100,54 @@ describe(reportConsistencyErrors.name, () => {
     const errors = reportConsistencyErrors(aReport({ channel, reporter }), NOW);
 
     expect(errors['reporter.smsConsent'] ?? null).toBe(problem);
+  });
+});
+
+describe('REPORT_CONSISTENCY_RULES', () => {
+  /** A valid 身份证号 of a child of 泗县 born on `birthDate`. */
+  const anIdNumber = (birthDate: string) => {
+    const first17 = `341324${birthDate.replace(/-/g, '')}001`;
+    return first17 + idNumberCheckCharacter(first17);
+  };
+  const DISCOVERIES = [
+    '2026-11-22T09:00:00+08:00',
+    '2026-11-22T12:05:00+08:00',
+    '2026-11-22T13:00:00+08:00',
+  ];
+  const BIRTH_DATES = [undefined, '2016-05-01', '2026-02-30', '2027-01-01', '2008-11-21'];
+  const ID_NUMBERS = [
+    undefined,
+    ...['2016-05-01', '2014-01-01', '2000-01-01', '2026-12-01'].map(anIdNumber),
+  ];
+  const AGES = [undefined, 10, 11, 12, 18, -1, 9.5];
+  const CHANNELS: Channel[] = ['public', 'hotline'];
+  const NAMES = [undefined, '张三'];
+  const PHONES = [undefined, '13912345678', '0557-7011110'];
+
+  /** Reports breaking the rules every way the cases above combine, and keeping them. */
+  function* reports(): Generator<CreateReportRequest> {
+    for (const discoveredAt of DISCOVERIES)
+      for (const birthDate of BIRTH_DATES)
+        for (const idNumber of ID_NUMBERS)
+          for (const ageYears of AGES) {
+            const child: ReportChild = { birthDate, idNumber, ageYears };
+            for (const channel of CHANNELS)
+              for (const anonymous of [false, true])
+                for (const name of NAMES)
+                  for (const phone of PHONES)
+                    for (const smsConsent of [undefined, true]) {
+                      const reporter: ReportReporter = { anonymous, name, phone, smsConsent };
+                      yield aReport({ discoveredAt, channel, child, reporter });
+                    }
+          }
+  }
+
+  it('describes every field a refusal names, and names every field it describes', () => {
+    const named = new Set<string>();
+    for (const report of reports()) {
+      for (const field of Object.keys(reportConsistencyErrors(report, NOW))) named.add(field);
+    }
+
+    expect([...named].sort()).toEqual(Object.keys(REPORT_CONSISTENCY_RULES).sort());
   });
 });

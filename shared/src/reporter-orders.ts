@@ -10,6 +10,7 @@ import { OUTCOME_LABELS, type Outcome } from './outcomes';
  * unit returned it), or in the administrator's queue (no coordinator either).
  */
 export const ORDER_PLACEMENTS = ['unit', 'coordinator', 'admin'] as const;
+/** `unit`: with a unit of its department; `coordinator`: waiting for the county's 改派; `admin`: on the administrator's queue. */
 export type OrderPlacement = (typeof ORDER_PLACEMENTS)[number];
 
 /** The department as a reporter names it, in a sentence: 待分派到乡镇. */

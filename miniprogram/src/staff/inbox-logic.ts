@@ -1,5 +1,6 @@
 import {
   CLOCK_LABELS,
+  ORDER_QUEUE_LABELS,
   ORDER_STATUS_LABELS,
   type ClockName,
   type OrderQueue,
@@ -60,10 +61,10 @@ export const INBOX_TABS = [
 /** The coordinator's work: what the units could not or did not do. */
 export const COORDINATOR_QUEUES = [
   { key: 'returned', label: '退单待改派', query: { status: 'returned' } },
-  { key: 'unrouted', label: '未匹配区划', query: { queue: 'unrouted' } },
-  { key: 'escalated', label: '已督办/超时', query: { queue: 'escalated' } },
-  { key: 'extension', label: '延期待审批', query: { queue: 'extension' } },
-  { key: 'low_rating', label: '低评分待复核', query: { queue: 'low_rating' } },
+  { key: 'unrouted', label: ORDER_QUEUE_LABELS.unrouted, query: { queue: 'unrouted' } },
+  { key: 'escalated', label: ORDER_QUEUE_LABELS.escalated, query: { queue: 'escalated' } },
+  { key: 'extension', label: ORDER_QUEUE_LABELS.extension, query: { queue: 'extension' } },
+  { key: 'low_rating', label: ORDER_QUEUE_LABELS.low_rating, query: { queue: 'low_rating' } },
 ] as const satisfies readonly OrderListTab[];
 
 /** Built by hand: the mini-program runtime has no URLSearchParams. */

@@ -59,7 +59,11 @@ export interface ApiAnswers {
   SweepResult: SweepResult;
   SmsTally: SmsTally;
   UploadReceipt: UploadReceipt;
-  DisabledUser: { id: string; disabled: true };
+  DisabledUser: {
+    id: string;
+    /** Always true: the account is disabled and its sessions have ended. */
+    disabled: true;
+  };
   ClockSetting: { now: string };
 }
 

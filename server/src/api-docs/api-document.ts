@@ -10,22 +10,36 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from '@nestjs/swagger';
-import type { ErrorCode } from '@shouhu/shared';
+import { ROLE_LABELS, type ErrorCode, type Role } from '@shouhu/shared';
 import type { AccessRule } from '../access/access.decorator';
+import type { AppConfig } from '../config/app-config';
 import { IDEMPOTENCY_KEY_PATTERN } from '../idempotency/idempotency.service';
+import { SAFE_REQUEST_ID } from '../logging/request-id';
 import type { AnswerSchemas } from './answer-schemas.generator';
 import generatedSchemas from './answer-schemas.json';
+import { CODE_LABELS, ERROR_CODE_MEANINGS, codeList } from './code-labels';
 import { dtoSchema, queryParameters, type DtoClass } from './dto-schemas';
+import { rateLimitNote } from './rate-limit-notes';
+import type { Refusal } from './refuses.decorator';
 import { IDEMPOTENCY_KEY_HEADER, routeFacts, type RouteFacts } from './route-facts';
 
-/** What the OpenAPI page documents, and what it does not (README, The edge of the server). */
+/**
+ * What the OpenAPI page documents, and what it does not (README, The edge of the server). Swagger
+ * UI reads descriptions as Markdown with HTML, so none holds an angle bracket.
+ */
 const API_DOCS_DESCRIPTION = [
   '未成年人强制报告与受理办理平台的 HTTP 接口：本服务器实际提供的每个路由（/api/v1 下）、',
-  '请求体字段及其校验、成功时的应答、需要的登录与角色、可能的错误码。错误一律为 {code, message, errors?}，',
-  'message 为中文，客户端按 code 判断；限流与系统繁忙答 429/503 并带 Retry-After。',
-  '登录：POST /auth/wechat 取得 token，其余接口带 Authorization: Bearer <token>。',
+  '请求体字段及其校验、成功时的应答、需要的登录与角色、可能的错误码。',
+  '错误一律为 {code, message, errors?, requestId}：code 是稳定的错误码，客户端按它判断；message 为中文，给人看；',
+  'errors 按字段说明原因（400）；requestId 是这次请求的编号，与应答头 X-Request-Id 相同，反馈问题时请附上。',
+  '限流与系统繁忙答 429/503 并带 Retry-After。',
+  '登录：POST /auth/wechat 取得 token，其余接口在请求头 Authorization 中带上 Bearer、一个空格和这个 token。',
   '接口约定见 docs/api.md，业务术语见 docs/domain.md。本页只有接口说明，不含任何数据；生产环境默认关闭（API_DOCS）。',
 ].join('');
+
+const REQUEST_ID_HEADER = 'X-Request-Id';
+
+const REQUEST_ID_SCHEMA = { type: 'string', pattern: SAFE_REQUEST_ID.source };
 
 const BEARER = 'bearer';
 
@@ -39,6 +53,28 @@ const RETRY_AFTER = {
     schema: { type: 'integer', minimum: 1 },
   },
 };
+
+/** On every answer, success or error (`app.factory.ts` sets it on each). */
+const REQUEST_ID_ANSWER = {
+  [REQUEST_ID_HEADER]: {
+    description:
+      '这次请求的编号：请求带来的合格编号，否则服务器生成的；错误应答体的 requestId 与它相同',
+    schema: REQUEST_ID_SCHEMA,
+  },
+};
+
+/** `logging/request-id.ts`: an id the client chose is kept only when it is safe to log. */
+function requestIdParameter(): ParameterObject {
+  return {
+    name: REQUEST_ID_HEADER,
+    in: 'header',
+    required: false,
+    description:
+      '可选：客户端自己的请求编号（8–64 个字母、数字、- 或 _），服务器记入日志并在应答中原样返回；' +
+      '不带或不合格时服务器生成一个',
+    schema: REQUEST_ID_SCHEMA,
+  };
+}
 
 /** What each error status means on any route; the codes come from the route's facts. */
 const ERROR_DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
@@ -64,10 +100,30 @@ const RETRY_STATUSES = new Set<number>([
   HttpStatus.SERVICE_UNAVAILABLE,
 ]);
 
-function accessText(access: AccessRule[]): string {
+function accessText(facts: RouteFacts): string {
+  const { access } = facts;
   if (access.includes('public')) return '不需要登录';
-  if (access.includes('authenticated')) return '需要登录（任何角色）';
-  return `需要登录，角色：${access.join('、')}`;
+  if (access.includes('authenticated')) {
+    return facts.refusals.some((refusal) => refusal.status === HttpStatus.FORBIDDEN)
+      ? '需要登录；是否允许还取决于请求的内容（见下方 403）'
+      : '需要登录（任何角色）';
+  }
+  const roles = access.map((rule: AccessRule) => `${rule}（${ROLE_LABELS[rule as Role]}）`);
+  return `需要登录，角色：${roles.join('、')}`;
+}
+
+/** The rules behind a route's refusals, by status, as a Markdown list. */
+function refusalRules(refusals: readonly Refusal[], status?: HttpStatus): string {
+  return refusals
+    .filter(
+      (refusal) => refusal.reasons.length > 0 && (status ?? refusal.status) === refusal.status,
+    )
+    .map(
+      (refusal) =>
+        `${refusal.status} ${refusal.codes.join('、')}：\n` +
+        refusal.reasons.map((reason) => `- ${reason}`).join('\n'),
+    )
+    .join('\n\n');
 }
 
 /** The codes a route may answer, by status: what its declarations tell, then its `@Refuses`. */
@@ -97,17 +153,30 @@ function errorCodes(facts: RouteFacts, hasPathParameters: boolean): Map<HttpStat
   return new Map([...codes].sort(([a], [b]) => a - b));
 }
 
-/** The error body (`ApiErrorBody`) with `code` narrowed to what this status of this route answers. */
-function errorResponse(status: HttpStatus, codes: ErrorCode[]): ResponseObject {
+/**
+ * The error body (`ApiErrorBody`, with the `requestId` every error answer carries) with `code`
+ * narrowed to what this status of this route answers, each code with its meaning.
+ */
+function errorResponse(status: HttpStatus, codes: ErrorCode[], facts: RouteFacts): ResponseObject {
   const body = generated.schemas.ApiErrorBody;
+  const code: SchemaObject = {
+    type: 'string',
+    enum: codes,
+    description: codeList(codes, ERROR_CODE_MEANINGS),
+  };
+  const description = [
+    ERROR_DESCRIPTIONS[status] ?? '请求被拒绝',
+    refusalRules(facts.refusals, status),
+  ];
   return {
-    description: ERROR_DESCRIPTIONS[status] ?? '请求被拒绝',
-    ...(RETRY_STATUSES.has(status) ? { headers: RETRY_AFTER } : {}),
+    description: description.filter(Boolean).join('\n\n'),
+    headers: { ...REQUEST_ID_ANSWER, ...(RETRY_STATUSES.has(status) ? RETRY_AFTER : {}) },
     content: {
       'application/json': {
         schema: {
           ...body,
-          properties: { ...body.properties, code: { type: 'string', enum: codes } },
+          properties: { ...body.properties, code },
+          required: [...new Set([...(body.required ?? []), 'requestId'])],
         },
       },
     },
@@ -116,6 +185,7 @@ function errorResponse(status: HttpStatus, codes: ErrorCode[]): ResponseObject {
 
 function successResponse(facts: RouteFacts): ResponseObject {
   const headers = {
+    ...REQUEST_ID_ANSWER,
     'X-Server-Time': {
       description: '服务器时间（ISO 8601）：期限倒计时以它为准，不以手机时间为准',
       schema: { type: 'string', format: 'date-time' },
@@ -194,19 +264,49 @@ function idempotencyKeyParameter(): ParameterObject {
   };
 }
 
+/** What describing one operation needs beyond its route's facts. */
+interface OperationContext {
+  config: AppConfig;
+  /** The operations of each rate-limit kind, as `POST /api/v1/auth/dev`. */
+  limited: Map<string, string[]>;
+  describeDto: (dto: DtoClass) => ReferenceObject;
+}
+
+function limitNote(facts: RouteFacts, name: string, context: OperationContext): string {
+  if (!facts.rateLimit) return '';
+  const bodyFields =
+    typeof facts.body === 'function'
+      ? Object.keys(dtoSchema(facts.body, () => undefined).properties ?? {})
+      : [];
+  return rateLimitNote(
+    {
+      kind: facts.rateLimit,
+      loggedIn: !facts.access.includes('public'),
+      bodyFields,
+      idempotencyKey: facts.idempotencyKey,
+      sharing: (context.limited.get(facts.rateLimit) ?? []).filter((other) => other !== name),
+    },
+    context.config.rateLimits[facts.rateLimit],
+  );
+}
+
 function describeOperation(
   operation: OperationObject,
+  name: string,
   facts: RouteFacts,
-  describeDto: (dto: DtoClass) => ReferenceObject,
+  context: OperationContext,
 ): void {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   const hasPathParameters = parameters.some((parameter) => parameter.in === 'path');
   const notes = [
-    accessText(facts.access),
-    facts.rateLimit ? `限流（${facts.rateLimit}）：每个地址、每个账号每分钟的次数有上限` : '',
+    accessText(facts),
     facts.idempotencyKey ? `必须带 ${IDEMPOTENCY_KEY_HEADER} 请求头，可安全重试` : '',
-  ];
-  operation.description = notes.filter(Boolean).join('。');
+  ]
+    .filter(Boolean)
+    .join('。');
+  operation.description = [notes, limitNote(facts, name, context), refusalRules(facts.refusals)]
+    .filter(Boolean)
+    .join('\n\n');
   operation.security = facts.access.includes('public') ? [] : [{ [BEARER]: [] }];
   operation.parameters = [
     ...parameters.map((parameter) =>
@@ -216,8 +316,9 @@ function describeOperation(
     ),
     ...(facts.query ? queryParameters(facts.query) : []),
     ...(facts.idempotencyKey ? [idempotencyKeyParameter()] : []),
+    requestIdParameter(),
   ];
-  const body = requestBody(facts, describeDto);
+  const body = requestBody(facts, context.describeDto);
   if (body) operation.requestBody = body;
   else delete operation.requestBody;
   const [successStatus] = Object.keys(operation.responses);
@@ -226,7 +327,7 @@ function describeOperation(
     ...Object.fromEntries(
       [...errorCodes(facts, hasPathParameters)].map(([status, codes]) => [
         String(status),
-        errorResponse(status, codes),
+        errorResponse(status, codes, facts),
       ]),
     ),
   };
@@ -235,9 +336,10 @@ function describeOperation(
 /**
  * The OpenAPI 3.1 document of every route the app serves: Nest's paths and parameters, with the
  * request bodies read from the DTOs' rules, the answers generated from their TypeScript types,
- * and the login, limits, headers and error codes each route's declarations tell.
+ * and the login, limits (as `config` sets them), headers and error codes each route's
+ * declarations tell; every code list with its labels from `shared/`.
  */
-export function buildApiDocument(app: INestApplication): OpenAPIObject {
+export function buildApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -246,13 +348,24 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(API_DOCS_DESCRIPTION)
       .setVersion('1')
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', description: '登录接口（/auth/wechat 等）返回的 token' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            '登录接口（POST /auth/wechat 等）返回的 token，放在请求头 Authorization 中，前面加 Bearer 和一个空格',
+        },
         BEARER,
       )
       .build(),
   );
   // Nest's own components are the DTOs without their fields; each is described again below.
   const schemas: Record<string, SchemaObject> = { ...generated.schemas };
+  for (const [name, labels] of Object.entries(CODE_LABELS)) {
+    const schema = schemas[name];
+    if (schema?.enum) {
+      schemas[name] = { ...schema, description: codeList(schema.enum, labels) };
+    }
+  }
   const describeDto = (dto: DtoClass): ReferenceObject => {
     if (!schemas[dto.name]) {
       schemas[dto.name] = {};
@@ -261,12 +374,22 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     return { $ref: `#/components/schemas/${dto.name}` };
   };
   const facts = new Map(routeFacts(app).map((route) => [route.operationId, route]));
-  for (const item of Object.values(document.paths)) {
-    for (const method of HTTP_METHODS) {
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.flatMap((method) => {
       const operation = item[method];
-      const route = operation?.operationId && facts.get(operation.operationId);
-      if (operation && route) describeOperation(operation, route, describeDto);
-    }
+      const route = operation?.operationId ? facts.get(operation.operationId) : undefined;
+      return operation && route
+        ? [{ name: `${method.toUpperCase()} ${path}`, operation, route }]
+        : [];
+    }),
+  );
+  const limited = new Map<string, string[]>();
+  for (const { name, route } of operations) {
+    if (route.rateLimit)
+      limited.set(route.rateLimit, [...(limited.get(route.rateLimit) ?? []), name]);
+  }
+  for (const { name, operation, route } of operations) {
+    describeOperation(operation, name, route, { config, limited, describeDto });
   }
   document.components = {
     ...document.components,

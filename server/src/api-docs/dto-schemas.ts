@@ -10,6 +10,8 @@ import {
   type PhoneKind,
 } from '../common/identity-validators';
 import { IS_PLAIN_OBJECT, IS_TEXT, NULL_CLEARS } from '../common/input-rules';
+import { codeLabelsOf, codeList } from './code-labels';
+import { fieldDescriptionOf } from './field-description.decorator';
 
 export type DtoClass = new () => object;
 
@@ -102,6 +104,12 @@ export function nestedDto(dto: DtoClass, property: string): DtoClass | undefined
     DtoClass | undefined;
 }
 
+/** The texts that describe a field, as one, in the order given. */
+function joined(...texts: (string | undefined)[]): string | undefined {
+  const present = texts.filter(Boolean);
+  return present.length > 0 ? present.join('\n\n') : undefined;
+}
+
 function schemaOfRules(rules: ValidationMetadata[]): SchemaObject {
   const schema: SchemaObject = {};
   for (const rule of rules) {
@@ -112,6 +120,10 @@ function schemaOfRules(rules: ValidationMetadata[]): SchemaObject {
   if (schema.enum && !schema.type) {
     schema.type = schema.enum.every((value) => typeof value === 'string') ? 'string' : 'number';
   }
+  const labels = schema.enum && codeLabelsOf(schema.enum);
+  if (schema.enum && labels) {
+    schema.description = joined(schema.description, codeList(schema.enum, labels));
+  }
   return schema;
 }
 
@@ -119,7 +131,8 @@ function schemaOfRules(rules: ValidationMetadata[]): SchemaObject {
  * The JSON Schema of one DTO, read from its class-validator rules, with a reference for each
  * nested DTO (`#/components/schemas/<class name>`); `visit` is called with every nested DTO so the
  * caller can describe it too. Fields that `null` clears (`@NullClears`) also take `null`; a field
- * with a default (`page = 1`) says it.
+ * with a default (`page = 1`) says it. A field's description is its `@FieldDescription`, then what
+ * its rules say, then the labels of its codes (`CODE_LABELS`).
  */
 export function dtoSchema(dto: DtoClass, visit: (nested: DtoClass) => void): SchemaObject {
   const byProperty = new Map<string, ValidationMetadata[]>();
@@ -146,6 +159,10 @@ export function dtoSchema(dto: DtoClass, visit: (nested: DtoClass) => void): Sch
       schema = { anyOf: [schema, { type: 'null' }] };
     }
     if (defaults[property] !== undefined) schema = { ...schema, default: defaults[property] };
+    const note = fieldDescriptionOf(dto, property);
+    if (note) {
+      schema = { ...schema, description: joined(note, (schema as SchemaObject).description) };
+    }
     properties[property] = schema;
     if (!rules.some((rule) => rule.type === 'conditionalValidation')) required.push(property);
   }

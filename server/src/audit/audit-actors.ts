@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mayKnowReporter, type Channel, type Role } from '@shouhu/shared';
+import { CHANNEL_ROLES, mayKnowReporter, type Channel, type Role } from '@shouhu/shared';
 import { withinPrefixes } from '../access/division-scope';
 
 /** What the listing needs to know of the report a row is about. */
@@ -28,14 +28,10 @@ export function mayKnowReporterActor(report: ReportOfRow, viewer: AuditViewer): 
   return mayKnowReporter(report, { capacity: 'coordinator', department: 'police' });
 }
 
-/** The roles a pseudonymous actor shows: those its report's channel already tells. */
-const CHANNEL_ROLES: Partial<Record<Channel, Role[]>> = {
-  mandatory: ['mandated_reporter'],
-  hotline: ['hotline_operator'],
-};
-
+/** The roles a pseudonymous actor shows: the one its report's channel needs, which it tells anyway. */
 export function channelRoles(channel: Channel): Role[] {
-  return CHANNEL_ROLES[channel] ?? ['reporter'];
+  const needed = CHANNEL_ROLES[channel];
+  return needed ? [needed.role] : ['reporter'];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuditEntry, Page } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
@@ -12,6 +13,7 @@ export class AuditController {
   constructor(private readonly service: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: '审计日志' })
   @Access('admin', 'coordinator')
   @Answers('AuditPage')
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuthResponse, AuthUser } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -15,6 +16,7 @@ export class AuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('wechat')
+  @ApiOperation({ summary: '微信登录' })
   @UseInterceptors(LoggedInUserInterceptor)
   @Access('public')
   @RateLimited('login')
@@ -27,6 +29,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: '当前登录的用户' })
   @Access('authenticated')
   @Answers('AuthUser')
   me(@CurrentActor() actor: Actor): Promise<AuthUser> {

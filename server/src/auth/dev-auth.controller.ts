@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseInterceptors } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuthResponse } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
@@ -13,6 +14,7 @@ export class DevAuthController {
   constructor(private readonly service: AuthService) {}
 
   @Post('dev')
+  @ApiOperation({ summary: '开发环境登录（openid）' })
   @UseInterceptors(LoggedInUserInterceptor)
   @Access('public')
   @RateLimited('login')

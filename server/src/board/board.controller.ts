@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { CountyBoard } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
@@ -11,6 +12,7 @@ export class BoardController {
   constructor(private readonly service: BoardService) {}
 
   @Get()
+  @ApiOperation({ summary: '县级看板' })
   @Access('coordinator')
   @Answers('CountyBoard')
   county(@CurrentActor() actor: Actor): Promise<CountyBoard> {

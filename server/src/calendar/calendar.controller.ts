@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { CalendarYear } from './calendar.repository';
 import { CalendarService } from './calendar.service';
@@ -13,6 +15,7 @@ export class CalendarController {
   constructor(private readonly service: CalendarService) {}
 
   @Get(':year')
+  @ApiOperation({ summary: '某年的节假日安排' })
   @Access('admin')
   @Answers('CalendarYear')
   year(@Param('year', yearPipe) year: number): Promise<CalendarYear> {
@@ -20,8 +23,14 @@ export class CalendarController {
   }
 
   @Put(':year')
+  @ApiOperation({ summary: '录入某年的节假日安排' })
   @Access('admin')
   @Answers('CalendarYear')
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    ['`days`：每个日期都须在路径中的这一年，且同一天只出现一次'],
+  )
   replace(
     @Param('year', yearPipe) year: number,
     @Body() dto: CalendarYearDto,

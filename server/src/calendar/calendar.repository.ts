@@ -6,7 +6,12 @@ import { CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 export interface CalendarYear {
   year: number;
   source: string;
-  days: { date: string; working: boolean; name: string | null }[];
+  days: {
+    date: string;
+    /** true: a working day (a weekend 调休 workday); false: a day off (a statutory holiday). */
+    working: boolean;
+    name: string | null;
+  }[];
 }
 
 @Injectable()

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, HttpStatus } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { CALLBACK_REFUSAL_CODES, type HotlineCallback } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -19,6 +20,7 @@ export class CallbacksController {
   constructor(private readonly service: CallbacksService) {}
 
   @Get('hotline/callbacks')
+  @ApiOperation({ summary: '待回访的热线报告' })
   @Access('hotline_operator')
   @Answers('HotlineCallbacks')
   due(@CurrentActor() actor: Actor): Promise<HotlineCallback[]> {
@@ -27,9 +29,15 @@ export class CallbacksController {
 
   /** Answers the list as it is after the call, so the page needs no second request. */
   @Post('reports/:id/callback')
+  @ApiOperation({ summary: '记录一次热线回访' })
   @Access('hotline_operator')
   @Answers('HotlineCallbacks')
   @Refuses(HttpStatus.CONFLICT, CALLBACK_REFUSAL_CODES)
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    ['`score`：接通（reached 为 true）时必须填写，未接通时不能填写'],
+  )
   record(
     @CurrentActor() actor: Actor,
     @Param('id', reportId) id: string,

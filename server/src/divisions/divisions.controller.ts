@@ -1,4 +1,5 @@
 import { Controller, Get, Query, HttpStatus } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -16,6 +17,7 @@ export class DivisionsController {
   constructor(private readonly service: DivisionsService) {}
 
   @Get()
+  @ApiOperation({ summary: '行政区划（逐级）' })
   @Access('public')
   @Answers('Divisions')
   @Refuses(HttpStatus.NOT_FOUND, ['NOT_FOUND'])

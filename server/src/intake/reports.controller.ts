@@ -10,6 +10,7 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   RATING_REFUSAL_CODES,
@@ -26,6 +27,7 @@ import { RateLimited } from '../rate-limits/rate-limited.decorator';
 import { CreateReportDto } from './dto/create-report.dto';
 import { RatingDto } from './dto/rating.dto';
 import { IntakeService } from './intake.service';
+import { CHANNEL_RULES, REPORT_RULES } from './report-refusals';
 import { ReporterReportsService } from './reporter-reports.service';
 
 const notFound = (): ApiException => ApiException.notFound('没有找到这份报告');
@@ -38,10 +40,12 @@ export class ReportsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: '提交报告' })
   @Access('authenticated')
   @RateLimited('reports')
   @Answers('ReportCreatedResponse')
-  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'])
+  @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], REPORT_RULES)
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], CHANNEL_RULES)
   async submit(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -54,6 +58,7 @@ export class ReportsController {
   }
 
   @Get('mine')
+  @ApiOperation({ summary: '我的报告' })
   @Access('authenticated')
   @Answers('ReporterReportViews')
   mine(@CurrentActor() actor: Actor): Promise<ReporterReportView[]> {
@@ -61,6 +66,7 @@ export class ReportsController {
   }
 
   @Post(':id/rating')
+  @ApiOperation({ summary: '评价办理结果' })
   @Access('authenticated')
   @HttpCode(HttpStatus.OK)
   @Answers('ReporterReportView')
@@ -74,6 +80,7 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '查看我的一份报告' })
   @Access('authenticated')
   @Answers('ReporterReportView')
   view(

@@ -1,4 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { ReporterReportView } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
@@ -11,6 +12,7 @@ export class TrackController {
   constructor(private readonly service: ReporterReportsService) {}
 
   @Get(':trackingCode')
+  @ApiOperation({ summary: '用查询码查看报告进度' })
   @Access('public')
   @RateLimited('track')
   @Answers('ReporterReportView')

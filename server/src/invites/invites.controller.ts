@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { AuthResponse, Invite } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -15,20 +16,40 @@ export class InvitesController {
   constructor(private readonly service: InvitesService) {}
 
   @Post('admin/invites')
+  @ApiOperation({ summary: '发放邀请码' })
   @Access('admin', 'coordinator')
   @Answers('Invite')
-  @Refuses(HttpStatus.NOT_FOUND, ['NOT_FOUND'])
+  @Refuses(
+    HttpStatus.NOT_FOUND,
+    ['NOT_FOUND'],
+    ['`unitId`：没有这个单位，或协调员邀请本县以外的单位'],
+  )
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], ['协调员只能邀请办理人员（role 为 handler）'])
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    [
+      'role 为 handler 或 coordinator：须填 `unitId`，不填 `orgName`、`orgType`；协调员只能加入联席会议办公室的单位，办理人员不能',
+      'role 为 mandated_reporter：须填 `orgName` 和 `orgType`，不填 `unitId`',
+      'role 为 hotline_operator：`unitId`、`orgName`、`orgType` 都不填',
+    ],
+  )
   create(@CurrentActor() actor: Actor, @Body() dto: CreateInviteDto): Promise<Invite> {
     return this.service.create(actor, dto);
   }
 
   @Post('auth/redeem')
+  @ApiOperation({ summary: '使用邀请码' })
   @Access('authenticated')
   @RateLimited('login')
   @HttpCode(HttpStatus.OK)
   @Answers('AuthResponse')
-  @Refuses(HttpStatus.BAD_REQUEST, ['INVITE_INVALID'])
-  @Refuses(HttpStatus.CONFLICT, ['CONFLICT'])
+  @Refuses(HttpStatus.BAD_REQUEST, ['INVITE_INVALID'], ['邀请码不存在、已过期或已被使用'])
+  @Refuses(
+    HttpStatus.CONFLICT,
+    ['CONFLICT'],
+    ['管理员账号不能接受办理人员或协调员的邀请（管理员不能看到孩子和报告人的身份）'],
+  )
   redeem(@CurrentActor() actor: Actor, @Body() dto: RedeemInviteDto): Promise<AuthResponse> {
     return this.service.redeem(actor, dto.code);
   }

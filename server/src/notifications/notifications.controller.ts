@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { NewOrderSubscriptionState, NotificationTemplates } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -16,6 +18,7 @@ export class NotificationsController {
   ) {}
 
   @Get('templates')
+  @ApiOperation({ summary: '订阅消息模板' })
   @Access('authenticated')
   @Answers('NotificationTemplates')
   templates(): NotificationTemplates {
@@ -24,8 +27,16 @@ export class NotificationsController {
 
   /** A handler accepted the new-order message once: one more new order of their unit is sent. */
   @Post('new-orders/subscriptions')
+  @ApiOperation({ summary: '订阅新工单通知' })
   @Access('handler')
   @Answers('NewOrderSubscriptionState')
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    [
+      '`newOrder`：服务器没有配置新工单通知的模板（GET /notifications/templates 的 newOrder 为 null）',
+    ],
+  )
   subscribeToNewOrders(
     @CurrentActor() actor: Actor,
     @Body(EmptyBodyPipe) _body: Record<string, never>,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { EmptyBodyPipe } from '../common/validation.pipe';
@@ -11,6 +12,7 @@ export class SendDrillController {
   constructor(private readonly sender: NotificationSender) {}
 
   @Post('send')
+  @ApiOperation({ summary: '演练：立即发送待发订阅消息' })
   @Access('admin')
   @HttpCode(HttpStatus.OK)
   @Answers('DeliveryTally')

@@ -11,8 +11,10 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { ApiOperation } from '@nestjs/swagger';
 import {
-  REFUSAL_CODES,
+  ACTION_REFUSAL_CODES,
+  REFUSALS,
   type OrderDetail,
   type OrderSummary,
   type Page,
@@ -25,6 +27,8 @@ import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import {
+  EXTENSION_DAYS_RULE,
+  OUTCOME_RULE,
   ContactDto,
   ExtensionDecisionDto,
   ExtensionDto,
@@ -41,6 +45,10 @@ import { OrderQueriesService } from './order-queries.service';
 
 const orderId = new ParseUUIDPipe({ exceptionFactory: orderNotFound });
 
+/** `mayMoveTo`: where 转办 and 改派 may send an order (400 otherwise). */
+const MOVE_RULE =
+  '`unitId`：须是本县、与工单同一部门的另一个单位（可选的单位见 GET /orders/{id}/units）';
+
 /** Handlers work their unit's orders; coordinators their county's; admins the unassigned ones. */
 @Controller('orders')
 export class OrdersController {
@@ -50,6 +58,7 @@ export class OrdersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '工单列表' })
   @Access('handler', 'coordinator', 'admin')
   @Answers('OrderPage')
   list(
@@ -60,6 +69,7 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: '工单详情' })
   @Access('handler', 'coordinator', 'admin')
   @Answers('OrderDetail')
   detail(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<OrderDetail> {
@@ -67,6 +77,7 @@ export class OrdersController {
   }
 
   @Get(':id/units')
+  @ApiOperation({ summary: '可转办、改派到的单位' })
   @Access('handler', 'coordinator', 'admin')
   @Answers('UnitChoices')
   units(@CurrentActor() actor: Actor, @Param('id', orderId) id: string): Promise<UnitChoice[]> {
@@ -75,6 +86,7 @@ export class OrdersController {
 
   /** Shown, never offered for download: no-store, inline. */
   @Get(':id/attachments/:uploadId')
+  @ApiOperation({ summary: '查看报告的附件' })
   @Access('handler', 'coordinator')
   @AnswersMedia()
   async attachment(
@@ -93,10 +105,11 @@ export class OrdersController {
   }
 
   @Post(':id/sign')
+  @ApiOperation({ summary: '签收' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.sign)
   sign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -106,10 +119,16 @@ export class OrdersController {
   }
 
   @Post(':id/contact')
+  @ApiOperation({ summary: '记录首次接触儿童' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.contact)
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    ['`at`：接触时间须在派单之后、服务器的当前时间之前'],
+  )
   contact(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -119,10 +138,11 @@ export class OrdersController {
   }
 
   @Post(':id/notes')
+  @ApiOperation({ summary: '添加处理记录' })
   @Access('handler', 'coordinator')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.note)
   note(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -132,10 +152,11 @@ export class OrdersController {
   }
 
   @Post(':id/return')
+  @ApiOperation({ summary: '退单' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.return)
   return(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -145,10 +166,12 @@ export class OrdersController {
   }
 
   @Post(':id/transfer')
+  @ApiOperation({ summary: '转办' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.transfer)
+  @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [MOVE_RULE])
   transfer(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -158,10 +181,12 @@ export class OrdersController {
   }
 
   @Post(':id/reassign')
+  @ApiOperation({ summary: '改派' })
   @Access('coordinator', 'admin')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.reassign)
+  @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [MOVE_RULE])
   reassign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -171,10 +196,11 @@ export class OrdersController {
   }
 
   @Post(':id/priority')
+  @ApiOperation({ summary: '调整优先级' })
   @Access('handler', 'coordinator', 'admin')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.priority)
   priority(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -184,10 +210,16 @@ export class OrdersController {
   }
 
   @Post(':id/extension')
+  @ApiOperation({ summary: '申请延期' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.extension)
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    [`\`workingDays\`：${EXTENSION_DAYS_RULE}`],
+  )
   extension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -197,10 +229,16 @@ export class OrdersController {
   }
 
   @Post(':id/extension/decision')
+  @ApiOperation({ summary: '审批延期' })
   @Access('coordinator')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.extension_decision)
+  @Refuses(
+    HttpStatus.CONFLICT,
+    ['EXTENSION_NO_LONGER_OFFERED'],
+    [`approve 为 true 时：${REFUSALS.EXTENSION_NO_LONGER_OFFERED.problem}（不同意总是可以）`],
+  )
   decideExtension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -210,10 +248,12 @@ export class OrdersController {
   }
 
   @Post(':id/resolve')
+  @ApiOperation({ summary: '办结' })
   @Access('handler')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.resolve)
+  @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [`\`outcome\`：${OUTCOME_RULE}`])
   resolve(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -223,10 +263,11 @@ export class OrdersController {
   }
 
   @Post(':id/reopen')
+  @ApiOperation({ summary: '要求重新办理' })
   @Access('coordinator')
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
-  @Refuses(HttpStatus.CONFLICT, REFUSAL_CODES)
+  @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.reopen)
   reopen(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,

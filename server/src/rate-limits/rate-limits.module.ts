@@ -1,21 +1,30 @@
 import { Module, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { RequestWithActor } from '../access/current-actor';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig, RateLimitKind } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { rateLimitKindOf as kindOf } from './rate-limit-kind';
 
 const MINUTE_MS = 60_000;
 
 /**
- * The account a request acts for: the logged-in user, or the openid the development login names.
- * null before anyone is known (WeChat login, tracking): those are limited per address only.
+ * The body field that names the account of a request no one is logged in for, by kind: the
+ * openid the development login names. The API docs say per route whether an account is counted.
+ */
+export const ACCOUNT_BODY_FIELDS: Partial<Record<RateLimitKind, string>> = { login: 'openid' };
+
+/**
+ * The account a request acts for: the logged-in user, or the one its body names
+ * (`ACCOUNT_BODY_FIELDS`). null before anyone is known (WeChat login, tracking): those are
+ * limited per address only.
  */
 function accountOf(context: ExecutionContext): string | null {
   const request = context.switchToHttp().getRequest<RequestWithActor & { body?: unknown }>();
   if (request.actor) return `user:${request.actor.user.id}`;
-  const openid = (request.body as { openid?: unknown } | undefined)?.openid;
-  return kindOf(context) === 'login' && typeof openid === 'string' ? `openid:${openid}` : null;
+  const field = ACCOUNT_BODY_FIELDS[kindOf(context)];
+  if (!field) return null;
+  const named = (request.body as Record<string, unknown> | undefined)?.[field];
+  return typeof named === 'string' ? `${field}:${named}` : null;
 }
 
 /**

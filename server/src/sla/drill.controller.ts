@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { CLOCK } from '../common/clock';
@@ -21,6 +22,7 @@ export class DrillController {
   ) {}
 
   @Put('clock')
+  @ApiOperation({ summary: '演练：设置服务器时钟' })
   @Access('admin')
   @Answers('ClockSetting')
   setClock(@Body() dto: SetClockDto): { now: string } {
@@ -29,6 +31,7 @@ export class DrillController {
   }
 
   @Post('sla/sweep')
+  @ApiOperation({ summary: '演练：立即运行期限检查' })
   @Access('admin')
   @HttpCode(HttpStatus.OK)
   @Answers('SweepResult')

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Answers } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import { EmptyBodyPipe } from '../common/validation.pipe';
@@ -10,6 +11,7 @@ export class SmsDrillController {
   constructor(private readonly sender: SmsSender) {}
 
   @Post('send')
+  @ApiOperation({ summary: '演练：立即发送待发短信' })
   @Access('admin')
   @HttpCode(HttpStatus.OK)
   @Answers('SmsTally')

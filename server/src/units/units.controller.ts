@@ -1,6 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { Unit } from '@shouhu/shared';
 import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -18,13 +29,23 @@ export class UnitsController {
   constructor(private readonly service: UnitsService) {}
 
   @Post()
+  @ApiOperation({ summary: '新建单位' })
   @Access('admin')
   @Answers('Unit')
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    [
+      '`parentId`：须是已有的单位',
+      '`divisionPrefixes`：每一个都须是收录的区划代码（GET /divisions 逐级列出）',
+    ],
+  )
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<Unit> {
     return this.service.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: '修改单位的值班电话' })
   @Access('admin')
   @Answers('Unit')
   update(
@@ -36,6 +57,7 @@ export class UnitsController {
   }
 
   @Get()
+  @ApiOperation({ summary: '单位列表' })
   @Access('admin', 'coordinator')
   @Answers('Units')
   list(@CurrentActor() actor: Actor): Promise<Unit[]> {

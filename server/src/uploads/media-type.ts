@@ -1,3 +1,4 @@
+/** `image`: a photo; `video`: a video. */
 export type MediaKind = 'image' | 'video';
 
 export interface MediaType {

@@ -1,4 +1,5 @@
 import { Controller, Post, Req, Res, HttpStatus } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Answers } from '../api-docs/answers.decorator';
 import { Refuses } from '../api-docs/refuses.decorator';
@@ -16,6 +17,7 @@ export class UploadsController {
 
   /** One photo or video as multipart/form-data, before the report that cites it is sent. */
   @Post()
+  @ApiOperation({ summary: '上传照片或视频' })
   @Access('authenticated')
   @RateLimited('uploads')
   @MultipartBody()

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Answers } from '../api-docs/answers.decorator';
+import { Refuses } from '../api-docs/refuses.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
@@ -12,9 +14,11 @@ export class UsersController {
   constructor(private readonly service: UsersService) {}
 
   @Post(':id/disable')
+  @ApiOperation({ summary: '停用账号' })
   @Access('admin')
   @HttpCode(HttpStatus.OK)
   @Answers('DisabledUser')
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], ['不能停用自己的账号'])
   disable(
     @CurrentActor() actor: Actor,
     @Param(

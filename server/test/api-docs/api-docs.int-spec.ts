@@ -5,11 +5,22 @@ import type {
   ReferenceObject,
   SchemaObject,
 } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
-import { ERROR_CODES, REFUSAL_CODES, type AuthResponse } from '@shouhu/shared';
+import {
+  ACTION_REFUSAL_CODES,
+  CHANNELS,
+  ERROR_CODES,
+  ORDER_ACTIONS,
+  REFUSAL_CODES,
+  idNumberCheckCharacter,
+  type AuthResponse,
+  type OrderAction,
+} from '@shouhu/shared';
 import { undescribedRules } from '../../src/api-docs/dto-schemas';
-import { aWorld, sessionsFor } from '../factories/world.factory';
+import { SAFE_REQUEST_ID } from '../../src/logging/request-id';
+import { aWorld, sessionsFor, type RoleName } from '../factories/world.factory';
 import { writeCalls, type WriteCall, type WriteCalls } from '../factories/write-call.factory';
 import { bodyRoutes, routeDtos, type BodyRoute } from '../setup/body-fields';
 import { http } from '../setup/http';
@@ -86,6 +97,141 @@ function relinked(schema: Schema): object {
   ) as object;
 }
 
+/** A valid 身份证号 of a child of 泗县 born on `birthDate`. */
+function anIdNumber(birthDate: string): string {
+  const first17 = `341324${birthDate.replaceAll('-', '')}001`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/** A valid call changed so that the route's service refuses it, and what that breaks. */
+type Probe = [breaks: string, change: (call: WriteCall) => WriteCall];
+
+const withBody =
+  (change: (body: Record<string, unknown>) => Record<string, unknown>) => (call: WriteCall) => ({
+    ...call,
+    body: change(call.body),
+  });
+
+/** Changes one part of the report body, keeping the rest. */
+const withReport = (part: 'child' | 'reporter' | 'location', fields: Record<string, unknown>) =>
+  withBody((body) => ({ ...body, [part]: { ...(body[part] as object), ...fields } }));
+
+const IN_TWO_HOURS = () => new Date(Date.now() + 2 * 3600_000).toISOString();
+
+/**
+ * Requests each route's schema lets through and its service refuses (400, 403, 409), by route:
+ * the rules a client cannot read from the fields' own checks.
+ */
+const SERVICE_REFUSALS: Record<string, Probe[]> = {
+  'POST /reports': [
+    ['a discovery in the future', withBody((body) => ({ ...body, discoveredAt: IN_TWO_HOURS() }))],
+    ['an adult', withReport('child', { birthDate: '2000-01-01' })],
+    [
+      'an ID number of another birth date',
+      withReport('child', { birthDate: '2016-05-01', idNumber: anIdNumber('2014-01-01') }),
+    ],
+    [
+      'an age far from the birth date',
+      withReport('child', { birthDate: '2016-05-01', ageYears: 1 }),
+    ],
+    ['a named anonymous reporter', withReport('reporter', { anonymous: true })],
+    ['SMS consent outside the hotline', withReport('reporter', { smsConsent: true })],
+    ['a division that does not exist', withReport('location', { divisionCode: '341324999' })],
+    [
+      'an attachment nobody uploaded',
+      withBody((body) => ({ ...body, attachments: [randomUUID()] })),
+    ],
+    [
+      'a mandatory report of a plain reporter',
+      withBody((body) => ({ ...body, channel: 'mandatory' })),
+    ],
+  ],
+  'POST /orders/:id/contact': [
+    ['a contact in the future', withBody(() => ({ at: IN_TWO_HOURS() }))],
+  ],
+  'POST /orders/:id/transfer': [
+    ['a unit that does not exist', withBody((body) => ({ ...body, unitId: randomUUID() }))],
+  ],
+  'POST /orders/:id/reassign': [
+    ['a unit that does not exist', withBody((body) => ({ ...body, unitId: randomUUID() }))],
+  ],
+  'POST /orders/:id/extension': [
+    ['no working days for a township order', withBody(() => ({ reason: '需要家访' }))],
+  ],
+  'POST /orders/:id/resolve': [
+    [
+      'a police outcome of a township order',
+      withBody((body) => ({ ...body, outcome: 'case_filed' })),
+    ],
+  ],
+  'POST /admin/units': [
+    ['a parent that does not exist', withBody((body) => ({ ...body, parentId: randomUUID() }))],
+    [
+      'a division that does not exist',
+      withBody((body) => ({ ...body, divisionPrefixes: ['349999'] })),
+    ],
+  ],
+  'POST /admin/invites': [
+    ['a handler with an organisation', withBody(() => ({ role: 'handler', orgName: '某校' }))],
+    [
+      'a hotline operator in a unit',
+      withBody(() => ({ role: 'hotline_operator', unitId: randomUUID() })),
+    ],
+    [
+      'a mandated reporter without an organisation',
+      withBody(() => ({ role: 'mandated_reporter' })),
+    ],
+  ],
+  'POST /auth/redeem': [['a code nobody issued', withBody(() => ({ code: 'ABCD2345' }))]],
+  'PUT /admin/calendar/:year': [
+    ['a day of another year', withBody(() => ({ days: [{ date: '2097-10-01', working: false }] }))],
+  ],
+  'POST /reports/:id/callback': [
+    ['a reached caller without a score', withBody(() => ({ reached: true }))],
+  ],
+  'POST /reports/:id/subscriptions': [
+    ['a kind without a template', withBody(() => ({ kinds: ['progress'] }))],
+  ],
+};
+
+/** The action of each order route (`POST /orders/:id/extension/decision` → `extension_decision`). */
+const ORDER_ROUTE_ACTIONS: Record<string, OrderAction> = {
+  'POST /orders/:id/sign': 'sign',
+  'POST /orders/:id/contact': 'contact',
+  'POST /orders/:id/notes': 'note',
+  'POST /orders/:id/return': 'return',
+  'POST /orders/:id/transfer': 'transfer',
+  'POST /orders/:id/reassign': 'reassign',
+  'POST /orders/:id/priority': 'priority',
+  'POST /orders/:id/extension': 'extension',
+  'POST /orders/:id/extension/decision': 'extension_decision',
+  'POST /orders/:id/resolve': 'resolve',
+  'POST /orders/:id/reopen': 'reopen',
+};
+
+/** The error codes an operation documents for `status`. */
+function documentedCodes(operation: OperationObject, status: string): string[] {
+  const schema = (
+    operation.responses[status] as { content?: Record<string, { schema: SchemaObject }> }
+  )?.content?.['application/json']?.schema;
+  return ((schema?.properties?.code as SchemaObject | undefined)?.enum ?? []) as string[];
+}
+
+/** Every text a person reads in Swagger UI: the info, and each description and summary. */
+function* texts(value: unknown, where = ''): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* texts(item, `${where}/${i}`);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'description' || key === 'summary') && typeof inner === 'string') {
+        yield [`${where}/${key}`, inner];
+      } else {
+        yield* texts(inner, `${where}/${key}`);
+      }
+    }
+  }
+}
+
 /** Whether `GET /orders/:id` is the route of the path `/orders/5f…`. */
 function matches(key: string, path: string): boolean {
   const pattern = key.split(' ')[1].replace(/:\w+/g, '[^/]+');
@@ -98,6 +244,7 @@ describe('API docs: a contract a client can be built from', () => {
   let document: OpenAPIObject;
   let routes: BodyRoute[];
   let builders: WriteCalls;
+  let sessions: Record<RoleName, AuthResponse | null>;
   /** A valid request of each write route, by route key. */
   const calls: Record<string, WriteCall> = {};
 
@@ -117,7 +264,7 @@ describe('API docs: a contract a client can be built from', () => {
     document = (await answer.json()) as OpenAPIObject;
     routes = bodyRoutes(sut.app);
     const world = await aWorld(sut.baseUrl);
-    const sessions = await sessionsFor(sut.baseUrl, world);
+    sessions = await sessionsFor(sut.baseUrl, world);
     const session = (role: 'admin' | 'reporter' | 'handler' | 'coordinator') =>
       sessions[role] as AuthResponse;
     builders = writeCalls(sut.baseUrl, world, {
@@ -352,23 +499,184 @@ describe('API docs: a contract a client can be built from', () => {
     expect(problems).toEqual([]);
   });
 
-  it('lists every refusal code of the order state machine in the 409 of each order action', () => {
-    const actions = operations().filter(
-      ({ route }) => route.method === 'POST' && route.key.startsWith('POST /orders/:id/'),
+  it('lists in the 409 of each order action the refusal codes its transition can answer', () => {
+    const actions = operations().filter(({ route }) => route.key.startsWith('POST /orders/:id/'));
+    // Codes no transition answers: the service's own refusals, each documented on its route.
+    const beyond = REFUSAL_CODES.filter((code) =>
+      ORDER_ACTIONS.every((action) => !ACTION_REFUSAL_CODES[action].includes(code)),
     );
     const problems = actions.flatMap(({ route, operation }) => {
-      const schema = (
-        operation.responses['409'] as { content?: Record<string, { schema: SchemaObject }> }
-      )?.content?.['application/json']?.schema;
-      const codes = ((schema?.properties?.code as SchemaObject | undefined)?.enum ??
-        []) as string[];
-      return [...REFUSAL_CODES].sort().join() === [...codes].sort().join()
+      const action = ORDER_ROUTE_ACTIONS[route.key];
+      const codes = documentedCodes(operation, '409');
+      const missing = ACTION_REFUSAL_CODES[action].filter((code) => !codes.includes(code));
+      const extra = codes.filter(
+        (code) =>
+          !ACTION_REFUSAL_CODES[action].includes(code as never) && !beyond.includes(code as never),
+      );
+      return missing.length + extra.length === 0
         ? []
-        : [`${route.key}: 409 lists ${codes.join(', ') || 'nothing'}`];
+        : [`${route.key}: 409 misses ${missing.join(', ')}, lists ${extra.join(', ')} besides`];
+    });
+    const everywhere = new Set(
+      actions.flatMap(({ operation }) => documentedCodes(operation, '409')),
+    );
+
+    expect(actions.map(({ route }) => ORDER_ROUTE_ACTIONS[route.key]).sort()).toEqual(
+      [...ORDER_ACTIONS].sort(),
+    );
+    expect(problems).toEqual([]);
+    expect(REFUSAL_CODES.filter((code) => !everywhere.has(code))).toEqual([]);
+  });
+
+  it("describes each refusal of a route's service: the status and code, and every field it names", async () => {
+    const problems: string[] = [];
+    let probed = 0;
+    for (const [key, probes] of Object.entries(SERVICE_REFUSALS)) {
+      const operation = operationOf(document, { key } as BodyRoute);
+      const description = operation?.description ?? '';
+      for (const [breaks, change] of probes) {
+        const call = change(await builders[key]());
+        const answer = await http<{ code: string; errors?: Record<string, string> }>(
+          sut.baseUrl,
+          key.split(' ')[0],
+          call.path,
+          { token: call.token, headers: call.headers, body: call.body },
+        );
+        probed += 1;
+        if (answer.status < 400 || answer.status >= 500) {
+          problems.push(`${key} with ${breaks}: answered ${answer.status}`);
+          continue;
+        }
+        const unsaid = [
+          `${answer.status} ${answer.body.code}`,
+          ...Object.keys(answer.body.errors ?? {}).map((field) => `\`${field}\``),
+        ].filter((text) => !description.includes(text));
+        if (unsaid.length > 0)
+          problems.push(`${key} with ${breaks}: says nothing of ${unsaid.join(', ')}`);
+      }
+    }
+
+    expect(probed).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('says which role each channel of a report needs, as the server decides it', async () => {
+    const description =
+      operationOf(document, { key: 'POST /reports' } as BodyRoute)?.description ?? '';
+    const holders: Record<string, AuthResponse | null> = {
+      mandated_reporter: sessions.mandatedReporter,
+      hotline_operator: sessions.hotlineOperator,
+    };
+    const file = async (channel: string, token: string | undefined) => {
+      const call = await builders['POST /reports']();
+      return (
+        await http(sut.baseUrl, 'POST', '/reports', {
+          token,
+          headers: call.headers,
+          body: { ...call.body, channel },
+        })
+      ).status;
+    };
+    const problems: string[] = [];
+    for (const channel of CHANNELS) {
+      const line = description.split('\n').find((l) => l.includes(`channel 为 \`${channel}\``));
+      const role = line?.match(/需要角色 (\w+)/)?.[1];
+      const plain = await file(channel, sessions.reporter?.token);
+      if (!line) problems.push(`${channel}: not described`);
+      else if (!role && plain !== 201)
+        problems.push(`${channel}: needs no role, answered ${plain}`);
+      else if (role) {
+        const holder = await file(channel, holders[role]?.token);
+        if (plain !== 403 || holder !== 201) {
+          problems.push(
+            `${channel}: needs ${role}, answered ${plain} without and ${holder} with it`,
+          );
+        }
+      }
+    }
+
+    expect(description).not.toContain('任何角色');
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every operation a short Chinese summary', () => {
+    const problems = operations()
+      .filter(({ operation }) => !/^[\u4e00-\u9fff].{1,19}$/u.test(operation.summary ?? ''))
+      .map(({ route, operation }) => `${route.key}: ${operation.summary ?? 'no summary'}`);
+
+    expect(problems).toEqual([]);
+  });
+
+  it('documents X-Request-Id on every operation: the safe id a client may send, and on every answer', () => {
+    const problems = operations().flatMap(({ route, operation }) => {
+      const parameter = ((operation.parameters ?? []) as ParameterObject[]).find(
+        (p) => p.in === 'header' && p.name === 'X-Request-Id',
+      );
+      const sent =
+        parameter &&
+        !parameter.required &&
+        (parameter.schema as SchemaObject)?.pattern === SAFE_REQUEST_ID.source
+          ? []
+          : [`${route.key}: no optional X-Request-Id parameter with the safe pattern`];
+      const answered = Object.entries(operation.responses)
+        .filter(
+          ([, response]) => !('X-Request-Id' in ((response as { headers?: object }).headers ?? {})),
+        )
+        .map(([status]) => `${route.key}: ${status} without the X-Request-Id header`);
+      const bodies = Object.entries(operation.responses)
+        .filter(([status]) => /^[45]/.test(status))
+        .filter(([, response]) => {
+          const schema = (response as { content?: Record<string, { schema: SchemaObject }> })
+            .content?.['application/json']?.schema;
+          return !schema?.required?.includes('requestId');
+        })
+        .map(([status]) => `${route.key}: ${status} body without a required requestId`);
+      return [...sent, ...answered, ...bodies];
     });
 
-    expect(actions.length).toBeGreaterThanOrEqual(11);
     expect(problems).toEqual([]);
+  });
+
+  it('describes every flag and every code list a client sends or reads', () => {
+    const problems: string[] = [];
+    const check = (where: string, schema: SchemaObject) => {
+      const described = (schema.description ?? '').length > 0;
+      if (schema.type === 'boolean' && !described)
+        problems.push(`${where}: flag without description`);
+      const unnamed = (schema.enum ?? []).filter(
+        (value) => !(schema.description ?? '').includes(`\`${String(value)}\``),
+      );
+      if (schema.enum && schema.enum.length > 1 && unnamed.length > 0) {
+        problems.push(`${where}: code list does not explain ${unnamed.join(', ')}`);
+      }
+    };
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+      for (const [where, found] of schemasUnder(document, schema as SchemaObject, name)) {
+        check(where, found);
+      }
+    }
+    for (const { route, operation } of operations()) {
+      for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+        if (parameter.schema && parameter.name !== 'X-Request-Id') {
+          for (const [where, found] of schemasUnder(
+            document,
+            parameter.schema,
+            `${route.key} ${parameter.name}`,
+          )) {
+            check(where, found);
+          }
+        }
+      }
+    }
+
+    expect(problems).toEqual([]);
+  });
+
+  it('says the error shape in its info, and no text holds markup Swagger UI would swallow', () => {
+    const markup = [...texts(document)].filter(([, text]) => /<[A-Za-z/]/.test(text));
+
+    expect(document.info.description).toContain('{code, message, errors?, requestId}');
+    expect(markup).toEqual([]);
   });
 
   it('describes every validation rule of every DTO the routes read', () => {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, ValidateNested } from 'class-validator';
 import { TEXT_LIMITS } from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiDate } from '../../common/date-fields';
 import { IsPlainObject, IsText, MayBeAbsent } from '../../common/input-rules';
 
@@ -8,6 +9,7 @@ export class CalendarDayDto {
   @IsApiDate('日期')
   date: string;
 
+  @FieldDescription('true：这一天上班（如调休的周末）；false：这一天放假（如法定节假日）')
   @IsBoolean({ message: '请说明这一天是否上班' })
   working: boolean;
 

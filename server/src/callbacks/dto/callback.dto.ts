@@ -1,9 +1,11 @@
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { SCORE_RANGE, TEXT_LIMITS, type CallbackRequest } from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 /** `POST /reports/:id/callback`: one 回访 call; a score (1–5) only when the caller was reached. */
 export class CallbackDto implements CallbackRequest {
+  @FieldDescription('true：接通了来电人，须同时填写满意度 score；false：没有接通，不填 score')
   @IsBoolean({ message: '请选择是否接通' })
   reached: boolean;
 

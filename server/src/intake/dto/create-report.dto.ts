@@ -19,6 +19,7 @@ import {
   CHANNELS,
   DIVISION_CODE_PATTERN,
   GENDERS,
+  REPORTER_IDENTITY_TEXTS,
   SITUATION_CODES,
   TEXT_LIMITS,
   type Channel,
@@ -29,6 +30,7 @@ import {
   type ReportReporter,
   type SituationCode,
 } from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsChildAge, IsIdNumber, IsPhone } from '../../common/identity-validators';
 import { IsPlainObject, IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
@@ -86,15 +88,24 @@ export class ReportChildDto implements ReportChild {
   @IsPhone({ message: '监护人电话应为手机号或带区号的固定电话' })
   guardianPhone?: string;
 
+  @FieldDescription(
+    'true：孩子去向不明（只在情形含 dropout 时问）：报告同时派给公安协助查找，至少按加急（P2）处理',
+  )
   @MayBeAbsent()
   @IsBoolean({ message: '孩子是否去向不明应为 true 或 false' })
   whereaboutsUnknown?: boolean;
 }
 
 export class ReportReporterDto implements ReportReporter {
+  @FieldDescription(
+    `true：${REPORTER_IDENTITY_TEXTS.anonymous.explanation}不能同时填写 name、phone。false：保密或实名，见 confidential`,
+  )
   @IsBoolean({ message: '请选择是否匿名' })
   anonymous: boolean;
 
+  @FieldDescription(
+    `anonymous 为 false 时：true 为${REPORTER_IDENTITY_TEXTS.confidential.explanation}false 或不填为${REPORTER_IDENTITY_TEXTS.named.explanation}`,
+  )
   @MayBeAbsent()
   @IsBoolean({ message: '是否保密应为 true 或 false' })
   confidential?: boolean;
@@ -112,6 +123,9 @@ export class ReportReporterDto implements ReportReporter {
   relation?: string;
 
   /** Hotline only, with a mobile `phone`: the caller agreed to SMS at 受理 and 办结. */
+  @FieldDescription(
+    'true：热线来电人同意在受理和办结时收到短信（查询码和办理结果，不含其他内容）；只用于热线登记，且需要手机号 phone',
+  )
   @MayBeAbsent()
   @IsBoolean({ message: '是否同意接收短信应为 true 或 false' })
   smsConsent?: boolean;
@@ -128,6 +142,9 @@ export class CreateReportDto implements CreateReportRequest {
   @IsIn(SITUATION_CODES, { each: true, message: '包含无效的情形代码' })
   situations: SituationCode[];
 
+  @FieldDescription(
+    'true：孩子现在就有危险：报告由公安主办、按紧急（P1）处理，应用提示报告人立即拨打 110',
+  )
   @IsBoolean({ message: '请说明孩子现在是否有危险' })
   immediateDanger: boolean;
 

@@ -12,19 +12,39 @@ import {
 } from 'class-validator';
 import {
   DEFAULT_SLA_POLICY,
+  DEPARTMENT_LABELS,
   ORDER_QUEUES,
   OUTCOME_LABELS,
+  OUTCOMES_BY_DEPARTMENT,
   ORDER_STATUSES,
   PRIORITIES,
   TEXT_LIMITS,
   type OrderQueue,
   type OrderStatus,
   type Priority,
+  type ReceivingDepartment,
 } from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiInstant } from '../../common/date-fields';
 import { IsText, MayBeAbsent } from '../../common/input-rules';
 
 const MAX_EXTENSION_DAYS = DEFAULT_SLA_POLICY.maxExtensionWorkingDays;
+
+/** The police's 立案审查 ladder, as the resolve deadline it sets at each step. */
+const CASE_REVIEW_STEPS = DEFAULT_SLA_POLICY.p1ResolveExtensionsHours
+  .map((hours) => `${hours / 24} 天`)
+  .join('、');
+
+/** What `workingDays` must be, as `extensionRequestProblem` decides it (400 otherwise). */
+export const EXTENSION_DAYS_RULE = `公安的 P1 工单按立案审查逐级延期（依次延至 ${CASE_REVIEW_STEPS}），不填 workingDays；其他工单必须填写，1–${MAX_EXTENSION_DAYS} 个工作日`;
+
+/** Which outcomes each department may give (`OUTCOMES_BY_DEPARTMENT`; 400 otherwise). */
+export const OUTCOME_RULE = `须是工单所属部门的办理结果：\n${Object.entries(OUTCOMES_BY_DEPARTMENT)
+  .map(
+    ([department, outcomes]) =>
+      `- \`${department}\` ${DEPARTMENT_LABELS[department as ReceivingDepartment]}：${outcomes.join('、')}`,
+  )
+  .join('\n')}`;
 
 export class ContactDto {
   @MayBeAbsent()
@@ -50,6 +70,9 @@ export class NoteDto {
   @IsText(TEXT_LIMITS.noteText)
   text: string;
 
+  @FieldDescription(
+    'true：报告人在“我的报告”中能看到这条记录，并算作一次对报告人的反馈；false：只有办理人员和协调员看得到',
+  )
   @IsBoolean({ message: '请说明这条记录是否对报告人可见' })
   reporterVisible: boolean;
 }
@@ -71,6 +94,7 @@ export class PriorityDto extends ReasonDto {
 
 /** Whether `workingDays` belongs in the request is the shared `extensionOffer`'s to say. */
 export class ExtensionDto extends ReasonDto {
+  @FieldDescription(EXTENSION_DAYS_RULE)
   @MayBeAbsent()
   @IsInt({ message: '延期天数应为整数' })
   @Min(1, { message: '延期至少1个工作日' })
@@ -79,6 +103,7 @@ export class ExtensionDto extends ReasonDto {
 }
 
 export class ExtensionDecisionDto {
+  @FieldDescription('true：同意延期，办结期限按申请延长；false：不同意，期限不变')
   @IsBoolean({ message: '请选择同意或不同意' })
   approve: boolean;
 
@@ -88,6 +113,7 @@ export class ExtensionDecisionDto {
 }
 
 export class ResolveDto {
+  @FieldDescription(OUTCOME_RULE)
   @IsIn(Object.keys(OUTCOME_LABELS), { message: '请选择办理结果' })
   outcome: string;
 
@@ -103,6 +129,7 @@ export class OrderListQueryDto {
   @IsIn(ORDER_STATUSES, { message: '状态不正确' })
   status?: OrderStatus;
 
+  @FieldDescription('`true`：只列期限已到或已过的工单；`false` 或不填：不按期限筛选')
   @MayBeAbsent()
   @IsIn(['true', 'false'], { message: 'overdue 只能是 true 或 false' })
   overdue?: 'true' | 'false';
