@@ -1,4 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import {
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
   IsOptional,
   ValidateBy,
   ValidateIf,
@@ -85,4 +89,20 @@ export function NullClears(): PropertyDecorator {
     Reflect.defineMetadata(NULL_CLEARS, true, target, property);
     IsOptional()(target, property);
   };
+}
+
+/** A position's latitude in degrees (WGS-84, −90 to 90), as the phone's location API gives it. */
+export function IsLatitudeDegrees(): PropertyDecorator {
+  return applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' }),
+    IsLatitude({ message: '纬度不正确' }),
+  );
+}
+
+/** A position's longitude in degrees (WGS-84, −180 to 180), as the phone's location API gives it. */
+export function IsLongitudeDegrees(): PropertyDecorator {
+  return applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' }),
+    IsLongitude({ message: '经度不正确' }),
+  );
 }

@@ -8,9 +8,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsLatitude,
-  IsLongitude,
-  IsNumber,
   IsUUID,
   Matches,
   ValidateNested,
@@ -33,7 +30,14 @@ import {
 import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiDate, IsApiInstant } from '../../common/date-fields';
 import { IsChildAge, IsIdNumber, IsPhone } from '../../common/identity-validators';
-import { IsPlainObject, IsText, missingOr, MayBeAbsent } from '../../common/input-rules';
+import {
+  IsLatitudeDegrees,
+  IsLongitudeDegrees,
+  IsPlainObject,
+  IsText,
+  missingOr,
+  MayBeAbsent,
+} from '../../common/input-rules';
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
@@ -44,13 +48,11 @@ export class ReportLocationDto implements ReportLocation {
   address?: string;
 
   @MayBeAbsent()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
-  @IsLatitude({ message: '纬度不正确' })
+  @IsLatitudeDegrees()
   latitude?: number;
 
   @MayBeAbsent()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
-  @IsLongitude({ message: '经度不正确' })
+  @IsLongitudeDegrees()
   longitude?: number;
 }
 

@@ -1,15 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsLatitude,
-  IsLongitude,
-  IsNumber,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   DEFAULT_SLA_POLICY,
   DEPARTMENT_LABELS,
@@ -26,7 +16,12 @@ import {
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiInstant } from '../../common/date-fields';
-import { IsText, MayBeAbsent } from '../../common/input-rules';
+import {
+  IsLatitudeDegrees,
+  IsLongitudeDegrees,
+  IsText,
+  MayBeAbsent,
+} from '../../common/input-rules';
 
 const MAX_EXTENSION_DAYS = DEFAULT_SLA_POLICY.maxExtensionWorkingDays;
 
@@ -56,13 +51,11 @@ export class ContactDto {
   note?: string;
 
   @MayBeAbsent()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '纬度应为数字' })
-  @IsLatitude({ message: '纬度不正确' })
+  @IsLatitudeDegrees()
   latitude?: number;
 
   @MayBeAbsent()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' })
-  @IsLongitude({ message: '经度不正确' })
+  @IsLongitudeDegrees()
   longitude?: number;
 }
 
