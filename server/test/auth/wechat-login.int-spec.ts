@@ -60,7 +60,7 @@ describe('POST /auth/wechat', () => {
       const response = await login(code);
 
       expect(response.status).toBe(status);
-      expect(response.body).toEqual({ code: errorCode, message });
+      expect(response.body).toEqual({ code: errorCode, message, requestId: expect.any(String) });
     },
   );
 
@@ -89,6 +89,7 @@ describe('POST /auth/wechat when WeChat cannot be reached', () => {
       expect(response.body).toEqual({
         code: 'SERVICE_UNAVAILABLE',
         message: '暂时连不上微信服务器，请稍后再试',
+        requestId: expect.any(String),
       });
     } finally {
       await sut.close();
@@ -106,6 +107,7 @@ describe('POST /auth/wechat when WeChat cannot be reached', () => {
       expect(response.body).toEqual({
         code: 'SERVICE_UNAVAILABLE',
         message: '服务器未配置微信小程序，暂时无法用微信登录',
+        requestId: expect.any(String),
       });
     } finally {
       await sut.close();

@@ -350,6 +350,7 @@ describe('WeChat new-order messages, not configured', () => {
         code: 'VALIDATION_FAILED',
         message: '新工单通知暂未开通，无法订阅',
         errors: { newOrder: '新工单通知暂未开通' },
+        requestId: expect.any(String),
       });
       const stored = await sut.app
         .get(DataSource)

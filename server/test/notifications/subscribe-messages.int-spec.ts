@@ -427,6 +427,7 @@ describe('WeChat subscribe messages, partly configured', () => {
         code: 'VALIDATION_FAILED',
         message: '办结通知暂未开通，无法订阅',
         errors: { kinds: '办结通知暂未开通' },
+        requestId: expect.any(String),
       });
       expect(accepted.body).toEqual({ remaining: { accepted: 1, progress: 0, closed: 0 } });
     } finally {

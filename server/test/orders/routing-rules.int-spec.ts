@@ -274,6 +274,7 @@ describe('routing rules through the API', () => {
       expect(third.body).toEqual({
         code: 'EXTENSION_LIMIT',
         message: refusalMessage('EXTENSION_LIMIT'),
+        requestId: expect.any(String),
       });
     });
 
@@ -320,6 +321,7 @@ describe('routing rules through the API', () => {
       expect(approval.body).toEqual({
         code: 'EXTENSION_NO_LONGER_OFFERED',
         message: refusalMessage('EXTENSION_NO_LONGER_OFFERED'),
+        requestId: expect.any(String),
       });
       expect(refusal.extensionPendingDays).toBeNull();
     });

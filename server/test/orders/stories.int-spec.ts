@@ -371,6 +371,7 @@ describe('work orders: whole stories', () => {
     expect(refused.body).toEqual({
       code: 'LOWER_P1_NEEDS_COORDINATOR',
       message: refusalMessage('LOWER_P1_NEEDS_COORDINATOR'),
+      requestId: expect.any(String),
     });
     expect(lowered).toMatchObject({ priority: 'P3', initialPriority: 'P3' });
     expect(report.priority).toBe('P1');
@@ -404,6 +405,7 @@ describe('work orders: whole stories', () => {
     expect(twice.body).toEqual({
       code: 'EXTENSION_PENDING',
       message: refusalMessage('EXTENSION_PENDING'),
+      requestId: expect.any(String),
     });
     expect(order.resolveDueAt).toBe(new Date('2026-11-26T23:59:59.999+08:00').toISOString());
     expect(approved.resolveDueAt).toBe(new Date('2026-12-01T23:59:59.999+08:00').toISOString());
@@ -473,7 +475,11 @@ describe('work orders: whole stories', () => {
       );
 
       expect(response.status).toBe(409);
-      expect(response.body).toEqual({ code, message: refusalMessage(code) });
+      expect(response.body).toEqual({
+        code,
+        message: refusalMessage(code),
+        requestId: expect.any(String),
+      });
     },
   );
 

@@ -116,6 +116,7 @@ describe('the reporter’s side: my reports, tracking, rating', () => {
     expect(again.body).toEqual({
       code: 'ALREADY_RATED',
       message: ratingRefusalMessage('ALREADY_RATED'),
+      requestId: expect.any(String),
     });
   });
 
@@ -144,6 +145,7 @@ describe('the reporter’s side: my reports, tracking, rating', () => {
       expect(lateOwn.body).toEqual({
         code: 'RATING_WINDOW_CLOSED',
         message: ratingRefusalMessage('RATING_WINDOW_CLOSED'),
+        requestId: expect.any(String),
       });
     } finally {
       await county.setClock(new Date());

@@ -124,6 +124,7 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     expect(early.body).toEqual({
       code: 'CALLBACK_REPORT_NOT_CLOSED',
       message: callbackRefusalMessage('CALLBACK_REPORT_NOT_CLOSED'),
+      requestId: expect.any(String),
     });
 
     await close(report);
@@ -136,6 +137,7 @@ describe('回访: the hotline desk calls back the callers of closed hotline repo
     expect(again.body).toEqual({
       code: 'ALREADY_CALLED_BACK',
       message: callbackRefusalMessage('ALREADY_CALLED_BACK'),
+      requestId: expect.any(String),
     });
 
     const other = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
