@@ -19,24 +19,17 @@ import type { ReportsRepository } from '../reports/reports.repository';
 import type { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitsRepository } from '../units/units.repository';
 import type { UploadsService } from '../uploads/uploads.service';
-import { AT, anActor, aUnitRecord } from '../../test/factories/entity.factory';
+import { AT, anActor } from '../../test/factories/entity.factory';
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { IntakeService } from './intake.service';
 import { ReporterPriority } from './reporter-priority';
+import { EDUCATION, TOWNSHIP } from '../../test/factories/county-units';
 
 const manager = InMemoryOrders.manager;
 const calendar = workingDayCalendar as CalendarService;
 const KEY = 'idempotency-key-1';
-
-const TOWNSHIP = aUnitRecord();
-const EDUCATION = aUnitRecord({
-  id: 'unit-education',
-  name: '泗县教育局',
-  department: 'education',
-  divisionPrefixes: ['341324'],
-});
 
 const reporter = anActor(['reporter'], null, 'user-reporter');
 const teacher = anActor(['reporter', 'mandated_reporter'], null, 'user-teacher');

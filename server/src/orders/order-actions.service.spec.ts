@@ -7,13 +7,7 @@ import type { TransactionRunner } from '../database/transaction-runner';
 import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import type { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitsRepository } from '../units/units.repository';
-import {
-  AT,
-  anActor,
-  anOrderEntity,
-  aReportEntity,
-  aUnitRecord,
-} from '../../test/factories/entity.factory';
+import { AT, anActor, anOrderEntity, aReportEntity } from '../../test/factories/entity.factory';
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { orderSummariesOver } from '../../test/fakes/order-summaries';
 import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
@@ -23,29 +17,17 @@ import { OrderDispatcher } from './order-dispatcher';
 import type { OrderClockEntity } from './order.entity';
 import type { OrdersRepository } from './orders.repository';
 import type { ReportProgress } from './report-progress';
+import {
+  COORDINATOR,
+  EDUCATION,
+  OTHER_TOWNSHIP,
+  TOWNSHIP,
+} from '../../test/factories/county-units';
 
 const NOW = new Date(AT.getTime() + 3600_000);
 const manager = InMemoryOrders.manager;
 const calendar = workingDayCalendar as CalendarService;
 
-const TOWNSHIP = aUnitRecord();
-const OTHER_TOWNSHIP = aUnitRecord({
-  id: 'unit-other-township',
-  name: '大庄镇儿童督导站',
-  divisionPrefixes: ['341324101'],
-});
-const EDUCATION = aUnitRecord({
-  id: 'unit-education',
-  name: '泗县教育局',
-  department: 'education',
-  divisionPrefixes: ['341324'],
-});
-const COORDINATOR = aUnitRecord({
-  id: 'unit-coordinator',
-  name: '泗县联席办',
-  department: 'coordinator',
-  divisionPrefixes: ['341324'],
-});
 const UNITS = [TOWNSHIP, OTHER_TOWNSHIP, EDUCATION, COORDINATOR];
 
 const handler = anActor(['reporter', 'handler'], TOWNSHIP, 'user-handler');

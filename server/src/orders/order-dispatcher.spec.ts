@@ -4,39 +4,22 @@ import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import type { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import type { UnitsRepository } from '../units/units.repository';
-import { AT, anOrderEntity, aReportEntity, aUnitRecord } from '../../test/factories/entity.factory';
+import { AT, anOrderEntity, aReportEntity } from '../../test/factories/entity.factory';
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
 import { ClockPlanner } from './clock-planner';
 import { OrderDispatcher } from './order-dispatcher';
 import type { OrdersRepository } from './orders.repository';
+import {
+  COORDINATOR,
+  COUNTY_TOWNSHIPS,
+  EDUCATION,
+  OTHER_TOWNSHIP,
+  TOWNSHIP,
+} from '../../test/factories/county-units';
 
 const manager = InMemoryOrders.manager;
 const calendar = workingDayCalendar as CalendarService;
-
-const TOWNSHIP = aUnitRecord();
-const OTHER_TOWNSHIP = aUnitRecord({
-  id: 'unit-other-township',
-  name: '大庄镇儿童督导站',
-  divisionPrefixes: ['341324101'],
-});
-const COUNTY_TOWNSHIPS = aUnitRecord({
-  id: 'unit-county-township',
-  name: '县未成年人保护站',
-  divisionPrefixes: ['341324'],
-});
-const COORDINATOR = aUnitRecord({
-  id: 'unit-coordinator',
-  name: '泗县联席办',
-  department: 'coordinator',
-  divisionPrefixes: ['341324'],
-});
-const EDUCATION = aUnitRecord({
-  id: 'unit-education',
-  name: '泗县教育局',
-  department: 'education',
-  divisionPrefixes: ['341324'],
-});
 
 /** Dropout: the township leads, education assists; P3 unless raised. */
 const DROPOUT: Routing = route(

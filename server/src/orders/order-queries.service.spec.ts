@@ -3,13 +3,7 @@ import { ApiException } from '../common/api-exception';
 import type { ReportsRepository } from '../reports/reports.repository';
 import type { UnitsRepository } from '../units/units.repository';
 import type { UploadsService } from '../uploads/uploads.service';
-import {
-  AT,
-  anActor,
-  anOrderEntity,
-  aReportEntity,
-  aUnitRecord,
-} from '../../test/factories/entity.factory';
+import { AT, anActor, anOrderEntity, aReportEntity } from '../../test/factories/entity.factory';
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { orderSummariesOver, PLACE_NAME } from '../../test/fakes/order-summaries';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
@@ -18,32 +12,16 @@ import { OrderQueriesService } from './order-queries.service';
 import type { OrderEntity } from './order.entity';
 import type { OrdersRepository } from './orders.repository';
 import type { ReportDetailsBuilder } from './report-details';
+import {
+  COORDINATOR,
+  EDUCATION,
+  NEXT_COUNTY_TOWNSHIP,
+  OTHER_TOWNSHIP,
+  TOWNSHIP,
+} from '../../test/factories/county-units';
 
 const NOW = new Date(AT.getTime() + 3600_000);
 
-const TOWNSHIP = aUnitRecord();
-const OTHER_TOWNSHIP = aUnitRecord({
-  id: 'unit-other-township',
-  name: '大庄镇儿童督导站',
-  divisionPrefixes: ['341324101'],
-});
-const NEXT_COUNTY_TOWNSHIP = aUnitRecord({
-  id: 'unit-next-county',
-  name: '灵璧县某镇儿童督导站',
-  divisionPrefixes: ['341323100'],
-});
-const EDUCATION = aUnitRecord({
-  id: 'unit-education',
-  name: '泗县教育局',
-  department: 'education',
-  divisionPrefixes: ['341324'],
-});
-const COORDINATOR = aUnitRecord({
-  id: 'unit-coordinator',
-  name: '泗县联席办',
-  department: 'coordinator',
-  divisionPrefixes: ['341324'],
-});
 const UNITS = [NEXT_COUNTY_TOWNSHIP, TOWNSHIP, EDUCATION, OTHER_TOWNSHIP, COORDINATOR];
 
 const handler = anActor(['reporter', 'handler'], TOWNSHIP, 'user-handler');
