@@ -18,6 +18,7 @@ import { http } from '../setup/http';
 import { routeTable } from '../setup/route-table';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in';
+import { EVERY_ROUTE_ENV } from '../setup/every-route-env';
 
 interface Call {
   path: string;
@@ -73,9 +74,7 @@ describe('access matrix: every route × every role', () => {
     sut = await startTestApp({
       env: {
         ...wechat.env,
-        SIMULATED_CLOCK: 'true',
-        WECHAT_TEMPLATE_ACCEPTED: 'AcceptedTemplate_0123456789abcdefghijklmnopq',
-        WECHAT_TEMPLATE_NEW_ORDER: 'NewOrderTemplate_0123456789abcdefghijklmnopq',
+        ...EVERY_ROUTE_ENV,
       },
     });
     world = await aWorld(sut.baseUrl);

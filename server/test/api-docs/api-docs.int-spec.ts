@@ -26,6 +26,7 @@ import { bodyRoutes, routeDtos, type BodyRoute } from '../setup/body-fields';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in';
+import { EVERY_ROUTE_ENV } from '../setup/every-route-env';
 
 type Schema = SchemaObject | ReferenceObject;
 
@@ -250,16 +251,7 @@ describe('API docs: a contract a client can be built from', () => {
 
   beforeAll(async () => {
     wechat = await startWechatStandIn();
-    // Every route exists: the drills with the simulated clock, the new-order subscription with
-    // its template.
-    sut = await startTestApp({
-      env: {
-        ...wechat.env,
-        SIMULATED_CLOCK: 'true',
-        WECHAT_TEMPLATE_ACCEPTED: 'AcceptedTemplate_0123456789abcdefghijklmnopq',
-        WECHAT_TEMPLATE_NEW_ORDER: 'NewOrderTemplate_0123456789abcdefghijklmnopq',
-      },
-    });
+    sut = await startTestApp({ env: { ...wechat.env, ...EVERY_ROUTE_ENV } });
     const answer = await fetch(`${new URL(sut.baseUrl).origin}/api/docs-json`);
     document = (await answer.json()) as OpenAPIObject;
     routes = bodyRoutes(sut.app);

@@ -18,6 +18,7 @@ import type { HttpResponse } from '../setup/http';
 import { changedTables, storedStateReader, type StoredState } from '../setup/stored-state';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { startWechatStandIn, type WechatStandIn } from '../setup/wechat-stand-in';
+import { EVERY_ROUTE_ENV } from '../setup/every-route-env';
 
 /**
  * Tables a refused request may change, each with the reason; every other table, and the upload
@@ -51,9 +52,7 @@ describe('hostile input: generated malformed requests on every write route', () 
     sut = await startTestApp({
       env: {
         ...wechat.env,
-        SIMULATED_CLOCK: 'true',
-        WECHAT_TEMPLATE_ACCEPTED: 'AcceptedTemplate_0123456789abcdefghijklmnopq',
-        WECHAT_TEMPLATE_NEW_ORDER: 'NewOrderTemplate_0123456789abcdefghijklmnopq',
+        ...EVERY_ROUTE_ENV,
         UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
       },
     });
