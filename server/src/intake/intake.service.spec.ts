@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import type { RepeatDetector } from '../children/repeat-detector';
-import { ApiException } from '../common/api-exception';
+import { refusal } from '../../test/setup/refusal';
 import { loadConfig } from '../config/load-config';
 import { Sealer } from '../crypto/sealer';
 import type { DivisionsService } from '../divisions/divisions.service';
@@ -96,16 +96,6 @@ function setUp({ repeat = false } = {}) {
     { now: () => AT },
   );
   return { sut, sealer, reports, events, orders, audit, uploads, once };
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiException);
-  const { status, code, errors } = error as ApiException;
-  return { status, code, errors };
 }
 
 describe(IntakeService.name, () => {

@@ -2,7 +2,7 @@ import { formatTrackingCode, RATING_WINDOW_DAYS } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
-import { ApiException } from '../common/api-exception';
+import { refusal } from '../../test/setup/refusal';
 import { loadConfig } from '../config/load-config';
 import { Sealer } from '../crypto/sealer';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -73,15 +73,6 @@ function setUp(report: ReportEntity) {
     { now: () => NOW },
   );
   return { sut, stored: () => stored.get(report.id), events, audit, reports };
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiException);
-  return { status: (error as ApiException).status, code: (error as ApiException).code };
 }
 
 describe(ReporterReportsService.name, () => {

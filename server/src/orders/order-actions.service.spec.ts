@@ -2,7 +2,7 @@ import type { ClockName } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
-import { ApiException } from '../common/api-exception';
+import { refusal } from '../../test/setup/refusal';
 import type { TransactionRunner } from '../database/transaction-runner';
 import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import type { SmsOutbox } from '../sms/sms-outbox';
@@ -90,17 +90,6 @@ function setUp(
   const clocksOf = () => orders.clockRows.filter((c) => c.orderId === order.id);
   const kinds = () => orders.eventRows.map((e) => e.kind);
   return { sut, order, orders, progress, newOrders, sms, audit, stored, clocksOf, kinds };
-}
-
-/** The error a promise rejects with, as the client would get it. */
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiException);
-  const { status, code, errors } = error as ApiException;
-  return { status, code, errors };
 }
 
 describe(OrderActionsService.name, () => {

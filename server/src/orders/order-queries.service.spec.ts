@@ -1,5 +1,5 @@
 import type { AuditService } from '../audit/audit.service';
-import { ApiException } from '../common/api-exception';
+import { refusal } from '../../test/setup/refusal';
 import type { ReportsRepository } from '../reports/reports.repository';
 import type { UnitsRepository } from '../units/units.repository';
 import type { UploadsService } from '../uploads/uploads.service';
@@ -89,15 +89,6 @@ function setUp() {
     { now: () => NOW },
   );
   return { sut, page, details, uploads, audit };
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiException);
-  return { status: (error as ApiException).status, code: (error as ApiException).code };
 }
 
 const aQuery = (overrides: Partial<OrderListQueryDto>): OrderListQueryDto =>
