@@ -95,6 +95,8 @@ export function anOrderDetail(order: OrderSummary = anOrder()): OrderDetail<Repo
     },
     otherOrders: [],
     timeline: [],
+    childFile: null,
+    handovers: [],
   };
 }
 
@@ -130,5 +132,7 @@ export function aRoutingOrderDetail(
         reporterVisible: false,
       },
     ],
+    childFile: null,
+    handovers: [],
   };
 }

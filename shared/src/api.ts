@@ -1,4 +1,5 @@
 import type { Channel } from './channels';
+import type { GuardianshipHandover } from './child-files';
 import type { ClockName } from './clocks';
 import type { OrderStatus } from './order-states';
 import type { OrderPlacement, OutcomeView } from './reporter-orders';
@@ -385,6 +386,13 @@ export interface OrderDetail<
     unitName: string | null;
   }[];
   timeline: OrderEventView[];
+  /**
+   * The child's file, when the caller may open it (`childFileCapacity`); null otherwise (and for
+   * administrators, who see no child).
+   */
+  childFile: { id: string } | null;
+  /** The written handovers (书面交接) of a child taken into 临时监护 on this report's orders. */
+  handovers: GuardianshipHandover[];
 }
 
 /**

@@ -1,13 +1,90 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type {
+  ChildCategory,
+  ChildFileOrigin,
+  ChildFileStatus,
+  CloseReason,
+  Gender,
+} from '@shouhu/shared';
+import { json } from '../database/column-transformers';
 
-/** One child, as far as reports can tell: repeat reports about the same child share a file. */
+/**
+ * The child's file (儿童档案, 一人一档): made by the first report about the child (repeat reports
+ * link to it) or opened by a village or township worker (摸排); kept by the unit of its place.
+ * Everything that identifies the child or their family is sealed; blind indexes find a name or
+ * an ID number without decrypting.
+ */
 @Entity('child_files')
+@Index('IDX_child_files_division', ['divisionCode'])
+@Index('IDX_child_files_unit_status', ['unitId', 'status'])
+@Index('IDX_child_files_name_key', ['nameKey'])
+@Index('IDX_child_files_id_key', ['idKey'])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @Column({ type: 'varchar', length: 8 })
+  status: ChildFileStatus;
+
+  @Column({ type: 'varchar', length: 8 })
+  origin: ChildFileOrigin;
+
+  /** The child's place: village (12 digits) or coarser when nobody knew the village. */
+  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  /** The unit keeping the file: the village's, else the township's; null when none covers it. */
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
+
+  @Column({ type: 'text', transformer: json<ChildCategory[]>() })
+  categories: ChildCategory[];
+
+  /** Sealed `ChildFileChild`; null for files made before files held an identity of their own. */
+  @Column({ name: 'child_sealed', type: 'text', nullable: true })
+  childSealed: string | null;
+
+  @Column({ name: 'child_gender', type: 'varchar', length: 8, nullable: true })
+  childGender: Gender | null;
+
+  /** Sealed `ChildFilePerson`. */
+  @Column({ name: 'guardian_sealed', type: 'text', nullable: true })
+  guardianSealed: string | null;
+
+  /** Sealed `ChildFilePerson`: the entrusted carer (委托照护人). */
+  @Column({ name: 'carer_sealed', type: 'text', nullable: true })
+  carerSealed: string | null;
+
+  /** Sealed `HelpInPlace[]`. */
+  @Column({ name: 'help_sealed', type: 'text', nullable: true })
+  helpSealed: string | null;
+
+  /** Blind index of the normalised name (`q` of `GET /children`). */
+  @Column({ name: 'name_key', type: 'varchar', length: 64, nullable: true })
+  nameKey: string | null;
+
+  /** Blind index of the normalised 身份证号. */
+  @Column({ name: 'id_key', type: 'varchar', length: 64, nullable: true })
+  idKey: string | null;
+
+  @Column({ name: 'close_reason', type: 'varchar', length: 24, nullable: true })
+  closeReason: CloseReason | null;
+
+  @Column({ name: 'close_note', type: 'varchar', length: 200, nullable: true })
+  closeNote: string | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 6, nullable: true })
+  closedAt: Date | null;
+
+  /** When the next visit falls due; null while no visit plan runs (closed, or no category). */
+  @Column({ name: 'next_visit_due_at', type: 'datetime', precision: 6, nullable: true })
+  nextVisitDueAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
 }
 
 /** A keyed hash (blind index) of a normalised identity: finds a child without decrypting anything. */
@@ -18,4 +95,34 @@ export class ChildIdentityKeyEntity {
 
   @Column({ name: 'child_file_id', type: 'varchar', length: 36 })
   childFileId: string;
+}
+
+/** The file's own timeline (opened, changed, moved, closed, handoffs); rows are only appended. */
+@Entity('child_file_events')
+@Index('IDX_child_file_events_file_at', ['childFileId', 'at'])
+export class ChildFileEventEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'child_file_id', type: 'varchar', length: 36 })
+  childFileId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: string;
+
+  /** Words people read; never the sealed values themselves. */
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 36, nullable: true })
+  actorUserId: string | null;
+
+  @Column({ name: 'actor_unit_id', type: 'varchar', length: 36, nullable: true })
+  actorUnitId: string | null;
+
+  @Column({ type: 'text', nullable: true, transformer: json<object>() })
+  detail: object | null;
+
+  @Column({ type: 'datetime', precision: 6 })
+  at: Date;
 }

@@ -51,7 +51,27 @@ export class RepeatDetector {
     const candidate = randomUUID();
     const matched = await this.files.claimKeys(manager, candidate, keys);
     if (matched.length === 0) {
-      await this.files.createFile(manager, { id: candidate, createdAt: now });
+      await this.files.createFile(manager, {
+        id: candidate,
+        status: 'active',
+        origin: 'report',
+        divisionCode,
+        unitId: null,
+        categories: [],
+        childSealed: null,
+        childGender: child.gender ?? null,
+        guardianSealed: null,
+        carerSealed: null,
+        helpSealed: null,
+        nameKey: null,
+        idKey: null,
+        closeReason: null,
+        closeNote: null,
+        closedAt: null,
+        nextVisitDueAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
       return { childFileId: candidate, repeat: false };
     }
     const childFileId = await this.files.oldestFile(manager, matched);

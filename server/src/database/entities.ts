@@ -2,7 +2,11 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AuditHeadEntity } from '../audit/audit-head.entity';
 import { AdminAlertEntity } from '../alerts/admin-alert.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
-import { ChildFileEntity, ChildIdentityKeyEntity } from '../children/child-file.entity';
+import {
+  ChildFileEntity,
+  ChildFileEventEntity,
+  ChildIdentityKeyEntity,
+} from '../children/child-file.entity';
 import { DivisionEntity } from '../divisions/division.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
@@ -34,6 +38,7 @@ export const ENTITIES = [
   CalendarDayEntity,
   AdminAlertEntity,
   ChildFileEntity,
+  ChildFileEventEntity,
   ChildIdentityKeyEntity,
   OrderEntity,
   OrderClockEntity,

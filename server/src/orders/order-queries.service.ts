@@ -104,6 +104,8 @@ export class OrderQueriesService {
         // What others wrote (notes, reasons, contacts) may name the child; the admin queue's own
         // history is the system's routing and the administrators' own moves.
         timeline: timeline.filter((e) => e.actorRole === null || e.actorRole === 'admin'),
+        childFile: null,
+        handovers: [],
       };
     }
     return {
@@ -111,6 +113,8 @@ export class OrderQueriesService {
       report: await this.details.build(report, { capacity, department: order.department }),
       otherOrders,
       timeline,
+      childFile: null,
+      handovers: [],
     };
   }
 

@@ -9,6 +9,7 @@ import { EventTexts1764600000000 } from './1764600000000-event-texts';
 import { Sms1764700000000 } from './1764700000000-sms';
 import { SmsDutyUnits1764750000000 } from './1764750000000-sms-duty-units';
 import { ReportRetention1764810000000 } from './1764810000000-report-retention';
+import { ChildFiles1764900000000 } from './1764900000000-child-files';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Sms1764700000000,
   SmsDutyUnits1764750000000,
   ReportRetention1764810000000,
+  ChildFiles1764900000000,
 ];

@@ -1,0 +1,296 @@
+import type { Channel } from './channels';
+import type { ReceivingDepartment } from './departments';
+import { withinPrefixes } from './division-scope';
+import type { OrderStatus } from './order-states';
+import type { Priority } from './priorities';
+import type { Gender } from './report-rules';
+import type { Role } from './roles';
+import type { OrderRole } from './routing';
+import type { SituationCode } from './situations';
+import type { ReportStatus } from './api';
+
+/**
+ * The child file (儿童档案, 一人一档): one per child, made by the first report about the child or
+ * opened by a village or township worker (摸排), kept by the village unit of the child's place
+ * (domain.md, "The child, not the ticket"; 晋政发〔2017〕46号 "一人一档、翔实完备、动态更新").
+ */
+
+/** 困境儿童 categories (民政部 classification) and 农村留守儿童; codes fixed by api.md. */
+export const CHILD_CATEGORIES = [
+  'orphan',
+  'de_facto_unsupported',
+  'severe_disability',
+  'serious_illness',
+  'hiv',
+  'low_income',
+  'abused_by_guardian',
+  'street',
+  'emergency_accident',
+  'left_behind',
+] as const;
+export type ChildCategory = (typeof CHILD_CATEGORIES)[number];
+
+export const CHILD_CATEGORY_LABELS: Record<ChildCategory, string> = {
+  orphan: '孤儿',
+  de_facto_unsupported: '事实无人抚养',
+  severe_disability: '重残',
+  serious_illness: '重病',
+  hiv: '艾滋病病毒感染',
+  low_income: '低保/贫困家庭',
+  abused_by_guardian: '受监护人侵害',
+  street: '流浪',
+  emergency_accident: '遭遇突发事件或意外伤害',
+  left_behind: '农村留守儿童',
+};
+
+/** 困境儿童 (every category but 留守): the groups the list and the statistics count apart. */
+export function isDistressedCategory(category: ChildCategory): boolean {
+  return category !== 'left_behind';
+}
+
+export const CHILD_FILE_STATUSES = ['active', 'closed'] as const;
+export type ChildFileStatus = (typeof CHILD_FILE_STATUSES)[number];
+
+export const CHILD_FILE_STATUS_LABELS: Record<ChildFileStatus, string> = {
+  active: '在册',
+  closed: '已销号',
+};
+
+/**
+ * Why a file is closed (销号). A move within the county is not a closing: the file moves to the
+ * new village's unit ("档案资料一并转接"); `moved_out` is a move out of the county.
+ */
+export const CLOSE_REASONS = [
+  'turned_18',
+  'situation_resolved',
+  'moved_out',
+  'deceased',
+  'other',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
+  turned_18: '年满18周岁',
+  situation_resolved: '困境情形已消除',
+  moved_out: '迁出本县',
+  deceased: '儿童死亡',
+  other: '其他原因',
+};
+
+/** Help in place for the child (帮扶措施), each with since when and who gives it. */
+export const HELP_KINDS = [
+  'paired_teacher',
+  'subsistence',
+  'temporary_relief',
+  'counselling',
+  'rehabilitation',
+  'entrusted_care',
+  'other',
+] as const;
+export type HelpKind = (typeof HELP_KINDS)[number];
+
+export const HELP_KIND_LABELS: Record<HelpKind, string> = {
+  paired_teacher: '结对帮扶教师',
+  subsistence: '低保',
+  temporary_relief: '临时救助',
+  counselling: '心理辅导',
+  rehabilitation: '康复救助',
+  entrusted_care: '委托照护',
+  other: '其他帮扶',
+};
+
+export interface HelpInPlace {
+  kind: HelpKind;
+  /** The Beijing day the help started, `YYYY-MM-DD`, not after today. */
+  since: string;
+  /** Who gives it: a teacher, an office, a social worker (≤ 50 characters). */
+  provider: string;
+  /** ≤ 200 characters. */
+  note?: string;
+}
+
+/** The child as the file knows them; every field sealed at rest. */
+export interface ChildFileChild {
+  name?: string;
+  gender?: Gender;
+  /** `YYYY-MM-DD`, not after today (Beijing). */
+  birthDate?: string;
+  /** Used only when no birth date is known. */
+  ageYears?: number;
+  /** 身份证号 (GB 11643, valid check digit). */
+  idNumber?: string;
+  school?: string;
+}
+
+/** A guardian (监护人) or the entrusted carer (委托照护人); sealed at rest. */
+export interface ChildFilePerson {
+  name?: string;
+  phone?: string;
+  /** e.g. 母亲, 祖父. */
+  relation?: string;
+}
+
+/** `POST /children`: a file opened by a village or township worker (摸排). */
+export interface CreateChildFileRequest {
+  /** The child's village (12 digits) or township (9 digits), within the caller's own divisions. */
+  divisionCode: string;
+  child: ChildFileChild;
+  categories: ChildCategory[];
+  guardian?: ChildFilePerson;
+  carer?: ChildFilePerson;
+  help?: HelpInPlace[];
+}
+
+/**
+ * `PATCH /children/:id`: only the fields sent change. `guardian`/`carer` null removes them;
+ * `help` replaces the whole list. `status: 'closed'` needs `closeReason` (and `closeNote` for
+ * `other`); `divisionCode` moves the file to the new place's village unit.
+ */
+export interface UpdateChildFileRequest {
+  child?: Omit<ChildFileChild, 'school'>;
+  school?: string | null;
+  categories?: ChildCategory[];
+  guardian?: ChildFilePerson | null;
+  carer?: ChildFilePerson | null;
+  help?: HelpInPlace[];
+  status?: ChildFileStatus;
+  closeReason?: CloseReason;
+  closeNote?: string;
+  divisionCode?: string;
+}
+
+/** Where a file came from: a report about the child, or a worker's 摸排. */
+export type ChildFileOrigin = 'report' | 'survey';
+
+/** A line of `GET /children`. */
+export interface ChildFileSummary {
+  id: string;
+  status: ChildFileStatus;
+  origin: ChildFileOrigin;
+  categories: ChildCategory[];
+  divisionCode: string;
+  /** Township and village in words: 泗城镇 · 城东社区. */
+  placeName: string;
+  /** The unit keeping the file (the village's, else the township's); null: none covers the place. */
+  unitId: string | null;
+  unitName: string | null;
+  child: { name?: string; gender?: Gender; ageYears?: number };
+  /** Reports about the child, and their orders still open. */
+  reportCount: number;
+  openOrderCount: number;
+  /** When the next visit falls due; null while no visit plan runs. */
+  nextVisitDueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How the viewer holds the file (`childFileCapacity`). */
+export type ChildFileCapacity = 'keeper' | 'coordinator' | 'order_holder';
+
+/** A report on the file, as its reader may see it (the reporter only as `mayKnowReporter` allows). */
+export interface ChildFileReport {
+  id: string;
+  trackingCode: string;
+  channel: Channel;
+  status: ReportStatus;
+  priority: Priority;
+  situations: SituationCode[];
+  description: string;
+  createdAt: string;
+  /** Who reported, when the viewer may know; otherwise only whether they chose anonymity. */
+  reporter:
+    | { disclosed: false; anonymous: boolean; confidential: boolean }
+    | { disclosed: true; name?: string; phone?: string; relation?: string; orgName?: string };
+  orders: {
+    id: string;
+    department: ReceivingDepartment;
+    role: OrderRole;
+    status: OrderStatus;
+    unitName: string | null;
+    /** The viewer may open the order (it is theirs, or they coordinate it). */
+    mayOpen: boolean;
+  }[];
+}
+
+export interface ChildFileTimelineEntry {
+  at: string;
+  /** e.g. `opened`, `report`, `order`, `handoff`, `handover`, `updated`, `moved`, `closed`. */
+  kind: string;
+  text: string;
+  reportId?: string;
+  orderId?: string;
+}
+
+/** `GET /children/:id`. */
+export interface ChildFileDetail extends Omit<ChildFileSummary, 'child'> {
+  capacity: ChildFileCapacity;
+  /** The viewer may change the file (keeper or coordinator). */
+  mayEdit: boolean;
+  child: ChildFileChild & { ageYears?: number };
+  guardian: ChildFilePerson | null;
+  carer: ChildFilePerson | null;
+  help: HelpInPlace[];
+  closeReason: CloseReason | null;
+  closeNote: string | null;
+  closedAt: string | null;
+  reports: ChildFileReport[];
+  handovers: GuardianshipHandover[];
+  timeline: ChildFileTimelineEntry[];
+}
+
+/** Who asks about a file: roles and unit, as `AuthUser` tells the app. */
+export interface ChildFileViewer {
+  roles: readonly Role[];
+  unit: { id: string; department: string; divisionPrefixes: readonly string[] } | null;
+}
+
+/**
+ * How the viewer may see a file, or null (the server answers 404): the village and township
+ * units of the child's place keep it, the coordinator of the county sees it, and a handler of any
+ * other unit only while that unit holds an unresolved order about the child (`holdsOrder`).
+ * Administrators never see a child (domain.md, Privacy).
+ */
+export function childFileCapacity(
+  viewer: ChildFileViewer,
+  file: { divisionCode: string },
+  holdsOrder: boolean,
+): ChildFileCapacity | null {
+  const { unit, roles } = viewer;
+  if (!unit) return null;
+  const inPlace = withinPrefixes(file.divisionCode, unit.divisionPrefixes);
+  if (
+    roles.includes('handler') &&
+    (unit.department === 'village' || unit.department === 'township') &&
+    inPlace
+  ) {
+    return 'keeper';
+  }
+  if (roles.includes('coordinator') && inPlace) return 'coordinator';
+  if (roles.includes('handler') && holdsOrder) return 'order_holder';
+  return null;
+}
+
+/** Keepers and coordinators change a file; order holders only read it. */
+export function mayEditChildFile(capacity: ChildFileCapacity): boolean {
+  return capacity !== 'order_holder';
+}
+
+/** `POST /orders/:id/handover`: the written handover (书面交接) of a child taken into 临时监护. */
+export interface GuardianshipHandoverRequest {
+  /** When the child was handed over (ISO with offset, not in the future). */
+  at: string;
+  /** Who handed the child over (name and post), ≤ 50 characters. */
+  handedOverBy: string;
+  /** Who received the child for civil affairs (name and post), ≤ 50 characters. */
+  receivedBy: string;
+  /** Where the child was placed (儿童福利机构, 未成年人救助保护机构, 亲属家…), ≤ 100 characters. */
+  placedAt: string;
+}
+
+export interface GuardianshipHandover extends GuardianshipHandoverRequest {
+  id: string;
+  orderId: string;
+  /** The unit that recorded it. */
+  unitName: string | null;
+  recordedAt: string;
+}
