@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
-import { ChildFileEntity, ChildIdentityKeyEntity } from './child-file.entity';
+import { ChildFileEntity, ChildFileEventEntity, ChildIdentityKeyEntity } from './child-file.entity';
 
 /**
  * Row locks only on MariaDB/MySQL: SQLite has one writer and the transaction runner queues
@@ -81,6 +81,11 @@ export class ChildFilesRepository {
 
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
     await manager.getRepository(ChildFileEntity).insert(file);
+  }
+
+  /** Appends to the file's own timeline, in the transaction of the change it records. */
+  async appendEvent(manager: EntityManager, event: ChildFileEventEntity): Promise<void> {
+    await manager.getRepository(ChildFileEventEntity).insert(event);
   }
 
   /**

@@ -2,5 +2,8 @@ import { Module } from '@nestjs/common';
 import { ChildFilesRepository } from './child-files.repository';
 import { RepeatDetector } from './repeat-detector';
 
-@Module({ providers: [ChildFilesRepository, RepeatDetector], exports: [RepeatDetector] })
+@Module({
+  providers: [ChildFilesRepository, RepeatDetector],
+  exports: [ChildFilesRepository, RepeatDetector],
+})
 export class ChildrenModule {}

@@ -9,6 +9,7 @@ import {
 } from '../children/child-file.entity';
 import { DivisionEntity } from '../divisions/division.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+import { GuardianshipHandoverEntity } from '../orders/handover.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { SmsMessageEntity } from '../sms/sms-message.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   OrderEntity,
   OrderClockEntity,
   OrderEventEntity,
+  GuardianshipHandoverEntity,
   UploadEntity,
   SmsMessageEntity,
   ReportSubscriptionEntity,

@@ -9,6 +9,7 @@ import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
+import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
 import { OrderQueriesService } from './order-queries.service';
 import { OrderSummaries } from './order-summaries';
@@ -31,6 +32,7 @@ import { ReportProgress } from './report-progress';
   controllers: [OrdersController],
   providers: [
     OrdersRepository,
+    HandoversRepository,
     OrderQueriesService,
     OrderActionsService,
     OrderSummaries,
@@ -39,6 +41,6 @@ import { ReportProgress } from './report-progress';
     ReportDetailsBuilder,
     ReportProgress,
   ],
-  exports: [OrdersRepository, OrderDispatcher],
+  exports: [OrdersRepository, HandoversRepository, OrderDispatcher],
 })
 export class OrdersModule {}

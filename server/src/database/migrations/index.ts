@@ -10,6 +10,7 @@ import { Sms1764700000000 } from './1764700000000-sms';
 import { SmsDutyUnits1764750000000 } from './1764750000000-sms-duty-units';
 import { ReportRetention1764810000000 } from './1764810000000-report-retention';
 import { ChildFiles1764900000000 } from './1764900000000-child-files';
+import { GuardianshipHandovers1764910000000 } from './1764910000000-guardianship-handovers';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SmsDutyUnits1764750000000,
   ReportRetention1764810000000,
   ChildFiles1764900000000,
+  GuardianshipHandovers1764910000000,
 ];
