@@ -15,11 +15,6 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'reports', column: 'child_sealed' },
   { table: 'reports', column: 'reporter_sealed' },
   { table: 'sms_messages', column: 'phone_sealed' },
-  { table: 'child_files', column: 'child_sealed' },
-  { table: 'child_files', column: 'guardian_sealed' },
-  { table: 'child_files', column: 'carer_sealed' },
-  { table: 'child_files', column: 'help_sealed' },
-  { table: 'guardianship_handovers', column: 'details_sealed' },
 ];
 
 export interface SealedRow {
