@@ -287,10 +287,12 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
   });
 
   describe('every text field', () => {
-    const cases = (dto: typeof CreateChildFileDto | typeof UpdateChildFileDto) =>
+    const cases = (
+      dto: typeof CreateChildFileDto | typeof UpdateChildFileDto,
+    ): [string, string, unknown][] =>
       bodyFields(dto)
         .filter((field) => field.kind === 'text')
-        .flatMap((field) => [
+        .flatMap((field): [string, string, unknown][] => [
           [field.path, 'one character too long', 'x'.repeat((field.limit?.max ?? 0) + 1)],
           [field.path, 'a control character', '正常\u0007文字'],
           [field.path, 'a number', 12345],
@@ -315,7 +317,7 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
     });
 
     it.each(cases(CreateChildFileDto))('POST refuses %s with %s', async (path, _case, value) => {
-      const body = withValue(aFileBody(), path as string, value);
+      const body = withValue(aFileBody(), path, value);
       const answer = await post(s.guanmiao.token, body);
 
       expect(answer.status).toBe(400);
@@ -333,11 +335,7 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
           closeReason: 'other',
           closeNote: '说明',
         };
-        const body = withValue(
-          path === 'closeNote' ? base : { help: base.help },
-          path as string,
-          value,
-        );
+        const body = withValue(path === 'closeNote' ? base : { help: base.help }, path, value);
         const answer = await patch(s.guanmiao.token, id, body);
 
         expect(answer.status).toBe(400);
