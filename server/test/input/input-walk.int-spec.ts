@@ -222,7 +222,7 @@ describe('input walk: every field of every route', () => {
     expect(failures).toEqual([]);
     expect(await storedRows()).toEqual(before);
     expect(sent).toBeGreaterThan(50);
-  });
+  }, 120_000);
 
   it('treats a text of spaces, zero-width or filler characters as empty in every text field', async () => {
     const blanks = [
@@ -249,7 +249,7 @@ describe('input walk: every field of every route', () => {
     }
 
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it('refuses control characters (NUL, ESC…) anywhere in every text field, with a Chinese message', async () => {
     const failures: string[] = [];
