@@ -190,8 +190,8 @@ export class ChildFilesService {
         help: dto.help ?? before.help,
       };
       if (dto.school !== undefined) {
-        const { school: _dropped, ...rest } = after.child;
-        after.child = dto.school === null ? rest : { ...rest, school: dto.school };
+        after.child = { ...after.child, school: dto.school ?? undefined };
+        if (dto.school === null) delete after.child.school;
       }
       const categories = dto.categories ?? file.categories;
       const change = await this.changeOf(manager, file, before, after, categories, dto);
