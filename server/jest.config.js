@@ -54,6 +54,7 @@ module.exports = {
       displayName: 'sqlite',
       testMatch: [
         '<rootDir>/test/intake/**/*.int-spec.ts',
+        '<rootDir>/test/child-files/**/*.int-spec.ts',
         '<rootDir>/test/health/**/*.int-spec.ts',
         // Raw SQL of the staff lists and the board, as the embedded database of `npm start` runs it.
         '<rootDir>/test/orders/staff-views.int-spec.ts',

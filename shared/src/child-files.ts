@@ -8,6 +8,7 @@ import type { Role } from './roles';
 import type { OrderRole } from './routing';
 import type { SituationCode } from './situations';
 import type { ReportStatus } from './api';
+import { childDateProblems } from './report-dates';
 
 /**
  * The child file (儿童档案, 一人一档): one per child, made by the first report about the child or
@@ -293,4 +294,68 @@ export interface GuardianshipHandover extends GuardianshipHandoverRequest {
   /** The unit that recorded it. */
   unitName: string | null;
   recordedAt: string;
+}
+
+/** domain.md: every 在册 file of a 困境 or 留守 child has a visit due every quarter (default 90 days). */
+export const VISIT_INTERVAL_DAYS = 90;
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * When the file's next visit falls due: {@link VISIT_INTERVAL_DAYS} after it was opened while it
+ * is 在册 with at least one category; null for a closed file or one without a category, which no
+ * visit plan covers. Issue 15 counts from the last visit instead, once visits are recorded.
+ */
+export function nextVisitDueAt(file: {
+  status: ChildFileStatus;
+  categories: readonly ChildCategory[];
+  createdAt: Date;
+}): Date | null {
+  if (file.status !== 'active' || file.categories.length === 0) return null;
+  return new Date(file.createdAt.getTime() + VISIT_INTERVAL_DAYS * DAY_MS);
+}
+
+/** Refusals of a file change that no field's shape tells (409). */
+export const CHILD_FILE_REFUSAL_CODES = ['CHILD_FILE_EXISTS', 'CHILD_FILE_CLOSED'] as const;
+export type ChildFileRefusalCode = (typeof CHILD_FILE_REFUSAL_CODES)[number];
+
+/** The body of a 409 `CHILD_FILE_EXISTS`: the existing file, when the caller may see it. */
+export interface ChildFileExistsErrors {
+  fileId?: string;
+}
+
+/** The fields `childFileRequestErrors` may name, as in the request body. */
+type ChildFileRequestBody = Pick<
+  UpdateChildFileRequest,
+  'help' | 'status' | 'closeReason' | 'closeNote'
+> & { child?: ChildFileChild };
+
+/**
+ * Rules of a file request that span fields or depend on the day, once each field has its shape:
+ * the child's birth date, 身份证号 and age agree and are not after Beijing's `today` (the report's
+ * `childDateProblems`); help did not start after today; `closeReason` comes only with
+ * `status: 'closed'`, which needs it, and `other` needs a `closeNote`. The server refuses a body
+ * with any (400); the app's forms ask the same. Field → reason, empty when the body is fine.
+ */
+export function childFileRequestErrors(
+  body: ChildFileRequestBody,
+  today: string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, problem] of Object.entries(childDateProblems(body.child ?? {}, today))) {
+    errors[`child.${field}`] = problem;
+  }
+  (body.help ?? []).forEach((help, i) => {
+    if (help.since > today) errors[`help.${i}.since`] = '帮扶开始日期不能晚于今天';
+  });
+  if (body.status === 'closed') {
+    if (!body.closeReason) errors.closeReason = '销号请选择原因';
+    else if (body.closeReason === 'other' && !body.closeNote) {
+      errors.closeNote = '原因选择“其他原因”时，请写明销号说明';
+    }
+  } else {
+    if (body.closeReason) errors.closeReason = '只有销号（status 为 closed）时才填写销号原因';
+    if (body.closeNote) errors.closeNote = '只有销号（status 为 closed）时才填写销号说明';
+  }
+  return errors;
 }

@@ -1,4 +1,5 @@
 import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
+import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-files';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
 
@@ -26,13 +27,18 @@ const GENERAL_ERROR_CODES = [
 ] as const;
 
 export type ErrorCode =
-  (typeof GENERAL_ERROR_CODES)[number] | RefusalCode | RatingRefusalCode | CallbackRefusalCode;
+  | (typeof GENERAL_ERROR_CODES)[number]
+  | RefusalCode
+  | RatingRefusalCode
+  | CallbackRefusalCode
+  | ChildFileRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
   ...REFUSAL_CODES,
   ...RATING_REFUSAL_CODES,
   ...CALLBACK_REFUSAL_CODES,
+  ...CHILD_FILE_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

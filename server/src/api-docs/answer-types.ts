@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   AuthResponse,
   AuthUser,
+  ChildFileSummary,
   CountyBoard,
   HealthResponse,
   HotlineCallback,
@@ -35,6 +36,8 @@ import type { UploadReceipt } from '../uploads/uploads.service';
 export interface ApiAnswers {
   AuthResponse: AuthResponse;
   AuthUser: AuthUser;
+  ChildFileSummary: ChildFileSummary;
+  CreatedId: { id: string };
   AuditPage: Page<AuditEntry>;
   CountyBoard: CountyBoard;
   HealthResponse: HealthResponse;

@@ -41,6 +41,8 @@ const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
   FORBIDDEN: '已登录，但没有这个操作的权限',
   NOT_FOUND: '没有这条记录，或它不在调用者的范围内（不区分两者）',
   CONFLICT: '与记录的当前状态冲突',
+  CHILD_FILE_EXISTS: '这个孩子已有档案（能查看时 errors.fileId 是它的编号），不能重复建档',
+  CHILD_FILE_CLOSED: '档案已销号，只能恢复在册',
   PAYLOAD_TOO_LARGE: '请求体或请求头太大',
   RATE_LIMITED: '操作太频繁，Retry-After 秒后再试',
   UPLOAD_QUOTA_EXCEEDED: '还没随报告提交的上传，或 24 小时内的上传，已达上限',

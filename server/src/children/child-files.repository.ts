@@ -83,6 +83,25 @@ export class ChildFilesRepository {
     await manager.getRepository(ChildFileEntity).insert(file);
   }
 
+  /** The file, locked until the transaction ends, so two changes to it never interleave. */
+  async lockFile(manager: EntityManager, id: string): Promise<ChildFileEntity | null> {
+    return locked(
+      manager,
+      manager.getRepository(ChildFileEntity).createQueryBuilder('f').where({ id }),
+      'pessimistic_write',
+    ).getOne();
+  }
+
+  async saveFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
+    const { id, ...fields } = file;
+    await manager.getRepository(ChildFileEntity).update({ id }, fields);
+  }
+
+  /** How many reports are about the file's child. */
+  async reportCount(manager: EntityManager, fileId: string): Promise<number> {
+    return manager.getRepository(ReportEntity).countBy({ childFileId: fileId });
+  }
+
   /** Appends to the file's own timeline, in the transaction of the change it records. */
   async appendEvent(manager: EntityManager, event: ChildFileEventEntity): Promise<void> {
     await manager.getRepository(ChildFileEventEntity).insert(event);

@@ -15,6 +15,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'reports', column: 'child_sealed' },
   { table: 'reports', column: 'reporter_sealed' },
   { table: 'sms_messages', column: 'phone_sealed' },
+  { table: 'child_files', column: 'child_sealed' },
+  { table: 'child_files', column: 'guardian_sealed' },
+  { table: 'child_files', column: 'carer_sealed' },
+  { table: 'child_files', column: 'help_sealed' },
 ];
 
 export interface SealedRow {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
+import { ReportEntity } from '../reports/report.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
 
 export interface OrderScope {
@@ -37,6 +38,20 @@ export class OrdersRepository {
     if (clocks.length > 0) {
       await manager.createQueryBuilder().insert().into(OrderClockEntity).values(clocks).execute();
     }
+  }
+
+  /** The unit and status of every order about the child of a file (through its reports). */
+  async ofChildFile(
+    manager: EntityManager,
+    childFileId: string,
+  ): Promise<Pick<OrderEntity, 'unitId' | 'status'>[]> {
+    return manager
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .select(['o.unitId', 'o.status'])
+      .innerJoin(ReportEntity, 'r', 'r.id = o.reportId')
+      .where('r.childFileId = :childFileId', { childFileId })
+      .getMany();
   }
 
   findById(id: string): Promise<OrderEntity | null> {

@@ -59,6 +59,9 @@ const RESOLUTION = {
   detail: '与家长面谈两次，签订复学承诺书。',
 };
 
+/** The keepers of a file in the world's home township answered `status`. */
+const mapKeepers = (status: number) => ({ handler: status, coordinator: status });
+
 const everyone = (status: number): Record<RoleName, number> =>
   Object.fromEntries(ROLE_NAMES.map((role) => [role, status])) as Record<RoleName, number>;
 
@@ -151,7 +154,29 @@ describe('access matrix: every route × every role', () => {
     expected: only(expected),
   });
 
+  /** A child file body no other call made, in the handler's township. */
+  const aFileBody = () => ({
+    divisionCode: HOME_TOWN,
+    child: { name: `矩阵${randomUUID().slice(0, 8)}`, ageYears: 9 },
+    categories: ['left_behind'],
+  });
+
   const matrix: Record<string, Row> = {
+    'POST /children': {
+      call: async () => ({ path: '/children', body: aFileBody() }),
+      // Another county's people are told which places they may use (400), not refused the route.
+      expected: only({ ...mapKeepers(201), otherHandler: 400, otherCoordinator: 400 }),
+    },
+    'PATCH /children/:id': {
+      call: async () => {
+        const file = await http<{ id: string }>(sut.baseUrl, 'POST', '/children', {
+          token: sessions.handler?.token,
+          body: aFileBody(),
+        });
+        return { path: `/children/${file.body.id}`, body: { categories: ['orphan'] } };
+      },
+      expected: only({ ...mapKeepers(200), otherHandler: 404, otherCoordinator: 404 }),
+    },
     'GET /health': { call: async () => ({ path: '/health' }), expected: everyone(200) },
     'POST /auth/dev': {
       call: async () => ({ path: '/auth/dev', body: { openid: `matrix-${randomUUID()}` } }),

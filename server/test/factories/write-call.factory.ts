@@ -7,8 +7,11 @@ import { aReport } from './report.factory';
 import { aReporterSession, aSessionWith } from './session.factory';
 import { HOME_TOWN, type World } from './world.factory';
 
-/** Where what a request stored can be read back: an API read, or a row by id. */
-export type Read = { token: string; path: string } | { sql: string; id: string };
+/**
+ * Where what a request stored can be read back: an API read, or a row by id (`sealed`: its
+ * sealed values are read opened, as the server opens them).
+ */
+export type Read = { token: string; path: string } | { sql: string; id: string; sealed?: boolean };
 
 /** One valid request of a write route, built fresh: sent as is, the route answers 2xx. */
 export interface WriteCall {
@@ -114,7 +117,56 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
     return report.id;
   }
 
+  /** A child file body no other call made (its own name and guardian phone): never a 409. */
+  function aFileBody(): Record<string, unknown> {
+    const unique = randomUUID().replace(/\D/g, '').padEnd(8, '0').slice(0, 8);
+    return {
+      divisionCode: HOME_TOWN,
+      child: { name: `走查${unique}`, ageYears: 9, school: '泗城镇中心小学' },
+      categories: ['left_behind'],
+      guardian: { name: '走查父亲', phone: `139${unique}`, relation: '父亲' },
+      carer: { name: '走查祖母', phone: '0557-5012345', relation: '祖母' },
+      help: [{ kind: 'paired_teacher', since: '2026-01-05', provider: '王老师', note: '每周一次' }],
+    };
+  }
+
+  const fileColumns = (id: string): Read[] => [
+    {
+      sql: 'SELECT child_sealed, guardian_sealed, carer_sealed, help_sealed, close_note FROM child_files WHERE id = ?',
+      id,
+      sealed: true,
+    },
+  ];
+
   return {
+    'POST /children': async () => ({
+      token: handler.token,
+      path: '/children',
+      body: aFileBody(),
+      readBack: async (answer) => fileColumns((answer as { id: string }).id),
+    }),
+    'PATCH /children/:id': async () => {
+      const file = await http<{ id: string }>(baseUrl, 'POST', '/children', {
+        token: handler.token,
+        body: aFileBody(),
+      });
+      const { child, guardian, carer, help } = aFileBody();
+      return {
+        token: handler.token,
+        path: `/children/${file.body.id}`,
+        body: {
+          child: { name: (child as { name: string }).name },
+          school: '泗县第二中学',
+          guardian,
+          carer,
+          help,
+          status: 'closed',
+          closeReason: 'other',
+          closeNote: '随父母迁往外省',
+        },
+        readBack: async () => fileColumns(file.body.id),
+      };
+    },
     'POST /auth/dev': async () => ({ path: '/auth/dev', body: { openid: `walk-${randomUUID()}` } }),
     'POST /auth/wechat': async () => ({
       path: '/auth/wechat',

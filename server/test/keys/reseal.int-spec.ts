@@ -102,6 +102,19 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
     const { token: township } = county.sessions.township;
     const lead = await orderOf(k1.baseUrl, township, hotline.id, 'township');
     await act(k1.baseUrl, township, lead.id, 'sign');
+    // A file opened in 摸排 fills every sealed column of child_files (reports give no carer or help).
+    const surveyed = await http(k1.baseUrl, 'POST', '/children', {
+      token: township,
+      body: {
+        divisionCode: TOWN,
+        child: { name: '摸排儿童', ageYears: 8 },
+        categories: ['left_behind'],
+        guardian: { name: '父亲', phone: '13912340000' },
+        carer: { name: '祖母', relation: '祖母' },
+        help: [{ kind: 'paired_teacher', since: '2026-01-05', provider: '王老师' }],
+      },
+    });
+    if (surveyed.status !== 201) throw new Error(`file: ${surveyed.status}`);
     // One value of each sealed column and one file as they were written before keys had ids.
     const k1Data = k1.app.get(DataSource);
     const legacy = submitted[0];
@@ -145,6 +158,7 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
 
     expect(first.values['reports.child_sealed']).toBeGreaterThanOrEqual(12);
     expect(first.values['sms_messages.phone_sealed']).toBeGreaterThanOrEqual(1);
+    expect(first.values['child_files.help_sealed']).toBeGreaterThanOrEqual(1);
     expect(first.files).toBeGreaterThanOrEqual(12);
     expect(log.some((line) => line.startsWith('完成：'))).toBe(true);
     expect(submitted.length).toBeGreaterThan(12);

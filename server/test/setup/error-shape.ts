@@ -33,6 +33,10 @@ export function shapeProblem(answer: HttpResponse<unknown>): string | null {
   }
   if (!ERROR_CODES.includes(body.code as never)) return `code ${body.code}`;
   if (!CHINESE.test(body.message ?? '')) return `message ${body.message}`;
-  const english = Object.values(body.errors ?? {}).filter((m) => !CHINESE.test(m));
+  // A 409 CHILD_FILE_EXISTS names the existing file (`errors.fileId`), an id rather than a reason.
+  const reasons = Object.entries(body.errors ?? {})
+    .filter(([key]) => !(body.code === 'CHILD_FILE_EXISTS' && key === 'fileId'))
+    .map(([, reason]) => reason);
+  const english = reasons.filter((m) => !CHINESE.test(m));
   return english.length > 0 ? `errors ${english.join('; ')}` : null;
 }

@@ -1,0 +1,88 @@
+import {
+  VISIT_INTERVAL_DAYS,
+  childFileRequestErrors,
+  nextVisitDueAt,
+  type ChildCategory,
+  type ChildFileStatus,
+} from './child-files';
+
+const OPENED = new Date('2026-05-01T02:00:00Z');
+const TODAY = '2026-05-01';
+
+describe('nextVisitDueAt', () => {
+  it.each<[string, ChildFileStatus, ChildCategory[], Date | null]>([
+    [
+      'an active file with a category: a quarter after it was opened',
+      'active',
+      ['left_behind'],
+      new Date('2026-07-30T02:00:00Z'),
+    ],
+    [
+      'an active file with several categories: the same day',
+      'active',
+      ['serious_illness', 'low_income'],
+      new Date('2026-07-30T02:00:00Z'),
+    ],
+    ['an active file without a category: no visit plan', 'active', [], null],
+    ['a closed file: no visit plan', 'closed', ['left_behind'], null],
+  ])('%s', (_case, status, categories, expected) => {
+    expect(nextVisitDueAt({ status, categories, createdAt: OPENED })).toEqual(expected);
+  });
+
+  it('counts VISIT_INTERVAL_DAYS days', () => {
+    const due = nextVisitDueAt({ status: 'active', categories: ['orphan'], createdAt: OPENED });
+
+    expect((due!.getTime() - OPENED.getTime()) / 86_400_000).toBe(VISIT_INTERVAL_DAYS);
+  });
+});
+
+describe('childFileRequestErrors', () => {
+  const help = (since: string) => [{ kind: 'paired_teacher' as const, since, provider: '王老师' }];
+
+  it.each<[string, Parameters<typeof childFileRequestErrors>[0], Record<string, string>]>([
+    ['an empty change', {}, {}],
+    ['help that started today', { help: help(TODAY) }, {}],
+    [
+      'help that starts tomorrow',
+      { help: [...help(TODAY), ...help('2026-05-02')] },
+      { 'help.1.since': '帮扶开始日期不能晚于今天' },
+    ],
+    [
+      'a birth date tomorrow',
+      { child: { birthDate: '2026-05-02' } },
+      { 'child.birthDate': '出生日期不能晚于今天' },
+    ],
+    [
+      'an age that the birth date cannot give',
+      { child: { birthDate: '2016-01-01', ageYears: 3 } },
+      { 'child.ageYears': '年龄与出生日期不符（按出生日期今年10周岁），请核对或只填一项' },
+    ],
+    ['closing with a reason', { status: 'closed', closeReason: 'turned_18' }, {}],
+    ['closing without a reason', { status: 'closed' }, { closeReason: '销号请选择原因' }],
+    [
+      'closing for another reason without a note',
+      { status: 'closed', closeReason: 'other' },
+      { closeNote: '原因选择“其他原因”时，请写明销号说明' },
+    ],
+    [
+      'closing for another reason with a note',
+      { status: 'closed', closeReason: 'other', closeNote: '随父母长期出国' },
+      {},
+    ],
+    [
+      'a reason without closing',
+      { status: 'active', closeReason: 'turned_18', closeNote: '年满十八' },
+      {
+        closeReason: '只有销号（status 为 closed）时才填写销号原因',
+        closeNote: '只有销号（status 为 closed）时才填写销号说明',
+      },
+    ],
+    [
+      'a reason without any status',
+      { closeReason: 'moved_out' },
+      { closeReason: '只有销号（status 为 closed）时才填写销号原因' },
+    ],
+  ])('%s', (_case, body, expected) => {
+    expect(childFileRequestErrors(body, TODAY)).toEqual(expected);
+  });
+});
