@@ -12,7 +12,8 @@ export function HandoverList({ handovers }: { handovers: readonly GuardianshipHa
           <Text className="progress-text">交接时间：{chineseDateTime(handover.at)}</Text>
           <Text className="progress-text">交出人：{handover.handedOverBy}</Text>
           <Text className="progress-text">接收人：{handover.receivedBy}</Text>
-          <Text className="progress-text">安置地点：{handover.placedAt}</Text>
+          {/* placedAt is a place, not a time: written as a string so it reads as one. */}
+          <Text className="progress-text">{`安置地点：${handover.placedAt}`}</Text>
           {handover.unitName && <Text className="hint">记录单位：{handover.unitName}</Text>}
         </View>
       ))}
