@@ -190,7 +190,7 @@ export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): Chil
     child: {
       ...child,
       birthDate: '2017-03-08',
-      idNumber: '341324201703080021',
+      idNumber: '341324201703080025',
       school: '关庙小学三年级',
     },
     guardian: { name: '李强', phone: '13800000001', relation: '父亲' },
