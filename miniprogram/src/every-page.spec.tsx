@@ -59,6 +59,17 @@ const SESSIONS = {
       unitId: 'unit-1',
     });
   },
+  'logged in as a village 儿童主任': () => {
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', {
+      id: 'u2',
+      roles: ['reporter', 'handler'],
+      unitId: 'unit-village',
+      unitName: '关庙村委会',
+      unitDepartment: 'village',
+      unitDivisionPrefixes: ['341324100203'],
+    });
+  },
   'not logged in yet': () => undefined,
 };
 
@@ -97,7 +108,14 @@ describe('every page of app.config.ts, opened badly', () => {
 
   it('walks every page, sub-packages included', () => {
     expect(PAGES).toEqual(
-      expect.arrayContaining(['pages/index/index', 'staff/order/index', 'board/index']),
+      expect.arrayContaining([
+        'pages/index/index',
+        'staff/order/index',
+        'board/index',
+        'children/index/index',
+        'children/file/index',
+        'children/edit/index',
+      ]),
     );
   });
 

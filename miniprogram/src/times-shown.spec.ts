@@ -48,6 +48,8 @@ describe('times shown in the app', () => {
     'pages/progress/index.tsx',
     'pages/mine/index.tsx',
     'staff/order/index.tsx',
+    'children/file/index.tsx',
+    'components/handover-list.tsx',
   ])('%s writes its times with the shared Chinese formatter', (page) => {
     expect(readFileSync(join(SOURCE, page), 'utf8')).toMatch(/chinese(Short)?DateTime\(/);
   });

@@ -1,5 +1,13 @@
 import { act, fireEvent } from '@testing-library/react';
-import type { OrderDetail, OrderSummary, ReportDetails, ReportRoutingView } from '@shouhu/shared';
+import type {
+  ChildFileDetail,
+  ChildFileSummary,
+  GuardianshipHandover,
+  OrderDetail,
+  OrderSummary,
+  ReportDetails,
+  ReportRoutingView,
+} from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
 /**
@@ -134,5 +142,104 @@ export function aRoutingOrderDetail(
     ],
     childFile: null,
     handovers: [],
+  };
+}
+
+/** A left-behind girl of 关庙村, found in 摸排, with her next visit due. */
+export function aChildFileSummary(overrides: Partial<ChildFileSummary> = {}): ChildFileSummary {
+  return {
+    id: 'file-1',
+    status: 'active',
+    origin: 'survey',
+    categories: ['left_behind'],
+    divisionCode: '341324100203',
+    placeName: '泗城镇 · 关庙村委会',
+    unitId: 'unit-guanmiao',
+    unitName: '关庙村委会',
+    child: { name: '李小花', gender: 'female', ageYears: 9 },
+    reportCount: 0,
+    openOrderCount: 0,
+    nextVisitDueAt: '2027-02-20T15:59:59Z',
+    createdAt: '2026-11-22T02:00:00Z',
+    updatedAt: '2026-11-22T02:00:00Z',
+    ...overrides,
+  };
+}
+
+export function aHandover(overrides: Partial<GuardianshipHandover> = {}): GuardianshipHandover {
+  return {
+    id: 'handover-1',
+    orderId: 'order-civil',
+    at: '2026-11-23T06:30:00Z',
+    handedOverBy: '泗城派出所 张警官',
+    receivedBy: '县民政局 刘科长',
+    placedAt: '县未成年人救助保护中心',
+    unitName: '泗县民政局',
+    recordedAt: '2026-11-23T07:00:00Z',
+    ...overrides,
+  };
+}
+
+/** The same file as its village keeper opens it: one teacher's report, a timeline, editable. */
+export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): ChildFileDetail {
+  const { child, ...summary } = aChildFileSummary();
+  return {
+    ...summary,
+    capacity: 'keeper',
+    mayEdit: true,
+    child: {
+      ...child,
+      birthDate: '2017-03-08',
+      idNumber: '341324201703080025',
+      school: '关庙小学三年级',
+    },
+    guardian: { name: '李强', phone: '13800000001', relation: '父亲' },
+    carer: { name: '王桂兰', phone: '13800000002', relation: '祖母' },
+    help: [{ kind: 'paired_teacher', since: '2026-09-01', provider: '关庙小学 陈老师' }],
+    closeReason: null,
+    closeNote: null,
+    closedAt: null,
+    reports: [
+      {
+        id: 'report-1',
+        trackingCode: 'ACDEFGHJKM',
+        channel: 'mandatory',
+        status: 'in_progress',
+        priority: 'P3',
+        situations: ['carer_neglect'],
+        description: '孩子最近常常没吃早饭来上学，衣服单薄。',
+        createdAt: '2026-11-25T01:00:00Z',
+        reporter: { disclosed: false, anonymous: false, confidential: true },
+        orders: [
+          {
+            id: 'order-1',
+            department: 'township',
+            role: 'lead',
+            status: 'in_progress',
+            unitName: '泗城镇儿童督导站',
+            mayOpen: true,
+          },
+          {
+            id: 'order-2',
+            department: 'civil_affairs',
+            role: 'assist',
+            status: 'dispatched',
+            unitName: '泗县民政局',
+            mayOpen: false,
+          },
+        ],
+      },
+    ],
+    handovers: [],
+    timeline: [
+      { at: '2026-11-22T02:00:00Z', kind: 'opened', text: '关庙村儿童主任摸排建档' },
+      {
+        at: '2026-11-25T01:00:00Z',
+        kind: 'report',
+        text: '收到一份强制报告',
+        reportId: 'report-1',
+      },
+    ],
+    ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { ReceivingDepartment } from './departments';
+import { RECEIVING_DEPARTMENTS, type ReceivingDepartment } from './departments';
 
 /**
  * 转接 (domain.md, "Handoff"; the county notices' "部门转接办理程序"): a handler brings another
@@ -43,4 +43,9 @@ export type HandoffReasonCode = (typeof HANDOFF_REASONS)[number]['code'];
 /** The one-tap reasons a handler of `from` may use: those that bring in another department. */
 export function handoffReasonsFrom(from: ReceivingDepartment) {
   return HANDOFF_REASONS.filter((reason) => reason.department !== from);
+}
+
+/** The departments an order of `from` may bring in: every receiving department but its own. */
+export function handoffDepartments(from: ReceivingDepartment): ReceivingDepartment[] {
+  return RECEIVING_DEPARTMENTS.filter((department) => department !== from);
 }

@@ -1,5 +1,6 @@
 import { withinPrefixes } from './division-scope';
-import type { OrderActorCapacity } from './order-states';
+import type { ReceivingDepartment } from './departments';
+import type { OrderActorCapacity, OrderStatus } from './order-states';
 import type { Role } from './roles';
 
 /** Who acts on an order: their roles, and their unit with the divisions it covers (none: null). */
@@ -34,4 +35,31 @@ export function orderCapacity(actor: OrderActor, order: ScopedOrder): OrderActor
   }
   if (roles.includes('admin') && order.unitId === null) return 'admin';
   return null;
+}
+
+/**
+ * 转接 (domain.md, "Handoff"): the order's handler or its coordinator may bring another department
+ * in, while the order is with a unit; a returned order waits for 改派 first. A resolved order may
+ * still hand off: police who issued a 告诫书 and closed their case bring the township in.
+ */
+export function mayHandOff(
+  capacity: OrderActorCapacity | null,
+  order: { status: OrderStatus },
+): boolean {
+  return (capacity === 'handler' || capacity === 'coordinator') && order.status !== 'returned';
+}
+
+/**
+ * 书面交接: the handler of a civil affairs order who has signed it (in progress or resolved) records
+ * the written handover of a child taken into 临时监护 (未保法 第九十二条).
+ */
+export function mayRecordHandover(
+  capacity: OrderActorCapacity | null,
+  order: { department: ReceivingDepartment; status: OrderStatus },
+): boolean {
+  return (
+    capacity === 'handler' &&
+    order.department === 'civil_affairs' &&
+    (order.status === 'in_progress' || order.status === 'resolved')
+  );
 }

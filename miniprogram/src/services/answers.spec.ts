@@ -1,4 +1,10 @@
-import { anOrder, anOrderDetail } from '../../test/factories';
+import {
+  aChildFileDetail,
+  aChildFileSummary,
+  aHandover,
+  anOrder,
+  anOrderDetail,
+} from '../../test/factories';
 import type { Shape } from './answer-shape';
 import * as answers from './answers';
 import { ApiError } from './api-error';
@@ -51,7 +57,12 @@ const GOOD: Record<keyof typeof answers, unknown> = {
   },
   isOrderSummary: anOrder(),
   isOrderPage: { items: [anOrder(), anOrder({ nextClock: null, unitId: null })], total: 2 },
-  isOrderDetail: anOrderDetail(),
+  isOrderDetail: { ...anOrderDetail(), childFile: { id: 'file-1' }, handovers: [aHandover()] },
+  isHandover: aHandover(),
+  isChildFileSummary: aChildFileSummary({ child: {}, nextVisitDueAt: null, unitName: null }),
+  isChildFilePage: { items: [aChildFileSummary()], total: 1 },
+  isChildFileDetail: aChildFileDetail({ guardian: null, carer: null }),
+  isCreatedFile: { id: 'file-1' },
   isUnitChoiceList: [{ id: 'unit-1', name: '墩集派出所', department: 'police' }],
   isCountyBoard: {
     today: { P1: 1, P2: 0, P3: 4 },

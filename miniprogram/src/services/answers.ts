@@ -2,6 +2,9 @@ import {
   PRIORITIES,
   SUBSCRIBE_KINDS,
   type AuthResponse,
+  type ChildFileDetail,
+  type ChildFileSummary,
+  type GuardianshipHandover,
   type CountyBoard,
   type HotlineCallback,
   type NewOrderSubscriptionState,
@@ -138,6 +141,15 @@ const reportFacts = {
   }),
 };
 
+export const isHandover = objectWith<GuardianshipHandover>({
+  id: isString,
+  at: isString,
+  handedOverBy: isString,
+  receivedBy: isString,
+  placedAt: isString,
+  unitName: orNull,
+});
+
 export const isOrderDetail = objectWith<OrderDetail>({
   order: isOrderSummary,
   report: either(
@@ -156,6 +168,8 @@ export const isOrderDetail = objectWith<OrderDetail>({
     objectWith({ department: isString, role: isString, status: isString, unitName: orNull }),
   ),
   timeline: arrayOf(isTimelineEntry),
+  childFile: nullable(objectWith({ id: isString })),
+  handovers: arrayOf(isHandover),
 });
 
 export const isUnitChoiceList = arrayOf(objectWith<UnitChoice>({ id: isString, name: isString }));
@@ -194,3 +208,54 @@ export const isHotlineCallbackList = arrayOf(
     unreachedCalls: isNumber,
   }),
 );
+
+export const isChildFileSummary = objectWith<ChildFileSummary>({
+  id: isString,
+  status: isString,
+  categories: arrayOf(isString),
+  divisionCode: isString,
+  placeName: isString,
+  unitName: orNull,
+  child: objectWith({}),
+  openOrderCount: isNumber,
+  nextVisitDueAt: orNull,
+});
+
+export const isChildFilePage = objectWith<Page<ChildFileSummary>>({
+  items: arrayOf(isChildFileSummary),
+  total: isNumber,
+});
+
+const isPerson = nullable(objectWith({}));
+
+export const isChildFileDetail = objectWith<ChildFileDetail>({
+  id: isString,
+  status: isString,
+  categories: arrayOf(isString),
+  divisionCode: isString,
+  placeName: isString,
+  mayEdit: isBoolean,
+  child: objectWith({}),
+  guardian: isPerson,
+  carer: isPerson,
+  help: arrayOf(objectWith({ kind: isString, since: isString, provider: isString })),
+  closeReason: orNull,
+  reports: arrayOf(
+    objectWith({
+      id: isString,
+      situations: arrayOf(isString),
+      status: isString,
+      description: isString,
+      createdAt: isString,
+      reporter: objectWith({ disclosed: isBoolean }),
+      orders: arrayOf(
+        objectWith({ id: isString, department: isString, status: isString, mayOpen: isBoolean }),
+      ),
+    }),
+  ),
+  handovers: arrayOf(isHandover),
+  timeline: arrayOf(isTimelineEntry),
+});
+
+/** `POST /children`: the new file's id. */
+export const isCreatedFile = objectWith<{ id: string }>({ id: isString });

@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK' | 'BAD_ANSWER',
     message: string,
     readonly fieldErrors: Record<string, string> = {},
+    /** The file a refused 新建档案 found already (409 `CHILD_FILE_EXISTS` with `fileId`). */
+    readonly fileId: string | null = null,
   ) {
     super(message);
   }
@@ -34,7 +36,14 @@ export class ApiError extends Error {
         Object.entries(error.errors ?? {}).filter(([, text]) => isHumanText(text)),
       );
       const message = isHumanText(error.message) ? error.message : statusMessage(status);
-      return new ApiError(status, error.code, message, fields);
+      const fileId = (body as { fileId?: unknown }).fileId;
+      return new ApiError(
+        status,
+        error.code,
+        message,
+        fields,
+        typeof fileId === 'string' ? fileId : null,
+      );
     }
     return new ApiError(status, 'INTERNAL', statusMessage(status));
   }

@@ -5,7 +5,7 @@ import { API_BASE } from './config';
 import { noteServerTime } from './server-clock';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   data?: unknown;
   headers?: Record<string, string>;

@@ -1,9 +1,19 @@
-import type { CountyBoard, OrderDetail, OrderSummary, Page, Priority } from '@shouhu/shared';
+import type {
+  CountyBoard,
+  GuardianshipHandover,
+  GuardianshipHandoverRequest,
+  HandoffRequest,
+  OrderDetail,
+  OrderSummary,
+  Page,
+  Priority,
+} from '@shouhu/shared';
 import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
 import {
   isCountyBoard,
+  isHandover,
   isOrderDetail,
   isOrderPage,
   isOrderSummary,
@@ -72,4 +82,23 @@ export function viewAttachment(orderId: string, uploadId: string): Promise<strin
 
 export function fetchBoard(): Promise<CountyBoard> {
   return authorizedRequest<CountyBoard>({ method: 'GET', path: '/board' }, isCountyBoard);
+}
+
+/** 转接: the answer is the new assist order. */
+export function handOff(orderId: string, body: HandoffRequest): Promise<OrderSummary> {
+  return authorizedRequest(
+    { method: 'POST', path: `/orders/${orderId}/handoff`, data: body },
+    isOrderSummary,
+  );
+}
+
+/** 书面交接 of a child taken into 临时监护. */
+export function recordHandover(
+  orderId: string,
+  body: GuardianshipHandoverRequest,
+): Promise<GuardianshipHandover> {
+  return authorizedRequest(
+    { method: 'POST', path: `/orders/${orderId}/handover`, data: body },
+    isHandover,
+  );
 }

@@ -59,6 +59,14 @@ export function currentUser(): AuthUser | null {
   return Taro.getStorageSync<AuthUser>(USER_KEY) || null;
 }
 
+/**
+ * A village unit (儿童主任) receives no orders (domain.md, "The child, not the ticket"): its
+ * worker's work is the children's files, which they land on in place of the order inbox.
+ */
+export function landsOnChildFiles(user: AuthUser | null): boolean {
+  return !!user?.roles.includes('handler') && user.unitDepartment === 'village';
+}
+
 /** Runs a call with the user's token, logging in again once if the token has expired. */
 export async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
   try {

@@ -1,4 +1,9 @@
-import { GENDER_LABELS, chineseDate, type ReportDetails } from '@shouhu/shared';
+import {
+  GENDER_LABELS,
+  chineseDate,
+  type ChildFileReport,
+  type ReportDetails,
+} from '@shouhu/shared';
 
 /** Label/value rows of what the rules let this person see of the child. */
 export function childRows(child: ReportDetails['child']): [string, string][] {
@@ -18,8 +23,10 @@ export function childRows(child: ReportDetails['child']): [string, string][] {
   return known.length > 0 ? known : [['孩子', '报告人没有填写孩子信息']];
 }
 
-/** The reporter as far as anonymous / confidential allow. */
-export function reporterText(reporter: ReportDetails['reporter']): string {
+/** The reporter as far as anonymous / confidential allow, on an order or on a child's file. */
+export function reporterText(
+  reporter: ReportDetails['reporter'] | ChildFileReport['reporter'],
+): string {
   if (!reporter.disclosed) {
     return reporter.anonymous ? '匿名报告' : '报告人要求保密（仅公安和联席办可见）';
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OrderSummary } from '@shouhu/shared';
@@ -18,6 +18,8 @@ const TICK_MS = 30_000;
 interface OrderListProps {
   tabs: readonly OrderListTab[];
   empty: string;
+  /** Shown at the top of the page, above the tabs. */
+  header?: ReactNode;
 }
 
 type Subscription =
@@ -77,7 +79,7 @@ function NewOrderSubscribe() {
 }
 
 /** Orders by tab, most urgent deadline first (the server sorts); pull to refresh, scroll for more. */
-export function OrderList({ tabs, empty }: OrderListProps) {
+export function OrderList({ tabs, empty, header }: OrderListProps) {
   const [tab, setTab] = useState<OrderListTab>(tabs[0]);
   const [orders, setOrders] = useState<OrderSummary[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -139,6 +141,7 @@ export function OrderList({ tabs, empty }: OrderListProps) {
 
   return (
     <View className="page">
+      {header}
       {roles.includes('handler') && <NewOrderSubscribe />}
       <View className="tabs">
         {tabs.map((t) => (

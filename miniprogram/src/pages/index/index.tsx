@@ -5,7 +5,7 @@ import { REPORTER_IDENTITY_TEXTS, type AuthUser, type Channel } from '@shouhu/sh
 import { Call110Button } from '../../components/call-110-button';
 import { DemoAccountSwitch } from '../../components/demo-account-switch';
 import { OutboxCard } from '../../components/outbox-card';
-import { currentUser, ensureSession } from '../../services/session';
+import { currentUser, ensureSession, landsOnChildFiles } from '../../services/session';
 import './index.css';
 
 function openReportForm(channel: Channel) {
@@ -17,6 +17,7 @@ const go = (url: string) => void Taro.navigateTo({ url });
 /** Entries for staff, by role; reporters see none of it. */
 function Workbench({ user }: { user: AuthUser | null }) {
   const roles = user?.roles ?? [];
+  const village = landsOnChildFiles(user);
   const handles = roles.includes('handler') || roles.includes('coordinator');
   const coordinates = roles.includes('coordinator');
   const answersHotline = roles.includes('hotline_operator');
@@ -25,12 +26,28 @@ function Workbench({ user }: { user: AuthUser | null }) {
     <View className="section home-workbench">
       <Text className="section-title">工作台{user?.unitName ? ` · ${user.unitName}` : ''}</Text>
       <View className="choice-row home-links">
-        {handles && (
+        {village && (
+          <View
+            className="big-button big-button-primary home-children"
+            onClick={() => go('/children/index/index')}
+          >
+            <Text>儿童档案</Text>
+          </View>
+        )}
+        {handles && !village && (
           <View
             className="big-button big-button-primary home-inbox"
             onClick={() => go('/staff/inbox/index')}
           >
             <Text>待办工单</Text>
+          </View>
+        )}
+        {handles && !village && (
+          <View
+            className="big-button big-button-secondary home-children"
+            onClick={() => go('/children/index/index')}
+          >
+            <Text>儿童档案</Text>
           </View>
         )}
         {answersHotline && (

@@ -11,7 +11,13 @@ import {
   type ReportDetails,
 } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
-import { aRoutingOrderDetail, anOrder, anOrderDetail, tap } from '../../../test/factories';
+import {
+  aHandover,
+  aRoutingOrderDetail,
+  anOrder,
+  anOrderDetail,
+  tap,
+} from '../../../test/factories';
 import { REPORTER_WILL_READ } from '../order-actions';
 import OrderPage from './index';
 
@@ -286,5 +292,172 @@ describe('OrderPage for an administrator on the admin queue', () => {
     });
     expect(hint.textContent).toContain('请先为该县建立');
     expect(hint.textContent).not.toContain('联席办');
+  });
+});
+
+describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
+  let sent: { url: string; data: unknown }[];
+
+  function serve(detail: OrderDetail, user: Record<string, unknown>) {
+    resetTaro();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', user);
+    sent = [];
+    taro.request.mockImplementation(
+      async (options: { url: string; method: string; data: unknown }) => {
+        if (options.method === 'GET') return { statusCode: 200, header: {}, data: detail };
+        sent.push({ url: options.url, data: options.data });
+        if (options.url.endsWith('/handover')) {
+          return { statusCode: 201, header: {}, data: aHandover() };
+        }
+        return { statusCode: 201, header: {}, data: anOrder({ id: 'order-new', role: 'assist' }) };
+      },
+    );
+    const { container } = render(<OrderPage />);
+    return container;
+  }
+
+  const TOWN_HANDLER = { id: 'u1', roles: ['handler'], unitId: 'unit-town' };
+  const CIVIL_HANDLER = { id: 'u2', roles: ['handler'], unitId: 'unit-civil' };
+  const civilOrder = (status: OrderSummary['status']) =>
+    anOrder({ department: 'civil_affairs', unitId: 'unit-civil', status });
+
+  it('links the child’s file when the server says the handler may open it', async () => {
+    const container = serve(
+      { ...anOrderDetail(anOrder()), childFile: { id: 'file-1' } },
+      TOWN_HANDLER,
+    );
+
+    await tap(await screen.findByText('查看儿童档案'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/file/index?id=file-1' });
+    expect(container.querySelector('.order-child-file')).not.toBeNull();
+  });
+
+  it('shows no file link without a file the handler may open', async () => {
+    const container = serve(anOrderDetail(anOrder()), TOWN_HANDLER);
+
+    await screen.findByText('经过');
+    expect(container.querySelector('.order-child-file')).toBeNull();
+  });
+
+  it('hands off with a one-tap reason, asks first, then sends the department and the reason', async () => {
+    const container = serve(anOrderDetail(anOrder({ status: 'in_progress' })), TOWN_HANDLER);
+
+    await tap(await screen.findByText('转接'));
+    expect(container.querySelector('.handoff-preset-warning_issued')).toBeNull();
+    await tap(container.querySelector('.handoff-preset-needs_relief')!);
+    await tap(container.querySelector('.sheet-submit')!);
+
+    expect(sent).toEqual([]);
+    await screen.findByText('将请民政协办，并为其生成协办工单。确认转接？');
+    await tap(screen.getByText('确认'));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          url: expect.stringMatching(/\/orders\/order-1\/handoff$/),
+          data: {
+            department: 'civil_affairs',
+            reason: '家庭需要低保或临时救助，请民政部门评估并办理保障救助。',
+          },
+        },
+      ]),
+    );
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已转接', icon: 'success' });
+  });
+
+  it('asks for a department and a reason of at least 5 characters before handing off', async () => {
+    const container = serve(anOrderDetail(anOrder({ status: 'in_progress' })), TOWN_HANDLER);
+
+    await tap(await screen.findByText('转接'));
+    expect(
+      Array.from(container.querySelectorAll('.handoff-sheet .choice'), (c) => c.textContent),
+    ).toEqual(['公安', '民政', '教育']);
+    const reason = await waitFor(() => {
+      const found = container.querySelector('.handoff-reason textarea');
+      if (!found) throw new Error('no reason box yet');
+      return found;
+    });
+    fireEvent.input(reason, { target: { value: '请协助' } });
+    await tap(container.querySelector('.sheet-submit')!);
+
+    expect(container.querySelector('.sheet-problems')?.textContent).toContain(
+      '请选择要请哪个部门协办',
+    );
+    expect(container.querySelector('.sheet-problems')?.textContent).toContain(
+      '请填写转接原因（至少5字）',
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ['a returned order', anOrder({ status: 'returned' }), TOWN_HANDLER],
+    ['another unit’s order', anOrder({ unitId: 'unit-police' }), TOWN_HANDLER],
+  ])('offers no 转接 on %s', async (_what, order, user) => {
+    const container = serve(anOrderDetail(order), user);
+
+    await screen.findByText('经过');
+    expect(container.querySelector('.action-handoff')).toBeNull();
+  });
+
+  it.each([
+    ['a township order', anOrder({ status: 'in_progress' }), TOWN_HANDLER],
+    ['an unsigned civil affairs order', civilOrder('dispatched'), CIVIL_HANDLER],
+  ])('offers no 书面交接 on %s', async (_what, order, user) => {
+    const container = serve(anOrderDetail(order), user);
+
+    await screen.findByText('经过');
+    expect(container.querySelector('.action-handover')).toBeNull();
+  });
+
+  it('records a written handover only when every part is filled, after a confirmation', async () => {
+    const container = serve(anOrderDetail(civilOrder('in_progress')), CIVIL_HANDLER);
+
+    await tap(await screen.findByText('书面交接'));
+    await tap(container.querySelector('.sheet-submit')!);
+    const problems = container.querySelector('.sheet-problems')?.textContent;
+    expect(problems).toContain('请填写交出人');
+    expect(problems).toContain('请填写接收人');
+    expect(problems).toContain('请填写安置地点');
+    expect(sent).toEqual([]);
+
+    for (const [field, value] of [
+      ['handedOverBy', '泗城派出所 张警官'],
+      ['receivedBy', '县民政局 刘科长'],
+      ['placedAt', '县未成年人救助保护中心'],
+    ]) {
+      fireEvent.input(container.querySelector(`.handover-${field} input`)!, {
+        target: { value },
+      });
+    }
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(sent).toEqual([]);
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      url: expect.stringMatching(/\/orders\/order-1\/handover$/),
+      data: {
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/),
+        handedOverBy: '泗城派出所 张警官',
+        receivedBy: '县民政局 刘科长',
+        placedAt: '县未成年人救助保护中心',
+      },
+    });
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已记录交接', icon: 'success' });
+  });
+
+  it('lists the order’s handovers in Beijing time', async () => {
+    const container = serve(
+      { ...anOrderDetail(civilOrder('resolved')), handovers: [aHandover()] },
+      CIVIL_HANDLER,
+    );
+
+    await screen.findByText('书面交接（临时监护）');
+    expect(container.querySelector('.handover-list')?.textContent).toContain(
+      '交接时间：2026年11月23日 14:30',
+    );
+    expect(container.querySelector('.handover-list')?.textContent).toContain(
+      '接收人：县民政局 刘科长',
+    );
   });
 });

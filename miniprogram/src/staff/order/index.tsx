@@ -10,19 +10,33 @@ import {
   chineseDateTime,
   chineseShortDateTime,
   escalationLevelText,
+  mayHandOff,
+  mayRecordHandover,
   priorityText,
   situation,
+  type GuardianshipHandoverRequest,
+  type HandoffRequest,
   type OrderDetail,
   type ReportDetails,
   type ReportRoutingView,
 } from '@shouhu/shared';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
-import { actOnOrder, fetchOrder, fetchOrderUnits, viewAttachment } from '../../services/orders';
+import {
+  actOnOrder,
+  fetchOrder,
+  fetchOrderUnits,
+  handOff,
+  recordHandover,
+  viewAttachment,
+} from '../../services/orders';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import { ActionPanel } from '../action-panel';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { HandoverList } from '../../components/handover-list';
+import { HandoffSheet } from '../handoff-sheet';
+import { HandoverSheet } from '../handover-sheet';
 import { PositionLink } from '../position-link';
 import { countdown, PRIORITY_CLASS } from '../inbox-logic';
 import {
@@ -150,6 +164,8 @@ export default function OrderPage() {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string[]>([]);
   const [photos, setPhotos] = useState<Record<string, string>>({});
+  /** 转接 and 书面交接 have sheets of their own, outside the state machine's actions. */
+  const [sheet, setSheet] = useState<'handoff' | 'handover' | null>(null);
 
   async function load() {
     try {
@@ -192,6 +208,25 @@ export default function OrderPage() {
     }
   }
 
+  async function send(call: () => Promise<unknown>, toast: string) {
+    setBusy(true);
+    try {
+      await call();
+      setSheet(null);
+      void Taro.showToast({ title: toast, icon: 'success' });
+      await load();
+    } catch (e) {
+      setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function openSheet(which: 'handoff' | 'handover') {
+    setRefusal([]);
+    setSheet(which);
+  }
+
   async function showPhoto(uploadId: string) {
     const path = photos[uploadId] ?? (await viewAttachment(id, uploadId).catch(() => null));
     if (!path) {
@@ -211,7 +246,10 @@ export default function OrderPage() {
   const clock = order.nextClock
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
-  const actions = availableActions(order, capacityFor(currentUser(), order), now);
+  const capacity = capacityFor(currentUser(), order);
+  const actions = availableActions(order, capacity, now);
+  const handsOff = mayHandOff(capacity, order);
+  const handsOver = report.view === 'full' && mayRecordHandover(capacity, order);
   const escalation = escalationLevelText(order.escalationLevel);
 
   return (
@@ -247,10 +285,38 @@ export default function OrderPage() {
         )}
       </View>
 
-      {actions.length > 0 && (
+      {detail.childFile && (
+        <View
+          className="big-button big-button-secondary order-child-file"
+          onClick={() =>
+            void Taro.navigateTo({ url: `/children/file/index?id=${detail.childFile?.id ?? ''}` })
+          }
+        >
+          <Text>查看儿童档案</Text>
+          <Text className="big-button-note">这个孩子的全部报告、帮扶和走访</Text>
+        </View>
+      )}
+
+      {(actions.length > 0 || handsOff || handsOver) && (
         <View className="section">
           <Text className="section-title">办理</Text>
           <View className="action-grid">
+            {handsOff && (
+              <View
+                className="big-button big-button-secondary action-handoff"
+                onClick={() => openSheet('handoff')}
+              >
+                <Text>转接</Text>
+              </View>
+            )}
+            {handsOver && (
+              <View
+                className="big-button big-button-secondary action-handover"
+                onClick={() => openSheet('handover')}
+              >
+                <Text>书面交接</Text>
+              </View>
+            )}
             {actions.map((spec) => (
               <View
                 key={spec.key}
@@ -262,7 +328,7 @@ export default function OrderPage() {
             ))}
           </View>
           {/* An action without a sheet shows the server's refusal here, under its button. */}
-          {!acting && refusal.length > 0 && (
+          {!acting && !sheet && refusal.length > 0 && (
             <View className="error-box order-refusal">
               {refusal.map((line) => (
                 <Text key={line} className="error-line">
@@ -303,6 +369,8 @@ export default function OrderPage() {
         </View>
       )}
 
+      <HandoverList handovers={detail.handovers} />
+
       <View className="section order-timeline">
         <Text className="section-title">经过</Text>
         {timeline.map((event) => (
@@ -317,6 +385,25 @@ export default function OrderPage() {
       </View>
 
       <PrivacyPrompt />
+      {sheet === 'handoff' && (
+        <HandoffSheet
+          order={order}
+          busy={busy}
+          refusal={refusal}
+          onSubmit={(body: HandoffRequest) => void send(() => handOff(id, body), '已转接')}
+          onClose={() => setSheet(null)}
+        />
+      )}
+      {sheet === 'handover' && (
+        <HandoverSheet
+          busy={busy}
+          refusal={refusal}
+          onSubmit={(body: GuardianshipHandoverRequest) =>
+            void send(() => recordHandover(id, body), '已记录交接')
+          }
+          onClose={() => setSheet(null)}
+        />
+      )}
       {acting && (
         <ActionPanel
           order={order}

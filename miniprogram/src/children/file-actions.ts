@@ -1,0 +1,36 @@
+import {
+  VILLAGE_CODE_LENGTH,
+  textProblem,
+  visibleLength,
+  TEXT_LIMITS,
+  type CloseReason,
+  type UpdateChildFileRequest,
+} from '@shouhu/shared';
+
+/** 销号: a reason always, and for 其他原因 a note saying which. */
+export function closeProblems(reason: CloseReason | '', note: string): string[] {
+  if (reason === '') return ['请选择销号原因'];
+  if (visibleLength(note) === 0)
+    return reason === 'other' ? ['选择“其他原因”时请写明销号说明'] : [];
+  const problem = textProblem(note.trim(), TEXT_LIMITS.closeNote);
+  return problem ? [problem] : [];
+}
+
+export function closeRequest(reason: CloseReason, note: string): UpdateChildFileRequest {
+  return {
+    status: 'closed',
+    closeReason: reason,
+    ...(visibleLength(note) > 0 ? { closeNote: note.trim() } : {}),
+  };
+}
+
+export const REOPEN_REQUEST: UpdateChildFileRequest = { status: 'active' };
+
+/** 迁到其他村: a village of the county (the file goes to its unit), not the one it is in. */
+export function moveProblems(target: string, current: string): string[] {
+  if (target.length < VILLAGE_CODE_LENGTH) return ['请选到村（社区）一级'];
+  if (target === current) return ['孩子已经在这个村，请选择要迁去的村'];
+  return [];
+}
+
+export const MOVE_WARNING = '档案将转给新村的儿童主任，你将不能再查看';

@@ -1,0 +1,216 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import type { ChildFileDetail } from '@shouhu/shared';
+import { resetTaro } from '../../../test/taro-mock';
+import { aChildFileDetail, aHandover, tap } from '../../../test/factories';
+import { MOVE_WARNING } from '../file-actions';
+import ChildFilePage from './index';
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../../test/taro-mock');
+  return {
+    ...mock,
+    __esModule: true,
+    useRouter: () => ({ params: { id: 'file-1' } }),
+    useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+  };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+
+const DIVISIONS: Record<string, { code: string; name: string }[]> = {
+  '': [{ code: '34', name: '安徽省' }],
+  '34': [{ code: '3413', name: '宿州市' }],
+  '3413': [{ code: '341324', name: '泗县' }],
+  '341324': [{ code: '341324100', name: '泗城镇' }],
+  '341324100': [
+    { code: '341324100203', name: '关庙村委会' },
+    { code: '341324100207', name: '胡陈村委会' },
+  ],
+};
+
+let sent: { method: string; path: string; data: unknown }[];
+let file: ChildFileDetail;
+
+function serve(detail: ChildFileDetail, refuse?: { statusCode: number; data: unknown }) {
+  file = detail;
+  sent = [];
+  taro.request.mockImplementation(
+    async (options: { url: string; method: string; data: unknown }) => {
+      const path = options.url.replace(/^.*\/api\/v1/, '');
+      if (path.startsWith('/divisions')) {
+        const parent = /parent=(\d+)/.exec(path)?.[1] ?? '';
+        return { statusCode: 200, header: {}, data: DIVISIONS[parent] ?? [] };
+      }
+      if (options.method === 'GET') return { statusCode: 200, header: {}, data: file };
+      sent.push({ method: options.method, path, data: options.data });
+      return refuse ? { header: {}, ...refuse } : { statusCode: 200, header: {}, data: file };
+    },
+  );
+}
+
+async function open(detail: ChildFileDetail) {
+  resetTaro();
+  Taro.setStorageSync('shouhu.token', 'token-1');
+  Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitId: 'unit-guanmiao' });
+  serve(detail);
+  const { container } = render(<ChildFilePage />);
+  await screen.findByText('档案经过');
+  return container;
+}
+
+describe('档案详情', () => {
+  it('shows the child, the people with their phones, the help, the reports and the timeline', async () => {
+    const container = await open(aChildFileDetail({ handovers: [aHandover()] }));
+
+    const text = container.textContent ?? '';
+    expect(text).toContain('李小花');
+    expect(text).toContain('在册');
+    expect(text).toContain('2017年3月8日');
+    expect(text).toContain('关庙小学三年级');
+    expect(text).toContain('结对帮扶教师 · 关庙小学 陈老师');
+    expect(text).toContain('自2026年9月1日起');
+    expect(text).toContain('报告人要求保密');
+    expect(text).toContain('孩子最近常常没吃早饭来上学');
+    expect(text).toContain('安置地点：县未成年人救助保护中心');
+    // Beijing time, Chinese style: 02:00Z is 10:00 in Beijing.
+    expect(container.querySelector('.file-timeline')?.textContent).toContain('11月22日 10:00');
+
+    await tap(screen.getByText('拨打 13800000002'));
+    expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800000002' });
+  });
+
+  it('links the orders the viewer may open, and only those', async () => {
+    const container = await open(aChildFileDetail());
+
+    const links = container.querySelectorAll('.file-order-link');
+    expect(links).toHaveLength(1);
+    await tap(links[0]);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/order/index?id=order-1' });
+    expect(container.querySelector('.file-order')?.textContent).toContain('泗县民政局');
+  });
+
+  it('offers no change to a viewer who may only read the file', async () => {
+    const container = await open(aChildFileDetail({ capacity: 'order_holder', mayEdit: false }));
+
+    expect(container.querySelector('.file-actions')).toBeNull();
+    expect(container.textContent).not.toMatch(/编辑档案|迁到其他村|销号|恢复在册/);
+  });
+
+  it('closes a file only with a reason, a note for 其他原因, and a confirmation', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-close')!);
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(container.querySelector('.sheet-problems')?.textContent).toBe('请选择销号原因');
+
+    await tap(screen.getByText('其他原因'));
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(container.querySelector('.sheet-problems')?.textContent).toContain('请写明销号说明');
+    expect(sent).toEqual([]);
+
+    fireEvent.input(container.querySelector('.file-close-note textarea')!, {
+      target: { value: '随父母去外地上学' },
+    });
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(sent).toEqual([]);
+    await screen.findByText(/确认销号？原因：其他原因/);
+    await tap(screen.getByText('确认'));
+
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          method: 'PATCH',
+          path: '/children/file-1',
+          data: { status: 'closed', closeReason: 'other', closeNote: '随父母去外地上学' },
+        },
+      ]),
+    );
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已销号', icon: 'success' });
+  });
+
+  it('shows a closed file’s reason and offers 恢复在册 after a confirmation', async () => {
+    const container = await open(
+      aChildFileDetail({
+        status: 'closed',
+        closeReason: 'turned_18',
+        closeNote: null,
+        closedAt: '2026-12-01T02:00:00Z',
+      }),
+    );
+
+    expect(container.querySelector('.file-head')?.textContent).toContain(
+      '年满18周岁 · 2026年12月1日',
+    );
+    expect(container.querySelector('.file-edit')).toBeNull();
+    await tap(container.querySelector('.file-reopen')!);
+    expect(sent).toEqual([]);
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { method: 'PATCH', path: '/children/file-1', data: { status: 'active' } },
+      ]),
+    );
+  });
+
+  it('moves a file to another village after saying the worker will no longer see it', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-move')!);
+    await waitFor(() => expect(container.textContent).toContain('安徽省 宿州市 泗县'));
+    await tap(container.querySelector('.file-move-sheet .division-field')!);
+    await tap(await screen.findByText('泗城镇'));
+    await tap(await screen.findByText('胡陈村委会'));
+    await tap(container.querySelector('.sheet-submit')!);
+
+    await screen.findByText(`迁到安徽省 宿州市 泗县 泗城镇 胡陈村委会？${MOVE_WARNING}。`);
+    expect(sent).toEqual([]);
+    await tap(screen.getByText('确认'));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        { method: 'PATCH', path: '/children/file-1', data: { divisionCode: '341324100207' } },
+      ]),
+    );
+  });
+
+  it('refuses to move a file to the village it is in', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-move')!);
+    await waitFor(() => expect(container.textContent).toContain('安徽省 宿州市 泗县'));
+    await tap(container.querySelector('.file-move-sheet .division-field')!);
+    await tap(await screen.findByText('泗城镇'));
+    await waitFor(() => expect(container.querySelectorAll('.division-option').length).toBe(2));
+    await tap(container.querySelector('.division-option')!);
+    await tap(container.querySelector('.sheet-submit')!);
+
+    expect(container.querySelector('.sheet-problems')?.textContent).toContain('孩子已经在这个村');
+    expect(sent).toEqual([]);
+  });
+
+  it('shows the server’s refusal in the sheet', async () => {
+    const container = await open(aChildFileDetail());
+    serve(file, {
+      statusCode: 400,
+      data: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误',
+        errors: { closeNote: '销号说明最多500字' },
+      },
+    });
+
+    await tap(container.querySelector('.file-close')!);
+    await tap(screen.getByText('年满18周岁'));
+    await tap(container.querySelector('.sheet-submit')!);
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(container.querySelector('.sheet-problems')?.textContent).toContain(
+        '销号说明最多500字',
+      ),
+    );
+  });
+});

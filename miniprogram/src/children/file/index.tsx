@@ -1,0 +1,419 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import {
+  CHILD_FILE_STATUS_LABELS,
+  CLOSE_REASONS,
+  CLOSE_REASON_LABELS,
+  DEPARTMENT_LABELS,
+  HELP_KIND_LABELS,
+  ORDER_ROLE_LABELS,
+  ORDER_STATUS_LABELS,
+  REPORT_STATUS_LABELS,
+  TEXT_LIMITS,
+  chineseDate,
+  chineseDay,
+  chineseShortDateTime,
+  inputMaxLength,
+  situation,
+  textLength,
+  type ChildFileDetail,
+  type ChildFilePerson,
+  type ChildFileReport,
+  type CloseReason,
+  type UpdateChildFileRequest,
+} from '@shouhu/shared';
+import { Choice } from '../../components/choice';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DivisionPicker } from '../../components/division-picker';
+import { HandoverList } from '../../components/handover-list';
+import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
+import { Sheet } from '../../components/sheet';
+import { failureLines, failureText } from '../../services/api-error';
+import { fetchChildFile, updateChildFile } from '../../services/children';
+import { divisionPath, type Division } from '../../services/divisions';
+import { serverNow } from '../../services/server-clock';
+import { reporterText } from '../../staff/order-details';
+import {
+  MOVE_WARNING,
+  REOPEN_REQUEST,
+  closeProblems,
+  closeRequest,
+  moveProblems,
+} from '../file-actions';
+import { categoryChips, childName, genderAndAge, nextVisitText } from '../list-query';
+import '../../staff/staff.css';
+import '../children.css';
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail-row">
+      <Text className="detail-label">{label}</Text>
+      <Text className="detail-value">{value}</Text>
+    </View>
+  );
+}
+
+/** A guardian or carer: the phone is one tap from a call. */
+function PersonRows({ title, person }: { title: string; person: ChildFilePerson | null }) {
+  if (!person) return <Row label={title} value="未登记" />;
+  return (
+    <>
+      <Row
+        label={title}
+        value={[person.name ?? '未登记姓名', person.relation].filter(Boolean).join(' · ')}
+      />
+      {person.phone && (
+        <View
+          className="big-button big-button-secondary file-call"
+          onClick={() =>
+            void Taro.makePhoneCall({ phoneNumber: person.phone ?? '' }).catch(() => undefined)
+          }
+        >
+          <Text>拨打 {person.phone}</Text>
+        </View>
+      )}
+    </>
+  );
+}
+
+function ReportEntry({ report }: { report: ChildFileReport }) {
+  return (
+    <View className="file-report">
+      <Text className="progress-text file-report-head">
+        {chineseDay(report.createdAt)} · {REPORT_STATUS_LABELS[report.status]}
+      </Text>
+      <Text className="hint">
+        {report.situations.map((code) => situation(code).legalLabel).join('；')}
+      </Text>
+      <Text className="progress-text">{report.description}</Text>
+      <Text className="hint">报告人：{reporterText(report.reporter)}</Text>
+      {report.orders.map((order) =>
+        order.mayOpen ? (
+          <View
+            key={order.id}
+            className="big-button big-button-secondary file-order-link"
+            onClick={() => void Taro.navigateTo({ url: `/staff/order/index?id=${order.id}` })}
+          >
+            <Text>
+              {DEPARTMENT_LABELS[order.department]} · {ORDER_ROLE_LABELS[order.role]} ·{' '}
+              {ORDER_STATUS_LABELS[order.status]}
+            </Text>
+            <Text className="big-button-note">查看工单</Text>
+          </View>
+        ) : (
+          <Text key={order.id} className="hint file-order">
+            {DEPARTMENT_LABELS[order.department]} · {ORDER_ROLE_LABELS[order.role]} ·{' '}
+            {ORDER_STATUS_LABELS[order.status]}
+            {order.unitName ? ` · ${order.unitName}` : ''}
+          </Text>
+        ),
+      )}
+    </View>
+  );
+}
+
+type Acting = 'close' | 'move' | null;
+
+/** 档案详情: the child, the people around them, the help in place, every report and the timeline. */
+export default function ChildFilePage() {
+  const { id = '' } = useRouter().params;
+  const [file, setFile] = useState<ChildFileDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [acting, setActing] = useState<Acting>(null);
+  const [confirming, setConfirming] = useState<{
+    body: UpdateChildFileRequest;
+    text: string;
+    done: string;
+  } | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  /** A refused 恢复在册, which has no sheet: shown under the buttons. */
+  const [refusal, setRefusal] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState<CloseReason | ''>('');
+  const [note, setNote] = useState('');
+  const [target, setTarget] = useState<Division[]>([]);
+
+  async function load() {
+    try {
+      setFile(await fetchChildFile(id));
+      setError(null);
+    } catch (e) {
+      setError(failureText(e, '加载失败，请稍后再试'));
+    }
+  }
+
+  useDidShow(() => {
+    if (id) void load();
+  });
+
+  function open(which: Exclude<Acting, null>) {
+    setProblems([]);
+    setActing(which);
+    if (which === 'close') {
+      setReason('');
+      setNote('');
+    } else {
+      // The picker starts at the file's county: a move stays within it (out of it is 销号).
+      setTarget([]);
+      void divisionPath(file!.divisionCode).then(
+        (path) => setTarget(path.slice(0, 3)),
+        () => undefined,
+      );
+    }
+  }
+
+  /** The sheet's checks passed: ask once before the change that cannot be taken back. */
+  function ask() {
+    if (acting === 'close') {
+      const found = closeProblems(reason, note);
+      setProblems(found);
+      if (found.length > 0 || reason === '') return;
+      setConfirming({
+        body: closeRequest(reason, note),
+        text: `确认销号？原因：${CLOSE_REASON_LABELS[reason]}。销号后不再安排走访，需要时可以恢复在册。`,
+        done: '已销号',
+      });
+    } else if (acting === 'move') {
+      const code = target[target.length - 1]?.code ?? '';
+      const found = moveProblems(code, file!.divisionCode);
+      setProblems(found);
+      if (found.length > 0) return;
+      setConfirming({
+        body: { divisionCode: code },
+        text: `迁到${target.map((d) => d.name).join(' ')}？${MOVE_WARNING}。`,
+        done: '已迁档',
+      });
+    }
+  }
+
+  async function send(body: UpdateChildFileRequest, done: string) {
+    setBusy(true);
+    setRefusal([]);
+    try {
+      await updateChildFile(id, body);
+      setActing(null);
+      void Taro.showToast({ title: done, icon: 'success' });
+      await load();
+    } catch (e) {
+      const lines = failureLines(e, '提交失败，请检查网络后再试');
+      if (acting) setProblems(lines);
+      else setRefusal(lines);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!id) return <PageState error={INCOMPLETE_ADDRESS} errorClass="file-error" />;
+  if (error || !file) return <PageState error={error} errorClass="file-error" />;
+
+  const visit = nextVisitText(file.nextVisitDueAt, serverNow());
+  const facts = genderAndAge(file.child);
+  const closed = file.status === 'closed';
+
+  return (
+    <View className="page file-page">
+      <View className="section file-head">
+        <View className="file-row-head">
+          <Text className="file-row-name">{childName(file.child)}</Text>
+          {facts && <Text className="file-row-facts">{facts}</Text>}
+          <Text className={`file-status ${closed ? 'file-status-closed' : ''}`}>
+            {CHILD_FILE_STATUS_LABELS[file.status]}
+          </Text>
+        </View>
+        <View className="chips">
+          {categoryChips(file.categories).map((chip) => (
+            <Text
+              key={chip}
+              className={`chip ${file.categories.length === 0 ? 'chip-pending' : ''}`}
+            >
+              {chip}
+            </Text>
+          ))}
+        </View>
+        <Row label="所在地" value={file.placeName} />
+        <Row label="建档单位" value={file.unitName ?? '暂无村（乡镇）单位'} />
+        {visit && (
+          <Text className={`file-row-visit ${visit.overdue ? 'file-overdue' : ''}`}>
+            {visit.text}
+          </Text>
+        )}
+        {closed && file.closeReason && (
+          <Row
+            label="销号"
+            value={[
+              CLOSE_REASON_LABELS[file.closeReason],
+              file.closeNote,
+              file.closedAt ? chineseDay(file.closedAt) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          />
+        )}
+      </View>
+
+      {file.mayEdit && (
+        <View className="section file-actions">
+          <View className="action-grid">
+            {!closed && (
+              <View
+                className="big-button big-button-primary file-edit"
+                onClick={() => void Taro.navigateTo({ url: `/children/edit/index?id=${file.id}` })}
+              >
+                <Text>编辑档案</Text>
+              </View>
+            )}
+            {!closed && (
+              <View
+                className="big-button big-button-secondary file-move"
+                onClick={() => open('move')}
+              >
+                <Text>迁到其他村</Text>
+              </View>
+            )}
+            {!closed && (
+              <View
+                className="big-button big-button-secondary file-close"
+                onClick={() => open('close')}
+              >
+                <Text>销号</Text>
+              </View>
+            )}
+            {closed && (
+              <View
+                className="big-button big-button-primary file-reopen"
+                onClick={() =>
+                  setConfirming({
+                    body: REOPEN_REQUEST,
+                    text: '确认恢复在册？档案会重新进入在册名单，按时安排走访。',
+                    done: '已恢复在册',
+                  })
+                }
+              >
+                <Text>恢复在册</Text>
+              </View>
+            )}
+          </View>
+          {refusal.length > 0 && (
+            <View className="error-box file-refusal">
+              {refusal.map((line) => (
+                <Text key={line} className="error-line">
+                  {line}
+                </Text>
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+
+      <View className="section file-child">
+        <Text className="section-title">孩子</Text>
+        <Row label="姓名" value={file.child.name ?? '未登记'} />
+        {file.child.birthDate && <Row label="出生日期" value={chineseDate(file.child.birthDate)} />}
+        {file.child.idNumber && <Row label="身份证号" value={file.child.idNumber} />}
+        <Row label="学校" value={file.child.school ?? '未登记'} />
+      </View>
+
+      <View className="section file-people">
+        <Text className="section-title">监护和照护</Text>
+        <PersonRows title="监护人" person={file.guardian} />
+        <PersonRows title="委托照护人" person={file.carer} />
+      </View>
+
+      <View className="section file-help">
+        <Text className="section-title">帮扶措施</Text>
+        {file.help.length === 0 && <Text className="hint">还没有登记帮扶措施。</Text>}
+        {file.help.map((help, index) => (
+          <View key={`${help.kind}-${index}`} className="file-help-entry">
+            <Text className="progress-text">
+              {HELP_KIND_LABELS[help.kind]} · {help.provider}
+            </Text>
+            <Text className="hint">自{chineseDate(help.since)}起</Text>
+            {help.note && <Text className="hint">{help.note}</Text>}
+          </View>
+        ))}
+      </View>
+
+      <View className="section file-reports">
+        <Text className="section-title">报告和工单</Text>
+        {file.reports.length === 0 && <Text className="hint">还没有关于这个孩子的报告。</Text>}
+        {file.reports.map((report) => (
+          <ReportEntry key={report.id} report={report} />
+        ))}
+      </View>
+
+      <HandoverList handovers={file.handovers} />
+
+      <View className="section file-timeline">
+        <Text className="section-title">档案经过</Text>
+        {file.timeline.map((entry) => (
+          <View key={`${entry.at}-${entry.kind}-${entry.text}`} className="progress-entry">
+            <Text className="hint">{chineseShortDateTime(entry.at)}</Text>
+            <Text className="progress-text">{entry.text}</Text>
+          </View>
+        ))}
+      </View>
+
+      {acting === 'close' && (
+        <Sheet
+          title="销号"
+          className="file-close-sheet"
+          problems={problems}
+          submitText="销号"
+          busy={busy}
+          onSubmit={ask}
+          onClose={() => setActing(null)}
+        >
+          <Text className="field-label">销号原因</Text>
+          {CLOSE_REASONS.map((code) => (
+            <Choice
+              key={code}
+              label={CLOSE_REASON_LABELS[code]}
+              selected={reason === code}
+              onSelect={() => setReason(code)}
+            />
+          ))}
+          <Text className="field-label">
+            销号说明{reason === 'other' ? '（必填）' : '（选填）'}
+          </Text>
+          <Textarea
+            className="textarea file-close-note"
+            value={note}
+            maxlength={inputMaxLength(TEXT_LIMITS.closeNote)}
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <Text className="counter">
+            {textLength(note)}/{TEXT_LIMITS.closeNote.max}
+          </Text>
+        </Sheet>
+      )}
+      {acting === 'move' && (
+        <Sheet
+          title="迁到其他村"
+          className="file-move-sheet"
+          problems={problems}
+          submitText="迁档"
+          busy={busy}
+          onSubmit={ask}
+          onClose={() => setActing(null)}
+        >
+          <Text className="hint">{MOVE_WARNING}。迁出本县请用“销号”。</Text>
+          <Text className="field-label">迁到</Text>
+          <DivisionPicker path={target} onChange={setTarget} />
+        </Sheet>
+      )}
+      <ConfirmDialog
+        visible={confirming !== null}
+        title="请确认"
+        content={confirming?.text ?? ''}
+        confirmText="确认"
+        onConfirm={() => {
+          const asked = confirming;
+          setConfirming(null);
+          if (asked && !busy) void send(asked.body, asked.done);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
+    </View>
+  );
+}

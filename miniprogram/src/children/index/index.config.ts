@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '儿童档案',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,30 @@
+import type {
+  ChildFileDetail,
+  ChildFileSummary,
+  CreateChildFileRequest,
+  Page,
+  UpdateChildFileRequest,
+} from '@shouhu/shared';
+import { isChildFileDetail, isChildFilePage, isCreatedFile } from './answers';
+import { authorizedRequest } from './session';
+
+/** `GET /children?…`: the path is built by `childFilesPath` (children/list-query.ts). */
+export function listChildFiles(path: string): Promise<Page<ChildFileSummary>> {
+  return authorizedRequest({ method: 'GET', path }, isChildFilePage);
+}
+
+export function fetchChildFile(id: string): Promise<ChildFileDetail> {
+  return authorizedRequest({ method: 'GET', path: `/children/${id}` }, isChildFileDetail);
+}
+
+export function createChildFile(body: CreateChildFileRequest): Promise<{ id: string }> {
+  return authorizedRequest({ method: 'POST', path: '/children', data: body }, isCreatedFile);
+}
+
+/** The server answers with the file as the caller now sees it. */
+export function updateChildFile(id: string, body: UpdateChildFileRequest): Promise<unknown> {
+  return authorizedRequest(
+    { method: 'PATCH', path: `/children/${id}`, data: body },
+    (value): value is unknown => typeof value === 'object' && value !== null,
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import {
+  DEPARTMENT_LABELS,
+  TEXT_LIMITS,
+  handoffDepartments,
+  handoffReasonsFrom,
+  inputMaxLength,
+  textLength,
+  type HandoffRequest,
+  type OrderSummary,
+} from '@shouhu/shared';
+import { Choice } from '../components/choice';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { Sheet } from '../components/sheet';
+import {
+  handoffProblems,
+  handoffQuestion,
+  handoffRequest,
+  type HandoffValues,
+} from './handoff-form';
+
+interface HandoffSheetProps {
+  order: OrderSummary;
+  busy: boolean;
+  refusal: string[];
+  onSubmit: (body: HandoffRequest) => void;
+  onClose: () => void;
+}
+
+/**
+ * 转接: bring another department in. The cases the notices name are one tap (the department and
+ * the reason filled, both still editable); any other is a department and a reason typed.
+ */
+export function HandoffSheet({ order, busy, refusal, onSubmit, onClose }: HandoffSheetProps) {
+  const [values, setValues] = useState<HandoffValues>({ department: '', reason: '' });
+  const [problems, setProblems] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
+
+  function ask() {
+    const found = handoffProblems(values);
+    setProblems(found);
+    if (found.length === 0) setConfirming(true);
+  }
+
+  return (
+    <>
+      <Sheet
+        title="转接"
+        className="handoff-sheet"
+        problems={[...problems, ...refusal]}
+        submitText="转接"
+        busy={busy}
+        onSubmit={ask}
+        onClose={onClose}
+      >
+        <Text className="hint">请其他部门协办：对方会收到一张协办工单，本工单照常办理。</Text>
+        <Text className="field-label">常见情形（点一下自动填好）</Text>
+        {handoffReasonsFrom(order.department).map((preset) => (
+          <View
+            key={preset.code}
+            className={`big-button big-button-secondary handoff-preset handoff-preset-${preset.code}`}
+            onClick={() => setValues({ department: preset.department, reason: preset.reason })}
+          >
+            <Text>{preset.label}</Text>
+          </View>
+        ))}
+        <Text className="field-label">请哪个部门协办</Text>
+        {handoffDepartments(order.department).map((department) => (
+          <Choice
+            key={department}
+            label={DEPARTMENT_LABELS[department]}
+            selected={values.department === department}
+            onSelect={() => setValues((v) => ({ ...v, department }))}
+          />
+        ))}
+        <Text className="field-label">转接原因（对方会看到）</Text>
+        <Textarea
+          className="textarea handoff-reason"
+          value={values.reason}
+          maxlength={inputMaxLength(TEXT_LIMITS.handoffReason)}
+          placeholder="写明需要对方做什么"
+          onInput={(e) => setValues((v) => ({ ...v, reason: e.detail.value }))}
+        />
+        <Text className="counter">
+          {textLength(values.reason)}/{TEXT_LIMITS.handoffReason.max}
+        </Text>
+      </Sheet>
+      <ConfirmDialog
+        visible={confirming}
+        title="转接"
+        content={values.department ? handoffQuestion(values.department) : ''}
+        confirmText="确认"
+        onConfirm={() => {
+          setConfirming(false);
+          onSubmit(handoffRequest(values));
+        }}
+        onCancel={() => setConfirming(false)}
+      />
+    </>
+  );
+}
