@@ -184,7 +184,7 @@ function personProblems(
   nameLimit: TextLimit,
 ) {
   text(problems, `${prefix}.name`, p.name, nameLimit);
-  text(problems, `${prefix}.relation`, p.relation, TEXT_LIMITS.personRelation);
+  text(problems, `${prefix}.relation`, p.relation, TEXT_LIMITS.familyRelation);
   if (visibleLength(p.phone) > 0 && !isValidPhone(p.phone.trim())) {
     problems[`${prefix}.phone`] = '电话应为手机号或带区号的固定电话';
   }

@@ -19,7 +19,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK' | 'BAD_ANSWER',
     message: string,
     readonly fieldErrors: Record<string, string> = {},
-    /** The file a refused 新建档案 found already (409 `CHILD_FILE_EXISTS` with `fileId`). */
+    /** The file a refused 新建档案 found already (409 `CHILD_FILE_EXISTS` with `errors.fileId`). */
     readonly fileId: string | null = null,
   ) {
     super(message);
@@ -36,7 +36,8 @@ export class ApiError extends Error {
         Object.entries(error.errors ?? {}).filter(([, text]) => isHumanText(text)),
       );
       const message = isHumanText(error.message) ? error.message : statusMessage(status);
-      const fileId = (body as { fileId?: unknown }).fileId;
+      // `CHILD_FILE_EXISTS` names the existing file in `errors.fileId` (an id, not a reason).
+      const fileId = (error.errors as { fileId?: unknown } | undefined)?.fileId;
       return new ApiError(
         status,
         error.code,

@@ -144,7 +144,7 @@ describe('新建档案', () => {
       data: {
         code: 'CHILD_FILE_EXISTS',
         message: '这个孩子已经有档案了',
-        fileId: 'file-1',
+        errors: { fileId: 'file-1' },
       },
     });
     const container = open();

@@ -119,7 +119,7 @@ function PersonFields({
         label="与孩子的关系"
         name={`${prefix}.relation`}
         value={person.relation}
-        limit={TEXT_LIMITS.personRelation}
+        limit={TEXT_LIMITS.familyRelation}
         problems={problems}
         placeholder="如：母亲、祖父"
         onInput={(relation) => onChange({ ...person, relation })}
