@@ -18,6 +18,11 @@ export interface AuthUser {
   unitId?: string;
   unitName?: string;
   /**
+   * The department of the user's unit (with `unitId`): the app tells the keepers of child files (a
+   * village 儿童主任, a township 儿童督导员) from the handlers of other departments.
+   */
+  unitDepartment?: Department;
+  /**
    * The divisions the user's unit covers (with `unitId`): the app asks `orderCapacity` with them,
    * as the server does, to offer a coordinator the actions on the orders of their county.
    */

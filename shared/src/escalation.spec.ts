@@ -30,6 +30,14 @@ const TOWNSHIP: EscalationUnit = {
   parentId: null,
   divisionPrefixes: ['341324100'],
 };
+/** A village unit under the township: it keeps files but is never on an order's chain. */
+const VILLAGE: EscalationUnit = {
+  id: 'village',
+  name: '关庙村（儿童主任）',
+  department: 'village',
+  parentId: 'town',
+  divisionPrefixes: ['341324100203'],
+};
 
 const FULL: EscalationChain<EscalationUnit> = { coordinator: COUNTY, parent: CITY };
 const NO_PARENT: EscalationChain<EscalationUnit> = { coordinator: ORPHAN_COUNTY, parent: null };
@@ -57,6 +65,20 @@ describe(escalationChain.name, () => {
     ['a coordinator without a parent', '341324100201', [ORPHAN_COUNTY], 'orphan', null],
     ['a parent that is gone', '341324100201', [COUNTY], 'county', null],
     ['no coordinator, only a township', '341324100201', [TOWNSHIP], null, null],
+    [
+      'an order in a village with its own unit: the county and the city still',
+      '341324100203',
+      [VILLAGE, TOWNSHIP, CITY, COUNTY],
+      'county',
+      'city',
+    ],
+    [
+      'no coordinator, only a village and its township',
+      '341324100203',
+      [VILLAGE, TOWNSHIP],
+      null,
+      null,
+    ],
   ])('%s', (_, divisionCode, units, coordinator, parent) => {
     const chain = escalationChain(divisionCode, units);
 

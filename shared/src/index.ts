@@ -29,6 +29,7 @@ export * from './situations';
 export * from './sms';
 export * from './text-limits';
 export * from './tracking-code';
+export * from './village-units';
 export * from './demo-accounts';
 export * from './sentences';
 export * from './retention';

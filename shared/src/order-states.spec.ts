@@ -1,5 +1,5 @@
 import { DEFAULT_SLA_POLICY } from './clocks';
-import { DEPARTMENTS, type ReceivingDepartment } from './departments';
+import { RECEIVING_DEPARTMENTS } from './departments';
 import {
   ACTION_REFUSAL_CODES,
   ORDER_ACTIONS,
@@ -222,7 +222,7 @@ describe('transition', () => {
 
 describe('ACTION_REFUSAL_CODES', () => {
   const CAPACITIES: OrderActorCapacity[] = ['handler', 'coordinator', 'admin'];
-  const RECEIVING = DEPARTMENTS.filter((d): d is ReceivingDepartment => d !== 'coordinator');
+  const RECEIVING = RECEIVING_DEPARTMENTS;
   // One past the police ladder's last step, so its end is reached.
   const GRANTED = Array.from(
     { length: DEFAULT_SLA_POLICY.p1ResolveExtensionsHours.length + 2 },

@@ -1,10 +1,7 @@
-import { DEPARTMENTS, type ReceivingDepartment } from './departments';
+import { RECEIVING_DEPARTMENTS as RECEIVING } from './departments';
 import { mayKnowReporter, type ReporterPrivacy } from './reporter-identity';
 import type { OrderActorCapacity } from './order-states';
 
-const RECEIVING = DEPARTMENTS.filter(
-  (department): department is ReceivingDepartment => department !== 'coordinator',
-);
 const ANONYMOUS: ReporterPrivacy = { anonymous: true, confidential: false };
 const CONFIDENTIAL: ReporterPrivacy = { anonymous: false, confidential: true };
 const NAMED: ReporterPrivacy = { anonymous: false, confidential: false };

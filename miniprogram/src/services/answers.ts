@@ -45,6 +45,7 @@ export const isAuthResponse = objectWith<AuthResponse>({
   user: objectWith({
     id: isString,
     roles: arrayOf(isString),
+    unitDepartment: optional(isString),
     unitDivisionPrefixes: optional(arrayOf(isString)),
   }),
 });

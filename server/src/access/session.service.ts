@@ -38,6 +38,7 @@ export class SessionService {
     if (unit) {
       described.unitId = unit.id;
       described.unitName = unit.name;
+      described.unitDepartment = unit.department;
       described.unitDivisionPrefixes = unit.divisionPrefixes;
     }
     if (user.orgName) described.orgName = user.orgName;

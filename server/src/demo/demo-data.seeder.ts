@@ -20,14 +20,19 @@ import {
   DEMO_ACCOUNTS,
   DEMO_COUNTY,
   DEMO_COUNTY_UNITS,
+  DEMO_VILLAGE_UNITS,
   demoReports,
   type DemoAccount,
+  type DemoUnit,
 } from './demo-data';
 
 /**
  * Fills an empty embedded database with 泗县: its coordinator, police, civil-affairs and education
- * units, a supervisor station per town, demo accounts, and a few reports filed through the real
- * intake path. Does nothing once any unit exists.
+ * units, a supervisor station per town, two villages of 泗城镇 with their 儿童主任, demo accounts,
+ * and a few reports filed through the real intake path. On a database it filled before, it adds
+ * only the demo units and accounts it lacks (a unit is the same when its department and divisions
+ * are), so every 切换演示账号 entry works after an upgrade and nothing is made twice. A database
+ * with units and no demo account is someone's real county, and is left alone.
  */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
@@ -47,57 +52,83 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
     await Promise.all([this.divisionSeeder.ensureLoaded(), this.calendar.ensureSeeded()]);
-    if ((await this.units.list()).length > 0) return;
+    const existing = await this.units.list();
+    if (existing.length > 0 && !(await this.users.findByOpenid(DEMO_ACCOUNTS[0].openid))) return;
 
-    const units = await this.createUnits();
+    const { units, added } = await this.ensureUnits(existing);
     const users = new Map<string, UserEntity>();
     for (const account of DEMO_ACCOUNTS)
-      users.set(account.openid, await this.createAccount(account, units));
-    const reports = demoReports(this.clock.now());
+      users.set(account.openid, await this.ensureAccount(account, units));
+    const reports = existing.length === 0 ? demoReports(this.clock.now()) : [];
     for (const { openid, report } of reports) {
       const user = users.get(openid);
       if (!user) continue;
       const actor: Actor = { user, roles: rolesOf(user, new Set()), unit: null, ip: null };
       await this.intake.submit(actor, randomUUID(), plainToInstance(CreateReportDto, report));
     }
+    if (existing.length > 0 && added === 0) return;
     // Counts only: a tracking code opens its report and an openid logs in, demo or not.
     this.logger.info(
       {
         component: 'demo-data',
-        units: units.size,
+        units: added,
         accounts: DEMO_ACCOUNTS.length,
         reports: reports.length,
       },
-      `演示数据已创建：${DEMO_COUNTY.name}，${units.size} 个单位、${DEMO_ACCOUNTS.length} 个演示账号、${reports.length} 份演示报告（账号见 README）`,
+      `演示数据已创建：${DEMO_COUNTY.name}，${added} 个单位、${DEMO_ACCOUNTS.length} 个演示账号、${reports.length} 份演示报告（账号见 README）`,
     );
   }
 
-  private async createUnits(): Promise<Map<string, UnitRecord>> {
+  /** Every demo unit by key, made where missing; parents come before their children. */
+  private async ensureUnits(
+    existing: UnitRecord[],
+  ): Promise<{ units: Map<string, UnitRecord>; added: number }> {
     const now = this.clock.now();
     const units = new Map<string, UnitRecord>();
-    const add = async (key: string, unit: Omit<UnitRecord, 'id' | 'createdAt' | 'parentId'>) => {
-      const record: UnitRecord = { ...unit, id: randomUUID(), parentId: null, createdAt: now };
+    let added = 0;
+    const towns: DemoUnit[] = (await this.divisions.children(DEMO_COUNTY.code)).map((town) => ({
+      key: `town:${town.code}`,
+      name: `${town.name}儿童督导站`,
+      department: 'township',
+      divisionPrefixes: [town.code],
+      // Each town's supervisors share a made-up duty mobile numbered after the town.
+      dutyPhone: `1990${town.code.slice(-5)}00`,
+    }));
+    for (const { key, parent, ...unit } of [
+      ...DEMO_COUNTY_UNITS,
+      ...towns,
+      ...DEMO_VILLAGE_UNITS,
+    ]) {
+      const divisionPrefixes = [...unit.divisionPrefixes].sort();
+      const same = existing.find(
+        (u) =>
+          u.department === unit.department && u.divisionPrefixes.join() === divisionPrefixes.join(),
+      );
+      if (same) {
+        units.set(key, same);
+        continue;
+      }
+      const record: UnitRecord = {
+        ...unit,
+        divisionPrefixes,
+        id: randomUUID(),
+        parentId: (parent && units.get(parent)?.id) ?? null,
+        createdAt: now,
+      };
       await this.transactions.run((manager) => this.units.insert(manager, record));
       units.set(key, record);
-    };
-    for (const { key, ...unit } of DEMO_COUNTY_UNITS) await add(key, unit);
-    for (const town of await this.divisions.children(DEMO_COUNTY.code)) {
-      await add(`town:${town.code}`, {
-        name: `${town.name}儿童督导站`,
-        department: 'township',
-        divisionPrefixes: [town.code],
-        // Each town's supervisors share a made-up duty mobile numbered after the town.
-        dutyPhone: `1990${town.code.slice(-5)}00`,
-      });
+      added += 1;
     }
-    return units;
+    return { units, added };
   }
 
-  private async createAccount(
+  /** The account with its demo role; one that has a unit or an institution already is left as it is. */
+  private async ensureAccount(
     account: DemoAccount,
     units: Map<string, UnitRecord>,
   ): Promise<UserEntity> {
     const user = await this.users.findOrCreate(account.openid, null, this.clock.now());
+    if (user.unitId || user.orgName || user.hotlineOperator) return user;
     const unit = account.unit ? units.get(account.unit) : undefined;
     const membership = {
       ...(unit && (account.role === 'handler' || account.role === 'coordinator')

@@ -1,5 +1,11 @@
-import { DEMO_LOGINS, longestPrefixUnit, route } from '@shouhu/shared';
-import { DEMO_ACCOUNTS, DEMO_COUNTY_UNITS, demoReports } from './demo-data';
+import { DEMO_LOGINS, longestPrefixUnit, route, villageUnitProblems } from '@shouhu/shared';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_COUNTY,
+  DEMO_COUNTY_UNITS,
+  DEMO_VILLAGE_UNITS,
+  demoReports,
+} from './demo-data';
 
 const NOW = new Date('2026-11-16T10:00:00+08:00');
 
@@ -41,5 +47,53 @@ describe('demo data', () => {
     expect(DEMO_ACCOUNTS.map((a) => a.openid).sort()).toEqual(
       DEMO_LOGINS.map((login) => login.openid).sort(),
     );
+  });
+
+  it('puts each village unit under the station of its town, as POST /admin/units would ask', () => {
+    for (const village of DEMO_VILLAGE_UNITS) {
+      const town = /^town:(\d{9})$/.exec(village.parent ?? '')?.[1] ?? '';
+      const station = {
+        id: village.parent ?? '',
+        department: 'township' as const,
+        divisionPrefixes: [town],
+      };
+
+      expect([village.name, villageUnitProblems(village.divisionPrefixes, station)]).toEqual([
+        village.name,
+        {},
+      ]);
+      expect(town.startsWith(DEMO_COUNTY.code)).toBe(true);
+    }
+  });
+
+  it('gives every account with a unit one the seeder makes', () => {
+    const keys = new Set([...DEMO_COUNTY_UNITS, ...DEMO_VILLAGE_UNITS].map((u) => u.key));
+    const made = (key: string) =>
+      keys.has(key) || new RegExp(`^town:${DEMO_COUNTY.code}\\d{3}$`).test(key);
+
+    expect(DEMO_ACCOUNTS.filter((a) => a.unit && !made(a.unit))).toEqual([]);
+  });
+
+  it('has a 儿童主任 for each village, and a supervisor of another town', () => {
+    const unitOf = (openid: string) => DEMO_ACCOUNTS.find((a) => a.openid === openid)?.unit;
+
+    expect(
+      DEMO_VILLAGE_UNITS.map((v) => DEMO_ACCOUNTS.filter((a) => a.unit === v.key).length),
+    ).toEqual(DEMO_VILLAGE_UNITS.map(() => 1));
+    expect([unitOf('demo-township'), unitOf('demo-dunji-township')]).toEqual([
+      'town:341324100',
+      'town:341324101',
+    ]);
+  });
+
+  it('offers the village workers in 切换演示账号 right after 泗城镇’s supervisor', () => {
+    const order = DEMO_LOGINS.map((login) => login.openid);
+    const township = order.indexOf('demo-township');
+
+    expect(order.slice(township, township + 3)).toEqual([
+      'demo-township',
+      'demo-village-guanmiao',
+      'demo-village-huchen',
+    ]);
   });
 });

@@ -16,6 +16,8 @@ export interface DemoUnit {
   divisionPrefixes: string[];
   /** A made-up mobile, so the demo shows who would get an SMS; no SMS is sent with demo data. */
   dutyPhone: string | null;
+  /** The key of the parent unit: a village's is its town's station, `town:<code>`. */
+  parent?: string;
 }
 
 export const DEMO_COUNTY_UNITS: DemoUnit[] = [
@@ -57,11 +59,34 @@ export const DEMO_COUNTY_UNITS: DemoUnit[] = [
   },
 ];
 
+/**
+ * Two villages of 泗城镇 with a 儿童主任 each, under the town's supervisor station: they keep the
+ * files of their children and get no report orders. No duty phone: nothing texts a village.
+ */
+export const DEMO_VILLAGE_UNITS: DemoUnit[] = [
+  {
+    key: 'village:341324100203',
+    name: '关庙村（儿童主任）',
+    department: 'village',
+    divisionPrefixes: ['341324100203'],
+    dutyPhone: null,
+    parent: 'town:341324100',
+  },
+  {
+    key: 'village:341324100207',
+    name: '胡陈村（儿童主任）',
+    department: 'village',
+    divisionPrefixes: ['341324100207'],
+    dutyPhone: null,
+    parent: 'town:341324100',
+  },
+];
+
 /** What a demo login (shared `DEMO_LOGINS`, which says who each is) holds once seeded. */
 export interface DemoAccount {
   openid: DemoOpenid;
   role?: InviteRole;
-  /** The unit key, or `town:<code>` for a township supervisor station. */
+  /** The unit key: `town:<code>` for a township supervisor station, `village:<code>` for a village's. */
   unit?: string;
   org?: { orgName: string; orgType: OrgType };
 }
@@ -73,6 +98,10 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'demo-civil', role: 'handler', unit: 'civil' },
   { openid: 'demo-education', role: 'handler', unit: 'education' },
   { openid: 'demo-township', role: 'handler', unit: 'town:341324100' },
+  { openid: 'demo-village-guanmiao', role: 'handler', unit: 'village:341324100203' },
+  { openid: 'demo-village-huchen', role: 'handler', unit: 'village:341324100207' },
+  // A supervisor of another town: the files of 泗城镇's villages are not theirs (404).
+  { openid: 'demo-dunji-township', role: 'handler', unit: 'town:341324101' },
   { openid: 'demo-hotline', role: 'hotline_operator' },
   {
     openid: 'demo-reporter',

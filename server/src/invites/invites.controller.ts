@@ -17,14 +17,21 @@ export class InvitesController {
 
   @Post('admin/invites')
   @ApiOperation({ summary: '发放邀请码' })
-  @Access('admin', 'coordinator')
+  @Access('admin', 'coordinator', 'handler')
   @Answers('Invite')
   @Refuses(
     HttpStatus.NOT_FOUND,
     ['NOT_FOUND'],
-    ['`unitId`：没有这个单位，或协调员邀请本县以外的单位'],
+    ['`unitId`：没有这个单位，或协调员邀请本县以外的单位，或乡镇儿童督导员邀请本镇以外的单位'],
   )
-  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], ['协调员只能邀请办理人员（role 为 handler）'])
+  @Refuses(
+    HttpStatus.FORBIDDEN,
+    ['FORBIDDEN'],
+    [
+      '协调员只能邀请办理人员（role 为 handler）',
+      '办理人员中只有乡镇儿童督导员（乡镇单位）可以发放邀请，且只能邀请本镇村（居）委会（上级单位是本站）的儿童主任（role 为 handler）',
+    ],
+  )
   @Refuses(
     HttpStatus.BAD_REQUEST,
     ['VALIDATION_FAILED'],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { AuthResponse, Invite } from '@shouhu/shared';
+import { isVillageOf, type AuthResponse, type Invite } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
 import { prefixesWithin } from '../access/division-scope';
 import { SessionService } from '../access/session.service';
@@ -27,6 +27,9 @@ const ADMIN_CANNOT_WORK_CASES = new ApiException(
   'CONFLICT',
   '管理员账号不能同时担任办理人员或协调员（管理员不能看到孩子和报告人的身份）。请让要担任这个职务的人用自己的微信接受邀请',
 );
+
+const SUPERVISORS_INVITE_VILLAGES =
+  '乡镇儿童督导员只能邀请本镇村（居）委会的儿童主任（办理人员）；其他人员请联系县联席办或系统管理员';
 
 const INVALID_INVITE = new ApiException(
   HttpStatus.BAD_REQUEST,
@@ -123,19 +126,17 @@ export class InvitesService {
 
   /**
    * Admins invite anyone. A coordinator invites handlers into units of their own county; a unit
-   * outside it answers 404 like any record outside the caller's scope.
+   * outside it answers 404 like any record outside the caller's scope. Other handlers: see
+   * `checkSupervisorInvite`.
    */
   private async checkInvite(actor: Actor, dto: CreateInviteDto): Promise<UnitRecord | null> {
     const isAdmin = hasRole(actor, 'admin');
+    if (!isAdmin && !hasRole(actor, 'coordinator')) return this.checkSupervisorInvite(actor, dto);
     if (!isAdmin && dto.role !== 'handler') {
       throw ApiException.forbidden('协调员只能邀请本县单位的办理人员');
     }
     if (dto.role === 'handler' || dto.role === 'coordinator') {
-      if (dto.orgName || dto.orgType) {
-        throw ApiException.validation({ orgName: '单位人员的邀请不填机构名称和类型' });
-      }
-      if (!dto.unitId) throw ApiException.validation({ unitId: '请选择单位' });
-      const unit = await this.units.findById(dto.unitId);
+      const unit = await this.unitOf(dto);
       const county = actor.unit?.divisionPrefixes ?? [];
       if (!unit || (!isAdmin && !prefixesWithin(unit.divisionPrefixes, county))) {
         throw ApiException.notFound('没有找到这个单位');
@@ -160,5 +161,32 @@ export class InvitesService {
       throw ApiException.validation({ orgName: '热线接线员的邀请不填机构名称和类型' });
     }
     return null;
+  }
+
+  /**
+   * A township supervisor (儿童督导员) brings in the 儿童主任 of the villages under their station
+   * (domain.md, "The child, not the ticket"), and nobody else: any other handler, role or unit of
+   * their town is 403; a unit outside their town answers 404, as for a coordinator.
+   */
+  private async checkSupervisorInvite(actor: Actor, dto: CreateInviteDto): Promise<UnitRecord> {
+    const station = actor.unit;
+    if (station?.department !== 'township' || dto.role !== 'handler') {
+      throw ApiException.forbidden(SUPERVISORS_INVITE_VILLAGES);
+    }
+    const unit = await this.unitOf(dto);
+    if (!unit || !prefixesWithin(unit.divisionPrefixes, station.divisionPrefixes)) {
+      throw ApiException.notFound('没有找到这个单位');
+    }
+    if (!isVillageOf(unit, station)) throw ApiException.forbidden(SUPERVISORS_INVITE_VILLAGES);
+    return unit;
+  }
+
+  /** The unit a handler or coordinator invitation names (400 without one), null when unknown. */
+  private async unitOf(dto: CreateInviteDto): Promise<UnitRecord | null> {
+    if (dto.orgName || dto.orgType) {
+      throw ApiException.validation({ orgName: '单位人员的邀请不填机构名称和类型' });
+    }
+    if (!dto.unitId) throw ApiException.validation({ unitId: '请选择单位' });
+    return this.units.findById(dto.unitId);
   }
 }

@@ -38,6 +38,7 @@ export class UnitsController {
     [
       '`parentId`：须是已有的单位',
       '`divisionPrefixes`：每一个都须是收录的区划代码（GET /divisions 逐级列出）',
+      '`department` 为 village（村/居委会，儿童主任）：`divisionPrefixes` 只能是12位的村、社区代码；`parentId` 必填，须是负责这些村的乡镇儿童督导站（department 为 township）',
     ],
   )
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUnitDto): Promise<Unit> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { normalizePhone, type Unit } from '@shouhu/shared';
+import { normalizePhone, villageUnitProblems, type Unit } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
 import { prefixesWithin } from '../access/division-scope';
 import { AuditService } from '../audit/audit.service';
@@ -26,11 +26,18 @@ export class UnitsService {
 
   /**
    * 400 when the parent unit or one of the division prefixes does not exist: a unit covering a
-   * made-up code would never receive an order, and nobody would notice.
+   * made-up code would never receive an order, and nobody would notice. A village unit also
+   * answers 400 unless it covers villages only, under a township unit covering each of them
+   * (`villageUnitProblems`).
    */
   async create(actor: Actor, dto: CreateUnitDto): Promise<Unit> {
-    if (dto.parentId && !(await this.units.findById(dto.parentId))) {
+    const parent = dto.parentId ? await this.units.findById(dto.parentId) : null;
+    if (dto.parentId && !parent) {
       throw ApiException.validation({ parentId: '上级单位不存在' });
+    }
+    if (dto.department === 'village') {
+      const problems = villageUnitProblems(dto.divisionPrefixes, parent);
+      if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
     }
     const unknown = await this.divisions.unknown(dto.divisionPrefixes);
     if (unknown.length > 0) {
@@ -57,6 +64,7 @@ export class UnitsService {
         detail: {
           name: unit.name,
           department: unit.department,
+          parentId: unit.parentId,
           divisionPrefixes: unit.divisionPrefixes,
           dutyPhone: unit.dutyPhone,
         },

@@ -245,12 +245,19 @@ describe('access matrix: every route × every role', () => {
       call: async () => ({ path: '/admin/units' }),
       expected: only({ admin: 200, coordinator: 200, otherCoordinator: 200 }),
     },
+    // A 儿童主任 of a village under the handler's station: the station's supervisor may invite too.
     'POST /admin/invites': {
       call: async (w) => ({
         path: '/admin/invites',
-        body: { role: 'handler', unitId: w.units.homeTownship.id },
+        body: { role: 'handler', unitId: w.units.homeVillage.id },
       }),
-      expected: only({ admin: 201, coordinator: 201, otherCoordinator: 404 }),
+      expected: only({
+        admin: 201,
+        coordinator: 201,
+        otherCoordinator: 404,
+        handler: 201,
+        otherHandler: 404,
+      }),
     },
     'POST /admin/users/:id/disable': {
       call: async () => {
@@ -284,7 +291,7 @@ describe('access matrix: every route × every role', () => {
     },
     'POST /notifications/new-orders/subscriptions': {
       call: async () => ({ path: '/notifications/new-orders/subscriptions', body: {} }),
-      expected: only({ handler: 201, otherHandler: 201 }),
+      expected: only({ handler: 201, otherHandler: 201, village: 201 }),
     },
     'POST /admin/notifications/send': {
       call: async () => ({ path: '/admin/notifications/send' }),
@@ -315,7 +322,13 @@ describe('access matrix: every route × every role', () => {
         );
         return { path: `/orders/${order.id}/attachments/${photo.body.uploadId}` };
       },
-      expected: only({ handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 }),
+      expected: only({
+        handler: 200,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+      }),
     },
     'GET /divisions': {
       call: async () => ({ path: '/divisions?parent=341324' }),
@@ -346,6 +359,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({
         handler: 200,
         otherHandler: 200,
+        village: 200,
         coordinator: 200,
         otherCoordinator: 200,
         admin: 200,
@@ -356,6 +370,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({
         handler: 200,
         otherHandler: 404,
+        village: 404,
         coordinator: 200,
         otherCoordinator: 404,
         admin: 404,
@@ -366,6 +381,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({
         handler: 200,
         otherHandler: 404,
+        village: 404,
         coordinator: 200,
         otherCoordinator: 404,
         admin: 404,
@@ -375,23 +391,27 @@ describe('access matrix: every route × every role', () => {
       call: async () => ({ path: '/board' }),
       expected: only({ coordinator: 200, otherCoordinator: 200 }),
     },
-    'POST /orders/:id/sign': orderRow('sign', 'dispatched', { handler: 200, otherHandler: 404 }),
+    'POST /orders/:id/sign': orderRow('sign', 'dispatched', {
+      handler: 200,
+      otherHandler: 404,
+      village: 404,
+    }),
     'POST /orders/:id/contact': orderRow(
       'contact',
       'signed',
-      { handler: 200, otherHandler: 404 },
+      { handler: 200, otherHandler: 404, village: 404 },
       () => ({}),
     ),
     'POST /orders/:id/notes': orderRow(
       'notes',
       'signed',
-      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 },
+      { handler: 200, otherHandler: 404, village: 404, coordinator: 200, otherCoordinator: 404 },
       () => ({ text: '已电话联系班主任', reporterVisible: false }),
     ),
     'POST /orders/:id/return': orderRow(
       'return',
       'dispatched',
-      { handler: 200, otherHandler: 404 },
+      { handler: 200, otherHandler: 404, village: 404 },
       () => ({
         reason: '不属于本镇',
       }),
@@ -399,7 +419,7 @@ describe('access matrix: every route × every role', () => {
     'POST /orders/:id/transfer': orderRow(
       'transfer',
       'dispatched',
-      { handler: 200, otherHandler: 404 },
+      { handler: 200, otherHandler: 404, village: 404 },
       (w) => ({ unitId: w.units.homeTownship2.id, reason: '孩子住在墩集镇' }),
     ),
     'POST /orders/:id/reassign': orderRow(
@@ -411,13 +431,20 @@ describe('access matrix: every route × every role', () => {
     'POST /orders/:id/priority': orderRow(
       'priority',
       'dispatched',
-      { handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404, admin: 404 },
+      {
+        handler: 200,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+        admin: 404,
+      },
       () => ({ priority: 'P2', reason: '孩子独自在家' }),
     ),
     'POST /orders/:id/extension': orderRow(
       'extension',
       'signed',
-      { handler: 200, otherHandler: 404 },
+      { handler: 200, otherHandler: 404, village: 404 },
       () => ({
         workingDays: 2,
         reason: '需要多次家访',
@@ -432,7 +459,7 @@ describe('access matrix: every route × every role', () => {
     'POST /orders/:id/resolve': orderRow(
       'resolve',
       'signed',
-      { handler: 200, otherHandler: 404 },
+      { handler: 200, otherHandler: 404, village: 404 },
       () => RESOLUTION,
     ),
     'POST /orders/:id/reopen': orderRow(

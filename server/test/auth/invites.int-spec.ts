@@ -1,8 +1,10 @@
 import type {
   ApiErrorBody,
+  AuditEntry,
   AuthResponse,
   AuthUser,
   Invite,
+  Page,
   ReportCreatedResponse,
 } from '@shouhu/shared';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +15,14 @@ import {
   anAdminSession,
   anInvite,
 } from '../factories/session.factory';
-import { aWorld, type World } from '../factories/world.factory';
+import { aUnit } from '../factories/unit.factory';
+import {
+  ROLE_NAMES,
+  aWorld,
+  sessionsFor,
+  type RoleName,
+  type World,
+} from '../factories/world.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
@@ -37,7 +46,7 @@ describe('invitations', () => {
       body: { code },
     });
 
-  it('binds a handler to the unit the invitation names, and tells the app its divisions', async () => {
+  it('binds a handler to the unit the invitation names, and tells the app its department and divisions', async () => {
     const invite = await anInvite(sut.baseUrl, admin.token, {
       role: 'handler',
       unitId: world.units.homeTownship.id,
@@ -51,6 +60,7 @@ describe('invitations', () => {
       roles: ['reporter', 'handler'],
       unitId: world.units.homeTownship.id,
       unitName: world.units.homeTownship.name,
+      unitDepartment: 'township',
       unitDivisionPrefixes: world.units.homeTownship.divisionPrefixes,
     });
   });
@@ -214,5 +224,160 @@ describe('invitations', () => {
     });
 
     expect(response.status).toBe(400);
+  });
+
+  describe('into units of every kind, by every role', () => {
+    type Target =
+      | 'homeTownship'
+      | 'homeVillage'
+      | 'homeVillage2'
+      | 'homeTown2Village'
+      | 'otherCountyVillage'
+      | 'police'
+      | 'homeCoordinator';
+    const TARGETS: Target[] = [
+      'homeTownship',
+      'homeVillage',
+      'homeVillage2',
+      'homeTown2Village',
+      'otherCountyVillage',
+      'police',
+      'homeCoordinator',
+    ];
+    const NOT_A_UNIT_ROLE = 403;
+    /**
+     * A handler invitation into each kind of unit. The world's handler is 泗城镇's supervisor,
+     * whose station is the parent of homeVillage and homeVillage2; otherHandler is 萧县 龙城镇's,
+     * the parent of otherCountyVillage; `village` is 关庙村's 儿童主任.
+     */
+    const EXPECTED: Record<RoleName, Record<Target, number>> = {
+      anonymous: each(401),
+      reporter: each(NOT_A_UNIT_ROLE),
+      otherReporter: each(NOT_A_UNIT_ROLE),
+      mandatedReporter: each(NOT_A_UNIT_ROLE),
+      hotlineOperator: each(NOT_A_UNIT_ROLE),
+      handler: {
+        ...each(404),
+        homeTownship: 403,
+        homeVillage: 201,
+        homeVillage2: 201,
+      },
+      otherHandler: { ...each(404), otherCountyVillage: 201 },
+      village: each(403),
+      coordinator: { ...each(201), otherCountyVillage: 404, homeCoordinator: 400 },
+      otherCoordinator: { ...each(404), otherCountyVillage: 201 },
+      admin: { ...each(201), homeCoordinator: 400 },
+    };
+    function each(status: number): Record<Target, number> {
+      return Object.fromEntries(TARGETS.map((t) => [t, status])) as Record<Target, number>;
+    }
+
+    let sessions: Record<RoleName, AuthResponse | null>;
+    let units: Record<Target, string>;
+
+    beforeAll(async () => {
+      sessions = await sessionsFor(sut.baseUrl, world);
+      const police = await aUnit(sut.baseUrl, {
+        department: 'police',
+        divisionPrefixes: ['341324'],
+      });
+      const otherCountyVillage = await aUnit(sut.baseUrl, {
+        name: '龙霄社区（儿童主任）',
+        department: 'village',
+        divisionPrefixes: ['341322100002'],
+        parentId: world.units.otherTownship.id,
+      });
+      units = {
+        homeTownship: world.units.homeTownship.id,
+        homeVillage: world.units.homeVillage.id,
+        homeVillage2: world.units.homeVillage2.id,
+        homeTown2Village: world.units.homeTown2Village.id,
+        otherCountyVillage: otherCountyVillage.id,
+        police: police.id,
+        homeCoordinator: world.units.homeCoordinator.id,
+      };
+    });
+
+    it('answers each role and unit as the rules say', async () => {
+      const mismatches: string[] = [];
+      for (const role of ROLE_NAMES) {
+        for (const target of TARGETS) {
+          const response = await http<Invite & ApiErrorBody>(
+            sut.baseUrl,
+            'POST',
+            '/admin/invites',
+            {
+              token: sessions[role]?.token,
+              body: { role: 'handler', unitId: units[target] },
+            },
+          );
+          if (response.status !== EXPECTED[role][target]) {
+            mismatches.push(
+              `${role} → ${target}: expected ${EXPECTED[role][target]}, got ${response.status} ${JSON.stringify(response.body)}`,
+            );
+          }
+        }
+      }
+
+      expect(mismatches).toEqual([]);
+    });
+
+    it('lets the supervisor’s 儿童主任 redeem it into the village unit, as a handler of a village', async () => {
+      const invite = await anInvite(sut.baseUrl, sessions.handler!.token, {
+        role: 'handler',
+        unitId: world.units.homeVillage2.id,
+      });
+
+      const redeemed = await redeem((await aReporterSession(sut.baseUrl)).token, invite.code);
+      const audit = await http<Page<AuditEntry>>(sut.baseUrl, 'GET', '/audit?pageSize=200', {
+        token: admin.token,
+      });
+      expect(redeemed.status).toBe(200);
+      expect(redeemed.body.user).toMatchObject({
+        roles: ['reporter', 'handler'],
+        unitId: world.units.homeVillage2.id,
+        unitDepartment: 'village',
+        unitDivisionPrefixes: ['341324100207'],
+      });
+      expect(audit.body.items).toContainEqual(
+        expect.objectContaining({
+          action: 'invite.create',
+          actorUserId: sessions.handler!.user.id,
+          actorUnitId: world.units.homeTownship.id,
+          divisionCode: '341324100207',
+        }),
+      );
+    });
+
+    it.each(['coordinator', 'hotline_operator', 'mandated_reporter'] as const)(
+      'refuses the township supervisor a %s invitation, with a message',
+      async (role) => {
+        const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/admin/invites', {
+          token: sessions.handler?.token,
+          body:
+            role === 'mandated_reporter'
+              ? { role, orgName: '某村委会', orgType: 'village_committee' }
+              : role === 'coordinator'
+                ? { role, unitId: world.units.homeCoordinator.id }
+                : { role },
+        });
+
+        expect(response.status).toBe(403);
+        expect(response.body.message).toContain('乡镇儿童督导员只能邀请本镇村（居）委会的儿童主任');
+      },
+    );
+
+    it('tells a village 儿童主任 and a police handler that only supervisors invite', async () => {
+      const police = await aSessionWith(sut.baseUrl, { role: 'handler', unitId: units.police });
+      for (const caller of [sessions.village!, police]) {
+        const response = await http<ApiErrorBody>(sut.baseUrl, 'POST', '/admin/invites', {
+          token: caller.token,
+          body: { role: 'handler', unitId: world.units.homeVillage2.id },
+        });
+
+        expect(response.status).toBe(403);
+        expect(response.body.message).toContain('乡镇儿童督导员只能邀请');
+      }
+    });
   });
 });

@@ -2,8 +2,9 @@ import { aUnitRecord } from './entity.factory';
 
 /**
  * The units of one county (泗县) and a neighbour, as unit specs of routing, actions and queries
- * need them: two townships, a county-wide township unit, education, the coordinator, and a
- * township of the next county (灵璧县) that no 泗县 order may reach.
+ * need them: two townships, a county-wide township unit, education, the coordinator, a township
+ * of the next county (灵璧县) that no 泗县 order may reach, and village units (儿童主任) under the
+ * townships, which keep child files and never hold an order.
  */
 export const TOWNSHIP = aUnitRecord();
 
@@ -37,4 +38,31 @@ export const COORDINATOR = aUnitRecord({
   name: '泗县联席办',
   department: 'coordinator',
   divisionPrefixes: ['341324'],
+});
+
+/** 关庙村委会 of 泗城镇, under TOWNSHIP. */
+export const VILLAGE = aUnitRecord({
+  id: 'unit-village',
+  name: '关庙村（儿童主任）',
+  department: 'village',
+  parentId: TOWNSHIP.id,
+  divisionPrefixes: ['341324100203'],
+});
+
+/** 胡陈村委会, the other village of TOWNSHIP. */
+export const OTHER_VILLAGE = aUnitRecord({
+  id: 'unit-other-village',
+  name: '胡陈村（儿童主任）',
+  department: 'village',
+  parentId: TOWNSHIP.id,
+  divisionPrefixes: ['341324100207'],
+});
+
+/** 墩集村委会, under OTHER_TOWNSHIP. */
+export const OTHER_TOWNSHIP_VILLAGE = aUnitRecord({
+  id: 'unit-other-township-village',
+  name: '墩集村（儿童主任）',
+  department: 'village',
+  parentId: OTHER_TOWNSHIP.id,
+  divisionPrefixes: ['341324101200'],
 });

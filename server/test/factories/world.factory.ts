@@ -9,6 +9,10 @@ export const OTHER_COUNTY = '341322';
 export const HOME_TOWN = '341324100';
 export const HOME_TOWN_2 = '341324101';
 export const OTHER_TOWN = '341322100';
+/** 关庙村 and 胡陈村 of 泗城镇, 墩集村 of 墩集镇: each has a village unit (儿童主任). */
+export const HOME_VILLAGE = '341324100203';
+export const HOME_VILLAGE_2 = '341324100207';
+export const HOME_TOWN_2_VILLAGE = '341324101200';
 
 export interface World {
   units: {
@@ -18,10 +22,17 @@ export interface World {
     homeTownship: Unit;
     homeTownship2: Unit;
     otherTownship: Unit;
+    /** Village units (儿童主任): two under homeTownship, one under homeTownship2. */
+    homeVillage: Unit;
+    homeVillage2: Unit;
+    homeTown2Village: Unit;
   };
 }
 
-/** A city coordinator over two county coordinators, and three township units. */
+/**
+ * A city coordinator over two county coordinators, three township units, and village units under
+ * the two townships of the home county.
+ */
 export async function aWorld(baseUrl: string): Promise<World> {
   const city = await aUnit(baseUrl, {
     name: '宿州市联席办',
@@ -58,8 +69,30 @@ export async function aWorld(baseUrl: string): Promise<World> {
         divisionPrefixes: [OTHER_TOWN],
       }),
     ]);
+  const village = (name: string, code: string, township: Unit) =>
+    aUnit(baseUrl, {
+      name,
+      department: 'village',
+      divisionPrefixes: [code],
+      parentId: township.id,
+    });
+  const [homeVillage, homeVillage2, homeTown2Village] = await Promise.all([
+    village('关庙村（儿童主任）', HOME_VILLAGE, homeTownship),
+    village('胡陈村（儿童主任）', HOME_VILLAGE_2, homeTownship),
+    village('墩集村（儿童主任）', HOME_TOWN_2_VILLAGE, homeTownship2),
+  ]);
   return {
-    units: { city, homeCoordinator, otherCoordinator, homeTownship, homeTownship2, otherTownship },
+    units: {
+      city,
+      homeCoordinator,
+      otherCoordinator,
+      homeTownship,
+      homeTownship2,
+      otherTownship,
+      homeVillage,
+      homeVillage2,
+      homeTown2Village,
+    },
   };
 }
 
@@ -71,6 +104,8 @@ export const ROLE_NAMES = [
   'mandatedReporter',
   'handler',
   'otherHandler',
+  /** A village 儿童主任 (homeVillage, under the handler's township): a handler holding no order. */
+  'village',
   'coordinator',
   'otherCoordinator',
   'hotlineOperator',
@@ -102,6 +137,8 @@ export function sessionFor(
       return aSessionWith(baseUrl, { role: 'handler', unitId: units.homeTownship.id });
     case 'otherHandler':
       return aSessionWith(baseUrl, { role: 'handler', unitId: units.otherTownship.id });
+    case 'village':
+      return aSessionWith(baseUrl, { role: 'handler', unitId: units.homeVillage.id });
     case 'coordinator':
       return aSessionWith(baseUrl, { role: 'coordinator', unitId: units.homeCoordinator.id });
     case 'otherCoordinator':

@@ -111,25 +111,29 @@ describe('routing rules through the API', () => {
   });
 
   describe('改派 stays within the department', () => {
-    /** A second unit of every department in the county (草沟镇), so each order has somewhere to go. */
+    /**
+     * A second unit of every department in the county (草沟镇), so each order has somewhere to go;
+     * the village unit (草沟村, under 草沟镇's station) is refused to every order like the others.
+     */
     let others: Record<(typeof DEPARTMENTS)[number], string>;
 
     beforeAll(async () => {
-      const entries = await Promise.all(
-        DEPARTMENTS.map(
-          async (department) =>
-            [
-              department,
-              (
-                await aUnit(sut.baseUrl, {
-                  name: `草沟镇${DEPARTMENT_LABELS[department]}`,
-                  department,
-                  divisionPrefixes: [`${COUNTY}103`],
-                })
-              ).id,
-            ] as const,
-        ),
-      );
+      const entries: [string, string][] = [];
+      for (const department of DEPARTMENTS.filter((d) => d !== 'village')) {
+        const unit = await aUnit(sut.baseUrl, {
+          name: `草沟镇${DEPARTMENT_LABELS[department]}`,
+          department,
+          divisionPrefixes: [`${COUNTY}103`],
+        });
+        entries.push([department, unit.id]);
+      }
+      const village = await aUnit(sut.baseUrl, {
+        name: '草沟村（儿童主任）',
+        department: 'village',
+        divisionPrefixes: [`${COUNTY}103200`],
+        parentId: Object.fromEntries(entries).township,
+      });
+      entries.push(['village', village.id]);
       others = Object.fromEntries(entries) as typeof others;
     });
 

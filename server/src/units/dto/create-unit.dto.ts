@@ -21,7 +21,7 @@ export class CreateUnitDto implements CreateUnitRequest {
   name: string;
 
   @IsIn(DEPARTMENTS, {
-    message: '部门只能是 police、civil_affairs、township、education 或 coordinator',
+    message: `部门只能是 ${DEPARTMENTS.join('、')}`,
   })
   department: Department;
 
@@ -35,6 +35,7 @@ export class CreateUnitDto implements CreateUnitRequest {
   })
   divisionPrefixes: string[];
 
+  /** Required for a village unit: the township unit (儿童督导站) of its villages. */
   @MayBeAbsent()
   @IsUUID('all', { message: '上级单位编号不正确' })
   parentId?: string;

@@ -1,0 +1,108 @@
+import { DEMO_LOGINS, type ReporterReportView, type Unit } from '@shouhu/shared';
+import { DEMO_COUNTY_UNITS, DEMO_VILLAGE_UNITS, demoReports } from '../../src/demo/demo-data';
+import { anAdminSession, devLogin } from '../factories/session.factory';
+import { aUnit } from '../factories/unit.factory';
+import { http } from '../setup/http';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const DEMO = { DEMO_DATA: 'true' };
+
+/** The demo county as `npm start` seeds it, started once and then again on the same database. */
+describe('demo data', () => {
+  let first: TestApp;
+  let again: TestApp;
+
+  beforeAll(async () => {
+    first = await startTestApp({ env: DEMO });
+    again = await startTestApp({ env: DEMO, databaseUrl: first.databaseUrl ?? undefined });
+  }, 120_000);
+  afterAll(async () => {
+    await again.close();
+    await first.close();
+  });
+
+  const unitsOf = async (app: TestApp) =>
+    (
+      await http<Unit[]>(app.baseUrl, 'GET', '/admin/units', {
+        token: (await anAdminSession(app.baseUrl)).token,
+      })
+    ).body;
+
+  it('makes each demo unit once, however often the server starts', async () => {
+    const units = await unitsOf(again);
+    const named = (name: string) => units.filter((u) => u.name === name).length;
+
+    for (const unit of [...DEMO_COUNTY_UNITS, ...DEMO_VILLAGE_UNITS]) {
+      expect([unit.name, named(unit.name)]).toEqual([unit.name, 1]);
+    }
+    expect([named('泗城镇儿童督导站'), named('墩集镇儿童督导站')]).toEqual([1, 1]);
+  });
+
+  it('puts the villages of 泗城镇 under its station', async () => {
+    const units = await unitsOf(again);
+    const station = units.find((u) => u.name === '泗城镇儿童督导站');
+
+    expect(units.filter((u) => u.department === 'village')).toEqual([
+      expect.objectContaining({
+        name: '关庙村（儿童主任）',
+        divisionPrefixes: ['341324100203'],
+        parentId: station?.id,
+      }),
+      expect.objectContaining({
+        name: '胡陈村（儿童主任）',
+        divisionPrefixes: ['341324100207'],
+        parentId: station?.id,
+      }),
+    ]);
+  });
+
+  it.each([
+    ['demo-village-guanmiao', '关庙村（儿童主任）', 'village'],
+    ['demo-village-huchen', '胡陈村（儿童主任）', 'village'],
+    ['demo-dunji-township', '墩集镇儿童督导站', 'township'],
+    ['demo-township', '泗城镇儿童督导站', 'township'],
+  ])('signs %s in as a handler of %s', async (openid, unitName, unitDepartment) => {
+    const session = await devLogin(again.baseUrl, openid);
+
+    expect(session.user).toMatchObject({
+      roles: ['reporter', 'handler'],
+      unitName,
+      unitDepartment,
+    });
+  });
+
+  it('files the demo reports once', async () => {
+    const filed = await Promise.all(
+      DEMO_LOGINS.map(async ({ openid }) => {
+        const { token } = await devLogin(again.baseUrl, openid);
+        return (await http<ReporterReportView[]>(again.baseUrl, 'GET', '/reports/mine', { token }))
+          .body.length;
+      }),
+    );
+
+    expect(filed.reduce((a, b) => a + b, 0)).toBe(demoReports(new Date()).length);
+  });
+
+  it('leaves a database with units of its own and no demo account alone', async () => {
+    const real = await startTestApp();
+    try {
+      await aUnit(real.baseUrl, {
+        name: '某县真实单位',
+        department: 'police',
+        divisionPrefixes: ['341324'],
+      });
+      const demo = await startTestApp({ env: DEMO, databaseUrl: real.databaseUrl ?? undefined });
+      try {
+        const units = await unitsOf(demo);
+        const coordinator = await devLogin(demo.baseUrl, 'demo-coordinator');
+
+        expect(units.map((u) => u.name)).toEqual(['某县真实单位']);
+        expect(coordinator.user.roles).toEqual(['reporter']);
+      } finally {
+        await demo.close();
+      }
+    } finally {
+      await real.close();
+    }
+  }, 120_000);
+});
