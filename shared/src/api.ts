@@ -27,11 +27,6 @@ export interface AuthUser {
    * as the server does, to offer a coordinator the actions on the orders of their county.
    */
   unitDivisionPrefixes?: string[];
-  /**
-   * The department of the user's unit (with `unitId`): a village 儿童主任 lands on the child files,
-   * whose unit never receives orders.
-   */
-  unitDepartment?: Department;
   orgName?: string;
   orgType?: OrgType;
 }

@@ -164,8 +164,14 @@ describe('access matrix: every route × every role', () => {
   const matrix: Record<string, Row> = {
     'POST /children': {
       call: async () => ({ path: '/children', body: aFileBody() }),
-      // Another county's people are told which places they may use (400), not refused the route.
-      expected: only({ ...mapKeepers(201), otherHandler: 400, otherCoordinator: 400 }),
+      // Another county's people, and a village worker for a place beyond their village, are told
+      // which places they may use (400), not refused the route.
+      expected: only({
+        ...mapKeepers(201),
+        otherHandler: 400,
+        otherCoordinator: 400,
+        village: 400,
+      }),
     },
     'PATCH /children/:id': {
       call: async () => {
@@ -175,7 +181,12 @@ describe('access matrix: every route × every role', () => {
         });
         return { path: `/children/${file.body.id}`, body: { categories: ['orphan'] } };
       },
-      expected: only({ ...mapKeepers(200), otherHandler: 404, otherCoordinator: 404 }),
+      expected: only({
+        ...mapKeepers(200),
+        otherHandler: 404,
+        otherCoordinator: 404,
+        village: 404,
+      }),
     },
     'GET /health': { call: async () => ({ path: '/health' }), expected: everyone(200) },
     'POST /auth/dev': {
