@@ -14,14 +14,21 @@ import { Sealer } from '../../src/crypto/sealer';
 import { orderOf, submitReport } from '../factories/order.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
-import { HOME_COUNTY, HOME_TOWN, aWorld, type World } from '../factories/world.factory';
+import {
+  HOME_COUNTY,
+  HOME_TOWN,
+  HOME_VILLAGE,
+  HOME_VILLAGE_2,
+  aWorld,
+  type World,
+} from '../factories/world.factory';
 import { bodyFields, withValue } from '../setup/body-fields';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-/** 关庙村 and 胡陈村 of 泗城镇, each with a village unit; 赵庄村 of 泗城镇 has none. */
-const GUANMIAO = '341324100203';
-const HUCHEN = '341324100207';
+/** 关庙村 and 胡陈村 of 泗城镇, each with a village unit in the world; 赵庄村 of 泗城镇 has none. */
+const GUANMIAO = HOME_VILLAGE;
+const HUCHEN = HOME_VILLAGE_2;
 const VILLAGE_WITHOUT_UNIT = '341324100208';
 
 let serial = 0;
@@ -65,20 +72,9 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
     db = sut.app.get(DataSource);
     sealer = sut.app.get(Sealer);
     world = await aWorld(sut.baseUrl);
-    const parentId = world.units.homeTownship.id;
     units = {
-      guanmiao: await aUnit(sut.baseUrl, {
-        name: '关庙村委会',
-        department: 'village',
-        divisionPrefixes: [GUANMIAO],
-        parentId,
-      }),
-      huchen: await aUnit(sut.baseUrl, {
-        name: '胡陈村委会',
-        department: 'village',
-        divisionPrefixes: [HUCHEN],
-        parentId,
-      }),
+      guanmiao: world.units.homeVillage,
+      huchen: world.units.homeVillage2,
       police: await aUnit(sut.baseUrl, { department: 'police', divisionPrefixes: [HOME_COUNTY] }),
       civil: await aUnit(sut.baseUrl, {
         department: 'civil_affairs',
@@ -360,7 +356,7 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
       expect(answer.body).toMatchObject({
         id,
         categories: ['left_behind', 'low_income'],
-        unitName: '关庙村委会',
+        unitName: units.guanmiao.name,
       });
       expect(answer.body.child.name).toBe(body.child.name);
       expect(opened(file.childSealed)).toEqual({ ...body.child, school: '泗县第二中学' });
@@ -370,7 +366,7 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
       const last = (await events(id)).at(-1)!;
       expect(last.kind).toBe('updated');
       expect(last.text).toBe(
-        '关庙村委会修改了学校、委托照护人、帮扶措施、儿童类别（新增低保/贫困家庭）',
+        `${units.guanmiao.name}修改了学校、委托照护人、帮扶措施、儿童类别（新增低保/贫困家庭）`,
       );
     });
 
@@ -434,13 +430,13 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
       expect(moved.body).toMatchObject({
         divisionCode: HUCHEN,
         unitId: units.huchen.id,
-        unitName: '胡陈村委会',
+        unitName: units.huchen.name,
       });
       expect((await patch(s.guanmiao.token, id, { categories: [] })).status).toBe(404);
       expect((await patch(s.huchen.token, id, { categories: [] })).status).toBe(200);
       const move = (await events(id)).find((e) => e.kind === 'moved');
       expect(move?.text).toBe(
-        '关庙村委会将档案从泗城镇 · 关庙村委会迁至泗城镇 · 胡陈村委会，由胡陈村委会接收',
+        `${units.guanmiao.name}将档案从泗城镇 · 关庙村委会迁至泗城镇 · 胡陈村委会，由${units.huchen.name}接收`,
       );
     });
 
@@ -520,7 +516,7 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
         closedAt: null,
       });
       expect(file.nextVisitDueAt?.getTime()).toBe(file.createdAt.getTime() + 90 * 86_400_000);
-      expect((await events(id)).at(-1)?.text).toBe('关庙村委会恢复在册');
+      expect((await events(id)).at(-1)?.text).toBe(`${units.guanmiao.name}恢复在册`);
     });
   });
 
