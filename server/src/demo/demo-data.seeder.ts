@@ -3,6 +3,9 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { plainToInstance } from 'class-transformer';
 import { rolesOf, type Actor } from '../access/actor';
 import { CalendarService } from '../calendar/calendar.service';
+import { CreateChildFileDto } from '../child-files/dto/child-file.dto';
+import { ChildFilesService } from '../child-files/child-files.service';
+import { ApiException } from '../common/api-exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
@@ -21,6 +24,7 @@ import {
   DEMO_COUNTY,
   DEMO_COUNTY_UNITS,
   DEMO_VILLAGE_UNITS,
+  demoChildFiles,
   demoReports,
   type DemoAccount,
   type DemoUnit,
@@ -29,9 +33,11 @@ import {
 /**
  * Fills an empty embedded database with 泗县: its coordinator, police, civil-affairs and education
  * units, a supervisor station per town, two villages of 泗城镇 with their 儿童主任, demo accounts,
- * and a few reports filed through the real intake path. On a database it filled before, it adds
- * only the demo units and accounts it lacks (a unit is the same when its department and divisions
- * are), so every 切换演示账号 entry works after an upgrade and nothing is made twice. A database
+ * a few reports filed through the real intake path, and two children's files 关庙村's 儿童主任
+ * opens as `POST /children` does. On a database it filled before, it adds only the demo units,
+ * accounts and files it lacks (a unit is the same when its department and divisions are; a file
+ * when it is the same child), so every 切换演示账号 entry works after an upgrade and nothing is
+ * made twice. A database
  * with units and no demo account is someone's real county, and is left alone.
  */
 @Injectable()
@@ -45,6 +51,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     private readonly divisionSeeder: DivisionSeeder,
     private readonly calendar: CalendarService,
     private readonly intake: IntakeService,
+    private readonly childFiles: ChildFilesService,
     private readonly transactions: TransactionRunner,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -66,7 +73,8 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       const actor: Actor = { user, roles: rolesOf(user, new Set()), unit: null, ip: null };
       await this.intake.submit(actor, randomUUID(), plainToInstance(CreateReportDto, report));
     }
-    if (existing.length > 0 && added === 0) return;
+    const files = await this.openFiles(units, users);
+    if (existing.length > 0 && added === 0 && files === 0) return;
     // Counts only: a tracking code opens its report and an openid logs in, demo or not.
     this.logger.info(
       {
@@ -74,8 +82,9 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
         units: added,
         accounts: DEMO_ACCOUNTS.length,
         reports: reports.length,
+        childFiles: files,
       },
-      `演示数据已创建：${DEMO_COUNTY.name}，${added} 个单位、${DEMO_ACCOUNTS.length} 个演示账号、${reports.length} 份演示报告（账号见 README）`,
+      `演示数据已创建：${DEMO_COUNTY.name}，${added} 个单位、${DEMO_ACCOUNTS.length} 个演示账号、${reports.length} 份演示报告、${files} 份儿童档案（账号见 README）`,
     );
   }
 
@@ -120,6 +129,33 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
       added += 1;
     }
     return { units, added };
+  }
+
+  /**
+   * The demo files each opener lacks, opened by them, as `POST /children` would; the number
+   * opened. The service's own rule (one file per child, CHILD_FILE_EXISTS) tells a file already
+   * there, also when two servers boot on one database at once. An opener whose account now
+   * belongs to another unit opens nothing: the file would not be theirs to open.
+   */
+  private async openFiles(
+    units: Map<string, UnitRecord>,
+    users: Map<string, UserEntity>,
+  ): Promise<number> {
+    let opened = 0;
+    for (const { openid, file } of demoChildFiles(this.clock.now())) {
+      const user = users.get(openid);
+      const unitKey = DEMO_ACCOUNTS.find((account) => account.openid === openid)?.unit;
+      const unit = unitKey ? units.get(unitKey) : undefined;
+      if (!user || !unit || user.unitId !== unit.id) continue;
+      const actor: Actor = { user, roles: rolesOf(user, new Set()), unit, ip: null };
+      try {
+        await this.childFiles.open(actor, plainToInstance(CreateChildFileDto, file));
+        opened += 1;
+      } catch (error) {
+        if (!(error instanceof ApiException && error.code === 'CHILD_FILE_EXISTS')) throw error;
+      }
+    }
+    return opened;
   }
 
   /** The account with its demo role; one that has a unit or an institution already is left as it is. */

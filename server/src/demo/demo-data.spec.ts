@@ -1,9 +1,20 @@
-import { DEMO_LOGINS, longestPrefixUnit, route, villageUnitProblems } from '@shouhu/shared';
+import {
+  DEMO_LOGINS,
+  childFileRequestErrors,
+  longestPrefixUnit,
+  route,
+  shanghaiDate,
+  villageUnitProblems,
+  withinPrefixes,
+} from '@shouhu/shared';
+import { CreateChildFileDto } from '../child-files/dto/child-file.dto';
+import { createValidationPipe } from '../common/validation.pipe';
 import {
   DEMO_ACCOUNTS,
   DEMO_COUNTY,
   DEMO_COUNTY_UNITS,
   DEMO_VILLAGE_UNITS,
+  demoChildFiles,
   demoReports,
 } from './demo-data';
 
@@ -95,5 +106,52 @@ describe('demo data', () => {
       'demo-village-guanmiao',
       'demo-village-huchen',
     ]);
+  });
+
+  describe('child files', () => {
+    const files = demoChildFiles(NOW);
+
+    it('has a left-behind boy and a seriously ill girl of a low-income family, both of 关庙村', () => {
+      expect(files.map(({ openid, file }) => [openid, file.child.name, file.categories])).toEqual([
+        ['demo-village-guanmiao', '（演示）小明', ['left_behind']],
+        ['demo-village-guanmiao', '（演示）小红', ['serious_illness', 'low_income']],
+      ]);
+    });
+
+    it.each(files.map(({ openid, file }) => [file.child.name, openid, file] as const))(
+      'opens %s as POST /children takes it from its opener',
+      async (_, openid, file) => {
+        const opener = DEMO_ACCOUNTS.find((a) => a.openid === openid);
+        const unit = DEMO_VILLAGE_UNITS.find((u) => u.key === opener?.unit);
+
+        await expect(
+          createValidationPipe().transform(file, { type: 'body', metatype: CreateChildFileDto }),
+        ).resolves.toBeInstanceOf(CreateChildFileDto);
+        expect(childFileRequestErrors(file, shanghaiDate(NOW))).toEqual({});
+        expect(opener?.role).toBe('handler');
+        expect(withinPrefixes(file.divisionCode, unit?.divisionPrefixes ?? [])).toBe(true);
+      },
+    );
+
+    it('gives each child a guardian phone of its own, which finds the file on the next boot', () => {
+      const phones = files.map(({ file }) => file.guardian?.phone);
+
+      expect(phones.every(Boolean)).toBe(true);
+      expect(new Set(phones).size).toBe(files.length);
+    });
+
+    it('dates the help relative to now and never after today', () => {
+      const janFirst = demoChildFiles(new Date('2027-01-01T08:00:00+08:00'));
+
+      expect(childFileRequestErrors(janFirst[1].file, '2027-01-01')).toEqual({});
+      expect(janFirst[1].file.help?.[0].since).toBe('2026-09-01');
+      expect(files[0].file.help?.[0].since < shanghaiDate(NOW)).toBe(true);
+    });
+  });
+
+  it('files one report in 胡陈村, so its 儿童主任 has a file to see', () => {
+    const villages = reports.map((report) => report.location.divisionCode);
+
+    expect(villages.filter((code) => code === '341324100207')).toHaveLength(1);
   });
 });

@@ -1,9 +1,11 @@
-import type {
-  CreateReportRequest,
-  Department,
-  DemoOpenid,
-  InviteRole,
-  OrgType,
+import {
+  shanghaiDate,
+  type CreateChildFileRequest,
+  type CreateReportRequest,
+  type Department,
+  type DemoOpenid,
+  type InviteRole,
+  type OrgType,
 } from '@shouhu/shared';
 
 /** 泗县, 安徽省宿州市: the demo county. */
@@ -142,7 +144,8 @@ export function demoReports(now: Date): { openid: string; report: CreateReportRe
         immediateDanger: false,
         description: '（演示数据）邻居家两个孩子父母在外打工，奶奶卧病在床，孩子经常没饭吃。',
         discoveredAt: hoursAgo(4),
-        location: { divisionCode: '341324100' },
+        // In a village with a unit: the file this report makes is 胡陈村's, so its list has one.
+        location: { divisionCode: '341324100207' },
         child: { ageYears: 8 },
         reporter: { anonymous: true },
       },
@@ -158,6 +161,48 @@ export function demoReports(now: Date): { openid: string; report: CreateReportRe
         location: { divisionCode: '341324100' },
         child: { ageYears: 10 },
         reporter: { anonymous: false, confidential: true, name: '演示邻居' },
+      },
+    },
+  ];
+}
+
+/**
+ * Two children 关庙村's 儿童主任 found in 摸排, opened through `POST /children`'s service. Each has
+ * a guardian's phone: an identity that stays the same from year to year, so a second boot finds
+ * the file already there (CHILD_FILE_EXISTS) and opens nothing.
+ */
+export function demoChildFiles(now: Date): { openid: DemoOpenid; file: CreateChildFileRequest }[] {
+  const daysAgo = (days: number): string =>
+    shanghaiDate(new Date(now.getTime() - days * 86400_000));
+  const lastYear = Number(shanghaiDate(now).slice(0, 4)) - 1;
+  return [
+    {
+      openid: 'demo-village-guanmiao',
+      file: {
+        divisionCode: '341324100203',
+        child: {
+          name: '（演示）小明',
+          gender: 'male',
+          birthDate: '2016-09-02',
+          school: '（演示）关庙小学',
+        },
+        categories: ['left_behind'],
+        guardian: { relation: '父亲（在江苏务工）', phone: '19900002031' },
+        carer: { name: '（演示）小明奶奶', relation: '祖母', phone: '19900002032' },
+        help: [{ kind: 'paired_teacher', since: daysAgo(100), provider: '（演示）王老师' }],
+      },
+    },
+    {
+      openid: 'demo-village-guanmiao',
+      file: {
+        divisionCode: '341324100203',
+        child: { name: '（演示）小红', gender: 'female', ageYears: 11 },
+        categories: ['serious_illness', 'low_income'],
+        guardian: { name: '（演示）小红爸爸', relation: '父亲', phone: '19900002033' },
+        help: [
+          { kind: 'subsistence', since: `${lastYear}-09-01`, provider: '泗城镇民政所' },
+          { kind: 'rehabilitation', since: daysAgo(45), provider: '泗县民政局' },
+        ],
       },
     },
   ];

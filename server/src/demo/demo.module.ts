@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ChildFilesModule } from '../child-files/child-files.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { IntakeModule } from '../intake/intake.module';
 import { UnitsModule } from '../units/units.module';
@@ -7,7 +8,14 @@ import { UsersModule } from '../users/users.module';
 import { DemoDataSeeder } from './demo-data.seeder';
 
 @Module({
-  imports: [CalendarModule, DivisionsModule, IntakeModule, UnitsModule, UsersModule],
+  imports: [
+    CalendarModule,
+    ChildFilesModule,
+    DivisionsModule,
+    IntakeModule,
+    UnitsModule,
+    UsersModule,
+  ],
   providers: [DemoDataSeeder],
 })
 export class DemoModule {}

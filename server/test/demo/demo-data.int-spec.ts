@@ -1,5 +1,19 @@
-import { DEMO_LOGINS, type ReporterReportView, type Unit } from '@shouhu/shared';
-import { DEMO_COUNTY_UNITS, DEMO_VILLAGE_UNITS, demoReports } from '../../src/demo/demo-data';
+import {
+  DEMO_LOGINS,
+  type ChildFileChild,
+  type ReporterReportView,
+  type Unit,
+} from '@shouhu/shared';
+import { DataSource } from 'typeorm';
+import { ChildFileEntity, ChildFileEventEntity } from '../../src/children/child-file.entity';
+import { Sealer } from '../../src/crypto/sealer';
+import {
+  DEMO_COUNTY_UNITS,
+  DEMO_VILLAGE_UNITS,
+  demoChildFiles,
+  demoReports,
+} from '../../src/demo/demo-data';
+import { UserEntity } from '../../src/users/user.entity';
 import { anAdminSession, devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
@@ -83,6 +97,61 @@ describe('demo data', () => {
     expect(filed.reduce((a, b) => a + b, 0)).toBe(demoReports(new Date()).length);
   });
 
+  describe('child files', () => {
+    const stored = async () => {
+      const db = again.app.get(DataSource);
+      const sealer = again.app.get(Sealer);
+      const files = await db.getRepository(ChildFileEntity).find();
+      return files.map((file) => ({
+        ...file,
+        child: file.childSealed ? sealer.open<ChildFileChild>(file.childSealed) : {},
+      }));
+    };
+    const unitNamed = async (name: string) =>
+      (await unitsOf(again)).find((unit) => unit.name === name)?.id;
+
+    it('opens the 摸排 files once, kept by 关庙村, with their categories', async () => {
+      const guanmiao = await unitNamed('关庙村（儿童主任）');
+      const surveyed = (await stored()).filter((file) => file.origin === 'survey');
+
+      expect(guanmiao).toBeDefined();
+      expect(
+        surveyed.map((file) => [file.child.name, file.unitId, file.status, file.categories]).sort(),
+      ).toEqual(
+        [
+          ['（演示）小明', guanmiao, 'active', ['left_behind']],
+          ['（演示）小红', guanmiao, 'active', ['serious_illness', 'low_income']],
+        ].sort(),
+      );
+      expect(surveyed).toHaveLength(demoChildFiles(new Date()).length);
+    });
+
+    it('opens them as 关庙村’s 儿童主任, with a visit plan', async () => {
+      const db = again.app.get(DataSource);
+      const worker = await db
+        .getRepository(UserEntity)
+        .findOneByOrFail({ openid: 'demo-village-guanmiao' });
+      const surveyed = (await stored()).filter((file) => file.origin === 'survey');
+      const opened = await db.getRepository(ChildFileEventEntity).findBy({ kind: 'opened' });
+
+      for (const file of surveyed) {
+        expect(opened.filter((event) => event.childFileId === file.id)).toEqual([
+          expect.objectContaining({ actorUserId: worker.id, actorUnitId: worker.unitId }),
+        ]);
+        expect(file.nextVisitDueAt).not.toBeNull();
+      }
+    });
+
+    it('gives 胡陈村 the file of the report about its child', async () => {
+      const huchen = await unitNamed('胡陈村（儿童主任）');
+      const kept = (await stored()).filter((file) => file.unitId === huchen);
+
+      expect(kept.map((file) => [file.origin, file.divisionCode])).toEqual([
+        ['report', '341324100207'],
+      ]);
+    });
+  });
+
   it('leaves a database with units of its own and no demo account alone', async () => {
     const real = await startTestApp();
     try {
@@ -98,6 +167,7 @@ describe('demo data', () => {
 
         expect(units.map((u) => u.name)).toEqual(['某县真实单位']);
         expect(coordinator.user.roles).toEqual(['reporter']);
+        expect(await demo.app.get(DataSource).getRepository(ChildFileEntity).count()).toBe(0);
       } finally {
         await demo.close();
       }
