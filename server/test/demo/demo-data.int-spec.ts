@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   DEMO_LOGINS,
   type ChildFileChild,
@@ -18,21 +21,41 @@ import { anAdminSession, devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { testDriver } from '../setup/test-database';
 
 const DEMO = { DEMO_DATA: 'true' };
+
+/**
+ * A database two servers can start on one after the other: on SQLite a file, as `npm start`
+ * keeps it (in memory, each server would have its own); on MariaDB the first server's, shared
+ * through `databaseUrl`.
+ */
+function sqliteFile(): { env: Record<string, string>; remove(): void } {
+  if (testDriver() !== 'better-sqlite3') return { env: {}, remove: () => undefined };
+  const directory = mkdtempSync(join(tmpdir(), 'shouhu-demo-'));
+  return {
+    env: { SQLITE_PATH: join(directory, 'shouhu.sqlite') },
+    remove: () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
 
 /** The demo county as `npm start` seeds it, started once and then again on the same database. */
 describe('demo data', () => {
   let first: TestApp;
   let again: TestApp;
+  const file = sqliteFile();
 
   beforeAll(async () => {
-    first = await startTestApp({ env: DEMO });
-    again = await startTestApp({ env: DEMO, databaseUrl: first.databaseUrl ?? undefined });
+    first = await startTestApp({ env: { ...DEMO, ...file.env } });
+    again = await startTestApp({
+      env: { ...DEMO, ...file.env },
+      databaseUrl: first.databaseUrl ?? undefined,
+    });
   }, 120_000);
   afterAll(async () => {
     await again.close();
     await first.close();
+    file.remove();
   });
 
   const unitsOf = async (app: TestApp) =>
@@ -153,14 +176,18 @@ describe('demo data', () => {
   });
 
   it('leaves a database with units of its own and no demo account alone', async () => {
-    const real = await startTestApp();
+    const realFile = sqliteFile();
+    const real = await startTestApp({ env: realFile.env });
     try {
       await aUnit(real.baseUrl, {
         name: '某县真实单位',
         department: 'police',
         divisionPrefixes: ['341324'],
       });
-      const demo = await startTestApp({ env: DEMO, databaseUrl: real.databaseUrl ?? undefined });
+      const demo = await startTestApp({
+        env: { ...DEMO, ...realFile.env },
+        databaseUrl: real.databaseUrl ?? undefined,
+      });
       try {
         const units = await unitsOf(demo);
         const coordinator = await devLogin(demo.baseUrl, 'demo-coordinator');
@@ -173,6 +200,7 @@ describe('demo data', () => {
       }
     } finally {
       await real.close();
+      realFile.remove();
     }
   }, 120_000);
 });
