@@ -157,6 +157,7 @@ describe('demo data', () => {
       const surveyed = (await stored()).filter((file) => file.origin === 'survey');
       const opened = await db.getRepository(ChildFileEventEntity).findBy({ kind: 'opened' });
 
+      expect(surveyed).toHaveLength(demoChildFiles(new Date()).length);
       for (const file of surveyed) {
         expect(opened.filter((event) => event.childFileId === file.id)).toEqual([
           expect.objectContaining({ actorUserId: worker.id, actorUnitId: worker.unitId }),
