@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ChildFilesModule } from './child-files/child-files.module';
 import { DivisionsModule } from './divisions/divisions.module';
 import { OrdersModule } from './orders/orders.module';
 import { SimulatedClock } from './sla/simulated-clock';
@@ -56,6 +57,7 @@ export class AppModule {
         CalendarModule,
         IntakeModule,
         OrdersModule,
+        ChildFilesModule,
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),

@@ -119,6 +119,21 @@ describe('import direction', () => {
     expect(breaking((i) => i.from === 'orders' && i.to === 'intake')).toEqual([]);
   });
 
+  it('keeps children a leaf below intake and orders: it imports none of intake, orders, child-files', () => {
+    const above = ['intake', 'orders', 'child-files'];
+
+    expect(breaking((i) => i.from === 'children' && i.to !== null && above.includes(i.to))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps orders below child-files, and only the application imports child-files', () => {
+    expect(breaking((i) => i.from === 'orders' && i.to === 'child-files')).toEqual([]);
+    expect(
+      breaking((i) => i.to === 'child-files' && !['child-files', 'app.module'].includes(i.from)),
+    ).toEqual([]);
+  });
+
   it('lets only the application and the demo data import intake', () => {
     const above = ['intake', 'app.module', 'demo'];
 

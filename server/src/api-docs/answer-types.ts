@@ -3,6 +3,8 @@ import type {
   AuditEntry,
   AuthResponse,
   AuthUser,
+  ChildFileDetail,
+  ChildFileSummary,
   CountyBoard,
   HealthResponse,
   HotlineCallback,
@@ -36,6 +38,8 @@ export interface ApiAnswers {
   AuthResponse: AuthResponse;
   AuthUser: AuthUser;
   AuditPage: Page<AuditEntry>;
+  ChildFileDetail: ChildFileDetail;
+  ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  In,
+  type EntityManager,
+  type SelectQueryBuilder,
+  type ObjectLiteral,
+} from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
 import { ChildFileEntity, ChildFileEventEntity, ChildIdentityKeyEntity } from './child-file.entity';
 
@@ -17,6 +23,8 @@ function locked<T extends ObjectLiteral>(
 
 @Injectable()
 export class ChildFilesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Inserts the keys for `candidateFileId`, leaving keys already filed as they are, and returns
    * the other files the keys already point to. Insert first, then read: the insert (or, for a
@@ -77,6 +85,10 @@ export class ChildFilesRepository {
       'pessimistic_read',
     ).getOneOrFail();
     return oldest.id;
+  }
+
+  findById(id: string): Promise<ChildFileEntity | null> {
+    return this.dataSource.getRepository(ChildFileEntity).findOneBy({ id });
   }
 
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {

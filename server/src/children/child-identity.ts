@@ -51,3 +51,30 @@ export function childIdentities(child: ReportChild, divisionCode: string, now: D
 export function blindIndex(key: Buffer, identity: string): string {
   return createHmac('sha256', key).update(`v1|${identity}`).digest('hex');
 }
+
+/**
+ * The key of every blind index of a child: derived from `AppConfig.blindIndexKey` (never the
+ * sealing key itself, so hashes cannot be matched against ciphertexts), which outlives rotations
+ * of the data key.
+ */
+export function childIndexKey(blindIndexKey: Buffer): Buffer {
+  return createHmac('sha256', blindIndexKey).update('blind-index').digest();
+}
+
+/**
+ * A file's `nameKey` and `idKey`, which `GET /children?q=` looks up: the blind index of
+ * `name|<normalizeName>` and of `id|<normalizeIdNumber>`. Written with the file's identity, and
+ * computed from `q` both ways (a name never reads as an 身份证号), so only an exact name or number,
+ * however it was typed, finds the file.
+ */
+export function childSearchKeys(
+  indexKey: Buffer,
+  identity: { name?: string; idNumber?: string },
+): { nameKey: string | null; idKey: string | null } {
+  const name = identity.name ? normalizeName(identity.name) : '';
+  const idNumber = identity.idNumber ? normalizeIdNumber(identity.idNumber) : '';
+  return {
+    nameKey: name ? blindIndex(indexKey, `name|${name}`) : null,
+    idKey: idNumber ? blindIndex(indexKey, `id|${idNumber}`) : null,
+  };
+}

@@ -1,11 +1,11 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReportChild } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ChildFilesRepository } from './child-files.repository';
-import { blindIndex, childIdentities } from './child-identity';
+import { blindIndex, childIdentities, childIndexKey } from './child-identity';
 
 const REPEAT_WINDOW_MS = 365 * 24 * 3600_000;
 
@@ -28,9 +28,7 @@ export class RepeatDetector {
     private readonly files: ChildFilesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    // A key of its own, derived (never the sealing key itself), so hashes cannot be matched
-    // against ciphertexts. Its secret outlives rotations of the data key (AppConfig.blindIndexKey).
-    this.indexKey = createHmac('sha256', config.blindIndexKey).update('blind-index').digest();
+    this.indexKey = childIndexKey(config.blindIndexKey);
   }
 
   /**

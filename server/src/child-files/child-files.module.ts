@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ChildrenModule } from '../children/children.module';
+import { DivisionsModule } from '../divisions/divisions.module';
+import { OrdersModule } from '../orders/orders.module';
+import { ReportsModule } from '../reports/reports.module';
+import { UnitsModule } from '../units/units.module';
+import { ChildFileDetails } from './child-file-details';
+import { ChildFileQueriesRepository } from './child-file-queries.repository';
+import { ChildFileQueriesService } from './child-file-queries.service';
+import { ChildFileReadsController } from './child-file-reads.controller';
+import { ChildFileSummaries } from './child-file-summaries';
+
+/** The `/children` routes: children's files (儿童档案) above the orders about them. */
+@Module({
+  imports: [AuditModule, ChildrenModule, DivisionsModule, OrdersModule, ReportsModule, UnitsModule],
+  controllers: [ChildFileReadsController],
+  providers: [
+    ChildFileQueriesRepository,
+    ChildFileQueriesService,
+    ChildFileSummaries,
+    ChildFileDetails,
+  ],
+})
+export class ChildFilesModule {}
