@@ -38,3 +38,20 @@ export const COORDINATOR = aUnitRecord({
   department: 'coordinator',
   divisionPrefixes: ['341324'],
 });
+
+/** Villages of 泗城镇 (TOWNSHIP): units of department `village`, each with its 儿童主任. */
+export const VILLAGE = aUnitRecord({
+  id: 'unit-village',
+  name: '关庙村委会',
+  department: 'village',
+  divisionPrefixes: ['341324100203'],
+  parentId: TOWNSHIP.id,
+});
+
+export const OTHER_VILLAGE = aUnitRecord({
+  id: 'unit-other-village',
+  name: '胡陈村委会',
+  department: 'village',
+  divisionPrefixes: ['341324100207'],
+  parentId: TOWNSHIP.id,
+});

@@ -9,6 +9,9 @@ export const OTHER_COUNTY = '341322';
 export const HOME_TOWN = '341324100';
 export const HOME_TOWN_2 = '341324101';
 export const OTHER_TOWN = '341322100';
+/** 关庙村 and 胡陈村 of 泗城镇. */
+export const HOME_VILLAGE = '341324100203';
+export const HOME_VILLAGE_2 = '341324100207';
 
 export interface World {
   units: {
@@ -18,10 +21,13 @@ export interface World {
     homeTownship: Unit;
     homeTownship2: Unit;
     otherTownship: Unit;
+    /** Village units of 泗城镇 (HOME_VILLAGE, HOME_VILLAGE_2), under homeTownship. */
+    village: Unit;
+    otherVillage: Unit;
   };
 }
 
-/** A city coordinator over two county coordinators, and three township units. */
+/** A city coordinator over two county coordinators, three township units and two villages. */
 export async function aWorld(baseUrl: string): Promise<World> {
   const city = await aUnit(baseUrl, {
     name: '宿州市联席办',
@@ -58,8 +64,31 @@ export async function aWorld(baseUrl: string): Promise<World> {
         divisionPrefixes: [OTHER_TOWN],
       }),
     ]);
+  const [village, otherVillage] = await Promise.all([
+    aUnit(baseUrl, {
+      name: '关庙村委会',
+      department: 'village',
+      divisionPrefixes: [HOME_VILLAGE],
+      parentId: homeTownship.id,
+    }),
+    aUnit(baseUrl, {
+      name: '胡陈村委会',
+      department: 'village',
+      divisionPrefixes: [HOME_VILLAGE_2],
+      parentId: homeTownship.id,
+    }),
+  ]);
   return {
-    units: { city, homeCoordinator, otherCoordinator, homeTownship, homeTownship2, otherTownship },
+    units: {
+      city,
+      homeCoordinator,
+      otherCoordinator,
+      homeTownship,
+      homeTownship2,
+      otherTownship,
+      village,
+      otherVillage,
+    },
   };
 }
 
@@ -71,6 +100,8 @@ export const ROLE_NAMES = [
   'mandatedReporter',
   'handler',
   'otherHandler',
+  /** The 儿童主任 of the home township's first village. */
+  'village',
   'coordinator',
   'otherCoordinator',
   'hotlineOperator',
@@ -102,6 +133,8 @@ export function sessionFor(
       return aSessionWith(baseUrl, { role: 'handler', unitId: units.homeTownship.id });
     case 'otherHandler':
       return aSessionWith(baseUrl, { role: 'handler', unitId: units.otherTownship.id });
+    case 'village':
+      return aSessionWith(baseUrl, { role: 'handler', unitId: units.village.id });
     case 'coordinator':
       return aSessionWith(baseUrl, { role: 'coordinator', unitId: units.homeCoordinator.id });
     case 'otherCoordinator':
