@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse, ReportCreatedResponse } from '@shouhu/shared';
+import type { AuthResponse, OrderDetail, ReportCreatedResponse } from '@shouhu/shared';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -148,8 +148,23 @@ describe('access matrix: every route × every role', () => {
     body?: (w: World) => unknown,
   ): Row => ({
     call: async (w) => ({ path: `/orders/${await anOrder(stage)}/${action}`, body: body?.(w) }),
-    expected: only(expected),
+    // A village's 儿童主任 is a handler whose unit holds no order: not found where handlers may act.
+    expected: only({ ...('handler' in expected ? { village: 404 } : {}), ...expected }),
   });
+
+  /** The child file a report in the handler's township made, as the order page links it. */
+  async function aFileOfTheTownship(): Promise<string> {
+    const handler = sessions.handler?.token ?? '';
+    const report = await submitReport(sut.baseUrl, sessions.reporter?.token ?? '', {
+      situations: ['dropout'],
+      location: { divisionCode: HOME_TOWN },
+      child: {},
+    });
+    const { id } = await orderOf(sut.baseUrl, handler, report.id, 'township');
+    const detail = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${id}`, { token: handler });
+    if (!detail.body.childFile) throw new Error(`order ${id} links no child file`);
+    return detail.body.childFile.id;
+  }
 
   const matrix: Record<string, Row> = {
     'GET /health': { call: async () => ({ path: '/health' }), expected: everyone(200) },
@@ -259,7 +274,7 @@ describe('access matrix: every route × every role', () => {
     },
     'POST /notifications/new-orders/subscriptions': {
       call: async () => ({ path: '/notifications/new-orders/subscriptions', body: {} }),
-      expected: only({ handler: 201, otherHandler: 201 }),
+      expected: only({ handler: 201, otherHandler: 201, village: 201 }),
     },
     'POST /admin/notifications/send': {
       call: async () => ({ path: '/admin/notifications/send' }),
@@ -290,7 +305,13 @@ describe('access matrix: every route × every role', () => {
         );
         return { path: `/orders/${order.id}/attachments/${photo.body.uploadId}` };
       },
-      expected: only({ handler: 200, otherHandler: 404, coordinator: 200, otherCoordinator: 404 }),
+      expected: only({
+        handler: 200,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+      }),
     },
     'GET /divisions': {
       call: async () => ({ path: '/divisions?parent=341324' }),
@@ -316,11 +337,32 @@ describe('access matrix: every route × every role', () => {
       call: async () => ({ path: '/admin/sla/sweep' }),
       expected: only({ admin: 200 }),
     },
+    'GET /children': {
+      call: async () => ({ path: '/children' }),
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        village: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
+      }),
+    },
+    'GET /children/:id': {
+      call: async () => ({ path: `/children/${await aFileOfTheTownship()}` }),
+      expected: only({
+        handler: 200,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 200,
+        otherCoordinator: 404,
+      }),
+    },
     'GET /orders': {
       call: async () => ({ path: '/orders' }),
       expected: only({
         handler: 200,
         otherHandler: 200,
+        village: 200,
         coordinator: 200,
         otherCoordinator: 200,
         admin: 200,
@@ -331,6 +373,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({
         handler: 200,
         otherHandler: 404,
+        village: 404,
         coordinator: 200,
         otherCoordinator: 404,
         admin: 404,
@@ -341,6 +384,7 @@ describe('access matrix: every route × every role', () => {
       expected: only({
         handler: 200,
         otherHandler: 404,
+        village: 404,
         coordinator: 200,
         otherCoordinator: 404,
         admin: 404,
