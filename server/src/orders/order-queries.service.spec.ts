@@ -52,7 +52,7 @@ const queued = anOrderEntity({
 /** The report's child file, in the township's place. */
 const FILE = { id: 'file-1', divisionCode: TOWNSHIP.divisionPrefixes[0] };
 
-function setUp(options: { reportOf?: typeof report } = {}) {
+function setUp(options: { reportOf?: typeof report; holders?: string[] } = {}) {
   const theReport = options.reportOf ?? report;
   const orders = new InMemoryOrders([lead, assist, queued]);
   orders.eventRows.push(
@@ -74,7 +74,9 @@ function setUp(options: { reportOf?: typeof report } = {}) {
   const page = jest.fn(async (): Promise<[OrderEntity[], number]> => [[lead, assist], 7]);
   // The units holding an unresolved order about the file: the lead's and the assist's.
   const childFilesHeldBy = jest.fn(async (unitId: string, fileIds: string[] = []) =>
-    [TOWNSHIP.id, EDUCATION.id].includes(unitId) ? fileIds.filter((id) => id === FILE.id) : [],
+    (options.holders ?? [TOWNSHIP.id, EDUCATION.id]).includes(unitId)
+      ? fileIds.filter((id) => id === FILE.id)
+      : [],
   );
   const details = {
     build: jest.fn(async () => ({ view: 'full' })),
@@ -227,6 +229,12 @@ describe(OrderQueriesService.name, () => {
       const { sut } = setUp();
 
       expect((await sut.detail(admin, queued.id)).childFile).toBeNull();
+    });
+
+    it('gives no link to a handler whose unit no longer holds an unresolved order about the child', async () => {
+      const { sut } = setUp({ holders: [TOWNSHIP.id] });
+
+      expect((await sut.detail(educationHandler, assist.id)).childFile).toBeNull();
     });
 
     it('gives no link when the report has no file', async () => {

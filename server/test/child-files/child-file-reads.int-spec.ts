@@ -347,6 +347,22 @@ describe('child files: GET /children and GET /children/:id', () => {
     });
   });
 
+  describe('a report past its retention period', () => {
+    it('shows no description and no reporter, even to the coordinator', async () => {
+      const reports = sut.app.get(DataSource).getRepository(ReportEntity);
+      await reports.update({ id: named.id }, { purgedAt: new Date() });
+      try {
+        const file = await fileAs('coordinator');
+        const purged = file.reports.find((r) => r.id === named.id);
+
+        expect(purged).toMatchObject({ description: '', reporter: { disclosed: false } });
+        expect(JSON.stringify(file)).not.toContain(NAMED_REPORTER);
+      } finally {
+        await reports.update({ id: named.id }, { purgedAt: null });
+      }
+    });
+  });
+
   describe('filters', () => {
     it.each<[string, Caller, (keyof typeof files)[]]>([
       [`?division=${HOME_VILLAGE}`, 'coordinator', ['village']],
