@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { childFileCapacity, type ChildFileCapacity } from '@shouhu/shared';
-import type { Actor } from '../access/actor';
-import { hasRole } from '../access/actor';
+import { hasRole, type Actor } from '../access/actor';
 import { OrdersRepository } from './orders.repository';
 
 /**
