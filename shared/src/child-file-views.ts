@@ -1,11 +1,22 @@
 import { ageOn } from './beijing-time';
 import { CHANNEL_LABELS, type Channel } from './channels';
-import type { ChildFileCapacity, ChildFileChild } from './child-files';
+import type { ChildFileCapacity, ChildFileChild, ChildFileOrigin } from './child-files';
 import { DEPARTMENT_SHORT_LABELS, type Department, type ReceivingDepartment } from './departments';
 import { idNumberBirthDate } from './identity';
 import type { DisclosureViewer } from './reporter-identity';
 import { sentence } from './sentences';
 import { SITUATION_SHORT_LABELS, type SituationCode } from './situations';
+
+export const CHILD_FILE_ORIGIN_LABELS: Record<ChildFileOrigin, string> = {
+  report: '因报告建档',
+  survey: '摸排建档',
+};
+
+export const CHILD_FILE_CAPACITY_LABELS: Record<ChildFileCapacity, string> = {
+  keeper: '本村（居）、本乡镇管档',
+  coordinator: '县联席办',
+  order_holder: '持有关于这个孩子的未办结工单',
+};
 
 /**
  * How a report on a child's file discloses its reporter (`mayKnowReporter`) to the file's viewer:
