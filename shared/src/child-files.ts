@@ -200,8 +200,22 @@ export interface ChildFileReport {
   createdAt: string;
   /** Who reported, when the viewer may know; otherwise only whether they chose anonymity. */
   reporter:
-    | { disclosed: false; anonymous: boolean; confidential: boolean }
-    | { disclosed: true; name?: string; phone?: string; relation?: string; orgName?: string };
+    | {
+        /** false: the viewer may not know who reported (anonymous, or confidential to them). */
+        disclosed: false;
+        /** true: the reporter chose to stay anonymous. */
+        anonymous: boolean;
+        /** true: the reporter chose confidential (保密): shown to police orders and coordinators only. */
+        confidential: boolean;
+      }
+    | {
+        /** true: the reporter's identity is shown to the viewer. */
+        disclosed: true;
+        name?: string;
+        phone?: string;
+        relation?: string;
+        orgName?: string;
+      };
   orders: {
     id: string;
     department: ReceivingDepartment;

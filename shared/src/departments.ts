@@ -32,6 +32,18 @@ export const DEPARTMENT_LABELS: Record<Department, string> = {
   village: '村（居）委会（儿童主任）',
 };
 
+/**
+ * The department in a word or two, where a line names it before its unit: 民政（泗县民政局）：已签收。
+ */
+export const DEPARTMENT_SHORT_LABELS: Record<Department, string> = {
+  police: '公安',
+  civil_affairs: '民政',
+  township: '乡镇',
+  education: '教育',
+  coordinator: '联席办',
+  village: '村（居）委会',
+};
+
 /** Length of a village (村/社区) division code: a village unit covers 12-digit prefixes only. */
 export const VILLAGE_CODE_LENGTH = 12;
 /** Length of a township (乡镇/街道) division code. */

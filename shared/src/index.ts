@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './callbacks';
 export * from './channels';
 export * from './child-files';
+export * from './child-file-views';
 export * from './clocks';
 export * from './departments';
 export * from './division-scope';

@@ -46,6 +46,7 @@ export const TEXT_LIMITS = {
   calendarDayName: { label: '节日名称', min: 1, max: 50 },
   inviteCode: { label: '邀请码', min: 1, max: 32 },
   wechatLoginCode: { label: '登录凭证', min: 1, max: 128 },
+  childFileSearch: { label: '姓名或身份证号', min: 1, max: 50 },
 } as const satisfies Record<string, TextLimit>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

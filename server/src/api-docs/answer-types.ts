@@ -3,6 +3,7 @@ import type {
   AuditEntry,
   AuthResponse,
   AuthUser,
+  ChildFileDetail,
   ChildFileSummary,
   CountyBoard,
   HealthResponse,
@@ -39,6 +40,8 @@ export interface ApiAnswers {
   ChildFileSummary: ChildFileSummary;
   CreatedId: { id: string };
   AuditPage: Page<AuditEntry>;
+  ChildFileDetail: ChildFileDetail;
+  ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];

@@ -1,64 +1,93 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  ageOn,
-  idNumberBirthDate,
+  childFileAge,
   shanghaiDate,
   type ChildFileChild,
   type ChildFileSummary,
 } from '@shouhu/shared';
-import type { EntityManager } from 'typeorm';
 import type { ChildFileEntity } from '../children/child-file.entity';
-import { ChildFilesRepository } from '../children/child-files.repository';
-import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { DivisionsService } from '../divisions/divisions.service';
 import { OrdersRepository } from '../orders/orders.repository';
+import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 
-/** The child's age today (Beijing): from the birth date or the 身份证号, else as last given. */
-export function ageToday(child: ChildFileChild, today: string): number | undefined {
-  const birthDate = child.birthDate ?? (child.idNumber ? idNumberBirthDate(child.idNumber) : null);
-  return birthDate ? ageOn(birthDate, today) : child.ageYears;
+/** Besides the file itself, what a summary shows: counts and names, loaded once for a page. */
+export interface SummaryContext {
+  reportCounts: ReadonlyMap<string, number>;
+  openOrderCounts: ReadonlyMap<string, number>;
+  placeNames: ReadonlyMap<string, string>;
+  unitNames: ReadonlyMap<string, string>;
+  today: string;
 }
 
-/** A file as a line of the list (`ChildFileSummary`), for a caller who may see the file. */
+/** The file's child as sealed (nothing yet for a file a report made before files held one). */
+export function openChild(sealer: Sealer, file: ChildFileEntity): ChildFileChild {
+  const child = file.childSealed ? sealer.open<ChildFileChild>(file.childSealed) : {};
+  return file.childGender && !child.gender ? { ...child, gender: file.childGender } : child;
+}
+
+export function toChildFileSummary(
+  file: ChildFileEntity,
+  child: ChildFileChild,
+  context: SummaryContext,
+): ChildFileSummary {
+  const ageYears = childFileAge(child, context.today);
+  return {
+    id: file.id,
+    status: file.status,
+    origin: file.origin,
+    categories: file.categories,
+    divisionCode: file.divisionCode,
+    placeName: context.placeNames.get(file.divisionCode) ?? '',
+    unitId: file.unitId,
+    unitName: file.unitId ? (context.unitNames.get(file.unitId) ?? null) : null,
+    child: {
+      ...(child.name !== undefined ? { name: child.name } : {}),
+      ...(child.gender !== undefined ? { gender: child.gender } : {}),
+      ...(ageYears !== undefined ? { ageYears } : {}),
+    },
+    reportCount: context.reportCounts.get(file.id) ?? 0,
+    openOrderCount: context.openOrderCounts.get(file.id) ?? 0,
+    nextVisitDueAt: file.nextVisitDueAt?.toISOString() ?? null,
+    createdAt: file.createdAt.toISOString(),
+    updatedAt: file.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Files as the list shows them (`ChildFileSummary`): each child opened (only the page's rows),
+ * the counts of reports and open orders and the place and unit names in one query each.
+ */
 @Injectable()
 export class ChildFileSummaries {
   constructor(
-    private readonly files: ChildFilesRepository,
-    private readonly orders: OrdersRepository,
-    private readonly units: UnitsRepository,
-    private readonly divisions: DivisionsService,
     private readonly sealer: Sealer,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reports: ReportsRepository,
+    private readonly orders: OrdersRepository,
+    private readonly divisions: DivisionsService,
+    private readonly units: UnitsRepository,
   ) {}
 
-  async of(manager: EntityManager, file: ChildFileEntity): Promise<ChildFileSummary> {
-    // One after another: the queries share the transaction's one connection.
-    const places = await this.divisions.placeNames([file.divisionCode], manager);
-    const unit = file.unitId ? await this.units.findById(file.unitId, manager) : null;
-    const reportCount = await this.files.reportCount(manager, file.id);
-    const orders = await this.orders.ofChildFile(manager, file.id);
-    const child = file.childSealed ? this.sealer.open<ChildFileChild>(file.childSealed) : {};
-    return {
-      id: file.id,
-      status: file.status,
-      origin: file.origin,
-      categories: file.categories,
-      divisionCode: file.divisionCode,
-      placeName: places.get(file.divisionCode) ?? '',
-      unitId: file.unitId,
-      unitName: unit?.name ?? null,
-      child: {
-        name: child.name,
-        gender: child.gender,
-        ageYears: ageToday(child, shanghaiDate(this.clock.now())),
-      },
-      reportCount,
-      openOrderCount: orders.filter((order) => order.status !== 'resolved').length,
-      nextVisitDueAt: file.nextVisitDueAt?.toISOString() ?? null,
-      createdAt: file.createdAt.toISOString(),
-      updatedAt: file.updatedAt.toISOString(),
+  async of(files: ChildFileEntity[], now: Date): Promise<ChildFileSummary[]> {
+    const ids = files.map((file) => file.id);
+    const [reportCounts, openOrderCounts, placeNames, unitNames] = await Promise.all([
+      this.reports.countsByChildFile(ids),
+      this.orders.openCountsByChildFile(ids),
+      this.divisions.placeNames([...new Set(files.map((file) => file.divisionCode))]),
+      this.unitNames(),
+    ]);
+    const context = {
+      reportCounts,
+      openOrderCounts,
+      placeNames,
+      unitNames,
+      today: shanghaiDate(now),
     };
+    return files.map((file) => toChildFileSummary(file, openChild(this.sealer, file), context));
+  }
+
+  async unitNames(): Promise<Map<string, string>> {
+    return new Map((await this.units.list()).map((unit) => [unit.id, unit.name]));
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
-  childFileCapacity,
   childFileRequestErrors,
   mayEditChildFile,
   nextVisitDueAt,
@@ -28,7 +27,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionsService } from '../divisions/divisions.service';
-import { OrdersRepository } from '../orders/orders.repository';
+import { ChildFileHolding } from '../orders/child-file-holding';
 import { UnitsRepository } from '../units/units.repository';
 import {
   describeFileChange,
@@ -76,7 +75,7 @@ export class ChildFilesService {
   constructor(
     private readonly files: ChildFilesRepository,
     private readonly index: ChildIndex,
-    private readonly orders: OrdersRepository,
+    private readonly holding: ChildFileHolding,
     private readonly units: UnitsRepository,
     private readonly divisions: DivisionsService,
     private readonly summaries: ChildFileSummaries,
@@ -159,83 +158,91 @@ export class ChildFilesService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateChildFileDto): Promise<ChildFileSummary> {
-    return this.transactions.run(async (manager) => {
-      const file = await this.files.lockFile(manager, id);
-      if (!file) throw notFound();
-      const capacity = await this.capacity(manager, actor, file);
-      if (!capacity) throw notFound();
-      if (!mayEditChildFile(capacity)) {
-        throw ApiException.forbidden(
-          '办理工单的单位只能查看儿童档案，修改请联系村（居）委会或乡镇',
-        );
-      }
-      const now = this.clock.now();
-      const errors = childFileRequestErrors(dto, shanghaiDate(now));
-      if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
-      if (file.status === 'closed' && dto.status !== 'active') {
-        throw new ApiException(
-          HttpStatus.CONFLICT,
-          'CHILD_FILE_CLOSED',
-          '档案已销号，不能修改；如需继续跟进，请先恢复在册',
-        );
-      }
-      const move = dto.divisionCode !== undefined && dto.divisionCode !== file.divisionCode;
-      if (move) await this.checkMove(file.divisionCode, dto.divisionCode!);
+    const file = await this.transactions.run((manager) => this.change(manager, actor, id, dto));
+    const [summary] = await this.summaries.of([file], this.clock.now());
+    return summary;
+  }
 
-      const before = this.contents(file);
-      const after: Contents = {
-        child: dto.child ? { ...before.child, ...dto.child } : before.child,
-        guardian: dto.guardian === undefined ? before.guardian : person(dto.guardian),
-        carer: dto.carer === undefined ? before.carer : person(dto.carer),
-        help: dto.help ?? before.help,
-      };
-      if (dto.school !== undefined) {
-        after.child = { ...after.child, school: dto.school ?? undefined };
-        if (dto.school === null) delete after.child.school;
-      }
-      const categories = dto.categories ?? file.categories;
-      const change = await this.changeOf(manager, file, before, after, categories, dto);
-      const records = describeFileChange(change, actor.unit?.name ?? '');
-      if (records.length === 0) return this.summaries.of(manager, file);
-
-      const updated: ChildFileEntity = {
-        ...file,
-        ...this.sealed(after),
-        categories,
-        updatedAt: now,
-      };
-      if (move) {
-        updated.divisionCode = dto.divisionCode!;
-        updated.unitId =
-          keepingUnit(updated.divisionCode, await this.units.list(manager))?.id ?? null;
-      }
-      if (change.status === 'reopened') {
-        Object.assign(updated, {
-          status: 'active',
-          closeReason: null,
-          closeNote: null,
-          closedAt: null,
-        });
-      } else if (change.status) {
-        Object.assign(updated, {
-          status: 'closed',
-          closeReason: change.status.closed,
-          closeNote: dto.closeNote ?? null,
-          closedAt: now,
-        });
-      }
-      updated.nextVisitDueAt = nextVisitDueAt(updated);
-      // New identity keys find the file from later reports; old keys stay (reports made under
-      // them are still this child's), and keys another file holds are left to it.
-      await this.files.claimKeys(
-        manager,
-        id,
-        this.index.identityKeys(identityOf(after.child, after.guardian), updated.divisionCode, now),
+  /** The file after the change, stored with its timeline and audit rows in one transaction. */
+  private async change(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    dto: UpdateChildFileDto,
+  ): Promise<ChildFileEntity> {
+    const file = await this.files.lockFile(manager, id);
+    if (!file) throw notFound();
+    const capacity = await this.capacity(actor, file);
+    if (!capacity) throw notFound();
+    if (!mayEditChildFile(capacity)) {
+      throw ApiException.forbidden('办理工单的单位只能查看儿童档案，修改请联系村（居）委会或乡镇');
+    }
+    const now = this.clock.now();
+    const errors = childFileRequestErrors(dto, shanghaiDate(now));
+    if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
+    if (file.status === 'closed' && dto.status !== 'active') {
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'CHILD_FILE_CLOSED',
+        '档案已销号，不能修改；如需继续跟进，请先恢复在册',
       );
-      await this.files.saveFile(manager, updated);
-      await this.record(manager, actor, updated.id, records, file.divisionCode, now);
-      return this.summaries.of(manager, updated);
-    });
+    }
+    const move = dto.divisionCode !== undefined && dto.divisionCode !== file.divisionCode;
+    if (move) await this.checkMove(file.divisionCode, dto.divisionCode!);
+
+    const before = this.contents(file);
+    const after: Contents = {
+      child: dto.child ? { ...before.child, ...dto.child } : before.child,
+      guardian: dto.guardian === undefined ? before.guardian : person(dto.guardian),
+      carer: dto.carer === undefined ? before.carer : person(dto.carer),
+      help: dto.help ?? before.help,
+    };
+    if (dto.school !== undefined) {
+      after.child = { ...after.child, school: dto.school ?? undefined };
+      if (dto.school === null) delete after.child.school;
+    }
+    const categories = dto.categories ?? file.categories;
+    const change = await this.changeOf(manager, file, before, after, categories, dto);
+    const records = describeFileChange(change, actor.unit?.name ?? '');
+    if (records.length === 0) return file;
+
+    const updated: ChildFileEntity = {
+      ...file,
+      ...this.sealed(after),
+      categories,
+      updatedAt: now,
+    };
+    if (move) {
+      updated.divisionCode = dto.divisionCode!;
+      updated.unitId =
+        keepingUnit(updated.divisionCode, await this.units.list(manager))?.id ?? null;
+    }
+    if (change.status === 'reopened') {
+      Object.assign(updated, {
+        status: 'active',
+        closeReason: null,
+        closeNote: null,
+        closedAt: null,
+      });
+    } else if (change.status) {
+      Object.assign(updated, {
+        status: 'closed',
+        closeReason: change.status.closed,
+        closeNote: dto.closeNote ?? null,
+        closedAt: now,
+      });
+    }
+    updated.nextVisitDueAt = nextVisitDueAt(updated);
+    // New identity keys find the file from later reports; old keys stay (reports made under
+    // them are still this child's), and keys another file holds are left to it.
+    await this.files.claimKeys(
+      manager,
+      id,
+      this.index.identityKeys(identityOf(after.child, after.guardian), updated.divisionCode, now),
+    );
+    await this.files.saveFile(manager, updated);
+    await this.record(manager, actor, updated.id, records, file.divisionCode, now);
+    return updated;
   }
 
   /** The 409 of a second file for a child: with the existing file's id when the caller may see it. */
@@ -248,7 +255,7 @@ export class ChildFilesService {
       manager,
       await this.files.oldestFile(manager, matched),
     );
-    const visible = existing && (await this.capacity(manager, actor, existing));
+    const visible = existing && (await this.capacity(actor, existing));
     throw new ApiException(
       HttpStatus.CONFLICT,
       'CHILD_FILE_EXISTS',
@@ -259,18 +266,8 @@ export class ChildFilesService {
     );
   }
 
-  private async capacity(
-    manager: EntityManager,
-    actor: Actor,
-    file: ChildFileEntity,
-  ): Promise<ChildFileCapacity | null> {
-    const unitId = actor.unit?.id;
-    const holdsOrder =
-      unitId !== undefined &&
-      (await this.orders.ofChildFile(manager, file.id)).some(
-        (order) => order.unitId === unitId && order.status !== 'resolved',
-      );
-    return childFileCapacity(actor, file, holdsOrder);
+  private capacity(actor: Actor, file: ChildFileEntity): Promise<ChildFileCapacity | null> {
+    return this.holding.capacityOf(actor, file);
   }
 
   /** 400 unless the new place is a known township or village of the file's own county. */

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  In,
+  type EntityManager,
+  type SelectQueryBuilder,
+  type ObjectLiteral,
+} from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
 import { ChildFileEntity, ChildFileEventEntity, ChildIdentityKeyEntity } from './child-file.entity';
 
@@ -17,6 +23,8 @@ function locked<T extends ObjectLiteral>(
 
 @Injectable()
 export class ChildFilesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Inserts the keys for `candidateFileId`, leaving keys already filed as they are, and returns
    * the other files the keys already point to. Insert first, then read: the insert (or, for a
@@ -79,6 +87,10 @@ export class ChildFilesRepository {
     return oldest.id;
   }
 
+  findById(id: string): Promise<ChildFileEntity | null> {
+    return this.dataSource.getRepository(ChildFileEntity).findOneBy({ id });
+  }
+
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
     await manager.getRepository(ChildFileEntity).insert(file);
   }
@@ -95,11 +107,6 @@ export class ChildFilesRepository {
   async saveFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
     const { id, ...fields } = file;
     await manager.getRepository(ChildFileEntity).update({ id }, fields);
-  }
-
-  /** How many reports are about the file's child. */
-  async reportCount(manager: EntityManager, fileId: string): Promise<number> {
-    return manager.getRepository(ReportEntity).countBy({ childFileId: fileId });
   }
 
   /** Appends to the file's own timeline, in the transaction of the change it records. */

@@ -17,16 +17,22 @@ type QueryNames = string[] | null;
  * Refuses query parameters a route does not read, as unknown body fields are (api.md): 400
  * `VALIDATION_FAILED` naming each. A route with a query DTO is left to the validation pipe; every
  * other route (no `@Query` at all, or `@Query('name')`) is checked here, so a route added later
- * needs nothing to be covered.
+ * needs nothing to be covered. A query string that is not valid percent-encoding is refused on
+ * every route: the parser hands such a value on undecoded (`q=%ZZ%` as the text `%ZZ%`), and a
+ * search must not look for what the client never meant to send.
  */
 @Injectable()
 export class UnknownQueryInterceptor implements NestInterceptor {
   private readonly names = new WeakMap<object, QueryNames>();
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!isWellEncoded(request.url)) {
+      throw ApiException.validation({ query: '网址中的参数编码不正确' });
+    }
     const accepted = this.queryNames(context);
     if (accepted !== null) {
-      const query = (context.switchToHttp().getRequest<FastifyRequest>().query ?? {}) as object;
+      const query = (request.query ?? {}) as object;
       const unknown = Object.keys(query).filter((name) => !accepted.includes(name));
       if (unknown.length > 0) {
         throw ApiException.validation(Object.fromEntries(unknown.map((n) => [n, '不允许的参数'])));
@@ -48,5 +54,16 @@ export class UnknownQueryInterceptor implements NestInterceptor {
       this.names.set(handler, names);
     }
     return names;
+  }
+}
+
+function isWellEncoded(url: string): boolean {
+  const query = url.indexOf('?');
+  if (query < 0) return true;
+  try {
+    decodeURIComponent(url.slice(query + 1));
+    return true;
+  } catch {
+    return false;
   }
 }

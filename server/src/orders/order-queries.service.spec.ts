@@ -1,4 +1,5 @@
 import type { AuditService } from '../audit/audit.service';
+import type { ChildFilesRepository } from '../children/child-files.repository';
 import { refusal } from '../../test/setup/refusal';
 import type { ReportsRepository } from '../reports/reports.repository';
 import type { UnitsRepository } from '../units/units.repository';
@@ -6,6 +7,7 @@ import type { UploadsService } from '../uploads/uploads.service';
 import { AT, anActor, anOrderEntity, aReportEntity } from '../../test/factories/entity.factory';
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { orderSummariesOver, PLACE_NAME } from '../../test/fakes/order-summaries';
+import { ChildFileHolding } from './child-file-holding';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
 import { orderEvent } from './order-events';
 import { OrderQueriesService } from './order-queries.service';
@@ -25,6 +27,7 @@ const NOW = new Date(AT.getTime() + 3600_000);
 const UNITS = [NEXT_COUNTY_TOWNSHIP, TOWNSHIP, EDUCATION, OTHER_TOWNSHIP, COORDINATOR];
 
 const handler = anActor(['reporter', 'handler'], TOWNSHIP, 'user-handler');
+const educationHandler = anActor(['reporter', 'handler'], EDUCATION, 'user-education');
 const otherHandler = anActor(['reporter', 'handler'], OTHER_TOWNSHIP, 'user-other');
 const coordinator = anActor(['reporter', 'coordinator'], COORDINATOR, 'user-coordinator');
 const admin = anActor(['reporter', 'admin'], null, 'user-admin');
@@ -46,7 +49,11 @@ const queued = anOrderEntity({
   unrouted: true,
 });
 
-function setUp() {
+/** The report's child file, in the township's place. */
+const FILE = { id: 'file-1', divisionCode: TOWNSHIP.divisionPrefixes[0] };
+
+function setUp(options: { reportOf?: typeof report; holders?: string[] } = {}) {
+  const theReport = options.reportOf ?? report;
   const orders = new InMemoryOrders([lead, assist, queued]);
   orders.eventRows.push(
     orderEvent(lead.id, 'dispatched', '由本部门主办，已派至泗城镇儿童督导站', AT, null),
@@ -65,6 +72,12 @@ function setUp() {
     }),
   );
   const page = jest.fn(async (): Promise<[OrderEntity[], number]> => [[lead, assist], 7]);
+  // The units holding an unresolved order about the file: the lead's and the assist's.
+  const childFilesHeldBy = jest.fn(async (unitId: string, fileIds: string[] = []) =>
+    (options.holders ?? [TOWNSHIP.id, EDUCATION.id]).includes(unitId)
+      ? fileIds.filter((id) => id === FILE.id)
+      : [],
+  );
   const details = {
     build: jest.fn(async () => ({ view: 'full' })),
     routing: jest.fn(async () => ({ view: 'routing' })),
@@ -79,13 +92,17 @@ function setUp() {
   const sut = new OrderQueriesService(
     Object.assign(orders, { page }) as unknown as OrdersRepository,
     {
-      findById: async (_: unknown, id: string) => (id === report.id ? report : null),
+      findById: async (_: unknown, id: string) => (id === theReport.id ? theReport : null),
     } as unknown as ReportsRepository,
     { list: async () => UNITS } as unknown as UnitsRepository,
     orderSummariesOver(orders, [report], UNITS),
     details as unknown as ReportDetailsBuilder,
     uploads as unknown as UploadsService,
     audit as unknown as AuditService,
+    { findById: async (id: string) => (id === FILE.id ? FILE : null) } as ChildFilesRepository,
+    new ChildFileHolding(
+      Object.assign(orders, { childFilesHeldBy }) as unknown as OrdersRepository,
+    ),
     { now: () => NOW },
   );
   return { sut, page, details, uploads, audit };
@@ -194,6 +211,36 @@ describe(OrderQueriesService.name, () => {
       expect(await refusal(sut.detail(admin, lead.id))).toEqual({ status: 404, code: 'NOT_FOUND' });
       expect(details.build).not.toHaveBeenCalled();
       expect(audit.recordRead).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('the link to the child’s file', () => {
+    it.each([
+      ['the township handler, who keeps the file', handler, lead.id],
+      ['the coordinator of the county', coordinator, lead.id],
+      ['the handler of education while it holds its order', educationHandler, assist.id],
+    ])('links %s to it', async (_who, actor, orderId) => {
+      const { sut } = setUp();
+
+      expect((await sut.detail(actor, orderId)).childFile).toEqual({ id: FILE.id });
+    });
+
+    it('gives an administrator no link: admins see no child', async () => {
+      const { sut } = setUp();
+
+      expect((await sut.detail(admin, queued.id)).childFile).toBeNull();
+    });
+
+    it('gives no link to a handler whose unit no longer holds an unresolved order about the child', async () => {
+      const { sut } = setUp({ holders: [TOWNSHIP.id] });
+
+      expect((await sut.detail(educationHandler, assist.id)).childFile).toBeNull();
+    });
+
+    it('gives no link when the report has no file', async () => {
+      const { sut } = setUp({ reportOf: aReportEntity({ childFileId: null }) });
+
+      expect((await sut.detail(handler, lead.id)).childFile).toBeNull();
     });
   });
 

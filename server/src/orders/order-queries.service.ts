@@ -8,16 +8,19 @@ import type {
 } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { ChildFilesRepository } from '../children/child-files.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 import { UploadsService } from '../uploads/uploads.service';
+import { ChildFileHolding } from './child-file-holding';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
 import { capacityFor, listScope, mayMoveTo } from './order-access';
 import { orderNotFound } from './order-not-found';
 import { OrderSummaries } from './order-summaries';
 import { toEventView } from './order-views';
 import type { OrderEntity } from './order.entity';
+import type { ReportEntity } from '../reports/report.entity';
 import { OrdersRepository, type OrderFilter } from './orders.repository';
 import { ReportDetailsBuilder } from './report-details';
 
@@ -36,6 +39,8 @@ export class OrderQueriesService {
     private readonly details: ReportDetailsBuilder,
     private readonly uploads: UploadsService,
     private readonly audit: AuditService,
+    private readonly childFiles: ChildFilesRepository,
+    private readonly holding: ChildFileHolding,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -113,9 +118,16 @@ export class OrderQueriesService {
       report: await this.details.build(report, { capacity, department: order.department }),
       otherOrders,
       timeline,
-      childFile: null,
+      childFile: await this.childFileLink(actor, report),
       handovers: [],
     };
+  }
+
+  /** The report's child file, when the caller may open it (the order page links to it). */
+  private async childFileLink(actor: Actor, report: ReportEntity): Promise<{ id: string } | null> {
+    const file = report.childFileId ? await this.childFiles.findById(report.childFileId) : null;
+    if (!file) return null;
+    return (await this.holding.capacityOf(actor, file)) ? { id: file.id } : null;
   }
 
   /**

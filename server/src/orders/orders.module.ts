@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ChildrenModule } from '../children/children.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
@@ -7,6 +8,7 @@ import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
 import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { ChildFileHolding } from './child-file-holding';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
 import { HandoversRepository } from './handovers.repository';
@@ -22,6 +24,7 @@ import { ReportProgress } from './report-progress';
   imports: [
     AuditModule,
     CalendarModule,
+    ChildrenModule,
     DivisionsModule,
     NotificationOutboxModule,
     ReportsModule,
@@ -33,6 +36,7 @@ import { ReportProgress } from './report-progress';
   providers: [
     OrdersRepository,
     HandoversRepository,
+    ChildFileHolding,
     OrderQueriesService,
     OrderActionsService,
     OrderSummaries,
@@ -41,6 +45,6 @@ import { ReportProgress } from './report-progress';
     ReportDetailsBuilder,
     ReportProgress,
   ],
-  exports: [OrdersRepository, HandoversRepository, OrderDispatcher],
+  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher],
 })
 export class OrdersModule {}

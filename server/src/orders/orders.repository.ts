@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
-import { ReportEntity } from '../reports/report.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
 
 export interface OrderScope {
@@ -38,20 +37,6 @@ export class OrdersRepository {
     if (clocks.length > 0) {
       await manager.createQueryBuilder().insert().into(OrderClockEntity).values(clocks).execute();
     }
-  }
-
-  /** The unit and status of every order about the child of a file (through its reports). */
-  async ofChildFile(
-    manager: EntityManager,
-    childFileId: string,
-  ): Promise<Pick<OrderEntity, 'unitId' | 'status'>[]> {
-    return manager
-      .getRepository(OrderEntity)
-      .createQueryBuilder('o')
-      .select(['o.unitId', 'o.status'])
-      .innerJoin(ReportEntity, 'r', 'r.id = o.reportId')
-      .where('r.childFileId = :childFileId', { childFileId })
-      .getMany();
   }
 
   findById(id: string): Promise<OrderEntity | null> {
@@ -117,6 +102,66 @@ export class OrdersRepository {
     return (manager ?? this.dataSource.manager)
       .getRepository(OrderEntity)
       .find({ where: { reportId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The orders of these reports, oldest first. */
+  ofReports(reportIds: string[]): Promise<OrderEntity[]> {
+    if (reportIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .where('o.report_id IN (:...reportIds)', { reportIds })
+      .orderBy('o.created_at', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getMany();
+  }
+
+  /** The timelines of these orders together, oldest first. */
+  eventsOf(orderIds: string[]): Promise<OrderEventEntity[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(OrderEventEntity)
+      .createQueryBuilder('e')
+      .where('e.order_id IN (:...orderIds)', { orderIds })
+      .orderBy('e.at', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * The child files about which the unit holds an unresolved order (domain.md: other departments
+   * see a file only while they hold an order about the child), among `childFileIds` when given:
+   * the list's scope and one file's check alike. Through the unit's orders (IDX_orders_unit_due)
+   * to their reports by primary key.
+   */
+  async childFilesHeldBy(unitId: string, childFileIds?: string[]): Promise<string[]> {
+    if (childFileIds?.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .innerJoin('reports', 'r', 'r.id = o.report_id')
+      .select('DISTINCT r.child_file_id', 'fileId')
+      .where('o.unit_id = :unitId', { unitId })
+      .andWhere('o.status <> :resolved', { resolved: 'resolved' })
+      .andWhere('r.child_file_id IS NOT NULL');
+    if (childFileIds) query.andWhere('r.child_file_id IN (:...childFileIds)', { childFileIds });
+    const rows = await query.getRawMany<{ fileId: string }>();
+    return rows.map((row) => row.fileId);
+  }
+
+  /** File id → its reports' orders not yet resolved, for the files given, in one grouped query. */
+  async openCountsByChildFile(childFileIds: string[]): Promise<Map<string, number>> {
+    if (childFileIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .innerJoin('reports', 'r', 'r.id = o.report_id')
+      .select('r.child_file_id', 'fileId')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.child_file_id IN (:...childFileIds)', { childFileIds })
+      .andWhere('o.status <> :resolved', { resolved: 'resolved' })
+      .groupBy('r.child_file_id')
+      .getRawMany<{ fileId: string; count: string | number }>();
+    return new Map(rows.map((row) => [row.fileId, Number(row.count)]));
   }
 
   /** Most urgent first: the nearest running deadline, then the oldest. */

@@ -77,6 +77,27 @@ export class ReportsRepository {
     await manager.getRepository(ReportEntity).update({ id }, changes);
   }
 
+  /** Every report linked to a child's file, newest first. */
+  ofChildFile(childFileId: string): Promise<ReportEntity[]> {
+    return this.dataSource
+      .getRepository(ReportEntity)
+      .find({ where: { childFileId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** File id → how many reports are linked to it, for the files given, in one grouped query. */
+  async countsByChildFile(childFileIds: string[]): Promise<Map<string, number>> {
+    if (childFileIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select('r.child_file_id', 'fileId')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.child_file_id IN (:...childFileIds)', { childFileIds })
+      .groupBy('r.child_file_id')
+      .getRawMany<{ fileId: string; count: string | number }>();
+    return new Map(rows.map((row) => [row.fileId, Number(row.count)]));
+  }
+
   findByTrackingCode(trackingCode: string): Promise<ReportEntity | null> {
     return this.dataSource.getRepository(ReportEntity).findOneBy({ trackingCode });
   }

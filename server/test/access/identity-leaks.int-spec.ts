@@ -5,6 +5,7 @@ import {
   type AuthResponse,
   type Page,
 } from '@shouhu/shared';
+import { aChildFile } from '../factories/child-file.factory';
 import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { devLogin } from '../factories/session.factory';
@@ -12,6 +13,7 @@ import { aUnit } from '../factories/unit.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
+  HOME_VILLAGE,
   ROLE_NAMES,
   aWorld,
   sessionsFor,
@@ -63,6 +65,13 @@ function mayKnow(role: RoleName, report: Filed, group: Group): boolean {
   return false;
 }
 
+/**
+ * Who may know the child of a file a village worker opened (摸排) in the home township's first
+ * village, with no report about them: the village's 儿童主任 and the township's supervisor, who
+ * keep it, and the county's coordinator (domain.md, "Who sees a file").
+ */
+const SURVEY_KEEPERS: readonly RoleName[] = ['village', 'handler', 'coordinator'];
+
 const CJK = '甲乙丙丁戊己庚辛壬癸';
 let serial = 0;
 
@@ -102,6 +111,8 @@ describe('identity leaks: every GET route × every role', () => {
   let wechat: WechatStandIn;
   let sessions: Record<RoleName, AuthResponse | null>;
   const filed: Filed[] = [];
+  /** Canaries of the surveyed file's child and guardian. */
+  const surveyed: string[] = [];
   /** Ids and codes seen so far, by the key they came under. */
   const seen = new Map<string, Set<string>>();
 
@@ -300,6 +311,21 @@ describe('identity leaks: every GET route × every role', () => {
       });
       expect(subscribed.status).toBe(201);
     }
+    const survey = childCanaries(9);
+    const surveyFile = await aChildFile(sut.app, {
+      divisionCode: HOME_VILLAGE,
+      unitId: world.units.homeVillage.id,
+      child: {
+        name: survey.child.name,
+        gender: survey.child.gender,
+        birthDate: survey.child.birthDate,
+        idNumber: survey.child.idNumber,
+        school: survey.child.school,
+      },
+      guardian: { name: survey.child.guardianName, phone: survey.child.guardianPhone },
+    });
+    harvest({ id: surveyFile.id });
+    surveyed.push(...survey.strings.filter((canary) => canary !== survey.address));
     const queued = await orderOf(sut.baseUrl, token('admin'), adminQueue.id, 'township');
     await act(sut.baseUrl, token('admin'), queued.id, 'priority', {
       priority: 'P2',
@@ -332,16 +358,26 @@ describe('identity leaks: every GET route × every role', () => {
   }
 
   function leaksIn(answer: Answer): string[] {
-    return filed.flatMap((report) =>
-      (['child', 'reporter'] as const).flatMap((group) =>
-        mayKnow(answer.role, report, group)
-          ? []
-          : report.canaries[group]
-              .filter((canary) => answer.text.includes(canary))
-              .map(
-                (canary) =>
-                  `${answer.role} GET ${answer.path} → ${answer.status}: ${group} "${canary}" of ${report.label}`,
-              ),
+    const fromSurvey = SURVEY_KEEPERS.includes(answer.role)
+      ? []
+      : surveyed
+          .filter((canary) => answer.text.includes(canary))
+          .map(
+            (canary) =>
+              `${answer.role} GET ${answer.path} → ${answer.status}: child "${canary}" of the surveyed file`,
+          );
+    return fromSurvey.concat(
+      filed.flatMap((report) =>
+        (['child', 'reporter'] as const).flatMap((group) =>
+          mayKnow(answer.role, report, group)
+            ? []
+            : report.canaries[group]
+                .filter((canary) => answer.text.includes(canary))
+                .map(
+                  (canary) =>
+                    `${answer.role} GET ${answer.path} → ${answer.status}: ${group} "${canary}" of ${report.label}`,
+                ),
+        ),
       ),
     );
   }

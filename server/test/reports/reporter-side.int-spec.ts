@@ -63,6 +63,18 @@ describe('the reporter’s side: my reports, tracking, rating', () => {
     expect(mine.body.map((r) => r.id)).toEqual([second.id, first.id]);
   });
 
+  it('lists all of a busy reporter’s reports at once without overflowing the database pool', async () => {
+    const me = await aReporterSession(sut.baseUrl);
+    for (let i = 0; i < 45; i += 1) await submitReport(sut.baseUrl, me.token, { child: {} });
+
+    const mine = await http<ReporterReportView[]>(sut.baseUrl, 'GET', '/reports/mine', {
+      token: me.token,
+    });
+
+    expect(mine.status).toBe(200);
+    expect(mine.body).toHaveLength(45);
+  }, 120_000);
+
   it('shows progress to anyone with the tracking code, however it is typed', async () => {
     const report = await aClosedReport(county.sessions.reporter.token);
 

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
+import { Brackets, DataSource } from 'typeorm';
+import { ChildFileEntity, ChildFileEventEntity } from '../children/child-file.entity';
+
+export interface ChildFileFilter {
+  status: ChildFileStatus;
+  /** A division prefix the files must lie under (it narrows the scope, never widens it). */
+  division?: string;
+  category?: ChildCategory;
+  /** Blind-index keys a file's name or 身份证号 must equal. */
+  keys?: { nameKey: string | null; idKey: string | null };
+}
+
+/** What `GET /children` and `GET /children/:id` read of the files themselves. */
+@Injectable()
+export class ChildFileQueriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The files in scope (under one of `divisionPrefixes`, or among `heldFileIds`) that pass the
+   * filter: the next visit due soonest first (files without one last), then the latest changed.
+   */
+  page(
+    scope: { divisionPrefixes: string[]; heldFileIds: string[] },
+    filter: ChildFileFilter,
+    offset: number,
+    limit: number,
+  ): Promise<[ChildFileEntity[], number]> {
+    const query = this.dataSource.getRepository(ChildFileEntity).createQueryBuilder('f');
+    query.where(
+      new Brackets((where) => {
+        where.where('1 = 0');
+        scope.divisionPrefixes.forEach((prefix, i) => {
+          where.orWhere(`f.division_code LIKE :prefix${i}`, { [`prefix${i}`]: `${prefix}%` });
+        });
+        if (scope.heldFileIds.length > 0) {
+          where.orWhere('f.id IN (:...heldFileIds)', { heldFileIds: scope.heldFileIds });
+        }
+      }),
+    );
+    query.andWhere('f.status = :status', { status: filter.status });
+    if (filter.division) {
+      query.andWhere('f.division_code LIKE :division', { division: `${filter.division}%` });
+    }
+    if (filter.category) {
+      // The categories are a JSON array of codes: a code in quotes matches only that code, the
+      // same way on MariaDB and SQLite.
+      query.andWhere('f.categories LIKE :category', { category: `%"${filter.category}"%` });
+    }
+    if (filter.keys) {
+      const { nameKey, idKey } = filter.keys;
+      query.andWhere(
+        new Brackets((where) => {
+          where.where('1 = 0');
+          if (nameKey) where.orWhere('f.name_key = :nameKey', { nameKey });
+          if (idKey) where.orWhere('f.id_key = :idKey', { idKey });
+        }),
+      );
+    }
+    return query
+      .orderBy('CASE WHEN f.next_visit_due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('f.next_visit_due_at', 'ASC')
+      .addOrderBy('f.updated_at', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+  }
+
+  /** The file's own timeline, oldest first. */
+  events(childFileId: string): Promise<ChildFileEventEntity[]> {
+    return this.dataSource
+      .getRepository(ChildFileEventEntity)
+      .find({ where: { childFileId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,52 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import {
+  CHILD_CATEGORIES,
+  CHILD_FILE_STATUSES,
+  DIVISION_CODE_PATTERN,
+  TEXT_LIMITS,
+  type ChildCategory,
+  type ChildFileStatus,
+} from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
+import { IsText, MayBeAbsent } from '../../common/input-rules';
+
+export const CHILD_FILE_PAGE_SIZE_MAX = 50;
+
+export class ChildFileListQueryDto {
+  @FieldDescription(
+    '只列这个区划（县6位、乡镇9位、村12位）之内的档案；超出本人范围的区划得到空列表',
+  )
+  @MayBeAbsent()
+  @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
+  division?: string;
+
+  @MayBeAbsent()
+  @IsIn(CHILD_CATEGORIES, { message: '儿童类别不正确' })
+  category?: ChildCategory;
+
+  @FieldDescription('不填：只列在册（active）的档案')
+  @MayBeAbsent()
+  @IsIn(CHILD_FILE_STATUSES, { message: '档案状态不正确' })
+  status: ChildFileStatus = 'active';
+
+  @FieldDescription(
+    '孩子的完整姓名或身份证号（全角、空格、间隔号不影响）；只找完全相同的，不做模糊查找',
+  )
+  @MayBeAbsent()
+  @IsText(TEXT_LIMITS.childFileSearch)
+  q?: string;
+
+  @MayBeAbsent()
+  @Type(() => Number)
+  @IsInt({ message: '页码应为整数' })
+  @Min(1, { message: '页码从1开始' })
+  page: number = 1;
+
+  @MayBeAbsent()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数应为整数' })
+  @Min(1, { message: '每页至少1条' })
+  @Max(CHILD_FILE_PAGE_SIZE_MAX, { message: `每页最多${CHILD_FILE_PAGE_SIZE_MAX}条` })
+  pageSize: number = 20;
+}

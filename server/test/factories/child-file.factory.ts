@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type {
+  ChildCategory,
+  ChildFileChild,
+  ChildFilePerson,
+  ChildFileStatus,
+  HelpInPlace,
+} from '@shouhu/shared';
+import { DataSource } from 'typeorm';
+import { ChildFileEntity, ChildIdentityKeyEntity } from '../../src/children/child-file.entity';
+import { ChildIndex } from '../../src/children/child-index';
+import { Sealer } from '../../src/crypto/sealer';
+
+export interface ChildFileOverrides {
+  divisionCode?: string;
+  unitId?: string | null;
+  status?: ChildFileStatus;
+  categories?: ChildCategory[];
+  child?: ChildFileChild;
+  guardian?: ChildFilePerson;
+  help?: HelpInPlace[];
+  nextVisitDueAt?: Date | null;
+  updatedAt?: Date;
+}
+
+/**
+ * A file opened by a village or township worker (摸排), written straight into the database as the
+ * server keeps one: sealed identity, search keys, and the identity keys that link later reports
+ * about the same child to it. Stands in for `POST /children` in tests of the reads.
+ */
+export async function aChildFile(
+  app: INestApplication,
+  overrides: ChildFileOverrides = {},
+): Promise<ChildFileEntity> {
+  const sealer = app.get(Sealer);
+  const index = app.get(ChildIndex);
+  const now = new Date();
+  const child = overrides.child ?? { name: '王小红', gender: 'female', ageYears: 9 };
+  const divisionCode = overrides.divisionCode ?? '341324100203';
+  const file: ChildFileEntity = {
+    id: randomUUID(),
+    status: overrides.status ?? 'active',
+    origin: 'survey',
+    divisionCode,
+    unitId: overrides.unitId ?? null,
+    categories: overrides.categories ?? ['left_behind'],
+    childSealed: sealer.seal(child),
+    childGender: child.gender ?? null,
+    guardianSealed: overrides.guardian ? sealer.seal(overrides.guardian) : null,
+    carerSealed: null,
+    helpSealed: overrides.help ? sealer.seal(overrides.help) : null,
+    nameKey: index.nameKey(child.name),
+    idKey: index.idKey(child.idNumber),
+    closeReason: overrides.status === 'closed' ? 'turned_18' : null,
+    closeNote: null,
+    closedAt: overrides.status === 'closed' ? now : null,
+    nextVisitDueAt: overrides.nextVisitDueAt ?? null,
+    createdAt: now,
+    updatedAt: overrides.updatedAt ?? now,
+  };
+  const db = app.get(DataSource);
+  await db.getRepository(ChildFileEntity).insert(file);
+  const keys = index.identityKeys(child, divisionCode, now);
+  if (keys.length > 0) {
+    await db
+      .getRepository(ChildIdentityKeyEntity)
+      .insert(keys.map((keyHash) => ({ keyHash, childFileId: file.id })));
+  }
+  return file;
+}
