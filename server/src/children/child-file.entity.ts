@@ -23,14 +23,15 @@ export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ type: 'varchar', length: 8 })
+  // The defaults are what files made before files had a status and origin got (migration 1764900000000).
+  @Column({ type: 'varchar', length: 8, default: 'active' })
   status: ChildFileStatus;
 
-  @Column({ type: 'varchar', length: 8 })
+  @Column({ type: 'varchar', length: 8, default: 'report' })
   origin: ChildFileOrigin;
 
   /** The child's place: village (12 digits) or coarser when nobody knew the village. */
-  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  @Column({ name: 'division_code', type: 'varchar', length: 12, default: '' })
   divisionCode: string;
 
   /** The unit keeping the file: the village's, else the township's; null when none covers it. */
