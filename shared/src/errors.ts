@@ -1,4 +1,5 @@
 import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
+import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
 
@@ -26,13 +27,18 @@ const GENERAL_ERROR_CODES = [
 ] as const;
 
 export type ErrorCode =
-  (typeof GENERAL_ERROR_CODES)[number] | RefusalCode | RatingRefusalCode | CallbackRefusalCode;
+  | (typeof GENERAL_ERROR_CODES)[number]
+  | RefusalCode
+  | RatingRefusalCode
+  | CallbackRefusalCode
+  | HandoffRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
   ...REFUSAL_CODES,
   ...RATING_REFUSAL_CODES,
   ...CALLBACK_REFUSAL_CODES,
+  ...HANDOFF_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {
