@@ -119,6 +119,16 @@ describe('import direction', () => {
     expect(breaking((i) => i.from === 'orders' && i.to === 'intake')).toEqual([]);
   });
 
+  it('keeps children a leaf below intake and orders', () => {
+    const above = ['orders', 'intake', 'child-files'];
+
+    expect(breaking((i) => i.from === 'children' && above.includes(i.to ?? ''))).toEqual([]);
+  });
+
+  it('keeps orders below child files', () => {
+    expect(breaking((i) => i.from === 'orders' && i.to === 'child-files')).toEqual([]);
+  });
+
   it('lets only the application and the demo data import intake', () => {
     const above = ['intake', 'app.module', 'demo'];
 

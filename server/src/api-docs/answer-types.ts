@@ -4,6 +4,7 @@ import type {
   AuthResponse,
   AuthUser,
   CountyBoard,
+  GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
   Invite,
@@ -37,6 +38,7 @@ export interface ApiAnswers {
   AuthUser: AuthUser;
   AuditPage: Page<AuditEntry>;
   CountyBoard: CountyBoard;
+  GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];
   Invite: Invite;

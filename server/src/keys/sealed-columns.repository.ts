@@ -15,6 +15,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'reports', column: 'child_sealed' },
   { table: 'reports', column: 'reporter_sealed' },
   { table: 'sms_messages', column: 'phone_sealed' },
+  { table: 'guardianship_handovers', column: 'details_sealed' },
 ];
 
 export interface SealedRow {

@@ -1,4 +1,5 @@
 import type { AuditService } from '../audit/audit.service';
+import type { Sealer } from '../crypto/sealer';
 import { refusal } from '../../test/setup/refusal';
 import type { ReportsRepository } from '../reports/reports.repository';
 import type { UnitsRepository } from '../units/units.repository';
@@ -7,6 +8,7 @@ import { AT, anActor, anOrderEntity, aReportEntity } from '../../test/factories/
 import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { orderSummariesOver, PLACE_NAME } from '../../test/fakes/order-summaries';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
+import type { HandoversRepository } from './handovers.repository';
 import { orderEvent } from './order-events';
 import { OrderQueriesService } from './order-queries.service';
 import type { OrderEntity } from './order.entity';
@@ -76,6 +78,27 @@ function setUp() {
     })),
   };
   const audit = { recordRead: jest.fn(async () => undefined) };
+  const handovers = {
+    ofReports: jest.fn(async () => [
+      {
+        id: 'handover-1',
+        orderId: assist.id,
+        reportId: report.id,
+        unitId: EDUCATION.id,
+        handedOverAt: AT,
+        detailsSealed: 'sealed:handover-1',
+        recordedBy: 'user-civil',
+        recordedAt: NOW,
+      },
+    ]),
+  };
+  const sealer = {
+    open: jest.fn(() => ({
+      handedOverBy: '李某（奶奶）',
+      receivedBy: '王某',
+      placedAt: '县救助站',
+    })),
+  };
   const sut = new OrderQueriesService(
     Object.assign(orders, { page }) as unknown as OrdersRepository,
     {
@@ -86,9 +109,11 @@ function setUp() {
     details as unknown as ReportDetailsBuilder,
     uploads as unknown as UploadsService,
     audit as unknown as AuditService,
+    handovers as unknown as HandoversRepository,
+    sealer as unknown as Sealer,
     { now: () => NOW },
   );
-  return { sut, page, details, uploads, audit };
+  return { sut, page, details, uploads, audit, handovers, sealer };
 }
 
 const aQuery = (overrides: Partial<OrderListQueryDto>): OrderListQueryDto =>
@@ -171,11 +196,33 @@ describe(OrderQueriesService.name, () => {
       });
     });
 
+    it('shows a handler every written handover of the report, opened, with the unit that recorded it', async () => {
+      const { sut, handovers } = setUp();
+
+      const detail = await sut.detail(handler, lead.id);
+
+      expect(handovers.ofReports).toHaveBeenCalledWith([report.id]);
+      expect(detail.handovers).toEqual([
+        {
+          id: 'handover-1',
+          orderId: assist.id,
+          at: AT.toISOString(),
+          handedOverBy: '李某（奶奶）',
+          receivedBy: '王某',
+          placedAt: '县救助站',
+          unitName: EDUCATION.name,
+          recordedAt: NOW.toISOString(),
+        },
+      ]);
+    });
+
     it('shows an administrator only the routing facts and the system’s and admins’ own entries', async () => {
-      const { sut, details } = setUp();
+      const { sut, details, sealer } = setUp();
 
       const detail = await sut.detail(admin, queued.id);
 
+      expect(detail.handovers).toEqual([]);
+      expect(sealer.open).not.toHaveBeenCalled();
       expect(details.build).not.toHaveBeenCalled();
       expect(detail.report).toEqual({ view: 'routing' });
       expect(detail.timeline.map((e) => [e.kind, e.actorRole])).toEqual([

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  GuardianshipHandover,
   OrderActorCapacity,
   OrderDetail,
   OrderSummary,
@@ -9,10 +10,13 @@ import type {
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
+import { Sealer } from '../crypto/sealer';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
+import { handoverView, type HandoverDetails } from './handover-views';
+import { HandoversRepository } from './handovers.repository';
 import { capacityFor, listScope, mayMoveTo } from './order-access';
 import { orderNotFound } from './order-not-found';
 import { OrderSummaries } from './order-summaries';
@@ -23,8 +27,8 @@ import { ReportDetailsBuilder } from './report-details';
 
 /**
  * What staff read of their orders: the lists and queues, one order with its report and timeline,
- * the units it may move to, and the report's photos and videos. Reading a report's details is
- * audited; nothing here changes an order.
+ * the units it may move to, and the report's photos and videos. Reading a report's details (its
+ * written handovers with them) is audited; nothing here changes an order.
  */
 @Injectable()
 export class OrderQueriesService {
@@ -36,6 +40,8 @@ export class OrderQueriesService {
     private readonly details: ReportDetailsBuilder,
     private readonly uploads: UploadsService,
     private readonly audit: AuditService,
+    private readonly handovers: HandoversRepository,
+    private readonly sealer: Sealer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -96,6 +102,7 @@ export class OrderQueriesService {
         status: o.status,
         unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
       }));
+    const handovers = capacity === 'admin' ? [] : await this.handoversOf(report.id, units);
     if (capacity === 'admin') {
       return {
         order: summary,
@@ -114,8 +121,22 @@ export class OrderQueriesService {
       otherOrders,
       timeline,
       childFile: null,
-      handovers: [],
+      handovers,
     };
+  }
+
+  /** Every written handover of the report, on whichever of its orders it was recorded. */
+  private async handoversOf(
+    reportId: string,
+    units: Map<string, string>,
+  ): Promise<GuardianshipHandover[]> {
+    return (await this.handovers.ofReports([reportId])).map((entity) =>
+      handoverView(
+        entity,
+        this.sealer.open<HandoverDetails>(entity.detailsSealed),
+        entity.unitId ? (units.get(entity.unitId) ?? null) : null,
+      ),
+    );
   }
 
   /**

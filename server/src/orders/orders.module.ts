@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -9,6 +10,7 @@ import { UnitsModule } from '../units/units.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
+import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
 import { OrderQueriesService } from './order-queries.service';
@@ -22,6 +24,7 @@ import { ReportProgress } from './report-progress';
   imports: [
     AuditModule,
     CalendarModule,
+    ChildrenModule,
     DivisionsModule,
     NotificationOutboxModule,
     ReportsModule,
@@ -35,6 +38,7 @@ import { ReportProgress } from './report-progress';
     HandoversRepository,
     OrderQueriesService,
     OrderActionsService,
+    HandoffsService,
     OrderSummaries,
     ClockPlanner,
     OrderDispatcher,
