@@ -9,6 +9,8 @@ export const OTHER_COUNTY = '341322';
 export const HOME_TOWN = '341324100';
 export const HOME_TOWN_2 = '341324101';
 export const OTHER_TOWN = '341322100';
+/** 关庙村委会 of 泗城镇: a village no unit of the world covers by itself. */
+export const HOME_VILLAGE = '341324100203';
 
 export interface World {
   units: {

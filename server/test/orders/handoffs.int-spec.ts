@@ -43,7 +43,7 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
     sut = await startTestApp({ env: ENV });
     county = await aCounty(sut.baseUrl);
     db = sut.app.get(DataSource);
-  });
+  }, 120_000);
   afterAll(() => sut.close());
 
   const token = (who: Who) => county.sessions[who].token;
