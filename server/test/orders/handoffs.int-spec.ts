@@ -2,6 +2,7 @@ import {
   HANDOFF_REASONS,
   type ApiErrorBody,
   type GuardianshipHandover,
+  type HotlineCallback,
   type OrderDetail,
   type OrderSummary,
   type ReceivingDepartment,
@@ -11,7 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { TOWN, TOWN_WITHOUT_SUPERVISOR, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aReporterSession } from '../factories/session.factory';
+import { aReporterSession, aSessionWith } from '../factories/session.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -169,8 +170,8 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
       reporterVisible: false,
     });
     const target = (await detail('township', added.body.id)).timeline;
-    expect(target.map((e) => e.kind)).toEqual(['dispatched', 'handed_off']);
-    expect(target[1]).toMatchObject({
+    expect(target.map((e) => e.kind).sort()).toEqual(['dispatched', 'handed_off']);
+    expect(target.find((e) => e.kind === 'handed_off')).toMatchObject({
       text: '由公安（泗县公安局）转接：孩子的奶奶（李某）需要帮扶。',
       actorRole: 'handler',
       reporterVisible: false,
@@ -433,6 +434,35 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
 
       expect(withHandoff).toEqual(without);
       expect(without[without.length - 1]).toContain('已委托亲属抚养或家庭寄养');
+    });
+
+    it('leaves a handed-off order’s result out of the hotline desk’s 回访 list', async () => {
+      const operator = await aSessionWith(sut.baseUrl, { role: 'hotline_operator' });
+      const report = await fileAt(
+        '2026-11-20T09:00:00+08:00',
+        { channel: 'hotline', situations: ['consultation'] },
+        operator.token,
+      );
+      const township = await orderOf(sut.baseUrl, token('township'), report.id, 'township');
+      await act(sut.baseUrl, token('township'), township.id, 'sign');
+      await act(sut.baseUrl, token('township'), township.id, 'resolve', {
+        outcome: 'answered',
+        reporterSummary: '已电话答复来电人。',
+        detail: '电话答复。',
+      });
+      const added = await handOff('township', township.id, 'civil_affairs', reason('needs_relief'));
+      await act(sut.baseUrl, token('civil'), added.body.id, 'sign');
+      await act(sut.baseUrl, token('civil'), added.body.id, 'resolve', {
+        outcome: 'benefits_granted',
+        reporterSummary: '已纳入临时救助。',
+        detail: '办理临时救助。',
+      });
+
+      const callbacks = await http<HotlineCallback[]>(sut.baseUrl, 'GET', '/hotline/callbacks', {
+        token: operator.token,
+      });
+
+      expect(callbacks.body.find((c) => c.reportId === report.id)?.outcomes).toEqual(['已答复']);
     });
 
     it('refuses a note for the reporter on a handed-off order', async () => {
