@@ -465,11 +465,11 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
       expect(callbacks.body.find((c) => c.reportId === report.id)?.outcomes).toEqual(['已答复']);
     });
 
-    it('refuses a note for the reporter on a handed-off order', async () => {
+    it('runs no feedback clock and refuses a note for the reporter on a handed-off order', async () => {
       const report = await fileAt('2026-11-16T09:00:00+08:00', { situations: ['street_child'] });
       const police = await orderOf(sut.baseUrl, token('police'), report.id, 'police');
       const added = await handOff('police', police.id, 'township', reason('warning_issued'));
-      await act(sut.baseUrl, token('township'), added.body.id, 'sign');
+      const signed = await act(sut.baseUrl, token('township'), added.body.id, 'sign');
 
       const note = await http<ApiErrorBody>(sut.baseUrl, 'POST', `/orders/${added.body.id}/notes`, {
         token: token('township'),
@@ -480,6 +480,7 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
         400,
         ['reporterVisible'],
       ]);
+      expect(signed.feedbackDueAt).toBeNull();
     });
   });
 
