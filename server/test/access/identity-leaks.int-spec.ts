@@ -319,7 +319,7 @@ describe('identity leaks: every GET route × every role', () => {
     const civilOrder = await orderOf(
       sut.baseUrl,
       civilHandler.token,
-      confidential.id,
+      mandatory.id,
       'civil_affairs',
     );
     await act(sut.baseUrl, civilHandler.token, civilOrder.id, 'sign');
