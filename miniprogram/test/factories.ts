@@ -71,6 +71,7 @@ export function anOrder(overrides: Partial<OrderSummary> = {}): OrderSummary {
     extensionsGranted: 0,
     contactedAt: null,
     outcome: null,
+    handedOffFrom: null,
     createdAt: '2026-11-22T07:00:00Z',
     ...overrides,
   };

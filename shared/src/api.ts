@@ -271,6 +271,11 @@ export interface OrderSummary {
   /** Township (and village) of the report, in words: 泗城镇 · 某村. */
   placeName: string;
   outcome: OutcomeView | null;
+  /**
+   * The order a handoff (转接) brought this one in from; null for an order routed from the report.
+   * The reporter is never told about a handed-off order, so it takes no notes for the reporter.
+   */
+  handedOffFrom: string | null;
   createdAt: string;
 }
 

@@ -1,5 +1,6 @@
 import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
 import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-files';
+import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
 
@@ -31,7 +32,8 @@ export type ErrorCode =
   | RefusalCode
   | RatingRefusalCode
   | CallbackRefusalCode
-  | ChildFileRefusalCode;
+  | ChildFileRefusalCode
+  | HandoffRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
@@ -39,6 +41,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...RATING_REFUSAL_CODES,
   ...CALLBACK_REFUSAL_CODES,
   ...CHILD_FILE_REFUSAL_CODES,
+  ...HANDOFF_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

@@ -6,6 +6,7 @@ import type {
   ChildFileDetail,
   ChildFileSummary,
   CountyBoard,
+  GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
   Invite,
@@ -43,6 +44,7 @@ export interface ApiAnswers {
   ChildFileDetail: ChildFileDetail;
   ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
+  GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];
   Invite: Invite;

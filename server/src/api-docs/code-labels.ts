@@ -10,6 +10,7 @@ import {
   CLOCK_LABELS,
   DEPARTMENT_LABELS,
   GENDER_LABELS,
+  HANDOFF_REFUSALS,
   ORDER_QUEUE_LABELS,
   ORDER_ROLE_LABELS,
   ORDER_STATUS_LABELS,
@@ -24,6 +25,7 @@ import {
   SUBSCRIBE_KIND_LABELS,
   type CallbackRefusalCode,
   type ErrorCode,
+  type HandoffRefusalCode,
   type RatingRefusalCode,
   type RefusalCode,
 } from '@shouhu/shared';
@@ -33,7 +35,10 @@ type Labels = Readonly<Record<string, string>>;
 const problems = (refusals: Record<string, { problem: string }>): Labels =>
   Object.fromEntries(Object.entries(refusals).map(([code, { problem }]) => [code, problem]));
 
-type GeneralErrorCode = Exclude<ErrorCode, RefusalCode | RatingRefusalCode | CallbackRefusalCode>;
+type GeneralErrorCode = Exclude<
+  ErrorCode,
+  RefusalCode | RatingRefusalCode | CallbackRefusalCode | HandoffRefusalCode
+>;
 
 /** What each general error code means, where the server answers it. */
 const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
@@ -63,6 +68,7 @@ export const ERROR_CODE_MEANINGS: Record<ErrorCode, string> = {
   ...(problems(REFUSALS) as Record<RefusalCode, string>),
   ...(problems(RATING_REFUSALS) as Record<RatingRefusalCode, string>),
   ...(problems(CALLBACK_REFUSALS) as Record<CallbackRefusalCode, string>),
+  ...(problems(HANDOFF_REFUSALS) as Record<HandoffRefusalCode, string>),
 };
 
 /**
@@ -96,6 +102,7 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   RefusalCode: problems(REFUSALS),
   RatingRefusalCode: problems(RATING_REFUSALS),
   CallbackRefusalCode: problems(CALLBACK_REFUSALS),
+  HandoffRefusalCode: problems(HANDOFF_REFUSALS),
   ErrorCode: ERROR_CODE_MEANINGS,
 };
 

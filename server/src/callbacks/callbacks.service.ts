@@ -5,6 +5,7 @@ import {
   callbackRefusal,
   callbackRefusalMessage,
   departmentResults,
+  reporterOrders,
   type HotlineCallback,
   type ReportReporter,
 } from '@shouhu/shared';
@@ -45,7 +46,7 @@ export class CallbacksService {
       const caller: Partial<ReportReporter> = report.reporterSealed
         ? this.sealer.open<ReportReporter>(report.reporterSealed)
         : {};
-      const orders = await this.orders.ofReport(null, report.id);
+      const orders = reporterOrders(await this.orders.ofReport(null, report.id));
       list.push({
         reportId: report.id,
         trackingCode: report.trackingCode,

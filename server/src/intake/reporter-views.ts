@@ -3,6 +3,7 @@ import {
   leadFirst,
   leadOutcome,
   orderPlacement,
+  reporterOrders,
   resolvedOutcome,
   type ClockName,
   type ReporterOrderView,
@@ -21,7 +22,8 @@ export type ReporterAudience = 'owner' | 'code';
 /**
  * The one builder of what a reporter (or anyone with the tracking code) sees: milestones, each
  * department's order with its deadlines and its result as soon as it is given, the outcome once
- * closed, and the rating. Kinds of department only, never a unit's or a handler's name.
+ * closed, and the rating. Kinds of department only, never a unit's or a handler's name; only the
+ * orders routing made, none a handoff added (shared `reporterOrders`).
  */
 @Injectable()
 export class ReporterViews {
@@ -33,7 +35,7 @@ export class ReporterViews {
 
   async of(report: ReportEntity, audience: ReporterAudience): Promise<ReporterReportView> {
     const events = await this.reports.reporterTimeline(report.id);
-    const orders = await this.orders.ofReport(null, report.id);
+    const orders = reporterOrders(await this.orders.ofReport(null, report.id));
     const clocks = await this.reporterClocks(
       report,
       orders,

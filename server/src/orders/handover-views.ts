@@ -1,14 +1,14 @@
 import type { GuardianshipHandover } from '@shouhu/shared';
 import type { GuardianshipHandoverEntity } from './handover.entity';
 
-/** What a handover's sealed column holds. */
+/** The people and the place of a handover, as sealed in `details_sealed`. */
 export interface HandoverDetails {
   handedOverBy: string;
   receivedBy: string;
   placedAt: string;
 }
 
-/** A written handover (书面交接) as the order page and the child's file show it. */
+/** A written handover as staff read it, on the order page and on the child's file alike. */
 export function handoverView(
   entity: GuardianshipHandoverEntity,
   details: HandoverDetails,

@@ -49,3 +49,6 @@ export function mayMoveTo(
   if (capacity === 'handler' || capacity === 'admin') return true;
   return prefixesWithin(target.divisionPrefixes, actor.unit?.divisionPrefixes ?? []);
 }
+
+/** Why a handed-off order takes no note for the reporter (400 on `reporterVisible`). */
+export const HANDED_OFF_NOTE_RULE = '转接来的工单不向报告人反馈，处理记录只能内部可见';

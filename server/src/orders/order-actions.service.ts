@@ -10,6 +10,7 @@ import {
   extensionRequestProblem,
   refusalMessage,
   isOutcomeOf,
+  reachesReporter,
   transition,
   type ActionRequest,
   type ClockName,
@@ -35,7 +36,7 @@ import type {
   ReasonDto,
   ResolveDto,
 } from './dto/order-actions.dto';
-import { capacityFor, mayMoveTo } from './order-access';
+import { HANDED_OFF_NOTE_RULE, capacityFor, mayMoveTo } from './order-access';
 import { OrderDispatcher } from './order-dispatcher';
 import { orderEvent } from './order-events';
 import { orderNotFound } from './order-not-found';
@@ -81,15 +82,18 @@ export class OrderActionsService {
     return this.act(actor, id, { action: 'sign' }, async (ctx) => {
       ctx.order.signedAt = ctx.now;
       this.stop(ctx, 'sign');
-      ctx.clocks.push(
-        await this.planner.start(
-          ctx.manager,
-          ctx.order.id,
-          'feedback',
-          ctx.order.priority,
-          ctx.now,
-        ),
-      );
+      // The feedback clock times the reporter's first news; a handed-off order gives them none.
+      if (reachesReporter(ctx.order)) {
+        ctx.clocks.push(
+          await this.planner.start(
+            ctx.manager,
+            ctx.order.id,
+            'feedback',
+            ctx.order.priority,
+            ctx.now,
+          ),
+        );
+      }
       ctx.events.push(this.event(ctx, 'signed', '已签收，开始办理'));
       await this.progress.signed(ctx.manager, ctx.order, ctx.now);
     });
@@ -120,8 +124,12 @@ export class OrderActionsService {
     });
   }
 
+  /** 400 on `reporterVisible` for a note meant for the reporter on a handed-off order. */
   note(actor: Actor, id: string, dto: NoteDto): Promise<OrderSummary> {
     return this.act(actor, id, { action: 'note' }, async (ctx) => {
+      if (dto.reporterVisible && !reachesReporter(ctx.order)) {
+        throw ApiException.validation({ reporterVisible: HANDED_OFF_NOTE_RULE });
+      }
       ctx.events.push(this.event(ctx, 'note', dto.text, { reporterVisible: dto.reporterVisible }));
       if (dto.reporterVisible) {
         this.stop(ctx, 'feedback');

@@ -127,6 +127,67 @@ describe(OrderDispatcher.name, () => {
     });
   });
 
+  describe('handOff', () => {
+    const LATER = new Date(AT.getTime() + 26 * 3600_000);
+
+    it('adds an assist order at the report’s priority, routed like the report’s own, with clocks from the handoff', async () => {
+      const { sut, orders, newOrders } = setUp([COUNTY_TOWNSHIPS, TOWNSHIP, EDUCATION]);
+      const from = anOrderEntity({ department: 'education', unitId: EDUCATION.id });
+
+      const { order, unitName } = await sut.handOff(
+        manager,
+        aReportEntity({ priority: 'P1' }),
+        'township',
+        from,
+        LATER,
+      );
+
+      expect(unitName).toBe(TOWNSHIP.name);
+      expect(order).toMatchObject({
+        department: 'township',
+        role: 'assist',
+        unitId: TOWNSHIP.id,
+        unrouted: false,
+        priority: 'P1',
+        initialPriority: 'P1',
+        dispatchedAt: LATER,
+        handedOffFrom: from.id,
+      });
+      const clocks = orders.clockRows.filter((c) => c.orderId === order.id);
+      expect(clocks.map((c) => [c.clock, c.startedAt]).sort()).toEqual([
+        ['contact', LATER],
+        ['resolve', LATER],
+        ['sign', LATER],
+      ]);
+      expect(clocks.find((c) => c.clock === 'sign')?.dueAt).toEqual(
+        new Date(LATER.getTime() + 30 * 60_000),
+      );
+      expect(newOrders.enqueue).toHaveBeenCalledWith(
+        manager,
+        [expect.objectContaining({ id: order.id })],
+        LATER,
+      );
+    });
+
+    it('gives the county’s coordinator a handoff no unit of the department covers, unrouted', async () => {
+      const { sut } = setUp([EDUCATION, COORDINATOR]);
+
+      const { order, unitName } = await sut.handOff(
+        manager,
+        aReportEntity(),
+        'township',
+        anOrderEntity({ department: 'education' }),
+        LATER,
+      );
+
+      expect([order.unitId, order.unrouted, unitName]).toEqual([
+        COORDINATOR.id,
+        true,
+        COORDINATOR.name,
+      ]);
+    });
+  });
+
   describe('redispatch', () => {
     it('sends the order to the new unit unsigned, with fresh clocks, and tells that unit', async () => {
       const { sut, newOrders } = setUp([TOWNSHIP, OTHER_TOWNSHIP]);

@@ -5,7 +5,9 @@ import {
   longestPrefixUnit,
   orderPlacement,
   type CreatedOrder,
+  type OrderRole,
   type Priority,
+  type ReceivingDepartment,
   type Routing,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
@@ -20,9 +22,16 @@ import { orderEvent } from './order-events';
 import type { OrderClockEntity, OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
+interface Placed {
+  order: OrderEntity;
+  unitName: string | null;
+  dispatched: DispatchedOrder;
+  created: CreatedOrder;
+}
+
 /**
- * Every way an order reaches a unit goes through here: a routed report becomes work orders, and
- * a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers,
+ * Every way an order reaches a unit goes through here: a routed report becomes work orders, a
+ * handoff (转接) adds one, and a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers,
  * and for a P1 order its duty phone by SMS, in the same transaction.
  *
  * Routing: the unit of the department with the longest matching division prefix; else the
@@ -47,80 +56,140 @@ export class OrderDispatcher {
     now: Date,
   ): Promise<CreatedOrder[]> {
     const units = await this.units.list(manager);
-    const coordinator = longestPrefixUnit(
-      report.divisionCode,
-      units.filter((u) => u.department === 'coordinator'),
-    );
-    const created: CreatedOrder[] = [];
-    const dispatched: DispatchedOrder[] = [];
+    const overrides = routing.overrides.map((o) => `优先级由${o.from}提升为${o.to}（${o.reason}）`);
+    const placed: Placed[] = [];
     for (const routed of routing.orders) {
-      const unit = longestPrefixUnit(
-        report.divisionCode,
-        units.filter((u) => u.department === routed.department),
+      placed.push(
+        await this.place(manager, report, units, now, {
+          department: routed.department,
+          role: routed.role,
+          priority: routed.priority,
+          initialPriority: routing.initialPriority,
+          reasons: [...routed.reasons, ...overrides],
+          handedOffFrom: null,
+        }),
       );
-      const assigned: UnitRecord | null = unit ?? coordinator;
-      const order: OrderEntity = {
-        id: randomUUID(),
-        reportId: report.id,
-        department: routed.department,
-        role: routed.role,
-        unitId: assigned?.id ?? null,
-        unrouted: unit === null,
-        status: 'dispatched',
-        priority: routed.priority,
-        initialPriority: routing.initialPriority,
-        divisionCode: report.divisionCode,
-        dispatchedAt: now,
-        signedAt: null,
-        contactedAt: null,
-        resolvedAt: null,
-        returnDueAt: await this.calendar.returnDeadline(routed.priority, now, manager),
-        outcome: null,
-        reporterSummary: null,
-        extensionPendingDays: null,
-        extensionsGranted: 0,
-        escalationLevel: 0,
-        dueAt: null,
-        nextDueAt: null,
-        createdAt: now,
-      };
-      const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
-      summarizeClocks(order, clocks);
-      await this.orders.insert(manager, order, clocks);
+    }
+    await this.notify(manager, placed, now);
+    return placed.map((p) => p.created);
+  }
 
-      const where = unit
-        ? `已派至${unit.name}`
-        : assigned
-          ? `本区划没有${DEPARTMENT_LABELS[routed.department]}单位，已转${assigned.name}改派`
-          : '本区划没有对应单位和联席办，已转系统管理员分派';
-      const overrides = routing.overrides.map(
-        (o) => `优先级由${o.from}提升为${o.to}（${o.reason}）`,
+  /**
+   * A handoff (转接): one assist order of `department` for the report, routed as the report's
+   * orders are, at the report's priority, with fresh clocks from `now`. The caller records why.
+   */
+  async handOff(
+    manager: EntityManager,
+    report: ReportEntity,
+    department: ReceivingDepartment,
+    from: OrderEntity,
+    now: Date,
+  ): Promise<{ order: OrderEntity; unitName: string | null }> {
+    const units = await this.units.list(manager);
+    const placed = await this.place(manager, report, units, now, {
+      department,
+      role: 'assist',
+      priority: report.priority,
+      initialPriority: report.priority,
+      reasons: [],
+      handedOffFrom: from.id,
+    });
+    await this.notify(manager, [placed], now);
+    return { order: placed.order, unitName: placed.unitName };
+  }
+
+  /** Inserts one order with its clocks and its first timeline line, at the unit routing picks. */
+  private async place(
+    manager: EntityManager,
+    report: ReportEntity,
+    units: UnitRecord[],
+    now: Date,
+    wanted: {
+      department: ReceivingDepartment;
+      role: OrderRole;
+      priority: Priority;
+      initialPriority: Priority;
+      reasons: string[];
+      handedOffFrom: string | null;
+    },
+  ): Promise<Placed> {
+    const unit = longestPrefixUnit(
+      report.divisionCode,
+      units.filter((u) => u.department === wanted.department),
+    );
+    const assigned: UnitRecord | null =
+      unit ??
+      longestPrefixUnit(
+        report.divisionCode,
+        units.filter((u) => u.department === 'coordinator'),
       );
-      await this.orders.appendEvents(manager, [
-        orderEvent(
-          order.id,
-          'dispatched',
-          `${routed.role === 'lead' ? '由本部门主办' : '本部门协助办理'}，${where}。${[...routed.reasons, ...overrides].join('；')}`,
-          now,
-          null,
-        ),
-      ]);
-      const sign = clocks.find((c) => c.clock === 'sign');
-      const resolve = clocks.find((c) => c.clock === 'resolve');
-      dispatched.push({ ...order, signDueAt: sign?.dueAt ?? now });
-      created.push({
-        department: routed.department,
-        role: routed.role,
+    const order: OrderEntity = {
+      id: randomUUID(),
+      reportId: report.id,
+      department: wanted.department,
+      role: wanted.role,
+      unitId: assigned?.id ?? null,
+      unrouted: unit === null,
+      status: 'dispatched',
+      priority: wanted.priority,
+      initialPriority: wanted.initialPriority,
+      divisionCode: report.divisionCode,
+      dispatchedAt: now,
+      signedAt: null,
+      contactedAt: null,
+      resolvedAt: null,
+      returnDueAt: await this.calendar.returnDeadline(wanted.priority, now, manager),
+      outcome: null,
+      reporterSummary: null,
+      extensionPendingDays: null,
+      extensionsGranted: 0,
+      escalationLevel: 0,
+      dueAt: null,
+      nextDueAt: null,
+      handedOffFrom: wanted.handedOffFrom,
+      createdAt: now,
+    };
+    const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
+    summarizeClocks(order, clocks);
+    await this.orders.insert(manager, order, clocks);
+
+    const where = unit
+      ? `已派至${unit.name}`
+      : assigned
+        ? `本区划没有${DEPARTMENT_LABELS[wanted.department]}单位，已转${assigned.name}改派`
+        : '本区划没有对应单位和联席办，已转系统管理员分派';
+    await this.orders.appendEvents(manager, [
+      orderEvent(
+        order.id,
+        'dispatched',
+        `${wanted.role === 'lead' ? '由本部门主办' : '本部门协助办理'}，${where}。${wanted.reasons.join('；')}`,
+        now,
+        null,
+      ),
+    ]);
+    const sign = clocks.find((c) => c.clock === 'sign');
+    const resolve = clocks.find((c) => c.clock === 'resolve');
+    return {
+      order,
+      unitName: assigned?.name ?? null,
+      dispatched: { ...order, signDueAt: sign?.dueAt ?? now },
+      created: {
+        department: wanted.department,
+        role: wanted.role,
         unitName: assigned?.name ?? '系统管理员',
         placement: orderPlacement(order),
-        priority: routed.priority,
+        priority: wanted.priority,
         signDueAt: (sign?.dueAt ?? now).toISOString(),
         resolveDueAt: (resolve?.dueAt ?? now).toISOString(),
-      });
-    }
+      },
+    };
+  }
+
+  /** The units' subscribed handlers, and for a P1 order its duty phone, in the same transaction. */
+  private async notify(manager: EntityManager, placed: Placed[], now: Date): Promise<void> {
+    const dispatched = placed.map((p) => p.dispatched);
     await this.newOrders.enqueue(manager, dispatched, now);
     await this.sms.dispatched(manager, dispatched, now);
-    return created;
   }
 
   /**

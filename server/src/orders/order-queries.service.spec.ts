@@ -1,5 +1,6 @@
 import type { AuditService } from '../audit/audit.service';
 import type { ChildFilesRepository } from '../children/child-files.repository';
+import type { Sealer } from '../crypto/sealer';
 import { refusal } from '../../test/setup/refusal';
 import type { ReportsRepository } from '../reports/reports.repository';
 import type { UnitsRepository } from '../units/units.repository';
@@ -9,6 +10,7 @@ import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { orderSummariesOver, PLACE_NAME } from '../../test/fakes/order-summaries';
 import { ChildFileHolding } from './child-file-holding';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
+import type { HandoversRepository } from './handovers.repository';
 import { orderEvent } from './order-events';
 import { OrderQueriesService } from './order-queries.service';
 import type { OrderEntity } from './order.entity';
@@ -89,6 +91,27 @@ function setUp(options: { reportOf?: typeof report; holders?: string[] } = {}) {
     })),
   };
   const audit = { recordRead: jest.fn(async () => undefined) };
+  const handovers = {
+    ofReports: jest.fn(async () => [
+      {
+        id: 'handover-1',
+        orderId: assist.id,
+        reportId: report.id,
+        unitId: EDUCATION.id,
+        handedOverAt: AT,
+        detailsSealed: 'sealed:handover-1',
+        recordedBy: 'user-civil',
+        recordedAt: NOW,
+      },
+    ]),
+  };
+  const sealer = {
+    open: jest.fn(() => ({
+      handedOverBy: '李某（奶奶）',
+      receivedBy: '王某',
+      placedAt: '县救助站',
+    })),
+  };
   const sut = new OrderQueriesService(
     Object.assign(orders, { page }) as unknown as OrdersRepository,
     {
@@ -103,9 +126,11 @@ function setUp(options: { reportOf?: typeof report; holders?: string[] } = {}) {
     new ChildFileHolding(
       Object.assign(orders, { childFilesHeldBy }) as unknown as OrdersRepository,
     ),
+    handovers as unknown as HandoversRepository,
+    sealer as unknown as Sealer,
     { now: () => NOW },
   );
-  return { sut, page, details, uploads, audit };
+  return { sut, page, details, uploads, audit, handovers, sealer };
 }
 
 const aQuery = (overrides: Partial<OrderListQueryDto>): OrderListQueryDto =>
@@ -188,11 +213,33 @@ describe(OrderQueriesService.name, () => {
       });
     });
 
+    it('shows a handler every written handover of the report, opened, with the unit that recorded it', async () => {
+      const { sut, handovers } = setUp();
+
+      const detail = await sut.detail(handler, lead.id);
+
+      expect(handovers.ofReports).toHaveBeenCalledWith([report.id]);
+      expect(detail.handovers).toEqual([
+        {
+          id: 'handover-1',
+          orderId: assist.id,
+          at: AT.toISOString(),
+          handedOverBy: '李某（奶奶）',
+          receivedBy: '王某',
+          placedAt: '县救助站',
+          unitName: EDUCATION.name,
+          recordedAt: NOW.toISOString(),
+        },
+      ]);
+    });
+
     it('shows an administrator only the routing facts and the system’s and admins’ own entries', async () => {
-      const { sut, details } = setUp();
+      const { sut, details, sealer } = setUp();
 
       const detail = await sut.detail(admin, queued.id);
 
+      expect(detail.handovers).toEqual([]);
+      expect(sealer.open).not.toHaveBeenCalled();
       expect(details.build).not.toHaveBeenCalled();
       expect(detail.report).toEqual({ view: 'routing' });
       expect(detail.timeline.map((e) => [e.kind, e.actorRole])).toEqual([

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
+  GuardianshipHandover,
   OrderActorCapacity,
   OrderDetail,
   OrderSummary,
@@ -10,11 +11,14 @@ import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ChildFilesRepository } from '../children/child-files.repository';
 import { CLOCK, type Clock } from '../common/clock';
+import { Sealer } from '../crypto/sealer';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { ChildFileHolding } from './child-file-holding';
 import type { OrderListQueryDto } from './dto/order-actions.dto';
+import { handoverView, type HandoverDetails } from './handover-views';
+import { HandoversRepository } from './handovers.repository';
 import { capacityFor, listScope, mayMoveTo } from './order-access';
 import { orderNotFound } from './order-not-found';
 import { OrderSummaries } from './order-summaries';
@@ -26,8 +30,8 @@ import { ReportDetailsBuilder } from './report-details';
 
 /**
  * What staff read of their orders: the lists and queues, one order with its report and timeline,
- * the units it may move to, and the report's photos and videos. Reading a report's details is
- * audited; nothing here changes an order.
+ * the units it may move to, and the report's photos and videos. Reading a report's details (its
+ * written handovers with them) is audited; nothing here changes an order.
  */
 @Injectable()
 export class OrderQueriesService {
@@ -41,6 +45,8 @@ export class OrderQueriesService {
     private readonly audit: AuditService,
     private readonly childFiles: ChildFilesRepository,
     private readonly holding: ChildFileHolding,
+    private readonly handovers: HandoversRepository,
+    private readonly sealer: Sealer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -101,6 +107,7 @@ export class OrderQueriesService {
         status: o.status,
         unitName: o.unitId ? (units.get(o.unitId) ?? null) : null,
       }));
+    const handovers = capacity === 'admin' ? [] : await this.handoversOf(report.id, units);
     if (capacity === 'admin') {
       return {
         order: summary,
@@ -119,7 +126,7 @@ export class OrderQueriesService {
       otherOrders,
       timeline,
       childFile: await this.childFileLink(actor, report),
-      handovers: [],
+      handovers,
     };
   }
 
@@ -128,6 +135,20 @@ export class OrderQueriesService {
     const file = report.childFileId ? await this.childFiles.findById(report.childFileId) : null;
     if (!file) return null;
     return (await this.holding.capacityOf(actor, file)) ? { id: file.id } : null;
+  }
+
+  /** Every written handover of the report, on whichever of its orders it was recorded. */
+  private async handoversOf(
+    reportId: string,
+    units: Map<string, string>,
+  ): Promise<GuardianshipHandover[]> {
+    return (await this.handovers.ofReports([reportId])).map((entity) =>
+      handoverView(
+        entity,
+        this.sealer.open<HandoverDetails>(entity.detailsSealed),
+        entity.unitId ? (units.get(entity.unitId) ?? null) : null,
+      ),
+    );
   }
 
   /**

@@ -54,6 +54,7 @@ export function toOrderSummary(order: OrderEntity, context: OrderContext): Order
     contactedAt: order.contactedAt?.toISOString() ?? null,
     placeName: context.placeName,
     outcome: outcomeView(order),
+    handedOffFrom: order.handedOffFrom,
     createdAt: order.createdAt.toISOString(),
   };
 }

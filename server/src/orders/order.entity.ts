@@ -90,6 +90,10 @@ export class OrderEntity {
   @Column({ name: 'next_due_at', type: 'datetime', precision: 6, nullable: true })
   nextDueAt: Date | null;
 
+  /** The order whose handoff (转接) brought this one in; null when routing made it. */
+  @Column({ name: 'handed_off_from', type: 'varchar', length: 36, nullable: true })
+  handedOffFrom: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 }

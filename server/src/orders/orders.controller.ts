@@ -14,7 +14,10 @@ import type { FastifyReply } from 'fastify';
 import { ApiOperation } from '@nestjs/swagger';
 import {
   ACTION_REFUSAL_CODES,
+  HANDOFF_ROUTE_REFUSALS,
+  HANDOVER_ROUTE_REFUSALS,
   REFUSALS,
+  type GuardianshipHandover,
   type OrderDetail,
   type OrderSummary,
   type Page,
@@ -39,7 +42,10 @@ import {
   ReasonDto,
   ResolveDto,
 } from './dto/order-actions.dto';
+import { HandoffDto, HandoverDto } from './dto/handoff.dto';
+import { ADMIN_HANDOFF_REFUSAL, HANDOVER_HANDLER_ONLY, HandoffsService } from './handoffs.service';
 import { OrderActionsService } from './order-actions.service';
+import { HANDED_OFF_NOTE_RULE } from './order-access';
 import { orderNotFound } from './order-not-found';
 import { OrderQueriesService } from './order-queries.service';
 
@@ -55,6 +61,7 @@ export class OrdersController {
   constructor(
     private readonly queries: OrderQueriesService,
     private readonly actions: OrderActionsService,
+    private readonly handoffs: HandoffsService,
   ) {}
 
   @Get()
@@ -143,6 +150,13 @@ export class OrdersController {
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.note)
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    [
+      `\`reporterVisible\`：转接（handedOffFrom 不为空）的工单上只能为 false，${HANDED_OFF_NOTE_RULE}`,
+    ],
+  )
   note(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
@@ -274,5 +288,44 @@ export class OrdersController {
     @Body() dto: ReasonDto,
   ): Promise<OrderSummary> {
     return this.actions.reopen(actor, id, dto);
+  }
+
+  /** 转接: another department comes in with an assist order of its own; the reporter is not told. */
+  @Post(':id/handoff')
+  @ApiOperation({ summary: '转接给其他部门协办' })
+  @Access('handler', 'coordinator')
+  @Answers('OrderSummary')
+  @Refuses(HttpStatus.CONFLICT, HANDOFF_ROUTE_REFUSALS, [
+    '`department`：不能是工单本部门（HANDOFF_OWN_DEPARTMENT；同部门换单位用转办），报告在该部门不能已有未办结的工单（HANDOFF_ALREADY_OPEN）；已退单的工单不能转接（HANDOFF_ORDER_RETURNED）。已办结的工单可以转接',
+  ])
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ADMIN_HANDOFF_REFUSAL])
+  handoff(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: HandoffDto,
+  ): Promise<OrderSummary> {
+    return this.handoffs.handoff(actor, id, dto);
+  }
+
+  /** 书面交接 of a child taken into 临时监护, on a signed civil affairs order. */
+  @Post(':id/handover')
+  @ApiOperation({ summary: '记录临时监护书面交接' })
+  @Access('handler', 'coordinator')
+  @Answers('GuardianshipHandover')
+  @Refuses(HttpStatus.CONFLICT, HANDOVER_ROUTE_REFUSALS, [
+    '只在民政部门的工单上（HANDOVER_NOT_CIVIL_AFFAIRS），签收以后（SIGN_FIRST），退单后不能记录（WRONG_STATE）',
+  ])
+  @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [HANDOVER_HANDLER_ONLY])
+  @Refuses(
+    HttpStatus.BAD_REQUEST,
+    ['VALIDATION_FAILED'],
+    ['`at`：交接时间不能晚于服务器的当前时间，不能早于报告的 discoveredAt'],
+  )
+  handover(
+    @CurrentActor() actor: Actor,
+    @Param('id', orderId) id: string,
+    @Body() dto: HandoverDto,
+  ): Promise<GuardianshipHandover> {
+    return this.handoffs.handover(actor, id, dto);
   }
 }

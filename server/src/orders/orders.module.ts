@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { ChildrenModule } from '../children/children.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -11,6 +11,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { ChildFileHolding } from './child-file-holding';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
+import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
 import { OrderQueriesService } from './order-queries.service';
@@ -39,6 +40,7 @@ import { ReportProgress } from './report-progress';
     ChildFileHolding,
     OrderQueriesService,
     OrderActionsService,
+    HandoffsService,
     OrderSummaries,
     ClockPlanner,
     OrderDispatcher,

@@ -4,6 +4,8 @@ import {
   DEPARTMENT_LABELS,
   isSubscribeKind,
   leadOutcome,
+  reachesReporter,
+  reporterOrders,
   resultLine,
   resultOf,
   type ReportStatus,
@@ -23,6 +25,11 @@ import { OrdersRepository } from './orders.repository';
  * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone the
  * reporter subscribed to queues a WeChat message in the same transaction, and a hotline caller who
  * agreed gets an SMS at 受理 and 办结.
+ *
+ * An order a handoff (转接) brought in moves nothing here (shared `reachesReporter`): the reporter
+ * is never told of it, so what they see is the same with or without one. The report closes when
+ * every order the reporter knows of is resolved; a handed-off order still open then keeps
+ * running on its own clocks, and the child's file carries the case on (README, Handoffs).
  */
 @Injectable()
 export class ReportProgress {
@@ -34,7 +41,7 @@ export class ReportProgress {
   ) {}
 
   async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
-    if (order.role !== 'lead') return;
+    if (order.role !== 'lead' || !reachesReporter(order)) return;
     const accepted = await this.move(
       manager,
       order.reportId,
@@ -53,6 +60,7 @@ export class ReportProgress {
     text: string,
     at: Date,
   ): Promise<void> {
+    if (!reachesReporter(order)) return;
     // Before the lead signs, a note is shown but the report stays 已提交: 受理 is the lead's
     // signing, and it must not be skipped by a note that came first.
     await this.move(
@@ -68,8 +76,9 @@ export class ReportProgress {
   }
 
   async resolved(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
+    if (!reachesReporter(order)) return;
     const stored = await this.orders.ofReport(manager, order.reportId);
-    const all = stored.map((o) => (o.id === order.id ? order : o));
+    const all = reporterOrders(stored.map((o) => (o.id === order.id ? order : o)));
     const closing = all.every((o) => o.status === 'resolved');
     const result = resultOf(order);
     if (result) {
@@ -87,6 +96,7 @@ export class ReportProgress {
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
+    if (!reachesReporter(order)) return;
     await this.reports.update(manager, order.reportId, { status: 'in_progress', closedAt: null });
     await this.append(
       manager,

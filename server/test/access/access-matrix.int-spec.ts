@@ -3,9 +3,15 @@ import type { AuthResponse, OrderDetail, ReportCreatedResponse } from '@shouhu/s
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
 import { aUnit } from '../factories/unit.factory';
-import { aReporterSession, anAdminSession, anInvite } from '../factories/session.factory';
+import {
+  aReporterSession,
+  aSessionWith,
+  anAdminSession,
+  anInvite,
+} from '../factories/session.factory';
 import {
   HOME_TOWN,
+  HOME_VILLAGE,
   ROLE_NAMES,
   aWorld,
   sessionFor,
@@ -22,6 +28,8 @@ import { EVERY_ROUTE_ENV } from '../setup/every-route-env';
 
 interface Call {
   path: string;
+  /** Calls the route as this token instead of the role's session (a handler of another unit). */
+  token?: string;
   body?: unknown;
   form?: FormData;
   headers?: Record<string, string>;
@@ -96,6 +104,21 @@ describe('access matrix: every route × every role', () => {
   });
 
   type Stage = 'dispatched' | 'signed' | 'extension' | 'resolved';
+
+  let civilHandler: Promise<AuthResponse> | undefined;
+  /** A handler of a civil affairs unit covering one village of the home township only. */
+  function civilAffairsHandler(w: World): Promise<AuthResponse> {
+    civilHandler ??= (async () => {
+      const unit = await aUnit(sut.baseUrl, {
+        name: '矩阵民政所',
+        department: 'civil_affairs',
+        divisionPrefixes: [HOME_VILLAGE],
+        parentId: w.units.homeCoordinator.id,
+      });
+      return aSessionWith(sut.baseUrl, { role: 'handler', unitId: unit.id });
+    })();
+    return civilHandler;
+  }
 
   /** A fresh township order in the handler's unit, brought to `stage`. */
   async function anOrder(stage: Stage): Promise<string> {
@@ -516,6 +539,39 @@ describe('access matrix: every route × every role', () => {
         reason: '报告人反映孩子仍未上学',
       }),
     ),
+    'POST /orders/:id/handoff': orderRow(
+      'handoff',
+      'signed',
+      { handler: 201, otherHandler: 404, coordinator: 201, otherCoordinator: 404 },
+      () => ({ department: 'civil_affairs', reason: '家庭需要低保或临时救助。' }),
+    ),
+    'POST /orders/:id/handover': {
+      call: async (w, caller) => {
+        // The world's handler is a township's: each role meets a signed civil affairs order,
+        // which the handler of the civil affairs unit records on.
+        const civil = await civilAffairsHandler(w);
+        const discoveredAt = new Date(Date.now() - 3600_000).toISOString();
+        const report = await submitReport(sut.baseUrl, sessions.reporter?.token ?? '', {
+          situations: ['living_alone'],
+          location: { divisionCode: HOME_VILLAGE },
+          child: {},
+          discoveredAt,
+        });
+        const { id } = await orderOf(sut.baseUrl, civil.token, report.id, 'civil_affairs');
+        await act(sut.baseUrl, civil.token, id, 'sign');
+        return {
+          path: `/orders/${id}/handover`,
+          body: {
+            at: discoveredAt,
+            handedOverBy: '村委会主任',
+            receivedBy: '民政局工作人员',
+            placedAt: '县未成年人救助保护中心',
+          },
+          token: caller === 'handler' ? civil.token : undefined,
+        };
+      },
+      expected: only({ handler: 201, otherHandler: 404, coordinator: 403, otherCoordinator: 404 }),
+    },
     'GET /audit': {
       call: async () => ({ path: '/audit' }),
       expected: only({ admin: 200, coordinator: 200, otherCoordinator: 200 }),
@@ -546,7 +602,7 @@ describe('access matrix: every route × every role', () => {
           : sessions[role];
         const call = await row.call(world, role);
         const response = await http(sut.baseUrl, method, call.path, {
-          token: caller?.token,
+          token: call.token ?? caller?.token,
           body: call.body,
           form: call.form,
           headers: call.headers,

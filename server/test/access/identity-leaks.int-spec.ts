@@ -8,7 +8,7 @@ import {
 import { aChildFile } from '../factories/child-file.factory';
 import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { devLogin } from '../factories/session.factory';
+import { aSessionWith, devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
 import {
   HOME_COUNTY,
@@ -326,6 +326,42 @@ describe('identity leaks: every GET route × every role', () => {
     });
     harvest({ id: surveyFile.id });
     surveyed.push(...survey.strings.filter((canary) => canary !== survey.address));
+    // The township brings in civil affairs, which takes the child into 临时监护: the written
+    // handover names people and a place, which only those who may know the child may read.
+    const civil = await aUnit(sut.baseUrl, {
+      name: '泗县民政局',
+      department: 'civil_affairs',
+      divisionPrefixes: [HOME_COUNTY],
+    });
+    harvest(civil);
+    const civilHandler = await aSessionWith(sut.baseUrl, { role: 'handler', unitId: civil.id });
+    const township = await orderOf(sut.baseUrl, token('handler'), mandatory.id, 'township');
+    const handedOff = await http(sut.baseUrl, 'POST', `/orders/${township.id}/handoff`, {
+      token: token('handler'),
+      body: { department: 'civil_affairs', reason: '家庭需要低保或临时救助，请民政部门评估。' },
+    });
+    expect(handedOff.status).toBe(201);
+    harvest(handedOff.body);
+    const civilOrder = await orderOf(
+      sut.baseUrl,
+      civilHandler.token,
+      mandatory.id,
+      'civil_affairs',
+    );
+    await act(sut.baseUrl, civilHandler.token, civilOrder.id, 'sign');
+    const handover = {
+      at: new Date().toISOString(),
+      handedOverBy: '哨移乙',
+      receivedBy: '哨收乙',
+      placedAt: '哨置乙救助站',
+    };
+    const recorded = await http(sut.baseUrl, 'POST', `/orders/${civilOrder.id}/handover`, {
+      token: civilHandler.token,
+      body: handover,
+    });
+    expect(recorded.status).toBe(201);
+    harvest(recorded.body);
+    mandatory.canaries.child.push(handover.handedOverBy, handover.receivedBy, handover.placedAt);
     const queued = await orderOf(sut.baseUrl, token('admin'), adminQueue.id, 'township');
     await act(sut.baseUrl, token('admin'), queued.id, 'priority', {
       priority: 'P2',

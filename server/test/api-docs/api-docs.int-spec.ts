@@ -10,6 +10,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import {
   ACTION_REFUSAL_CODES,
+  HANDOFF_ROUTE_REFUSALS,
+  HANDOVER_ROUTE_REFUSALS,
   CHANNELS,
   ERROR_CODES,
   ORDER_ACTIONS,
@@ -492,7 +494,7 @@ describe('API docs: a contract a client can be built from', () => {
   });
 
   it('lists in the 409 of each order action the refusal codes its transition can answer', () => {
-    const actions = operations().filter(({ route }) => route.key.startsWith('POST /orders/:id/'));
+    const actions = operations().filter(({ route }) => route.key in ORDER_ROUTE_ACTIONS);
     // Codes no transition answers: the service's own refusals, each documented on its route.
     const beyond = REFUSAL_CODES.filter((code) =>
       ORDER_ACTIONS.every((action) => !ACTION_REFUSAL_CODES[action].includes(code)),
@@ -518,6 +520,18 @@ describe('API docs: a contract a client can be built from', () => {
     );
     expect(problems).toEqual([]);
     expect(REFUSAL_CODES.filter((code) => !everywhere.has(code))).toEqual([]);
+  });
+
+  it('lists in the 409 of a handoff and a handover exactly the refusals their shared rules answer', () => {
+    const documented = (key: string) =>
+      documentedCodes(operations().find(({ route }) => route.key === key)!.operation, '409');
+
+    expect(documented('POST /orders/:id/handoff').sort()).toEqual(
+      [...HANDOFF_ROUTE_REFUSALS].sort(),
+    );
+    expect(documented('POST /orders/:id/handover').sort()).toEqual(
+      [...HANDOVER_ROUTE_REFUSALS].sort(),
+    );
   });
 
   it("describes each refusal of a route's service: the status and code, and every field it names", async () => {

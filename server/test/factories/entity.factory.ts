@@ -48,6 +48,7 @@ export function anOrderEntity(overrides: Partial<OrderEntity> = {}): OrderEntity
     escalationLevel: 0,
     dueAt: null,
     nextDueAt: null,
+    handedOffFrom: null,
     createdAt: AT,
     ...overrides,
   };

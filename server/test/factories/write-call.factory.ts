@@ -5,7 +5,7 @@ import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
 import { aReport } from './report.factory';
 import { aReporterSession, aSessionWith } from './session.factory';
-import { HOME_TOWN, type World } from './world.factory';
+import { HOME_TOWN, HOME_VILLAGE, type World } from './world.factory';
 
 /**
  * Where what a request stored can be read back: an API read, or a row by id (`sealed`: its
@@ -137,6 +137,23 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       sealed: true,
     },
   ];
+
+  let civilHandler: Promise<AuthResponse> | undefined;
+  /** A handler of a civil affairs unit covering one village of the home township only. */
+  function civilAffairsHandler(): Promise<AuthResponse> {
+    civilHandler ??= (async () => {
+      const unit = await http<{ id: string }>(baseUrl, 'POST', '/admin/units', {
+        token: admin.token,
+        body: {
+          name: '走查民政所',
+          department: 'civil_affairs',
+          divisionPrefixes: [HOME_VILLAGE],
+        },
+      });
+      return aSessionWith(baseUrl, { role: 'handler', unitId: unit.body.id });
+    })();
+    return civilHandler;
+  }
 
   return {
     'POST /children': async () => ({
@@ -335,5 +352,33 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
     'POST /orders/:id/reopen': orderCall('reopen', 'resolved', coordinator.token, () => ({
       reason: '孩子仍未上学',
     })),
+    'POST /orders/:id/handoff': orderCall('handoff', 'signed', handler.token, () => ({
+      department: 'civil_affairs',
+      reason: '家庭需要低保或临时救助，请民政评估。',
+    })),
+    'POST /orders/:id/handover': async () => {
+      const civil = await civilAffairsHandler();
+      const discoveredAt = new Date(Date.now() - 3600_000).toISOString();
+      const report = await submitReport(baseUrl, reporter.token, {
+        situations: ['living_alone'],
+        location: { divisionCode: HOME_VILLAGE },
+        child: {},
+        discoveredAt,
+      });
+      const { id } = await orderOf(baseUrl, civil.token, report.id, 'civil_affairs');
+      await act(baseUrl, civil.token, id, 'sign');
+      return {
+        token: civil.token,
+        path: `/orders/${id}/handover`,
+        body: {
+          at: discoveredAt,
+          handedOverBy: '村委会主任',
+          receivedBy: '民政局工作人员',
+          placedAt: '县未成年人救助保护中心',
+        },
+        // Sealed at rest: the stored texts are read back opened, on the order.
+        readBack: async () => [{ token: civil.token, path: `/orders/${id}` }],
+      };
+    },
   };
 }

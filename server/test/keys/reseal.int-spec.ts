@@ -115,6 +115,25 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
       },
     });
     if (surveyed.status !== 201) throw new Error(`file: ${surveyed.status}`);
+    // Civil affairs takes a child into 临时监护: the written handover's people and place are sealed.
+    const guardianship = await submitReport(k1.baseUrl, county.sessions.reporter.token, {
+      situations: ['living_alone'],
+      location: { divisionCode: TOWN },
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const { token: civil } = county.sessions.civil;
+    const civilOrder = await orderOf(k1.baseUrl, civil, guardianship.id, 'civil_affairs');
+    await act(k1.baseUrl, civil, civilOrder.id, 'sign');
+    const handover = await http(k1.baseUrl, 'POST', `/orders/${civilOrder.id}/handover`, {
+      token: civil,
+      body: {
+        at: new Date(Date.now() - 60_000).toISOString(),
+        handedOverBy: '村委会主任',
+        receivedBy: '民政局工作人员',
+        placedAt: '县未成年人救助保护中心',
+      },
+    });
+    expect(handover.status).toBe(201);
     // One value of each sealed column and one file as they were written before keys had ids.
     const k1Data = k1.app.get(DataSource);
     const legacy = submitted[0];
@@ -159,6 +178,7 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
     expect(first.values['reports.child_sealed']).toBeGreaterThanOrEqual(12);
     expect(first.values['sms_messages.phone_sealed']).toBeGreaterThanOrEqual(1);
     expect(first.values['child_files.help_sealed']).toBeGreaterThanOrEqual(1);
+    expect(first.values['guardianship_handovers.details_sealed']).toBeGreaterThanOrEqual(1);
     expect(first.files).toBeGreaterThanOrEqual(12);
     expect(log.some((line) => line.startsWith('完成：'))).toBe(true);
     expect(submitted.length).toBeGreaterThan(12);

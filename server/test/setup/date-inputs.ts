@@ -20,6 +20,8 @@ const OTHER_TIME_CHECKS = [
 ];
 /** A field that is named like a time or a date is one, whatever checks it. */
 const TIME_NAME = /(^at$|At$|Date$|^date$|^now$|^year$|^from$|^to$)/;
+/** Named like a time and not one: api.md's `placedAt` of a written handover is where the child was placed. */
+const NOT_TIMES = ['placedAt'];
 
 export interface DateInput {
   /** `POST /orders/:id/contact`. */
@@ -67,7 +69,10 @@ function fieldsOf(dto: Class, prefix: string): { field: string; kind: DateInput[
     }
     if (names.includes(API_INSTANT)) found.push({ field: path, kind: 'instant' });
     else if (names.includes(API_DATE)) found.push({ field: path, kind: 'date' });
-    else if (TIME_NAME.test(property) || names.some((n) => OTHER_TIME_CHECKS.includes(n))) {
+    else if (
+      (TIME_NAME.test(property) && !NOT_TIMES.includes(property)) ||
+      names.some((n) => OTHER_TIME_CHECKS.includes(n))
+    ) {
       found.push({ field: path, kind: 'unchecked' });
     }
   }

@@ -11,6 +11,7 @@ import { SmsDutyUnits1764750000000 } from './1764750000000-sms-duty-units';
 import { ReportRetention1764810000000 } from './1764810000000-report-retention';
 import { ChildFiles1764900000000 } from './1764900000000-child-files';
 import { GuardianshipHandovers1764910000000 } from './1764910000000-guardianship-handovers';
+import { OrderHandoffs1764920000000 } from './1764920000000-order-handoffs';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReportRetention1764810000000,
   ChildFiles1764900000000,
   GuardianshipHandovers1764910000000,
+  OrderHandoffs1764920000000,
 ];
