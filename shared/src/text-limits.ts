@@ -35,7 +35,7 @@ export const TEXT_LIMITS = {
   noteText: { label: '处理记录', min: 2, max: 2000 },
   reason: { label: '原因', min: 2, max: 500 },
   handoffReason: { label: '转接原因', min: 5, max: 500 },
-  handedOverBy: { label: '移交人', min: 1, max: 50 },
+  handedOverBy: { label: '交出人', min: 1, max: 50 },
   receivedBy: { label: '接收人', min: 1, max: 50 },
   placedAt: { label: '安置地点', min: 1, max: 100 },
   decisionNote: { label: '审批意见', min: 1, max: 500 },
