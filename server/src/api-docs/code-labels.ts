@@ -103,6 +103,10 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   RatingRefusalCode: problems(RATING_REFUSALS),
   CallbackRefusalCode: problems(CALLBACK_REFUSALS),
   HandoffRefusalCode: problems(HANDOFF_REFUSALS),
+  ChildFileRefusalCode: {
+    CHILD_FILE_EXISTS: GENERAL_ERROR_MEANINGS.CHILD_FILE_EXISTS,
+    CHILD_FILE_CLOSED: GENERAL_ERROR_MEANINGS.CHILD_FILE_CLOSED,
+  },
   ErrorCode: ERROR_CODE_MEANINGS,
 };
 

@@ -46,7 +46,10 @@ export class ChildFilesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: '修改儿童档案（变更、迁移、销号、恢复在册）' })
+  @ApiOperation({
+    summary: '修改儿童档案',
+    description: '变更档案内容、迁到本县其他村（乡镇）、销号或恢复在册。',
+  })
   @Access('handler', 'coordinator')
   @Answers('ChildFileSummary')
   @Refuses(

@@ -570,7 +570,13 @@ describe('access matrix: every route × every role', () => {
           token: caller === 'handler' ? civil.token : undefined,
         };
       },
-      expected: only({ handler: 201, otherHandler: 404, coordinator: 403, otherCoordinator: 404 }),
+      expected: only({
+        handler: 201,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 403,
+        otherCoordinator: 404,
+      }),
     },
     'GET /audit': {
       call: async () => ({ path: '/audit' }),

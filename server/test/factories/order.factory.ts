@@ -32,14 +32,21 @@ export async function orderOf(
   reportId: string,
   department: ReceivingDepartment,
 ): Promise<OrderSummary> {
-  const response = await http<Page<OrderSummary>>(baseUrl, 'GET', '/orders?pageSize=100', {
-    token,
-  });
-  const order = response.body.items?.find(
-    (o) => o.reportId === reportId && o.department === department,
-  );
-  if (!order) throw new Error(`no ${department} order of report ${reportId} in the list`);
-  return order;
+  // Page through: suites that file many reports have more orders than one page holds.
+  for (let page = 1; ; page++) {
+    const response = await http<Page<OrderSummary>>(
+      baseUrl,
+      'GET',
+      `/orders?pageSize=100&page=${page}`,
+      { token },
+    );
+    const items = response.body.items ?? [];
+    const order = items.find((o) => o.reportId === reportId && o.department === department);
+    if (order) return order;
+    if (items.length === 0 || page * 100 >= response.body.total) {
+      throw new Error(`no ${department} order of report ${reportId} in the list`);
+    }
+  }
 }
 
 export async function act(
