@@ -128,6 +128,23 @@ describe('the 已接触儿童 body', () => {
   });
 });
 
+describe('the 处理记录 sheet', () => {
+  const noteFields = (order: ReturnType<typeof anOrder>) =>
+    availableActions(order, 'handler', NOW)
+      .find((a) => a.key === 'note')!
+      .fields(order)
+      .map((f) => f.name);
+
+  it('offers 对报告人可见 on an order of the report’s own routing', () => {
+    expect(noteFields(anOrder({ status: 'in_progress' }))).toEqual(['text', 'reporterVisible']);
+  });
+
+  it('keeps a handed-off order’s notes internal: the reporter never reads that order', () => {
+    const handedOff = anOrder({ status: 'in_progress', handedOffFrom: 'order-lead' });
+    expect(noteFields(handedOff)).toEqual(['text']);
+  });
+});
+
 describe('fieldProblems', () => {
   it('asks for required fields and minimum lengths, and lets optional ones be empty', () => {
     const fields = [

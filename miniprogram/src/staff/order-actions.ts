@@ -7,6 +7,7 @@ import {
   OUTCOMES_BY_DEPARTMENT,
   PRIORITIES,
   priorityText,
+  reachesReporter,
   TEXT_LIMITS,
   textProblem,
   transition,
@@ -59,6 +60,19 @@ export interface OrderActionSpec {
 
 /** Shown while a note is marked 对报告人可见, and added to its confirmation. */
 export const REPORTER_WILL_READ = '报告人会看到这条记录，请不要写孩子和其他人的隐私';
+
+/** 对报告人可见 on a note: off unless chosen, with the warning while it is on. */
+const reporterVisibleChoice: ActionField = {
+  name: 'reporterVisible',
+  label: '对报告人可见',
+  kind: 'choice',
+  initial: 'false',
+  options: [
+    { value: 'false', label: '仅内部可见' },
+    { value: 'true', label: '对报告人可见' },
+  ],
+  warnings: { true: REPORTER_WILL_READ },
+};
 
 const reason = (label = '原因'): ActionField => ({
   name: 'reason',
@@ -136,19 +150,10 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     confirm: '确认保存这条处理记录？保存后不能删除。',
     irreversible: false,
     toast: '已保存记录',
-    fields: () => [
+    // A handed-off order never reaches the reporter, so its notes stay internal (the server's 400).
+    fields: (order) => [
       { name: 'text', label: '处理记录', kind: 'text', limit: TEXT_LIMITS.noteText },
-      {
-        name: 'reporterVisible',
-        label: '对报告人可见',
-        kind: 'choice',
-        initial: 'false',
-        options: [
-          { value: 'false', label: '仅内部可见' },
-          { value: 'true', label: '对报告人可见' },
-        ],
-        warnings: { true: REPORTER_WILL_READ },
-      },
+      ...(reachesReporter(order) ? [reporterVisibleChoice] : []),
     ],
     body: (v) => ({ text: v.text.trim(), reporterVisible: v.reporterVisible === 'true' }),
     request: { action: 'note' },

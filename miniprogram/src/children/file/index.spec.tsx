@@ -92,6 +92,14 @@ describe('档案详情', () => {
     expect(container.querySelector('.file-order')?.textContent).toContain('泗县民政局');
   });
 
+  it('names an order’s department short on its button, with the unit below', async () => {
+    const container = await open(aChildFileDetail());
+
+    const link = container.querySelector('.file-order-link')!;
+    expect(link.firstElementChild?.textContent).toBe('乡镇 · 牵头 · 办理中');
+    expect(link.querySelector('.big-button-note')?.textContent).toBe('泗城镇儿童督导站 · 查看工单');
+  });
+
   it('offers no change to a viewer who may only read the file', async () => {
     const container = await open(aChildFileDetail({ capacity: 'order_holder', mayEdit: false }));
 

@@ -5,7 +5,7 @@ import {
   CHILD_FILE_STATUS_LABELS,
   CLOSE_REASONS,
   CLOSE_REASON_LABELS,
-  DEPARTMENT_LABELS,
+  DEPARTMENT_SHORT_LABELS,
   HELP_KIND_LABELS,
   ORDER_ROLE_LABELS,
   ORDER_STATUS_LABELS,
@@ -77,6 +77,14 @@ function PersonRows({ title, person }: { title: string; person: ChildFilePerson 
   );
 }
 
+/**
+ * An order in a line a phone's button holds: the department's short name (乡镇, not
+ * 乡镇（儿童督导员）), the role and the state; the unit goes on the line below.
+ */
+function orderLine(order: ChildFileReport['orders'][number]): string {
+  return `${DEPARTMENT_SHORT_LABELS[order.department]} · ${ORDER_ROLE_LABELS[order.role]} · ${ORDER_STATUS_LABELS[order.status]}`;
+}
+
 function ReportEntry({ report }: { report: ChildFileReport }) {
   return (
     <View className="file-report">
@@ -95,16 +103,14 @@ function ReportEntry({ report }: { report: ChildFileReport }) {
             className="big-button big-button-secondary file-order-link"
             onClick={() => void Taro.navigateTo({ url: `/staff/order/index?id=${order.id}` })}
           >
-            <Text>
-              {DEPARTMENT_LABELS[order.department]} · {ORDER_ROLE_LABELS[order.role]} ·{' '}
-              {ORDER_STATUS_LABELS[order.status]}
+            <Text>{orderLine(order)}</Text>
+            <Text className="big-button-note">
+              {order.unitName ? `${order.unitName} · ` : ''}查看工单
             </Text>
-            <Text className="big-button-note">查看工单</Text>
           </View>
         ) : (
           <Text key={order.id} className="hint file-order">
-            {DEPARTMENT_LABELS[order.department]} · {ORDER_ROLE_LABELS[order.role]} ·{' '}
-            {ORDER_STATUS_LABELS[order.status]}
+            {orderLine(order)}
             {order.unitName ? ` · ${order.unitName}` : ''}
           </Text>
         ),
