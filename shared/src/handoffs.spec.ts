@@ -96,7 +96,7 @@ describe('reporterOrders', () => {
 describe('handoffTexts', () => {
   const police = { department: 'police', unitName: '泗县公安局', placement: 'unit' } as const;
 
-  it('says who brought whom in, and why, on both orders; departments and units only on the file', () => {
+  it('says who brought whom in, and why, on both orders', () => {
     const texts = handoffTexts(
       police,
       { department: 'civil_affairs', unitName: '泗县民政局', placement: 'unit' },
@@ -106,7 +106,6 @@ describe('handoffTexts', () => {
     expect(texts).toEqual({
       source: '转接：请民政（泗县民政局）协办。原因：家庭需要临时救助。',
       target: '由公安（泗县公安局）转接：家庭需要临时救助。',
-      file: '公安（泗县公安局）转接，请民政（泗县民政局）协办',
     });
   });
 

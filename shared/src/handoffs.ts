@@ -174,13 +174,12 @@ export function handoffTexts(
   from: HandoffParty,
   to: HandoffParty,
   reason: string,
-): { source: string; target: string; file: string } {
+): { source: string; target: string } {
   const fromText = `${DEPARTMENT_KINDS[from.department]}（${whereText(from.unitName, from.placement)}）`;
   const toText = `${DEPARTMENT_KINDS[to.department]}（${whereText(to.unitName, to.placement)}）`;
   return {
     source: `转接：请${toText}协办。原因：${reason}`,
     target: `由${fromText}转接：${reason}`,
-    file: `${fromText}转接，请${toText}协办`,
   };
 }
 

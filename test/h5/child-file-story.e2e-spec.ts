@@ -96,7 +96,6 @@ describe('H5 app: a child’s file, from 摸排 to the county’s timeline', () 
     await submitReport(teacher);
     await teacher.locator('.receipt-code').waitFor();
     const reportId = new URL(teacher.url().replace('/#/', '/')).searchParams.get('id') ?? '';
-    const filedAt = Date.now();
 
     await village.reload();
     const reportEntry = village.locator('.file-report', { hasText: STORY });
@@ -135,10 +134,8 @@ describe('H5 app: a child’s file, from 摸排 to the county’s timeline', () 
     const civil = await phoneOf(suite.browser, 'demo-civil');
     await civil.goto(`${suite.server.origin}/#/staff/order/index?id=${assist.id}`);
     await act(civil, 'sign', { asks: true, toast: '已签收' });
-    // The sheet offers this minute, to the minute; the server refuses a handover before the
-    // report's discoveredAt (the teacher's 'now', to the second), so let that minute pass.
-    const nextMinute = Math.ceil((filedAt + 1) / 60_000) * 60_000;
-    await civil.waitForTimeout(Math.max(0, nextMinute - Date.now() + 1_000));
+    // The sheet offers this minute, the very minute the teacher filed (and found) it: a handover
+    // written to the minute of discovery is not "before" it.
     await civil.locator('.action-handover').click();
     await civil.locator('.handover-handedOverBy input').fill('泗城镇儿童督导员 李娟');
     await civil.locator('.handover-receivedBy input').fill('县民政局 刘科长');

@@ -15,12 +15,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { ChildFilesRepository } from '../children/child-files.repository';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
-import type { ReportEntity } from '../reports/report.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 import type { HandoffDto, HandoverDto } from './dto/handoff.dto';
@@ -56,7 +54,6 @@ export class HandoffsService {
     private readonly units: UnitsRepository,
     private readonly dispatcher: OrderDispatcher,
     private readonly handovers: HandoversRepository,
-    private readonly childFiles: ChildFilesRepository,
     private readonly summaries: OrderSummaries,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
@@ -108,7 +105,6 @@ export class HandoffsService {
         orderEvent(order.id, 'handoff', texts.source, now, who, { detail }),
         orderEvent(added.order.id, 'handed_off', texts.target, now, who, { detail }),
       ]);
-      await this.fileEvent(manager, report, actor, 'handoff', texts.file, now, detail);
       // The reason may name people; the audit row keeps only which orders and which department.
       await this.audit.record(manager, actor, {
         action: 'order.handoff',
@@ -143,7 +139,8 @@ export class HandoffsService {
       if (!report) throw orderNotFound();
       const at = new Date(dto.at);
       if (at > now) throw ApiException.validation({ at: '交接时间不能晚于现在' });
-      if (at < report.discoveredAt) {
+      // People write the time of a handover to the minute: the minute of discovery is not "before".
+      if (at.getTime() < Math.floor(report.discoveredAt.getTime() / 60_000) * 60_000) {
         throw ApiException.validation({ at: '交接时间不能早于报告里发现情况的时间' });
       }
       const details: HandoverDetails = {
@@ -167,10 +164,6 @@ export class HandoffsService {
       await this.orders.appendEvents(manager, [
         orderEvent(order.id, 'handover', text, now, { actor, capacity }, { detail }),
       ]);
-      await this.fileEvent(manager, report, actor, 'handover', text, now, {
-        ...detail,
-        orderId: order.id,
-      });
       await this.audit.record(manager, actor, {
         action: 'order.handover',
         targetType: 'order',
@@ -204,28 +197,5 @@ export class HandoffsService {
 
   private async unitName(manager: EntityManager, unitId: string | null): Promise<string | null> {
     return unitId ? ((await this.units.findById(unitId, manager))?.name ?? null) : null;
-  }
-
-  /** The child's file, when the report has one, records it too; its text names no person. */
-  private async fileEvent(
-    manager: EntityManager,
-    report: ReportEntity,
-    actor: Actor,
-    kind: string,
-    text: string,
-    at: Date,
-    detail: object,
-  ): Promise<void> {
-    if (!report.childFileId) return;
-    await this.childFiles.appendEvent(manager, {
-      id: randomUUID(),
-      childFileId: report.childFileId,
-      kind,
-      text,
-      actorUserId: actor.user.id,
-      actorUnitId: actor.unit?.id ?? null,
-      detail: { ...detail, reportId: report.id },
-      at,
-    });
   }
 }

@@ -151,7 +151,7 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
     expect(Date.parse(added.body.resolveDueAt!)).toBeGreaterThan(Date.parse(civil.resolveDueAt!));
   });
 
-  it('writes who, when and why on both timelines, staff-only, and on the child’s file without the reason', async () => {
+  it('writes who, when and why on both timelines, staff-only, which the child’s file shows as they are', async () => {
     const report = await fileAt('2026-11-16T09:00:00+08:00', {
       situations: ['street_child'],
       child: { name: '转接童', birthDate: '2016-05-01' },
@@ -176,14 +176,12 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
       actorRole: 'handler',
       reporterVisible: false,
     });
+    // The file's timeline shows both orders' lines once each, not a copy of its own.
     const fileEvents = (await db.query(
-      'SELECT e.kind, e.text FROM child_file_events e JOIN reports r ON r.child_file_id = e.child_file_id WHERE r.id = ?',
+      'SELECT e.kind FROM child_file_events e JOIN reports r ON r.child_file_id = e.child_file_id WHERE r.id = ?',
       [report.id],
-    )) as { kind: string; text: string }[];
-    expect(fileEvents).toContainEqual({
-      kind: 'handoff',
-      text: '公安（泗县公安局）转接，请乡镇（泗城镇儿童督导站）协办',
-    });
+    )) as { kind: string }[];
+    expect(fileEvents.map((e) => e.kind)).toEqual(['opened']);
     const audit = (await db.query(
       "SELECT detail FROM audit_log WHERE action = 'order.handoff' AND target_id = ?",
       [police.id],
@@ -550,13 +548,12 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
         text: '已记录临时监护书面交接（交接时间 11月16日 14:30）。',
         reporterVisible: false,
       });
+      // On the file, the civil affairs order's line stands for it; the file keeps no copy.
       const fileEvents = (await db.query(
-        'SELECT e.text FROM child_file_events e JOIN reports r ON r.child_file_id = e.child_file_id WHERE r.id = ?',
+        'SELECT e.kind FROM child_file_events e JOIN reports r ON r.child_file_id = e.child_file_id WHERE r.id = ?',
         [report.id],
-      )) as { text: string }[];
-      expect(fileEvents.map((e) => e.text)).toContain(
-        '已记录临时监护书面交接（交接时间 11月16日 14:30）',
-      );
+      )) as { kind: string }[];
+      expect(fileEvents.map((e) => e.kind)).not.toContain('handover');
       const raw = JSON.stringify(
         await db.query('SELECT * FROM guardianship_handovers WHERE report_id = ?', [report.id]),
       );
@@ -587,6 +584,28 @@ describe('handoffs (转接) and written handovers (书面交接)', () => {
       expect(byAdmin.status).toBe(403);
       expect([returned.status, returned.body.code]).toEqual([409, 'WRONG_STATE']);
       expect(await handoverCount(report.id)).toBe(0);
+    });
+
+    it('takes a handover written to the minute the danger was found, not a minute before', async () => {
+      const report = await fileAt('2026-11-16T09:00:00+08:00', {
+        situations: ['living_alone'],
+        discoveredAt: '2026-11-16T08:20:40+08:00',
+      });
+      const civil = await orderOf(sut.baseUrl, token('civil'), report.id, 'civil_affairs');
+      await act(sut.baseUrl, token('civil'), civil.id, 'sign');
+
+      const before = await recordHandover('civil', civil.id, {
+        ...HANDOVER,
+        at: '2026-11-16T08:19:00+08:00',
+      });
+      const sameMinute = await recordHandover('civil', civil.id, {
+        ...HANDOVER,
+        at: '2026-11-16T08:20:00+08:00',
+      });
+
+      expect([before.status, Object.keys(before.body.errors ?? {})]).toEqual([400, ['at']]);
+      expect(sameMinute.status).toBe(201);
+      expect(await handoverCount(report.id)).toBe(1);
     });
 
     it('refuses every field that is missing or invalid, storing nothing', async () => {
