@@ -82,8 +82,12 @@ export function inputMaxLength(limit: TextLimit): number {
  */
 const INVISIBLE = /[\p{White_Space}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
-/** C0 and C1 control characters except the tab and the line breaks people type (NUL, ESC, U+0085…). */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+/**
+ * C0 and C1 control characters except the tab and the line breaks people type (NUL, ESC, U+0085…),
+ * and the direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make
+ * 张\u202E三 show as 张三 while it is another string to every comparison and search.
+ */
+const CONTROL = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * Half of a UTF-16 surrogate pair without its other half (`"\ud800"`): no character at all. MariaDB
@@ -103,7 +107,7 @@ export function hasLoneSurrogate(text: string): boolean {
 
 /**
  * Why a text breaks its limit, in Chinese, or null when it fits. Refused anywhere in the text: half
- * a surrogate pair and control characters other than tab and line breaks. `min` counts visible
+ * a surrogate pair, control characters other than tab and line breaks, and direction overrides. `min` counts visible
  * characters, so a text of spaces, zero-width or filler characters is empty; `max` counts every
  * character, as the database stores them.
  */

@@ -208,7 +208,7 @@ export class UpdateChildFileDto implements UpdateChildFileRequest {
 
   @FieldDescription('closed：销号（须填 closeReason）；active：恢复在册')
   @MayBeAbsent()
-  @IsIn(CHILD_FILE_STATUSES, { message: '档案状态只能是 active 或 closed' })
+  @IsIn(CHILD_FILE_STATUSES, { message: '档案状态只能是在册或已销号' })
   status?: ChildFileStatus;
 
   @MayBeAbsent()
