@@ -147,7 +147,7 @@ function HelpRow({
   return (
     <View className="help-row">
       <Text className="field-label">帮扶措施 {index + 1}</Text>
-      <View className="choice-row">
+      <View className="choice-row choice-wrap">
         {HELP_KINDS.map((kind) => (
           <Choice
             key={kind}

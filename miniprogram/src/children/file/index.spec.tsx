@@ -182,6 +182,10 @@ describe('档案详情', () => {
         { method: 'PATCH', path: '/children/file-1', data: { divisionCode: '341324100207' } },
       ]),
     );
+    // The file now belongs to the new village: back to the list, not to a page that says 没有找到.
+    await waitFor(() =>
+      expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/children/index/index' }),
+    );
   });
 
   it('refuses to move a file to the village it is in', async () => {

@@ -198,9 +198,12 @@ export default function ChildFilePage() {
     setRefusal([]);
     try {
       await updateChildFile(id, body);
+      const moved = acting === 'move';
       setActing(null);
       void Taro.showToast({ title: done, icon: 'success' });
-      await load();
+      // A moved file belongs to the new village's 儿童主任: the mover may no longer see it.
+      if (moved) await Taro.redirectTo({ url: '/children/index/index' });
+      else await load();
     } catch (e) {
       const lines = failureLines(e, '提交失败，请检查网络后再试');
       if (acting) setProblems(lines);
