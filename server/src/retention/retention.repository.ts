@@ -1,6 +1,6 @@
 import { PURGED_NOTICE } from '@shouhu/shared';
 import { type DataSource, In, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
-import { ChildIdentityKeyEntity } from '../children/child-file.entity';
+import { ChildFileEntity, ChildIdentityKeyEntity } from '../children/child-file.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { ReportEventEntity } from '../reports/report-event.entity';
@@ -99,9 +99,12 @@ export class RetentionRepository {
   }
 
   /**
-   * Removes the blind-index keys of the report's child file once no report of the file keeps its
-   * details: the keys are locked first, so a report about the same child being filed right now
-   * either commits first (and is seen here, keeping the keys) or waits and starts a new file.
+   * Removes the blind-index keys of the report's child file, and the identity the file took from
+   * its reports, once no report of the file keeps its details — unless a village or township
+   * worker took the child onto the register (a 摸排 file, or one given a category): that file is
+   * the child's own record, kept while the child is followed. The keys are locked first, so a
+   * report about the same child being filed right now either commits first (and is seen here,
+   * keeping the keys) or waits and starts a new file.
    */
   async releaseChildKeys(manager: EntityManager, reportId: string): Promise<number> {
     const report = await manager
@@ -119,7 +122,20 @@ export class RetentionRepository {
       .getRepository(ReportEntity)
       .count({ where: { childFileId: fileId, purgedAt: IsNull(), id: Not(reportId) } });
     if (kept > 0 || locked.length === 0) return 0;
+    const file = await manager.getRepository(ChildFileEntity).findOneBy({ id: fileId });
+    if (file && (file.origin === 'survey' || file.categories.length > 0)) return 0;
     await manager.getRepository(ChildIdentityKeyEntity).delete({ childFileId: fileId });
+    await manager.getRepository(ChildFileEntity).update(
+      { id: fileId },
+      {
+        childSealed: null,
+        guardianSealed: null,
+        carerSealed: null,
+        helpSealed: null,
+        nameKey: null,
+        idKey: null,
+      },
+    );
     return locked.length;
   }
 }
