@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { VILLAGE_CODE_LENGTH } from '@shouhu/shared';
 import { fetchDivisions, type Division } from '../services/divisions';
@@ -37,6 +37,9 @@ export function ScopePicker({
   const [draft, setDraft] = useState<Division[]>(path);
   const [loaded, setLoaded] = useState<{ key: string; list: Division[] | 'failed' } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // On a phone a tap that closes the panel is followed by the browser's own click at the same
+  // point, which lands on the field once the panel is gone and would open it again.
+  const closedAt = useRef(0);
 
   const single = prefixes.length === 1 && prefixes[0].length >= VILLAGE_CODE_LENGTH;
   const current = draft[draft.length - 1];
@@ -69,6 +72,7 @@ export function ScopePicker({
   const finish = (chosen: Division[]) => {
     onChange(chosen);
     setOpen(false);
+    closedAt.current = Date.now();
   };
   const result = loaded?.key === key ? loaded.list : null;
   const options = Array.isArray(result) ? result : null;
@@ -77,6 +81,7 @@ export function ScopePicker({
     <View
       className="division-field scope-field"
       onClick={() => {
+        if (Date.now() - closedAt.current < 600) return;
         setDraft(path);
         setOpen(!open);
       }}
