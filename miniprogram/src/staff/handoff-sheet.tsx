@@ -5,10 +5,13 @@ import {
   TEXT_LIMITS,
   handoffDepartments,
   handoffReasonsFrom,
+  handoffRefusal,
   inputMaxLength,
   textLength,
   type HandoffRequest,
+  type OrderStatus,
   type OrderSummary,
+  type ReceivingDepartment,
 } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -22,6 +25,8 @@ import {
 
 interface HandoffSheetProps {
   order: OrderSummary;
+  /** Every order of the report (this one too): a department already working it is not offered. */
+  reportOrders: readonly { department: ReceivingDepartment; status: OrderStatus }[];
   busy: boolean;
   refusal: string[];
   onSubmit: (body: HandoffRequest) => void;
@@ -32,7 +37,19 @@ interface HandoffSheetProps {
  * 转接: bring another department in. The cases the notices name are one tap (the department and
  * the reason filled, both still editable); any other is a department and a reason typed.
  */
-export function HandoffSheet({ order, busy, refusal, onSubmit, onClose }: HandoffSheetProps) {
+export function HandoffSheet({
+  order,
+  reportOrders,
+  busy,
+  refusal,
+  onSubmit,
+  onClose,
+}: HandoffSheetProps) {
+  // The server's own rule (shared `handoffRefusal`), so the sheet offers only what it would take.
+  const offered = (department: ReceivingDepartment) =>
+    handoffRefusal(order, department, reportOrders) === null;
+  const presets = handoffReasonsFrom(order.department).filter((p) => offered(p.department));
+  const departments = handoffDepartments(order.department).filter(offered);
   const [values, setValues] = useState<HandoffValues>({ department: '', reason: '' });
   const [problems, setProblems] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -55,8 +72,11 @@ export function HandoffSheet({ order, busy, refusal, onSubmit, onClose }: Handof
         onClose={onClose}
       >
         <Text className="hint">请其他部门协办：对方会收到一张协办工单，本工单照常办理。</Text>
-        <Text className="field-label">常见情形（点一下自动填好）</Text>
-        {handoffReasonsFrom(order.department).map((preset) => (
+        {departments.length === 0 && (
+          <Text className="hint handoff-none">其他部门都已有这份报告未办结的工单，无需转接。</Text>
+        )}
+        {presets.length > 0 && <Text className="field-label">常见情形（点一下自动填好）</Text>}
+        {presets.map((preset) => (
           <View
             key={preset.code}
             className={`big-button big-button-secondary handoff-preset handoff-preset-${preset.code}`}
@@ -66,7 +86,7 @@ export function HandoffSheet({ order, busy, refusal, onSubmit, onClose }: Handof
           </View>
         ))}
         <Text className="field-label">请哪个部门协办</Text>
-        {handoffDepartments(order.department).map((department) => (
+        {departments.map((department) => (
           <Choice
             key={department}
             label={DEPARTMENT_LABELS[department]}

@@ -365,6 +365,30 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已转接', icon: 'success' });
   });
 
+  it('offers no handoff to a department that already works the report, as the server would refuse', async () => {
+    const detail = anOrderDetail(anOrder({ status: 'in_progress' }));
+    const container = serve(
+      {
+        ...detail,
+        otherOrders: [
+          {
+            department: 'civil_affairs',
+            role: 'assist',
+            status: 'in_progress',
+            unitName: '民政局',
+          },
+          { department: 'police', role: 'assist', status: 'resolved', unitName: '公安局' },
+        ],
+      },
+      TOWN_HANDLER,
+    );
+
+    await tap(await screen.findByText('转接'));
+    expect(container.querySelector('.handoff-preset-needs_relief')).toBeNull();
+    expect(container.querySelector('.handoff-preset-whereabouts_unknown')).not.toBeNull();
+    expect(container.querySelector('.handoff-sheet')?.textContent).not.toContain('民政');
+  });
+
   it('asks for a department and a reason of at least 5 characters before handing off', async () => {
     const container = serve(anOrderDetail(anOrder({ status: 'in_progress' })), TOWN_HANDLER);
 

@@ -388,6 +388,7 @@ export default function OrderPage() {
       {sheet === 'handoff' && (
         <HandoffSheet
           order={order}
+          reportOrders={[order, ...detail.otherOrders]}
           busy={busy}
           refusal={refusal}
           onSubmit={(body: HandoffRequest) => void send(() => handOff(id, body), '已转接')}
