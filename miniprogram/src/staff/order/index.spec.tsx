@@ -449,9 +449,12 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
       ['receivedBy', '县民政局 刘科长'],
       ['placedAt', '县未成年人救助保护中心'],
     ]) {
-      fireEvent.input(container.querySelector(`.handover-${field} input`)!, {
-        target: { value },
+      const box = await waitFor(() => {
+        const found = container.querySelector(`.handover-${field} input`);
+        if (!found) throw new Error(`no ${field} box yet`);
+        return found;
       });
+      fireEvent.input(box, { target: { value } });
     }
     await tap(container.querySelector('.sheet-submit')!);
     expect(sent).toEqual([]);
