@@ -1,4 +1,5 @@
 import {
+  childFileMoveProblem,
   VISIT_INTERVAL_DAYS,
   childFileRequestErrors,
   nextVisitDueAt,
@@ -84,5 +85,16 @@ describe('childFileRequestErrors', () => {
     ],
   ])('%s', (_case, body, expected) => {
     expect(childFileRequestErrors(body, TODAY)).toEqual(expected);
+  });
+});
+
+describe(childFileMoveProblem.name, () => {
+  it.each([
+    ['another village of the county', '341324101200', null],
+    ['a village of another county', '341322100201', '迁出本县请销号，原因选择迁出本县'],
+    ['a township', '341324101', '请选到村（社区）一级'],
+    ['the village it is in', '341324100203', '孩子已经在这个村，请选择要迁去的村'],
+  ])('a move to %s', (_case, target, problem) => {
+    expect(childFileMoveProblem(target, '341324100203')).toBe(problem);
   });
 });

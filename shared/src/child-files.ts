@@ -1,5 +1,5 @@
 import type { Channel } from './channels';
-import type { ReceivingDepartment } from './departments';
+import { VILLAGE_CODE_LENGTH, type ReceivingDepartment } from './departments';
 import { withinPrefixes } from './division-scope';
 import type { OrderStatus } from './order-states';
 import type { Priority } from './priorities';
@@ -372,4 +372,21 @@ export function childFileRequestErrors(
     if (body.closeNote) errors.closeNote = '只有销号（status 为 closed）时才填写销号说明';
   }
   return errors;
+}
+
+/** Length of a county (县/区) division code. */
+const COUNTY_CODE_LENGTH = 6;
+
+/**
+ * Why a file may not move from `current` to `target`, or null: a move (迁到其他村, "档案资料一并
+ * 转接") is to a village of the same county, whose unit then keeps the file; out of the county is a
+ * 销号 with `moved_out`. The app asks it before sending; the server before changing anything.
+ */
+export function childFileMoveProblem(target: string, current: string): string | null {
+  if (target.slice(0, COUNTY_CODE_LENGTH) !== current.slice(0, COUNTY_CODE_LENGTH)) {
+    return '迁出本县请销号，原因选择迁出本县';
+  }
+  if (target.length < VILLAGE_CODE_LENGTH) return '请选到村（社区）一级';
+  if (target === current) return '孩子已经在这个村，请选择要迁去的村';
+  return null;
 }

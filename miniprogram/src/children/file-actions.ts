@@ -1,5 +1,5 @@
 import {
-  VILLAGE_CODE_LENGTH,
+  childFileMoveProblem,
   textProblem,
   visibleLength,
   TEXT_LIMITS,
@@ -26,11 +26,10 @@ export function closeRequest(reason: CloseReason, note: string): UpdateChildFile
 
 export const REOPEN_REQUEST: UpdateChildFileRequest = { status: 'active' };
 
-/** 迁到其他村: a village of the county (the file goes to its unit), not the one it is in. */
+/** 迁到其他村: the shared rule the server checks too (`childFileMoveProblem`). */
 export function moveProblems(target: string, current: string): string[] {
-  if (target.length < VILLAGE_CODE_LENGTH) return ['请选到村（社区）一级'];
-  if (target === current) return ['孩子已经在这个村，请选择要迁去的村'];
-  return [];
+  const problem = childFileMoveProblem(target, current);
+  return problem ? [problem] : [];
 }
 
 export const MOVE_WARNING = '档案将转给新村的儿童主任，你将不能再查看';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  childFileMoveProblem,
   childFileRequestErrors,
   mayEditChildFile,
   nextVisitDueAt,
@@ -37,8 +38,6 @@ import {
 } from './child-file-changes';
 import { ChildFileSummaries } from './child-file-summaries';
 import type { CreateChildFileDto, UpdateChildFileDto } from './dto/child-file.dto';
-
-const COUNTY_CODE_LENGTH = 6;
 
 /** A file's personal details as they are kept, opened. */
 interface Contents {
@@ -270,14 +269,13 @@ export class ChildFilesService {
     return this.holding.capacityOf(actor, file);
   }
 
-  /** 400 unless the new place is a known township or village of the file's own county. */
+  /** 400 unless the new place is a known village of the file's own county (`childFileMoveProblem`). */
   private async checkMove(from: string, to: string): Promise<void> {
-    if (to.slice(0, COUNTY_CODE_LENGTH) !== from.slice(0, COUNTY_CODE_LENGTH)) {
-      throw ApiException.validation({ divisionCode: '迁出本县请销号，原因选择迁出本县' });
-    }
+    const problem = childFileMoveProblem(to, from);
+    if (problem) throw ApiException.validation({ divisionCode: problem });
     if (!(await this.divisions.exists(to))) {
       throw ApiException.validation({
-        divisionCode: '没有这个区划代码，请从列表中选择孩子迁入的村或乡镇',
+        divisionCode: '没有这个区划代码，请从列表中选择孩子迁入的村',
       });
     }
   }

@@ -449,10 +449,11 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
 
     it.each([
       ['out of the county', '341322100', '迁出本县请销号，原因选择迁出本县'],
+      ['to a township, not a village', '341324101', '请选到村（社区）一级'],
       [
         'to a code that names no village',
         '341324100999',
-        '没有这个区划代码，请从列表中选择孩子迁入的村或乡镇',
+        '没有这个区划代码，请从列表中选择孩子迁入的村',
       ],
     ])('refuses a move %s, changing nothing', async (_case, place, message) => {
       const { id } = await aFile();
