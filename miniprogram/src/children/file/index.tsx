@@ -44,15 +44,7 @@ import {
 import { categoryChips, childName, genderAndAge, nextVisitText } from '../list-query';
 import '../../staff/staff.css';
 import '../children.css';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="detail-row">
-      <Text className="detail-label">{label}</Text>
-      <Text className="detail-value">{value}</Text>
-    </View>
-  );
-}
+import { DetailRow as Row } from '../../components/detail-row';
 
 /** A guardian or carer: the phone is one tap from a call. */
 function PersonRows({ title, person }: { title: string; person: ChildFilePerson | null }) {

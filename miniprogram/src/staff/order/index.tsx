@@ -48,15 +48,7 @@ import {
 import { childRows, reporterText } from '../order-details';
 import '../staff.css';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="detail-row">
-      <Text className="detail-label">{label}</Text>
-      <Text className="detail-value">{value}</Text>
-    </View>
-  );
-}
+import { DetailRow as Row } from '../../components/detail-row';
 
 /** What routing needs, shown to everyone who opens the order. */
 function ReportFacts({ report }: { report: ReportDetails | ReportRoutingView }) {
