@@ -34,3 +34,6 @@ export * from './village-units';
 export * from './demo-accounts';
 export * from './sentences';
 export * from './retention';
+export * from './visits';
+export * from './dropouts';
+export * from './inbox';

@@ -19,7 +19,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import type { ChildFileEntity } from '../children/child-file.entity';
+import { NEW_FILE_FOLLOW_UP, type ChildFileEntity } from '../children/child-file.entity';
 import { ChildFilesRepository } from '../children/child-files.repository';
 import { ChildIndex } from '../children/child-index';
 import { keepingUnit } from '../children/keeping-unit';
@@ -119,6 +119,7 @@ export class ChildFilesService {
         id,
         status: 'active',
         origin: 'survey',
+        ...NEW_FILE_FOLLOW_UP,
         divisionCode: dto.divisionCode,
         unitId: keeper?.id ?? null,
         categories: dto.categories,

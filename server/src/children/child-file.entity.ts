@@ -4,6 +4,7 @@ import type {
   ChildFileOrigin,
   ChildFileStatus,
   CloseReason,
+  DropoutState,
   Gender,
 } from '@shouhu/shared';
 import { json } from '../database/column-transformers';
@@ -19,6 +20,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_child_files_unit_status', ['unitId', 'status'])
 @Index('IDX_child_files_name_key', ['nameKey'])
 @Index('IDX_child_files_id_key', ['idKey'])
+@Index('IDX_child_files_dropout', ['dropoutState'])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -81,6 +83,25 @@ export class ChildFileEntity {
   @Column({ name: 'next_visit_due_at', type: 'datetime', precision: 6, nullable: true })
   nextVisitDueAt: Date | null;
 
+  /** 重点关注: visited at the start of each school holiday as well. */
+  @Column({ type: 'boolean', default: false })
+  priority: boolean;
+
+  /** When the child was last visited; the quarterly plan counts from it. */
+  @Column({ name: 'last_visit_at', type: 'datetime', precision: 6, nullable: true })
+  lastVisitAt: Date | null;
+
+  /** 控辍保学: null while the child is not on the dropout list. */
+  @Column({ name: 'dropout_state', type: 'varchar', length: 24, nullable: true })
+  dropoutState: DropoutState | null;
+
+  @Column({ name: 'dropout_since', type: 'datetime', precision: 6, nullable: true })
+  dropoutSince: Date | null;
+
+  /** The last return to school (已复学), which the 30-day check counts from. */
+  @Column({ name: 'dropout_returned_at', type: 'datetime', precision: 6, nullable: true })
+  dropoutReturnedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
 
@@ -127,3 +148,12 @@ export class ChildFileEventEntity {
   @Column({ type: 'datetime', precision: 6 })
   at: Date;
 }
+
+/** The follow-up columns of a file just opened: not priority, never visited, not a dropout. */
+export const NEW_FILE_FOLLOW_UP = {
+  priority: false,
+  lastVisitAt: null,
+  dropoutState: null,
+  dropoutSince: null,
+  dropoutReturnedAt: null,
+} as const satisfies Partial<ChildFileEntity>;

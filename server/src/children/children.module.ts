@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
+import { VisitDuesRepository } from './visit-dues.repository';
 import { RepeatDetector } from './repeat-detector';
 
 @Module({
   imports: [UnitsModule],
-  providers: [ChildFilesRepository, ChildIndex, RepeatDetector],
-  exports: [ChildFilesRepository, ChildIndex, RepeatDetector],
+  providers: [ChildFilesRepository, ChildIndex, RepeatDetector, VisitDuesRepository],
+  exports: [ChildFilesRepository, ChildIndex, RepeatDetector, VisitDuesRepository],
 })
 export class ChildrenModule {}

@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Sealer } from '../crypto/sealer';
 import { UnitsRepository } from '../units/units.repository';
+import { NEW_FILE_FOLLOW_UP } from './child-file.entity';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
 import { keepingUnit } from './keeping-unit';
@@ -82,6 +83,7 @@ export class RepeatDetector {
       id,
       status: 'active',
       origin: 'report',
+      ...NEW_FILE_FOLLOW_UP,
       divisionCode,
       unitId: keeper?.id ?? null,
       categories: [],

@@ -7,7 +7,9 @@ import {
   ChildFileEventEntity,
   ChildIdentityKeyEntity,
 } from '../children/child-file.entity';
+import { SchoolHolidayEntity, VisitDueEntity, VisitEntity } from '../children/visit.entity';
 import { DivisionEntity } from '../divisions/division.entity';
+import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { GuardianshipHandoverEntity } from '../orders/handover.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
@@ -41,6 +43,9 @@ export const ENTITIES = [
   ChildFileEntity,
   ChildFileEventEntity,
   ChildIdentityKeyEntity,
+  VisitEntity,
+  VisitDueEntity,
+  SchoolHolidayEntity,
   OrderEntity,
   OrderClockEntity,
   OrderEventEntity,
@@ -50,4 +55,5 @@ export const ENTITIES = [
   ReportSubscriptionEntity,
   NewOrderSubscriptionEntity,
   NotificationEntity,
+  InboxMessageEntity,
 ];

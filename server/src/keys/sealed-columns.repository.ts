@@ -20,6 +20,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'child_files', column: 'carer_sealed' },
   { table: 'child_files', column: 'help_sealed' },
   { table: 'guardianship_handovers', column: 'details_sealed' },
+  { table: 'visits', column: 'details_sealed' },
 ];
 
 export interface SealedRow {

@@ -8,7 +8,11 @@ import type {
   HelpInPlace,
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
-import { ChildFileEntity, ChildIdentityKeyEntity } from '../../src/children/child-file.entity';
+import {
+  ChildFileEntity,
+  ChildIdentityKeyEntity,
+  NEW_FILE_FOLLOW_UP,
+} from '../../src/children/child-file.entity';
 import { ChildIndex } from '../../src/children/child-index';
 import { Sealer } from '../../src/crypto/sealer';
 
@@ -42,6 +46,7 @@ export async function aChildFile(
     id: randomUUID(),
     status: overrides.status ?? 'active',
     origin: 'survey',
+    ...NEW_FILE_FOLLOW_UP,
     divisionCode,
     unitId: overrides.unitId ?? null,
     categories: overrides.categories ?? ['left_behind'],

@@ -12,6 +12,7 @@ import { ReportRetention1764810000000 } from './1764810000000-report-retention';
 import { ChildFiles1764900000000 } from './1764900000000-child-files';
 import { GuardianshipHandovers1764910000000 } from './1764910000000-guardianship-handovers';
 import { OrderHandoffs1764920000000 } from './1764920000000-order-handoffs';
+import { VisitsInbox1765000000000 } from './1765000000000-visits-inbox';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ChildFiles1764900000000,
   GuardianshipHandovers1764910000000,
   OrderHandoffs1764920000000,
+  VisitsInbox1765000000000,
 ];

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { InboxRepository, type NewInboxMessage } from './inbox.repository';
+
+/**
+ * Writes inbox messages in the transaction of what they announce, so a message exists if and only
+ * if its event does. A message to a unit reaches each enabled member once, even when the unit is
+ * named twice (an order escalated to the unit that already holds it).
+ */
+@Injectable()
+export class Inbox {
+  constructor(private readonly messages: InboxRepository) {}
+
+  async toUnits(
+    manager: EntityManager,
+    unitIds: readonly (string | null | undefined)[],
+    message: NewInboxMessage,
+    at: Date,
+  ): Promise<void> {
+    const units = [...new Set(unitIds.filter((id): id is string => Boolean(id)))];
+    const members = await this.messages.unitMembers(manager, units);
+    await this.messages.insert(manager, [...new Set(members)], message, at);
+  }
+
+  async toUsers(
+    manager: EntityManager,
+    userIds: readonly string[],
+    message: NewInboxMessage,
+    at: Date,
+  ): Promise<void> {
+    await this.messages.insert(manager, [...new Set(userIds)], message, at);
+  }
+}
