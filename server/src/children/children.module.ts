@@ -3,11 +3,24 @@ import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
 import { VisitDuesRepository } from './visit-dues.repository';
+import { VisitPolicyRepository } from './visit-policy.repository';
 import { RepeatDetector } from './repeat-detector';
 
 @Module({
   imports: [UnitsModule],
-  providers: [ChildFilesRepository, ChildIndex, RepeatDetector, VisitDuesRepository],
-  exports: [ChildFilesRepository, ChildIndex, RepeatDetector, VisitDuesRepository],
+  providers: [
+    ChildFilesRepository,
+    ChildIndex,
+    RepeatDetector,
+    VisitDuesRepository,
+    VisitPolicyRepository,
+  ],
+  exports: [
+    ChildFilesRepository,
+    ChildIndex,
+    RepeatDetector,
+    VisitDuesRepository,
+    VisitPolicyRepository,
+  ],
 })
 export class ChildrenModule {}
