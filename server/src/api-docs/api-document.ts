@@ -138,7 +138,7 @@ function errorCodes(facts: RouteFacts, hasPathParameters: boolean): Map<HttpStat
     [HttpStatus.FORBIDDEN, ['FORBIDDEN'], byRole],
     [HttpStatus.NOT_FOUND, ['NOT_FOUND'], hasPathParameters],
     [HttpStatus.REQUEST_TIMEOUT, ['VALIDATION_FAILED'], takesJson],
-    [HttpStatus.CONFLICT, ['IDEMPOTENCY_CONFLICT'], facts.idempotencyKey],
+    [HttpStatus.CONFLICT, ['IDEMPOTENCY_CONFLICT'], facts.idempotencyKey !== null],
     [HttpStatus.PAYLOAD_TOO_LARGE, ['PAYLOAD_TOO_LARGE'], takesBody],
     [HttpStatus.UNSUPPORTED_MEDIA_TYPE, ['VALIDATION_FAILED'], takesBody],
     [HttpStatus.TOO_MANY_REQUESTS, ['RATE_LIMITED'], facts.rateLimit !== undefined],
@@ -190,10 +190,12 @@ function successResponse(facts: RouteFacts): ResponseObject {
       description: '服务器时间（ISO 8601）：期限倒计时以它为准，不以手机时间为准',
       schema: { type: 'string', format: 'date-time' },
     },
-    ...(facts.idempotencyKey
+    ...(facts.idempotencyKey !== null
       ? {
           'Idempotent-Replayed': {
-            description: 'true：这是同一个 Idempotency-Key 的首次应答的重放，没有新建记录',
+            description:
+              (facts.idempotencyKey === 'optional' ? '只在请求带了 Idempotency-Key 时出现。' : '') +
+              'true：这是同一个 Idempotency-Key 的首次应答的重放，没有新建记录',
             schema: { type: 'string', enum: ['true', 'false'] },
           },
         }
@@ -252,17 +254,31 @@ function requestBody(
   return { required: true, content: { 'application/json': { schema: describe(facts.body) } } };
 }
 
-function idempotencyKeyParameter(): ParameterObject {
+/**
+ * The header where a route reads it: required (refused without it), or optional (the order
+ * actions: a request without it runs as always, one with it is done once).
+ */
+function idempotencyKeyParameter(use: 'required' | 'optional'): ParameterObject {
+  const optional =
+    '可选：不带时照常执行；带上时，同一个值的重试不会再执行一次，只重放第一次成功的应答' +
+    '（被拒绝的请求不保存，重试会再次被拒绝）。';
   return {
     name: IDEMPOTENCY_KEY_HEADER,
     in: 'header',
-    required: true,
+    required: use === 'required',
     description:
+      (use === 'optional' ? optional : '') +
       '每次新的提交一个新值（建议 UUID）；超时或出错后重试时用同一个值，服务器只保存一次，并重放第一次的应答。' +
       '同一个值配不同的内容答 409 IDEMPOTENCY_CONFLICT',
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
   };
 }
+
+/** What the route's description says of the header. */
+const IDEMPOTENCY_KEY_NOTES = {
+  required: `必须带 ${IDEMPOTENCY_KEY_HEADER} 请求头，可安全重试`,
+  optional: `可带 ${IDEMPOTENCY_KEY_HEADER} 请求头，带上后可安全重试（网络恢复后重发不会重复执行）`,
+};
 
 /** What describing one operation needs beyond its route's facts. */
 interface OperationContext {
@@ -283,7 +299,7 @@ function limitNote(facts: RouteFacts, name: string, context: OperationContext): 
       kind: facts.rateLimit,
       loggedIn: !facts.access.includes('public'),
       bodyFields,
-      idempotencyKey: facts.idempotencyKey,
+      idempotencyKey: facts.idempotencyKey !== null,
       sharing: (context.limited.get(facts.rateLimit) ?? []).filter((other) => other !== name),
     },
     context.config.rateLimits[facts.rateLimit],
@@ -300,7 +316,7 @@ function describeOperation(
   const hasPathParameters = parameters.some((parameter) => parameter.in === 'path');
   const notes = [
     accessText(facts),
-    facts.idempotencyKey ? `必须带 ${IDEMPOTENCY_KEY_HEADER} 请求头，可安全重试` : '',
+    facts.idempotencyKey ? IDEMPOTENCY_KEY_NOTES[facts.idempotencyKey] : '',
   ]
     .filter(Boolean)
     .join('。');
@@ -315,7 +331,7 @@ function describeOperation(
         : parameter,
     ),
     ...(facts.query ? queryParameters(facts.query) : []),
-    ...(facts.idempotencyKey ? [idempotencyKeyParameter()] : []),
+    ...(facts.idempotencyKey ? [idempotencyKeyParameter(facts.idempotencyKey)] : []),
     requestIdParameter(),
   ];
   const body = requestBody(facts, context.describeDto);

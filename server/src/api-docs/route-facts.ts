@@ -6,13 +6,20 @@ import { ACCESS, type AccessRule } from '../access/access.decorator';
 import { readsMultipart } from '../common/body-media-type';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import type { RateLimitKind } from '../config/app-config';
+import { readOptionalIdempotencyKey } from '../idempotency/optional-idempotency-key';
 import { RATE_LIMIT_KIND } from '../rate-limits/rate-limit-kind';
 import { answerOf, type Answer } from './answers.decorator';
 import type { DtoClass } from './dto-schemas';
 import { refusalsOf, type Refusal } from './refuses.decorator';
 
-/** The header `IdempotencyService.assertKey` requires of every route that reads it. */
+/** The header `IdempotencyService.assertKey` checks on every route that reads it. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * How a route reads `Idempotency-Key`: `required` (a request without one is refused, 400),
+ * `optional` (taken when sent, `OptionalIdempotencyKey`), or not at all.
+ */
+export type IdempotencyKeyUse = 'required' | 'optional' | null;
 
 /** What a route reads as its body: nothing, `{}` or nothing (`EmptyBodyPipe`), one file, or a DTO. */
 export type BodyFact = 'none' | 'empty' | 'multipart' | DtoClass;
@@ -27,8 +34,7 @@ export interface RouteFacts {
   query: DtoClass | undefined;
   /** Path parameters that `ParseUUIDPipe` reads: anything else answers 404. */
   uuidParameters: string[];
-  /** The route reads `Idempotency-Key`, and so refuses a request without one (400). */
-  idempotencyKey: boolean;
+  idempotencyKey: IdempotencyKeyUse;
   answer: Answer | undefined;
   refusals: Refusal[];
 }
@@ -37,12 +43,25 @@ interface RouteArg {
   index: number;
   data?: unknown;
   pipes?: unknown[];
+  /** A custom parameter decorator's function (`createParamDecorator`). */
+  factory?: unknown;
 }
 
 function argOf(args: Record<string, RouteArg>, type: RouteParamtypes): RouteArg[] {
   return Object.entries(args)
     .filter(([key]) => key.startsWith(`${type}:`))
     .map(([, arg]) => arg);
+}
+
+function idempotencyKeyOf(args: Record<string, RouteArg>): IdempotencyKeyUse {
+  const required = argOf(args, RouteParamtypes.HEADERS).some(
+    (arg) =>
+      typeof arg.data === 'string' &&
+      arg.data.toLowerCase() === IDEMPOTENCY_KEY_HEADER.toLowerCase(),
+  );
+  if (required) return 'required';
+  const optional = Object.values(args).some((arg) => arg.factory === readOptionalIdempotencyKey);
+  return optional ? 'optional' : null;
 }
 
 function bodyOf(handler: object, args: Record<string, RouteArg>, types: unknown[]): BodyFact {
@@ -82,11 +101,7 @@ export function routeFacts(app: INestApplication): RouteFacts[] {
           uuidParameters: argOf(args, RouteParamtypes.PARAM)
             .filter((arg) => (arg.pipes ?? []).some((pipe) => pipe instanceof ParseUUIDPipe))
             .map((arg) => String(arg.data)),
-          idempotencyKey: argOf(args, RouteParamtypes.HEADERS).some(
-            (arg) =>
-              typeof arg.data === 'string' &&
-              arg.data.toLowerCase() === IDEMPOTENCY_KEY_HEADER.toLowerCase(),
-          ),
+          idempotencyKey: idempotencyKeyOf(args),
           answer: answerOf(handler),
           refusals: refusalsOf(handler),
         });

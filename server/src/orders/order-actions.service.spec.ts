@@ -4,6 +4,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
 import { refusal } from '../../test/setup/refusal';
 import type { TransactionRunner } from '../database/transaction-runner';
+import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import type { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitsRepository } from '../units/units.repository';
@@ -65,6 +66,17 @@ function setUp(
     list: async () => UNITS,
     findById: async (id: string) => UNITS.find((u) => u.id === id) ?? null,
   } as unknown as UnitsRepository;
+  const idempotency = {
+    once: jest.fn(
+      async <T>(
+        _key: string,
+        _userId: string,
+        _body: unknown,
+        status: number,
+        work: (m: EntityManager) => Promise<T>,
+      ) => ({ status, body: await work(manager), replayed: false }),
+    ),
+  };
   const planner = new ClockPlanner(calendar);
   const sut = new OrderActionsService(
     orders as unknown as OrdersRepository,
@@ -84,12 +96,25 @@ function setUp(
     {
       run: <T>(work: (m: EntityManager) => Promise<T>) => work(manager),
     } as unknown as TransactionRunner,
+    idempotency as unknown as IdempotencyService,
     { now: () => NOW },
   );
   const stored = () => orders.orders.get(order.id);
   const clocksOf = () => orders.clockRows.filter((c) => c.orderId === order.id);
   const kinds = () => orders.eventRows.map((e) => e.kind);
-  return { sut, order, orders, progress, newOrders, sms, audit, stored, clocksOf, kinds };
+  return {
+    sut,
+    order,
+    orders,
+    progress,
+    newOrders,
+    sms,
+    audit,
+    idempotency,
+    stored,
+    clocksOf,
+    kinds,
+  };
 }
 
 describe(OrderActionsService.name, () => {
@@ -128,7 +153,7 @@ describe(OrderActionsService.name, () => {
   it('signs: stops the sign clock, starts feedback, accepts the report and audits', async () => {
     const { sut, order, stored, clocksOf, progress, audit, orders } = setUp();
 
-    const summary = await sut.sign(handler, order.id);
+    const { body: summary } = await sut.sign(handler, order.id);
 
     expect(summary).toMatchObject({ id: order.id, status: 'in_progress', unitName: TOWNSHIP.name });
     expect(stored()).toMatchObject({ status: 'in_progress', signedAt: NOW });
@@ -147,6 +172,30 @@ describe(OrderActionsService.name, () => {
       divisionCode: order.divisionCode,
       detail: {},
     });
+  });
+
+  it('runs an action without an Idempotency-Key in a transaction of its own', async () => {
+    const { sut, order, idempotency } = setUp();
+
+    expect(await sut.sign(handler, order.id)).toMatchObject({ status: 200, replayed: false });
+    expect(idempotency.once).not.toHaveBeenCalled();
+  });
+
+  it('runs an action with an Idempotency-Key inside its transaction, hashing action, order and body', async () => {
+    const { sut, order, idempotency, kinds } = setUp({ status: 'in_progress' });
+    const dto = { text: '已电话联系监护人。', reporterVisible: false };
+
+    const answer = await sut.note(handler, order.id, dto, 'phone-key-0001');
+
+    expect(answer.body).toMatchObject({ id: order.id, status: 'in_progress' });
+    expect(idempotency.once).toHaveBeenCalledWith(
+      'phone-key-0001',
+      handler.user.id,
+      { action: 'note', orderId: order.id, body: dto },
+      200,
+      expect.any(Function),
+    );
+    expect(kinds()).toEqual(['note']);
   });
 
   it.each([

@@ -23,6 +23,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
+import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
@@ -45,6 +46,23 @@ import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.en
 import { OrdersRepository } from './orders.repository';
 import { ReportProgress } from './report-progress';
 
+/**
+ * Who asks for an action on which order, with which body (`{}` for one that takes none), and the
+ * Idempotency-Key the request came with, if any.
+ */
+interface ActionCall {
+  actor: Actor;
+  id: string;
+  body: object;
+  key: string | undefined;
+}
+
+/**
+ * The order's summary as the action left it. Under an Idempotency-Key, `replayed` says it is the
+ * stored answer of the first request with that key, and nothing was done again.
+ */
+export type ActionAnswer = StoredResponse<OrderSummary>;
+
 interface ActionContext {
   manager: EntityManager;
   actor: Actor;
@@ -63,6 +81,10 @@ interface ActionContext {
  * a transition the shared state machine allows, applied in one transaction with its clocks, its
  * timeline, the report's milestones it brings (`ReportProgress`) and an audit row. Each answers
  * the order's summary as it now is.
+ *
+ * Each takes an optional Idempotency-Key: a phone that sends an action again after the network
+ * came back (its first answer lost) gets the first answer, not a 409 for a state the first
+ * request already reached. Only a success is stored: a refused action is refused again.
  */
 @Injectable()
 export class OrderActionsService {
@@ -75,11 +97,13 @@ export class OrderActionsService {
     private readonly summaries: OrderSummaries,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  sign(actor: Actor, id: string): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'sign' }, async (ctx) => {
+  sign(actor: Actor, id: string, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: {}, key };
+    return this.act(call, { action: 'sign' }, async (ctx) => {
       ctx.order.signedAt = ctx.now;
       this.stop(ctx, 'sign');
       // The feedback clock times the reporter's first news; a handed-off order gives them none.
@@ -99,8 +123,9 @@ export class OrderActionsService {
     });
   }
 
-  contact(actor: Actor, id: string, dto: ContactDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'contact' }, async (ctx) => {
+  contact(actor: Actor, id: string, dto: ContactDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'contact' }, async (ctx) => {
       const at = dto.at ? new Date(dto.at) : ctx.now;
       if (at > ctx.now || at < ctx.order.dispatchedAt) {
         throw ApiException.validation({ at: '接触时间应在派单之后、现在之前' });
@@ -125,8 +150,9 @@ export class OrderActionsService {
   }
 
   /** 400 on `reporterVisible` for a note meant for the reporter on a handed-off order. */
-  note(actor: Actor, id: string, dto: NoteDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'note' }, async (ctx) => {
+  note(actor: Actor, id: string, dto: NoteDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'note' }, async (ctx) => {
       if (dto.reporterVisible && !reachesReporter(ctx.order)) {
         throw ApiException.validation({ reporterVisible: HANDED_OFF_NOTE_RULE });
       }
@@ -138,15 +164,17 @@ export class OrderActionsService {
     });
   }
 
-  return(actor: Actor, id: string, dto: ReasonDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'return' }, async (ctx) => {
+  return(actor: Actor, id: string, dto: ReasonDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'return' }, async (ctx) => {
       for (const clock of CLOCKS) this.stop(ctx, clock);
       ctx.events.push(this.event(ctx, 'returned', `已退单，原因：${dto.reason}`));
     });
   }
 
-  transfer(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'transfer' }, async (ctx) => {
+  transfer(actor: Actor, id: string, dto: MoveDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'transfer' }, async (ctx) => {
       const target = await this.units.findById(dto.unitId, ctx.manager);
       if (!target || !mayMoveTo(actor, ctx.capacity, ctx.order, target)) {
         throw ApiException.validation({ unitId: '只能转给本县同一部门的其他单位' });
@@ -165,8 +193,9 @@ export class OrderActionsService {
    * 400 `VALIDATION_FAILED` on `unitId` for a unit `mayMoveTo` refuses: another department, the
    * same unit, outside the report's county or the coordinator's divisions.
    */
-  reassign(actor: Actor, id: string, dto: MoveDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'reassign' }, async (ctx) => {
+  reassign(actor: Actor, id: string, dto: MoveDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'reassign' }, async (ctx) => {
       const target = await this.units.findById(dto.unitId, ctx.manager);
       if (!target || !mayMoveTo(actor, ctx.capacity, ctx.order, target)) {
         const department = DEPARTMENT_LABELS[ctx.order.department];
@@ -177,8 +206,9 @@ export class OrderActionsService {
     });
   }
 
-  priority(actor: Actor, id: string, dto: PriorityDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'priority', priority: dto.priority }, async (ctx) => {
+  priority(actor: Actor, id: string, dto: PriorityDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'priority', priority: dto.priority }, async (ctx) => {
       const from = ctx.order.priority;
       ctx.order.priority = dto.priority;
       await this.planner.reprioritize(ctx.manager, ctx.clocks, dto.priority);
@@ -201,26 +231,22 @@ export class OrderActionsService {
    * `maxExtensionWorkingDays` working days. 400 on `workingDays` otherwise; 409 when the ladder
    * is used up. The pending request keeps its days, 0 for a ladder step.
    */
-  extension(actor: Actor, id: string, dto: ExtensionDto): Promise<OrderSummary> {
-    return this.act(
-      actor,
-      id,
-      { action: 'extension', workingDays: dto.workingDays },
-      async (ctx) => {
-        const offer = extensionOffer(ctx.order);
-        if (!offer) throw new Error('the state machine lets no extension through without an offer');
-        const problem = extensionRequestProblem(offer, dto.workingDays);
-        if (problem) throw ApiException.validation({ workingDays: problem });
-        ctx.order.extensionPendingDays = offer.kind === 'case_review' ? 0 : (dto.workingDays ?? 0);
-        ctx.events.push(
-          this.event(
-            ctx,
-            'extension_requested',
-            `申请延期（${extensionLabel(offer, dto.workingDays)}），原因：${dto.reason}`,
-          ),
-        );
-      },
-    );
+  extension(actor: Actor, id: string, dto: ExtensionDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'extension', workingDays: dto.workingDays }, async (ctx) => {
+      const offer = extensionOffer(ctx.order);
+      if (!offer) throw new Error('the state machine lets no extension through without an offer');
+      const problem = extensionRequestProblem(offer, dto.workingDays);
+      if (problem) throw ApiException.validation({ workingDays: problem });
+      ctx.order.extensionPendingDays = offer.kind === 'case_review' ? 0 : (dto.workingDays ?? 0);
+      ctx.events.push(
+        this.event(
+          ctx,
+          'extension_requested',
+          `申请延期（${extensionLabel(offer, dto.workingDays)}），原因：${dto.reason}`,
+        ),
+      );
+    });
   }
 
   /**
@@ -228,8 +254,14 @@ export class OrderActionsService {
    * still have it: a priority change since the request may have changed the offer, and then the
    * approval is 409 (refusing is always possible, and the unit asks again).
    */
-  decideExtension(actor: Actor, id: string, dto: ExtensionDecisionDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'extension_decision' }, async (ctx) => {
+  decideExtension(
+    actor: Actor,
+    id: string,
+    dto: ExtensionDecisionDto,
+    key?: string,
+  ): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'extension_decision' }, async (ctx) => {
       const days = ctx.order.extensionPendingDays ?? 0;
       const offer = extensionOffer(ctx.order);
       const stillOffered = offer !== null && (offer.kind === 'case_review' ? days === 0 : days > 0);
@@ -254,8 +286,9 @@ export class OrderActionsService {
     });
   }
 
-  resolve(actor: Actor, id: string, dto: ResolveDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'resolve' }, async (ctx) => {
+  resolve(actor: Actor, id: string, dto: ResolveDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'resolve' }, async (ctx) => {
       if (!isOutcomeOf(ctx.order.department, dto.outcome)) {
         throw ApiException.validation({
           outcome: `${DEPARTMENT_LABELS[ctx.order.department]}的办理结果不包括“${dto.outcome}”`,
@@ -274,8 +307,9 @@ export class OrderActionsService {
     });
   }
 
-  reopen(actor: Actor, id: string, dto: ReasonDto): Promise<OrderSummary> {
-    return this.act(actor, id, { action: 'reopen' }, async (ctx) => {
+  reopen(actor: Actor, id: string, dto: ReasonDto, key?: string): Promise<ActionAnswer> {
+    const call = { actor, id, body: dto, key };
+    return this.act(call, { action: 'reopen' }, async (ctx) => {
       ctx.order.resolvedAt = null;
       ctx.replaced.push('resolve');
       ctx.clocks = ctx.clocks.filter((c) => c.clock !== 'resolve');
@@ -288,65 +322,85 @@ export class OrderActionsService {
   }
 
   /**
-   * Loads and locks the order, checks scope (404) and the state machine (409), applies the
-   * change, and saves it with its timeline events and audit row, all in one transaction.
+   * Runs the action in one transaction: without a key on its own, with one inside
+   * `IdempotencyService.once`, so the key, the change and the stored answer commit together. The
+   * request hash covers the action, the order and the body: the same key on another order or
+   * with another body is 409 `IDEMPOTENCY_CONFLICT`.
    */
   private async act(
+    call: ActionCall,
+    request: ActionRequest,
+    apply: (ctx: ActionContext) => Promise<void>,
+  ): Promise<ActionAnswer> {
+    const now = this.clock.now();
+    const work = (manager: EntityManager) =>
+      this.applyIn(manager, call.actor, call.id, request, apply, now);
+    if (call.key === undefined) {
+      return { status: HttpStatus.OK, body: await this.transactions.run(work), replayed: false };
+    }
+    const hashed = { action: request.action, orderId: call.id, body: call.body };
+    return this.idempotency.once(call.key, call.actor.user.id, hashed, HttpStatus.OK, work);
+  }
+
+  /**
+   * Loads and locks the order, checks scope (404) and the state machine (409), applies the
+   * change, and saves it with its timeline events and audit row, in the caller's transaction.
+   * Answers the order's summary read in that transaction.
+   */
+  private async applyIn(
+    manager: EntityManager,
     actor: Actor,
     id: string,
     request: ActionRequest,
     apply: (ctx: ActionContext) => Promise<void>,
+    now: Date,
   ): Promise<OrderSummary> {
-    const now = this.clock.now();
-    const saved = await this.transactions.run(async (manager) => {
-      const order = await this.orders.lock(manager, id);
-      const capacity = order ? capacityFor(actor, order) : null;
-      if (!order || !capacity) throw orderNotFound();
-      const verdict = transition(
-        {
-          department: order.department,
-          status: order.status,
-          priority: order.priority,
-          contactedAt: order.contactedAt,
-          extensionPending: order.extensionPendingDays !== null,
-          extensionsGranted: order.extensionsGranted,
-          returnDueAt: order.returnDueAt,
-        },
-        request,
-        capacity,
-        now,
-      );
-      if (!verdict.ok) {
-        throw new ApiException(HttpStatus.CONFLICT, verdict.code, verdict.message);
-      }
-      const ctx: ActionContext = {
-        manager,
-        actor,
-        order,
-        clocks: await this.orders.clocks(manager, order.id),
-        replaced: [],
-        capacity,
-        now,
-        events: [],
-        auditDetail: {},
-      };
-      order.status = verdict.status;
-      const pendingExtension = order.extensionPendingDays;
-      await apply(ctx);
-      this.withdrawStaleExtension(ctx, pendingExtension);
-      summarizeClocks(order, ctx.clocks);
-      await this.orders.save(manager, order, ctx.clocks, ctx.replaced);
-      await this.orders.appendEvents(manager, ctx.events);
-      await this.audit.record(manager, actor, {
-        action: `order.${request.action}`,
-        targetType: 'order',
-        targetId: order.id,
-        divisionCode: order.divisionCode,
-        detail: ctx.auditDetail,
-      });
-      return order;
+    const order = await this.orders.lock(manager, id);
+    const capacity = order ? capacityFor(actor, order) : null;
+    if (!order || !capacity) throw orderNotFound();
+    const verdict = transition(
+      {
+        department: order.department,
+        status: order.status,
+        priority: order.priority,
+        contactedAt: order.contactedAt,
+        extensionPending: order.extensionPendingDays !== null,
+        extensionsGranted: order.extensionsGranted,
+        returnDueAt: order.returnDueAt,
+      },
+      request,
+      capacity,
+      now,
+    );
+    if (!verdict.ok) {
+      throw new ApiException(HttpStatus.CONFLICT, verdict.code, verdict.message);
+    }
+    const ctx: ActionContext = {
+      manager,
+      actor,
+      order,
+      clocks: await this.orders.clocks(manager, order.id),
+      replaced: [],
+      capacity,
+      now,
+      events: [],
+      auditDetail: {},
+    };
+    order.status = verdict.status;
+    const pendingExtension = order.extensionPendingDays;
+    await apply(ctx);
+    this.withdrawStaleExtension(ctx, pendingExtension);
+    summarizeClocks(order, ctx.clocks);
+    await this.orders.save(manager, order, ctx.clocks, ctx.replaced);
+    await this.orders.appendEvents(manager, ctx.events);
+    await this.audit.record(manager, actor, {
+      action: `order.${request.action}`,
+      targetType: 'order',
+      targetId: order.id,
+      divisionCode: order.divisionCode,
+      detail: ctx.auditDetail,
     });
-    const [summary] = await this.summaries.of([saved], now);
+    const [summary] = await this.summaries.of([order], now, { manager });
     return summary;
   }
 

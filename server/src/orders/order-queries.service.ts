@@ -97,7 +97,7 @@ export class OrderQueriesService {
     const now = this.clock.now();
     const siblings = await this.orders.ofReport(null, order.reportId);
     const units = await this.summaries.unitNames();
-    const [summary] = await this.summaries.of([order], now, units);
+    const [summary] = await this.summaries.of([order], now, { unitNames: units });
     const timeline = (await this.orders.events(order.id)).map(toEventView);
     const otherOrders = siblings
       .filter((o) => o.id !== order.id)

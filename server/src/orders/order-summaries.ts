@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderSummary } from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
 import { DivisionsService } from '../divisions/divisions.service';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
@@ -21,21 +22,28 @@ export class OrderSummaries {
   ) {}
 
   /** Unit id → name, for a caller that also names units beside the summaries. */
-  async unitNames(): Promise<Map<string, string>> {
-    return new Map((await this.units.list()).map((u) => [u.id, u.name]));
+  async unitNames(manager?: EntityManager): Promise<Map<string, string>> {
+    return new Map((await this.units.list(manager)).map((u) => [u.id, u.name]));
   }
 
-  /** In the order given; `unitNames` when the caller already has them. */
+  /**
+   * In the order given; `unitNames` when the caller already has them. With `manager`, read in the
+   * caller's transaction: an answer stored with an Idempotency-Key is the order as the action
+   * left it, before it commits.
+   */
   async of(
     orders: OrderEntity[],
     now: Date,
-    unitNames?: Map<string, string>,
+    { unitNames, manager }: { unitNames?: Map<string, string>; manager?: EntityManager } = {},
   ): Promise<OrderSummary[]> {
-    const units = unitNames ?? (await this.unitNames());
+    const units = unitNames ?? (await this.unitNames(manager));
     const [clocks, reports, places] = await Promise.all([
-      this.orders.clocksOf(orders.map((o) => o.id)),
-      this.reports.findByIds([...new Set(orders.map((o) => o.reportId))]),
-      this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))]),
+      this.orders.clocksOf(
+        orders.map((o) => o.id),
+        manager,
+      ),
+      this.reports.findByIds([...new Set(orders.map((o) => o.reportId))], manager),
+      this.divisions.placeNames([...new Set(orders.map((o) => o.divisionCode))], manager),
     ]);
     const situations = new Map(reports.map((r) => [r.id, r.situations]));
     return orders.map((order) =>

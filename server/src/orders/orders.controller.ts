@@ -29,6 +29,7 @@ import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { EmptyBodyPipe } from '../common/validation.pipe';
+import { OptionalIdempotencyKey, replayedOrNot } from '../idempotency/optional-idempotency-key';
 import {
   EXTENSION_DAYS_RULE,
   OUTCOME_RULE,
@@ -117,12 +118,14 @@ export class OrdersController {
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.sign)
-  sign(
+  async sign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body(EmptyBodyPipe) _body: Record<string, never>,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.sign(actor, id);
+    return replayedOrNot(reply, key, await this.actions.sign(actor, id, key));
   }
 
   @Post(':id/contact')
@@ -136,12 +139,14 @@ export class OrdersController {
     ['VALIDATION_FAILED'],
     ['`at`：接触时间须在派单之后、服务器的当前时间之前'],
   )
-  contact(
+  async contact(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ContactDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.contact(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.contact(actor, id, dto, key));
   }
 
   @Post(':id/notes')
@@ -157,12 +162,14 @@ export class OrdersController {
       `\`reporterVisible\`：转接（handedOffFrom 不为空）的工单上只能为 false，${HANDED_OFF_NOTE_RULE}`,
     ],
   )
-  note(
+  async note(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: NoteDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.note(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.note(actor, id, dto, key));
   }
 
   @Post(':id/return')
@@ -171,12 +178,14 @@ export class OrdersController {
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.return)
-  return(
+  async return(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ReasonDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.return(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.return(actor, id, dto, key));
   }
 
   @Post(':id/transfer')
@@ -186,12 +195,14 @@ export class OrdersController {
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.transfer)
   @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [MOVE_RULE])
-  transfer(
+  async transfer(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: MoveDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.transfer(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.transfer(actor, id, dto, key));
   }
 
   @Post(':id/reassign')
@@ -201,12 +212,14 @@ export class OrdersController {
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.reassign)
   @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [MOVE_RULE])
-  reassign(
+  async reassign(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: MoveDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.reassign(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.reassign(actor, id, dto, key));
   }
 
   @Post(':id/priority')
@@ -215,12 +228,14 @@ export class OrdersController {
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.priority)
-  priority(
+  async priority(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: PriorityDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.priority(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.priority(actor, id, dto, key));
   }
 
   @Post(':id/extension')
@@ -234,12 +249,14 @@ export class OrdersController {
     ['VALIDATION_FAILED'],
     [`\`workingDays\`：${EXTENSION_DAYS_RULE}`],
   )
-  extension(
+  async extension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ExtensionDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.extension(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.extension(actor, id, dto, key));
   }
 
   @Post(':id/extension/decision')
@@ -253,12 +270,14 @@ export class OrdersController {
     ['EXTENSION_NO_LONGER_OFFERED'],
     [`approve 为 true 时：${REFUSALS.EXTENSION_NO_LONGER_OFFERED.problem}（不同意总是可以）`],
   )
-  decideExtension(
+  async decideExtension(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ExtensionDecisionDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.decideExtension(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.decideExtension(actor, id, dto, key));
   }
 
   @Post(':id/resolve')
@@ -268,12 +287,14 @@ export class OrdersController {
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.resolve)
   @Refuses(HttpStatus.BAD_REQUEST, ['VALIDATION_FAILED'], [`\`outcome\`：${OUTCOME_RULE}`])
-  resolve(
+  async resolve(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ResolveDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.resolve(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.resolve(actor, id, dto, key));
   }
 
   @Post(':id/reopen')
@@ -282,12 +303,14 @@ export class OrdersController {
   @HttpCode(HttpStatus.OK)
   @Answers('OrderSummary')
   @Refuses(HttpStatus.CONFLICT, ACTION_REFUSAL_CODES.reopen)
-  reopen(
+  async reopen(
     @CurrentActor() actor: Actor,
     @Param('id', orderId) id: string,
     @Body() dto: ReasonDto,
+    @OptionalIdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderSummary> {
-    return this.actions.reopen(actor, id, dto);
+    return replayedOrNot(reply, key, await this.actions.reopen(actor, id, dto, key));
   }
 
   /** 转接: another department comes in with an assist order of its own; the reporter is not told. */

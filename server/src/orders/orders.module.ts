@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
@@ -27,6 +28,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     ChildrenModule,
     DivisionsModule,
+    IdempotencyModule,
     NotificationOutboxModule,
     ReportsModule,
     SmsOutboxModule,

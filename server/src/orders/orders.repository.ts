@@ -57,9 +57,10 @@ export class OrdersRepository {
     return manager.getRepository(OrderClockEntity).findBy({ orderId });
   }
 
-  clocksOf(orderIds: string[]): Promise<OrderClockEntity[]> {
+  /** `manager`: read inside a transaction, which sees its own uncommitted changes. */
+  clocksOf(orderIds: string[], manager?: EntityManager): Promise<OrderClockEntity[]> {
     if (orderIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
+    return (manager ?? this.dataSource.manager)
       .getRepository(OrderClockEntity)
       .createQueryBuilder('c')
       .where('c.order_id IN (:...orderIds)', { orderIds })

@@ -48,9 +48,9 @@ export class ReportsRepository {
     return (manager ?? this.dataSource.manager).getRepository(ReportEntity).findOneBy({ id });
   }
 
-  async findByIds(ids: string[]): Promise<ReportEntity[]> {
+  async findByIds(ids: string[], manager?: EntityManager): Promise<ReportEntity[]> {
     if (ids.length === 0) return [];
-    return this.dataSource
+    return (manager ?? this.dataSource.manager)
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
       .where('r.id IN (:...ids)', { ids })

@@ -367,8 +367,9 @@ describe('API docs: a contract a client can be built from', () => {
     expect(problems).toEqual([]);
   });
 
-  it('documents the Idempotency-Key header as required exactly where a request without it is refused', async () => {
+  it('documents the Idempotency-Key header where a route reads it: required exactly where a request without it is refused, optional elsewhere', async () => {
     const requiring: string[] = [];
+    const taking: string[] = [];
     const mismatches: string[] = [];
     for (const route of routes.filter((r) => WRITE_METHODS.includes(r.method))) {
       const call = calls[route.key];
@@ -379,34 +380,33 @@ describe('API docs: a contract a client can be built from', () => {
       const headers = Object.fromEntries(
         Object.entries(call.headers ?? {}).filter(([name]) => name !== 'idempotency-key'),
       );
-      const answer = await http<{ errors?: Record<string, string> }>(
-        sut.baseUrl,
-        route.method,
-        call.path,
-        {
+      const send = (key?: string) =>
+        http<{ errors?: Record<string, string> }>(sut.baseUrl, route.method, call.path, {
           token: call.token,
-          headers,
+          headers: key === undefined ? headers : { ...headers, 'idempotency-key': key },
           ...(call.form ? { form: call.form() } : { body: call.body }),
-        },
+        });
+      const refusesKey = (answer: { status: number; body?: { errors?: object } }) =>
+        answer.status === 400 && 'Idempotency-Key' in (answer.body?.errors ?? {});
+      // A route that reads the key refuses a malformed one before doing anything; one that
+      // ignores it does the request (a fresh call follows for the probe without a key).
+      const reads = refusesKey(await send('bad key'));
+      const requires = refusesKey(await send());
+      const parameter = (operationOf(document, route)?.parameters ?? []).find(
+        (p): p is ParameterObject => 'in' in p && p.in === 'header' && p.name === 'Idempotency-Key',
       );
-      const requires = answer.status === 400 && 'Idempotency-Key' in (answer.body?.errors ?? {});
-      const documented = (operationOf(document, route)?.parameters ?? []).some(
-        (parameter) =>
-          'in' in parameter &&
-          parameter.in === 'header' &&
-          parameter.name === 'Idempotency-Key' &&
-          parameter.required === true,
-      );
+      const documented = parameter ? (parameter.required ? 'required' : 'optional') : 'none';
+      const behaves = requires ? 'required' : reads ? 'optional' : 'none';
       if (requires) requiring.push(route.key);
-      if (requires !== documented) {
-        mismatches.push(
-          `${route.key}: ${requires ? 'requires' : 'does not require'} the key, documented ${documented}`,
-        );
+      else if (reads) taking.push(route.key);
+      if (documented !== behaves) {
+        mismatches.push(`${route.key}: the key is ${behaves}, documented ${documented}`);
       }
     }
 
     expect(mismatches).toEqual([]);
     expect(requiring).toContain('POST /reports');
+    expect(taking).toEqual(expect.arrayContaining(Object.keys(ORDER_ROUTE_ACTIONS)));
   });
 
   it('answers each write route and each read it leads to as its documented schema says', async () => {
@@ -503,9 +503,12 @@ describe('API docs: a contract a client can be built from', () => {
       const action = ORDER_ROUTE_ACTIONS[route.key];
       const codes = documentedCodes(operation, '409');
       const missing = ACTION_REFUSAL_CODES[action].filter((code) => !codes.includes(code));
+      // IDEMPOTENCY_CONFLICT: each action takes an optional Idempotency-Key (checked above).
       const extra = codes.filter(
         (code) =>
-          !ACTION_REFUSAL_CODES[action].includes(code as never) && !beyond.includes(code as never),
+          !ACTION_REFUSAL_CODES[action].includes(code as never) &&
+          !beyond.includes(code as never) &&
+          code !== 'IDEMPOTENCY_CONFLICT',
       );
       return missing.length + extra.length === 0
         ? []
