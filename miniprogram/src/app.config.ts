@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/progress/index',
     'pages/bind/index',
     'pages/privacy/index',
+    // The inbox (站内消息) of staff and reporters alike.
+    'pages/messages/index',
   ],
   // Staff pages load only for staff, keeping the reporter's main package small.
   subPackages: [

@@ -35,6 +35,7 @@ describe('pages people use one-handed', () => {
     ['components/evidence-picker.css', '.evidence-item'],
     ['pages/report/index.css', '.quick-key'],
     ['children/children.css', '.chip-choice'],
+    ['pages/messages/index.css', '.message-row'],
   ])('%s %s is at least 44 pt each way', (file, selector) => {
     const target = rule(file, selector);
     const width = size(target.width || target['min-width']) || SMALLEST_TARGET;

@@ -47,6 +47,7 @@ describe('times shown in the app', () => {
     'pages/receipt/index.tsx',
     'pages/progress/index.tsx',
     'pages/mine/index.tsx',
+    'pages/messages/index.tsx',
     'staff/order/index.tsx',
     'children/file/index.tsx',
     'components/handover-list.tsx',

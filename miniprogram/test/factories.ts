@@ -3,6 +3,7 @@ import type {
   ChildFileDetail,
   ChildFileSummary,
   GuardianshipHandover,
+  InboxMessage,
   OrderDetail,
   OrderSummary,
   ReportDetails,
@@ -241,6 +242,19 @@ export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): Chil
         reportId: 'report-1',
       },
     ],
+    ...overrides,
+  };
+}
+
+/** An unread message of a new P1 order for the handler's unit. */
+export function aMessage(overrides: Partial<InboxMessage> = {}): InboxMessage {
+  return {
+    id: 'message-1',
+    kind: 'new_order',
+    text: '你单位有一张新的紧急（P1）工单，请在12月3日 14:30前签收。',
+    page: 'staff/order/index?id=order-1',
+    createdAt: '2026-12-03T06:00:00Z',
+    readAt: null,
     ...overrides,
   };
 }

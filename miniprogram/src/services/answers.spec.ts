@@ -1,5 +1,6 @@
 import {
   aChildFileDetail,
+  aMessage,
   aChildFileSummary,
   aHandover,
   anOrder,
@@ -73,6 +74,13 @@ const GOOD: Record<keyof typeof answers, unknown> = {
   isSubscriptionState: { remaining: { accepted: 1, progress: 0, closed: 0 } },
   isNewOrderSubscriptionState: { remaining: 3 },
   isUploaded: { uploadId: '6f1c1f39-3a47-4d6c-9a7e-0d8f2b3c4d5e' },
+  isInboxMessage: aMessage({ readAt: '2026-12-03T06:05:00Z' }),
+  isInboxPage: {
+    items: [aMessage(), aMessage({ id: 'message-2', page: null, readAt: '2026-12-03T06:05:00Z' })],
+    total: 2,
+    unread: 1,
+  },
+  isUnreadCount: { unread: 0 },
   isHotlineCallbackList: [
     {
       reportId: 'report-1',
@@ -128,6 +136,8 @@ describe('the checks of each answer the app reads', () => {
     ['a board without today', answers.isCountyBoard, { overdueByUnit: [], onTimeThisMonth: [] }],
     ['a timeline that is not a list', answers.isReporterReportView, { ...view, timeline: {} }],
     ['a count that is text', answers.isNewOrderSubscriptionState, { remaining: '3' }],
+    ['an inbox without its unread count', answers.isInboxPage, { items: [], total: 0 }],
+    ['a message without its text', answers.isInboxMessage, aMessage({ text: undefined })],
   ])('refuses %s', (_what, check: Shape<unknown>, body) => {
     expect(check(body)).toBe(false);
   });

@@ -7,6 +7,8 @@ import {
   type GuardianshipHandover,
   type CountyBoard,
   type HotlineCallback,
+  type InboxMessage,
+  type InboxPage,
   type NewOrderSubscriptionState,
   type NotificationTemplates,
   type OrderDetail,
@@ -260,3 +262,21 @@ export const isChildFileDetail = objectWith<ChildFileDetail>({
 
 /** `POST /children`: the new file's id. */
 export const isCreatedFile = objectWith<{ id: string }>({ id: isString });
+
+export const isInboxMessage = objectWith<InboxMessage>({
+  id: isString,
+  kind: isString,
+  text: isString,
+  page: orNull,
+  createdAt: isString,
+  readAt: orNull,
+});
+
+export const isInboxPage = objectWith<InboxPage>({
+  items: arrayOf(isInboxMessage),
+  total: isNumber,
+  unread: isNumber,
+});
+
+/** `POST /notifications/read`: the unread count left, for the badge. */
+export const isUnreadCount = objectWith<Pick<InboxPage, 'unread'>>({ unread: isNumber });

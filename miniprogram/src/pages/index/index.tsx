@@ -5,6 +5,7 @@ import { REPORTER_IDENTITY_TEXTS, type AuthUser, type Channel } from '@shouhu/sh
 import { Call110Button } from '../../components/call-110-button';
 import { DemoAccountSwitch } from '../../components/demo-account-switch';
 import { OutboxCard } from '../../components/outbox-card';
+import { useUnreadCount } from '../../hooks/use-unread-count';
 import { currentUser, ensureSession, landsOnChildFiles } from '../../services/session';
 import './index.css';
 
@@ -14,17 +15,43 @@ function openReportForm(channel: Channel) {
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
-/** Entries for staff, by role; reporters see none of it. */
-function Workbench({ user }: { user: AuthUser | null }) {
+/** Staff see a 工作台; reporters see none of it. */
+function hasWorkbench(user: AuthUser | null): boolean {
+  const roles = user?.roles ?? [];
+  return (['handler', 'coordinator', 'hotline_operator'] as const).some((role) =>
+    roles.includes(role),
+  );
+}
+
+/** 消息 (站内消息), with the count of unread messages as a badge. */
+function MessagesEntry({ unread }: { unread: number }) {
+  return (
+    <View
+      className="big-button big-button-secondary home-messages"
+      onClick={() => go('/pages/messages/index')}
+    >
+      <Text>消息</Text>
+      {unread > 0 && (
+        <Text className="home-badge" aria-label={`${unread} 条未读`}>
+          {unread > 99 ? '99+' : unread}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** Entries for staff, by role, their messages first. */
+function Workbench({ user, unread }: { user: AuthUser | null; unread: number }) {
   const roles = user?.roles ?? [];
   const village = landsOnChildFiles(user);
   const handles = roles.includes('handler') || roles.includes('coordinator');
   const coordinates = roles.includes('coordinator');
   const answersHotline = roles.includes('hotline_operator');
-  if (!handles && !answersHotline) return null;
+  if (!hasWorkbench(user)) return null;
   return (
     <View className="section home-workbench">
       <Text className="section-title">工作台{user?.unitName ? ` · ${user.unitName}` : ''}</Text>
+      <MessagesEntry unread={unread} />
       <View className="choice-row home-links">
         {village && (
           <View
@@ -91,6 +118,7 @@ export default function IndexPage() {
   const [user, setUser] = useState<AuthUser | null>(() => currentUser());
   // Roles change after binding an invitation, and the first login finishes after the first paint.
   useDidShow(() => void ensureSession().then(() => setUser(currentUser())));
+  const unread = useUnreadCount();
 
   return (
     <View className="page">
@@ -101,7 +129,7 @@ export default function IndexPage() {
 
       <OutboxCard />
 
-      <Workbench user={user} />
+      <Workbench user={user} unread={unread} />
 
       <Call110Button />
 
@@ -128,6 +156,7 @@ export default function IndexPage() {
         >
           <Text>我的报告</Text>
         </View>
+        {!hasWorkbench(user) && <MessagesEntry unread={unread} />}
       </View>
 
       <View
