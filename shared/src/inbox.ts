@@ -2,6 +2,7 @@ import { chineseDay, chineseShortDateTime } from './beijing-time';
 import { CLOCK_LABELS, type ClockName } from './clocks';
 import { DEPARTMENT_SHORT_LABELS, type ReceivingDepartment } from './departments';
 import type { ReachedStage } from './escalation';
+import type { SubscribeKind } from './notifications';
 import { PRIORITY_LABELS, type Priority } from './priorities';
 
 /**
@@ -195,6 +196,13 @@ export type ReportInboxKind = Extract<
   InboxKind,
   'report_accepted' | 'report_progress' | 'report_closed'
 >;
+
+/** The inbox kind of each milestone the reporter hears of (受理 / 进度 / 办结), as WeChat's kinds. */
+export const MILESTONE_INBOX_KINDS: Record<SubscribeKind, ReportInboxKind> = {
+  accepted: 'report_accepted',
+  progress: 'report_progress',
+  closed: 'report_closed',
+};
 
 /**
  * What the reporter is told of a milestone of their report: which report (the day they filed it)

@@ -6,7 +6,6 @@ import {
   subscribeMessageData,
   type SubscribeKind,
 } from './notifications';
-import { PRIORITIES } from './priorities';
 import { RECEIVING_DEPARTMENTS } from './departments';
 import {
   SITUATION_CATEGORY_SHORT_LABELS,

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
@@ -14,6 +15,7 @@ import { OrderActionsService } from './order-actions.service';
 import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
+import { OrderInbox } from './order-inbox';
 import { OrderQueriesService } from './order-queries.service';
 import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
@@ -27,6 +29,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     ChildrenModule,
     DivisionsModule,
+    InboxModule,
     NotificationOutboxModule,
     ReportsModule,
     SmsOutboxModule,
@@ -44,9 +47,10 @@ import { ReportProgress } from './report-progress';
     OrderSummaries,
     ClockPlanner,
     OrderDispatcher,
+    OrderInbox,
     ReportDetailsBuilder,
     ReportProgress,
   ],
-  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher],
+  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher, OrderInbox],
 })
 export class OrdersModule {}
