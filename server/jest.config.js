@@ -64,6 +64,9 @@ module.exports = {
         '<rootDir>/test/orders/handoffs.int-spec.ts',
         // The join that finds a unit's subscribed handlers, inside the intake's transaction.
         '<rootDir>/test/notifications/new-order-messages.int-spec.ts',
+        // The inbox: messages written in the intake's, the actions' and the sweep's transactions; its pages.
+        '<rootDir>/test/inbox/order-messages.int-spec.ts',
+        '<rootDir>/test/inbox/inbox-routes.int-spec.ts',
         // The SMS outbox in the intake's, the sweep's and the milestones' transactions.
         '<rootDir>/test/sms/sms.int-spec.ts',
         // Generated malformed requests on every write route, against the other driver's errors.

@@ -20,6 +20,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { InboxRoutesModule } from './inbox/inbox-routes.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvitesModule } from './invites/invites.module';
 import type { Logger } from './logging/logger';
@@ -61,6 +62,7 @@ export class AppModule {
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
+        InboxRoutesModule,
         SmsModule.forRoot({ simulatedClock: config.simulatedClock }),
         CallbacksModule,
         ...(config.demoData ? [DemoModule] : []),

@@ -6,8 +6,13 @@ import {
   subscribeMessageData,
   type SubscribeKind,
 } from './notifications';
-import { PRIORITIES } from './priorities';
-import { SITUATION_CODES, type SituationCode } from './situations';
+import { RECEIVING_DEPARTMENTS } from './departments';
+import {
+  SITUATION_CATEGORY_SHORT_LABELS,
+  SITUATION_CODES,
+  SITUATION_SHORT_LABELS,
+  situation,
+} from './situations';
 
 const milestone = (text: string) => ({
   trackingCode: 'ACDEFGHJKM',
@@ -73,27 +78,25 @@ describe(isSubscribeKind.name, () => {
 describe(newOrderMessageData.name, () => {
   const order = (overrides: Partial<Parameters<typeof newOrderMessageData>[0]> = {}) => ({
     priority: 'P3' as const,
-    situations: ['dropout'] as SituationCode[],
-    place: '泗城镇',
+    department: 'township' as const,
+    role: 'lead' as const,
     signDueAt: new Date('2026-11-18T15:59:59.999Z'),
     ...overrides,
   });
 
-  it('fills the four fields: priority, situations, place and the sign deadline in Beijing time', () => {
+  it('fills the three fields: priority, the kind of case and the sign deadline in Beijing time', () => {
     expect(
       newOrderMessageData(
         order({
           priority: 'P1',
-          situations: ['violence_abuse', 'living_alone'],
-          place: '泗城镇 · 城东村',
+          department: 'police',
           signDueAt: new Date('2026-11-17T01:50:00Z'),
         }),
       ),
     ).toEqual({
       phrase1: { value: '紧急' },
-      thing2: { value: '受到侵害或伤害、无人监护' },
-      thing3: { value: '泗城镇 · 城东村' },
-      time4: { value: '2026-11-17 09:50' },
+      thing2: { value: '公安牵头工单' },
+      time3: { value: '2026-11-17 09:50' },
     });
   });
 
@@ -105,41 +108,35 @@ describe(newOrderMessageData.name, () => {
     expect(newOrderMessageData(order({ priority })).phrase1.value).toBe(label);
   });
 
-  it('names the kinds of case most serious first, whatever order the reporter picked them in', () => {
-    const data = newOrderMessageData(order({ situations: ['dropout', 'missing_trafficked'] }));
-
-    expect(data.thing2.value).toBe('受到侵害或伤害、生活或就学困难');
+  it.each([
+    ['police', 'lead', '公安牵头工单'],
+    ['civil_affairs', 'assist', '民政协助工单'],
+    ['township', 'lead', '乡镇牵头工单'],
+    ['education', 'assist', '教育协助工单'],
+  ] as const)('names a %s %s order as %s', (department, role, kind) => {
+    expect(newOrderMessageData(order({ department, role })).thing2.value).toBe(kind);
   });
 
-  it('never names a sexual offence on a screen anyone holding the phone may read', () => {
-    const data = newOrderMessageData(
-      order({ situations: ['sexual_assault_under14', 'private_part_injury'] }),
-    );
+  it('names no situation and no kind of situation, for any department and role', () => {
+    const words = [
+      ...SITUATION_CODES.flatMap((code) => [
+        situation(code).legalLabel,
+        situation(code).plainLabel,
+        SITUATION_SHORT_LABELS[code],
+      ]),
+      ...Object.values(SITUATION_CATEGORY_SHORT_LABELS),
+    ];
+    for (const department of RECEIVING_DEPARTMENTS) {
+      for (const role of ['lead', 'assist'] as const) {
+        const values = Object.values(newOrderMessageData(order({ department, role }))).map(
+          (field) => field.value,
+        );
 
-    expect(data.thing2.value).toBe('受到侵害或伤害');
-  });
-
-  it('never exceeds WeChat’s limits, even with every situation and a long place name', () => {
-    for (const priority of PRIORITIES) {
-      const data = newOrderMessageData(
-        order({
-          priority,
-          situations: [...SITUATION_CODES],
-          place: '某某某某镇 · 某某某某某某某某某某社区居民委员会',
-        }),
-      );
-
-      expect(Array.from(data.phrase1.value).length).toBeLessThanOrEqual(5);
-      expect(Array.from(data.thing2.value).length).toBeLessThanOrEqual(THING_MAX_LENGTH);
-      expect(Array.from(data.thing3.value).length).toBeLessThanOrEqual(THING_MAX_LENGTH);
-      expect(data.thing3.value).toBe('某某某某镇 · 某某某某某某某某某某社…');
+        for (const value of values) {
+          for (const word of words) expect(value).not.toContain(word);
+          expect(Array.from(value).length).toBeLessThanOrEqual(THING_MAX_LENGTH);
+        }
+      }
     }
-  });
-
-  it('points to the order instead of leaving a field empty, which WeChat refuses', () => {
-    const data = newOrderMessageData(order({ situations: [], place: '  ' }));
-
-    expect(data.thing2.value).toBe('见工单详情');
-    expect(data.thing3.value).toBe('见工单详情');
   });
 });

@@ -1,6 +1,8 @@
 import { REPORT_STATUS_LABELS, type ReportStatus } from './api';
 import { shanghaiDateTime } from './beijing-time';
+import { DEPARTMENT_SHORT_LABELS, type ReceivingDepartment } from './departments';
 import { PRIORITY_LABELS, type Priority } from './priorities';
+import { ORDER_ROLE_LABELS, type OrderRole } from './routing';
 import {
   SITUATION_CATEGORIES,
   SITUATION_CATEGORY_SHORT_LABELS,
@@ -92,23 +94,20 @@ export function subscribeMessageData(
   };
 }
 
-/** The new-order template has these four fields; README names them for the operator. */
+/** The new-order template has these three fields; README names them for the operator. */
 export interface NewOrderMessageData {
   phrase1: { value: string };
   thing2: { value: string };
-  thing3: { value: string };
-  time4: { value: string };
+  time3: { value: string };
 }
 
 /** The `data` of any subscribe message the server sends. */
 export type MessageData = SubscribeMessageData | NewOrderMessageData;
 
-/** Shown instead of an empty field, which WeChat refuses. */
-const SEE_ORDER = '见工单详情';
-
 /**
- * The kinds of case, most serious first. Not the situations themselves: the message shows on a
- * locked screen, where “幼女被性侵” must not be read by whoever holds the phone. SMS uses it too.
+ * The kinds of case, most serious first, as the duty phone's SMS names them. Not the situations
+ * themselves: a text shows on a locked screen, where “幼女被性侵” must not be read by whoever holds
+ * the phone.
  */
 export function situationWords(situations: readonly SituationCode[]): string {
   return SITUATION_CATEGORIES.filter((category) =>
@@ -119,20 +118,22 @@ export function situationWords(situations: readonly SituationCode[]): string {
 }
 
 /**
- * The `data` of the message that tells a handler a new order reached their unit: how urgent, what
- * kind of case, where, and by when to sign. Nothing that identifies the child or the
- * reporter: the message passes through WeChat and shows on a locked screen.
+ * The `data` of the message that tells a handler a new order reached their unit: how urgent, the
+ * kind of case (the department's order, 牵头 or 协助) and by when to sign. Never the situation, the
+ * place, the child or the reporter: the message passes through WeChat and shows on a locked screen
+ * (issue 15: locked-screen texts name the kind of case, never the child or the situation).
  */
 export function newOrderMessageData(order: {
   priority: Priority;
-  situations: readonly SituationCode[];
-  place: string;
+  department: ReceivingDepartment;
+  role: OrderRole;
   signDueAt: Date;
 }): NewOrderMessageData {
   return {
     phrase1: { value: PRIORITY_LABELS[order.priority] },
-    thing2: { value: situationWords(order.situations) || SEE_ORDER },
-    thing3: { value: thing(order.place) || SEE_ORDER },
-    time4: { value: shanghaiDateTime(order.signDueAt) },
+    thing2: {
+      value: `${DEPARTMENT_SHORT_LABELS[order.department]}${ORDER_ROLE_LABELS[order.role]}工单`,
+    },
+    time3: { value: shanghaiDateTime(order.signDueAt) },
   };
 }

@@ -9,6 +9,9 @@ import type {
   GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
+  InboxBadge,
+  InboxMessage,
+  InboxPage,
   Invite,
   NewOrderSubscriptionState,
   NotificationTemplates,
@@ -47,6 +50,9 @@ export interface ApiAnswers {
   GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];
+  InboxBadge: InboxBadge;
+  InboxMessage: InboxMessage;
+  InboxPage: InboxPage;
   Invite: Invite;
   NewOrderSubscriptionState: NewOrderSubscriptionState;
   NotificationTemplates: NotificationTemplates;

@@ -12,6 +12,7 @@ import type { IdempotencyService } from '../idempotency/idempotency.service';
 import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import { ClockPlanner } from '../orders/clock-planner';
 import { OrderDispatcher } from '../orders/order-dispatcher';
+import type { OrderInbox } from '../orders/order-inbox';
 import type { OrdersRepository } from '../orders/orders.repository';
 import type { ReportEventEntity } from '../reports/report-event.entity';
 import type { ReportEntity } from '../reports/report.entity';
@@ -90,6 +91,7 @@ function setUp({ repeat = false } = {}) {
       calendar,
       { enqueue: async () => undefined } as unknown as NewOrderOutbox,
       { dispatched: async () => undefined } as unknown as SmsOutbox,
+      { reached: async () => undefined } as unknown as OrderInbox,
     ),
     new ReporterPriority(sealer, calendar),
     uploads as unknown as UploadsService,

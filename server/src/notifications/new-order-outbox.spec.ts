@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import type { DivisionsService } from '../divisions/divisions.service';
-import type { ReportsRepository } from '../reports/reports.repository';
 import { NewOrderOutbox, type DispatchedOrder } from './new-order-outbox';
 import type {
   NewOrderSubscriber,
@@ -17,6 +15,8 @@ const anOrder = (id: string, unitId: string | null): DispatchedOrder => ({
   id,
   reportId: 'report-1',
   unitId,
+  department: 'civil_affairs',
+  role: 'assist',
   priority: 'P2',
   divisionCode: '341324100',
   signDueAt: new Date('2026-11-17T03:00:00Z'),
@@ -38,16 +38,10 @@ function setUp(subscribers: NewOrderSubscriber[], template: string | null = TEMP
       async (_manager: EntityManager, _messages: NewNotification[], _at: Date) => undefined,
     ),
   };
-  const reports = {
-    findById: jest.fn(async () => ({ id: 'report-1', situations: ['living_alone'] })),
-  };
-  const divisions = { placeNames: jest.fn(async () => new Map([['341324100', '泗城镇']])) };
   const config = { notifications: { newOrderTemplate: template } } as AppConfig;
   const sut = new NewOrderOutbox(
     subscriptions as unknown as NewOrderSubscriptionsRepository,
     notifications as unknown as NotificationsRepository,
-    reports as unknown as ReportsRepository,
-    divisions as unknown as DivisionsService,
     config,
   );
   /** What the outbox queued: one insert, in the dispatch's transaction, at the dispatch's time. */
@@ -84,9 +78,8 @@ describe(NewOrderOutbox.name, () => {
       reportId: 'report-1',
       data: {
         phrase1: { value: '加急' },
-        thing2: { value: '无人监护' },
-        thing3: { value: '泗城镇' },
-        time4: { value: '2026-11-17 11:00' },
+        thing2: { value: '民政协助工单' },
+        time3: { value: '2026-11-17 11:00' },
       },
     });
     expect(subscriptions.use.mock.calls).toEqual([[manager, ['a', 'b'], 1, NOW]]);

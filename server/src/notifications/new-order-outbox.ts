@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { newOrderMessageData, type Priority } from '@shouhu/shared';
+import {
+  newOrderMessageData,
+  orderPage,
+  type OrderRole,
+  type Priority,
+  type ReceivingDepartment,
+} from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DivisionsService } from '../divisions/divisions.service';
-import { ReportsRepository } from '../reports/reports.repository';
 import { NEW_ORDER } from './notification.entity';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 import { NewOrderSubscriptionsRepository } from './new-order-subscriptions.repository';
@@ -14,13 +18,12 @@ export interface DispatchedOrder {
   id: string;
   reportId: string;
   unitId: string | null;
+  department: ReceivingDepartment;
+  role: OrderRole;
   priority: Priority;
   divisionCode: string;
   signDueAt: Date;
 }
-
-/** The mini-program page of one order in the staff sub-package. */
-const orderPage = (orderId: string) => `staff/order/index?id=${orderId}`;
 
 /**
  * Tells the handlers of a unit that orders reached it, in the dispatch's own transaction: the
@@ -32,8 +35,6 @@ export class NewOrderOutbox {
   constructor(
     private readonly subscriptions: NewOrderSubscriptionsRepository,
     private readonly notifications: NotificationsRepository,
-    private readonly reports: ReportsRepository,
-    private readonly divisions: DivisionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,13 +46,6 @@ export class NewOrderOutbox {
     const subscribers = await this.subscriptions.lockRemaining(manager, [...new Set(unitIds)]);
     if (subscribers.length === 0) return;
 
-    const reportIds = [...new Set(orders.map((o) => o.reportId))];
-    const reports = await Promise.all(reportIds.map((id) => this.reports.findById(manager, id)));
-    const situations = new Map(reports.flatMap((r) => (r ? [[r.id, r.situations]] : [])));
-    const places = await this.divisions.placeNames(
-      [...new Set(orders.map((o) => o.divisionCode))],
-      manager,
-    );
     const left = new Map(subscribers.map((s) => [s.userId, s.remaining]));
     const messages: NewNotification[] = [];
     for (const order of orders) {
@@ -59,12 +53,7 @@ export class NewOrderOutbox {
         (s) => s.unitId === order.unitId && (left.get(s.userId) ?? 0) > 0,
       );
       if (recipients.length === 0) continue;
-      const data = newOrderMessageData({
-        priority: order.priority,
-        situations: situations.get(order.reportId) ?? [],
-        place: places.get(order.divisionCode) ?? '',
-        signDueAt: order.signDueAt,
-      });
+      const data = newOrderMessageData(order);
       for (const { userId } of recipients) {
         left.set(userId, (left.get(userId) ?? 0) - 1);
         messages.push({

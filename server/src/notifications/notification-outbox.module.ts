@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DivisionsModule } from '../divisions/divisions.module';
 import { ReportsModule } from '../reports/reports.module';
 import { NewOrderOutbox } from './new-order-outbox';
 import { NewOrderSubscriptionsRepository } from './new-order-subscriptions.repository';
@@ -9,7 +8,7 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** What the order flow needs to queue messages; sending and the routes are NotificationsModule. */
 @Module({
-  imports: [DivisionsModule, ReportsModule],
+  imports: [ReportsModule],
   providers: [
     NotificationOutbox,
     NewOrderOutbox,

@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { subscribeMessageData, type SubscribeKind } from '@shouhu/shared';
+import { reportProgressPage, subscribeMessageData, type SubscribeKind } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ReportsRepository } from '../reports/reports.repository';
 import { NotificationsRepository } from './notifications.repository';
 import { SubscriptionsRepository } from './subscriptions.repository';
-
-/** The mini-program page that shows the report's progress. */
-const progressPage = (reportId: string) => `pages/progress/index?id=${reportId}`;
 
 /**
  * Turns a reporter's milestone into subscribe messages, in the milestone's own transaction: the
@@ -50,7 +47,7 @@ export class NotificationOutbox {
         reportId,
         kind,
         templateId,
-        page: progressPage(reportId),
+        page: reportProgressPage(reportId),
         data,
       })),
       at,

@@ -15,6 +15,7 @@ import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
 import { OrderDispatcher } from './order-dispatcher';
+import type { OrderInbox } from './order-inbox';
 import type { OrderClockEntity } from './order.entity';
 import type { OrdersRepository } from './orders.repository';
 import type { ReportProgress } from './report-progress';
@@ -61,6 +62,12 @@ function setUp(
   };
   const newOrders = { enqueue: jest.fn(async () => undefined) };
   const sms = { dispatched: jest.fn(async () => undefined) };
+  const inbox = {
+    reached: jest.fn(async () => undefined),
+    returned: jest.fn(async () => undefined),
+    extensionRequested: jest.fn(async () => undefined),
+    extensionDecided: jest.fn(async () => undefined),
+  };
   const audit = { record: jest.fn(async () => undefined) };
   const units = {
     list: async () => UNITS,
@@ -89,8 +96,10 @@ function setUp(
       calendar,
       newOrders as unknown as NewOrderOutbox,
       sms as unknown as SmsOutbox,
+      inbox as unknown as OrderInbox,
     ),
     progress as unknown as ReportProgress,
+    inbox as unknown as OrderInbox,
     orderSummariesOver(orders, [aReportEntity()], UNITS),
     audit as unknown as AuditService,
     {
@@ -109,6 +118,7 @@ function setUp(
     progress,
     newOrders,
     sms,
+    inbox,
     audit,
     idempotency,
     stored,
@@ -294,12 +304,48 @@ describe(OrderActionsService.name, () => {
 
   it('refuses to approve an extension the order is no longer offered (409)', async () => {
     // Days 0 ask for a police 立案审查 step; a township order is offered working days instead.
-    const { sut, order, stored } = setUp({ status: 'in_progress', extensionPendingDays: 0 });
+    const { sut, order, stored, inbox } = setUp({
+      status: 'in_progress',
+      extensionPendingDays: 0,
+    });
 
     expect(
       await refusal(sut.decideExtension(coordinator, order.id, { approve: true })),
     ).toMatchObject({ status: 409, code: 'EXTENSION_NO_LONGER_OFFERED' });
     expect(stored()).toEqual(order);
+    expect(inbox.extensionDecided).not.toHaveBeenCalled();
+  });
+
+  it('tells the order’s unit of an approved extension with the resolve deadline it moved to', async () => {
+    const { sut, order, stored, clocksOf, inbox } = setUp({
+      status: 'in_progress',
+      extensionPendingDays: 2,
+    });
+
+    await sut.decideExtension(coordinator, order.id, { approve: true });
+
+    const resolve = clocksOf().find((c) => c.clock === 'resolve');
+    expect(resolve?.dueAt).toEqual(
+      await calendar.workingDaysAfter(new Date(AT.getTime() + 48 * 3600_000), 2),
+    );
+    expect(inbox.extensionDecided).toHaveBeenCalledWith(
+      manager,
+      stored(),
+      { approved: true, resolveDueAt: resolve?.dueAt },
+      NOW,
+    );
+  });
+
+  it.each([
+    ['a return', 'return', 'returned'],
+    ['an extension request', 'extension', 'extensionRequested'],
+  ] as const)('tells the county coordinator of %s', async (_, action, told) => {
+    const { sut, order, stored, inbox } = setUp({ status: 'in_progress' });
+
+    if (action === 'return') await sut.return(handler, order.id, { reason: '不属于本单位' });
+    else await sut.extension(handler, order.id, { workingDays: 2, reason: '需要多次家访' });
+
+    expect(inbox[told]).toHaveBeenCalledWith(manager, stored(), NOW);
   });
 
   it('raising an unsigned order to P1 moves its deadlines and texts the unit’s duty phone', async () => {

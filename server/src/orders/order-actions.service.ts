@@ -39,6 +39,7 @@ import type {
 } from './dto/order-actions.dto';
 import { HANDED_OFF_NOTE_RULE, capacityFor, mayMoveTo } from './order-access';
 import { OrderDispatcher } from './order-dispatcher';
+import { OrderInbox } from './order-inbox';
 import { orderEvent } from './order-events';
 import { orderNotFound } from './order-not-found';
 import { OrderSummaries } from './order-summaries';
@@ -79,7 +80,8 @@ interface ActionContext {
 /**
  * What staff do to an order (签收, 接触, 备注, 退单, 转办, 改派, 调整优先级, 延期, 办结, 重办): each
  * a transition the shared state machine allows, applied in one transaction with its clocks, its
- * timeline, the report's milestones it brings (`ReportProgress`) and an audit row. Each answers
+ * timeline, the report's milestones it brings (`ReportProgress`), the staff it concerns told in
+ * their inbox (`OrderInbox`) and an audit row. Each answers
  * the order's summary as it now is.
  *
  * Each takes an optional Idempotency-Key: a phone that sends an action again after the network
@@ -94,6 +96,7 @@ export class OrderActionsService {
     private readonly planner: ClockPlanner,
     private readonly dispatcher: OrderDispatcher,
     private readonly progress: ReportProgress,
+    private readonly inbox: OrderInbox,
     private readonly summaries: OrderSummaries,
     private readonly audit: AuditService,
     private readonly transactions: TransactionRunner,
@@ -169,6 +172,7 @@ export class OrderActionsService {
     return this.act(call, { action: 'return' }, async (ctx) => {
       for (const clock of CLOCKS) this.stop(ctx, clock);
       ctx.events.push(this.event(ctx, 'returned', `已退单，原因：${dto.reason}`));
+      await this.inbox.returned(ctx.manager, ctx.order, ctx.now);
     });
   }
 
@@ -246,6 +250,7 @@ export class OrderActionsService {
           `申请延期（${extensionLabel(offer, dto.workingDays)}），原因：${dto.reason}`,
         ),
       );
+      await this.inbox.extensionRequested(ctx.manager, ctx.order, ctx.now);
     });
   }
 
@@ -282,6 +287,12 @@ export class OrderActionsService {
       const verdict = dto.approve ? `同意延期${moved}` : '不同意延期';
       ctx.events.push(
         this.event(ctx, 'extension_decided', `${verdict}${dto.note ? `，意见：${dto.note}` : ''}`),
+      );
+      await this.inbox.extensionDecided(
+        ctx.manager,
+        ctx.order,
+        { approved: dto.approve, resolveDueAt: resolve?.dueAt ?? null },
+        ctx.now,
       );
     });
   }

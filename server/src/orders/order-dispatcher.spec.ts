@@ -9,6 +9,7 @@ import { InMemoryOrders } from '../../test/fakes/in-memory-orders';
 import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
 import { ClockPlanner } from './clock-planner';
 import { OrderDispatcher } from './order-dispatcher';
+import type { OrderInbox } from './order-inbox';
 import type { OrdersRepository } from './orders.repository';
 import {
   COORDINATOR,
@@ -30,6 +31,7 @@ const DROPOUT: Routing = route(
 function setUp(units: UnitRecord[], orders = new InMemoryOrders()) {
   const newOrders = { enqueue: jest.fn(async () => undefined) };
   const sms = { dispatched: jest.fn(async () => undefined) };
+  const inbox = { reached: jest.fn(async () => undefined) };
   const sut = new OrderDispatcher(
     orders as unknown as OrdersRepository,
     { list: async () => units } as unknown as UnitsRepository,
@@ -37,8 +39,9 @@ function setUp(units: UnitRecord[], orders = new InMemoryOrders()) {
     calendar,
     newOrders as unknown as NewOrderOutbox,
     sms as unknown as SmsOutbox,
+    inbox as unknown as OrderInbox,
   );
-  return { sut, orders, newOrders, sms };
+  return { sut, orders, newOrders, sms, inbox };
 }
 
 describe(OrderDispatcher.name, () => {
@@ -88,7 +91,7 @@ describe(OrderDispatcher.name, () => {
     });
 
     it('starts the sign, contact and resolve clocks and tells the units in the same transaction', async () => {
-      const { sut, orders, newOrders, sms } = setUp([TOWNSHIP, EDUCATION]);
+      const { sut, orders, newOrders, sms, inbox } = setUp([TOWNSHIP, EDUCATION]);
 
       const created = await sut.dispatch(manager, aReportEntity(), DROPOUT, AT);
 
@@ -108,6 +111,11 @@ describe(OrderDispatcher.name, () => {
       const told = stored.map((o) => ({ ...o, signDueAt: signDue }));
       expect(newOrders.enqueue).toHaveBeenCalledWith(manager, told, AT);
       expect(sms.dispatched).toHaveBeenCalledWith(manager, told, AT);
+      expect(inbox.reached).toHaveBeenCalledWith(
+        manager,
+        stored.map((order) => ({ order, signDueAt: signDue })),
+        AT,
+      );
     });
 
     it('writes the priority raise into each order’s first timeline entry', async () => {
@@ -190,7 +198,7 @@ describe(OrderDispatcher.name, () => {
 
   describe('redispatch', () => {
     it('sends the order to the new unit unsigned, with fresh clocks, and tells that unit', async () => {
-      const { sut, newOrders } = setUp([TOWNSHIP, OTHER_TOWNSHIP]);
+      const { sut, newOrders, inbox } = setUp([TOWNSHIP, OTHER_TOWNSHIP]);
       const later = new Date(AT.getTime() + 3 * 3600_000);
       const order = anOrderEntity({
         status: 'in_progress',
@@ -221,6 +229,11 @@ describe(OrderDispatcher.name, () => {
       expect(newOrders.enqueue).toHaveBeenCalledWith(
         manager,
         [{ ...order, signDueAt: clocks[0].dueAt }],
+        later,
+      );
+      expect(inbox.reached).toHaveBeenCalledWith(
+        manager,
+        [{ order, signDueAt: clocks[0].dueAt }],
         later,
       );
     });

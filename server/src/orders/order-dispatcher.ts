@@ -18,6 +18,7 @@ import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
+import { OrderInbox } from './order-inbox';
 import { orderEvent } from './order-events';
 import type { OrderClockEntity, OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
@@ -31,8 +32,9 @@ interface Placed {
 
 /**
  * Every way an order reaches a unit goes through here: a routed report becomes work orders, a
- * handoff (转接) adds one, and a transfer or reassignment sends one to another unit. Each tells the unit's subscribed handlers,
- * and for a P1 order its duty phone by SMS, in the same transaction.
+ * handoff (转接) adds one, and a transfer or reassignment sends one to another unit. Each tells the
+ * unit's members in their inbox, its subscribed handlers in WeChat, and for a P1 order its duty
+ * phone by SMS, in the same transaction.
  *
  * Routing: the unit of the department with the longest matching division prefix; else the
  * county's coordinator unit, marked unrouted; else no unit (the admin queue). No report is
@@ -47,6 +49,7 @@ export class OrderDispatcher {
     private readonly calendar: CalendarService,
     private readonly newOrders: NewOrderOutbox,
     private readonly sms: SmsOutbox,
+    private readonly inbox: OrderInbox,
   ) {}
 
   async dispatch(
@@ -185,9 +188,17 @@ export class OrderDispatcher {
     };
   }
 
-  /** The units' subscribed handlers, and for a P1 order its duty phone, in the same transaction. */
+  /**
+   * The units' members (inbox), their subscribed handlers, and for a P1 order the duty phone, in
+   * the same transaction.
+   */
   private async notify(manager: EntityManager, placed: Placed[], now: Date): Promise<void> {
     const dispatched = placed.map((p) => p.dispatched);
+    await this.inbox.reached(
+      manager,
+      placed.map((p) => ({ order: p.order, signDueAt: p.dispatched.signDueAt })),
+      now,
+    );
     await this.newOrders.enqueue(manager, dispatched, now);
     await this.sms.dispatched(manager, dispatched, now);
   }
@@ -214,6 +225,7 @@ export class OrderDispatcher {
     const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
     const sign = clocks.find((c) => c.clock === 'sign');
     const dispatched = [{ ...order, signDueAt: sign?.dueAt ?? now }];
+    await this.inbox.reached(manager, [{ order, signDueAt: dispatched[0].signDueAt }], now);
     await this.newOrders.enqueue(manager, dispatched, now);
     await this.sms.dispatched(manager, dispatched, now);
     return clocks;

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
@@ -15,6 +16,7 @@ import { OrderActionsService } from './order-actions.service';
 import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
+import { OrderInbox } from './order-inbox';
 import { OrderQueriesService } from './order-queries.service';
 import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
@@ -29,6 +31,7 @@ import { ReportProgress } from './report-progress';
     ChildrenModule,
     DivisionsModule,
     IdempotencyModule,
+    InboxModule,
     NotificationOutboxModule,
     ReportsModule,
     SmsOutboxModule,
@@ -46,9 +49,10 @@ import { ReportProgress } from './report-progress';
     OrderSummaries,
     ClockPlanner,
     OrderDispatcher,
+    OrderInbox,
     ReportDetailsBuilder,
     ReportProgress,
   ],
-  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher],
+  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher, OrderInbox],
 })
 export class OrdersModule {}

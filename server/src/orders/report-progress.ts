@@ -2,15 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   DEPARTMENT_LABELS,
+  MILESTONE_INBOX_KINDS,
   isSubscribeKind,
+  reportInboxText,
+  reportProgressPage,
   leadOutcome,
   reachesReporter,
   reporterOrders,
   resultLine,
   resultOf,
   type ReportStatus,
+  type SubscribeKind,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
+import { Inbox } from '../inbox/inbox';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReportEventKind } from '../reports/report-event.entity';
 import { ReportsRepository } from '../reports/reports.repository';
@@ -22,9 +27,10 @@ import { OrdersRepository } from './orders.repository';
  * The reporter's milestones follow the orders: accepted when a lead order is signed, in progress
  * with the first note meant for them, closed when every order is resolved. Each department's
  * result reaches the reporter's timeline when it is given, an assist's before the lead has signed
- * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone the
- * reporter subscribed to queues a WeChat message in the same transaction, and a hotline caller who
- * agreed gets an SMS at 受理 and 办结.
+ * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone
+ * (受理 / 进度 / 办结) reaches the inbox of the account that filed the report, and queues a WeChat
+ * message if the reporter subscribed to it, in the same transaction; a hotline caller who agreed
+ * gets an SMS at 受理 and 办结.
  *
  * An order a handoff (转接) brought in moves nothing here (shared `reachesReporter`): the reporter
  * is never told of it, so what they see is the same with or without one. The report closes when
@@ -37,6 +43,7 @@ export class ReportProgress {
     private readonly reports: ReportsRepository,
     private readonly orders: OrdersRepository,
     private readonly outbox: NotificationOutbox,
+    private readonly inbox: Inbox,
     private readonly sms: SmsOutbox,
   ) {}
 
@@ -84,7 +91,7 @@ export class ReportProgress {
     if (result) {
       await this.append(manager, order.reportId, 'result', resultLine(result), at);
       if (!closing) {
-        await this.outbox.enqueue(manager, order.reportId, 'progress', resultLine(result), at);
+        await this.announce(manager, order.reportId, 'progress', resultLine(result), at);
       }
     }
     if (!closing) return;
@@ -140,6 +147,34 @@ export class ReportProgress {
       reporterVisible: true,
       at,
     });
-    if (isSubscribeKind(kind)) await this.outbox.enqueue(manager, reportId, kind, text, at);
+    if (isSubscribeKind(kind)) await this.announce(manager, reportId, kind, text, at);
+  }
+
+  /**
+   * A milestone to the reporter: their inbox, always, in words that name neither the handler's
+   * note nor the child (the progress page it opens shows the note); and WeChat, if subscribed.
+   */
+  private async announce(
+    manager: EntityManager,
+    reportId: string,
+    kind: SubscribeKind,
+    text: string,
+    at: Date,
+  ): Promise<void> {
+    const report = await this.reports.findById(manager, reportId);
+    if (report) {
+      const inboxKind = MILESTONE_INBOX_KINDS[kind];
+      await this.inbox.toUsers(
+        manager,
+        [report.reporterUserId],
+        {
+          kind: inboxKind,
+          text: reportInboxText(inboxKind, report.createdAt),
+          page: reportProgressPage(reportId),
+        },
+        at,
+      );
+    }
+    await this.outbox.enqueue(manager, reportId, kind, text, at);
   }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import type { TransactionRunner } from '../database/transaction-runner';
 import type { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
+import type { OrderInbox } from '../orders/order-inbox';
 import type { OrdersRepository } from '../orders/orders.repository';
 import type { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
@@ -91,6 +92,7 @@ function setUp(
     record: jest.fn<Promise<void>, Parameters<AuditService['record']>>(async () => undefined),
   };
   const sms = { escalated: jest.fn(async () => undefined) };
+  const inbox = { stagesReached: jest.fn(async () => undefined) };
   const transactions = {
     run: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(manager)),
   };
@@ -99,12 +101,13 @@ function setUp(
     { list: jest.fn(async () => units) } as unknown as UnitsRepository,
     audit as unknown as AuditService,
     sms as unknown as SmsOutbox,
+    inbox as unknown as OrderInbox,
     transactions as unknown as TransactionRunner,
     { now: () => now } as Clock,
     { slaSweepIntervalSeconds: 0 } as AppConfig,
     createLogger('silent'),
   );
-  return { sut, orders, audit, sms, events };
+  return { sut, orders, audit, sms, inbox, events };
 }
 
 describe(SlaSweeper.name, () => {
@@ -133,9 +136,11 @@ describe(SlaSweeper.name, () => {
     const order = anOrder('o1');
     const clocks = [aClock('o1', 'sign', 'reminded'), aClock('o1', 'contact', 'reminded')];
     clocks[1].dueAt = new Date(START.getTime() + 20 * HOUR);
-    const { sut, audit, sms, events } = setUp(new Date(START.getTime() + 20 * HOUR), [[order]], {
-      o1: clocks,
-    });
+    const { sut, audit, sms, inbox, events } = setUp(
+      new Date(START.getTime() + 20 * HOUR),
+      [[order]],
+      { o1: clocks },
+    );
 
     await sut.sweep();
 
@@ -159,6 +164,16 @@ describe(SlaSweeper.name, () => {
       [TOWN, COUNTY, CITY, COUNTY],
       expect.any(Date),
     );
+    expect(inbox.stagesReached).toHaveBeenCalledTimes(1);
+    const [[, told, steps, coordinator]] = inbox.stagesReached.mock.calls as unknown as [
+      [EntityManager, OrderEntity, { kind: string; escalatedTo: UnitRecord | null }[], UnitRecord],
+    ];
+    expect([told, coordinator]).toEqual([order, COUNTY]);
+    expect(steps.map((s) => [s.kind, s.escalatedTo?.id])).toEqual([
+      ['overdue', 'county'],
+      ['red_list', 'city'],
+      ['overdue', 'county'],
+    ]);
   });
 
   it('audits a red list without a parent unit as escalated to the coordinator it named', async () => {

@@ -15,6 +15,7 @@ import { LOGGER, type Logger } from '../logging/logger';
 import { TransactionRunner } from '../database/transaction-runner';
 import { summarizeClocks } from '../orders/clock-planner';
 import { orderEvent } from '../orders/order-events';
+import { OrderInbox } from '../orders/order-inbox';
 import type { OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
 import { SmsOutbox } from '../sms/sms-outbox';
@@ -44,6 +45,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
     private readonly sms: SmsOutbox,
+    private readonly inbox: OrderInbox,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -83,8 +85,9 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
 
   /**
    * Records what the shared `planEscalation` decides for one order: each stage on its clock and
-   * the timeline, an audit row for each escalation, the order's escalation level, and one
-   * duty-phone text to its unit and every unit it was escalated to.
+   * the timeline, an audit row for each escalation, the order's escalation level, an inbox message
+   * of each stage to the units it concerns, and one duty-phone text to its unit and every unit it
+   * was escalated to.
    */
   private async advance(
     manager: EntityManager,
@@ -94,9 +97,10 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   ): Promise<number> {
     const clocks = await this.orders.clocks(manager, order.id);
     const running = clocks.filter((c) => !c.stoppedAt);
+    const chain = escalationChain(order.divisionCode, units);
     const plan = planEscalation(
       { escalationLevel: order.escalationLevel, clocks: running },
-      escalationChain(order.divisionCode, units),
+      chain,
       now,
     );
     const events: OrderEventEntity[] = [];
@@ -118,6 +122,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       });
     }
     order.escalationLevel = plan.escalationLevel;
+    await this.inbox.stagesReached(manager, order, plan.steps, chain.coordinator, now);
     if (plan.highest) {
       const escalatedTo = plan.steps
         .filter((s) => s.stage !== 'reminded')

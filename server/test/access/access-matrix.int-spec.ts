@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse, OrderDetail, ReportCreatedResponse } from '@shouhu/shared';
+import { DataSource, IsNull } from 'typeorm';
+import { Inbox } from '../../src/inbox/inbox';
+import { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -178,6 +181,25 @@ describe('access matrix: every route × every role', () => {
     expected: only({ ...('handler' in expected ? { village: 404 } : {}), ...expected }),
   });
 
+  /** A message in the caller's inbox (any id for the anonymous caller, who is refused first). */
+  async function aMessageOf(caller: RoleName): Promise<string> {
+    const user = sessions[caller]?.user;
+    if (!user) return randomUUID();
+    const dataSource = sut.app.get(DataSource);
+    await sut.app
+      .get(Inbox)
+      .toUsers(
+        dataSource.manager,
+        [user.id],
+        { kind: 'report_progress', text: '矩阵消息', page: null },
+        new Date(),
+      );
+    const message = await dataSource
+      .getRepository(InboxMessageEntity)
+      .findOneByOrFail({ userId: user.id, text: '矩阵消息', readAt: IsNull() });
+    return message.id;
+  }
+
   /** A child file body no other call made, in the handler's township. */
   const aFileBody = () => ({
     divisionCode: HOME_TOWN,
@@ -337,6 +359,19 @@ describe('access matrix: every route × every role', () => {
         body: { kinds: ['accepted'] },
       }),
       expected: { ...statuses(404), reporter: 201 },
+    },
+    'GET /notifications': {
+      call: async () => ({ path: '/notifications?unread=true' }),
+      expected: statuses(200),
+    },
+    'POST /notifications/read': {
+      call: async () => ({ path: '/notifications/read' }),
+      expected: statuses(200),
+    },
+    'POST /notifications/:id/read': {
+      // Each caller marks a message of their own; another's is 404 (test/inbox).
+      call: async (_, caller) => ({ path: `/notifications/${await aMessageOf(caller)}/read` }),
+      expected: statuses(200),
     },
     'POST /notifications/new-orders/subscriptions': {
       call: async () => ({ path: '/notifications/new-orders/subscriptions', body: {} }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse } from '@shouhu/shared';
+import { orderPage, type AuthResponse, type InboxPage } from '@shouhu/shared';
 import { http } from '../setup/http';
 import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
@@ -311,6 +311,21 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       path: '/notifications/new-orders/subscriptions',
       body: {},
     }),
+    'POST /notifications/read': async () => ({
+      token: handler.token,
+      path: '/notifications/read',
+      body: {},
+    }),
+    'POST /notifications/:id/read': async () => {
+      // A new order of the handler's unit puts a message in the handler's inbox.
+      const orderId = await anOrder('dispatched');
+      const inbox = await http<InboxPage>(baseUrl, 'GET', '/notifications?unread=true', {
+        token: handler.token,
+      });
+      const message = inbox.body.items.find((m) => m.page === orderPage(orderId));
+      if (!message) throw new Error(`no message about order ${orderId}`);
+      return { token: handler.token, path: `/notifications/${message.id}/read`, body: {} };
+    },
     'POST /orders/:id/sign': orderCall('sign', 'dispatched', handler.token),
     'POST /orders/:id/contact': orderCall('contact', 'signed', handler.token, () => ({
       note: '见到了孩子',

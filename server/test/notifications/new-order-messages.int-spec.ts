@@ -121,9 +121,8 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
         page: `staff/order/index?id=${firstOrder.id}`,
         data: {
           phrase1: { value: '一般' },
-          thing2: { value: '生活或就学困难' },
-          thing3: { value: '泗城镇' },
-          time4: { value: '2026-11-18 23:59' },
+          thing2: { value: '乡镇牵头工单' },
+          time3: { value: '2026-11-18 23:59' },
         },
         miniprogram_state: 'formal',
         lang: 'zh_CN',
@@ -134,9 +133,8 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
         page: `staff/order/index?id=${secondOrder.id}`,
         data: {
           phrase1: { value: '一般' },
-          thing2: { value: '生活或就学困难' },
-          thing3: { value: '泗城镇' },
-          time4: { value: '2026-11-18 23:59' },
+          thing2: { value: '乡镇牵头工单' },
+          time3: { value: '2026-11-18 23:59' },
         },
         miniprogram_state: 'formal',
         lang: 'zh_CN',
@@ -184,7 +182,7 @@ describe('WeChat subscribe messages to handlers about new orders', () => {
     });
     expect(await county.sendNotifications()).toEqual({ ...NOTHING, sent: 2 });
 
-    const pages = sentTo(receiving).map((m) => [m.page, m.data?.time4.value]);
+    const pages = sentTo(receiving).map((m) => [m.page, m.data?.time3.value]);
     expect(pages).toHaveLength(2);
     expect(pages).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,6 @@
 import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
+import { DataSource, In } from 'typeorm';
+import { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
 import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { submitReport } from '../factories/order.factory';
 import { http } from '../setup/http';
@@ -75,5 +77,22 @@ const REPORTS = 25;
     expect(sweeps.map((s) => s.body.events).reduce((a, b) => a + b, 0)).toBe(events);
     expect(sweeps.every((s) => s.body.orders < REPORTS * 3)).toBe(true);
     expect(again.body.events).toBe(0);
+    // Each holder's reminder and 督办, and the coordinator's 督办, in the inbox once per order.
+    const told = await first.app
+      .get(DataSource)
+      .getRepository(InboxMessageEntity)
+      .find({ where: { kind: In(['reminder', 'overdue']) } });
+    const distinct = new Set(told.map((m) => `${m.userId} ${m.kind} ${m.page} ${m.text}`));
+    expect(distinct.size).toBe(told.length);
+    const coordinatorId = county.sessions.coordinator.user.id;
+    expect(told.filter((m) => m.userId === coordinatorId && m.kind === 'overdue')).toHaveLength(
+      REPORTS * 3,
+    );
+    expect(told.filter((m) => m.userId !== coordinatorId && m.kind === 'reminder')).toHaveLength(
+      REPORTS * 3,
+    );
+    expect(told.filter((m) => m.userId !== coordinatorId && m.kind === 'overdue')).toHaveLength(
+      REPORTS * 3,
+    );
   }, 120_000);
 });
