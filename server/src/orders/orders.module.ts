@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReportsModule } from '../reports/reports.module';
 import { SmsOutboxModule } from '../sms/sms-outbox.module';
@@ -11,6 +12,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { ChildFileHolding } from './child-file-holding';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
+import { FollowUpVisits } from './follow-up-visits';
 import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
@@ -27,6 +29,7 @@ import { ReportProgress } from './report-progress';
     CalendarModule,
     ChildrenModule,
     DivisionsModule,
+    InboxModule,
     NotificationOutboxModule,
     ReportsModule,
     SmsOutboxModule,
@@ -46,6 +49,7 @@ import { ReportProgress } from './report-progress';
     OrderDispatcher,
     ReportDetailsBuilder,
     ReportProgress,
+    FollowUpVisits,
   ],
   exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher],
 })

@@ -15,6 +15,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReportEventKind } from '../reports/report-event.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import { SmsOutbox } from '../sms/sms-outbox';
+import { FollowUpVisits } from './follow-up-visits';
 import type { OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
@@ -24,7 +25,8 @@ import { OrdersRepository } from './orders.repository';
  * result reaches the reporter's timeline when it is given, an assist's before the lead has signed
  * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone the
  * reporter subscribed to queues a WeChat message in the same transaction, and a hotline caller who
- * agreed gets an SMS at 受理 and 办结.
+ * agreed gets an SMS at 受理 and 办结. The case closing puts a 案后回访 on the child's file
+ * (`FollowUpVisits`).
  *
  * An order a handoff (转接) brought in moves nothing here (shared `reachesReporter`): the reporter
  * is never told of it, so what they see is the same with or without one. The report closes when
@@ -38,6 +40,7 @@ export class ReportProgress {
     private readonly orders: OrdersRepository,
     private readonly outbox: NotificationOutbox,
     private readonly sms: SmsOutbox,
+    private readonly followUps: FollowUpVisits,
   ) {}
 
   async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
@@ -93,6 +96,7 @@ export class ReportProgress {
     await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
     await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
     await this.sms.closed(manager, order.reportId, outcome?.code ?? null, at);
+    await this.followUps.caseClosed(manager, order.reportId, at);
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
