@@ -30,6 +30,7 @@ import { CallbacksModule } from './callbacks/callbacks.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { VisitPlanModule } from './visit-plan/visit-plan.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +64,7 @@ export class AppModule {
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
         SmsModule.forRoot({ simulatedClock: config.simulatedClock }),
         CallbacksModule,
+        VisitPlanModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [

@@ -120,6 +120,7 @@ export class ChildFilesService {
         status: 'active',
         origin: 'survey',
         ...NEW_FILE_FOLLOW_UP,
+        priority: dto.priority ?? false,
         divisionCode: dto.divisionCode,
         unitId: keeper?.id ?? null,
         categories: dto.categories,
@@ -140,10 +141,10 @@ export class ChildFilesService {
         id: randomUUID(),
         childFileId: id,
         kind: 'opened',
-        text: `摸排建档（${unit.name}）`,
+        text: `摸排建档（${unit.name}）${file.priority ? '，列为重点关注' : ''}`,
         actorUserId: actor.user.id,
         actorUnitId: unit.id,
-        detail: { categories: file.categories },
+        detail: { categories: file.categories, priority: file.priority },
         at: now,
       });
       await this.audit.record(manager, actor, {
@@ -151,7 +152,7 @@ export class ChildFilesService {
         targetType: 'child_file',
         targetId: id,
         divisionCode: file.divisionCode,
-        detail: { origin: 'survey', categories: file.categories },
+        detail: { origin: 'survey', categories: file.categories, priority: file.priority },
       });
       return { id };
     });
@@ -210,6 +211,7 @@ export class ChildFilesService {
       ...file,
       ...this.sealed(after),
       categories,
+      priority: dto.priority ?? file.priority,
       updatedAt: now,
     };
     if (move) {
@@ -318,6 +320,7 @@ export class ChildFilesService {
       categoriesRemoved: file.categories.filter((c) => !categories.includes(c)),
       move,
       status,
+      priority: dto.priority !== undefined && dto.priority !== file.priority ? dto.priority : null,
     };
   }
 
