@@ -104,8 +104,13 @@ export class VisitDuesRepository {
   }
 }
 
-/** mysql2 answers `{affectedRows}`; better-sqlite3 `{changes}`. */
+/**
+ * How many rows an insert wrote: mysql2 answers `{affectedRows}`, better-sqlite3 `{changes}`; on
+ * MariaDB, TypeORM reads the columns with defaults back (`INSERT … RETURNING`) and answers the
+ * rows written, none for a row `INSERT IGNORE` left out.
+ */
 export function rowsAffected(raw: unknown): number {
+  if (Array.isArray(raw)) return raw.length;
   const value = raw as { affectedRows?: number; changes?: number } | undefined;
   return value?.affectedRows ?? value?.changes ?? 0;
 }

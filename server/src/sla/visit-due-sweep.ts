@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   nextVisitStageAt,
   planVisitEscalation,
+  sentence,
   visitEscalationChain,
   visitStageText,
   type VisitEscalationStep,
@@ -74,16 +75,18 @@ export class VisitDueSweep {
   ): Promise<number> {
     const chain = visitEscalationChain(due.divisionCode, units);
     const plan = planVisitEscalation(due, chain, now);
-    for (const step of plan.steps) {
+    for (const [i, step] of plan.steps.entries()) {
       await this.files.appendEvent(manager, {
         id: randomUUID(),
         childFileId: due.childFileId,
         kind: step.kind,
-        text: `${step.text}。`,
+        text: sentence(step.text),
         actorUserId: null,
         actorUnitId: null,
         detail: { visitDueId: due.id, reason: due.reason, dueAt: due.dueAt.toISOString() },
-        at: now,
+        // A late sweep records several stages at once: a millisecond apart, so the timeline
+        // (in time order) lists them in the order they were reached.
+        at: new Date(now.getTime() + i),
       });
       if (step.stage !== 'reminded') {
         await this.audit.record(manager, null, {

@@ -17,6 +17,7 @@ import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
 import { ApiException } from '../common/api-exception';
+import { EmptyBodyPipe } from '../common/validation.pipe';
 import { SchoolHolidayDto } from './dto/school-holiday.dto';
 import { VisitPolicyDto } from './dto/visit-policy.dto';
 import { VisitPlanService } from './visit-plan.service';
@@ -63,6 +64,7 @@ export class VisitPlanController {
   removeHoliday(
     @CurrentActor() actor: Actor,
     @Param('id', holidayId) id: string,
+    @Body(EmptyBodyPipe) _body: Record<string, never>,
   ): Promise<SchoolHoliday> {
     return this.service.removeHoliday(actor, id);
   }
