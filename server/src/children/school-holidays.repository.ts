@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { ChildFileEntity } from './child-file.entity';
 import { SchoolHolidayEntity } from './visit.entity';
-import { rowsAffected } from './visit-dues.repository';
 
 /** A priority file as a holiday's planning reads it; also the cursor of its batches. */
 export type PriorityFile = Pick<ChildFileEntity, 'id' | 'unitId' | 'divisionCode'>;
@@ -28,14 +27,14 @@ export class SchoolHolidaysRepository {
    * at the same moment took the unique key first), which the caller refuses like any repeat.
    */
   async insert(manager: EntityManager, holiday: SchoolHolidayEntity): Promise<boolean> {
-    const result = await manager
+    await manager
       .createQueryBuilder()
       .insert()
       .into(SchoolHolidayEntity)
       .values(holiday)
       .orIgnore()
       .execute();
-    return rowsAffected(result.raw) > 0;
+    return manager.getRepository(SchoolHolidayEntity).exists({ where: { id: holiday.id } });
   }
 
   /** The holiday, locked until the transaction ends, so the sweep cannot start it meanwhile. */

@@ -34,14 +34,16 @@ export class VisitDuesRepository {
       cancelledAt: null,
       createdAt: now,
     };
-    const result = await manager
+    await manager
       .createQueryBuilder()
       .insert()
       .into(VisitDueEntity)
       .values(row)
       .orIgnore()
       .execute();
-    return rowsAffected(result.raw) > 0;
+    // Read back, not counted: an ignored insert is answered differently by each driver (mysql2
+    // counts rows, MariaDB with RETURNING lists them, better-sqlite3 names the last row id).
+    return manager.getRepository(VisitDueEntity).exists({ where: { id: row.id } });
   }
 
   // The sweep (reminder at 80 %, 督办 at 100 %, red list at 200 %).
@@ -102,15 +104,4 @@ export class VisitDuesRepository {
       .where({ id: In(ids) })
       .execute();
   }
-}
-
-/**
- * How many rows an insert wrote: mysql2 answers `{affectedRows}`, better-sqlite3 `{changes}`; on
- * MariaDB, TypeORM reads the columns with defaults back (`INSERT … RETURNING`) and answers the
- * rows written, none for a row `INSERT IGNORE` left out.
- */
-export function rowsAffected(raw: unknown): number {
-  if (Array.isArray(raw)) return raw.length;
-  const value = raw as { affectedRows?: number; changes?: number } | undefined;
-  return value?.affectedRows ?? value?.changes ?? 0;
 }

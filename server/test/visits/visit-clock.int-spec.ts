@@ -340,9 +340,10 @@ describe('visits on the clock: the sweep, 案后回访 and 假期走访', () => 
       const cancelled = await aFile();
       const doneDue = await aVisitDue(sut.app, done, { startedAt: T0, dueAt: after(5) });
       const cancelledDue = await aVisitDue(sut.app, cancelled, { startedAt: T0, dueAt: after(5) });
-      await db.query('UPDATE visit_dues SET done_at = ? WHERE id = ?', [after(1), doneDue.id]);
-      await db.query('UPDATE visit_dues SET cancelled_at = ? WHERE id = ?', [
-        after(1),
+      await db.query('UPDATE visit_dues SET done_at = CURRENT_TIMESTAMP WHERE id = ?', [
+        doneDue.id,
+      ]);
+      await db.query('UPDATE visit_dues SET cancelled_at = CURRENT_TIMESTAMP WHERE id = ?', [
         cancelledDue.id,
       ]);
 
