@@ -115,12 +115,14 @@ export class ChildFilesService {
       const matched = await this.files.claimKeys(manager, id, keys);
       if (matched.length > 0) await this.refuseSecondFile(manager, actor, matched);
       const keeper = keepingUnit(dto.divisionCode, await this.units.list(manager));
+      // Read from the request: the insert below reads MariaDB's 0/1 back into the entity.
+      const priority = dto.priority ?? false;
       const file: ChildFileEntity = {
         id,
         status: 'active',
         origin: 'survey',
         ...NEW_FILE_FOLLOW_UP,
-        priority: dto.priority ?? false,
+        priority,
         divisionCode: dto.divisionCode,
         unitId: keeper?.id ?? null,
         categories: dto.categories,
@@ -141,10 +143,10 @@ export class ChildFilesService {
         id: randomUUID(),
         childFileId: id,
         kind: 'opened',
-        text: `摸排建档（${unit.name}）${file.priority ? '，列为重点关注' : ''}`,
+        text: `摸排建档（${unit.name}）${priority ? '，列为重点关注' : ''}`,
         actorUserId: actor.user.id,
         actorUnitId: unit.id,
-        detail: { categories: file.categories, priority: file.priority },
+        detail: { categories: file.categories, priority },
         at: now,
       });
       await this.audit.record(manager, actor, {
@@ -152,7 +154,7 @@ export class ChildFilesService {
         targetType: 'child_file',
         targetId: id,
         divisionCode: file.divisionCode,
-        detail: { origin: 'survey', categories: file.categories, priority: file.priority },
+        detail: { origin: 'survey', categories: file.categories, priority },
       });
       return { id };
     });
