@@ -77,6 +77,8 @@ module.exports = {
         '<rootDir>/test/reports/uploads*.int-spec.ts',
         // A second `npm start` on the same SQLite file, as the demo data is usually run.
         '<rootDir>/test/demo/**/*.int-spec.ts',
+        // The visit sweep's scans, INSERT OR IGNORE planning and the next-visit UPDATE subquery.
+        '<rootDir>/test/visits/visit-clock.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

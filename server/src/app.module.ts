@@ -31,6 +31,7 @@ import { CallbacksModule } from './callbacks/callbacks.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { VisitPlanModule } from './visit-plan/visit-plan.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +66,7 @@ export class AppModule {
         InboxRoutesModule,
         SmsModule.forRoot({ simulatedClock: config.simulatedClock }),
         CallbacksModule,
+        VisitPlanModule,
         ...(config.demoData ? [DemoModule] : []),
       ],
       providers: [

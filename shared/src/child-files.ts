@@ -140,6 +140,8 @@ export interface CreateChildFileRequest {
   guardian?: ChildFilePerson;
   carer?: ChildFilePerson;
   help?: HelpInPlace[];
+  /** 重点关注: visited at the start of each school holiday as well; false when left out. */
+  priority?: boolean;
 }
 
 /**
@@ -158,6 +160,8 @@ export interface UpdateChildFileRequest {
   closeReason?: CloseReason;
   closeNote?: string;
   divisionCode?: string;
+  /** 重点关注 on or off; the change is a line of the file's timeline. */
+  priority?: boolean;
 }
 
 /** Where a file came from: a report about the child, or a worker's 摸排. */
@@ -181,6 +185,8 @@ export interface ChildFileSummary {
   openOrderCount: number;
   /** When the next visit falls due; null while no visit plan runs. */
   nextVisitDueAt: string | null;
+  /** 重点关注: visited at the start of each school holiday as well (假期走访). */
+  priority: boolean;
   createdAt: string;
   updatedAt: string;
 }

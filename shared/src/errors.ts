@@ -3,6 +3,7 @@ import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-fil
 import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
+import { SCHOOL_HOLIDAY_REFUSAL_CODES, type SchoolHolidayRefusalCode } from './school-holidays';
 
 /**
  * Stable error codes of the HTTP contract; clients match on these, never on messages, and never
@@ -33,7 +34,8 @@ export type ErrorCode =
   | RatingRefusalCode
   | CallbackRefusalCode
   | ChildFileRefusalCode
-  | HandoffRefusalCode;
+  | HandoffRefusalCode
+  | SchoolHolidayRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
@@ -42,6 +44,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...CALLBACK_REFUSAL_CODES,
   ...CHILD_FILE_REFUSAL_CODES,
   ...HANDOFF_REFUSAL_CODES,
+  ...SCHOOL_HOLIDAY_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

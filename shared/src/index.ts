@@ -37,3 +37,5 @@ export * from './retention';
 export * from './visits';
 export * from './dropouts';
 export * from './inbox';
+export * from './school-holidays';
+export * from './visit-messages';

@@ -232,7 +232,10 @@ export interface VisitEscalationStep<U extends VisitEscalationUnit> {
   stage: ReachedStage;
   /** `reminder`, `overdue` or `red_list`, as on an order's timeline. */
   kind: (typeof STAGE_EVENT_KINDS)[ReachedStage];
-  /** The township at 督办, the coordinator at the red list; null for a reminder or no unit. */
+  /**
+   * The township at 督办 (the county without one), the county at the red list; null for a
+   * reminder, or when no unit is there to take it.
+   */
   escalatedTo: U | null;
   /** The file's timeline line, without its closing 。 */
   text: string;
@@ -249,6 +252,9 @@ export interface VisitEscalationPlan<U extends VisitEscalationUnit> {
  * What the sweep records for one due visit at `now`, with the orders' fractions (reminder at
  * 80 %, 督办 at 100 %, red list at 200 %): every stage reached, once each and in order, so a
  * sweep that ran late still records each; where each escalation goes, and the timeline's words.
+ * A place no township unit covers is escalated to the county at 督办 already (the next level up),
+ * a county without a coordinator to the township at the red list; with neither, the words name
+ * the administrator, who holds what no unit takes.
  */
 export function planVisitEscalation<U extends VisitEscalationUnit>(
   due: {
@@ -270,7 +276,7 @@ export function planVisitEscalation<U extends VisitEscalationUnit>(
       reached === 'reminded'
         ? null
         : reached === 'overdue'
-          ? chain.township
+          ? (chain.township ?? chain.coordinator)
           : (chain.coordinator ?? chain.township);
     const target = escalatedTo?.name ?? '系统管理员';
     const text =

@@ -20,9 +20,11 @@ import type {
   Page,
   ReportCreatedResponse,
   ReporterReportView,
+  SchoolHoliday,
   SubscriptionState,
   Unit,
   UnitChoice,
+  VisitPolicy,
 } from '@shouhu/shared';
 import type { AdminAlert } from '../alerts/alerts.service';
 import type { CalendarYear } from '../calendar/calendar.repository';
@@ -79,6 +81,9 @@ export interface ApiAnswers {
     disabled: true;
   };
   ClockSetting: { now: string };
+  SchoolHoliday: SchoolHoliday;
+  SchoolHolidays: SchoolHoliday[];
+  VisitPolicy: VisitPolicy;
 }
 
 export type AnswerName = keyof ApiAnswers;

@@ -21,6 +21,7 @@ import {
   RATING_REFUSALS,
   REFUSALS,
   REPORT_STATUS_LABELS,
+  SCHOOL_HOLIDAY_KIND_LABELS,
   ROLE_LABELS,
   SITUATIONS,
   SUBSCRIBE_KIND_LABELS,
@@ -55,6 +56,8 @@ const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
   CONFLICT: '与记录的当前状态冲突',
   CHILD_FILE_EXISTS: '这个孩子已有档案（能查看时 errors.fileId 是它的编号），不能重复建档',
   CHILD_FILE_CLOSED: '档案已销号，只能恢复在册',
+  SCHOOL_HOLIDAY_EXISTS: '这个县已录入同一天开始的假期，或同一年的同一种假期',
+  SCHOOL_HOLIDAY_STARTED: '假期已经开始（假期走访已安排），不能删除',
   PAYLOAD_TOO_LARGE: '请求体或请求头太大',
   RATE_LIMITED: '操作太频繁，Retry-After 秒后再试',
   UPLOAD_QUOTA_EXCEEDED: '还没随报告提交的上传，或 24 小时内的上传，已达上限',
@@ -101,6 +104,7 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   ChildFileCapacity: CHILD_FILE_CAPACITY_LABELS,
   HelpKind: HELP_KIND_LABELS,
   CloseReason: CLOSE_REASON_LABELS,
+  SchoolHolidayKind: SCHOOL_HOLIDAY_KIND_LABELS,
   RefusalCode: problems(REFUSALS),
   RatingRefusalCode: problems(RATING_REFUSALS),
   CallbackRefusalCode: problems(CALLBACK_REFUSALS),
@@ -108,6 +112,10 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   ChildFileRefusalCode: {
     CHILD_FILE_EXISTS: GENERAL_ERROR_MEANINGS.CHILD_FILE_EXISTS,
     CHILD_FILE_CLOSED: GENERAL_ERROR_MEANINGS.CHILD_FILE_CLOSED,
+  },
+  SchoolHolidayRefusalCode: {
+    SCHOOL_HOLIDAY_EXISTS: GENERAL_ERROR_MEANINGS.SCHOOL_HOLIDAY_EXISTS,
+    SCHOOL_HOLIDAY_STARTED: GENERAL_ERROR_MEANINGS.SCHOOL_HOLIDAY_STARTED,
   },
   ErrorCode: ERROR_CODE_MEANINGS,
 };

@@ -6,6 +6,7 @@ const NONE: FileChange = {
   categoriesRemoved: [],
   move: null,
   status: null,
+  priority: null,
 };
 const WHO = '关庙村委会';
 
@@ -36,6 +37,24 @@ describe(describeFileChange.name, () => {
           categoriesRemoved: ['serious_illness'],
         },
       },
+    ]);
+  });
+
+  it('tells 重点关注 turned on and off as a line of its own', () => {
+    const on = describeFileChange({ ...NONE, priority: true }, WHO);
+    const off = describeFileChange({ ...NONE, fields: ['school'], priority: false }, WHO);
+
+    expect(on).toEqual([
+      {
+        kind: 'priority',
+        text: '关庙村委会将孩子列为重点关注',
+        action: 'child_file.priority',
+        detail: { priority: true },
+      },
+    ]);
+    expect(off.map((r) => [r.kind, r.text])).toEqual([
+      ['updated', '关庙村委会修改了学校'],
+      ['priority', '关庙村委会取消了重点关注'],
     ]);
   });
 

@@ -30,13 +30,20 @@ export interface FileChange {
     toUnitName: string | null;
   } | null;
   status: { closed: CloseReason } | 'reopened' | null;
+  /** 重点关注 turned on (true) or off (false); null when unchanged. */
+  priority: boolean | null;
 }
 
 /** A line of the file's timeline and the audit row that goes with it. */
 export interface FileChangeRecord {
-  kind: 'updated' | 'moved' | 'closed' | 'reopened';
+  kind: 'updated' | 'priority' | 'moved' | 'closed' | 'reopened';
   text: string;
-  action: 'child_file.update' | 'child_file.move' | 'child_file.close' | 'child_file.reopen';
+  action:
+    | 'child_file.update'
+    | 'child_file.priority'
+    | 'child_file.move'
+    | 'child_file.close'
+    | 'child_file.reopen';
   detail: Record<string, unknown>;
 }
 
@@ -63,6 +70,14 @@ export function describeFileChange(change: FileChange, who: string): FileChangeR
       text: `${who}修改了${parts.join('、')}`,
       action: 'child_file.update',
       detail: { fields, categoriesAdded: added, categoriesRemoved: removed },
+    });
+  }
+  if (change.priority !== null) {
+    records.push({
+      kind: 'priority',
+      text: change.priority ? `${who}将孩子列为重点关注` : `${who}取消了重点关注`,
+      action: 'child_file.priority',
+      detail: { priority: change.priority },
     });
   }
   if (change.move) {

@@ -8,6 +8,8 @@ export interface ChildFileFilter {
   /** A division prefix the files must lie under (it narrows the scope, never widens it). */
   division?: string;
   category?: ChildCategory;
+  /** Only the files marked 重点关注. */
+  priorityOnly?: boolean;
   /** Blind-index keys a file's name or 身份证号 must equal. */
   keys?: { nameKey: string | null; idKey: string | null };
 }
@@ -48,6 +50,7 @@ export class ChildFileQueriesRepository {
       // same way on MariaDB and SQLite.
       query.andWhere('f.categories LIKE :category', { category: `%"${filter.category}"%` });
     }
+    if (filter.priorityOnly) query.andWhere('f.priority = :priority', { priority: true });
     if (filter.keys) {
       const { nameKey, idKey } = filter.keys;
       query.andWhere(

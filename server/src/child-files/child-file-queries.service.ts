@@ -54,6 +54,7 @@ export class ChildFileQueriesService {
       status: query.status,
       division: query.division,
       category: query.category,
+      priorityOnly: query.priority === 'true',
       keys:
         query.q === undefined
           ? undefined
@@ -68,6 +69,7 @@ export class ChildFileQueriesService {
         status: query.status,
         division: query.division ?? null,
         category: query.category ?? null,
+        priorityOnly: query.priority === 'true',
         searched: query.q !== undefined,
         page: query.page,
       },

@@ -50,6 +50,7 @@ export function toChildFileSummary(
     reportCount: context.reportCounts.get(file.id) ?? 0,
     openOrderCount: context.openOrderCounts.get(file.id) ?? 0,
     nextVisitDueAt: file.nextVisitDueAt?.toISOString() ?? null,
+    priority: file.priority,
     createdAt: file.createdAt.toISOString(),
     updatedAt: file.updatedAt.toISOString(),
   };

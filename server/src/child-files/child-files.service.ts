@@ -115,11 +115,14 @@ export class ChildFilesService {
       const matched = await this.files.claimKeys(manager, id, keys);
       if (matched.length > 0) await this.refuseSecondFile(manager, actor, matched);
       const keeper = keepingUnit(dto.divisionCode, await this.units.list(manager));
+      // Read from the request: the insert below reads MariaDB's 0/1 back into the entity.
+      const priority = dto.priority ?? false;
       const file: ChildFileEntity = {
         id,
         status: 'active',
         origin: 'survey',
         ...NEW_FILE_FOLLOW_UP,
+        priority,
         divisionCode: dto.divisionCode,
         unitId: keeper?.id ?? null,
         categories: dto.categories,
@@ -140,10 +143,10 @@ export class ChildFilesService {
         id: randomUUID(),
         childFileId: id,
         kind: 'opened',
-        text: `摸排建档（${unit.name}）`,
+        text: `摸排建档（${unit.name}）${priority ? '，列为重点关注' : ''}`,
         actorUserId: actor.user.id,
         actorUnitId: unit.id,
-        detail: { categories: file.categories },
+        detail: { categories: file.categories, priority },
         at: now,
       });
       await this.audit.record(manager, actor, {
@@ -151,7 +154,7 @@ export class ChildFilesService {
         targetType: 'child_file',
         targetId: id,
         divisionCode: file.divisionCode,
-        detail: { origin: 'survey', categories: file.categories },
+        detail: { origin: 'survey', categories: file.categories, priority },
       });
       return { id };
     });
@@ -210,6 +213,7 @@ export class ChildFilesService {
       ...file,
       ...this.sealed(after),
       categories,
+      priority: dto.priority ?? file.priority,
       updatedAt: now,
     };
     if (move) {
@@ -318,6 +322,7 @@ export class ChildFilesService {
       categoriesRemoved: file.categories.filter((c) => !categories.includes(c)),
       move,
       status,
+      priority: dto.priority !== undefined && dto.priority !== file.priority ? dto.priority : null,
     };
   }
 

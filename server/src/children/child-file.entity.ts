@@ -21,6 +21,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_child_files_name_key', ['nameKey'])
 @Index('IDX_child_files_id_key', ['idKey'])
 @Index('IDX_child_files_dropout', ['dropoutState'])
+@Index('IDX_child_files_priority', ['priority', 'status', 'divisionCode', 'id'])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

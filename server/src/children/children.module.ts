@@ -5,6 +5,7 @@ import { ChildIndex } from './child-index';
 import { VisitDuesRepository } from './visit-dues.repository';
 import { VisitPolicyRepository } from './visit-policy.repository';
 import { RepeatDetector } from './repeat-detector';
+import { SchoolHolidaysRepository } from './school-holidays.repository';
 
 @Module({
   imports: [UnitsModule],
@@ -12,6 +13,7 @@ import { RepeatDetector } from './repeat-detector';
     ChildFilesRepository,
     ChildIndex,
     RepeatDetector,
+    SchoolHolidaysRepository,
     VisitDuesRepository,
     VisitPolicyRepository,
   ],
@@ -19,6 +21,7 @@ import { RepeatDetector } from './repeat-detector';
     ChildFilesRepository,
     ChildIndex,
     RepeatDetector,
+    SchoolHolidaysRepository,
     VisitDuesRepository,
     VisitPolicyRepository,
   ],

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { nextVisitStageAt } from '@shouhu/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { ChildFileEntity } from './child-file.entity';
 import { VisitDueEntity } from './visit.entity';
 
 /** What planning a visit says; the clock's state starts fresh. */
@@ -9,6 +10,9 @@ export type PlannedVisitDue = Pick<
   VisitDueEntity,
   'childFileId' | 'unitId' | 'divisionCode' | 'reason' | 'dedupKey' | 'startedAt' | 'dueAt'
 >;
+
+/** What the sweep moves on a due: its clock's stage and where the sweep finds it next. */
+export type VisitDueStage = Pick<VisitDueEntity, 'id' | 'stage' | 'escalationLevel' | 'nextDueAt'>;
 
 /** The visit plan's rows: only this repository writes `visit_dues`. */
 @Injectable()
@@ -30,19 +34,74 @@ export class VisitDuesRepository {
       cancelledAt: null,
       createdAt: now,
     };
-    const result = await manager
+    await manager
       .createQueryBuilder()
       .insert()
       .into(VisitDueEntity)
       .values(row)
       .orIgnore()
       .execute();
-    return rowsAffected(result.raw) > 0;
+    // Read back, not counted: an ignored insert is answered differently by each driver (mysql2
+    // counts rows, MariaDB with RETURNING lists them, better-sqlite3 names the last row id).
+    return manager.getRepository(VisitDueEntity).exists({ where: { id: row.id } });
   }
-}
 
-/** mysql2 answers `{affectedRows}`; better-sqlite3 `{changes}`. */
-function rowsAffected(raw: unknown): number {
-  const value = raw as { affectedRows?: number; changes?: number } | undefined;
-  return value?.affectedRows ?? value?.changes ?? 0;
+  // The sweep (reminder at 80 %, 督办 at 100 %, red list at 200 %).
+
+  /**
+   * Up to `limit` open dues (not done, not cancelled) whose next stage is due by `now`, found
+   * through the indexed `next_due_at` and locked until the sweep's transaction ends. On MariaDB a
+   * due another server's sweep holds is skipped (`FOR UPDATE SKIP LOCKED`, as orders are), so
+   * two servers share the work and neither records a stage twice.
+   */
+  async lockSweepable(manager: EntityManager, now: Date, limit: number): Promise<VisitDueEntity[]> {
+    const query = manager
+      .getRepository(VisitDueEntity)
+      .createQueryBuilder('d')
+      .where('d.next_due_at <= :now', { now })
+      .andWhere('d.done_at IS NULL')
+      .andWhere('d.cancelled_at IS NULL')
+      .orderBy('d.next_due_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .take(limit);
+    if (manager.connection.options.type !== 'better-sqlite3') {
+      query.setLock('pessimistic_write').setOnLocked('skip_locked');
+    }
+    return query.getMany();
+  }
+
+  /** Stores the stage the sweep moved a due to, and when it has something to record next. */
+  async saveStage(manager: EntityManager, due: VisitDueStage): Promise<void> {
+    const { id, stage, escalationLevel, nextDueAt } = due;
+    await manager
+      .getRepository(VisitDueEntity)
+      .update({ id }, { stage, escalationLevel, nextDueAt });
+  }
+
+  // Upkeep of the files' `next_visit_due_at`.
+
+  /**
+   * Sets each file's `next_visit_due_at` (the lists' "next visit") to the earliest `due_at` of
+   * its open dues, null when none is open, in one statement that locks the file rows: call it in
+   * the transaction that planned, fulfilled or cancelled dues, after it did.
+   */
+  async refreshNextVisitDue(manager: EntityManager, ...fileIds: string[]): Promise<void> {
+    const ids = [...new Set(fileIds)];
+    if (ids.length === 0) return;
+    const earliest = manager
+      .createQueryBuilder()
+      .subQuery()
+      .select('MIN(d.due_at)')
+      .from(VisitDueEntity, 'd')
+      .where('d.child_file_id = child_files.id')
+      .andWhere('d.done_at IS NULL')
+      .andWhere('d.cancelled_at IS NULL')
+      .getQuery();
+    await manager
+      .createQueryBuilder()
+      .update(ChildFileEntity)
+      .set({ nextVisitDueAt: () => earliest })
+      .where({ id: In(ids) })
+      .execute();
+  }
 }

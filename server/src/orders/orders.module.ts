@@ -13,6 +13,7 @@ import { UploadsModule } from '../uploads/uploads.module';
 import { ChildFileHolding } from './child-file-holding';
 import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
+import { FollowUpVisits } from './follow-up-visits';
 import { HandoffsService } from './handoffs.service';
 import { HandoversRepository } from './handovers.repository';
 import { OrderDispatcher } from './order-dispatcher';
@@ -52,6 +53,7 @@ import { ReportProgress } from './report-progress';
     OrderInbox,
     ReportDetailsBuilder,
     ReportProgress,
+    FollowUpVisits,
   ],
   exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher, OrderInbox],
 })

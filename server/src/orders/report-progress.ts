@@ -20,6 +20,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReportEventKind } from '../reports/report-event.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import { SmsOutbox } from '../sms/sms-outbox';
+import { FollowUpVisits } from './follow-up-visits';
 import type { OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
@@ -30,7 +31,8 @@ import { OrdersRepository } from './orders.repository';
  * too; it changes no status (受理 is the lead's signing, 办结 every order resolved). Each milestone
  * (受理 / 进度 / 办结) reaches the inbox of the account that filed the report, and queues a WeChat
  * message if the reporter subscribed to it, in the same transaction; a hotline caller who agreed
- * gets an SMS at 受理 and 办结.
+ * gets an SMS at 受理 and 办结. The case closing puts a 案后回访 on the child's file
+ * (`FollowUpVisits`).
  *
  * An order a handoff (转接) brought in moves nothing here (shared `reachesReporter`): the reporter
  * is never told of it, so what they see is the same with or without one. The report closes when
@@ -45,6 +47,7 @@ export class ReportProgress {
     private readonly outbox: NotificationOutbox,
     private readonly inbox: Inbox,
     private readonly sms: SmsOutbox,
+    private readonly followUps: FollowUpVisits,
   ) {}
 
   async signed(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {
@@ -100,6 +103,7 @@ export class ReportProgress {
     await this.reports.update(manager, order.reportId, { status: 'closed', closedAt: at });
     await this.append(manager, order.reportId, 'closed', `已办结：${summary}`, at);
     await this.sms.closed(manager, order.reportId, outcome?.code ?? null, at);
+    await this.followUps.caseClosed(manager, order.reportId, at);
   }
 
   async reopened(manager: EntityManager, order: OrderEntity, at: Date): Promise<void> {

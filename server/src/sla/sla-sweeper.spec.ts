@@ -12,10 +12,12 @@ import type { UnitRecord } from '../units/unit';
 import type { UnitsRepository } from '../units/units.repository';
 import { createLogger } from '../logging/logger';
 import { SlaSweeper } from './sla-sweeper';
+import type { VisitDueSweep, VisitSweepResult } from './visit-due-sweep';
 
 const START = new Date('2026-12-01T08:00:00+08:00');
 const HOUR = 3600_000;
 const manager = {} as EntityManager;
+const NO_VISITS: VisitSweepResult = { planned: 0, dues: 0, events: 0 };
 
 function aUnit(overrides: Partial<UnitRecord> & Pick<UnitRecord, 'id'>): UnitRecord {
   return {
@@ -93,6 +95,9 @@ function setUp(
   };
   const sms = { escalated: jest.fn(async () => undefined) };
   const inbox = { stagesReached: jest.fn(async () => undefined) };
+  const visits = {
+    sweep: jest.fn(async (): Promise<VisitSweepResult> => ({ planned: 0, dues: 0, events: 0 })),
+  };
   const transactions = {
     run: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(manager)),
   };
@@ -102,12 +107,13 @@ function setUp(
     audit as unknown as AuditService,
     sms as unknown as SmsOutbox,
     inbox as unknown as OrderInbox,
+    visits as unknown as VisitDueSweep,
     transactions as unknown as TransactionRunner,
     { now: () => now } as Clock,
     { slaSweepIntervalSeconds: 0 } as AppConfig,
     createLogger('silent'),
   );
-  return { sut, orders, audit, sms, inbox, events };
+  return { sut, orders, audit, sms, inbox, visits, events };
 }
 
 describe(SlaSweeper.name, () => {
@@ -120,7 +126,7 @@ describe(SlaSweeper.name, () => {
       { o1: clocks },
     );
 
-    expect(await sut.sweep()).toEqual({ orders: 1, events: 1 });
+    expect(await sut.sweep()).toEqual({ orders: 1, events: 1, visits: NO_VISITS });
 
     expect(events.map((e) => [e.kind, e.text])).toEqual([
       ['reminder', '签收期限将至，请在2026年12月1日 18:00前办理。'],
@@ -203,7 +209,7 @@ describe(SlaSweeper.name, () => {
       o1: [stopped],
     });
 
-    expect(await sut.sweep()).toEqual({ orders: 1, events: 0 });
+    expect(await sut.sweep()).toEqual({ orders: 1, events: 0, visits: NO_VISITS });
     expect(events).toEqual([]);
     expect(stopped.stage).toBe('running');
   });
@@ -219,7 +225,25 @@ describe(SlaSweeper.name, () => {
       clocksOf,
     );
 
-    expect(await sut.sweep()).toEqual({ orders: 51, events: 51 });
+    expect(await sut.sweep()).toEqual({ orders: 51, events: 51, visits: NO_VISITS });
     expect(orders.lockDue).toHaveBeenCalledTimes(2);
+  });
+
+  it('sweeps the visits on the plan after the orders, at the same moment, with the same units', async () => {
+    const now = new Date(START.getTime() + 8 * HOUR);
+    const { sut, orders, visits } = setUp(now, [[anOrder('o1')]], {
+      o1: [aClock('o1', 'sign')],
+    });
+    visits.sweep.mockResolvedValueOnce({ planned: 2, dues: 3, events: 4 });
+
+    expect(await sut.sweep()).toEqual({
+      orders: 1,
+      events: 1,
+      visits: { planned: 2, dues: 3, events: 4 },
+    });
+    expect(visits.sweep).toHaveBeenCalledWith(now, [CITY, COUNTY, TOWN]);
+    expect(orders.save.mock.invocationCallOrder[0]).toBeLessThan(
+      visits.sweep.mock.invocationCallOrder[0],
+    );
   });
 });

@@ -21,12 +21,17 @@ import { OrdersRepository } from '../orders/orders.repository';
 import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
+import { VisitDueSweep, type VisitSweepResult } from './visit-due-sweep';
 
 const BATCH = 50;
 
 export interface SweepResult {
+  /** Orders that reached a stage of a clock. */
   orders: number;
+  /** Stages recorded on the orders' timelines. */
   events: number;
+  /** Visits on the plan: holiday visits planned, dues that reached a stage, stages recorded. */
+  visits: VisitSweepResult;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface SweepResult {
  * and records each reminder, deadline and escalation exactly once. An order escalated in a sweep
  * texts the duty phones of its unit and of the units it was escalated to once, at the highest
  * stage it reached (after an outage one sweep may pass 100 % and 200 % of several clocks), in the
- * same transaction.
+ * same transaction. Then the visits on the plan, in the same sweep (`VisitDueSweep`).
  */
 @Injectable()
 export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,6 +51,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly audit: AuditService,
     private readonly sms: SmsOutbox,
     private readonly inbox: OrderInbox,
+    private readonly visits: VisitDueSweep,
     private readonly transactions: TransactionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,7 +74,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   private async sweepAll(): Promise<SweepResult> {
     const now = this.clock.now();
     const units = await this.units.list();
-    const total: SweepResult = { orders: 0, events: 0 };
+    const total = { orders: 0, events: 0 };
     for (;;) {
       // READ COMMITTED: no gap locks on the next_due_at index, so two sweeps do not block each other.
       const batch = await this.transactions.run(async (manager) => {
@@ -79,8 +85,9 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       }, 'READ COMMITTED');
       total.orders += batch.orders;
       total.events += batch.events;
-      if (batch.orders < BATCH) return total;
+      if (batch.orders < BATCH) break;
     }
+    return { ...total, visits: await this.visits.sweep(now, units) };
   }
 
   /**

@@ -25,6 +25,8 @@ export interface ChildFileOverrides {
   guardian?: ChildFilePerson;
   help?: HelpInPlace[];
   nextVisitDueAt?: Date | null;
+  /** 重点关注 (假期走访). */
+  priority?: boolean;
   updatedAt?: Date;
 }
 
@@ -47,6 +49,7 @@ export async function aChildFile(
     status: overrides.status ?? 'active',
     origin: 'survey',
     ...NEW_FILE_FOLLOW_UP,
+    priority: overrides.priority ?? false,
     divisionCode,
     unitId: overrides.unitId ?? null,
     categories: overrides.categories ?? ['left_behind'],

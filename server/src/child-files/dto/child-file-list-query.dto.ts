@@ -30,6 +30,11 @@ export class ChildFileListQueryDto {
   @IsIn(CHILD_FILE_STATUSES, { message: '档案状态不正确' })
   status: ChildFileStatus = 'active';
 
+  @FieldDescription('`true`：只列重点关注的档案；`false` 或不填：不按重点关注筛选')
+  @MayBeAbsent()
+  @IsIn(['true', 'false'], { message: 'priority 只能是 true 或 false' })
+  priority?: 'true' | 'false';
+
   @FieldDescription(
     '孩子的完整姓名或身份证号（全角、空格、间隔号不影响）；只找完全相同的，不做模糊查找',
   )

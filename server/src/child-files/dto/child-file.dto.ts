@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -42,6 +43,10 @@ import {
 /** A file's place: a township (9 digits) or a village (12 digits); a county is too coarse to keep. */
 const FILE_DIVISION_PATTERN = /^(\d{9}|\d{12})$/;
 const FILE_DIVISION_MESSAGE = '孩子所在地应为9位（乡镇）或12位（村）区划代码';
+
+const PRIORITY_DESCRIPTION =
+  'true：重点关注，每个寒暑假开始时安排一次假期走访（假期开始后才列入的，从下一个假期起）；不填：false';
+const PRIORITY_MESSAGE = '重点关注只能是 true 或 false';
 
 /** The most help items a file lists (the kinds, a few of them more than once). */
 const MAX_HELP_ITEMS = 20;
@@ -166,6 +171,11 @@ export class CreateChildFileDto implements CreateChildFileRequest {
   @MayBeAbsent()
   @applyDecorators(...helpRules)
   help?: HelpInPlaceDto[];
+
+  @FieldDescription(PRIORITY_DESCRIPTION)
+  @MayBeAbsent()
+  @IsBoolean({ message: PRIORITY_MESSAGE })
+  priority?: boolean;
 }
 
 export class UpdateChildFileDto implements UpdateChildFileRequest {
@@ -226,4 +236,9 @@ export class UpdateChildFileDto implements UpdateChildFileRequest {
   @MayBeAbsent()
   @Matches(FILE_DIVISION_PATTERN, { message: FILE_DIVISION_MESSAGE })
   divisionCode?: string;
+
+  @FieldDescription(`${PRIORITY_DESCRIPTION}；改动记入档案的时间线`)
+  @MayBeAbsent()
+  @IsBoolean({ message: PRIORITY_MESSAGE })
+  priority?: boolean;
 }
