@@ -14,8 +14,11 @@ export default defineAppConfig({
   // Staff pages load only for staff, keeping the reporter's main package small.
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'order/index', 'queues/index', 'callbacks/index'] },
-    // 儿童档案 of village, township and county workers (一人一档).
-    { root: 'children', pages: ['index/index', 'file/index', 'edit/index'] },
+    // 儿童档案 of village, township and county workers (一人一档), their 走访 list and visit form.
+    {
+      root: 'children',
+      pages: ['index/index', 'file/index', 'edit/index', 'visits/index', 'visit/index'],
+    },
     // The charts library alone is about 450 KB: only coordinators download it.
     { root: 'board', pages: ['index'] },
   ],

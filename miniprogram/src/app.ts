@@ -3,6 +3,7 @@ import { useDidShow, useLaunch } from '@tarojs/taro';
 import { startOutbox } from './services/outbox';
 import { listenForWeChatPrivacyRequests } from './services/privacy';
 import { ensureSession } from './services/session';
+import { startStaffOutbox } from './services/staff-outbox';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
@@ -10,9 +11,13 @@ function App({ children }: PropsWithChildren) {
     listenForWeChatPrivacyRequests();
     void ensureSession();
     startOutbox();
+    startStaffOutbox();
   });
   // Back in the foreground (the network may be back too): send what waits, whatever page is open.
-  useDidShow(() => startOutbox());
+  useDidShow(() => {
+    startOutbox();
+    startStaffOutbox();
+  });
   return children;
 }
 

@@ -1,14 +1,17 @@
 import { act, fireEvent } from '@testing-library/react';
 import type {
-  ChildFileDetail,
   ChildFileSummary,
+  ChildFileVisit,
+  DueVisit,
   GuardianshipHandover,
   InboxMessage,
   OrderDetail,
   OrderSummary,
+  PlannedVisit,
   ReportDetails,
   ReportRoutingView,
 } from '@shouhu/shared';
+import type { ChildFileView } from '../src/services/children';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
 /**
@@ -184,7 +187,7 @@ export function aHandover(overrides: Partial<GuardianshipHandover> = {}): Guardi
 }
 
 /** The same file as its village keeper opens it: one teacher's report, a timeline, editable. */
-export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): ChildFileDetail {
+export function aChildFileDetail(overrides: Partial<ChildFileView> = {}): ChildFileView {
   const { child, ...summary } = aChildFileSummary();
   return {
     ...summary,
@@ -243,6 +246,56 @@ export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): Chil
         reportId: 'report-1',
       },
     ],
+    visits: [],
+    plannedVisits: [],
+    ...overrides,
+  };
+}
+
+/** The quarterly visit of that file, due in February, nothing escalated. */
+export function aPlannedVisit(overrides: Partial<PlannedVisit> = {}): PlannedVisit {
+  return {
+    id: 'due-1',
+    reason: 'quarterly',
+    startedAt: '2026-11-22T02:00:00Z',
+    dueAt: '2027-02-20T02:00:00Z',
+    stage: 'running',
+    escalationLevel: 0,
+    ...overrides,
+  };
+}
+
+/** A visit the 关庙村 儿童主任 recorded: the child and the carer met, schooling needs attention. */
+export function aChildFileVisit(overrides: Partial<ChildFileVisit> = {}): ChildFileVisit {
+  return {
+    id: 'visit-1',
+    at: '2026-11-28T07:30:00Z',
+    unitName: '关庙村委会',
+    met: ['child', 'carer'],
+    checks: {
+      family: { result: 'normal' },
+      guardianship: { result: 'normal' },
+      schooling: { result: 'concern', finding: '最近两周迟到三次' },
+      wellbeing: { result: 'normal' },
+    },
+    findings: '祖母说孩子晚上看手机到很晚。',
+    position: null,
+    fulfilled: ['quarterly'],
+    reportId: null,
+    ...overrides,
+  };
+}
+
+/** A line of the 走访 list: that file's quarterly visit, as its village unit sees it. */
+export function aDueVisit(overrides: Partial<DueVisit> = {}): DueVisit {
+  return {
+    ...aPlannedVisit(),
+    childFileId: 'file-1',
+    overdue: false,
+    unitId: 'unit-guanmiao',
+    unitName: '关庙村委会',
+    placeName: '泗城镇 · 关庙村委会',
+    child: { name: '李小花', gender: 'female', ageYears: 9 },
     ...overrides,
   };
 }

@@ -55,6 +55,7 @@ const Taro = {
   makePhoneCall: resolved(),
   navigateTo: resolved(),
   redirectTo: resolved(),
+  navigateBack: resolved(),
   reLaunch: resolved(),
   pageScrollTo: resolved(),
   setClipboardData: resolved(),

@@ -39,3 +39,4 @@ export * from './dropouts';
 export * from './inbox';
 export * from './school-holidays';
 export * from './visit-messages';
+export * from './visit-request';

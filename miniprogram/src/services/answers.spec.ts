@@ -2,7 +2,10 @@ import {
   aChildFileDetail,
   aMessage,
   aChildFileSummary,
+  aChildFileVisit,
+  aDueVisit,
   aHandover,
+  aPlannedVisit,
   anOrder,
   anOrderDetail,
 } from '../../test/factories';
@@ -62,7 +65,16 @@ const GOOD: Record<keyof typeof answers, unknown> = {
   isHandover: aHandover(),
   isChildFileSummary: aChildFileSummary({ child: {}, nextVisitDueAt: null, unitName: null }),
   isChildFilePage: { items: [aChildFileSummary()], total: 1 },
-  isChildFileDetail: aChildFileDetail({ guardian: null, carer: null }),
+  isChildFileDetail: aChildFileDetail({
+    guardian: null,
+    carer: null,
+    visits: [aChildFileVisit(), aChildFileVisit({ unitName: null, findings: null, reportId: 'r' })],
+    plannedVisits: [aPlannedVisit()],
+  }),
+  isDueVisitPage: {
+    items: [aDueVisit(), aDueVisit({ child: {}, unitId: null, unitName: null, overdue: true })],
+    total: 2,
+  },
   isCreatedFile: { id: 'file-1' },
   isUnitChoiceList: [{ id: 'unit-1', name: '墩集派出所', department: 'police' }],
   isCountyBoard: {

@@ -2,10 +2,10 @@ import {
   PRIORITIES,
   SUBSCRIBE_KINDS,
   type AuthResponse,
-  type ChildFileDetail,
   type ChildFileSummary,
   type GuardianshipHandover,
   type CountyBoard,
+  type DueVisit,
   type HotlineCallback,
   type InboxMessage,
   type InboxPage,
@@ -34,6 +34,7 @@ import {
   objectWith,
   optional,
 } from './answer-shape';
+import type { ChildFileView } from './children';
 
 /**
  * The shape of each answer of api.md the app reads (docs/api.md; types in shared/src/api.ts),
@@ -231,7 +232,25 @@ export const isChildFilePage = objectWith<Page<ChildFileSummary>>({
 
 const isPerson = nullable(objectWith({}));
 
-export const isChildFileDetail = objectWith<ChildFileDetail>({
+const isVisitCheck = objectWith({ result: isString, finding: optional(isString) });
+
+/** The four checks of a visit, each with its result. */
+const isVisitChecks = objectWith({
+  family: isVisitCheck,
+  guardianship: isVisitCheck,
+  schooling: isVisitCheck,
+  wellbeing: isVisitCheck,
+});
+
+/** A visit on the plan: why, and by when. */
+const plannedVisitFields = {
+  id: isString,
+  reason: isString,
+  dueAt: isString,
+  escalationLevel: isNumber,
+};
+
+export const isChildFileDetail = objectWith<ChildFileView>({
   id: isString,
   status: isString,
   categories: arrayOf(isString),
@@ -258,6 +277,33 @@ export const isChildFileDetail = objectWith<ChildFileDetail>({
   ),
   handovers: arrayOf(isHandover),
   timeline: arrayOf(isTimelineEntry),
+  visits: arrayOf(
+    objectWith({
+      id: isString,
+      at: isString,
+      unitName: orNull,
+      met: arrayOf(isString),
+      checks: isVisitChecks,
+      findings: orNull,
+      fulfilled: arrayOf(isString),
+      reportId: orNull,
+    }),
+  ),
+  plannedVisits: arrayOf(objectWith(plannedVisitFields)),
+});
+
+/** `GET /visits?due=true`: the visits due for the caller's unit. */
+export const isDueVisitPage = objectWith<Page<DueVisit>>({
+  items: arrayOf(
+    objectWith<DueVisit>({
+      ...plannedVisitFields,
+      childFileId: isString,
+      overdue: isBoolean,
+      placeName: isString,
+      child: objectWith({}),
+    }),
+  ),
+  total: isNumber,
 });
 
 /** `POST /children`: the new file's id. */

@@ -33,3 +33,20 @@ describe('what a person reads about a failed call', () => {
     ]);
   });
 });
+
+describe('which failures are worth sending again under the same key', () => {
+  it.each<[string, ApiError, boolean]>([
+    ['no network', ApiError.network(), true],
+    ['a Wi-Fi login page', ApiError.badAnswer(200, '<html></html>'), true],
+    ['500', ApiError.fromResponse(500, { code: 'INTERNAL', message: '服务器出错了' }), true],
+    ['503', ApiError.fromResponse(503, { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙' }), true],
+    ['408, a body that came too slowly', ApiError.fromResponse(408, undefined), true],
+    ['429', ApiError.fromResponse(429, { code: 'RATE_LIMITED', message: '请稍后再试' }), true],
+    ['400', ApiError.fromResponse(400, { code: 'VALIDATION_FAILED', message: '内容有误' }), false],
+    ['403', ApiError.fromResponse(403, { code: 'FORBIDDEN', message: '没有权限' }), false],
+    ['404', ApiError.fromResponse(404, { code: 'NOT_FOUND', message: '没有找到' }), false],
+    ['409', ApiError.fromResponse(409, { code: 'CONFLICT', message: '工单已签收' }), false],
+  ])('%s → %s', (_what, error, retryable) => {
+    expect(error.retryable).toBe(retryable);
+  });
+});

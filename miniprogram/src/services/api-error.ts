@@ -66,13 +66,17 @@ export class ApiError extends Error {
     return new ApiError(status, 'BAD_ANSWER', message);
   }
 
-  /** Worth sending again unchanged: no answer, or the server could not handle it just now. */
+  /**
+   * Worth sending again unchanged: no answer, the server could not handle it just now (5xx, 429),
+   * or the body arrived too slowly (408, a weak signal).
+   */
   get retryable(): boolean {
-    // A bad answer may hide a report the server filed: resending under the same key is safe.
+    // A bad answer may hide a request the server applied: resending under the same key is safe.
     return (
       this.code === 'NETWORK' ||
       this.code === 'BAD_ANSWER' ||
       this.status >= 500 ||
+      this.status === 408 ||
       this.status === 429
     );
   }

@@ -1,8 +1,10 @@
 import type {
   ChildFileDetail,
   ChildFileSummary,
+  ChildFileVisit,
   CreateChildFileRequest,
   Page,
+  PlannedVisit,
   UpdateChildFileRequest,
 } from '@shouhu/shared';
 import { isChildFileDetail, isChildFilePage, isCreatedFile } from './answers';
@@ -13,7 +15,13 @@ export function listChildFiles(path: string): Promise<Page<ChildFileSummary>> {
   return authorizedRequest({ method: 'GET', path }, isChildFilePage);
 }
 
-export function fetchChildFile(id: string): Promise<ChildFileDetail> {
+/** `GET /children/:id`: the file as the caller may see it, with its visit plan and its visits. */
+export type ChildFileView = ChildFileDetail & {
+  visits: ChildFileVisit[];
+  plannedVisits: PlannedVisit[];
+};
+
+export function fetchChildFile(id: string): Promise<ChildFileView> {
   return authorizedRequest({ method: 'GET', path: `/children/${id}` }, isChildFileDetail);
 }
 

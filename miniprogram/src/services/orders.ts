@@ -46,13 +46,27 @@ export interface OrderActionBodies {
 
 export type OrderActionPath = keyof OrderActionBodies;
 
+/** Where an order action is posted. */
+export const orderActionPath = (id: string, action: OrderActionPath) => `/orders/${id}/${action}`;
+
+/**
+ * An order action under the Idempotency-Key made when the person pressed the button: sent again
+ * with the same key (the network dropped the answer, or the staff outbox retries), the server
+ * applies it once and answers as the first time.
+ */
 export function actOnOrder<A extends OrderActionPath>(
   id: string,
   action: A,
   body: OrderActionBodies[A],
+  idempotencyKey: string,
 ): Promise<OrderSummary> {
   return authorizedRequest<OrderSummary>(
-    { method: 'POST', path: `/orders/${id}/${action}`, data: body },
+    {
+      method: 'POST',
+      path: orderActionPath(id, action),
+      data: body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    },
     isOrderSummary,
   );
 }

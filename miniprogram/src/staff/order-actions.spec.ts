@@ -20,7 +20,11 @@ import {
   fieldProblems,
   initialValues,
   matchUnits,
+  orderAfterWaiting,
+  waitingActs,
+  waitingRequest,
 } from './order-actions';
+import type { QueuedStaffRequest } from '../services/staff-outbox';
 
 const NOW = new Date('2026-11-22T08:00:00Z');
 
@@ -315,5 +319,80 @@ describe('matchUnits', () => {
     ['民政', []],
   ])('finds %j in %j', (query, ids) => {
     expect(matchUnits(units, query).map((u) => u.id)).toEqual(ids);
+  });
+});
+
+describe('acts that wait on the phone for the network', () => {
+  const spec = (key: string) => ORDER_ACTION_SPECS.find((s) => s.key === key)!;
+  const PRESSED = new Date('2026-11-22T08:05:00Z');
+  const queued = (
+    key: string,
+    body: OrderActionBodies[keyof OrderActionBodies] = {},
+  ): QueuedStaffRequest => ({
+    ...waitingRequest('order-1', spec(key), body, `key-${key}`, PRESSED)!,
+    queuedAt: PRESSED.toISOString(),
+    userId: 'u1',
+  });
+
+  it('may wait: 签收, 接触, 处理记录 and 办结; nothing that needs the server at once', () => {
+    expect(ORDER_ACTION_SPECS.filter((s) => s.offline).map((s) => s.key)).toEqual([
+      'sign',
+      'contact',
+      'note',
+      'resolve',
+    ]);
+    expect(
+      waitingRequest('order-1', spec('return'), { reason: '不属于本辖区' }, 'k', PRESSED),
+    ).toBe(null);
+  });
+
+  it('keeps the act under the key of the press, with its page, once per order for one-time acts', () => {
+    expect(waitingRequest('order-1', spec('sign'), {}, 'key-1', PRESSED)).toEqual({
+      idempotencyKey: 'key-1',
+      method: 'POST',
+      path: '/orders/order-1/sign',
+      body: {},
+      label: '签收工单',
+      page: '/staff/order/index?id=order-1',
+      once: 'order-1:sign',
+    });
+    const note = waitingRequest(
+      'order-1',
+      spec('note'),
+      { text: '已电话联系班主任', reporterVisible: false },
+      'key-2',
+      PRESSED,
+    );
+    expect(note).toMatchObject({ path: '/orders/order-1/notes', label: '处理记录' });
+    expect(note).not.toHaveProperty('once');
+  });
+
+  it('records a contact at the moment of the press, not when the network returns', () => {
+    expect(waitingRequest('order-1', spec('contact'), {}, 'k', PRESSED)?.body).toEqual({
+      at: '2026-11-22T08:05:00.000Z',
+    });
+    expect(
+      waitingRequest('order-1', spec('contact'), { at: '2026-11-22T07:50:00.000Z' }, 'k', PRESSED)
+        ?.body,
+    ).toEqual({ at: '2026-11-22T07:50:00.000Z' });
+  });
+
+  it('finds the waiting acts of this order only, and offers what comes after them', () => {
+    const other = { ...queued('sign'), path: '/orders/order-2/sign', idempotencyKey: 'other' };
+    const waiting = waitingActs('order-1', [other, queued('sign'), queued('contact')]);
+    expect(waiting.map((w) => w.spec.key)).toEqual(['sign', 'contact']);
+
+    const after = orderAfterWaiting(anOrder(), waiting);
+    expect(after).toMatchObject({ status: 'in_progress', contactedAt: '2026-11-22T08:05:00.000Z' });
+    expect(keys(after, handler)).toEqual([
+      'note',
+      'extension',
+      'return',
+      'transfer',
+      'priority',
+      'resolve',
+    ]);
+    const resolved = orderAfterWaiting(after, waitingActs('order-1', [queued('resolve')]));
+    expect(keys(resolved, handler)).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ import {
   type OrderSummary,
   type TextLimit,
 } from '@shouhu/shared';
-import type { OrderActionBodies, OrderActionPath } from '../services/orders';
+import { orderActionPath, type OrderActionBodies, type OrderActionPath } from '../services/orders';
+import type { QueuedStaffRequest, StaffRequest } from '../services/staff-outbox';
 
 export type FieldValues = Record<string, string>;
 
@@ -36,6 +37,21 @@ export interface ActionField {
   placeholder?: string;
   /** For `choice`: value → a warning shown under the field while that value is chosen. */
   warnings?: Record<string, string>;
+}
+
+/**
+ * How a handler's act waits on the phone when there is no signal (issue 15: 签收, 已接触儿童,
+ * notes and 办结 taken in a courtyard are sent when the network returns, once).
+ */
+export interface OfflineAct {
+  /** What the staff outbox calls it. */
+  label: string;
+  /** The act happens once per order (签收, 接触, 办结): it is never queued twice. */
+  once: boolean;
+  /** A body field that takes the moment of the press when left empty (接触 happened then, not when sent). */
+  stamp?: 'at';
+  /** The order as it will be once the server has the act, so the page offers what comes next. */
+  applied?: (order: OrderSummary, at: string) => OrderSummary;
 }
 
 export interface OrderActionSpec {
@@ -56,6 +72,8 @@ export interface OrderActionSpec {
   body: (values: FieldValues) => OrderActionBodies[OrderActionPath];
   request: ActionRequest;
   capacity: OrderActorCapacity;
+  /** Present for the acts that may wait on the phone for the network. */
+  offline?: OfflineAct;
 }
 
 /** Shown while a note is marked 对报告人可见, and added to its confirmation. */
@@ -116,6 +134,11 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     body: () => ({}),
     request: { action: 'sign' },
     capacity: 'handler',
+    offline: {
+      label: '签收工单',
+      once: true,
+      applied: (order) => ({ ...order, status: 'in_progress' }),
+    },
   },
   {
     key: 'contact',
@@ -142,6 +165,12 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     }),
     request: { action: 'contact' },
     capacity: 'handler',
+    offline: {
+      label: '记录接触',
+      once: true,
+      stamp: 'at',
+      applied: (order, at) => ({ ...order, contactedAt: at }),
+    },
   },
   {
     key: 'note',
@@ -158,6 +187,7 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     body: (v) => ({ text: v.text.trim(), reporterVisible: v.reporterVisible === 'true' }),
     request: { action: 'note' },
     capacity: 'handler',
+    offline: { label: '处理记录', once: false },
   },
   {
     key: 'extension',
@@ -255,6 +285,11 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
     }),
     request: { action: 'resolve' },
     capacity: 'handler',
+    offline: {
+      label: '办结工单',
+      once: true,
+      applied: (order) => ({ ...order, status: 'resolved' }),
+    },
   },
 ];
 
@@ -422,4 +457,63 @@ export function matchUnits<T extends { name: string }>(units: readonly T[], quer
     const name = unit.name.normalize('NFKC').toLowerCase();
     return words.every((word) => name.includes(word));
   });
+}
+
+/** The handler's acts that may wait on the phone for the network. */
+const OFFLINE_ACTIONS = HANDLER_ACTIONS.filter((spec) => spec.offline);
+
+/** An act of this order that the phone holds until the network returns. */
+export interface WaitingAct {
+  spec: OrderActionSpec;
+  request: QueuedStaffRequest;
+}
+
+/** This order's acts waiting in the staff outbox, oldest first. */
+export function waitingActs(orderId: string, queued: readonly QueuedStaffRequest[]): WaitingAct[] {
+  return queued.flatMap((request) => {
+    const spec = OFFLINE_ACTIONS.find((s) => request.path === orderActionPath(orderId, s.path));
+    return spec ? [{ spec, request }] : [];
+  });
+}
+
+/**
+ * The order as it will be once its waiting acts reach the server (signed, contacted, resolved),
+ * so the page offers what comes next and never the same act again.
+ */
+export function orderAfterWaiting(
+  order: OrderSummary,
+  waiting: readonly WaitingAct[],
+): OrderSummary {
+  return waiting.reduce((current, { spec, request }) => {
+    const at = (request.body as { at?: string }).at ?? request.queuedAt;
+    return spec.offline?.applied?.(current, at) ?? current;
+  }, order);
+}
+
+/**
+ * What the staff outbox keeps for an act pressed with no signal, under the key of the press; null
+ * for an act that cannot wait (a 退单 or 转办 needs the server's answer at once).
+ */
+export function waitingRequest(
+  orderId: string,
+  spec: OrderActionSpec,
+  body: OrderActionBodies[OrderActionPath],
+  idempotencyKey: string,
+  pressedAt: Date,
+): StaffRequest | null {
+  const { offline } = spec;
+  if (!offline) return null;
+  const stamped =
+    offline.stamp && !(offline.stamp in body)
+      ? { ...body, [offline.stamp]: pressedAt.toISOString() }
+      : body;
+  return {
+    idempotencyKey,
+    method: 'POST',
+    path: orderActionPath(orderId, spec.path),
+    body: stamped,
+    label: offline.label,
+    page: `/staff/order/index?id=${orderId}`,
+    ...(offline.once ? { once: `${orderId}:${spec.key}` } : {}),
+  };
 }

@@ -17,6 +17,7 @@ import {
   type TextLimit,
 } from '@shouhu/shared';
 import { Choice } from '../../components/choice';
+import { FieldError } from '../../components/field-error';
 import { PageState } from '../../components/page-state';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
 import { createChildFile, fetchChildFile, updateChildFile } from '../../services/children';
@@ -39,14 +40,6 @@ import {
 import { ScopePicker } from '../scope-picker';
 import '../../staff/staff.css';
 import '../children.css';
-
-function FieldError({ problems, name }: { problems: FieldProblems; name: string }) {
-  return problems[name] ? (
-    <Text className={`error-line field-error field-error-${name.replace(/\./g, '-')}`}>
-      {problems[name]}
-    </Text>
-  ) : null;
-}
 
 function TextInput({
   label,

@@ -1,10 +1,17 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { ChildFileDetail } from '@shouhu/shared';
+import type { ChildFileView } from '../../services/children';
 import { resetTaro } from '../../../test/taro-mock';
-import { aChildFileDetail, aHandover, tap } from '../../../test/factories';
+import {
+  aChildFileDetail,
+  aChildFileVisit,
+  aHandover,
+  aPlannedVisit,
+  tap,
+} from '../../../test/factories';
+import { queueStaffRequest, sendStaffQueued } from '../../services/staff-outbox';
 import { MOVE_WARNING } from '../file-actions';
 import ChildFilePage from './index';
 
@@ -32,9 +39,9 @@ const DIVISIONS: Record<string, { code: string; name: string }[]> = {
 };
 
 let sent: { method: string; path: string; data: unknown }[];
-let file: ChildFileDetail;
+let file: ChildFileView;
 
-function serve(detail: ChildFileDetail, refuse?: { statusCode: number; data: unknown }) {
+function serve(detail: ChildFileView, refuse?: { statusCode: number; data: unknown }) {
   file = detail;
   sent = [];
   taro.request.mockImplementation(
@@ -51,7 +58,7 @@ function serve(detail: ChildFileDetail, refuse?: { statusCode: number; data: unk
   );
 }
 
-async function open(detail: ChildFileDetail) {
+async function open(detail: ChildFileView) {
   resetTaro();
   Taro.setStorageSync('shouhu.token', 'token-1');
   Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitId: 'unit-guanmiao' });
@@ -224,5 +231,135 @@ describe('档案详情', () => {
         '销号说明最多500字',
       ),
     );
+  });
+});
+
+describe('档案详情: 走访', () => {
+  it('shows the plan soonest first, overdue in red, and what escalated', async () => {
+    const container = await open(
+      aChildFileDetail({
+        plannedVisits: [
+          aPlannedVisit({ id: 'later', dueAt: '2099-03-01T02:00:00Z' }),
+          aPlannedVisit({
+            id: 'late',
+            reason: 'follow_up',
+            dueAt: '2020-01-01T02:00:00Z',
+            escalationLevel: 1,
+          }),
+        ],
+      }),
+    );
+
+    const planned = Array.from(container.querySelectorAll('.visit-planned'));
+    expect(planned.map((p) => p.textContent)).toEqual([
+      expect.stringMatching(/^案后回访已超时 \d+ 天已督办$/),
+      '季度走访2099年3月1日前完成',
+    ]);
+    expect(planned[0].querySelector('.file-overdue')).not.toBeNull();
+    expect(planned[1].querySelector('.file-overdue')).toBeNull();
+  });
+
+  it('shows each visit, newest first: when, who, whom met, the four checks, what it fulfilled, the report filed from it', async () => {
+    const container = await open(
+      aChildFileDetail({
+        visits: [
+          aChildFileVisit(),
+          aChildFileVisit({
+            id: 'visit-2',
+            at: '2026-12-02T01:00:00Z',
+            met: ['guardian'],
+            checks: {
+              family: { result: 'normal' },
+              guardianship: { result: 'concern', finding: '父亲外出，祖母生病住院' },
+              schooling: { result: 'normal' },
+              wellbeing: { result: 'normal' },
+            },
+            findings: null,
+            fulfilled: ['follow_up', 'quarterly'],
+            position: { latitude: 33.4781, longitude: 117.8839 },
+            reportId: 'report-1',
+          }),
+        ],
+      }),
+    );
+
+    const [newest, older] = Array.from(container.querySelectorAll('.visit-entry'));
+    expect(newest.textContent).toContain('2026年12月2日 09:00 · 关庙村委会');
+    expect(newest.textContent).toContain('见到监护人');
+    expect(newest.querySelector('.visit-concern')?.textContent).toBe(
+      '监护情况需关注：父亲外出，祖母生病住院',
+    );
+    expect(newest.textContent).toContain('完成案后回访、季度走访');
+    expect(newest.textContent).toContain('北纬 33.478100，东经 117.883900');
+    await tap(newest.querySelector('.visit-entry-report')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/staff/order/index?id=order-1' });
+
+    expect(older.textContent).toContain('见到儿童本人、委托照护人');
+    expect(older.textContent).toContain('家庭情况正常');
+    expect(older.textContent).toContain('就学情况需关注：最近两周迟到三次');
+    expect(older.textContent).toContain('其他发现祖母说孩子晚上看手机到很晚。');
+    expect(older.querySelector('.visit-entry-report')).toBeNull();
+  });
+
+  it('says when nothing is planned and no visit recorded yet', async () => {
+    const container = await open(aChildFileDetail());
+
+    expect(container.querySelector('.file-visits')?.textContent).toContain('现在没有安排的走访');
+    expect(container.querySelector('.file-visits')?.textContent).toContain('还没有走访记录');
+  });
+
+  it('offers 记录走访 to the keepers of a 在册 file, opening the form with the child’s name', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-visit-record')!);
+
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/children/visit/index?fileId=file-1&from=file',
+    });
+    expect(Taro.getStorageSync('shouhu.draft.visit.file-1')).toMatchObject({
+      childName: '李小花',
+    });
+  });
+
+  it.each<[string, Partial<ChildFileView>]>([
+    ['a handler who holds an order', { capacity: 'order_holder', mayEdit: false }],
+    ['the county coordinator', { capacity: 'coordinator' }],
+    [
+      'a closed file',
+      { status: 'closed', closeReason: 'moved_out', closedAt: '2026-12-01T02:00:00Z' },
+    ],
+  ])('offers no 记录走访 to %s', async (_who, overrides) => {
+    const container = await open(aChildFileDetail(overrides));
+
+    expect(container.querySelector('.file-visit-record')).toBeNull();
+  });
+
+  it('shows a visit waiting on the phone, and the visit once it arrives', async () => {
+    const container = await open(aChildFileDetail());
+    taro.request.mockRejectedValue(new Error('request:fail'));
+    await act(async () => {
+      queueStaffRequest({
+        idempotencyKey: 'key-v',
+        method: 'POST',
+        path: '/children/file-1/visits',
+        body: {},
+        label: '走访记录',
+        page: '/children/visit/index?fileId=file-1',
+      });
+      await sendStaffQueued();
+    });
+
+    expect(container.querySelector('.visit-waiting')?.textContent).toContain(
+      '在手机上，恢复网络后自动发送',
+    );
+    expect(container.querySelector('.staff-outbox')?.textContent).toContain('1 项等待网络');
+
+    serve(aChildFileDetail({ visits: [aChildFileVisit()] }));
+    await act(async () => {
+      await sendStaffQueued();
+    });
+
+    await waitFor(() => expect(container.querySelector('.visit-entry')).not.toBeNull());
+    expect(container.querySelector('.visit-waiting')).toBeNull();
   });
 });

@@ -17,7 +17,6 @@ import {
   inputMaxLength,
   situation,
   textLength,
-  type ChildFileDetail,
   type ChildFilePerson,
   type ChildFileReport,
   type CloseReason,
@@ -29,8 +28,9 @@ import { DivisionPicker } from '../../components/division-picker';
 import { HandoverList } from '../../components/handover-list';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { Sheet } from '../../components/sheet';
+import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { failureLines, failureText } from '../../services/api-error';
-import { fetchChildFile, updateChildFile } from '../../services/children';
+import { fetchChildFile, updateChildFile, type ChildFileView } from '../../services/children';
 import { divisionPath, type Division } from '../../services/divisions';
 import { serverNow } from '../../services/server-clock';
 import { reporterText } from '../../staff/order-details';
@@ -42,6 +42,7 @@ import {
   moveProblems,
 } from '../file-actions';
 import { categoryChips, childName, genderAndAge, nextVisitText } from '../list-query';
+import { VisitSection } from '../visit-section';
 import '../../staff/staff.css';
 import '../children.css';
 import { DetailRow as Row } from '../../components/detail-row';
@@ -116,7 +117,7 @@ type Acting = 'close' | 'move' | null;
 /** 档案详情: the child, the people around them, the help in place, every report and the timeline. */
 export default function ChildFilePage() {
   const { id = '' } = useRouter().params;
-  const [file, setFile] = useState<ChildFileDetail | null>(null);
+  const [file, setFile] = useState<ChildFileView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acting, setActing] = useState<Acting>(null);
   const [confirming, setConfirming] = useState<{
@@ -214,6 +215,7 @@ export default function ChildFilePage() {
 
   return (
     <View className="page file-page">
+      <StaffOutboxCard />
       <View className="section file-head">
         <View className="file-row-head">
           <Text className="file-row-name">{childName(file.child)}</Text>
@@ -306,6 +308,8 @@ export default function ChildFilePage() {
           )}
         </View>
       )}
+
+      <VisitSection file={file} onVisitArrived={() => void load()} />
 
       <View className="section file-child">
         <Text className="section-title">孩子</Text>

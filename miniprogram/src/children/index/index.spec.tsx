@@ -216,3 +216,49 @@ describe('儿童档案 list', () => {
     expect(container.querySelector('.children-new') !== null).toBe(offered);
   });
 });
+
+describe('the way to 走访', () => {
+  const withVisitsDue = (due: number | 'offline') => (path: string) =>
+    path.startsWith('/visits')
+      ? due === 'offline'
+        ? {
+            statusCode: 503,
+            data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' },
+          }
+        : { statusCode: 200, data: { items: [], total: due } }
+      : page([aChildFileSummary()])();
+
+  it.each([
+    ['a village 儿童主任', VILLAGE],
+    ['a township 督导员', TOWNSHIP],
+  ])('shows %s how many visits are due, and opens the 走访 list', async (_who, user) => {
+    serve(withVisitsDue(3));
+    const container = open(user);
+
+    await screen.findByText('走访（3 次到期）');
+    expect(paths).toContain('/visits?due=true&page=1&pageSize=1');
+    await tap(container.querySelector('.visits-entry')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/visits/index' });
+  });
+
+  it('keeps the way open without a count when the count cannot be had', async () => {
+    serve(withVisitsDue('offline'));
+    const container = open(VILLAGE);
+
+    await screen.findByText('李小花');
+    await waitFor(() => expect(paths).toContain('/visits?due=true&page=1&pageSize=1'));
+    expect(container.querySelector('.visits-entry')?.firstElementChild?.textContent).toBe('走访');
+  });
+
+  it.each([
+    ['the police', POLICE],
+    ['the county coordinator', COORDINATOR],
+  ])('is not offered to %s, who keep no files', async (_who, user) => {
+    serve(withVisitsDue(3));
+    const container = open(user);
+
+    await screen.findByText('李小花');
+    expect(container.querySelector('.visits-entry')).toBeNull();
+    expect(paths.some((p) => p.startsWith('/visits'))).toBe(false);
+  });
+});

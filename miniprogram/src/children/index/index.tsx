@@ -11,6 +11,7 @@ import {
   type ChildFileSummary,
 } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
+import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { failureText } from '../../services/api-error';
 import { listChildFiles } from '../../services/children';
 import type { Division } from '../../services/divisions';
@@ -30,6 +31,7 @@ import {
   type ChildListFilters,
 } from '../list-query';
 import { ScopePicker } from '../scope-picker';
+import { VisitsEntry } from '../visits-entry';
 import '../../staff/staff.css';
 import '../children.css';
 
@@ -113,6 +115,8 @@ export default function ChildFilesPage() {
 
   return (
     <View className="page children-page">
+      <StaffOutboxCard />
+      <VisitsEntry />
       {keepsFiles(user) && (
         <View
           className="big-button big-button-primary children-new"

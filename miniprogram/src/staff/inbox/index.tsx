@@ -1,5 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { VisitsEntry } from '../../children/visits-entry';
+import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { currentUser, landsOnChildFiles } from '../../services/session';
 import { INBOX_TABS } from '../inbox-logic';
 import { OrderList } from '../order-list';
@@ -15,13 +17,17 @@ export default function InboxPage() {
       tabs={INBOX_TABS}
       empty="新工单到达时会出现在“待签收”，下拉可以刷新。"
       header={
-        <View
-          className="big-button big-button-secondary inbox-children"
-          onClick={() => void Taro.navigateTo({ url: CHILD_FILES })}
-        >
-          <Text>儿童档案</Text>
-          <Text className="big-button-note">辖区孩子的一人一档：报告、帮扶、走访</Text>
-        </View>
+        <>
+          <StaffOutboxCard />
+          <View
+            className="big-button big-button-secondary inbox-children"
+            onClick={() => void Taro.navigateTo({ url: CHILD_FILES })}
+          >
+            <Text>儿童档案</Text>
+            <Text className="big-button-note">辖区孩子的一人一档：报告、帮扶、走访</Text>
+          </View>
+          <VisitsEntry />
+        </>
       }
     />
   );

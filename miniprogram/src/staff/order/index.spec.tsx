@@ -18,6 +18,7 @@ import {
   anOrderDetail,
   tap,
 } from '../../../test/factories';
+import { sendStaffQueued, staffOutboxState } from '../../services/staff-outbox';
 import { REPORTER_WILL_READ } from '../order-actions';
 import OrderPage from './index';
 
@@ -486,5 +487,165 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
     expect(container.querySelector('.handover-list')?.textContent).toContain(
       '接收人：县民政局 刘科长',
     );
+  });
+});
+
+describe('OrderPage with no signal', () => {
+  /** Every action posted, with its Idempotency-Key, whether or not it got through. */
+  let posted: { path: string; key: string; data: unknown }[];
+  let network: 'down' | 'up' | 'busy';
+  let order: OrderSummary;
+  let loads: number;
+
+  beforeEach(() => {
+    resetTaro();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitId: 'unit-town' });
+    posted = [];
+    loads = 0;
+    network = 'down';
+    order = anOrder();
+    taro.request.mockImplementation(
+      async (options: {
+        url: string;
+        method: string;
+        data: unknown;
+        header: Record<string, string>;
+      }) => {
+        const path = options.url.replace(/^.*\/api\/v1/, '');
+        if (options.method === 'GET') {
+          loads += 1;
+          return { statusCode: 200, header: {}, data: anOrderDetail(order) };
+        }
+        posted.push({ path, key: options.header['Idempotency-Key'], data: options.data });
+        if (network === 'down') throw new Error('request:fail');
+        if (network === 'busy') {
+          return {
+            statusCode: 503,
+            header: {},
+            data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' },
+          };
+        }
+        if (path.endsWith('/sign')) order = { ...order, status: 'in_progress' };
+        return { statusCode: 200, header: {}, data: order };
+      },
+    );
+  });
+
+  afterEach(async () => {
+    network = 'up';
+    await sendStaffQueued();
+  });
+
+  async function page() {
+    const { container } = render(<OrderPage />);
+    const find = (selector: string) =>
+      waitFor(() => {
+        const found = container.querySelector(selector);
+        if (!found) throw new Error(`no ${selector}`);
+        return found;
+      });
+    await find('.order-card');
+    return { container, find };
+  }
+
+  it('keeps a 签收 on the phone, offers what comes next, and sends it once under the key of the press', async () => {
+    const { container, find } = await page();
+
+    await tap(await find('.action-sign'));
+    await tap(await screen.findByText('确认'));
+
+    await screen.findByText('签收工单已保存在手机上，恢复网络后自动发送');
+    expect(container.textContent).not.toContain('请检查网络');
+    expect(container.querySelector('.action-sign')).toBeNull();
+    expect(container.querySelector('.action-contact')).not.toBeNull();
+    expect(container.querySelector('.staff-outbox')?.textContent).toContain(
+      '1 项等待网络，恢复后自动发送',
+    );
+    const pressKey = posted[0].key;
+    expect(pressKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    network = 'up';
+    const loadsBefore = loads;
+    await sendStaffQueued();
+
+    const signs = posted.filter((p) => p.path === '/orders/order-1/sign');
+    expect(signs.every((p) => p.key === pressKey)).toBe(true);
+    expect(signs.length).toBeGreaterThanOrEqual(2);
+    expect(staffOutboxState().queued).toEqual([]);
+    // The page shows the order as the server has it now.
+    await waitFor(() => expect(loads).toBeGreaterThan(loadsBefore));
+    await waitFor(() => expect(container.querySelector('.order-waiting')).toBeNull());
+    expect(container.querySelector('.order-detail-status')?.textContent).toBe('办理中');
+  });
+
+  it('records a contact with no signal at the moment it was pressed', async () => {
+    order = anOrder({ status: 'in_progress' });
+    network = 'busy';
+    const { find } = await page();
+
+    await tap(await find('.action-contact'));
+    await tap(await find('.action-submit'));
+
+    await screen.findByText('记录接触已保存在手机上，恢复网络后自动发送');
+    expect(staffOutboxState().queued).toEqual([
+      expect.objectContaining({
+        path: '/orders/order-1/contact',
+        body: { at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+        label: '记录接触',
+      }),
+    ]);
+  });
+
+  it('keeps a note written with no signal, each note once', async () => {
+    order = anOrder({ status: 'in_progress' });
+    const { container, find } = await page();
+
+    await tap(await find('.action-note'));
+    fireEvent.input(await find('.action-text textarea'), { target: { value: '已与班主任通话。' } });
+    await tap(await find('.action-submit'));
+
+    await screen.findByText('处理记录已保存在手机上，恢复网络后自动发送');
+    expect(staffOutboxState().queued).toEqual([
+      expect.objectContaining({ body: { text: '已与班主任通话。', reporterVisible: false } }),
+    ]);
+    // Another note is another act.
+    expect(container.querySelector('.action-note')).not.toBeNull();
+  });
+
+  it('does not keep what needs the server at once: a 退单 with no signal says so and stays', async () => {
+    order = anOrder({ returnDueAt: '2099-01-01T00:00:00Z' });
+    const { container, find } = await page();
+
+    await tap(await find('.action-return'));
+    fireEvent.input(await find('.action-text textarea'), {
+      target: { value: '不属于本镇辖区' },
+    });
+    await tap(await find('.action-submit'));
+    await tap(await screen.findByText('确认'));
+
+    await screen.findByText('网络连接失败，请检查网络后重试；内容已保留');
+    expect(staffOutboxState().queued).toEqual([]);
+    expect(container.querySelector('.action-panel')).not.toBeNull();
+  });
+
+  it('keeps nothing the server refused: a refusal is shown in place', async () => {
+    network = 'up';
+    taro.request.mockImplementation(async (options: { method: string }) =>
+      options.method === 'GET'
+        ? { statusCode: 200, header: {}, data: anOrderDetail(order) }
+        : {
+            statusCode: 409,
+            header: {},
+            data: { code: 'CONFLICT', message: '这张工单已被改派，不能再签收' },
+          },
+    );
+    const { find } = await page();
+
+    await tap(await find('.action-sign'));
+    await tap(await screen.findByText('确认'));
+
+    await screen.findByText('这张工单已被改派，不能再签收');
+    expect(staffOutboxState().queued).toEqual([]);
   });
 });

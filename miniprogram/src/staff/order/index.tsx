@@ -21,6 +21,8 @@ import {
   type ReportRoutingView,
 } from '@shouhu/shared';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
+import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useStaffOutbox } from '../../hooks/use-staff-outbox';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
 import {
   actOnOrder,
@@ -30,8 +32,10 @@ import {
   recordHandover,
   viewAttachment,
 } from '../../services/orders';
+import { createId } from '../../services/ids';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
+import { queueStaffRequest } from '../../services/staff-outbox';
 import { ActionPanel } from '../action-panel';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { HandoverList } from '../../components/handover-list';
@@ -42,6 +46,9 @@ import { countdown, PRIORITY_CLASS } from '../inbox-logic';
 import {
   availableActions,
   capacityFor,
+  orderAfterWaiting,
+  waitingActs,
+  waitingRequest,
   type FieldValues,
   type OrderActionSpec,
 } from '../order-actions';
@@ -158,6 +165,10 @@ export default function OrderPage() {
   const [photos, setPhotos] = useState<Record<string, string>>({});
   /** 转接 and 书面交接 have sheets of their own, outside the state machine's actions. */
   const [sheet, setSheet] = useState<'handoff' | 'handover' | null>(null);
+  // An act of this order that waited on the phone reached the server: show the order as it is now.
+  const { queued } = useStaffOutbox(({ request }) => {
+    if (request.path.startsWith(`/orders/${id}/`)) void load();
+  });
 
   async function load() {
     try {
@@ -184,14 +195,30 @@ export default function OrderPage() {
     }
   }
 
+  /**
+   * Sends the act under a key made at this press. With no signal (or a server that cannot answer
+   * now), an act that may wait goes to the staff outbox under the same key instead of failing.
+   */
   async function submit(spec: OrderActionSpec, values: FieldValues) {
+    const idempotencyKey = createId();
+    const body = spec.body(values);
     setBusy(true);
     try {
-      await actOnOrder(id, spec.path, spec.body(values));
+      await actOnOrder(id, spec.path, body, idempotencyKey);
       setActing(null);
       void Taro.showToast({ title: spec.toast, icon: 'success' });
       await load();
     } catch (e) {
+      const waiting =
+        e instanceof ApiError && e.retryable
+          ? waitingRequest(id, spec, body, idempotencyKey, serverNow())
+          : null;
+      if (waiting) {
+        queueStaffRequest(waiting);
+        setActing(null);
+        void Taro.showToast({ title: '已保存在手机上', icon: 'none' });
+        return;
+      }
       setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
       // Someone else changed the order meanwhile: show its state now, so the buttons are true.
       if (e instanceof ApiError && e.stale) await load();
@@ -234,18 +261,22 @@ export default function OrderPage() {
   if (error || !detail) return <PageState error={error} errorClass="order-error" />;
 
   const { order, report, otherOrders, timeline } = detail;
+  const waiting = waitingActs(id, queued);
   const now = serverNow();
   const clock = order.nextClock
     ? countdown(order.nextClock.clock, order.nextClock.dueAt, now)
     : null;
   const capacity = capacityFor(currentUser(), order);
-  const actions = availableActions(order, capacity, now);
+  // What the page offers counts the acts waiting on the phone: what comes after them, never the
+  // same act twice.
+  const actions = availableActions(orderAfterWaiting(order, waiting), capacity, now);
   const handsOff = mayHandOff(capacity, order);
   const handsOver = report.view === 'full' && mayRecordHandover(capacity, order);
   const escalation = escalationLevelText(order.escalationLevel);
 
   return (
     <View className="page">
+      <StaffOutboxCard />
       <View className={`section order-card ${PRIORITY_CLASS[order.priority]}`}>
         <View className="order-card-head">
           <Text className={`priority-badge ${PRIORITY_CLASS[order.priority]}`}>
@@ -262,6 +293,11 @@ export default function OrderPage() {
           </Text>
         )}
         {escalation && <Text className="order-escalation">{escalation}</Text>}
+        {waiting.map(({ spec, request }) => (
+          <Text key={request.idempotencyKey} className="hint order-waiting">
+            {spec.offline?.label}已保存在手机上，恢复网络后自动发送
+          </Text>
+        ))}
         {order.extensionPendingDays !== null && (
           <Text className="hint">
             {order.extensionPendingDays === 0

@@ -1,0 +1,160 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import type { DueVisit } from '@shouhu/shared';
+import { resetTaro } from '../../../test/taro-mock';
+import { aDueVisit, tap } from '../../../test/factories';
+import { noteServerTime } from '../../services/server-clock';
+import DueVisitsPage from './index';
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../../test/taro-mock');
+  return {
+    ...mock,
+    __esModule: true,
+    useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+    useReachBottom: () => undefined,
+  };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+
+/** The server's clock: 14:30 in Beijing on 3 December 2026. */
+const NOW = { 'x-server-time': '2026-12-03T06:30:00Z' };
+
+let asked: string[];
+
+function serve(...answers: ({ items: DueVisit[]; total: number } | 'fail')[]) {
+  asked = [];
+  taro.request.mockImplementation(async (options: { url: string }) => {
+    asked.push(options.url.replace(/^.*\/api\/v1/, ''));
+    const answer = answers.length > 1 ? answers.shift()! : answers[0];
+    if (answer === 'fail') throw new Error('request:fail');
+    return { statusCode: 200, header: NOW, data: answer };
+  });
+}
+
+async function open() {
+  const { container } = render(<DueVisitsPage />);
+  await waitFor(() => {
+    if (container.textContent?.includes('正在加载')) throw new Error('still loading');
+  });
+  return container;
+}
+
+describe('走访 list', () => {
+  beforeEach(() => {
+    resetTaro();
+    noteServerTime(NOW);
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', {
+      id: 'u1',
+      roles: ['handler'],
+      unitId: 'unit-guanmiao',
+      unitDepartment: 'village',
+    });
+  });
+
+  it('asks for the due visits of the worker’s unit and shows them soonest first', async () => {
+    serve({
+      items: [
+        aDueVisit({ id: 'late', child: { name: '张小军' }, dueAt: '2026-12-20T02:00:00Z' }),
+        aDueVisit({ id: 'soon', child: { name: '李小花' }, dueAt: '2026-12-05T02:00:00Z' }),
+        aDueVisit({
+          id: 'overdue',
+          child: { name: '王小明' },
+          reason: 'follow_up',
+          dueAt: '2026-11-30T02:00:00Z',
+          overdue: true,
+        }),
+      ],
+      total: 3,
+    });
+    const container = await open();
+
+    expect(asked).toEqual(['/visits?due=true&page=1&pageSize=20']);
+    expect(
+      Array.from(container.querySelectorAll('.visit-row .file-row-name'), (n) => n.textContent),
+    ).toEqual(['王小明', '李小花', '张小军']);
+  });
+
+  it('shows each line’s child, village, reason and due date, and an overdue one in red with its days', async () => {
+    serve({
+      items: [
+        aDueVisit({ dueAt: '2026-12-05T02:00:00Z' }),
+        aDueVisit({
+          id: 'overdue',
+          reason: 'follow_up',
+          dueAt: '2026-11-30T02:00:00Z',
+          escalationLevel: 1,
+          stage: 'overdue',
+        }),
+        aDueVisit({
+          id: 'red',
+          reason: 'holiday',
+          dueAt: '2026-11-20T02:00:00Z',
+          escalationLevel: 2,
+          stage: 'red',
+        }),
+      ],
+      total: 3,
+    });
+    const container = await open();
+    const [red, overdue, due] = Array.from(container.querySelectorAll('.visit-row'));
+
+    expect(due.textContent).toContain('李小花');
+    expect(due.textContent).toContain('女 · 9岁');
+    expect(due.textContent).toContain('泗城镇 · 关庙村委会');
+    expect(due.textContent).toContain('季度走访');
+    expect(due.querySelector('.visit-due')?.textContent).toBe('2026年12月5日前完成');
+    expect(due.querySelector('.file-overdue')).toBeNull();
+    expect(due.querySelector('.visit-badge')).toBeNull();
+
+    expect(overdue.textContent).toContain('案后回访');
+    // 3 days and 4½ hours late: any part of a day counts.
+    expect(overdue.querySelector('.visit-due.file-overdue')?.textContent).toBe('已超时 4 天');
+    expect(overdue.querySelector('.visit-badge')?.textContent).toBe('已督办');
+    expect(overdue.className).toContain('visit-row-overdue');
+
+    expect(red.textContent).toContain('假期走访');
+    expect(red.querySelector('.visit-due')?.textContent).toBe('已超时 14 天');
+    expect(red.querySelector('.visit-badge')?.textContent).toBe('红色清单');
+  });
+
+  it('opens the file from a line, and the visit form from its 记录走访 with the child’s name', async () => {
+    serve({ items: [aDueVisit({ childFileId: 'file-7' })], total: 1 });
+    const container = await open();
+
+    await tap(container.querySelector('.visit-row-main')!);
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/children/file/index?id=file-7' });
+
+    await tap(container.querySelector('.visit-record')!);
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/children/visit/index?fileId=file-7',
+    });
+    expect(Taro.getStorageSync('shouhu.draft.visit.file-7')).toMatchObject({
+      childName: '李小花',
+    });
+  });
+
+  it('says so when no visit is due', async () => {
+    serve({ items: [], total: 0 });
+    const container = await open();
+
+    expect(container.querySelector('.visits-empty')?.textContent).toContain('近期没有到期的走访');
+    expect(container.querySelector('.visit-row')).toBeNull();
+  });
+
+  it('says what failed with no signal, and loads again on 重新加载', async () => {
+    serve('fail', { items: [aDueVisit()], total: 1 });
+    const container = await open();
+
+    expect(container.querySelector('.visits-error')?.textContent).toContain('网络连接失败');
+    expect(container.textContent).toContain('返回首页');
+
+    await tap(container.querySelector('.visits-retry')!);
+    await screen.findByText('李小花');
+    expect(container.querySelector('.visits-error')).toBeNull();
+  });
+});

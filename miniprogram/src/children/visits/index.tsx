@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { VISIT_REASON_LABELS, type DueVisit } from '@shouhu/shared';
+import { BackHome } from '../../components/back-home';
+import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { failureText } from '../../services/api-error';
+import { serverNow } from '../../services/server-clock';
+import { listDueVisits, openVisitForm } from '../../services/visits';
+import { childName, genderAndAge } from '../list-query';
+import { soonestFirst, visitDueText, visitEscalationBadge } from '../visit-list';
+import '../../staff/staff.css';
+import '../children.css';
+
+const PAGE_SIZE = 20;
+
+function VisitRow({ visit, now }: { visit: DueVisit; now: Date }) {
+  const due = visitDueText(visit.dueAt, now);
+  const badge = visitEscalationBadge(visit.escalationLevel);
+  const facts = genderAndAge(visit.child);
+  return (
+    <View className={`section visit-row ${due.overdue ? 'visit-row-overdue' : ''}`}>
+      <View
+        className="visit-row-main"
+        onClick={() =>
+          void Taro.navigateTo({ url: `/children/file/index?id=${visit.childFileId}` })
+        }
+      >
+        <View className="file-row-head">
+          <Text className="file-row-name">{childName(visit.child)}</Text>
+          {facts && <Text className="file-row-facts">{facts}</Text>}
+          {badge && <Text className="visit-badge">{badge}</Text>}
+        </View>
+        <Text className="hint file-row-place">{visit.placeName}</Text>
+        <Text className="file-row-visit">{VISIT_REASON_LABELS[visit.reason]}</Text>
+        <Text className={`file-row-visit visit-due ${due.overdue ? 'file-overdue' : ''}`}>
+          {due.text}
+        </Text>
+      </View>
+      <View
+        className="big-button big-button-primary visit-record"
+        onClick={() => openVisitForm(visit.childFileId, childName(visit.child))}
+      >
+        <Text>记录走访</Text>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 走访: the visits due for the worker's unit, soonest first, overdue in red with how many days,
+ * each opening its file or the visit form.
+ */
+export default function DueVisitsPage() {
+  const [visits, setVisits] = useState<DueVisit[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  async function load(page: number) {
+    try {
+      const result = await listDueVisits(page, PAGE_SIZE);
+      setVisits((current) =>
+        soonestFirst(page === 1 || !current ? result.items : [...current, ...result.items]),
+      );
+      setTotal(result.total);
+      setError(null);
+    } catch (e) {
+      setError(failureText(e, '加载失败，请稍后重试'));
+    } finally {
+      setLoadingMore(false);
+      Taro.stopPullDownRefresh();
+    }
+  }
+
+  function more() {
+    if (!visits || visits.length >= total || loadingMore) return;
+    setLoadingMore(true);
+    void load(Math.floor(visits.length / PAGE_SIZE) + 1);
+  }
+
+  useDidShow(() => void load(1));
+  usePullDownRefresh(() => void load(1));
+  useReachBottom(more);
+
+  const now = serverNow();
+  return (
+    <View className="page visits-page">
+      <StaffOutboxCard />
+      {error && (
+        <View className="error-box visits-error">
+          <Text className="error-line">{error}</Text>
+          <View
+            className="big-button big-button-secondary visits-retry"
+            onClick={() => {
+              setError(null);
+              void load(1);
+            }}
+          >
+            <Text>重新加载</Text>
+          </View>
+          <BackHome />
+        </View>
+      )}
+      {visits === null && !error && <Text className="hint">正在加载…</Text>}
+      {visits?.length === 0 && !error && (
+        <View className="section list-empty visits-empty">
+          <Text className="hint">近期没有到期的走访。下拉可以刷新。</Text>
+        </View>
+      )}
+      {visits?.map((visit) => (
+        <VisitRow key={visit.id} visit={visit} now={now} />
+      ))}
+      {visits && visits.length > 0 && visits.length < total && (
+        <View className="big-button big-button-secondary visits-more" onClick={more}>
+          <Text>{loadingMore ? '正在加载…' : `加载更多（共 ${total} 次）`}</Text>
+        </View>
+      )}
+    </View>
+  );
+}

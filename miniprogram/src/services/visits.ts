@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro';
+import type { CreateVisitRequest, DueVisit, Page } from '@shouhu/shared';
+import { emptyVisitForm, type VisitForm } from '../children/visit-form';
+import { isDueVisitPage } from './answers';
+import { authorizedRequest } from './session';
+import type { StaffRequest } from './staff-outbox';
+import { loadVisitDraft, saveVisitDraft, visitDraftKey } from './visit-drafts';
+
+/** `GET /visits?due=true`: the visits due for the caller's unit, a page at a time. */
+export function listDueVisits(page: number, pageSize: number): Promise<Page<DueVisit>> {
+  return authorizedRequest(
+    { method: 'GET', path: `/visits?due=true&page=${page}&pageSize=${pageSize}` },
+    isDueVisitPage,
+  );
+}
+
+/**
+ * The page of the visit form of a file; `fromFile` when the file's own page opens it, which the
+ * form then goes back to (otherwise it opens the file in its place).
+ */
+export const visitFormUrl = (fileId: string, fromFile = false) =>
+  `/children/visit/index?fileId=${fileId}${fromFile ? '&from=file' : ''}`;
+
+/**
+ * Opens 记录走访 for a file, its draft kept as typed, with the child's name the opening page shows,
+ * so the form says whom it is for even with no signal.
+ */
+export function openVisitForm(fileId: string, childName: string, fromFile = false): void {
+  const draft = loadVisitDraft(fileId);
+  saveVisitDraft(fileId, draft ? { ...draft, childName } : emptyVisitForm(childName));
+  void Taro.navigateTo({ url: visitFormUrl(fileId, fromFile) });
+}
+
+/**
+ * A visit record as the staff outbox keeps it (`POST /children/:id/visits`), under the key made at
+ * the press of 提交; refused, the form comes back as the file's draft.
+ */
+export function visitRequest(
+  fileId: string,
+  body: CreateVisitRequest,
+  idempotencyKey: string,
+  form: VisitForm,
+): StaffRequest {
+  return {
+    idempotencyKey,
+    method: 'POST',
+    path: `/children/${fileId}/visits`,
+    body,
+    label: '走访记录',
+    page: visitFormUrl(fileId),
+    restore: { key: visitDraftKey(fileId), value: form },
+  };
+}
