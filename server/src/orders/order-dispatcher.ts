@@ -18,8 +18,8 @@ import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
-import { OrderInbox } from './order-inbox';
 import { orderEvent } from './order-events';
+import { OrderInbox } from './order-inbox';
 import type { OrderClockEntity, OrderEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
