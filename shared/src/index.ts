@@ -37,3 +37,4 @@ export * from './retention';
 export * from './visits';
 export * from './dropouts';
 export * from './inbox';
+export * from './visit-request';

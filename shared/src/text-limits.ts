@@ -47,6 +47,8 @@ export const TEXT_LIMITS = {
   inviteCode: { label: '邀请码', min: 1, max: 32 },
   wechatLoginCode: { label: '登录凭证', min: 1, max: 128 },
   childFileSearch: { label: '姓名或身份证号', min: 1, max: 50 },
+  visitFinding: { label: '发现的情况', min: 2, max: 200 },
+  visitFindings: { label: '其他发现', min: 1, max: 1000 },
 } as const satisfies Record<string, TextLimit>;
 
 export type TextField = keyof typeof TEXT_LIMITS;
