@@ -232,6 +232,8 @@ export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): Chil
       },
     ],
     handovers: [],
+    visits: [],
+    plannedVisits: [],
     timeline: [
       { at: '2026-11-22T02:00:00Z', kind: 'opened', text: '关庙村儿童主任摸排建档' },
       {

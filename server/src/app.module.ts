@@ -30,6 +30,7 @@ import { CallbacksModule } from './callbacks/callbacks.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         IntakeModule,
         OrdersModule,
         ChildFilesModule,
+        VisitsModule,
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),

@@ -38,3 +38,4 @@ export * from './visits';
 export * from './dropouts';
 export * from './inbox';
 export * from './visit-request';
+export * from './visit-plan';

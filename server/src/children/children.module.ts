@@ -3,6 +3,7 @@ import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
 import { VisitDuesRepository } from './visit-dues.repository';
+import { VisitPlanner } from './visit-planner';
 import { VisitPolicyRepository } from './visit-policy.repository';
 import { RepeatDetector } from './repeat-detector';
 
@@ -13,6 +14,7 @@ import { RepeatDetector } from './repeat-detector';
     ChildIndex,
     RepeatDetector,
     VisitDuesRepository,
+    VisitPlanner,
     VisitPolicyRepository,
   ],
   exports: [
@@ -20,6 +22,7 @@ import { RepeatDetector } from './repeat-detector';
     ChildIndex,
     RepeatDetector,
     VisitDuesRepository,
+    VisitPlanner,
     VisitPolicyRepository,
   ],
 })

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -40,6 +41,21 @@ import {
   missingOr,
   MayBeAbsent,
 } from '../../common/input-rules';
+
+/** What `immediateDanger` does to a report, on the form or from a visit. */
+export const IMMEDIATE_DANGER_DESCRIPTION =
+  'true：孩子现在就有危险：报告由公安主办、按紧急（P1）处理，应用提示报告人立即拨打 110';
+
+/** A report's situations (情形), on the form or from a visit: at least one code, each once. */
+export function IsSituations(): PropertyDecorator {
+  return applyDecorators(
+    IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') }),
+    ArrayMinSize(1, { message: '请至少选择一种情形' }),
+    ArrayMaxSize(SITUATION_CODES.length, { message: '情形选择过多' }),
+    ArrayUnique({ message: '情形不能重复' }),
+    IsIn(SITUATION_CODES, { each: true, message: '包含无效的情形代码' }),
+  );
+}
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
@@ -144,16 +160,10 @@ export class CreateReportDto implements CreateReportRequest {
   })
   channel: FormChannel;
 
-  @IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') })
-  @ArrayMinSize(1, { message: '请至少选择一种情形' })
-  @ArrayMaxSize(SITUATION_CODES.length, { message: '情形选择过多' })
-  @ArrayUnique({ message: '情形不能重复' })
-  @IsIn(SITUATION_CODES, { each: true, message: '包含无效的情形代码' })
+  @IsSituations()
   situations: SituationCode[];
 
-  @FieldDescription(
-    'true：孩子现在就有危险：报告由公安主办、按紧急（P1）处理，应用提示报告人立即拨打 110',
-  )
+  @FieldDescription(IMMEDIATE_DANGER_DESCRIPTION)
   @IsBoolean({ message: '请说明孩子现在是否有危险' })
   immediateDanger: boolean;
 
