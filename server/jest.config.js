@@ -75,6 +75,8 @@ module.exports = {
         '<rootDir>/test/retention/**/*.int-spec.ts',
         // Quota sums, conditional attach and expiry deletes as the embedded database runs them.
         '<rootDir>/test/reports/uploads*.int-spec.ts',
+        // Visits, the plan's dues and the due list's prefix scan in the visit's transaction.
+        '<rootDir>/test/visits/**/*.int-spec.ts',
         // A second `npm start` on the same SQLite file, as the demo data is usually run.
         '<rootDir>/test/demo/**/*.int-spec.ts',
         // The visit sweep's scans, INSERT OR IGNORE planning and the next-visit UPDATE subquery.

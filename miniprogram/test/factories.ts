@@ -237,6 +237,8 @@ export function aChildFileDetail(overrides: Partial<ChildFileView> = {}): ChildF
       },
     ],
     handovers: [],
+    visits: [],
+    plannedVisits: [],
     timeline: [
       { at: '2026-11-22T02:00:00Z', kind: 'opened', text: '关庙村儿童主任摸排建档' },
       {

@@ -32,6 +32,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { VisitPlanModule } from './visit-plan/visit-plan.module';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +61,7 @@ export class AppModule {
         IntakeModule,
         OrdersModule,
         ChildFilesModule,
+        VisitsModule,
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),

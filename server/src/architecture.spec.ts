@@ -125,18 +125,24 @@ describe('import direction', () => {
     expect(breaking((i) => i.from === 'children' && above.includes(i.to ?? ''))).toEqual([]);
   });
 
+  it('keeps visits a layer nothing but the application imports', () => {
+    expect(
+      breaking((i) => i.to === 'visits' && !['visits', 'app.module'].includes(i.from)),
+    ).toEqual([]);
+  });
+
   it('keeps orders below child files', () => {
     expect(breaking((i) => i.from === 'orders' && i.to === 'child-files')).toEqual([]);
   });
 
-  it('lets only the application and the demo data import child files', () => {
-    const above = ['child-files', 'app.module', 'demo'];
+  it('lets only the application, the demo data and visits import child files', () => {
+    const above = ['child-files', 'app.module', 'demo', 'visits'];
 
     expect(breaking((i) => i.to === 'child-files' && !above.includes(i.from))).toEqual([]);
   });
 
-  it('lets only the application and the demo data import intake', () => {
-    const above = ['intake', 'app.module', 'demo'];
+  it('lets only the application, the demo data and visits import intake', () => {
+    const above = ['intake', 'app.module', 'demo', 'visits'];
 
     expect(breaking((i) => i.to === 'intake' && !above.includes(i.from))).toEqual([]);
   });

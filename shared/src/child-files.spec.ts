@@ -1,41 +1,6 @@
-import {
-  childFileMoveProblem,
-  VISIT_INTERVAL_DAYS,
-  childFileRequestErrors,
-  nextVisitDueAt,
-  type ChildCategory,
-  type ChildFileStatus,
-} from './child-files';
+import { childFileMoveProblem, childFileRequestErrors } from './child-files';
 
-const OPENED = new Date('2026-05-01T02:00:00Z');
 const TODAY = '2026-05-01';
-
-describe('nextVisitDueAt', () => {
-  it.each<[string, ChildFileStatus, ChildCategory[], Date | null]>([
-    [
-      'an active file with a category: a quarter after it was opened',
-      'active',
-      ['left_behind'],
-      new Date('2026-07-30T02:00:00Z'),
-    ],
-    [
-      'an active file with several categories: the same day',
-      'active',
-      ['serious_illness', 'low_income'],
-      new Date('2026-07-30T02:00:00Z'),
-    ],
-    ['an active file without a category: no visit plan', 'active', [], null],
-    ['a closed file: no visit plan', 'closed', ['left_behind'], null],
-  ])('%s', (_case, status, categories, expected) => {
-    expect(nextVisitDueAt({ status, categories, createdAt: OPENED })).toEqual(expected);
-  });
-
-  it('counts VISIT_INTERVAL_DAYS days', () => {
-    const due = nextVisitDueAt({ status: 'active', categories: ['orphan'], createdAt: OPENED });
-
-    expect((due!.getTime() - OPENED.getTime()) / 86_400_000).toBe(VISIT_INTERVAL_DAYS);
-  });
-});
 
 describe('childFileRequestErrors', () => {
   const help = (since: string) => [{ kind: 'paired_teacher' as const, since, provider: '王老师' }];

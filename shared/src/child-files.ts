@@ -9,6 +9,7 @@ import type { OrderRole } from './routing';
 import type { SituationCode } from './situations';
 import type { ReportStatus } from './api';
 import { childDateProblems } from './report-dates';
+import type { ChildFileVisit, PlannedVisit } from './visits';
 
 /**
  * The child file (儿童档案, 一人一档): one per child, made by the first report about the child or
@@ -183,7 +184,7 @@ export interface ChildFileSummary {
   /** Reports about the child, and their orders still open. */
   reportCount: number;
   openOrderCount: number;
-  /** When the next visit falls due; null while no visit plan runs. */
+  /** When the next visit falls due (the soonest of its planned visits); null while none is planned. */
   nextVisitDueAt: string | null;
   /** 重点关注: visited at the start of each school holiday as well (假期走访). */
   priority: boolean;
@@ -256,6 +257,10 @@ export interface ChildFileDetail extends Omit<ChildFileSummary, 'child'> {
   closedAt: string | null;
   reports: ChildFileReport[];
   handovers: GuardianshipHandover[];
+  /** The visits made, newest first. */
+  visits: ChildFileVisit[];
+  /** The visits the plan holds open (not done, not cancelled), the soonest due first. */
+  plannedVisits: PlannedVisit[];
   timeline: ChildFileTimelineEntry[];
 }
 
@@ -314,25 +319,6 @@ export interface GuardianshipHandover extends GuardianshipHandoverRequest {
   /** The unit that recorded it. */
   unitName: string | null;
   recordedAt: string;
-}
-
-/** domain.md: every 在册 file of a 困境 or 留守 child has a visit due every quarter (default 90 days). */
-export const VISIT_INTERVAL_DAYS = 90;
-
-const DAY_MS = 24 * 3600_000;
-
-/**
- * When the file's next visit falls due: {@link VISIT_INTERVAL_DAYS} after it was opened while it
- * is 在册 with at least one category; null for a closed file or one without a category, which no
- * visit plan covers. Issue 15 counts from the last visit instead, once visits are recorded.
- */
-export function nextVisitDueAt(file: {
-  status: ChildFileStatus;
-  categories: readonly ChildCategory[];
-  createdAt: Date;
-}): Date | null {
-  if (file.status !== 'active' || file.categories.length === 0) return null;
-  return new Date(file.createdAt.getTime() + VISIT_INTERVAL_DAYS * DAY_MS);
 }
 
 /** Refusals of a file change that no field's shape tells (409). */

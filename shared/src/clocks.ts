@@ -91,6 +91,14 @@ export function returnDeadline(
 export const CLOCK_STAGES = ['running', 'reminded', 'overdue', 'red'] as const;
 export type ClockStage = (typeof CLOCK_STAGES)[number];
 
+/** Where a clock stands, in the words of its escalations (reminder at 80 %, 督办, red list). */
+export const CLOCK_STAGE_LABELS: Record<ClockStage, string> = {
+  running: '期限内',
+  reminded: '已提醒（期限将至）',
+  overdue: '已超时督办',
+  red: '已列入红色清单',
+};
+
 export interface RunningClock {
   startedAt: Date;
   dueAt: Date;

@@ -40,3 +40,4 @@ export * from './inbox';
 export * from './school-holidays';
 export * from './visit-messages';
 export * from './visit-request';
+export * from './visit-plan';

@@ -2,6 +2,7 @@ import { chineseDateTime } from './beijing-time';
 import { DEFAULT_SLA_POLICY, stagesReached, type ClockStage, type SlaPolicy } from './clocks';
 import type { Department } from './departments';
 import { STAGE_ESCALATION_LEVELS, STAGE_EVENT_KINDS, type ReachedStage } from './escalation';
+import type { Gender } from './report-rules';
 import { longestPrefixUnit } from './routing';
 import type { SituationCode } from './situations';
 
@@ -196,7 +197,7 @@ export interface DueVisit extends PlannedVisit {
   unitId: string | null;
   unitName: string | null;
   placeName: string;
-  child: { name?: string; gender?: 'female' | 'male' | 'unknown'; ageYears?: number };
+  child: { name?: string; gender?: Gender; ageYears?: number };
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   ChildFileDetail,
   ChildFileSummary,
   CountyBoard,
+  DueVisit,
   GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
@@ -25,6 +26,7 @@ import type {
   Unit,
   UnitChoice,
   VisitPolicy,
+  VisitRecorded,
 } from '@shouhu/shared';
 import type { AdminAlert } from '../alerts/alerts.service';
 import type { CalendarYear } from '../calendar/calendar.repository';
@@ -49,6 +51,7 @@ export interface ApiAnswers {
   ChildFileDetail: ChildFileDetail;
   ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
+  DueVisitPage: Page<DueVisit>;
   GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];
@@ -75,6 +78,7 @@ export interface ApiAnswers {
   SweepResult: SweepResult;
   SmsTally: SmsTally;
   UploadReceipt: UploadReceipt;
+  VisitRecorded: VisitRecorded;
   DisabledUser: {
     id: string;
     /** Always true: the account is disabled and its sessions have ended. */

@@ -8,11 +8,14 @@ import {
   type ChildFileCapacity,
   type ChildFileReport,
   type ChildFileTimelineEntry,
+  type ChildFileVisit,
   type GuardianshipHandover,
+  type PlannedVisit,
   type ReportReporter,
 } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import type { ChildFileEventEntity } from '../children/child-file.entity';
+import { childFileVisitView, plannedVisitView, type VisitDetails } from '../children/visit-views';
 import { Sealer } from '../crypto/sealer';
 import { handoverView, type HandoverDetails } from '../orders/handover-views';
 import { HandoversRepository } from '../orders/handovers.repository';
@@ -27,6 +30,8 @@ export interface ChildFileHistory {
   reports: ChildFileReport[];
   openOrderCount: number;
   handovers: GuardianshipHandover[];
+  visits: ChildFileVisit[];
+  plannedVisits: PlannedVisit[];
   timeline: ChildFileTimelineEntry[];
 }
 
@@ -37,9 +42,10 @@ interface Viewer {
 }
 
 /**
- * The reports, orders, handovers and timeline of a child's file, as its viewer may see them:
- * reporters disclosed only by `mayKnowReporter` (through `fileReportViewer`), and what other units
- * wrote on orders the viewer may not open reduced to what happened.
+ * The reports, orders, handovers, visits and timeline of a child's file, as its viewer may see
+ * them: reporters disclosed only by `mayKnowReporter` (through `fileReportViewer`), what other
+ * units wrote on orders the viewer may not open reduced to what happened, and where a visit took
+ * place only to those who keep or coordinate the file (`childFileVisitView`).
  */
 @Injectable()
 export class ChildFileDetails {
@@ -54,10 +60,12 @@ export class ChildFileDetails {
   async history(fileId: string, viewer: Viewer): Promise<ChildFileHistory> {
     const reports = await this.reports.ofChildFile(fileId);
     const reportIds = reports.map((report) => report.id);
-    const [orders, fileEvents, handovers] = await Promise.all([
+    const [orders, fileEvents, handovers, visits, dues] = await Promise.all([
       this.orders.ofReports(reportIds),
       this.queries.events(fileId),
       this.handovers.ofReports(reportIds),
+      this.queries.visits(fileId),
+      this.queries.openDues(fileId),
     ]);
     const orderEvents = await this.orders.eventsOf(orders.map((order) => order.id));
     const mayOpen = new Map(
@@ -82,6 +90,15 @@ export class ChildFileDetails {
           unitName(handover.unitId),
         ),
       ),
+      visits: visits.map((visit) =>
+        childFileVisitView(
+          visit,
+          this.sealer.open<VisitDetails>(visit.detailsSealed),
+          unitName(visit.unitId),
+          viewer.capacity,
+        ),
+      ),
+      plannedVisits: dues.map(plannedVisitView),
       timeline: timeline(fileEvents, reports, orders, orderEvents, mayOpen, unitName),
     };
   }

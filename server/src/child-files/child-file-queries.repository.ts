@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, IsNull } from 'typeorm';
 import { ChildFileEntity, ChildFileEventEntity } from '../children/child-file.entity';
+import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
 
 export interface ChildFileFilter {
   status: ChildFileStatus;
@@ -76,5 +77,20 @@ export class ChildFileQueriesRepository {
     return this.dataSource
       .getRepository(ChildFileEventEntity)
       .find({ where: { childFileId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** The visits made to the child, newest first. */
+  visits(childFileId: string): Promise<VisitEntity[]> {
+    return this.dataSource
+      .getRepository(VisitEntity)
+      .find({ where: { childFileId }, order: { at: 'DESC', id: 'ASC' } });
+  }
+
+  /** The file's dues still open (neither done nor cancelled), the soonest due first. */
+  openDues(childFileId: string): Promise<VisitDueEntity[]> {
+    return this.dataSource.getRepository(VisitDueEntity).find({
+      where: { childFileId, doneAt: IsNull(), cancelledAt: IsNull() },
+      order: { dueAt: 'ASC', id: 'ASC' },
+    });
   }
 }

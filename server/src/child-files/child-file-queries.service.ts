@@ -120,6 +120,8 @@ export class ChildFileQueriesService {
       closedAt: file.closedAt?.toISOString() ?? null,
       reports: history.reports,
       handovers: history.handovers,
+      visits: history.visits,
+      plannedVisits: history.plannedVisits,
       timeline: history.timeline,
     };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { OrdersModule } from '../orders/orders.module';
 import { ReportsModule } from '../reports/reports.module';
 import { UnitsModule } from '../units/units.module';
@@ -15,7 +16,15 @@ import { ChildFilesService } from './child-files.service';
 
 /** The `/children` routes: children's files (儿童档案) above the orders about them. */
 @Module({
-  imports: [AuditModule, ChildrenModule, DivisionsModule, OrdersModule, ReportsModule, UnitsModule],
+  imports: [
+    AuditModule,
+    ChildrenModule,
+    DivisionsModule,
+    InboxModule,
+    OrdersModule,
+    ReportsModule,
+    UnitsModule,
+  ],
   controllers: [ChildFilesController, ChildFileReadsController],
   providers: [
     ChildFilesService,

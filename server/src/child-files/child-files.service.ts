@@ -3,8 +3,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   childFileMoveProblem,
   childFileRequestErrors,
+  fileMovedText,
   mayEditChildFile,
-  nextVisitDueAt,
   normalizePhone,
   shanghaiDate,
   withinPrefixes,
@@ -23,11 +23,13 @@ import { NEW_FILE_FOLLOW_UP, type ChildFileEntity } from '../children/child-file
 import { ChildFilesRepository } from '../children/child-files.repository';
 import { ChildIndex } from '../children/child-index';
 import { keepingUnit } from '../children/keeping-unit';
+import { VisitPlanner } from '../children/visit-planner';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionsService } from '../divisions/divisions.service';
+import { Inbox } from '../inbox/inbox';
 import { ChildFileHolding } from '../orders/child-file-holding';
 import { UnitsRepository } from '../units/units.repository';
 import {
@@ -67,7 +69,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * 建档 (摸排) and changes to a child's file: who may (the shared `childFileCapacity`: the
  * keeping village and township units and the county's coordinator), the identity sealed and
  * blind-indexed so later reports about the child find the file, and each change in one
- * transaction with its timeline line and audit row.
+ * transaction with its timeline line and audit row, its visit plan (`VisitPlanner`), and for a
+ * move the new keeping unit's inbox message.
  */
 @Injectable()
 export class ChildFilesService {
@@ -75,6 +78,8 @@ export class ChildFilesService {
     private readonly files: ChildFilesRepository,
     private readonly index: ChildIndex,
     private readonly holding: ChildFileHolding,
+    private readonly planner: VisitPlanner,
+    private readonly inbox: Inbox,
     private readonly units: UnitsRepository,
     private readonly divisions: DivisionsService,
     private readonly summaries: ChildFileSummaries,
@@ -130,14 +135,11 @@ export class ChildFilesService {
         closeReason: null,
         closeNote: null,
         closedAt: null,
-        nextVisitDueAt: nextVisitDueAt({
-          status: 'active',
-          categories: dto.categories,
-          createdAt: now,
-        }),
+        nextVisitDueAt: null,
         createdAt: now,
         updatedAt: now,
       };
+      file.nextVisitDueAt = await this.planner.fileChanged(manager, null, file, now);
       await this.files.createFile(manager, file);
       await this.files.appendEvent(manager, {
         id: randomUUID(),
@@ -236,7 +238,7 @@ export class ChildFilesService {
         closedAt: now,
       });
     }
-    updated.nextVisitDueAt = nextVisitDueAt(updated);
+    updated.nextVisitDueAt = await this.planner.fileChanged(manager, file, updated, now);
     // New identity keys find the file from later reports; old keys stay (reports made under
     // them are still this child's), and keys another file holds are left to it.
     await this.files.claimKeys(
@@ -246,6 +248,18 @@ export class ChildFilesService {
     );
     await this.files.saveFile(manager, updated);
     await this.record(manager, actor, updated.id, records, file.divisionCode, now);
+    if (updated.unitId && updated.unitId !== file.unitId) {
+      await this.inbox.toUnits(
+        manager,
+        [updated.unitId],
+        {
+          kind: 'file_moved',
+          text: fileMovedText(updated.nextVisitDueAt),
+          page: `children/file/index?id=${updated.id}`,
+        },
+        now,
+      );
+    }
     return updated;
   }
 

@@ -3,6 +3,7 @@ import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
 import { VisitDuesRepository } from './visit-dues.repository';
+import { VisitPlanner } from './visit-planner';
 import { VisitPolicyRepository } from './visit-policy.repository';
 import { RepeatDetector } from './repeat-detector';
 import { SchoolHolidaysRepository } from './school-holidays.repository';
@@ -15,6 +16,7 @@ import { SchoolHolidaysRepository } from './school-holidays.repository';
     RepeatDetector,
     SchoolHolidaysRepository,
     VisitDuesRepository,
+    VisitPlanner,
     VisitPolicyRepository,
   ],
   exports: [
@@ -23,6 +25,7 @@ import { SchoolHolidaysRepository } from './school-holidays.repository';
     RepeatDetector,
     SchoolHolidaysRepository,
     VisitDuesRepository,
+    VisitPlanner,
     VisitPolicyRepository,
   ],
 })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { nextVisitStageAt } from '@shouhu/shared';
-import { In, type EntityManager } from 'typeorm';
+import { nextVisitStageAt, type VisitReason } from '@shouhu/shared';
+import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ChildFileEntity } from './child-file.entity';
 import { VisitDueEntity } from './visit.entity';
 
@@ -103,5 +103,76 @@ export class VisitDuesRepository {
       .set({ nextVisitDueAt: () => earliest })
       .where({ id: In(ids) })
       .execute();
+  }
+
+  // A file's own plan: what a visit fulfils, and what closing, a move or a lost category change.
+
+  /**
+   * The file's open dues (neither done nor cancelled), locked until the transaction ends on
+   * MariaDB, so a sweep running at the same moment records no stage of a due being fulfilled.
+   */
+  async lockOpenOf(manager: EntityManager, childFileId: string): Promise<VisitDueEntity[]> {
+    const query = manager
+      .getRepository(VisitDueEntity)
+      .createQueryBuilder('d')
+      .where({ childFileId, doneAt: IsNull(), cancelledAt: IsNull() })
+      .orderBy('d.due_at', 'ASC')
+      .addOrderBy('d.id', 'ASC');
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getMany();
+  }
+
+  /** Marks dues done by a visit made at `doneAt`: off the clock, no stage left to record. */
+  async fulfil(
+    manager: EntityManager,
+    ids: readonly string[],
+    visitId: string,
+    doneAt: Date,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
+      .getRepository(VisitDueEntity)
+      .update({ id: In([...ids]) }, { doneAt, visitId, nextDueAt: null });
+  }
+
+  /** Takes the file's open dues (only those of `reasons`, when given) off the plan at `now`. */
+  async cancelOpen(
+    manager: EntityManager,
+    childFileId: string,
+    now: Date,
+    reasons?: readonly VisitReason[],
+  ): Promise<void> {
+    const where: FindOptionsWhere<VisitDueEntity> = {
+      childFileId,
+      doneAt: IsNull(),
+      cancelledAt: IsNull(),
+      ...(reasons ? { reason: In([...reasons]) } : {}),
+    };
+    await manager
+      .getRepository(VisitDueEntity)
+      .update(where, { cancelledAt: now, nextDueAt: null });
+  }
+
+  /** Hands the file's open dues to the unit and place it moved to ("档案资料一并转接"). */
+  async moveOpen(
+    manager: EntityManager,
+    childFileId: string,
+    to: { unitId: string | null; divisionCode: string },
+  ): Promise<void> {
+    await manager
+      .getRepository(VisitDueEntity)
+      .update({ childFileId, doneAt: IsNull(), cancelledAt: IsNull() }, to);
+  }
+
+  /** When the file's soonest open due falls due (its `next_visit_due_at`); null when none is open. */
+  async earliestOpenDueAt(manager: EntityManager, childFileId: string): Promise<Date | null> {
+    const row = await manager
+      .getRepository(VisitDueEntity)
+      .createQueryBuilder('d')
+      .where({ childFileId, doneAt: IsNull(), cancelledAt: IsNull() })
+      .orderBy('d.due_at', 'ASC')
+      .limit(1)
+      .getOne();
+    return row?.dueAt ?? null;
   }
 }

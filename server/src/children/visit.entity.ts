@@ -55,6 +55,7 @@ export class VisitEntity {
 @Index('IDX_visit_dues_next_due', ['nextDueAt'])
 @Index('IDX_visit_dues_unit_open', ['unitId', 'doneAt', 'dueAt'])
 @Index('IDX_visit_dues_file', ['childFileId'])
+@Index('IDX_visit_dues_division_open', ['divisionCode', 'doneAt', 'cancelledAt', 'dueAt'])
 export class VisitDueEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

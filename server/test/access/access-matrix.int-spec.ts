@@ -5,6 +5,7 @@ import { Inbox } from '../../src/inbox/inbox';
 import { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
+import { aVisit } from '../factories/visit.factory';
 import { aUnit } from '../factories/unit.factory';
 import {
   aReporterSession,
@@ -456,6 +457,31 @@ describe('access matrix: every route × every role', () => {
         village: 404,
         coordinator: 200,
         otherCoordinator: 404,
+      }),
+    },
+    'POST /children/:id/visits': {
+      call: async () => ({
+        path: `/children/${await aFileOfTheTownship()}/visits`,
+        body: aVisit({ at: new Date().toISOString() }),
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+      // Keepers record visits; the coordinator, who sees the file, may not (403).
+      expected: only({
+        handler: 201,
+        otherHandler: 404,
+        village: 404,
+        coordinator: 403,
+        otherCoordinator: 404,
+      }),
+    },
+    'GET /visits': {
+      call: async () => ({ path: '/visits' }),
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        village: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
       }),
     },
     'GET /orders': {

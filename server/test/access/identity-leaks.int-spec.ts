@@ -10,6 +10,7 @@ import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aSessionWith, devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
+import { aVisit, postVisit } from '../factories/visit.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
@@ -67,8 +68,9 @@ function mayKnow(role: RoleName, report: Filed, group: Group): boolean {
 
 /**
  * Who may know the child of a file a village worker opened (摸排) in the home township's first
- * village, with no report about them: the village's 儿童主任 and the township's supervisor, who
- * keep it, and the county's coordinator (domain.md, "Who sees a file").
+ * village, with no report about them, and what visits to the child found: the village's 儿童主任
+ * and the township's supervisor, who keep it, and the county's coordinator (domain.md, "Who sees
+ * a file").
  */
 const SURVEY_KEEPERS: readonly RoleName[] = ['village', 'handler', 'coordinator'];
 
@@ -326,6 +328,21 @@ describe('identity leaks: every GET route × every role', () => {
     });
     harvest({ id: surveyFile.id });
     surveyed.push(...survey.strings.filter((canary) => canary !== survey.address));
+    // Its 儿童主任 visits the child: what the visit found is the child's, as their identity is.
+    const found = { finding: '哨访甲奶奶行动不便', findings: '哨访乙孩子夜里独自在家' };
+    const visited = await postVisit(
+      sut.baseUrl,
+      token('village'),
+      surveyFile.id,
+      aVisit({
+        at: new Date().toISOString(),
+        findings: found.findings,
+        checks: { guardianship: { result: 'concern', finding: found.finding } },
+      }),
+    );
+    expect(visited.status).toBe(201);
+    harvest(visited.body);
+    surveyed.push(found.finding, found.findings);
     // The township brings in civil affairs, which takes the child into 临时监护: the written
     // handover names people and a place, which only those who may know the child may read.
     const civil = await aUnit(sut.baseUrl, {

@@ -516,7 +516,8 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
         closeNote: null,
         closedAt: null,
       });
-      expect(file.nextVisitDueAt?.getTime()).toBe(file.createdAt.getTime() + 90 * 86_400_000);
+      // The quarterly visit counts from the reopening: no time off the register counts.
+      expect(file.nextVisitDueAt?.getTime()).toBe(file.updatedAt.getTime() + 90 * 86_400_000);
       expect((await events(id)).at(-1)?.text).toBe(`${units.guanmiao.name}恢复在册`);
     });
   });

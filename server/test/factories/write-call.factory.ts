@@ -5,6 +5,7 @@ import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
 import { aReport } from './report.factory';
 import { aReporterSession, aSessionWith } from './session.factory';
+import { aVisit } from './visit.factory';
 import { HOME_TOWN, HOME_VILLAGE, type World } from './world.factory';
 
 /**
@@ -182,6 +183,38 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
           closeNote: '随父母迁往外省',
         },
         readBack: async () => fileColumns(file.body.id),
+      };
+    },
+    'POST /children/:id/visits': async () => {
+      const file = await http<{ id: string }>(baseUrl, 'POST', '/children', {
+        token: handler.token,
+        body: aFileBody(),
+      });
+      return {
+        token: handler.token,
+        path: `/children/${file.body.id}/visits`,
+        body: {
+          ...aVisit({ at: new Date().toISOString() }),
+          report: {
+            situations: ['dropout'],
+            immediateDanger: false,
+            description: '走访时发现孩子已经两周没有上学。',
+            address: '泗城镇某村三组',
+          },
+        },
+        headers: { 'idempotency-key': randomUUID() },
+        readBack: async () => [
+          {
+            sql: 'SELECT details_sealed FROM visits WHERE child_file_id = ?',
+            id: file.body.id,
+            sealed: true,
+          },
+          {
+            sql: 'SELECT description, location_sealed FROM reports WHERE child_file_id = ?',
+            id: file.body.id,
+            sealed: true,
+          },
+        ],
       };
     },
     'POST /auth/dev': async () => ({ path: '/auth/dev', body: { openid: `walk-${randomUUID()}` } }),

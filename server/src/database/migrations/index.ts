@@ -13,6 +13,7 @@ import { ChildFiles1764900000000 } from './1764900000000-child-files';
 import { GuardianshipHandovers1764910000000 } from './1764910000000-guardianship-handovers';
 import { OrderHandoffs1764920000000 } from './1764920000000-order-handoffs';
 import { VisitsInbox1765000000000 } from './1765000000000-visits-inbox';
+import { VisitPlan1765000100000 } from './1765000100000-visit-plan';
 import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   GuardianshipHandovers1764910000000,
   OrderHandoffs1764920000000,
   VisitsInbox1765000000000,
+  VisitPlan1765000100000,
   PriorityFiles1765000200000,
 ];

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,16 +12,18 @@ import {
   IsUUID,
   Matches,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 import {
-  CHANNELS,
   DIVISION_CODE_PATTERN,
+  FORM_CHANNELS,
   GENDERS,
   REPORTER_IDENTITY_TEXTS,
   SITUATION_CODES,
   TEXT_LIMITS,
-  type Channel,
+  VISIT_CHANNEL_REFUSAL,
   type CreateReportRequest,
+  type FormChannel,
   type Gender,
   type ReportChild,
   type ReportLocation,
@@ -38,6 +41,21 @@ import {
   missingOr,
   MayBeAbsent,
 } from '../../common/input-rules';
+
+/** What `immediateDanger` does to a report, on the form or from a visit. */
+export const IMMEDIATE_DANGER_DESCRIPTION =
+  'true：孩子现在就有危险：报告由公安主办、按紧急（P1）处理，应用提示报告人立即拨打 110';
+
+/** A report's situations (情形), on the form or from a visit: at least one code, each once. */
+export function IsSituations(): PropertyDecorator {
+  return applyDecorators(
+    IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') }),
+    ArrayMinSize(1, { message: '请至少选择一种情形' }),
+    ArrayMaxSize(SITUATION_CODES.length, { message: '情形选择过多' }),
+    ArrayUnique({ message: '情形不能重复' }),
+    IsIn(SITUATION_CODES, { each: true, message: '包含无效的情形代码' }),
+  );
+}
 
 export class ReportLocationDto implements ReportLocation {
   @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
@@ -134,19 +152,18 @@ export class ReportReporterDto implements ReportReporter {
 }
 
 export class CreateReportDto implements CreateReportRequest {
-  @IsIn(CHANNELS, { message: '报告渠道只能是 mandatory、public 或 hotline' })
-  channel: Channel;
+  @IsIn(FORM_CHANNELS, {
+    message: (args: ValidationArguments) =>
+      args.value === 'visit'
+        ? VISIT_CHANNEL_REFUSAL
+        : '报告渠道只能是 mandatory、public 或 hotline',
+  })
+  channel: FormChannel;
 
-  @IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') })
-  @ArrayMinSize(1, { message: '请至少选择一种情形' })
-  @ArrayMaxSize(SITUATION_CODES.length, { message: '情形选择过多' })
-  @ArrayUnique({ message: '情形不能重复' })
-  @IsIn(SITUATION_CODES, { each: true, message: '包含无效的情形代码' })
+  @IsSituations()
   situations: SituationCode[];
 
-  @FieldDescription(
-    'true：孩子现在就有危险：报告由公安主办、按紧急（P1）处理，应用提示报告人立即拨打 110',
-  )
+  @FieldDescription(IMMEDIATE_DANGER_DESCRIPTION)
   @IsBoolean({ message: '请说明孩子现在是否有危险' })
   immediateDanger: boolean;
 

@@ -1,0 +1,11 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { VisitEntity } from '../children/visit.entity';
+
+/** The visits made to children on file: only this repository writes `visits`. */
+@Injectable()
+export class VisitsRepository {
+  async insert(manager: EntityManager, visit: VisitEntity): Promise<void> {
+    await manager.createQueryBuilder().insert().into(VisitEntity).values(visit).execute();
+  }
+}
