@@ -1,5 +1,6 @@
 import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
 import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-files';
+import { DROPOUT_REFUSAL_CODES, type DropoutRefusalCode } from './dropouts';
 import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
@@ -33,7 +34,8 @@ export type ErrorCode =
   | RatingRefusalCode
   | CallbackRefusalCode
   | ChildFileRefusalCode
-  | HandoffRefusalCode;
+  | HandoffRefusalCode
+  | DropoutRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
@@ -42,6 +44,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...CALLBACK_REFUSAL_CODES,
   ...CHILD_FILE_REFUSAL_CODES,
   ...HANDOFF_REFUSAL_CODES,
+  ...DROPOUT_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {
