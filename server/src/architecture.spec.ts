@@ -129,16 +129,22 @@ describe('import direction', () => {
     expect(breaking((i) => i.from === 'orders' && i.to === 'child-files')).toEqual([]);
   });
 
-  it('lets only the application and the demo data import child files', () => {
-    const above = ['child-files', 'app.module', 'demo'];
+  it('lets only the application, the demo data and dropouts import child files', () => {
+    const above = ['child-files', 'app.module', 'demo', 'dropouts'];
 
     expect(breaking((i) => i.to === 'child-files' && !above.includes(i.from))).toEqual([]);
   });
 
-  it('lets only the application and the demo data import intake', () => {
-    const above = ['intake', 'app.module', 'demo'];
+  it('lets only the application, the demo data and dropouts import intake', () => {
+    const above = ['intake', 'app.module', 'demo', 'dropouts'];
 
     expect(breaking((i) => i.to === 'intake' && !above.includes(i.from))).toEqual([]);
+  });
+
+  it('keeps dropouts at the top: only the application imports it', () => {
+    const above = ['dropouts', 'app.module'];
+
+    expect(breaking((i) => i.to === 'dropouts' && !above.includes(i.from))).toEqual([]);
   });
 });
 

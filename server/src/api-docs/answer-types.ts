@@ -6,6 +6,8 @@ import type {
   ChildFileDetail,
   ChildFileSummary,
   CountyBoard,
+  DropoutChanged,
+  DropoutStateFigure,
   GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
@@ -44,6 +46,8 @@ export interface ApiAnswers {
   ChildFileDetail: ChildFileDetail;
   ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
+  DropoutChanged: DropoutChanged;
+  DropoutFigures: DropoutStateFigure[];
   GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];

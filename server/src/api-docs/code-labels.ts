@@ -9,6 +9,8 @@ import {
   CHANNEL_LABELS,
   CLOCK_LABELS,
   DEPARTMENT_LABELS,
+  DROPOUT_POLICE_VIA_LABELS,
+  DROPOUT_STATE_LABELS,
   GENDER_LABELS,
   HANDOFF_REFUSALS,
   ORDER_QUEUE_LABELS,
@@ -54,6 +56,8 @@ const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
   CONFLICT: '与记录的当前状态冲突',
   CHILD_FILE_EXISTS: '这个孩子已有档案（能查看时 errors.fileId 是它的编号），不能重复建档',
   CHILD_FILE_CLOSED: '档案已销号，只能恢复在册',
+  DROPOUT_TRANSITION:
+    '控辍保学状态不能这样改：按劝返中、已复学、巩固、销号、去向不明的流程，巩固由复学后的回访确认',
   PAYLOAD_TOO_LARGE: '请求体或请求头太大',
   RATE_LIMITED: '操作太频繁，Retry-After 秒后再试',
   UPLOAD_QUOTA_EXCEEDED: '还没随报告提交的上传，或 24 小时内的上传，已达上限',
@@ -99,6 +103,8 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   ChildFileCapacity: CHILD_FILE_CAPACITY_LABELS,
   HelpKind: HELP_KIND_LABELS,
   CloseReason: CLOSE_REASON_LABELS,
+  DropoutState: DROPOUT_STATE_LABELS,
+  DropoutPoliceVia: DROPOUT_POLICE_VIA_LABELS,
   RefusalCode: problems(REFUSALS),
   RatingRefusalCode: problems(RATING_REFUSALS),
   CallbackRefusalCode: problems(CALLBACK_REFUSALS),
@@ -107,6 +113,7 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
     CHILD_FILE_EXISTS: GENERAL_ERROR_MEANINGS.CHILD_FILE_EXISTS,
     CHILD_FILE_CLOSED: GENERAL_ERROR_MEANINGS.CHILD_FILE_CLOSED,
   },
+  DropoutRefusalCode: { DROPOUT_TRANSITION: GENERAL_ERROR_MEANINGS.DROPOUT_TRANSITION },
   ErrorCode: ERROR_CODE_MEANINGS,
 };
 

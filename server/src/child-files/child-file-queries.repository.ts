@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
+import type { ChildCategory, ChildFileStatus, DropoutState } from '@shouhu/shared';
 import { Brackets, DataSource } from 'typeorm';
 import { ChildFileEntity, ChildFileEventEntity } from '../children/child-file.entity';
 
@@ -8,6 +8,8 @@ export interface ChildFileFilter {
   /** A division prefix the files must lie under (it narrows the scope, never widens it). */
   division?: string;
   category?: ChildCategory;
+  /** 控辍保学: files in this state of the dropout list (IDX_child_files_dropout_place). */
+  dropout?: DropoutState;
   /** Blind-index keys a file's name or 身份证号 must equal. */
   keys?: { nameKey: string | null; idKey: string | null };
 }
@@ -47,6 +49,9 @@ export class ChildFileQueriesRepository {
       // The categories are a JSON array of codes: a code in quotes matches only that code, the
       // same way on MariaDB and SQLite.
       query.andWhere('f.categories LIKE :category', { category: `%"${filter.category}"%` });
+    }
+    if (filter.dropout) {
+      query.andWhere('f.dropout_state = :dropout', { dropout: filter.dropout });
     }
     if (filter.keys) {
       const { nameKey, idKey } = filter.keys;

@@ -54,6 +54,7 @@ export class ChildFileQueriesService {
       status: query.status,
       division: query.division,
       category: query.category,
+      dropout: query.dropout,
       keys:
         query.q === undefined
           ? undefined
@@ -68,6 +69,7 @@ export class ChildFileQueriesService {
         status: query.status,
         division: query.division ?? null,
         category: query.category ?? null,
+        dropout: query.dropout ?? null,
         searched: query.q !== undefined,
         page: query.page,
       },
@@ -92,9 +94,10 @@ export class ChildFileQueriesService {
       divisionCode: file.divisionCode,
       detail: { capacity },
     });
-    const [unitNames, placeNames] = await Promise.all([
+    const [unitNames, placeNames, dropoutChecks] = await Promise.all([
       this.summaries.unitNames(),
       this.divisions.placeNames([file.divisionCode]),
+      this.summaries.dropoutChecks([file]),
     ]);
     const history = await this.details.history(file.id, { actor, capacity, unitNames });
     const child = openChild(this.sealer, file);
@@ -103,6 +106,7 @@ export class ChildFileQueriesService {
       openOrderCounts: new Map([[file.id, history.openOrderCount]]),
       placeNames,
       unitNames,
+      dropoutChecks,
       today: shanghaiDate(this.clock.now()),
     });
     return {

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
+import { DropoutEnlistment } from './dropout-enlistment';
 import { VisitDuesRepository } from './visit-dues.repository';
 import { VisitPolicyRepository } from './visit-policy.repository';
 import { RepeatDetector } from './repeat-detector';
 
 @Module({
-  imports: [UnitsModule],
+  imports: [AuditModule, UnitsModule],
   providers: [
     ChildFilesRepository,
     ChildIndex,
     RepeatDetector,
     VisitDuesRepository,
     VisitPolicyRepository,
+    DropoutEnlistment,
   ],
   exports: [
     ChildFilesRepository,
@@ -21,6 +24,7 @@ import { RepeatDetector } from './repeat-detector';
     RepeatDetector,
     VisitDuesRepository,
     VisitPolicyRepository,
+    DropoutEnlistment,
   ],
 })
 export class ChildrenModule {}

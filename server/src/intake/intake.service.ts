@@ -18,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
+import { DropoutEnlistment } from '../children/dropout-enlistment';
 import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
@@ -47,6 +48,7 @@ export class IntakeService {
     private readonly dispatcher: OrderDispatcher,
     private readonly reporterPriority: ReporterPriority,
     private readonly uploads: UploadsService,
+    private readonly dropouts: DropoutEnlistment,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,7 +73,10 @@ export class IntakeService {
     );
   }
 
-  /** One transaction: the report, its first timeline entry and audit row, attachments, orders. */
+  /**
+   * One transaction: the report, its first timeline entry and audit row, attachments, a dropout's
+   * place on the 控辍保学 list, orders.
+   */
   private async store(
     manager: EntityManager,
     actor: Actor,
@@ -98,6 +103,9 @@ export class IntakeService {
       detail: { channel: report.channel, priority: report.priority },
     });
     await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
+    if (dto.situations.includes('dropout')) {
+      await this.dropouts.fromReport(manager, filing.childFileId, report, now);
+    }
     const orders = await this.dispatcher.dispatch(manager, report, routing, now);
     return this.receipt(manager, report, orders, ownPriority(dto), now);
   }

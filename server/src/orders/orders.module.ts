@@ -47,6 +47,12 @@ import { ReportProgress } from './report-progress';
     ReportDetailsBuilder,
     ReportProgress,
   ],
-  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher],
+  exports: [
+    OrdersRepository,
+    HandoversRepository,
+    ChildFileHolding,
+    OrderDispatcher,
+    HandoffsService,
+  ],
 })
 export class OrdersModule {}

@@ -5,6 +5,7 @@ import type {
   ChildFileChild,
   ChildFilePerson,
   ChildFileStatus,
+  DropoutState,
   HelpInPlace,
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
@@ -26,6 +27,8 @@ export interface ChildFileOverrides {
   help?: HelpInPlace[];
   nextVisitDueAt?: Date | null;
   updatedAt?: Date;
+  /** 控辍保学: on the list in this state since then (and back at school since `returnedAt`). */
+  dropout?: { state: DropoutState; since: Date; returnedAt?: Date | null };
 }
 
 /**
@@ -47,6 +50,13 @@ export async function aChildFile(
     status: overrides.status ?? 'active',
     origin: 'survey',
     ...NEW_FILE_FOLLOW_UP,
+    ...(overrides.dropout
+      ? {
+          dropoutState: overrides.dropout.state,
+          dropoutSince: overrides.dropout.since,
+          dropoutReturnedAt: overrides.dropout.returnedAt ?? null,
+        }
+      : {}),
     divisionCode,
     unitId: overrides.unitId ?? null,
     categories: overrides.categories ?? ['left_behind'],

@@ -13,6 +13,7 @@ import { ChildFiles1764900000000 } from './1764900000000-child-files';
 import { GuardianshipHandovers1764910000000 } from './1764910000000-guardianship-handovers';
 import { OrderHandoffs1764920000000 } from './1764920000000-order-handoffs';
 import { VisitsInbox1765000000000 } from './1765000000000-visits-inbox';
+import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   GuardianshipHandovers1764910000000,
   OrderHandoffs1764920000000,
   VisitsInbox1765000000000,
+  DropoutNotes1765000300000,
 ];
