@@ -1,8 +1,15 @@
-import { channelRefusal, type Channel } from './channels';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  FORM_CHANNELS,
+  channelRefusal,
+  type Channel,
+  type FormChannel,
+} from './channels';
 import type { Role } from './roles';
 
 describe(channelRefusal.name, () => {
-  it.each<[Channel, Role[], boolean]>([
+  it.each<[FormChannel, Role[], boolean]>([
     ['public', ['reporter'], true],
     ['mandatory', ['reporter'], false],
     ['mandatory', ['reporter', 'mandated_reporter'], true],
@@ -15,5 +22,14 @@ describe(channelRefusal.name, () => {
 
   it('tells a reporter without a bound unit how to file a mandatory report', () => {
     expect(channelRefusal('mandatory', ['reporter'])).toContain('绑定单位');
+  });
+});
+
+describe('FORM_CHANNELS', () => {
+  it('offers every channel but 走访发现, which is filed with its visit on the child’s file', () => {
+    expect(CHANNELS.filter((c) => !(FORM_CHANNELS as readonly Channel[]).includes(c))).toEqual([
+      'visit',
+    ]);
+    expect(CHANNEL_LABELS.visit).toBe('走访发现');
   });
 });

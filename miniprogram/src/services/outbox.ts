@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { CHANNELS, type Channel, type CreateReportRequest } from '@shouhu/shared';
+import { FORM_CHANNELS, type Channel, type CreateReportRequest } from '@shouhu/shared';
 import { REPORT_STEPS, type ReportForm } from '../pages/report/report-form';
 import { ApiError, failureLines } from './api-error';
 import { rememberDivisionPath } from './divisions';
@@ -185,7 +185,7 @@ function clearRetry(): void {
  * it moves to the queue under its own key.
  */
 function adoptPendingDrafts(): void {
-  for (const channel of CHANNELS) {
+  for (const channel of FORM_CHANNELS) {
     const pending = takeLegacyPending(channel);
     const queued = read<QueuedReport>(QUEUE_KEY);
     if (!pending || queued.some((q) => q.idempotencyKey === pending.idempotencyKey)) continue;

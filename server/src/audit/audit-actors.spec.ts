@@ -1,4 +1,9 @@
-import { mayKnowReporterActor, reporterPseudonym, type ReportOfRow } from './audit-actors';
+import {
+  channelRoles,
+  mayKnowReporterActor,
+  reporterPseudonym,
+  type ReportOfRow,
+} from './audit-actors';
 
 const report = (overrides: Partial<ReportOfRow> = {}): ReportOfRow => ({
   id: 'report-1',
@@ -25,6 +30,17 @@ describe(mayKnowReporterActor.name, () => {
     ['anonymous, admin', report({ anonymous: true }), admin, false],
   ])('%s → %s', (_case, row, viewer, expected) => {
     expect(mayKnowReporterActor(row, viewer)).toBe(expected);
+  });
+});
+
+describe(channelRoles.name, () => {
+  it.each([
+    ['public', ['reporter']],
+    ['mandatory', ['mandated_reporter']],
+    ['hotline', ['hotline_operator']],
+    ['visit', ['handler']],
+  ] as const)('a %s report shows its reporter as %j', (channel, roles) => {
+    expect(channelRoles(channel)).toEqual(roles);
   });
 });
 

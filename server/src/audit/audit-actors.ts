@@ -28,8 +28,12 @@ export function mayKnowReporterActor(report: ReportOfRow, viewer: AuditViewer): 
   return mayKnowReporter(report, { capacity: 'coordinator', department: 'police' });
 }
 
-/** The roles a pseudonymous actor shows: the one its report's channel needs, which it tells anyway. */
+/**
+ * The roles a pseudonymous actor shows: the one its report's channel needs, which it tells anyway
+ * (a `visit` report is filed by the village or township worker who made the visit).
+ */
 export function channelRoles(channel: Channel): Role[] {
+  if (channel === 'visit') return ['handler'];
   const needed = CHANNEL_ROLES[channel];
   return needed ? [needed.role] : ['reporter'];
 }

@@ -63,6 +63,15 @@ export class RepeatDetector {
     return { childFileId, repeat: await this.files.hasRecentReport(manager, matched, since) };
   }
 
+  /**
+   * The filing of a report about the child of a known file (a report filed from a visit): the
+   * file itself, a repeat when it has an open report or one closed in the last 365 days.
+   */
+  async ofFile(manager: EntityManager, childFileId: string, now: Date): Promise<ChildFiling> {
+    const since = new Date(now.getTime() - REPEAT_WINDOW_MS);
+    return { childFileId, repeat: await this.files.hasRecentReport(manager, [childFileId], since) };
+  }
+
   /** The file a first report makes: the child and guardian as the report gives them, sealed. */
   private async newFile(
     manager: EntityManager,

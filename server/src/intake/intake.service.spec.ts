@@ -26,7 +26,8 @@ import { workingDayCalendar } from '../../test/fakes/working-day-calendar';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { IntakeService } from './intake.service';
 import { ReporterPriority } from './reporter-priority';
-import { EDUCATION, TOWNSHIP } from '../../test/factories/county-units';
+import { EDUCATION, TOWNSHIP, VILLAGE } from '../../test/factories/county-units';
+import type { ChildFileEntity } from '../children/child-file.entity';
 
 const manager = InMemoryOrders.manager;
 const calendar = workingDayCalendar as CalendarService;
@@ -84,6 +85,7 @@ function setUp({ repeat = false } = {}) {
     } as unknown as DivisionsService,
     {
       file: async () => ({ childFileId: 'file-1', repeat }),
+      ofFile: async (_: EntityManager, childFileId: string) => ({ childFileId, repeat }),
     } as unknown as RepeatDetector,
     new OrderDispatcher(
       orders as unknown as OrdersRepository,
@@ -269,5 +271,81 @@ describe(IntakeService.name, () => {
     await sut.submit(reporter, KEY, aDropout({ situations: ['poverty_hardship'] }));
 
     expect(dropouts.fromReport).not.toHaveBeenCalled();
+  });
+
+  describe('fileFromChildFile: a report found on a visit', () => {
+    const worker = anActor(['reporter', 'handler'], VILLAGE, 'user-village');
+    const finding = {
+      situations: ['dropout' as const],
+      immediateDanger: false,
+      description: '走访时发现孩子已经两周没有上学。',
+      address: '关庙村东头第三户',
+    };
+
+    function aFile(sealer: Sealer): ChildFileEntity {
+      return {
+        id: 'file-9',
+        divisionCode: '341324100203',
+        childSealed: sealer.seal({ name: '王小红', birthDate: '2016-03-01', school: '关庙小学' }),
+        childGender: 'female',
+        guardianSealed: sealer.seal({ name: '王大山', phone: '13912345678', relation: '父亲' }),
+      } as ChildFileEntity;
+    }
+
+    it('files it in channel visit, for the file’s place and child, named, for the worker’s unit', async () => {
+      const { sut, sealer, reports, audit, once } = setUp();
+      const visitedAt = new Date('2026-11-16T08:00:00Z');
+
+      const filed = await sut.fileFromChildFile(manager, worker, aFile(sealer), finding, visitedAt);
+
+      const [report] = reports;
+      expect(filed).toEqual({ id: report.id, trackingCode: report.trackingCode });
+      expect(report).toMatchObject({
+        channel: 'visit',
+        reporterUserId: worker.user.id,
+        childFileId: 'file-9',
+        divisionCode: '341324100203',
+        discoveredAt: visitedAt,
+        reporterAnonymous: false,
+        reporterConfidential: false,
+        reporterOrgName: VILLAGE.name,
+        reporterOrgType: 'village_committee',
+      });
+      expect(sealer.open(report.childSealed)).toEqual({
+        name: '王小红',
+        birthDate: '2016-03-01',
+        school: '关庙小学',
+        gender: 'female',
+        guardianName: '王大山',
+        guardianPhone: '13912345678',
+      });
+      expect(sealer.open(report.locationSealed)).toEqual({ address: finding.address });
+      expect(audit.record).toHaveBeenCalledWith(
+        manager,
+        worker,
+        expect.objectContaining({
+          action: 'report.submit',
+          detail: expect.objectContaining({ channel: 'visit' }),
+        }),
+      );
+      // In the visit's transaction: no Idempotency-Key of its own.
+      expect(once).not.toHaveBeenCalled();
+    });
+
+    it('routes and dispatches it like any report, raised when the child’s file has a recent report', async () => {
+      const { sut, sealer, reports, orders } = setUp({ repeat: true });
+
+      await sut.fileFromChildFile(manager, worker, aFile(sealer), finding, AT);
+
+      expect([...orders.orders.values()].map((o) => [o.department, o.role, o.priority])).toEqual([
+        ['township', 'lead', 'P2'],
+        ['education', 'assist', 'P2'],
+      ]);
+      expect(reports[0]).toMatchObject({
+        priority: 'P2',
+        initialPriority: 'P3',
+        repeatReport: true,
+      });
+    });
   });
 });

@@ -7,10 +7,16 @@ import {
   ownPriority,
   reportConsistencyErrors,
   route,
+  type ChildFileChild,
+  type ChildFilePerson,
   type CreatedOrder,
+  type CreateReportRequest,
+  type OrgType,
   type Priority,
+  type ReportChild,
   type ReportCreatedResponse,
   type Routing,
+  type VisitReportRequest,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
@@ -18,6 +24,7 @@ import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
+import type { ChildFileEntity } from '../children/child-file.entity';
 import { DropoutEnlistment } from '../children/dropout-enlistment';
 import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
@@ -30,6 +37,12 @@ import { UploadsService } from '../uploads/uploads.service';
 import type { CreateReportDto } from './dto/create-report.dto';
 import { ReporterPriority } from './reporter-priority';
 import { toCreatedResponse } from './report-views';
+
+/** The institution a report is filed for: a mandated reporter's, or a visiting worker's unit. */
+interface Org {
+  name: string | null;
+  type: OrgType | null;
+}
 
 /**
  * 提交报告: the reporter's report, checked (shared rules, then the server's clock and divisions),
@@ -68,24 +81,87 @@ export class IntakeService {
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
     const refusal = channelRefusal(dto.channel, actor.roles);
     if (refusal) throw ApiException.forbidden(refusal);
-    return this.idempotency.once(key, actor.user.id, dto, HttpStatus.CREATED, (manager) =>
-      this.store(manager, actor, dto),
-    );
+    return this.idempotency.once(key, actor.user.id, dto, HttpStatus.CREATED, async (manager) => {
+      const now = this.clock.now();
+      const filing = await this.repeats.file(manager, dto.child, dto.location.divisionCode, now);
+      const org: Org | null =
+        dto.channel === 'mandatory' ? { name: actor.user.orgName, type: actor.user.orgType } : null;
+      const { report, orders } = await this.store(manager, actor, dto, filing, org, now);
+      return this.receipt(manager, report, orders, ownPriority(dto), now);
+    });
   }
 
   /**
-   * One transaction: the report, its first timeline entry and audit row, attachments, a dropout's
-   * place on the 控辍保学 list, orders.
+   * 走访发现: a report filed from a visit to a child on file (channel `visit`), in the caller's
+   * transaction (the visit's). The place is the file's division (with the address the visitor
+   * gives), the child and guardian the file's sealed identity, the reporter the visiting worker,
+   * named (neither anonymous nor confidential), for their unit. Routed, dispatched, timed and
+   * announced like any report, and linked to the file; a repeat when the child has an open report
+   * or one closed within the repeat window (domain.md, Routing rule 4). `discoveredAt` is the
+   * visit's time. The caller has checked the file may be visited by `actor`.
+   */
+  async fileFromChildFile(
+    manager: EntityManager,
+    actor: Actor,
+    file: ChildFileEntity,
+    body: VisitReportRequest,
+    discoveredAt: Date,
+  ): Promise<{ id: string; trackingCode: string }> {
+    const now = this.clock.now();
+    const request: CreateReportRequest = {
+      channel: 'visit',
+      situations: body.situations,
+      immediateDanger: body.immediateDanger,
+      description: body.description,
+      discoveredAt: discoveredAt.toISOString(),
+      location: {
+        divisionCode: file.divisionCode,
+        ...(body.address !== undefined ? { address: body.address } : {}),
+      },
+      child: this.childOfFile(file),
+      reporter: { anonymous: false, confidential: false },
+    };
+    const filing = await this.repeats.ofFile(manager, file.id, now);
+    const unit = actor.unit;
+    const org: Org | null = unit
+      ? {
+          name: unit.name,
+          type: unit.department === 'village' ? 'village_committee' : 'government',
+        }
+      : null;
+    const { report } = await this.store(manager, actor, request, filing, org, now);
+    return { id: report.id, trackingCode: report.trackingCode };
+  }
+
+  /** The child of a visit report: the file's identity of the child and the guardian, as a report gives them. */
+  private childOfFile(file: ChildFileEntity): ReportChild {
+    const child = file.childSealed ? this.sealer.open<ChildFileChild>(file.childSealed) : {};
+    const guardian = file.guardianSealed
+      ? this.sealer.open<ChildFilePerson>(file.guardianSealed)
+      : null;
+    const gender = child.gender ?? file.childGender ?? undefined;
+    return {
+      ...child,
+      ...(gender ? { gender } : {}),
+      ...(guardian?.name ? { guardianName: guardian.name } : {}),
+      ...(guardian?.phone ? { guardianPhone: guardian.phone } : {}),
+    };
+  }
+
+  /**
+   * One transaction's part: the report linked to its child's file, its first timeline entry and
+   * audit row, attachments, a dropout's place on the 控辍保学 list, and its routed orders.
    */
   private async store(
     manager: EntityManager,
     actor: Actor,
-    dto: CreateReportDto,
-  ): Promise<ReportCreatedResponse> {
-    const now = this.clock.now();
-    const filing = await this.repeats.file(manager, dto.child, dto.location.divisionCode, now);
+    dto: CreateReportRequest,
+    filing: ChildFiling,
+    org: Org | null,
+    now: Date,
+  ): Promise<{ report: ReportEntity; orders: CreatedOrder[] }> {
     const routing = route(dto, { repeat: filing.repeat });
-    const report = this.newReport(actor, dto, routing, filing, now);
+    const report = this.newReport(actor, dto, routing, filing, org, now);
     await this.reports.insert(manager, report);
     await this.reports.appendEvent(manager, {
       id: randomUUID(),
@@ -107,18 +183,18 @@ export class IntakeService {
       await this.dropouts.fromReport(manager, filing.childFileId, report, now);
     }
     const orders = await this.dispatcher.dispatch(manager, report, routing, now);
-    return this.receipt(manager, report, orders, ownPriority(dto), now);
+    return { report, orders };
   }
 
   /** The report as stored: the personal details sealed, phones normalized, at the routing's priority. */
   private newReport(
     { user }: Actor,
-    dto: CreateReportDto,
+    dto: CreateReportRequest,
     routing: Routing,
     filing: ChildFiling,
+    org: Org | null,
     now: Date,
   ): ReportEntity {
-    const mandated = dto.channel === 'mandatory';
     const { divisionCode, address, latitude, longitude } = dto.location;
     const { anonymous, confidential, name, phone, relation } = dto.reporter;
     return {
@@ -159,8 +235,8 @@ export class IntakeService {
       reporterSealed: anonymous
         ? null
         : this.sealer.seal({ name, phone: phone && normalizePhone(phone), relation }),
-      reporterOrgName: mandated ? user.orgName : null,
-      reporterOrgType: mandated ? user.orgType : null,
+      reporterOrgName: org?.name ?? null,
+      reporterOrgType: org?.type ?? null,
       createdAt: now,
     };
   }

@@ -1,7 +1,7 @@
 import {
-  CHANNELS,
   CHANNEL_LABELS,
   CHANNEL_ROLES,
+  FORM_CHANNELS,
   REPORT_CONSISTENCY_RULES,
   ROLE_LABELS,
 } from '@shouhu/shared';
@@ -13,12 +13,13 @@ import {
  */
 export const REPORT_RULES: readonly string[] = [
   ...Object.entries(REPORT_CONSISTENCY_RULES).map(([field, rule]) => `\`${field}\`：${rule}`),
+  '`channel`：不能是 `visit`（走访发现）：这种报告由村（居）委会、乡镇工作人员在儿童档案中记录走访时一并提交（POST /children/:id/visits 的 `report`）',
   '`location.divisionCode`：须是收录的区划代码（GET /divisions 逐级列出）',
   '`attachments`：每个编号须是调用者自己上传（POST /uploads）、还没有随报告提交、也没有过期的文件，且不重复',
 ];
 
 /** Who may file in each channel, from the table `channelRefusal` decides by (403 otherwise). */
-export const CHANNEL_RULES: readonly string[] = CHANNELS.map((channel) => {
+export const CHANNEL_RULES: readonly string[] = FORM_CHANNELS.map((channel) => {
   const needed = CHANNEL_ROLES[channel];
   const who = needed
     ? `需要角色 ${needed.role}（${ROLE_LABELS[needed.role]}）`

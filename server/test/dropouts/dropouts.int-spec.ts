@@ -15,6 +15,7 @@ import {
   type DropoutChanged,
   type DropoutState,
   type DropoutStateFigure,
+  type InboxKind,
   type OrderDetail,
   type Page,
   type Unit,
@@ -162,7 +163,7 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
       .find({ where: { childFileId: id }, order: { createdAt: 'ASC' } });
   const audits = (id: string, action = 'child_file.dropout') =>
     db.getRepository(AuditEntryEntity).find({ where: { targetId: id, action } });
-  const inbox = (userId: string, kind = 'new_visit') =>
+  const inbox = (userId: string, kind: InboxKind = 'new_visit') =>
     db.getRepository(InboxMessageEntity).find({ where: { userId, kind } });
 
   /** What the file's next visit must say: the earliest open due of its plan. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CHANNELS, channelRefusal, type Channel } from '@shouhu/shared';
+import { FORM_CHANNELS, channelRefusal, type FormChannel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
@@ -45,9 +45,12 @@ import './index.css';
 
 const LAST_STEP = REPORT_STEPS.length - 1;
 
-/** Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助. */
-function channelFrom(param: string | undefined): Channel {
-  const requested = CHANNELS.find((c) => c === param) ?? 'public';
+/**
+ * Only a bound mandated reporter files as 强制报告; anyone else files the same report as 举报/求助.
+ * The form offers no 走访发现: such a report is filed with its visit, on the child's file.
+ */
+function channelFrom(param: string | undefined): FormChannel {
+  const requested = FORM_CHANNELS.find((c) => c === param) ?? 'public';
   return channelRefusal(requested, currentUser()?.roles ?? []) ? 'public' : requested;
 }
 

@@ -11,16 +11,18 @@ import {
   IsUUID,
   Matches,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
 import {
-  CHANNELS,
   DIVISION_CODE_PATTERN,
+  FORM_CHANNELS,
   GENDERS,
   REPORTER_IDENTITY_TEXTS,
   SITUATION_CODES,
   TEXT_LIMITS,
-  type Channel,
+  VISIT_CHANNEL_REFUSAL,
   type CreateReportRequest,
+  type FormChannel,
   type Gender,
   type ReportChild,
   type ReportLocation,
@@ -134,8 +136,13 @@ export class ReportReporterDto implements ReportReporter {
 }
 
 export class CreateReportDto implements CreateReportRequest {
-  @IsIn(CHANNELS, { message: '报告渠道只能是 mandatory、public 或 hotline' })
-  channel: Channel;
+  @IsIn(FORM_CHANNELS, {
+    message: (args: ValidationArguments) =>
+      args.value === 'visit'
+        ? VISIT_CHANNEL_REFUSAL
+        : '报告渠道只能是 mandatory、public 或 hotline',
+  })
+  channel: FormChannel;
 
   @IsArray({ message: missingOr('请至少选择一种情形', '情形应为列表，如 ["dropout"]') })
   @ArrayMinSize(1, { message: '请至少选择一种情形' })
