@@ -106,8 +106,11 @@ describe(dropoutPoliceText.name, () => {
     const text = dropoutPoliceText({ via, reportId: 'r', orderId: 'o', unitName: '泗县公安局' });
 
     expect(text).toContain('公安（泗县公安局）');
-    expect(text).toContain('去向不明');
+    expect(text).toContain('查找孩子下落');
     expect(isWholeSentence(text)).toBe(true);
+    expect(isWholeSentence(`${dropoutChangeText('returned', 'whereabouts_unknown')}${text}`)).toBe(
+      true,
+    );
   });
 
   it('says the order waits to be placed when it has no unit', () => {

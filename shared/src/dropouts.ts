@@ -121,16 +121,20 @@ export interface DropoutPoliceReferral {
   unitName: string | null;
 }
 
-/** What the file's timeline says of the police being brought in (no note: it may name people). */
+/**
+ * What the file's timeline says of the police being brought in, after the move's own words
+ * (控辍保学：劝返中 → 去向不明。已转接公安（泗县公安局）查找孩子下落。); never the note, which may
+ * name people.
+ */
 export function dropoutPoliceText(referral: DropoutPoliceReferral): string {
   const police = `${DEPARTMENT_KINDS.police}（${referral.unitName ?? '待分派'}）`;
   switch (referral.via) {
     case 'handoff':
-      return `控辍保学：孩子去向不明，已转接${police}查找下落。`;
+      return `已转接${police}查找孩子下落。`;
     case 'open_order':
-      return `控辍保学：孩子去向不明，${police}已有这个孩子的在办工单，已请其查找下落。`;
+      return `${police}已有这个孩子的在办工单，已请其查找孩子下落。`;
     case 'report':
-      return `控辍保学：孩子去向不明，已向${police}报告，请其查找下落。`;
+      return `已向${police}报告，请其查找孩子下落。`;
   }
 }
 

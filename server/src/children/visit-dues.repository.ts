@@ -32,14 +32,17 @@ export class VisitDuesRepository {
       cancelledAt: null,
       createdAt: now,
     };
-    const result = await manager
+    await manager
       .createQueryBuilder()
       .insert()
       .into(VisitDueEntity)
       .values(row)
       .orIgnore()
       .execute();
-    return rowsAffected(result.raw) > 0;
+    // Whether the row is ours: drivers disagree on what an ignored insert answers (MariaDB the
+    // RETURNING rows, MySQL affectedRows, SQLite only the last rowid), but our own row, by our
+    // own id, is always visible to us.
+    return manager.getRepository(VisitDueEntity).existsBy({ id: row.id });
   }
 
   /**
@@ -100,10 +103,4 @@ export class VisitDuesRepository {
     });
     return new Map(dues.map((due) => [due.childFileId, due]));
   }
-}
-
-/** mysql2 answers `{affectedRows}`; better-sqlite3 `{changes}`. */
-function rowsAffected(raw: unknown): number {
-  const value = raw as { affectedRows?: number; changes?: number } | undefined;
-  return value?.affectedRows ?? value?.changes ?? 0;
 }

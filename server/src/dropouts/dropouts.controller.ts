@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   HttpStatus,
   Param,
   ParseUUIDPipe,
@@ -37,6 +38,7 @@ export class DropoutsController {
   ) {}
 
   @Post('children/:id/dropout')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: '更新控辍保学状态',
     description: `劝返中 → 已复学 → 巩固（复学后回访确认）→ 销号，或 → 去向不明（交公安机关查找）。已复学时排上复学巩固回访；去向不明时从孩子的在办工单转接公安，公安已有在办工单时告知它，没有在办工单时从档案向公安报告，应答说明是哪张工单、哪份报告。`,

@@ -9,7 +9,6 @@ import {
   dropoutTransitionProblem,
   mayEditChildFile,
   type DropoutChanged,
-  type DropoutPoliceReferral,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
@@ -98,30 +97,36 @@ export class DropoutsService {
       await this.files.saveFile(manager, updated);
 
       const who = { actor, capacity };
-      await this.line(manager, who.actor, file.id, dropoutChangeText(from, dto.state), now, {
-        detail: { from, to: dto.state },
-        note: dto.note,
+      const police =
+        dto.state === 'whereabouts_unknown'
+          ? await this.police.bringIn(manager, who, updated, dto.note ?? '', now)
+          : null;
+      const text = dropoutChangeText(from, dto.state) + (police ? dropoutPoliceText(police) : '');
+      const moved = {
+        from,
+        to: dto.state,
+        ...(police
+          ? { police: police.via, reportId: police.reportId, orderId: police.orderId }
+          : {}),
+      };
+      await this.files.appendEvent(manager, {
+        id: randomUUID(),
+        childFileId: file.id,
+        kind: 'dropout',
+        text,
+        actorUserId: actor.user.id,
+        actorUnitId: actor.unit?.id ?? null,
+        detail: moved,
+        noteSealed: dto.note ? this.sealer.seal(dto.note) : null,
+        at: now,
       });
-      let police: DropoutPoliceReferral | null = null;
-      if (dto.state === 'whereabouts_unknown') {
-        police = await this.police.bringIn(manager, who, updated, dto.note ?? '', now);
-        await this.line(manager, actor, file.id, dropoutPoliceText(police), now, {
-          detail: { police: police.via, reportId: police.reportId, orderId: police.orderId },
-        });
-      }
       // The note may name the family or where the child went: the audit row keeps only the move.
       await this.audit.record(manager, actor, {
         action: 'child_file.dropout',
         targetType: 'child_file',
         targetId: file.id,
         divisionCode: file.divisionCode,
-        detail: {
-          from,
-          to: dto.state,
-          ...(police
-            ? { police: police.via, reportId: police.reportId, orderId: police.orderId }
-            : {}),
-        },
+        detail: moved,
       });
       return {
         dropout: dropoutView(
@@ -171,27 +176,5 @@ export class DropoutsService {
       );
     }
     return this.dues.openOfFile(manager, file.id, 'dropout_check');
-  }
-
-  /** A line of the file's timeline by the caller, with their note sealed on it. */
-  private async line(
-    manager: EntityManager,
-    actor: Actor,
-    childFileId: string,
-    text: string,
-    at: Date,
-    options: { detail: object; note?: string },
-  ): Promise<void> {
-    await this.files.appendEvent(manager, {
-      id: randomUUID(),
-      childFileId,
-      kind: 'dropout',
-      text,
-      actorUserId: actor.user.id,
-      actorUnitId: actor.unit?.id ?? null,
-      detail: options.detail,
-      noteSealed: options.note ? this.sealer.seal(options.note) : null,
-      at,
-    });
   }
 }

@@ -24,6 +24,7 @@ import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../src/audit/audit-entry.entity';
 import { ChildFileEntity, ChildFileEventEntity } from '../../src/children/child-file.entity';
 import { VisitDueEntity } from '../../src/children/visit.entity';
+import { VisitDuesRepository } from '../../src/children/visit-dues.repository';
 import { VisitPolicyRepository } from '../../src/children/visit-policy.repository';
 import { DropoutChangeDto } from '../../src/dropouts/dto/dropout-change.dto';
 import { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
@@ -212,7 +213,11 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
         });
         expect(after).toMatchObject({ dropoutState: to, status: 'active' });
         expect(after.dropoutSince?.toISOString()).toBe(clock.now().toISOString());
-        expect(line?.text).toBe(dropoutChangeText(from, to));
+        expect(line?.text).toBe(
+          dropoutChangeText(from, to) +
+            (answer.body.police ? dropoutPoliceText(answer.body.police) : ''),
+        );
+        expect(answer.body.police !== null).toBe(to === 'whereabouts_unknown');
         expect(line?.actorUserId).toBe(s.guanmiao.user.id);
         const [audit] = await audits(file.id);
         expect(audit.detail).toEqual(expect.objectContaining({ from, to }));
@@ -434,6 +439,23 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
       }
     });
 
+    it('plans a return’s check once however often it is asked, telling the unit once', async () => {
+      const file = await aFile('returned');
+      const planned = sut.app.get(VisitDuesRepository);
+      const due = {
+        childFileId: file.id,
+        unitId: file.unitId,
+        divisionCode: file.divisionCode,
+        reason: 'dropout_check' as const,
+        dedupKey: `${file.id}:dropout_check:${file.dropoutReturnedAt?.toISOString()}`,
+        ...dropoutCheckWindow(file.dropoutReturnedAt!),
+      };
+
+      expect(await planned.plan(db.manager, due, clock.now())).toBe(true);
+      expect(await planned.plan(db.manager, due, clock.now())).toBe(false);
+      expect(await dues(file.id)).toHaveLength(1);
+    });
+
     it('plans one check when two workers send the return at once: the second is refused', async () => {
       const file = await aFile('persuading');
       const answers = await Promise.all([
@@ -533,15 +555,13 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
         )[0];
         expect(policeLine.text).toContain('孩子现在去向不明，请公安机关协助查找下落。');
         expect(policeLine.text).toContain(NOTE);
-        expect((await events(fileId)).map((e) => e.text)).toEqual(
-          expect.arrayContaining([
-            dropoutChangeText('persuading', 'whereabouts_unknown'),
-            dropoutPoliceText(answer.body.police!),
-          ]),
+        expect((await events(fileId)).map((e) => e.text)).toContain(
+          `${dropoutChangeText('persuading', 'whereabouts_unknown')}${dropoutPoliceText(answer.body.police!)}`,
         );
         expect(await audits(source.id, 'order.handoff')).toHaveLength(1);
-        const [audit] = await audits(fileId);
-        expect(audit.detail).toEqual({
+        const moves = (await audits(fileId)).map((row) => row.detail);
+        expect(moves).toContainEqual({ from: null, to: 'persuading', reportId });
+        expect(moves).toContainEqual({
           from: 'persuading',
           to: 'whereabouts_unknown',
           police: 'handoff',
@@ -582,7 +602,7 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
       const detail = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${police.id}`, {
         token: s.police.token,
       });
-      expect(detail.body.timeline.at(-1)?.text).toContain(NOTE);
+      expect(detail.body.timeline.filter((e) => e.text.includes(NOTE))).toHaveLength(1);
     });
 
     it('files a police report from the file when no order about the child is open', async () => {
@@ -609,7 +629,7 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
       });
       expect(police).toMatchObject({ reportId: report.id, department: 'police', role: 'lead' });
       expect((await events(file.id)).map((e) => e.text)).toContain(
-        dropoutPoliceText(answer.body.police!),
+        `${dropoutChangeText('persuading', 'whereabouts_unknown')}${dropoutPoliceText(answer.body.police!)}`,
       );
     });
   });
