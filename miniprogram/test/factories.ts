@@ -161,6 +161,7 @@ export function aChildFileSummary(overrides: Partial<ChildFileSummary> = {}): Ch
     reportCount: 0,
     openOrderCount: 0,
     nextVisitDueAt: '2027-02-20T15:59:59Z',
+    dropout: null,
     createdAt: '2026-11-22T02:00:00Z',
     updatedAt: '2026-11-22T02:00:00Z',
     ...overrides,

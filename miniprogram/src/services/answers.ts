@@ -3,7 +3,10 @@ import {
   SUBSCRIBE_KINDS,
   type AuthResponse,
   type ChildFileDetail,
+  type ChildFileDropout,
   type ChildFileSummary,
+  type DropoutChanged,
+  type DropoutStateFigure,
   type GuardianshipHandover,
   type CountyBoard,
   type HotlineCallback,
@@ -210,6 +213,32 @@ export const isHotlineCallbackList = arrayOf(
   }),
 );
 
+/** A file's place on the 控辍保学 list; null off it (an older server sends nothing: off it too). */
+const isDropout = optional(
+  nullable(
+    objectWith<ChildFileDropout>({
+      state: isString,
+      since: isString,
+      returnedAt: orNull,
+      check: optional(nullable(objectWith({ startedAt: isString, dueAt: isString }))),
+    }),
+  ),
+);
+
+export const isDropoutChanged = objectWith<DropoutChanged>({
+  dropout: objectWith({ state: isString, since: isString }),
+  police: nullable(objectWith({ via: isString, reportId: isString, orderId: isString })),
+});
+
+export const isDropoutFigures = arrayOf(
+  objectWith<DropoutStateFigure>({
+    state: isString,
+    count: isNumber,
+    medianDays: nullable(isNumber),
+    longestDays: nullable(isNumber),
+  }),
+);
+
 export const isChildFileSummary = objectWith<ChildFileSummary>({
   id: isString,
   status: isString,
@@ -220,6 +249,7 @@ export const isChildFileSummary = objectWith<ChildFileSummary>({
   child: objectWith({}),
   openOrderCount: isNumber,
   nextVisitDueAt: orNull,
+  dropout: isDropout,
 });
 
 export const isChildFilePage = objectWith<Page<ChildFileSummary>>({
@@ -241,6 +271,7 @@ export const isChildFileDetail = objectWith<ChildFileDetail>({
   carer: isPerson,
   help: arrayOf(objectWith({ kind: isString, since: isString, provider: isString })),
   closeReason: orNull,
+  dropout: isDropout,
   reports: arrayOf(
     objectWith({
       id: isString,

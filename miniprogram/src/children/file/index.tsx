@@ -41,6 +41,7 @@ import {
   closeRequest,
   moveProblems,
 } from '../file-actions';
+import { DropoutSection } from '../dropout-section';
 import { categoryChips, childName, genderAndAge, nextVisitText } from '../list-query';
 import '../../staff/staff.css';
 import '../children.css';
@@ -306,6 +307,8 @@ export default function ChildFilePage() {
           )}
         </View>
       )}
+
+      <DropoutSection file={file} onChanged={() => void load()} />
 
       <View className="section file-child">
         <Text className="section-title">孩子</Text>

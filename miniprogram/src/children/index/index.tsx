@@ -6,6 +6,8 @@ import {
   CHILD_CATEGORY_LABELS,
   CHILD_FILE_STATUSES,
   CHILD_FILE_STATUS_LABELS,
+  DROPOUT_STATES,
+  DROPOUT_STATE_LABELS,
   inputMaxLength,
   TEXT_LIMITS,
   type ChildFileSummary,
@@ -22,13 +24,16 @@ import {
   categoryChips,
   childFilesPath,
   childName,
+  dropoutChip,
   genderAndAge,
   isVillageWorker,
   keepsFiles,
   nextVisitText,
+  seesDropoutFigures,
   unfiltered,
   type ChildListFilters,
 } from '../list-query';
+import { DropoutFigures } from '../dropout-figures';
 import { ScopePicker } from '../scope-picker';
 import '../../staff/staff.css';
 import '../children.css';
@@ -38,6 +43,7 @@ const PAGE_SIZE = 20;
 function FileRow({ file, now }: { file: ChildFileSummary; now: Date }) {
   const visit = nextVisitText(file.nextVisitDueAt, now);
   const facts = genderAndAge(file.child);
+  const dropout = dropoutChip(file.dropout);
   return (
     <View
       className="section file-row"
@@ -55,6 +61,7 @@ function FileRow({ file, now }: { file: ChildFileSummary; now: Date }) {
         ))}
       </View>
       <Text className="hint file-row-place">{file.placeName}</Text>
+      {dropout && <Text className="file-row-dropout">{dropout}</Text>}
       {visit && (
         <Text className={`file-row-visit ${visit.overdue ? 'file-overdue' : ''}`}>
           {visit.text}
@@ -122,6 +129,8 @@ export default function ChildFilesPage() {
           <Text className="big-button-note">摸排发现需要关爱的孩子，在这里建档</Text>
         </View>
       )}
+
+      {seesDropoutFigures(user) && <DropoutFigures division={filters.division} />}
 
       <View className="tabs">
         {CHILD_FILE_STATUSES.map((status) => (
@@ -198,6 +207,25 @@ export default function ChildFilesPage() {
               onClick={() => apply({ ...filters, category })}
             >
               {CHILD_CATEGORY_LABELS[category]}
+            </Text>
+          ))}
+        </View>
+
+        <Text className="field-label">控辍保学</Text>
+        <View className="chips chips-choice">
+          <Text
+            className={`chip chip-choice children-dropout-all ${filters.dropout === '' ? 'chip-selected' : ''}`}
+            onClick={() => apply({ ...filters, dropout: '' })}
+          >
+            全部
+          </Text>
+          {DROPOUT_STATES.map((state) => (
+            <Text
+              key={state}
+              className={`chip chip-choice children-dropout-${state} ${filters.dropout === state ? 'chip-selected' : ''}`}
+              onClick={() => apply({ ...filters, dropout: state })}
+            >
+              {DROPOUT_STATE_LABELS[state]}
             </Text>
           ))}
         </View>
