@@ -11,7 +11,7 @@ import type {
   ReportDetails,
   ReportRoutingView,
 } from '@shouhu/shared';
-import type { ChildFileView } from '../src/services/children';
+import type { ChildFileDetail } from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
 
 /**
@@ -166,6 +166,7 @@ export function aChildFileSummary(overrides: Partial<ChildFileSummary> = {}): Ch
     openOrderCount: 0,
     nextVisitDueAt: '2027-02-20T15:59:59Z',
     priority: false,
+    dropout: null,
     createdAt: '2026-11-22T02:00:00Z',
     updatedAt: '2026-11-22T02:00:00Z',
     ...overrides,
@@ -187,7 +188,7 @@ export function aHandover(overrides: Partial<GuardianshipHandover> = {}): Guardi
 }
 
 /** The same file as its village keeper opens it: one teacher's report, a timeline, editable. */
-export function aChildFileDetail(overrides: Partial<ChildFileView> = {}): ChildFileView {
+export function aChildFileDetail(overrides: Partial<ChildFileDetail> = {}): ChildFileDetail {
   const { child, ...summary } = aChildFileSummary();
   return {
     ...summary,
@@ -248,8 +249,6 @@ export function aChildFileDetail(overrides: Partial<ChildFileView> = {}): ChildF
         reportId: 'report-1',
       },
     ],
-    visits: [],
-    plannedVisits: [],
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ChildFilesModule } from './child-files/child-files.module';
+import { DropoutsModule } from './dropouts/dropouts.module';
 import { DivisionsModule } from './divisions/divisions.module';
 import { OrdersModule } from './orders/orders.module';
 import { SimulatedClock } from './sla/simulated-clock';
@@ -62,6 +63,7 @@ export class AppModule {
         OrdersModule,
         ChildFilesModule,
         VisitsModule,
+        DropoutsModule,
         BoardModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),

@@ -135,16 +135,22 @@ describe('import direction', () => {
     expect(breaking((i) => i.from === 'orders' && i.to === 'child-files')).toEqual([]);
   });
 
-  it('lets only the application, the demo data and visits import child files', () => {
-    const above = ['child-files', 'app.module', 'demo', 'visits'];
+  it('lets only the application, the demo data, visits and dropouts import child files', () => {
+    const above = ['child-files', 'app.module', 'demo', 'visits', 'dropouts'];
 
     expect(breaking((i) => i.to === 'child-files' && !above.includes(i.from))).toEqual([]);
   });
 
-  it('lets only the application, the demo data and visits import intake', () => {
-    const above = ['intake', 'app.module', 'demo', 'visits'];
+  it('lets only the application, the demo data, visits and dropouts import intake', () => {
+    const above = ['intake', 'app.module', 'demo', 'visits', 'dropouts'];
 
     expect(breaking((i) => i.to === 'intake' && !above.includes(i.from))).toEqual([]);
+  });
+
+  it('keeps dropouts at the top: only the application imports it', () => {
+    const above = ['dropouts', 'app.module'];
+
+    expect(breaking((i) => i.to === 'dropouts' && !above.includes(i.from))).toEqual([]);
   });
 });
 

@@ -56,6 +56,7 @@ export const ORDER_EVENT_WORDS: Record<string, string> = {
   red_list: '严重超期，已列入红名单',
   handoff: '转接其他部门协助办理',
   handover: '记录了书面交接',
+  whereabouts_unknown: '获知孩子去向不明，请其查找下落',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Channel } from './channels';
 import { VILLAGE_CODE_LENGTH, type ReceivingDepartment } from './departments';
 import { withinPrefixes } from './division-scope';
+import type { ChildFileDropout } from './dropouts';
 import type { OrderStatus } from './order-states';
 import type { Priority } from './priorities';
 import type { Gender } from './report-rules';
@@ -188,6 +189,8 @@ export interface ChildFileSummary {
   nextVisitDueAt: string | null;
   /** 重点关注: visited at the start of each school holiday as well (假期走访). */
   priority: boolean;
+  /** 控辍保学: where the child is on the dropout list; null when not on it. */
+  dropout: ChildFileDropout | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,6 @@
 import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
 import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-files';
+import { DROPOUT_REFUSAL_CODES, type DropoutRefusalCode } from './dropouts';
 import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
@@ -35,7 +36,8 @@ export type ErrorCode =
   | CallbackRefusalCode
   | ChildFileRefusalCode
   | HandoffRefusalCode
-  | SchoolHolidayRefusalCode;
+  | SchoolHolidayRefusalCode
+  | DropoutRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
@@ -45,6 +47,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...CHILD_FILE_REFUSAL_CODES,
   ...HANDOFF_REFUSAL_CODES,
   ...SCHOOL_HOLIDAY_REFUSAL_CODES,
+  ...DROPOUT_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

@@ -27,6 +27,7 @@ export const TEXT_LIMITS = {
   helpProvider: { label: '帮扶人或单位', min: 1, max: 50 },
   helpNote: { label: '帮扶说明', min: 1, max: 200 },
   closeNote: { label: '销号说明', min: 2, max: 200 },
+  dropoutNote: { label: '情况说明', min: 1, max: 500 },
   reporterName: { label: '报告人姓名', min: 1, max: 50 },
   reporterRelation: { label: '与孩子的关系', min: 1, max: 50 },
   ratingComment: { label: '评价', min: 1, max: 500 },

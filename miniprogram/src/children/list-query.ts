@@ -1,11 +1,14 @@
 import {
   CHILD_CATEGORY_LABELS,
+  DROPOUT_STATE_LABELS,
   GENDER_LABELS,
   chineseDay,
   type AuthUser,
   type ChildCategory,
+  type ChildFileDropout,
   type ChildFileStatus,
   type ChildFileSummary,
+  type DropoutState,
 } from '@shouhu/shared';
 
 /** What the list asks `GET /children` for: the tab, and the filters the person set. */
@@ -14,11 +17,19 @@ export interface ChildListFilters {
   /** A township or village within the caller's divisions; empty: all of them. */
   division: string;
   category: ChildCategory | '';
+  /** 控辍保学: only children in this state of the dropout list. */
+  dropout: DropoutState | '';
   /** A full name or 身份证号, matched exactly by the server's blind index. */
   q: string;
 }
 
-export const NO_FILTERS: ChildListFilters = { status: 'active', division: '', category: '', q: '' };
+export const NO_FILTERS: ChildListFilters = {
+  status: 'active',
+  division: '',
+  category: '',
+  dropout: '',
+  q: '',
+};
 
 export const EMPTY_LIST = '还没有儿童档案。摸排发现需要关爱的孩子，点「新建档案」';
 
@@ -28,6 +39,7 @@ export function unfiltered(filters: ChildListFilters): boolean {
     filters.status === 'active' &&
     filters.division === '' &&
     filters.category === '' &&
+    filters.dropout === '' &&
     filters.q.trim() === ''
   );
 }
@@ -38,6 +50,7 @@ export function childFilesPath(filters: ChildListFilters, page: number, pageSize
     ['status', filters.status],
     ['division', filters.division],
     ['category', filters.category],
+    ['dropout', filters.dropout],
     ['q', filters.q.trim()],
     ['page', String(page)],
     ['pageSize', String(pageSize)],
@@ -95,4 +108,18 @@ export function keepsFiles(user: AuthUser | null): boolean {
 /** A village worker's whole scope is one village: the list needs no village filter. */
 export function isVillageWorker(user: AuthUser | null): boolean {
   return user?.unitDepartment === 'village';
+}
+
+/** 控辍保学：劝返中, on a child's row; nothing for a child off the list. */
+export function dropoutChip(dropout: ChildFileDropout | null | undefined): string | null {
+  return dropout ? `控辍保学：${DROPOUT_STATE_LABELS[dropout.state]}` : null;
+}
+
+/** The county's coordinator and the township's supervisor watch the dropout figures. */
+export function seesDropoutFigures(user: AuthUser | null): boolean {
+  if (!user) return false;
+  return (
+    user.roles.includes('coordinator') ||
+    (user.roles.includes('handler') && user.unitDepartment === 'township')
+  );
 }

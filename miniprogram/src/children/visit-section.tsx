@@ -13,7 +13,7 @@ import {
 } from '@shouhu/shared';
 import { DetailRow as Row } from '../components/detail-row';
 import { useStaffOutbox } from '../hooks/use-staff-outbox';
-import type { ChildFileView } from '../services/children';
+import type { ChildFileDetail } from '@shouhu/shared';
 import { serverNow } from '../services/server-clock';
 import { openVisitForm } from '../services/visits';
 import { positionText } from '../staff/position-link';
@@ -78,7 +78,7 @@ export function VisitSection({
   file,
   onVisitArrived,
 }: {
-  file: ChildFileView;
+  file: ChildFileDetail;
   onVisitArrived: () => void;
 }) {
   const path = `/children/${file.id}/visits`;

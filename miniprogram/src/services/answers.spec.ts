@@ -76,6 +76,20 @@ const GOOD: Record<keyof typeof answers, unknown> = {
     total: 2,
   },
   isCreatedFile: { id: 'file-1' },
+  isDropoutChanged: {
+    dropout: {
+      state: 'whereabouts_unknown',
+      since: '2026-12-01T02:00:00Z',
+      returnedAt: null,
+      check: null,
+    },
+    nextVisitDueAt: null,
+    police: { via: 'handoff', reportId: 'report-1', orderId: 'order-9', unitName: '泗县公安局' },
+  },
+  isDropoutFigures: [
+    { state: 'persuading', count: 3, medianDays: 20, longestDays: 30 },
+    { state: 'consolidated', count: 0, medianDays: null, longestDays: null },
+  ],
   isUnitChoiceList: [{ id: 'unit-1', name: '墩集派出所', department: 'police' }],
   isCountyBoard: {
     today: { P1: 1, P2: 0, P3: 4 },

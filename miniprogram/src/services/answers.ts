@@ -2,7 +2,11 @@ import {
   PRIORITIES,
   SUBSCRIBE_KINDS,
   type AuthResponse,
+  type ChildFileDetail,
+  type ChildFileDropout,
   type ChildFileSummary,
+  type DropoutChanged,
+  type DropoutStateFigure,
   type GuardianshipHandover,
   type CountyBoard,
   type DueVisit,
@@ -34,7 +38,6 @@ import {
   objectWith,
   optional,
 } from './answer-shape';
-import type { ChildFileView } from './children';
 
 /**
  * The shape of each answer of api.md the app reads (docs/api.md; types in shared/src/api.ts),
@@ -213,6 +216,32 @@ export const isHotlineCallbackList = arrayOf(
   }),
 );
 
+/** A file's place on the 控辍保学 list; null off it (an older server sends nothing: off it too). */
+const isDropout = optional(
+  nullable(
+    objectWith<ChildFileDropout>({
+      state: isString,
+      since: isString,
+      returnedAt: orNull,
+      check: optional(nullable(objectWith({ startedAt: isString, dueAt: isString }))),
+    }),
+  ),
+);
+
+export const isDropoutChanged = objectWith<DropoutChanged>({
+  dropout: objectWith({ state: isString, since: isString }),
+  police: nullable(objectWith({ via: isString, reportId: isString, orderId: isString })),
+});
+
+export const isDropoutFigures = arrayOf(
+  objectWith<DropoutStateFigure>({
+    state: isString,
+    count: isNumber,
+    medianDays: nullable(isNumber),
+    longestDays: nullable(isNumber),
+  }),
+);
+
 export const isChildFileSummary = objectWith<ChildFileSummary>({
   id: isString,
   status: isString,
@@ -223,6 +252,7 @@ export const isChildFileSummary = objectWith<ChildFileSummary>({
   child: objectWith({}),
   openOrderCount: isNumber,
   nextVisitDueAt: orNull,
+  dropout: isDropout,
 });
 
 export const isChildFilePage = objectWith<Page<ChildFileSummary>>({
@@ -250,7 +280,7 @@ const plannedVisitFields = {
   escalationLevel: isNumber,
 };
 
-export const isChildFileDetail = objectWith<ChildFileView>({
+export const isChildFileDetail = objectWith<ChildFileDetail>({
   id: isString,
   status: isString,
   categories: arrayOf(isString),
@@ -262,6 +292,7 @@ export const isChildFileDetail = objectWith<ChildFileView>({
   carer: isPerson,
   help: arrayOf(objectWith({ kind: isString, since: isString, provider: isString })),
   closeReason: orNull,
+  dropout: isDropout,
   reports: arrayOf(
     objectWith({
       id: isString,

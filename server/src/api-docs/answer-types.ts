@@ -7,6 +7,8 @@ import type {
   ChildFileSummary,
   CountyBoard,
   DueVisit,
+  DropoutChanged,
+  DropoutStateFigure,
   GuardianshipHandover,
   HealthResponse,
   HotlineCallback,
@@ -52,6 +54,8 @@ export interface ApiAnswers {
   ChildFilePage: Page<ChildFileSummary>;
   CountyBoard: CountyBoard;
   DueVisitPage: Page<DueVisit>;
+  DropoutChanged: DropoutChanged;
+  DropoutFigures: DropoutStateFigure[];
   GuardianshipHandover: GuardianshipHandover;
   HealthResponse: HealthResponse;
   HotlineCallbacks: HotlineCallback[];

@@ -10,6 +10,8 @@ import {
   CLOCK_LABELS,
   CLOCK_STAGE_LABELS,
   DEPARTMENT_LABELS,
+  DROPOUT_POLICE_VIA_LABELS,
+  DROPOUT_STATE_LABELS,
   GENDER_LABELS,
   HANDOFF_REFUSALS,
   INBOX_KIND_LABELS,
@@ -62,6 +64,8 @@ const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
   CHILD_FILE_CLOSED: '档案已销号，只能恢复在册',
   SCHOOL_HOLIDAY_EXISTS: '这个县已录入同一天开始的假期，或同一年的同一种假期',
   SCHOOL_HOLIDAY_STARTED: '假期已经开始（假期走访已安排），不能删除',
+  DROPOUT_TRANSITION:
+    '控辍保学状态不能这样改：按劝返中、已复学、巩固、销号、去向不明的流程，巩固由复学后的回访确认',
   PAYLOAD_TOO_LARGE: '请求体或请求头太大',
   RATE_LIMITED: '操作太频繁，Retry-After 秒后再试',
   UPLOAD_QUOTA_EXCEEDED: '还没随报告提交的上传，或 24 小时内的上传，已达上限',
@@ -113,6 +117,8 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
   VisitReason: VISIT_REASON_LABELS,
   VisitPerson: VISIT_PERSON_LABELS,
   VisitCheckResult: VISIT_CHECK_RESULT_LABELS,
+  DropoutState: DROPOUT_STATE_LABELS,
+  DropoutPoliceVia: DROPOUT_POLICE_VIA_LABELS,
   RefusalCode: problems(REFUSALS),
   RatingRefusalCode: problems(RATING_REFUSALS),
   CallbackRefusalCode: problems(CALLBACK_REFUSALS),
@@ -125,6 +131,7 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
     SCHOOL_HOLIDAY_EXISTS: GENERAL_ERROR_MEANINGS.SCHOOL_HOLIDAY_EXISTS,
     SCHOOL_HOLIDAY_STARTED: GENERAL_ERROR_MEANINGS.SCHOOL_HOLIDAY_STARTED,
   },
+  DropoutRefusalCode: { DROPOUT_TRANSITION: GENERAL_ERROR_MEANINGS.DROPOUT_TRANSITION },
   ErrorCode: ERROR_CODE_MEANINGS,
 };
 

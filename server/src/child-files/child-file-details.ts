@@ -99,8 +99,21 @@ export class ChildFileDetails {
         ),
       ),
       plannedVisits: dues.map(plannedVisitView),
-      timeline: timeline(fileEvents, reports, orders, orderEvents, mayOpen, unitName),
+      timeline: timeline(
+        fileEvents.map((event) => this.withNote(event)),
+        reports,
+        orders,
+        orderEvents,
+        mayOpen,
+        unitName,
+      ),
     };
+  }
+
+  /** A file event with the note its writer added (sealed at rest) opened into its line. */
+  private withNote(event: ChildFileEventEntity): ChildFileEventEntity {
+    if (!event.noteSealed) return event;
+    return { ...event, text: `${event.text}说明：${this.sealer.open<string>(event.noteSealed)}` };
   }
 
   private report(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
+import type { ChildCategory, ChildFileStatus, DropoutState } from '@shouhu/shared';
 import { Brackets, DataSource, IsNull } from 'typeorm';
 import { ChildFileEntity, ChildFileEventEntity } from '../children/child-file.entity';
 import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
@@ -11,6 +11,8 @@ export interface ChildFileFilter {
   category?: ChildCategory;
   /** Only the files marked 重点关注. */
   priorityOnly?: boolean;
+  /** 控辍保学: files in this state of the dropout list (IDX_child_files_dropout_place). */
+  dropout?: DropoutState;
   /** Blind-index keys a file's name or 身份证号 must equal. */
   keys?: { nameKey: string | null; idKey: string | null };
 }
@@ -52,6 +54,9 @@ export class ChildFileQueriesRepository {
       query.andWhere('f.categories LIKE :category', { category: `%"${filter.category}"%` });
     }
     if (filter.priorityOnly) query.andWhere('f.priority = :priority', { priority: true });
+    if (filter.dropout) {
+      query.andWhere('f.dropout_state = :dropout', { dropout: filter.dropout });
+    }
     if (filter.keys) {
       const { nameKey, idKey } = filter.keys;
       query.andWhere(

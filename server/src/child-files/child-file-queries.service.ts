@@ -55,6 +55,7 @@ export class ChildFileQueriesService {
       division: query.division,
       category: query.category,
       priorityOnly: query.priority === 'true',
+      dropout: query.dropout,
       keys:
         query.q === undefined
           ? undefined
@@ -70,6 +71,7 @@ export class ChildFileQueriesService {
         division: query.division ?? null,
         category: query.category ?? null,
         priorityOnly: query.priority === 'true',
+        dropout: query.dropout ?? null,
         searched: query.q !== undefined,
         page: query.page,
       },
@@ -94,9 +96,10 @@ export class ChildFileQueriesService {
       divisionCode: file.divisionCode,
       detail: { capacity },
     });
-    const [unitNames, placeNames] = await Promise.all([
+    const [unitNames, placeNames, dropoutChecks] = await Promise.all([
       this.summaries.unitNames(),
       this.divisions.placeNames([file.divisionCode]),
+      this.summaries.dropoutChecks([file]),
     ]);
     const history = await this.details.history(file.id, { actor, capacity, unitNames });
     const child = openChild(this.sealer, file);
@@ -105,6 +108,7 @@ export class ChildFileQueriesService {
       openOrderCounts: new Map([[file.id, history.openOrderCount]]),
       placeNames,
       unitNames,
+      dropoutChecks,
       today: shanghaiDate(this.clock.now()),
     });
     return {

@@ -3,9 +3,13 @@ import {
   childFileAge,
   shanghaiDate,
   type ChildFileChild,
+  type ChildFileDropout,
   type ChildFileSummary,
+  type DropoutState,
 } from '@shouhu/shared';
 import type { ChildFileEntity } from '../children/child-file.entity';
+import { VisitDuesRepository } from '../children/visit-dues.repository';
+import type { VisitDueEntity } from '../children/visit.entity';
 import { Sealer } from '../crypto/sealer';
 import { DivisionsService } from '../divisions/divisions.service';
 import { OrdersRepository } from '../orders/orders.repository';
@@ -18,6 +22,8 @@ export interface SummaryContext {
   openOrderCounts: ReadonlyMap<string, number>;
   placeNames: ReadonlyMap<string, string>;
   unitNames: ReadonlyMap<string, string>;
+  /** File id → the open 复学巩固回访 of a returned dropout. */
+  dropoutChecks: ReadonlyMap<string, VisitDueEntity>;
   today: string;
 }
 
@@ -25,6 +31,34 @@ export interface SummaryContext {
 export function openChild(sealer: Sealer, file: ChildFileEntity): ChildFileChild {
   const child = file.childSealed ? sealer.open<ChildFileChild>(file.childSealed) : {};
   return file.childGender && !child.gender ? { ...child, gender: file.childGender } : child;
+}
+
+/** The file's place on the 控辍保学 list, with the check of its last return while it is open. */
+export function childFileDropout(
+  file: ChildFileEntity,
+  check: VisitDueEntity | null,
+): ChildFileDropout | null {
+  if (!file.dropoutState || !file.dropoutSince) return null;
+  return dropoutView(
+    { state: file.dropoutState, since: file.dropoutSince, returnedAt: file.dropoutReturnedAt },
+    check,
+  );
+}
+
+/** A place on the list as the API tells it; the check only while the child is 已复学. */
+export function dropoutView(
+  dropout: { state: DropoutState; since: Date; returnedAt: Date | null },
+  check: VisitDueEntity | null,
+): ChildFileDropout {
+  return {
+    state: dropout.state,
+    since: dropout.since.toISOString(),
+    returnedAt: dropout.returnedAt?.toISOString() ?? null,
+    check:
+      dropout.state === 'returned' && check
+        ? { startedAt: check.startedAt.toISOString(), dueAt: check.dueAt.toISOString() }
+        : null,
+  };
 }
 
 export function toChildFileSummary(
@@ -51,6 +85,7 @@ export function toChildFileSummary(
     openOrderCount: context.openOrderCounts.get(file.id) ?? 0,
     nextVisitDueAt: file.nextVisitDueAt?.toISOString() ?? null,
     priority: file.priority,
+    dropout: childFileDropout(file, context.dropoutChecks.get(file.id) ?? null),
     createdAt: file.createdAt.toISOString(),
     updatedAt: file.updatedAt.toISOString(),
   };
@@ -68,24 +103,35 @@ export class ChildFileSummaries {
     private readonly orders: OrdersRepository,
     private readonly divisions: DivisionsService,
     private readonly units: UnitsRepository,
+    private readonly dues: VisitDuesRepository,
   ) {}
 
   async of(files: ChildFileEntity[], now: Date): Promise<ChildFileSummary[]> {
     const ids = files.map((file) => file.id);
-    const [reportCounts, openOrderCounts, placeNames, unitNames] = await Promise.all([
-      this.reports.countsByChildFile(ids),
-      this.orders.openCountsByChildFile(ids),
-      this.divisions.placeNames([...new Set(files.map((file) => file.divisionCode))]),
-      this.unitNames(),
-    ]);
+    const [reportCounts, openOrderCounts, placeNames, unitNames, dropoutChecks] = await Promise.all(
+      [
+        this.reports.countsByChildFile(ids),
+        this.orders.openCountsByChildFile(ids),
+        this.divisions.placeNames([...new Set(files.map((file) => file.divisionCode))]),
+        this.unitNames(),
+        this.dropoutChecks(files),
+      ],
+    );
     const context = {
       reportCounts,
       openOrderCounts,
       placeNames,
       unitNames,
+      dropoutChecks,
       today: shanghaiDate(now),
     };
     return files.map((file) => toChildFileSummary(file, openChild(this.sealer, file), context));
+  }
+
+  /** The open 复学巩固回访 of the files that are 已复学 (no query when none is). */
+  dropoutChecks(files: ChildFileEntity[]): Promise<Map<string, VisitDueEntity>> {
+    const returned = files.filter((file) => file.dropoutState === 'returned').map((f) => f.id);
+    return this.dues.openOfFiles(returned, 'dropout_check');
   }
 
   async unitNames(): Promise<Map<string, string>> {

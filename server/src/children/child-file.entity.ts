@@ -20,8 +20,8 @@ import { json } from '../database/column-transformers';
 @Index('IDX_child_files_unit_status', ['unitId', 'status'])
 @Index('IDX_child_files_name_key', ['nameKey'])
 @Index('IDX_child_files_id_key', ['idKey'])
-@Index('IDX_child_files_dropout', ['dropoutState'])
 @Index('IDX_child_files_priority', ['priority', 'status', 'divisionCode', 'id'])
+@Index('IDX_child_files_dropout_place', ['dropoutState', 'divisionCode', 'dropoutSince'])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -145,6 +145,13 @@ export class ChildFileEventEntity {
 
   @Column({ type: 'text', nullable: true, transformer: json<object>() })
   detail: object | null;
+
+  /**
+   * What the worker wrote with the change (a 控辍保学 note), sealed: it may name the family or
+   * where the child went. Shown on the file's timeline to those who may read the file.
+   */
+  @Column({ name: 'note_sealed', type: 'text', nullable: true })
+  noteSealed?: string | null;
 
   @Column({ type: 'datetime', precision: 6 })
   at: Date;

@@ -109,6 +109,20 @@ export class ChildFilesRepository {
     await manager.getRepository(ChildFileEntity).update({ id }, fields);
   }
 
+  /**
+   * Puts an active file that is not on the 控辍保学 list on it as 劝返中, since `at`; true if it
+   * did. One conditional update, so a change a keeper made meanwhile is never overwritten.
+   */
+  async enlistDropout(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ChildFileEntity)
+      .set({ dropoutState: 'persuading', dropoutSince: at, updatedAt: at })
+      .where('id = :id AND status = :active AND dropout_state IS NULL', { id, active: 'active' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Appends to the file's own timeline, in the transaction of the change it records. */
   async appendEvent(manager: EntityManager, event: ChildFileEventEntity): Promise<void> {
     await manager.getRepository(ChildFileEventEntity).insert(event);

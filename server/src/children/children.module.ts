@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { UnitsModule } from '../units/units.module';
 import { ChildFilesRepository } from './child-files.repository';
 import { ChildIndex } from './child-index';
+import { DropoutEnlistment } from './dropout-enlistment';
 import { VisitDuesRepository } from './visit-dues.repository';
 import { VisitPlanner } from './visit-planner';
 import { VisitPolicyRepository } from './visit-policy.repository';
@@ -9,7 +11,7 @@ import { RepeatDetector } from './repeat-detector';
 import { SchoolHolidaysRepository } from './school-holidays.repository';
 
 @Module({
-  imports: [UnitsModule],
+  imports: [AuditModule, UnitsModule],
   providers: [
     ChildFilesRepository,
     ChildIndex,
@@ -18,6 +20,7 @@ import { SchoolHolidaysRepository } from './school-holidays.repository';
     VisitDuesRepository,
     VisitPlanner,
     VisitPolicyRepository,
+    DropoutEnlistment,
   ],
   exports: [
     ChildFilesRepository,
@@ -27,6 +30,7 @@ import { SchoolHolidaysRepository } from './school-holidays.repository';
     VisitDuesRepository,
     VisitPlanner,
     VisitPolicyRepository,
+    DropoutEnlistment,
   ],
 })
 export class ChildrenModule {}

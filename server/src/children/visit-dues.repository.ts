@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { nextVisitStageAt, type VisitReason } from '@shouhu/shared';
-import { In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ChildFileEntity } from './child-file.entity';
 import { VisitDueEntity } from './visit.entity';
 
@@ -17,6 +17,8 @@ export type VisitDueStage = Pick<VisitDueEntity, 'id' | 'stage' | 'escalationLev
 /** The visit plan's rows: only this repository writes `visit_dues`. */
 @Injectable()
 export class VisitDuesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * Puts a visit on the plan unless one with the same `dedupKey` is there already (planned by
    * another server, or by a retry): `INSERT IGNORE` on the unique key, so neither waits nor fails.
@@ -174,5 +176,30 @@ export class VisitDuesRepository {
       .limit(1)
       .getOne();
     return row?.dueAt ?? null;
+  }
+
+  /** The file's open due of `reason` (the latest planned, should there be two), or null. */
+  openOfFile(
+    manager: EntityManager,
+    childFileId: string,
+    reason: VisitReason,
+  ): Promise<VisitDueEntity | null> {
+    return manager.getRepository(VisitDueEntity).findOne({
+      where: { childFileId, reason, doneAt: IsNull(), cancelledAt: IsNull() },
+      order: { startedAt: 'DESC' },
+    });
+  }
+
+  /** File id → its open due of `reason` (the latest planned, should there be two). */
+  async openOfFiles(
+    childFileIds: string[],
+    reason: VisitReason,
+  ): Promise<Map<string, VisitDueEntity>> {
+    if (childFileIds.length === 0) return new Map();
+    const dues = await this.dataSource.getRepository(VisitDueEntity).find({
+      where: { childFileId: In(childFileIds), reason, doneAt: IsNull(), cancelledAt: IsNull() },
+      order: { startedAt: 'ASC' },
+    });
+    return new Map(dues.map((due) => [due.childFileId, due]));
   }
 }

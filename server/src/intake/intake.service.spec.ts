@@ -3,6 +3,7 @@ import { formatTrackingCode, type ReportChild } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { DropoutEnlistment } from '../children/dropout-enlistment';
 import type { RepeatDetector } from '../children/repeat-detector';
 import { refusal } from '../../test/setup/refusal';
 import { loadConfig } from '../config/load-config';
@@ -60,6 +61,7 @@ function setUp({ repeat = false } = {}) {
   const orders = new InMemoryOrders();
   const audit = { record: jest.fn(async () => undefined) };
   const uploads = { attach: jest.fn(async () => undefined) };
+  const dropouts = { fromReport: jest.fn(async () => undefined) };
   const once = jest.fn(
     async <T>(
       _key: string,
@@ -97,9 +99,10 @@ function setUp({ repeat = false } = {}) {
     ),
     new ReporterPriority(sealer, calendar),
     uploads as unknown as UploadsService,
+    dropouts as unknown as DropoutEnlistment,
     { now: () => AT },
   );
-  return { sut, sealer, reports, events, orders, audit, uploads, once };
+  return { sut, sealer, reports, events, orders, audit, uploads, dropouts, once };
 }
 
 describe(IntakeService.name, () => {
@@ -249,6 +252,27 @@ describe(IntakeService.name, () => {
       { priority: 'P3', ...own },
       { priority: 'P3', ...own },
     ]);
+  });
+
+  it('puts the child of a dropout report on the 控辍保学 list, in the report’s transaction', async () => {
+    const { sut, dropouts } = setUp();
+
+    const { body } = await sut.submit(reporter, KEY, aDropout());
+
+    expect(dropouts.fromReport).toHaveBeenCalledWith(
+      manager,
+      'file-1',
+      expect.objectContaining({ id: body.id, divisionCode: '341324100001' }),
+      AT,
+    );
+  });
+
+  it('leaves the dropout list alone for a report of no dropout', async () => {
+    const { sut, dropouts } = setUp();
+
+    await sut.submit(reporter, KEY, aDropout({ situations: ['poverty_hardship'] }));
+
+    expect(dropouts.fromReport).not.toHaveBeenCalled();
   });
 
   describe('fileFromChildFile: a report found on a visit', () => {

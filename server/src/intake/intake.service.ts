@@ -25,6 +25,7 @@ import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import type { ChildFileEntity } from '../children/child-file.entity';
+import { DropoutEnlistment } from '../children/dropout-enlistment';
 import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
@@ -60,6 +61,7 @@ export class IntakeService {
     private readonly dispatcher: OrderDispatcher,
     private readonly reporterPriority: ReporterPriority,
     private readonly uploads: UploadsService,
+    private readonly dropouts: DropoutEnlistment,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -148,7 +150,7 @@ export class IntakeService {
 
   /**
    * One transaction's part: the report linked to its child's file, its first timeline entry and
-   * audit row, attachments, and its routed orders.
+   * audit row, attachments, a dropout's place on the 控辍保学 list, and its routed orders.
    */
   private async store(
     manager: EntityManager,
@@ -177,6 +179,9 @@ export class IntakeService {
       detail: { channel: report.channel, priority: report.priority },
     });
     await this.uploads.attach(manager, actor, dto.attachments ?? [], report.id);
+    if (dto.situations.includes('dropout')) {
+      await this.dropouts.fromReport(manager, filing.childFileId, report, now);
+    }
     const orders = await this.dispatcher.dispatch(manager, report, routing, now);
     return { report, orders };
   }

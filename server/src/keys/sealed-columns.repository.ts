@@ -21,6 +21,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'child_files', column: 'help_sealed' },
   { table: 'guardianship_handovers', column: 'details_sealed' },
   { table: 'visits', column: 'details_sealed' },
+  { table: 'child_file_events', column: 'note_sealed' },
 ];
 
 export interface SealedRow {

@@ -11,6 +11,7 @@ import {
   type GuardianshipHandover,
   type OrderActorCapacity,
   type OrderSummary,
+  type ReceivingDepartment,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
@@ -19,6 +20,7 @@ import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { TransactionRunner } from '../database/transaction-runner';
+import type { ReportEntity } from '../reports/report.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 import { UnitsRepository } from '../units/units.repository';
 import type { HandoffDto, HandoverDto } from './dto/handoff.dto';
@@ -85,36 +87,58 @@ export class HandoffsService {
           handoffRefusalMessage(refusal, dto.department),
         );
       }
-      const added = await this.dispatcher.handOff(manager, report, dto.department, order, now);
-      const texts = handoffTexts(
-        {
-          department: order.department,
-          unitName: await this.unitName(manager, order.unitId),
-          placement: orderPlacement(order),
-        },
-        {
-          department: dto.department,
-          unitName: added.unitName,
-          placement: orderPlacement(added.order),
-        },
+      const added = await this.bringIn(
+        manager,
+        { order, report },
+        dto.department,
         dto.reason,
+        { actor, capacity },
+        now,
       );
-      const who = { actor, capacity };
-      const detail = { from: order.id, to: added.order.id, department: dto.department };
-      await this.orders.appendEvents(manager, [
-        orderEvent(order.id, 'handoff', texts.source, now, who, { detail }),
-        orderEvent(added.order.id, 'handed_off', texts.target, now, who, { detail }),
-      ]);
-      // The reason may name people; the audit row keeps only which orders and which department.
-      await this.audit.record(manager, actor, {
-        action: 'order.handoff',
-        targetType: 'order',
-        targetId: order.id,
-        divisionCode: order.divisionCode,
-        detail,
-      });
       return added.order;
     });
+  }
+
+  /**
+   * The handoff itself, in the caller's transaction, once the caller has checked it may be made
+   * (`handoffRefusal`): the assist order (`OrderDispatcher.handOff`), both orders' timeline lines
+   * naming `who` asked and why, and the audit row. `HandoffsService.handoff` uses it, and so does
+   * 控辍保学 when a child's whereabouts become unknown (the keeper brings in the police from an
+   * open order about the child).
+   */
+  async bringIn(
+    manager: EntityManager,
+    source: { order: OrderEntity; report: ReportEntity },
+    department: ReceivingDepartment,
+    reason: string,
+    who: { actor: Actor; capacity: string },
+    now: Date,
+  ): Promise<{ order: OrderEntity; unitName: string | null }> {
+    const { order, report } = source;
+    const added = await this.dispatcher.handOff(manager, report, department, order, now);
+    const texts = handoffTexts(
+      {
+        department: order.department,
+        unitName: await this.unitName(manager, order.unitId),
+        placement: orderPlacement(order),
+      },
+      { department, unitName: added.unitName, placement: orderPlacement(added.order) },
+      reason,
+    );
+    const detail = { from: order.id, to: added.order.id, department };
+    await this.orders.appendEvents(manager, [
+      orderEvent(order.id, 'handoff', texts.source, now, who, { detail }),
+      orderEvent(added.order.id, 'handed_off', texts.target, now, who, { detail }),
+    ]);
+    // The reason may name people; the audit row keeps only which orders and which department.
+    await this.audit.record(manager, who.actor, {
+      action: 'order.handoff',
+      targetType: 'order',
+      targetId: order.id,
+      divisionCode: order.divisionCode,
+      detail,
+    });
+    return added;
   }
 
   /**

@@ -55,6 +55,13 @@ import { ReportProgress } from './report-progress';
     ReportProgress,
     FollowUpVisits,
   ],
-  exports: [OrdersRepository, HandoversRepository, ChildFileHolding, OrderDispatcher, OrderInbox],
+  exports: [
+    OrdersRepository,
+    HandoversRepository,
+    ChildFileHolding,
+    OrderDispatcher,
+    OrderInbox,
+    HandoffsService,
+  ],
 })
 export class OrdersModule {}

@@ -149,6 +149,23 @@ export class OrdersRepository {
     return rows.map((row) => row.fileId);
   }
 
+  /**
+   * The unresolved orders (returned ones too) of every report about the child's file, the latest
+   * dispatched first, locked on MariaDB: 控辍保学 picks the one to bring the police in from.
+   */
+  async openOfChildFile(manager: EntityManager, childFileId: string): Promise<OrderEntity[]> {
+    const query = manager
+      .getRepository(OrderEntity)
+      .createQueryBuilder('o')
+      .innerJoin('reports', 'r', 'r.id = o.report_id')
+      .where('r.child_file_id = :childFileId', { childFileId })
+      .andWhere('o.status <> :resolved', { resolved: 'resolved' })
+      .orderBy('o.dispatched_at', 'DESC')
+      .addOrderBy('o.id', 'ASC');
+    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getMany();
+  }
+
   /** File id → its reports' orders not yet resolved, for the files given, in one grouped query. */
   async openCountsByChildFile(childFileIds: string[]): Promise<Map<string, number>> {
     if (childFileIds.length === 0) return new Map();

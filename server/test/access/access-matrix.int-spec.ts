@@ -249,6 +249,32 @@ describe('access matrix: every route × every role', () => {
         village: 404,
       }),
     },
+    'POST /children/:id/dropout': {
+      call: async () => {
+        const file = await http<{ id: string }>(sut.baseUrl, 'POST', '/children', {
+          token: sessions.handler?.token,
+          body: aFileBody(),
+        });
+        return { path: `/children/${file.body.id}/dropout`, body: { state: 'persuading' } };
+      },
+      expected: only({
+        ...mapKeepers(200),
+        otherHandler: 404,
+        otherCoordinator: 404,
+        village: 404,
+      }),
+    },
+    'GET /dropouts/figures': {
+      call: async () => ({ path: '/dropouts/figures' }),
+      // Keepers and coordinators of any place see their own places' counts.
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        village: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
+      }),
+    },
     'GET /health': { call: async () => ({ path: '/health' }), expected: everyone(200) },
     'POST /auth/dev': {
       call: async () => ({ path: '/auth/dev', body: { openid: `matrix-${randomUUID()}` } }),

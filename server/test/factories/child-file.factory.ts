@@ -5,6 +5,7 @@ import type {
   ChildFileChild,
   ChildFilePerson,
   ChildFileStatus,
+  DropoutState,
   HelpInPlace,
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,8 @@ export interface ChildFileOverrides {
   /** 重点关注 (假期走访). */
   priority?: boolean;
   updatedAt?: Date;
+  /** 控辍保学: on the list in this state since then (and back at school since `returnedAt`). */
+  dropout?: { state: DropoutState; since: Date; returnedAt?: Date | null };
 }
 
 /**
@@ -50,6 +53,13 @@ export async function aChildFile(
     origin: 'survey',
     ...NEW_FILE_FOLLOW_UP,
     priority: overrides.priority ?? false,
+    ...(overrides.dropout
+      ? {
+          dropoutState: overrides.dropout.state,
+          dropoutSince: overrides.dropout.since,
+          dropoutReturnedAt: overrides.dropout.returnedAt ?? null,
+        }
+      : {}),
     divisionCode,
     unitId: overrides.unitId ?? null,
     categories: overrides.categories ?? ['left_behind'],

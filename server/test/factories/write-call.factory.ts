@@ -217,6 +217,24 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
         ],
       };
     },
+    'POST /children/:id/dropout': async () => {
+      const file = await http<{ id: string }>(baseUrl, 'POST', '/children', {
+        token: handler.token,
+        body: aFileBody(),
+      });
+      return {
+        token: handler.token,
+        path: `/children/${file.body.id}/dropout`,
+        body: { state: 'persuading', note: '学校说孩子已经两周没来上课，家长在外打工。' },
+        readBack: async () => [
+          {
+            sql: 'SELECT text, note_sealed FROM child_file_events WHERE child_file_id = ?',
+            id: file.body.id,
+            sealed: true,
+          },
+        ],
+      };
+    },
     'POST /auth/dev': async () => ({ path: '/auth/dev', body: { openid: `walk-${randomUUID()}` } }),
     'POST /auth/wechat': async () => ({
       path: '/auth/wechat',

@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { ChildFileView } from '../../services/children';
+import type { ChildFileDetail } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import {
   aChildFileDetail,
@@ -39,9 +39,9 @@ const DIVISIONS: Record<string, { code: string; name: string }[]> = {
 };
 
 let sent: { method: string; path: string; data: unknown }[];
-let file: ChildFileView;
+let file: ChildFileDetail;
 
-function serve(detail: ChildFileView, refuse?: { statusCode: number; data: unknown }) {
+function serve(detail: ChildFileDetail, refuse?: { statusCode: number; data: unknown }) {
   file = detail;
   sent = [];
   taro.request.mockImplementation(
@@ -58,7 +58,7 @@ function serve(detail: ChildFileView, refuse?: { statusCode: number; data: unkno
   );
 }
 
-async function open(detail: ChildFileView) {
+async function open(detail: ChildFileDetail) {
   resetTaro();
   Taro.setStorageSync('shouhu.token', 'token-1');
   Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitId: 'unit-guanmiao' });
@@ -321,7 +321,7 @@ describe('档案详情: 走访', () => {
     });
   });
 
-  it.each<[string, Partial<ChildFileView>]>([
+  it.each<[string, Partial<ChildFileDetail>]>([
     ['a handler who holds an order', { capacity: 'order_holder', mayEdit: false }],
     ['the county coordinator', { capacity: 'coordinator' }],
     [

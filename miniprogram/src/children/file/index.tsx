@@ -30,7 +30,8 @@ import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { Sheet } from '../../components/sheet';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { failureLines, failureText } from '../../services/api-error';
-import { fetchChildFile, updateChildFile, type ChildFileView } from '../../services/children';
+import type { ChildFileDetail } from '@shouhu/shared';
+import { fetchChildFile, updateChildFile } from '../../services/children';
 import { divisionPath, type Division } from '../../services/divisions';
 import { serverNow } from '../../services/server-clock';
 import { reporterText } from '../../staff/order-details';
@@ -41,6 +42,7 @@ import {
   closeRequest,
   moveProblems,
 } from '../file-actions';
+import { DropoutSection } from '../dropout-section';
 import { categoryChips, childName, genderAndAge, nextVisitText } from '../list-query';
 import { VisitSection } from '../visit-section';
 import '../../staff/staff.css';
@@ -117,7 +119,7 @@ type Acting = 'close' | 'move' | null;
 /** 档案详情: the child, the people around them, the help in place, every report and the timeline. */
 export default function ChildFilePage() {
   const { id = '' } = useRouter().params;
-  const [file, setFile] = useState<ChildFileView | null>(null);
+  const [file, setFile] = useState<ChildFileDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acting, setActing] = useState<Acting>(null);
   const [confirming, setConfirming] = useState<{
@@ -310,6 +312,7 @@ export default function ChildFilePage() {
       )}
 
       <VisitSection file={file} onVisitArrived={() => void load()} />
+      <DropoutSection file={file} onChanged={() => void load()} />
 
       <View className="section file-child">
         <Text className="section-title">孩子</Text>

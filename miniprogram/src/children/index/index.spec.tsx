@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { AuthUser, ChildFileSummary } from '@shouhu/shared';
+import type { AuthUser, ChildFileSummary, DropoutStateFigure } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { aChildFileSummary, tap } from '../../../test/factories';
 import { EMPTY_LIST } from '../list-query';
@@ -56,13 +56,30 @@ const VILLAGES = [
   { code: '341324100207', name: '胡陈村委会' },
 ];
 
-let paths: string[];
+const FIGURES: DropoutStateFigure[] = [
+  { state: 'persuading', count: 3, medianDays: 20, longestDays: 30 },
+  { state: 'returned', count: 2, medianDays: 10, longestDays: 15 },
+  { state: 'consolidated', count: 0, medianDays: null, longestDays: null },
+  { state: 'struck_off', count: 1, medianDays: 100, longestDays: 100 },
+  { state: 'whereabouts_unknown', count: 1, medianDays: 3, longestDays: 3 },
+];
 
-function serve(answer: (path: string) => { statusCode: number; data: unknown }) {
+let paths: string[];
+let figurePaths: string[];
+
+function serve(
+  answer: (path: string) => { statusCode: number; data: unknown },
+  figures: () => { statusCode: number; data: unknown } = () => ({ statusCode: 200, data: FIGURES }),
+) {
   paths = [];
+  figurePaths = [];
   taro.request.mockImplementation(async (options: { url: string }) => {
     const path = options.url.replace(/^.*\/api\/v1/, '');
     if (path.startsWith('/divisions')) return { statusCode: 200, header: {}, data: VILLAGES };
+    if (path.startsWith('/dropouts/figures')) {
+      figurePaths.push(path);
+      return { header: {}, ...figures() };
+    }
     paths.push(path);
     return { header: {}, ...answer(path) };
   });
@@ -214,6 +231,106 @@ describe('儿童档案 list', () => {
     await screen.findByText(EMPTY_LIST);
 
     expect(container.querySelector('.children-new') !== null).toBe(offered);
+  });
+
+  describe('控辍保学', () => {
+    it('marks a child on the dropout list on their row', async () => {
+      serve(
+        page([
+          aChildFileSummary({
+            dropout: {
+              state: 'whereabouts_unknown',
+              since: '2026-11-02T02:00:00Z',
+              returnedAt: null,
+              check: null,
+            },
+          }),
+        ]),
+      );
+      const container = open(VILLAGE);
+      await screen.findByText('李小花');
+
+      expect(container.querySelector('.file-row-dropout')?.textContent).toBe('控辍保学：去向不明');
+    });
+
+    it('filters the list by a state of the dropout list', async () => {
+      serve(page([]));
+      const container = open(VILLAGE);
+      await screen.findByText(EMPTY_LIST);
+
+      await tap(container.querySelector('.children-dropout-returned')!);
+      await waitFor(() =>
+        expect(lastQuery()).toBe('/children?status=active&dropout=returned&page=1&pageSize=20'),
+      );
+      await tap(container.querySelector('.children-dropout-all')!);
+      await waitFor(() => expect(lastQuery()).toBe('/children?status=active&page=1&pageSize=20'));
+    });
+
+    it.each([
+      ['a coordinator', COORDINATOR, true],
+      ['a township supervisor', TOWNSHIP, true],
+      ['a village worker', VILLAGE, false],
+      ['a police handler', POLICE, false],
+    ])('shows the figures to %s', async (_who, user, shown) => {
+      serve(page([]));
+      const container = open(user);
+      await screen.findByText(EMPTY_LIST);
+
+      if (shown) {
+        await screen.findByText('中位天数');
+        const rows = Array.from(container.querySelectorAll('.figures-row')).map((row) =>
+          Array.from(row.children).map((cell) => cell.textContent),
+        );
+        expect(rows).toEqual([
+          ['状态', '人数', '中位天数', '最长天数'],
+          ['劝返中', '3', '20天', '30天'],
+          ['已复学', '2', '10天', '15天'],
+          ['巩固', '0', '—', '—'],
+          ['销号', '1', '100天', '100天'],
+          ['去向不明', '1', '3天', '3天'],
+        ]);
+      } else {
+        expect(container.querySelector('.dropout-figures')).toBeNull();
+        expect(figurePaths).toEqual([]);
+      }
+    });
+
+    it('counts the village the list is narrowed to', async () => {
+      serve(page([]));
+      const container = open(TOWNSHIP);
+      await screen.findByText('中位天数');
+
+      await tap(container.querySelector('.scope-field')!);
+      await tap(await screen.findByText('胡陈村委会'));
+
+      await waitFor(() =>
+        expect(figurePaths).toEqual([
+          '/dropouts/figures',
+          '/dropouts/figures?division=341324100207',
+        ]),
+      );
+    });
+
+    it('says when nobody is on the list, and shows a failure with a retry', async () => {
+      let fail = true;
+      serve(page([]), () =>
+        fail
+          ? {
+              statusCode: 503,
+              data: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后再试' },
+            }
+          : {
+              statusCode: 200,
+              data: FIGURES.map((f) => ({ ...f, count: 0, medianDays: null, longestDays: null })),
+            },
+      );
+      const container = open(COORDINATOR);
+
+      await screen.findByText('系统繁忙，请稍后再试');
+      fail = false;
+      await tap(container.querySelector('.dropout-figures-retry')!);
+      await screen.findByText('名单上还没有孩子。');
+    });
   });
 });
 

@@ -6,6 +6,8 @@ import {
   CHILD_CATEGORY_LABELS,
   CHILD_FILE_STATUSES,
   CHILD_FILE_STATUS_LABELS,
+  DROPOUT_STATES,
+  DROPOUT_STATE_LABELS,
   inputMaxLength,
   TEXT_LIMITS,
   type ChildFileSummary,
@@ -23,13 +25,16 @@ import {
   categoryChips,
   childFilesPath,
   childName,
+  dropoutChip,
   genderAndAge,
   isVillageWorker,
   keepsFiles,
   nextVisitText,
+  seesDropoutFigures,
   unfiltered,
   type ChildListFilters,
 } from '../list-query';
+import { DropoutFigures } from '../dropout-figures';
 import { ScopePicker } from '../scope-picker';
 import { VisitsEntry } from '../visits-entry';
 import '../../staff/staff.css';
@@ -40,6 +45,7 @@ const PAGE_SIZE = 20;
 function FileRow({ file, now }: { file: ChildFileSummary; now: Date }) {
   const visit = nextVisitText(file.nextVisitDueAt, now);
   const facts = genderAndAge(file.child);
+  const dropout = dropoutChip(file.dropout);
   return (
     <View
       className="section file-row"
@@ -57,6 +63,7 @@ function FileRow({ file, now }: { file: ChildFileSummary; now: Date }) {
         ))}
       </View>
       <Text className="hint file-row-place">{file.placeName}</Text>
+      {dropout && <Text className="file-row-dropout">{dropout}</Text>}
       {visit && (
         <Text className={`file-row-visit ${visit.overdue ? 'file-overdue' : ''}`}>
           {visit.text}
@@ -126,6 +133,8 @@ export default function ChildFilesPage() {
           <Text className="big-button-note">摸排发现需要关爱的孩子，在这里建档</Text>
         </View>
       )}
+
+      {seesDropoutFigures(user) && <DropoutFigures division={filters.division} />}
 
       <View className="tabs">
         {CHILD_FILE_STATUSES.map((status) => (
@@ -202,6 +211,25 @@ export default function ChildFilesPage() {
               onClick={() => apply({ ...filters, category })}
             >
               {CHILD_CATEGORY_LABELS[category]}
+            </Text>
+          ))}
+        </View>
+
+        <Text className="field-label">控辍保学</Text>
+        <View className="chips chips-choice">
+          <Text
+            className={`chip chip-choice children-dropout-all ${filters.dropout === '' ? 'chip-selected' : ''}`}
+            onClick={() => apply({ ...filters, dropout: '' })}
+          >
+            全部
+          </Text>
+          {DROPOUT_STATES.map((state) => (
+            <Text
+              key={state}
+              className={`chip chip-choice children-dropout-${state} ${filters.dropout === state ? 'chip-selected' : ''}`}
+              onClick={() => apply({ ...filters, dropout: state })}
+            >
+              {DROPOUT_STATE_LABELS[state]}
             </Text>
           ))}
         </View>

@@ -4,9 +4,11 @@ import {
   CHILD_CATEGORIES,
   CHILD_FILE_STATUSES,
   DIVISION_CODE_PATTERN,
+  DROPOUT_STATES,
   TEXT_LIMITS,
   type ChildCategory,
   type ChildFileStatus,
+  type DropoutState,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsText, MayBeAbsent } from '../../common/input-rules';
@@ -24,6 +26,11 @@ export class ChildFileListQueryDto {
   @MayBeAbsent()
   @IsIn(CHILD_CATEGORIES, { message: '儿童类别不正确' })
   category?: ChildCategory;
+
+  @FieldDescription('控辍保学：只列处于这个状态的孩子')
+  @MayBeAbsent()
+  @IsIn(DROPOUT_STATES, { message: '控辍保学状态不正确' })
+  dropout?: DropoutState;
 
   @FieldDescription('不填：只列在册（active）的档案')
   @MayBeAbsent()

@@ -15,6 +15,7 @@ import { OrderHandoffs1764920000000 } from './1764920000000-order-handoffs';
 import { VisitsInbox1765000000000 } from './1765000000000-visits-inbox';
 import { VisitPlan1765000100000 } from './1765000100000-visit-plan';
 import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
+import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   VisitsInbox1765000000000,
   VisitPlan1765000100000,
   PriorityFiles1765000200000,
+  DropoutNotes1765000300000,
 ];
