@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse, OrderDetail, ReportCreatedResponse } from '@shouhu/shared';
+import {
+  DEFAULT_VISIT_POLICY,
+  type AuthResponse,
+  type OrderDetail,
+  type ReportCreatedResponse,
+} from '@shouhu/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { Inbox } from '../../src/inbox/inbox';
 import { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
@@ -206,6 +211,14 @@ describe('access matrix: every route × every role', () => {
     divisionCode: HOME_TOWN,
     child: { name: `矩阵${randomUUID().slice(0, 8)}`, ageYears: 9 },
     categories: ['left_behind'],
+  });
+
+  let holidayYear = 2050;
+  /** A school holiday no other call entered (a year of its own): never a 409. */
+  const aHolidayBody = () => ({
+    countyCode: '341324',
+    kind: 'summer',
+    startsOn: `${holidayYear++}-07-03`,
   });
 
   /** The child file a report in the handler's township made, as the order page links it. */
@@ -455,6 +468,32 @@ describe('access matrix: every route × every role', () => {
     },
     'PUT /admin/calendar/:year': {
       call: async () => ({ path: '/admin/calendar/2099', body: { days: [] } }),
+      expected: only({ admin: 200 }),
+    },
+    'GET /admin/school-holidays': {
+      call: async () => ({ path: '/admin/school-holidays' }),
+      expected: only({ admin: 200 }),
+    },
+    'POST /admin/school-holidays': {
+      call: async () => ({ path: '/admin/school-holidays', body: aHolidayBody() }),
+      expected: only({ admin: 201 }),
+    },
+    'DELETE /admin/school-holidays/:id': {
+      call: async () => {
+        const holiday = await http<{ id: string }>(sut.baseUrl, 'POST', '/admin/school-holidays', {
+          token: sessions.admin?.token,
+          body: aHolidayBody(),
+        });
+        return { path: `/admin/school-holidays/${holiday.body.id}` };
+      },
+      expected: only({ admin: 200 }),
+    },
+    'GET /admin/visit-policy': {
+      call: async () => ({ path: '/admin/visit-policy' }),
+      expected: only({ admin: 200 }),
+    },
+    'PUT /admin/visit-policy': {
+      call: async () => ({ path: '/admin/visit-policy', body: DEFAULT_VISIT_POLICY }),
       expected: only({ admin: 200 }),
     },
     'PUT /admin/clock': {

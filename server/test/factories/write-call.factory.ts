@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orderPage, type AuthResponse, type InboxPage } from '@shouhu/shared';
+import { DEFAULT_VISIT_POLICY, orderPage, type AuthResponse, type InboxPage } from '@shouhu/shared';
 import { http } from '../setup/http';
 import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
@@ -128,8 +128,17 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       guardian: { name: '走查父亲', phone: `139${unique}`, relation: '父亲' },
       carer: { name: '走查祖母', phone: '0557-5012345', relation: '祖母' },
       help: [{ kind: 'paired_teacher', since: '2026-01-05', provider: '王老师', note: '每周一次' }],
+      priority: true,
     };
   }
+
+  let holidayYear = 2050;
+  /** A school holiday no other call entered (a year of its own): never a 409. */
+  const aHolidayBody = () => ({
+    countyCode: '341324',
+    kind: 'summer',
+    startsOn: `${holidayYear++}-07-03`,
+  });
 
   const fileColumns = (id: string): Read[] => [
     {
@@ -181,6 +190,7 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
           status: 'closed',
           closeReason: 'other',
           closeNote: '随父母迁往外省',
+          priority: false,
         },
         readBack: async () => fileColumns(file.body.id),
       };
@@ -340,6 +350,25 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
       path: '/admin/calendar/2098',
       body: { days: [{ date: '2098-10-01', working: false, name: '国庆节' }] },
       readBack: async () => [{ token: admin.token, path: '/admin/calendar/2098' }],
+    }),
+    'POST /admin/school-holidays': async () => ({
+      token: admin.token,
+      path: '/admin/school-holidays',
+      body: aHolidayBody(),
+      readBack: async () => [{ token: admin.token, path: '/admin/school-holidays' }],
+    }),
+    'DELETE /admin/school-holidays/:id': async () => {
+      const holiday = await http<{ id: string }>(baseUrl, 'POST', '/admin/school-holidays', {
+        token: admin.token,
+        body: aHolidayBody(),
+      });
+      return { token: admin.token, path: `/admin/school-holidays/${holiday.body.id}`, body: {} };
+    },
+    'PUT /admin/visit-policy': async () => ({
+      token: admin.token,
+      path: '/admin/visit-policy',
+      body: { ...DEFAULT_VISIT_POLICY },
+      readBack: async () => [{ token: admin.token, path: '/admin/visit-policy' }],
     }),
     'PUT /admin/clock': async () => ({
       token: admin.token,

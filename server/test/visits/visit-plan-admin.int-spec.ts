@@ -249,19 +249,27 @@ describe('the visit plan’s admin routes: school holidays and the policy', () =
       }
     });
 
+    /** Each field out of range, of the wrong type, and missing, with the words it gets. */
     const walks = Object.entries(VISIT_POLICY_BOUNDS).flatMap(([field, { min, max }]) =>
-      [min - 1, max + 1, min + 0.5, String(min), null, undefined].map(
-        (value) => [field, value] as const,
-      ),
+      (
+        [
+          [min - 1, /须在\d+到\d+天之间$/],
+          [max + 1, /须在\d+到\d+天之间$/],
+          [min + 0.5, /应为整数（天数）$/],
+          [String(min), /应为整数（天数）$/],
+          [null, /^请填写.+（\d+到\d+天）$/],
+          [undefined, /^请填写.+（\d+到\d+天）$/],
+        ] as const
+      ).map(([value, reason]) => [field, value, reason] as const),
     );
     it.each(walks)(
       'refuses %s = %j with 400 naming it, and keeps the policy',
-      async (field, value) => {
+      async (field, value, reason) => {
         const refused = await put({ ...DEFAULT_VISIT_POLICY, [field]: value });
 
         expect(refused.status).toBe(400);
         expect(Object.keys(refused.body.errors ?? {})).toEqual([field]);
-        expect(refused.body.errors?.[field]).toMatch(/应为\d+到\d+之间的整数（天）/);
+        expect(refused.body.errors?.[field]).toMatch(reason);
         const kept = await http<VisitPolicy>(sut.baseUrl, 'GET', '/admin/visit-policy', {
           token: admin.token,
         });

@@ -2,12 +2,22 @@ import { applyDecorators } from '@nestjs/common';
 import { IsInt, Max, Min } from 'class-validator';
 import { VISIT_POLICY_BOUNDS, type VisitPolicy } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
+import { missingOr } from '../../common/input-rules';
 
-/** A whole number of days within the field's `VISIT_POLICY_BOUNDS`, refused in words otherwise. */
+/**
+ * A whole number of days within the field's `VISIT_POLICY_BOUNDS`, refused in words otherwise:
+ * one message asks for a missing field, one names the type, one the range.
+ */
 function Days(field: keyof VisitPolicy, label: string): PropertyDecorator {
   const { min, max } = VISIT_POLICY_BOUNDS[field];
-  const message = `${label}应为${min}到${max}之间的整数（天）`;
-  return applyDecorators(IsInt({ message }), Min(min, { message }), Max(max, { message }));
+  const range = `${label}须在${min}到${max}天之间`;
+  return applyDecorators(
+    IsInt({
+      message: missingOr(`请填写${label}（${min}到${max}天）`, `${label}应为整数（天数）`),
+    }),
+    Min(min, { message: range }),
+    Max(max, { message: range }),
+  );
 }
 
 /** `PUT /admin/visit-policy`: every number of the visit plan, in days. */
