@@ -115,6 +115,14 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
       },
     });
     if (surveyed.status !== 201) throw new Error(`file: ${surveyed.status}`);
+    // A 控辍保学 note is sealed on the file's timeline line.
+    const dropout = await http(
+      k1.baseUrl,
+      'POST',
+      `/children/${(surveyed.body as { id: string }).id}/dropout`,
+      { token: township, body: { state: 'persuading', note: '家长说孩子跟亲戚外出打工。' } },
+    );
+    if (dropout.status !== 200) throw new Error(`dropout: ${dropout.status}`);
     // Civil affairs takes a child into 临时监护: the written handover's people and place are sealed.
     const guardianship = await submitReport(k1.baseUrl, county.sessions.reporter.token, {
       situations: ['living_alone'],
