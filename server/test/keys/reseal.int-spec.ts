@@ -15,6 +15,7 @@ import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aSessionWith } from '../factories/session.factory';
+import { aVisit, postVisit } from '../factories/visit.factory';
 import { http } from '../setup/http';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -115,6 +116,15 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
       },
     });
     if (surveyed.status !== 201) throw new Error(`file: ${surveyed.status}`);
+    // Its supervisor visits the child: what the visit found, and where, is sealed.
+    const { id: fileId } = surveyed.body as { id: string };
+    const visited = await postVisit(
+      k1.baseUrl,
+      township,
+      fileId,
+      aVisit({ at: new Date().toISOString() }),
+    );
+    expect(visited.status).toBe(201);
     // Civil affairs takes a child into 临时监护: the written handover's people and place are sealed.
     const guardianship = await submitReport(k1.baseUrl, county.sessions.reporter.token, {
       situations: ['living_alone'],
