@@ -15,6 +15,7 @@ import { TOWN, aCounty, type County } from '../factories/county.factory';
 import { aPhoto } from '../factories/media.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aSessionWith } from '../factories/session.factory';
+import { aVisit, postVisit } from '../factories/visit.factory';
 import { http } from '../setup/http';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -115,13 +116,20 @@ describe('re-sealing under a new DATA_ENCRYPTION_KEY', () => {
       },
     });
     if (surveyed.status !== 201) throw new Error(`file: ${surveyed.status}`);
-    // A 控辍保学 note is sealed on the file's timeline line.
-    const dropout = await http(
+    // Its supervisor visits the child: what the visit found, and where, is sealed.
+    const { id: fileId } = surveyed.body as { id: string };
+    const visited = await postVisit(
       k1.baseUrl,
-      'POST',
-      `/children/${(surveyed.body as { id: string }).id}/dropout`,
-      { token: township, body: { state: 'persuading', note: '家长说孩子跟亲戚外出打工。' } },
+      township,
+      fileId,
+      aVisit({ at: new Date().toISOString() }),
     );
+    expect(visited.status).toBe(201);
+    // A 控辍保学 note is sealed on the file's timeline line.
+    const dropout = await http(k1.baseUrl, 'POST', `/children/${fileId}/dropout`, {
+      token: township,
+      body: { state: 'persuading', note: '家长说孩子跟亲戚外出打工。' },
+    });
     if (dropout.status !== 200) throw new Error(`dropout: ${dropout.status}`);
     // Civil affairs takes a child into 临时监护: the written handover's people and place are sealed.
     const guardianship = await submitReport(k1.baseUrl, county.sessions.reporter.token, {
