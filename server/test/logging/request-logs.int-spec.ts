@@ -364,7 +364,15 @@ describe('request logs', () => {
       expect(sweep.status).toBe(200);
       expect(jobLines()).toContainEqual(
         expect.objectContaining({
-          result: { orders: expect.any(Number), events: expect.any(Number) },
+          result: {
+            orders: expect.any(Number),
+            events: expect.any(Number),
+            visits: {
+              planned: expect.any(Number),
+              dues: expect.any(Number),
+              events: expect.any(Number),
+            },
+          },
           durationMs: expect.any(Number),
         }),
       );
