@@ -31,6 +31,7 @@ import { OrderEntity, OrderEventEntity } from '../../src/orders/order.entity';
 import { ReportEntity } from '../../src/reports/report.entity';
 import { aChildFile, type ChildFileOverrides } from '../factories/child-file.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
+import { aVisit, postVisit } from '../factories/visit.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
 import {
@@ -504,6 +505,42 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
         expect((await row(file.id)).dropoutReturnedAt).toEqual(clock.now());
       },
     );
+
+    it('goes round the loop: 劝返中 → 已复学 → 巩固 by the check visit in its window → 销号', async () => {
+      clock.set(new Date());
+      const file = await aFile(null);
+      expect((await change(s.guanmiao.token, file.id, { state: 'persuading' })).status).toBe(200);
+      clock.advance(DAY);
+      expect((await change(s.guanmiao.token, file.id, { state: 'returned' })).status).toBe(200);
+      const [check] = (await dues(file.id)).filter((d) => d.reason === 'dropout_check');
+      // Too early: a visit before the window opens leaves the child 已复学 and the check open.
+      clock.advance(10 * DAY);
+      const early = await postVisit(
+        sut.baseUrl,
+        s.guanmiao.token,
+        file.id,
+        aVisit({}, clock.now()),
+      );
+      expect(early.status).toBe(201);
+      expect((await row(file.id)).dropoutState).toBe('returned');
+
+      clock.set(new Date(check.startedAt.getTime() + 2 * DAY));
+      const visit = await postVisit(
+        sut.baseUrl,
+        s.guanmiao.token,
+        file.id,
+        aVisit({}, clock.now()),
+      );
+      const done = (await dues(file.id)).find((d) => d.id === check.id);
+
+      expect(visit.status).toBe(201);
+      expect(await row(file.id)).toMatchObject({ dropoutState: 'consolidated' });
+      expect(done?.doneAt).not.toBeNull();
+      expect(done?.visitId).toBe(visit.body.id);
+      const struck = await change(s.guanmiao.token, file.id, { state: 'struck_off' });
+      expect(struck.status).toBe(200);
+      expect(await row(file.id)).toMatchObject({ dropoutState: 'struck_off', status: 'active' });
+    });
 
     it('shows the check on the list and the file while it is open', async () => {
       const file = await aFile('persuading');
