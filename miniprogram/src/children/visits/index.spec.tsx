@@ -9,12 +9,18 @@ import { noteServerTime } from '../../services/server-clock';
 import { queueStaffRequest, sendStaffQueued } from '../../services/staff-outbox';
 import DueVisitsPage from './index';
 
+/** The page's pull-to-refresh, as it registered it. */
+let mockPullDown: () => void = () => undefined;
+
 jest.mock('@tarojs/taro', () => {
   const mock = jest.requireActual('../../../test/taro-mock');
   return {
     ...mock,
     __esModule: true,
     useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+    usePullDownRefresh: (callback: () => void) => {
+      mockPullDown = callback;
+    },
     useReachBottom: () => undefined,
   };
 });
@@ -181,6 +187,27 @@ describe('走访 list', () => {
     await waitFor(() => expect(container.querySelectorAll('.visit-row')).toHaveLength(1));
     expect(asked).toEqual(['/children/file-7/visits', '/visits?due=true&page=1&pageSize=20']);
     expect(container.querySelector('.visit-row-waiting')).toBeNull();
+  });
+
+  it('keeps the list it loaded on screen when a refresh finds no signal, under a short note', async () => {
+    serve({ items: [aDueVisit()], total: 1 }, 'fail', {
+      items: [aDueVisit(), aDueVisit({ id: 'v2', child: { name: '王小明' } })],
+      total: 2,
+    });
+    const container = await open();
+
+    await act(async () => mockPullDown());
+
+    await waitFor(() => expect(container.querySelector('.visits-stale')).not.toBeNull());
+    expect(container.querySelector('.visits-stale')?.textContent).toContain(
+      '没有刷新成功，下面是上次加载的走访。',
+    );
+    expect(container.querySelector('.visits-error')).toBeNull();
+    expect(container.querySelector('.visit-row')?.textContent).toContain('李小花');
+
+    await tap(container.querySelector('.visits-retry')!);
+    await screen.findByText('王小明');
+    expect(container.querySelector('.visits-stale')).toBeNull();
   });
 
   it('says so when no visit is due', async () => {

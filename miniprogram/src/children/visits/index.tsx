@@ -62,7 +62,8 @@ function VisitRow({ visit, now, waiting }: { visit: DueVisit; now: Date; waiting
 /**
  * 走访: the visits due for the worker's unit, soonest first, overdue in red with how many days,
  * each opening its file or the visit form; a line whose record waits on the phone says so, and the
- * list loads again when such a record reaches the server.
+ * list loads again when such a record reaches the server. With no signal, a list loaded before
+ * stays on screen under a short note (the worker came back to it from a visit in a courtyard).
  */
 export default function DueVisitsPage() {
   const [visits, setVisits] = useState<DueVisit[] | null>(null);
@@ -86,6 +87,11 @@ export default function DueVisitsPage() {
     }
   }
 
+  function retry() {
+    setError(null);
+    void load(1);
+  }
+
   function more() {
     if (!visits || visits.length >= total || loadingMore) return;
     setLoadingMore(true);
@@ -105,19 +111,21 @@ export default function DueVisitsPage() {
   return (
     <View className="page visits-page">
       <StaffOutboxCard />
-      {error && (
+      {error && visits === null && (
         <View className="error-box visits-error">
           <Text className="error-line">{error}</Text>
-          <View
-            className="big-button big-button-secondary visits-retry"
-            onClick={() => {
-              setError(null);
-              void load(1);
-            }}
-          >
+          <View className="big-button big-button-secondary visits-retry" onClick={retry}>
             <Text>重新加载</Text>
           </View>
           <BackHome />
+        </View>
+      )}
+      {error && visits !== null && (
+        <View className="section visits-stale">
+          <Text className="hint">没有刷新成功，下面是上次加载的走访。</Text>
+          <View className="big-button big-button-secondary visits-retry" onClick={retry}>
+            <Text>重新加载</Text>
+          </View>
         </View>
       )}
       {visits === null && !error && <Text className="hint">正在加载…</Text>}
