@@ -95,7 +95,7 @@ export function VisitSection({
       {file.capacity === 'keeper' && file.status === 'active' && (
         <View
           className="big-button big-button-primary file-visit-record"
-          onClick={() => openVisitForm(file.id, childName(file.child), true)}
+          onClick={() => openVisitForm(file.id, childName(file.child), 'file')}
         >
           <Text>记录走访</Text>
           <Text className="big-button-note">没有信号也能记，恢复网络后自动发送</Text>

@@ -14,21 +14,24 @@ export function listDueVisits(page: number, pageSize: number): Promise<Page<DueV
   );
 }
 
-/**
- * The page of the visit form of a file; `fromFile` when the file's own page opens it, which the
- * form then goes back to (otherwise it opens the file in its place).
- */
-export const visitFormUrl = (fileId: string, fromFile = false) =>
-  `/children/visit/index?fileId=${fileId}${fromFile ? '&from=file' : ''}`;
+/** The pages that open the visit form: the file's own page, and the 走访 list. */
+export type VisitFormOpener = 'file' | 'visits';
 
 /**
- * Opens 记录走访 for a file, its draft kept as typed, with the child's name the opening page shows,
- * so the form says whom it is for even with no signal.
+ * The page of the visit form of a file; `from` names the page that opened it, which the form goes
+ * back to once the record is queued (without it, the form opens the file in its place).
  */
-export function openVisitForm(fileId: string, childName: string, fromFile = false): void {
+export const visitFormUrl = (fileId: string, from?: VisitFormOpener) =>
+  `/children/visit/index?fileId=${fileId}${from ? `&from=${from}` : ''}`;
+
+/**
+ * Opens 记录走访 for a file from `from`, its draft kept as typed, with the child's name the opening
+ * page shows, so the form says whom it is for even with no signal.
+ */
+export function openVisitForm(fileId: string, childName: string, from: VisitFormOpener): void {
   const draft = loadVisitDraft(fileId);
   saveVisitDraft(fileId, draft ? { ...draft, childName } : emptyVisitForm(childName));
-  void Taro.navigateTo({ url: visitFormUrl(fileId, fromFile) });
+  void Taro.navigateTo({ url: visitFormUrl(fileId, from) });
 }
 
 /**

@@ -214,7 +214,19 @@ describe('记录走访', () => {
     expect(Taro.getStorageSync(DRAFT)).toMatchObject({ met: ['child', 'carer'] });
   });
 
-  it('opens the file in its place when it was not opened from the file', async () => {
+  it('goes back to the 走访 list that opened it, which shows the record waiting', async () => {
+    params = { fileId: 'file-1', from: 'visits' };
+    const page = open();
+    await fillIn(page);
+
+    await tap(page.at('.visit-submit'));
+    await tap(await screen.findByText('确认提交'));
+
+    expect(taro.navigateBack).toHaveBeenCalledTimes(1);
+    expect(taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('opens the file in its place when no page opened it (a refused record’s notice)', async () => {
     params = { fileId: 'file-1' };
     const page = open();
     await fillIn(page);

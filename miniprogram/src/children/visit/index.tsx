@@ -119,7 +119,9 @@ const toggle = <T,>(list: readonly T[], item: T): T[] =>
 /**
  * 记录走访: one hand, large targets, no signal needed. Kept on the phone as typed (a draft per
  * file); 提交 asks once, then queues the record in the staff outbox under a key made at that press,
- * and goes back to the file. The draft is cleared only once the record is queued.
+ * and goes back to the page that opened it (the file or the 走访 list, each showing the record
+ * waiting), or opens the file when no page did. The draft is cleared only once the record is
+ * queued.
  */
 export default function VisitFormPage() {
   const { fileId = '', from = '' } = useRouter().params;
@@ -175,7 +177,8 @@ export default function VisitFormPage() {
     queueStaffRequest(visitRequest(fileId, toVisitRequest(form, at), createId(), form));
     clearVisitDraft(fileId);
     void Taro.showToast({ title: '走访记录已保存', icon: 'success' });
-    if (from === 'file') void Taro.navigateBack();
+    // Back to the page on screen under the form: with no signal, no other page could load.
+    if (from) void Taro.navigateBack();
     else void Taro.redirectTo({ url: `/children/file/index?id=${fileId}` });
   }
 

@@ -1,12 +1,16 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { DueVisit } from '@shouhu/shared';
+import type { DueVisit, VisitRecorded } from '@shouhu/shared';
 import { resetTaro } from '../../../test/taro-mock';
 import { aDueVisit, tap } from '../../../test/factories';
 import { noteServerTime } from '../../services/server-clock';
+import { queueStaffRequest, sendStaffQueued } from '../../services/staff-outbox';
 import DueVisitsPage from './index';
+
+/** The page's pull-to-refresh, as it registered it. */
+let mockPullDown: () => void = () => undefined;
 
 jest.mock('@tarojs/taro', () => {
   const mock = jest.requireActual('../../../test/taro-mock');
@@ -14,6 +18,9 @@ jest.mock('@tarojs/taro', () => {
     ...mock,
     __esModule: true,
     useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+    usePullDownRefresh: (callback: () => void) => {
+      mockPullDown = callback;
+    },
     useReachBottom: () => undefined,
   };
 });
@@ -25,7 +32,8 @@ const NOW = { 'x-server-time': '2026-12-03T06:30:00Z' };
 
 let asked: string[];
 
-function serve(...answers: ({ items: DueVisit[]; total: number } | 'fail')[]) {
+/** Answers each request with the next answer (the last one repeats); 'fail': no signal. */
+function serve(...answers: ({ items: DueVisit[]; total: number } | VisitRecorded | 'fail')[]) {
   asked = [];
   taro.request.mockImplementation(async (options: { url: string }) => {
     asked.push(options.url.replace(/^.*\/api\/v1/, ''));
@@ -131,11 +139,75 @@ describe('走访 list', () => {
 
     await tap(container.querySelector('.visit-record')!);
     expect(taro.navigateTo).toHaveBeenLastCalledWith({
-      url: '/children/visit/index?fileId=file-7',
+      url: '/children/visit/index?fileId=file-7&from=visits',
     });
     expect(Taro.getStorageSync('shouhu.draft.visit.file-7')).toMatchObject({
       childName: '李小花',
     });
+  });
+
+  it('says a line’s record waits on the phone in place of 记录走访, and loads again once it arrives', async () => {
+    serve({
+      items: [
+        aDueVisit({ id: 'waiting', childFileId: 'file-7', child: { name: '王小明' } }),
+        aDueVisit({ id: 'other', childFileId: 'file-8' }),
+      ],
+      total: 2,
+    });
+    const container = await open();
+    taro.request.mockRejectedValue(new Error('request:fail'));
+    await act(async () => {
+      queueStaffRequest({
+        idempotencyKey: 'key-v',
+        method: 'POST',
+        path: '/children/file-7/visits',
+        body: {},
+        label: '走访记录',
+        page: '/children/visit/index?fileId=file-7',
+      });
+      await sendStaffQueued();
+    });
+
+    const [waiting, other] = Array.from(container.querySelectorAll('.visit-row'));
+    expect(waiting.querySelector('.visit-row-waiting')?.textContent).toBe(
+      '走访记录已保存在手机上，恢复网络后自动发送',
+    );
+    expect(waiting.querySelector('.visit-record')).toBeNull();
+    expect(other.querySelector('.visit-row-waiting')).toBeNull();
+    expect(other.querySelector('.visit-record')).not.toBeNull();
+
+    serve(
+      { id: 'visit-1', nextVisitDueAt: null, report: null },
+      { items: [aDueVisit({ id: 'other', childFileId: 'file-8' })], total: 1 },
+    );
+    await act(async () => {
+      await sendStaffQueued();
+    });
+
+    await waitFor(() => expect(container.querySelectorAll('.visit-row')).toHaveLength(1));
+    expect(asked).toEqual(['/children/file-7/visits', '/visits?due=true&page=1&pageSize=20']);
+    expect(container.querySelector('.visit-row-waiting')).toBeNull();
+  });
+
+  it('keeps the list it loaded on screen when a refresh finds no signal, under a short note', async () => {
+    serve({ items: [aDueVisit()], total: 1 }, 'fail', {
+      items: [aDueVisit(), aDueVisit({ id: 'v2', child: { name: '王小明' } })],
+      total: 2,
+    });
+    const container = await open();
+
+    await act(async () => mockPullDown());
+
+    await waitFor(() => expect(container.querySelector('.visits-stale')).not.toBeNull());
+    expect(container.querySelector('.visits-stale')?.textContent).toContain(
+      '没有刷新成功，下面是上次加载的走访。',
+    );
+    expect(container.querySelector('.visits-error')).toBeNull();
+    expect(container.querySelector('.visit-row')?.textContent).toContain('李小花');
+
+    await tap(container.querySelector('.visits-retry')!);
+    await screen.findByText('王小明');
+    expect(container.querySelector('.visits-stale')).toBeNull();
   });
 
   it('says so when no visit is due', async () => {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { VISIT_REASON_LABELS, type DueVisit } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useStaffOutbox } from '../../hooks/use-staff-outbox';
 import { failureText } from '../../services/api-error';
 import { serverNow } from '../../services/server-clock';
 import { listDueVisits, openVisitForm } from '../../services/visits';
@@ -14,7 +15,14 @@ import '../children.css';
 
 const PAGE_SIZE = 20;
 
-function VisitRow({ visit, now }: { visit: DueVisit; now: Date }) {
+/** The path a visit record of a file is sent to, as the staff outbox keeps it. */
+const visitsPath = (fileId: string) => `/children/${fileId}/visits`;
+
+/**
+ * One visit due. `waiting`: a record of this child's file waits on the phone; it will fulfil the
+ * visit, so the line says so in place of 记录走访 (a second press would record a second visit).
+ */
+function VisitRow({ visit, now, waiting }: { visit: DueVisit; now: Date; waiting: boolean }) {
   const due = visitDueText(visit.dueAt, now);
   const badge = visitEscalationBadge(visit.escalationLevel);
   const facts = genderAndAge(visit.child);
@@ -37,19 +45,25 @@ function VisitRow({ visit, now }: { visit: DueVisit; now: Date }) {
           {due.text}
         </Text>
       </View>
-      <View
-        className="big-button big-button-primary visit-record"
-        onClick={() => openVisitForm(visit.childFileId, childName(visit.child))}
-      >
-        <Text>记录走访</Text>
-      </View>
+      {waiting ? (
+        <Text className="hint visit-row-waiting">走访记录已保存在手机上，恢复网络后自动发送</Text>
+      ) : (
+        <View
+          className="big-button big-button-primary visit-record"
+          onClick={() => openVisitForm(visit.childFileId, childName(visit.child), 'visits')}
+        >
+          <Text>记录走访</Text>
+        </View>
+      )}
     </View>
   );
 }
 
 /**
  * 走访: the visits due for the worker's unit, soonest first, overdue in red with how many days,
- * each opening its file or the visit form.
+ * each opening its file or the visit form; a line whose record waits on the phone says so, and the
+ * list loads again when such a record reaches the server. With no signal, a list loaded before
+ * stays on screen under a short note (the worker came back to it from a visit in a courtyard).
  */
 export default function DueVisitsPage() {
   const [visits, setVisits] = useState<DueVisit[] | null>(null);
@@ -73,11 +87,21 @@ export default function DueVisitsPage() {
     }
   }
 
+  function retry() {
+    setError(null);
+    void load(1);
+  }
+
   function more() {
     if (!visits || visits.length >= total || loadingMore) return;
     setLoadingMore(true);
     void load(Math.floor(visits.length / PAGE_SIZE) + 1);
   }
+
+  const { queued } = useStaffOutbox(({ request }) => {
+    if (visits?.some((visit) => request.path === visitsPath(visit.childFileId))) void load(1);
+  });
+  const waitingPaths = new Set(queued.map((q) => q.path));
 
   useDidShow(() => void load(1));
   usePullDownRefresh(() => void load(1));
@@ -87,19 +111,21 @@ export default function DueVisitsPage() {
   return (
     <View className="page visits-page">
       <StaffOutboxCard />
-      {error && (
+      {error && visits === null && (
         <View className="error-box visits-error">
           <Text className="error-line">{error}</Text>
-          <View
-            className="big-button big-button-secondary visits-retry"
-            onClick={() => {
-              setError(null);
-              void load(1);
-            }}
-          >
+          <View className="big-button big-button-secondary visits-retry" onClick={retry}>
             <Text>重新加载</Text>
           </View>
           <BackHome />
+        </View>
+      )}
+      {error && visits !== null && (
+        <View className="section visits-stale">
+          <Text className="hint">没有刷新成功，下面是上次加载的走访。</Text>
+          <View className="big-button big-button-secondary visits-retry" onClick={retry}>
+            <Text>重新加载</Text>
+          </View>
         </View>
       )}
       {visits === null && !error && <Text className="hint">正在加载…</Text>}
@@ -109,7 +135,12 @@ export default function DueVisitsPage() {
         </View>
       )}
       {visits?.map((visit) => (
-        <VisitRow key={visit.id} visit={visit} now={now} />
+        <VisitRow
+          key={visit.id}
+          visit={visit}
+          now={now}
+          waiting={waitingPaths.has(visitsPath(visit.childFileId))}
+        />
       ))}
       {visits && visits.length > 0 && visits.length < total && (
         <View className="big-button big-button-secondary visits-more" onClick={more}>
