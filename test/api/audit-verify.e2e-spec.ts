@@ -36,7 +36,7 @@ describe('npm run audit:verify', () => {
         },
         body: JSON.stringify({
           channel: 'public',
-          situations: ['dropout'],
+          situations: ['guardianship_absent'],
           immediateDanger: false,
           description: '孩子已经两周没有来上学了，家里没人。',
           discoveredAt: new Date().toISOString(),
