@@ -189,6 +189,14 @@ export interface PlannedVisit {
   escalationLevel: number;
 }
 
+/**
+ * `GET /visits?within=N`: only visits due within N days from now, those already overdue included
+ * (0: the overdue ones). The 走访 list opens on `VISIT_LIST_SOON_DAYS`: a quarterly visit's window
+ * opens at the last visit, so without a horizon every file on the register would be "due".
+ */
+export const VISIT_LIST_SOON_DAYS = 30;
+export const VISIT_LIST_WITHIN_MAX_DAYS = 366;
+
 /** A line of `GET /visits?due=true`: a visit due for the caller's unit (or scope). */
 export interface DueVisit extends PlannedVisit {
   childFileId: string;

@@ -131,7 +131,9 @@ describe('H5 app: visits on the clock, 控辍保学 and the inbox', () => {
       const phone = await phoneOf(suite.browser, 'demo-village-guanmiao');
       await phone.goto(`${suite.server.origin}/`);
       await phone.locator('.home-children').click();
-      await phone.locator('.visits-entry', { hasText: /走访（[1-9]\d* 次到期）/ }).click();
+      await phone
+        .locator('.visits-entry', { hasText: /走访（30 天内 [1-9]\d* 次，超时 [1-9]\d* 次）/ })
+        .click();
       const row = phone.locator('.visit-row', { hasText: CHILD });
       await row.waitFor();
       expect(await row.getAttribute('class')).toContain('visit-row-overdue');

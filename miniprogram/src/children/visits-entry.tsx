@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { VISIT_LIST_SOON_DAYS } from '@shouhu/shared';
 import { currentUser } from '../services/session';
 import { listDueVisits } from '../services/visits';
 import { keepsFiles } from './list-query';
+
+/** 走访（30 天内 3 次，超时 1 次）; 走访 alone while the counts cannot be had. */
+function visitsEntryText(due: { soon: number; overdue: number } | null): string {
+  if (due === null) return '走访';
+  const overdue = due.overdue > 0 ? `，超时 ${due.overdue} 次` : '';
+  return `走访（${VISIT_LIST_SOON_DAYS} 天内 ${due.soon} 次${overdue}）`;
+}
 
 /**
  * The way to the 走访 list for the keepers of files (村 儿童主任, 乡镇 督导员), with how many visits
@@ -11,12 +19,12 @@ import { keepsFiles } from './list-query';
  */
 export function VisitsEntry() {
   const keeper = keepsFiles(currentUser());
-  const [due, setDue] = useState<number | null>(null);
+  const [due, setDue] = useState<{ soon: number; overdue: number } | null>(null);
 
   useDidShow(() => {
     if (!keeper) return;
-    listDueVisits(1, 1).then(
-      (page) => setDue(page.total),
+    Promise.all([listDueVisits(1, 1, VISIT_LIST_SOON_DAYS), listDueVisits(1, 1, 0)]).then(
+      ([soon, overdue]) => setDue({ soon: soon.total, overdue: overdue.total }),
       () => setDue(null),
     );
   });
@@ -27,8 +35,8 @@ export function VisitsEntry() {
       className="big-button big-button-secondary visits-entry"
       onClick={() => void Taro.navigateTo({ url: '/children/visits/index' })}
     >
-      <Text>{due === null ? '走访' : `走访（${due} 次到期）`}</Text>
-      <Text className="big-button-note">到期和逾期的走访，逾期的标红</Text>
+      <Text>{visitsEntryText(due)}</Text>
+      <Text className="big-button-note">{`${VISIT_LIST_SOON_DAYS} 天内到期和已超时的走访，超时的标红`}</Text>
     </View>
   );
 }

@@ -6,10 +6,18 @@ import { authorizedRequest } from './session';
 import type { StaffRequest } from './staff-outbox';
 import { loadVisitDraft, saveVisitDraft, visitDraftKey } from './visit-drafts';
 
-/** `GET /visits?due=true`: the visits due for the caller's unit, a page at a time. */
-export function listDueVisits(page: number, pageSize: number): Promise<Page<DueVisit>> {
+/**
+ * `GET /visits?due=true`: the visits due for the caller's unit, a page at a time; with
+ * `withinDays`, only those due within that many days (overdue included; 0: the overdue ones).
+ */
+export function listDueVisits(
+  page: number,
+  pageSize: number,
+  withinDays: number | null,
+): Promise<Page<DueVisit>> {
+  const within = withinDays === null ? '' : `&within=${withinDays}`;
   return authorizedRequest(
-    { method: 'GET', path: `/visits?due=true&page=${page}&pageSize=${pageSize}` },
+    { method: 'GET', path: `/visits?due=true${within}&page=${page}&pageSize=${pageSize}` },
     isDueVisitPage,
   );
 }

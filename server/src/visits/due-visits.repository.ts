@@ -10,12 +10,12 @@ export class DueVisitsRepository {
 
   /**
    * The open dues (neither done nor cancelled) of files under one of `divisionPrefixes`, those
-   * whose window has opened by `startedBy` only when it is given; the soonest due first. Found
-   * through `IDX_visit_dues_division_open` (place prefix, then open, then due time).
+   * whose window has opened by `startedBy` and those due by `dueBy` only when given; the soonest
+   * due first. Found through `IDX_visit_dues_division_open` (place prefix, then open, then due time).
    */
   page(
     divisionPrefixes: readonly string[],
-    startedBy: Date | null,
+    { startedBy, dueBy }: { startedBy: Date | null; dueBy: Date | null },
     offset: number,
     limit: number,
   ): Promise<[VisitDueEntity[], number]> {
@@ -33,6 +33,7 @@ export class DueVisitsRepository {
       .andWhere('d.done_at IS NULL')
       .andWhere('d.cancelled_at IS NULL');
     if (startedBy) query.andWhere('d.started_at <= :startedBy', { startedBy });
+    if (dueBy) query.andWhere('d.due_at <= :dueBy', { dueBy });
     return query
       .orderBy('d.due_at', 'ASC')
       .addOrderBy('d.id', 'ASC')

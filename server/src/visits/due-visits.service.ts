@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { childFileAge, shanghaiDate, type DueVisit, type Page } from '@shouhu/shared';
+import { addDays, childFileAge, shanghaiDate, type DueVisit, type Page } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { childFileListScope } from '../child-files/child-file-scope';
@@ -38,11 +38,14 @@ export class DueVisitsService {
       targetType: 'visit',
       targetId: null,
       divisionCode: actor.unit?.divisionPrefixes[0] ?? null,
-      detail: { due: query.due === 'true', page: query.page },
+      detail: { due: query.due === 'true', within: query.within ?? null, page: query.page },
     });
     const [dues, total] = await this.dues.page(
       divisionPrefixes,
-      query.due === 'true' ? now : null,
+      {
+        startedBy: query.due === 'true' ? now : null,
+        dueBy: query.within === undefined ? null : addDays(now, query.within),
+      },
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );

@@ -660,6 +660,25 @@ describe('visits: POST /children/:id/visits and GET /visits', () => {
       expect(ours(page)).toEqual([OVERDUE, ['village', 'quarterly'], ['later', 'quarterly']]);
     });
 
+    it('with within=N lists only visits due within N days, those overdue included', async () => {
+      const all = await dueVisits('village', '?pageSize=50');
+      const dueWithin = (days: number) =>
+        ours({
+          items: all.items.filter(
+            (item) => Date.parse(item.dueAt) <= clock.now().getTime() + days * DAY,
+          ),
+          total: 0,
+        });
+
+      expect(ours(await dueVisits('village', '?due=true&within=0&pageSize=50'))).toEqual([OVERDUE]);
+      for (const days of [12, 30, 366]) {
+        const page = await dueVisits('village', `?within=${days}&pageSize=50`);
+        expect(ours(page)).toEqual(dueWithin(days));
+        expect(ours(page)).toEqual(expect.arrayContaining([OVERDUE, LATER]));
+      }
+      expect(dueWithin(12).length).toBeLessThan(ours(all).length);
+    });
+
     it('describes each visit: the child, the place, the unit, whether it is overdue', async () => {
       const page = await dueVisits('township', '?pageSize=50');
       const overdue = page.items.find(
@@ -694,7 +713,15 @@ describe('visits: POST /children/:id/visits and GET /visits', () => {
     });
 
     it('answers 400 for a page size beyond 50 or another due', async () => {
-      for (const query of ['?pageSize=51', '?due=yes', '?page=0']) {
+      for (const query of [
+        '?pageSize=51',
+        '?due=yes',
+        '?page=0',
+        '?within=-1',
+        '?within=367',
+        '?within=1.5',
+        '?within=soon',
+      ]) {
         const answer = await http(sut.baseUrl, 'GET', `/visits${query}`, {
           token: token('village'),
         });

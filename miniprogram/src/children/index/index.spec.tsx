@@ -335,25 +335,32 @@ describe('儿童档案 list', () => {
 });
 
 describe('the way to 走访', () => {
-  const withVisitsDue = (due: number | 'offline') => (path: string) =>
-    path.startsWith('/visits')
-      ? due === 'offline'
-        ? {
-            statusCode: 503,
-            data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' },
-          }
-        : { statusCode: 200, data: { items: [], total: due } }
-      : page([aChildFileSummary()])();
+  /** `due`: the visits due within 30 days; `overdue`: of them, those overdue (`within=0`). */
+  const withVisitsDue =
+    (due: number | 'offline', overdue = 0) =>
+    (path: string) =>
+      path.startsWith('/visits')
+        ? due === 'offline'
+          ? {
+              statusCode: 503,
+              data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' },
+            }
+          : {
+              statusCode: 200,
+              data: { items: [], total: path.includes('within=0&') ? overdue : due },
+            }
+        : page([aChildFileSummary()])();
 
   it.each([
     ['a village 儿童主任', VILLAGE],
     ['a township 督导员', TOWNSHIP],
   ])('shows %s how many visits are due, and opens the 走访 list', async (_who, user) => {
-    serve(withVisitsDue(3));
+    serve(withVisitsDue(3, 1));
     const container = open(user);
 
-    await screen.findByText('走访（3 次到期）');
-    expect(paths).toContain('/visits?due=true&page=1&pageSize=1');
+    await screen.findByText('走访（30 天内 3 次，超时 1 次）');
+    expect(paths).toContain('/visits?due=true&within=30&page=1&pageSize=1');
+    expect(paths).toContain('/visits?due=true&within=0&page=1&pageSize=1');
     await tap(container.querySelector('.visits-entry')!);
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/visits/index' });
   });
@@ -363,7 +370,7 @@ describe('the way to 走访', () => {
     const container = open(VILLAGE);
 
     await screen.findByText('李小花');
-    await waitFor(() => expect(paths).toContain('/visits?due=true&page=1&pageSize=1'));
+    await waitFor(() => expect(paths).toContain('/visits?due=true&within=30&page=1&pageSize=1'));
     expect(container.querySelector('.visits-entry')?.firstElementChild?.textContent).toBe('走访');
   });
 
@@ -371,7 +378,7 @@ describe('the way to 走访', () => {
     ['the police', POLICE],
     ['the county coordinator', COORDINATOR],
   ])('is not offered to %s, who keep no files', async (_who, user) => {
-    serve(withVisitsDue(3));
+    serve(withVisitsDue(3, 1));
     const container = open(user);
 
     await screen.findByText('李小花');

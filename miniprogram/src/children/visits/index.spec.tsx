@@ -81,7 +81,7 @@ describe('走访 list', () => {
     });
     const container = await open();
 
-    expect(asked).toEqual(['/visits?due=true&page=1&pageSize=20']);
+    expect(asked).toEqual(['/visits?due=true&within=30&page=1&pageSize=20']);
     expect(
       Array.from(container.querySelectorAll('.visit-row .file-row-name'), (n) => n.textContent),
     ).toEqual(['王小明', '李小花', '张小军']);
@@ -185,7 +185,10 @@ describe('走访 list', () => {
     });
 
     await waitFor(() => expect(container.querySelectorAll('.visit-row')).toHaveLength(1));
-    expect(asked).toEqual(['/children/file-7/visits', '/visits?due=true&page=1&pageSize=20']);
+    expect(asked).toEqual([
+      '/children/file-7/visits',
+      '/visits?due=true&within=30&page=1&pageSize=20',
+    ]);
     expect(container.querySelector('.visit-row-waiting')).toBeNull();
   });
 
@@ -210,12 +213,22 @@ describe('走访 list', () => {
     expect(container.querySelector('.visits-stale')).toBeNull();
   });
 
-  it('says so when no visit is due', async () => {
-    serve({ items: [], total: 0 });
+  it('says so when no visit is due within 30 days, and offers the whole plan', async () => {
+    serve({ items: [], total: 0 }, { items: [aDueVisit({ child: { name: '赵小雨' } })], total: 1 });
     const container = await open();
 
-    expect(container.querySelector('.visits-empty')?.textContent).toContain('近期没有到期的走访');
+    expect(container.querySelector('.visits-empty')?.textContent).toContain(
+      '30 天内没有到期的走访',
+    );
     expect(container.querySelector('.visit-row')).toBeNull();
+
+    const [soon, all] = Array.from(container.querySelectorAll('.visits-tab'));
+    expect(soon.className).toContain('tab-active');
+    await tap(all);
+    await screen.findByText('赵小雨');
+    expect(asked.at(-1)).toBe('/visits?due=true&page=1&pageSize=20');
+    expect(container.querySelector('.visits-count')?.textContent).toBe('共 1 次');
+    expect(container.querySelector('.visits-empty')).toBeNull();
   });
 
   it('says what failed with no signal, and loads again on 重新加载', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { VISIT_REASON_LABELS, type DueVisit } from '@shouhu/shared';
+import { VISIT_LIST_SOON_DAYS, VISIT_REASON_LABELS, type DueVisit } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { useStaffOutbox } from '../../hooks/use-staff-outbox';
@@ -14,6 +14,13 @@ import '../../staff/staff.css';
 import '../children.css';
 
 const PAGE_SIZE = 20;
+
+/** The list's two views: due soon (and overdue), or the whole plan. */
+const HORIZONS = [
+  { withinDays: VISIT_LIST_SOON_DAYS, label: `${VISIT_LIST_SOON_DAYS} 天内到期` },
+  { withinDays: null, label: '全部计划' },
+] as const;
+type Horizon = (typeof HORIZONS)[number]['withinDays'];
 
 /** The path a visit record of a file is sent to, as the staff outbox keeps it. */
 const visitsPath = (fileId: string) => `/children/${fileId}/visits`;
@@ -60,7 +67,8 @@ function VisitRow({ visit, now, waiting }: { visit: DueVisit; now: Date; waiting
 }
 
 /**
- * 走访: the visits due for the worker's unit, soonest first, overdue in red with how many days,
+ * 走访: the visits due for the worker's unit, soonest first (those due within 30 days, or the
+ * whole plan), overdue in red with how many days,
  * each opening its file or the visit form; a line whose record waits on the phone says so, and the
  * list loads again when such a record reaches the server. With no signal, a list loaded before
  * stays on screen under a short note (the worker came back to it from a visit in a courtyard).
@@ -70,10 +78,11 @@ export default function DueVisitsPage() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [horizon, setHorizon] = useState<Horizon>(VISIT_LIST_SOON_DAYS);
 
-  async function load(page: number) {
+  async function load(page: number, withinDays: Horizon = horizon) {
     try {
-      const result = await listDueVisits(page, PAGE_SIZE);
+      const result = await listDueVisits(page, PAGE_SIZE, withinDays);
       setVisits((current) =>
         soonestFirst(page === 1 || !current ? result.items : [...current, ...result.items]),
       );
@@ -90,6 +99,14 @@ export default function DueVisitsPage() {
   function retry() {
     setError(null);
     void load(1);
+  }
+
+  function show(withinDays: Horizon) {
+    if (withinDays === horizon) return;
+    setHorizon(withinDays);
+    setVisits(null);
+    setError(null);
+    void load(1, withinDays);
   }
 
   function more() {
@@ -111,6 +128,18 @@ export default function DueVisitsPage() {
   return (
     <View className="page visits-page">
       <StaffOutboxCard />
+      <View className="tabs">
+        {HORIZONS.map(({ withinDays, label }) => (
+          <View
+            key={label}
+            className={`tab visits-tab ${horizon === withinDays ? 'tab-active' : ''}`}
+            onClick={() => show(withinDays)}
+          >
+            <Text>{label}</Text>
+          </View>
+        ))}
+      </View>
+      {visits && visits.length > 0 && <Text className="hint visits-count">{`共 ${total} 次`}</Text>}
       {error && visits === null && (
         <View className="error-box visits-error">
           <Text className="error-line">{error}</Text>
@@ -131,7 +160,11 @@ export default function DueVisitsPage() {
       {visits === null && !error && <Text className="hint">正在加载…</Text>}
       {visits?.length === 0 && !error && (
         <View className="section list-empty visits-empty">
-          <Text className="hint">近期没有到期的走访。下拉可以刷新。</Text>
+          <Text className="hint">
+            {horizon === null
+              ? '计划里没有要做的走访。下拉可以刷新。'
+              : `${VISIT_LIST_SOON_DAYS} 天内没有到期的走访。下拉可以刷新。`}
+          </Text>
         </View>
       )}
       {visits?.map((visit) => (
