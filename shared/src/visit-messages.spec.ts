@@ -1,4 +1,4 @@
-import { visitPlannedText, visitStageText } from './visit-messages';
+import { visitPlannedLine, visitPlannedText, visitStageText } from './visit-messages';
 import { addDays, planVisitEscalation, visitEscalationChain, type VisitReason } from './visits';
 
 const START = new Date('2026-12-01T15:00:00+08:00');
@@ -29,6 +29,15 @@ describe(visitPlannedText.name, () => {
     for (const reason of reasons) {
       expect(visitPlannedText({ reason, dueAt: START, count: 1 })).not.toMatch(IDENTIFYING);
     }
+  });
+});
+
+describe(visitPlannedLine.name, () => {
+  it.each([
+    ['follow_up', '安排了一次案后回访，请在12月31日前完成。'],
+    ['holiday', '安排了一次假期走访，请在12月31日前完成。'],
+  ] as const)('tells the timeline a %s visit was planned, with its Beijing day', (reason, line) => {
+    expect(visitPlannedLine({ reason, dueAt: addDays(START, 30) })).toBe(line);
   });
 });
 

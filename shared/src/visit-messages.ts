@@ -35,6 +35,14 @@ export function visitPlannedText(planned: {
   return `${opening}有${count}次${VISIT_REASON_LABELS[planned.reason]}到期：请在${monthDay(planned.dueAt)}前完成走访。`;
 }
 
+/**
+ * The file's timeline line when a visit other than the quarterly one is put on its plan (the
+ * quarterly plan is told by the visit or the change that started it): 安排了一次案后回访，请在12月30日前完成。
+ */
+export function visitPlannedLine(planned: { reason: VisitReason; dueAt: Date }): string {
+  return `安排了一次${VISIT_REASON_LABELS[planned.reason]}，请在${monthDay(planned.dueAt)}前完成。`;
+}
+
 /** `reminder`, `overdue` or `red_list`: one stage a visit reached, in the timeline's words. */
 export function visitStageText(step: VisitEscalationStep<VisitEscalationUnit>): string {
   return `一次${step.text}。`;

@@ -3,6 +3,7 @@ import { addDays, visitPlannedText } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { ChildFilesRepository } from '../children/child-files.repository';
 import { VisitDuesRepository } from '../children/visit-dues.repository';
+import { visitPlannedEvent } from '../children/visit-planned-event';
 import { VisitPolicyRepository } from '../children/visit-policy.repository';
 import { Inbox } from '../inbox/inbox';
 import { ReportsRepository } from '../reports/reports.repository';
@@ -47,6 +48,10 @@ export class FollowUpVisits {
     );
     if (!planned) return;
     await this.dues.refreshNextVisitDue(manager, file.id);
+    await this.files.appendEvent(
+      manager,
+      visitPlannedEvent({ childFileId: file.id, reason: 'follow_up', dueAt, at: closedAt }),
+    );
     await this.inbox.toUnits(
       manager,
       [file.unitId],

@@ -4,6 +4,8 @@ import type {
   PriorityFile,
   SchoolHolidaysRepository,
 } from '../children/school-holidays.repository';
+import type { ChildFileEventEntity } from '../children/child-file.entity';
+import type { ChildFilesRepository } from '../children/child-files.repository';
 import type { SchoolHolidayEntity } from '../children/visit.entity';
 import type { PlannedVisitDue, VisitDuesRepository } from '../children/visit-dues.repository';
 import type { VisitPolicyRepository } from '../children/visit-policy.repository';
@@ -59,6 +61,12 @@ function setUp(files: PriorityFile[], alreadyPlanned: string[] = []) {
     }),
     refreshNextVisitDue: jest.fn(async () => undefined),
   };
+  const lines: ChildFileEventEntity[] = [];
+  const childFiles = {
+    appendEvent: jest.fn(async (_: EntityManager, event: ChildFileEventEntity) => {
+      lines.push(event);
+    }),
+  };
   const policies = { current: jest.fn(async () => DEFAULT_VISIT_POLICY) };
   const inbox = {
     toUnits: jest.fn(
@@ -77,11 +85,12 @@ function setUp(files: PriorityFile[], alreadyPlanned: string[] = []) {
   const sut = new HolidayVisits(
     holidays as unknown as SchoolHolidaysRepository,
     dues as unknown as VisitDuesRepository,
+    childFiles as unknown as ChildFilesRepository,
     policies as unknown as VisitPolicyRepository,
     inbox as unknown as Inbox,
     transactions as unknown as TransactionRunner,
   );
-  return { sut, holidays, dues, plannedDues, messages, transactions };
+  return { sut, holidays, dues, plannedDues, messages, transactions, lines };
 }
 
 describe(HolidayVisits.name, () => {
@@ -157,6 +166,17 @@ describe(HolidayVisits.name, () => {
           page: 'children/file/index?id=file-0004',
         },
       },
+    ]);
+  });
+
+  it('writes a timeline line on each file whose visit this call planned', async () => {
+    const files = [aFile(1, 'v1'), aFile(2, 'v1'), aFile(3, null)];
+    const { sut, lines } = setUp(files, ['file-0002']);
+
+    await sut.plan(NOW);
+    expect(lines.map((line) => [line.childFileId, line.kind, line.text])).toEqual([
+      ['file-0001', 'visit_planned', '安排了一次假期走访，请在1月27日前完成。'],
+      ['file-0003', 'visit_planned', '安排了一次假期走访，请在1月27日前完成。'],
     ]);
   });
 });

@@ -5,7 +5,9 @@ import {
   SchoolHolidaysRepository,
   type PriorityFile,
 } from '../children/school-holidays.repository';
+import { ChildFilesRepository } from '../children/child-files.repository';
 import type { SchoolHolidayEntity } from '../children/visit.entity';
+import { visitPlannedEvent } from '../children/visit-planned-event';
 import { VisitDuesRepository } from '../children/visit-dues.repository';
 import { VisitPolicyRepository } from '../children/visit-policy.repository';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -29,6 +31,7 @@ export class HolidayVisits {
   constructor(
     private readonly holidays: SchoolHolidaysRepository,
     private readonly dues: VisitDuesRepository,
+    private readonly files: ChildFilesRepository,
     private readonly policies: VisitPolicyRepository,
     private readonly inbox: Inbox,
     private readonly transactions: TransactionRunner,
@@ -79,7 +82,12 @@ export class HolidayVisits {
         },
         now,
       );
-      if (fresh) planned.push(file);
+      if (!fresh) continue;
+      planned.push(file);
+      await this.files.appendEvent(
+        manager,
+        visitPlannedEvent({ childFileId: file.id, reason: 'holiday', dueAt, at: now }),
+      );
     }
     await this.dues.refreshNextVisitDue(manager, ...planned.map((file) => file.id));
     const byUnit = new Map<string, PriorityFile[]>();

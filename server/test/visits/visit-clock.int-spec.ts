@@ -421,6 +421,16 @@ describe('visits on the clock: the sweep, 案后回访 and 假期走访', () => 
 
       expect(await duesOf(fileId)).toHaveLength(1);
       expect(await toldAbout(fileId)).toEqual({ ...nobody, village: ['new_visit'] });
+      const file = await http<ChildFileDetail>(sut.baseUrl, 'GET', `/children/${fileId}`, {
+        token: member.village.token,
+      });
+      expect(file.body.timeline.filter((line) => line.kind === 'visit_planned')).toEqual([
+        {
+          at: closedAt.toISOString(),
+          kind: 'visit_planned',
+          text: '安排了一次案后回访，请在2月6日前完成。',
+        },
+      ]);
     });
 
     it('plans none for a file closed (销号) before the case closes', async () => {
