@@ -109,6 +109,9 @@ export class VisitDueEntity {
 /** A county's school holiday start (寒假、暑假), kept by the administrator. */
 @Entity('school_holidays')
 @Index('UQ_school_holidays_county_start', ['countyCode', 'startsOn'], { unique: true })
+@Index('UQ_school_holidays_county_kind_year', ['countyCode', 'kind', 'startsYear'], {
+  unique: true,
+})
 export class SchoolHolidayEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -122,6 +125,10 @@ export class SchoolHolidayEntity {
   /** Beijing `YYYY-MM-DD`. */
   @Column({ name: 'starts_on', type: 'varchar', length: 10 })
   startsOn: string;
+
+  /** The calendar year of `startsOn`: one holiday of a kind per county and year. */
+  @Column({ name: 'starts_year', type: 'integer', default: 0 })
+  startsYear: number;
 
   /** When the sweep put the holiday's visits on the plan; null until the holiday starts. */
   @Column({ name: 'dues_created_at', type: 'datetime', precision: 6, nullable: true })

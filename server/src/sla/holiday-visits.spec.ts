@@ -22,6 +22,7 @@ const WINTER: SchoolHolidayEntity = {
   countyCode: '341324',
   kind: 'winter',
   startsOn: '2027-01-20',
+  startsYear: 2027,
   duesCreatedAt: null,
   createdAt: NOW,
 };

@@ -60,6 +60,7 @@ export class VisitPlanService {
       countyCode: dto.countyCode,
       kind: dto.kind,
       startsOn: dto.startsOn,
+      startsYear: Number(dto.startsOn.slice(0, 4)),
       duesCreatedAt: null,
       createdAt: now,
     };

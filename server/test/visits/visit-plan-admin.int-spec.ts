@@ -168,6 +168,26 @@ describe('the visit plan’s admin routes: school holidays and the policy', () =
       expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
       expect((await list()).filter((h) => h.startsOn === body.startsOn)).toHaveLength(1);
     });
+
+    it('keeps one of a year’s 暑假 sent at the same moment with different first days', async () => {
+      const body = aHolidayBody();
+      const year = body.startsOn.slice(0, 4);
+      const days = ['07-01', '07-03', '07-05', '07-08'];
+
+      const answers = await Promise.all(
+        days.map((day) => post({ ...body, startsOn: `${year}-${day}` })),
+      );
+
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+      for (const refused of answers.filter((a) => a.status === 409)) {
+        expect(refused.body).toMatchObject({ code: 'SCHOOL_HOLIDAY_EXISTS' });
+      }
+      const kept = (await list()).filter(
+        (h) =>
+          h.countyCode === body.countyCode && h.kind === 'summer' && h.startsOn.startsWith(year),
+      );
+      expect(kept).toHaveLength(1);
+    });
   });
 
   describe('DELETE /admin/school-holidays/:id', () => {

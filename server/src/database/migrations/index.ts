@@ -16,6 +16,7 @@ import { VisitsInbox1765000000000 } from './1765000000000-visits-inbox';
 import { VisitPlan1765000100000 } from './1765000100000-visit-plan';
 import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
 import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
+import { SchoolHolidayYear1765000400000 } from './1765000400000-school-holiday-year';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   VisitPlan1765000100000,
   PriorityFiles1765000200000,
   DropoutNotes1765000300000,
+  SchoolHolidayYear1765000400000,
 ];
