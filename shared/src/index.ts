@@ -41,3 +41,5 @@ export * from './school-holidays';
 export * from './visit-messages';
 export * from './visit-request';
 export * from './visit-plan';
+export * from './institutions';
+export * from './stats';

@@ -10,6 +10,7 @@ import {
 import { SchoolHolidayEntity, VisitDueEntity, VisitEntity } from '../children/visit.entity';
 import { DivisionEntity } from '../divisions/division.entity';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
+import { InstitutionEntity } from '../institutions/institution.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { GuardianshipHandoverEntity } from '../orders/handover.entity';
 import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
@@ -26,6 +27,7 @@ import { UploadEntity } from '../uploads/upload.entity';
 import { UserEntity } from '../users/user.entity';
 
 export const ENTITIES = [
+  InstitutionEntity,
   UserEntity,
   UnitEntity,
   UnitDivisionEntity,

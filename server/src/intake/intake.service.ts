@@ -237,6 +237,7 @@ export class IntakeService {
         : this.sealer.seal({ name, phone: phone && normalizePhone(phone), relation }),
       reporterOrgName: org?.name ?? null,
       reporterOrgType: org?.type ?? null,
+      institutionId: null,
       createdAt: now,
     };
   }

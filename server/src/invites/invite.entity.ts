@@ -23,6 +23,10 @@ export class InviteEntity {
   @Column({ name: 'org_type', type: 'varchar', length: 32, nullable: true })
   orgType: OrgType | null;
 
+  /** The institution on the county's register this invite makes its mandated reporter report for; null without one. */
+  @Column({ name: 'institution_id', type: 'varchar', length: 36, nullable: true })
+  institutionId: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;
 

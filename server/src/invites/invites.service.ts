@@ -61,6 +61,7 @@ export class InvitesService {
       unitId: unit?.id ?? null,
       orgName: dto.orgName?.trim() ?? null,
       orgType: dto.orgType ?? null,
+      institutionId: null,
       createdBy: actor.user.id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.auth.inviteTtlSeconds * 1000),

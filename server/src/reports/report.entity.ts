@@ -15,6 +15,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_division', ['divisionCode'])
 @Index('IDX_reports_child_file', ['childFileId'])
 @Index('IDX_reports_closed_at', ['closedAt'])
+@Index('IDX_reports_institution_created', ['institutionId', 'createdAt'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -79,6 +80,10 @@ export class ReportEntity {
 
   @Column({ name: 'reporter_org_type', type: 'varchar', length: 32, nullable: true })
   reporterOrgType: OrgType | null;
+
+  /** The institution on the county's register this report was filed for (a mandated reporter's); null without one. */
+  @Column({ name: 'institution_id', type: 'varchar', length: 36, nullable: true })
+  institutionId: string | null;
 
   /** The child's file, shared by repeat reports about the same child. */
   @Column({ name: 'child_file_id', type: 'varchar', length: 36, nullable: true })

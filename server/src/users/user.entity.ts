@@ -5,6 +5,7 @@ import type { OrgType, UnitRole } from '@shouhu/shared';
 @Entity('users')
 @Index('UQ_users_openid', ['openid'], { unique: true })
 @Index('IDX_users_unit', ['unitId'])
+@Index('IDX_users_institution', ['institutionId'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -27,6 +28,10 @@ export class UserEntity {
 
   @Column({ name: 'org_type', type: 'varchar', length: 32, nullable: true })
   orgType: OrgType | null;
+
+  /** The institution on the county's register this mandated reporter reports for; null without one. */
+  @Column({ name: 'institution_id', type: 'varchar', length: 36, nullable: true })
+  institutionId: string | null;
 
   @Column({ name: 'hotline_operator', type: 'boolean', default: false })
   hotlineOperator: boolean;

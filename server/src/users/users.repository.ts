@@ -57,6 +57,7 @@ export class UsersRepository {
       unitRole: null,
       orgName: null,
       orgType: null,
+      institutionId: null,
       hotlineOperator: false,
       disabled: false,
       tokenVersion: 0,

@@ -17,6 +17,7 @@ import { VisitPlan1765000100000 } from './1765000100000-visit-plan';
 import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
 import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 import { SchoolHolidayYear1765000400000 } from './1765000400000-school-holiday-year';
+import { Institutions1765100000000 } from './1765100000000-institutions';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PriorityFiles1765000200000,
   DropoutNotes1765000300000,
   SchoolHolidayYear1765000400000,
+  Institutions1765100000000,
 ];

@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { OrgType } from '@shouhu/shared';
+
+/**
+ * A mandated institution on a county's register (shared `Institution`). Its name is unique within
+ * the county: the import sheet finds a row's institution by it.
+ */
+@Entity('institutions')
+@Index('UQ_institutions_county_name', ['countyCode', 'name'], { unique: true })
+@Index('IDX_institutions_county_type', ['countyCode', 'type'])
+@Index('IDX_institutions_division', ['divisionCode'])
+export class InstitutionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'county_code', type: 'varchar', length: 6 })
+  countyCode: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type: OrgType;
+
+  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 50, nullable: true })
+  contactName: string | null;
+
+  /** Digits only, as people dial it. */
+  @Column({ name: 'contact_phone', type: 'varchar', length: 24, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 6 })
+  updatedAt: Date;
+}

@@ -1,0 +1,78 @@
+import type { OrgType } from './roles';
+
+/**
+ * The register of mandated institutions (强制报告主体) of a county (domain.md, "Accountability";
+ * 泗县: "强制报告主体未履行报告义务的…严肃追责"; 晋政发〔2017〕46号: "对落实不到位的单位进行通报"). The county's
+ * coordinator keeps it; a mandated reporter invited from it reports for that institution, and the
+ * county's figures count their reports for it, never for a typed name.
+ */
+export interface Institution {
+  id: string;
+  /** The county (6-digit division code) whose register holds it. */
+  countyCode: string;
+  name: string;
+  type: OrgType;
+  /**
+   * Where it is (a township's 9 or a village's 12 digits, or the county's 6): its catchment for
+   * the "who did not report" list.
+   */
+  divisionCode: string;
+  /** The place's name, e.g. 泗城镇关庙村. */
+  placeName: string;
+  contactName: string | null;
+  /** As people dial it: digits only (shared `normalizePhone`). */
+  contactPhone: string | null;
+  /** Mandated reporters who joined for it. */
+  reporterCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /institutions`: a new institution on the caller's county register. */
+export interface CreateInstitutionRequest {
+  name: string;
+  type: OrgType;
+  divisionCode: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+/** `PATCH /institutions/:id`: the fields to change; `null` clears a contact field. */
+export interface UpdateInstitutionRequest {
+  name?: string;
+  type?: OrgType;
+  divisionCode?: string;
+  contactName?: string | null;
+  contactPhone?: string | null;
+}
+
+/**
+ * The import sheet (`POST /institutions/import`, an .xlsx): the first sheet, a heading row with
+ * these headings (any order), one institution a row. 类型 is a label of `ORG_TYPE_LABELS`; 区划代码
+ * a division code of the county. A row whose 名称 is already on the register updates it.
+ */
+export const INSTITUTION_SHEET_HEADINGS = {
+  name: '名称',
+  type: '类型',
+  divisionCode: '区划代码',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+} as const;
+
+/** Rows one import may hold. */
+export const INSTITUTION_IMPORT_MAX_ROWS = 5000;
+
+/** What an import did: every row checked first; one bad row and nothing is stored (400). */
+export interface InstitutionImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A row the import refused (the 400's `errors.rows`): its row number in the sheet (1 = headings). */
+export interface InstitutionImportRowError {
+  row: number;
+  /** The heading of the column at fault, e.g. 类型. */
+  column: string;
+  message: string;
+}
