@@ -69,10 +69,10 @@ export interface InstitutionImportResult {
   unchanged: number;
 }
 
-/** A row the import refused (the 400's `errors.rows`): its row number in the sheet (1 = headings). */
-export interface InstitutionImportRowError {
-  row: number;
-  /** The heading of the column at fault, e.g. 类型. */
-  column: string;
-  message: string;
+/**
+ * The key of a refused cell in the import's 400 (`errors`, as for any refused field): 第3行 类型
+ * (row 1 is the headings), so the message reads as it is shown.
+ */
+export function institutionImportErrorKey(row: number, heading: string): string {
+  return `第${row}行 ${heading}`;
 }
