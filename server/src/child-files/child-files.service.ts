@@ -9,7 +9,6 @@ import {
   shanghaiDate,
   withinPrefixes,
   type ChildCategory,
-  type ChildFileCapacity,
   type ChildFileChild,
   type ChildFilePerson,
   type ChildFileSummary,
@@ -177,7 +176,7 @@ export class ChildFilesService {
   ): Promise<ChildFileEntity> {
     const file = await this.files.lockFile(manager, id);
     if (!file) throw notFound();
-    const capacity = await this.capacity(actor, file);
+    const capacity = await this.holding.capacityOf(actor, file, manager);
     if (!capacity) throw notFound();
     if (!mayEditChildFile(capacity)) {
       throw ApiException.forbidden('办理工单的单位只能查看儿童档案，修改请联系村（居）委会或乡镇');
@@ -273,7 +272,7 @@ export class ChildFilesService {
       manager,
       await this.files.oldestFile(manager, matched),
     );
-    const visible = existing && (await this.capacity(actor, existing));
+    const visible = existing && (await this.holding.capacityOf(actor, existing, manager));
     throw new ApiException(
       HttpStatus.CONFLICT,
       'CHILD_FILE_EXISTS',
@@ -284,9 +283,6 @@ export class ChildFilesService {
     );
   }
 
-  private capacity(actor: Actor, file: ChildFileEntity): Promise<ChildFileCapacity | null> {
-    return this.holding.capacityOf(actor, file);
-  }
 
   /** 400 unless the new place is a known village of the file's own county (`childFileMoveProblem`). */
   private async checkMove(from: string, to: string): Promise<void> {

@@ -63,7 +63,7 @@ export class DropoutsService {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const file = await this.files.lockFile(manager, id);
-      const capacity = file ? await this.holding.capacityOf(actor, file) : null;
+      const capacity = file ? await this.holding.capacityOf(actor, file, manager) : null;
       if (!file || !capacity) throw childFileNotFound();
       if (!mayEditChildFile(capacity)) {
         throw ApiException.forbidden(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { childFileCapacity, type ChildFileCapacity } from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
 import { hasRole, type Actor } from '../access/actor';
 import { OrdersRepository } from './orders.repository';
 
@@ -12,15 +13,17 @@ import { OrdersRepository } from './orders.repository';
 export class ChildFileHolding {
   constructor(private readonly orders: OrdersRepository) {}
 
+  /** `manager`: the caller's transaction, when it holds the file's lock (see `childFilesHeldBy`). */
   async capacityOf(
     actor: Actor,
     file: { id: string; divisionCode: string },
+    manager?: EntityManager,
   ): Promise<ChildFileCapacity | null> {
     const unit = actor.unit;
     const holds =
       unit !== null &&
       hasRole(actor, 'handler') &&
-      (await this.orders.childFilesHeldBy(unit.id, [file.id])).length > 0;
+      (await this.orders.childFilesHeldBy(unit.id, [file.id], manager)).length > 0;
     return childFileCapacity(actor, file, holds);
   }
 }

@@ -132,11 +132,16 @@ export class OrdersRepository {
    * The child files about which the unit holds an unresolved order (domain.md: other departments
    * see a file only while they hold an order about the child), among `childFileIds` when given:
    * the list's scope and one file's check alike. Through the unit's orders (IDX_orders_unit_due)
-   * to their reports by primary key.
+   * to their reports by primary key. Inside a transaction, pass its `manager`: a second connection
+   * taken while the transaction holds a file's lock starves the pool under concurrent writes.
    */
-  async childFilesHeldBy(unitId: string, childFileIds?: string[]): Promise<string[]> {
+  async childFilesHeldBy(
+    unitId: string,
+    childFileIds?: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (childFileIds?.length === 0) return [];
-    const query = this.dataSource
+    const query = manager
       .getRepository(OrderEntity)
       .createQueryBuilder('o')
       .innerJoin('reports', 'r', 'r.id = o.report_id')

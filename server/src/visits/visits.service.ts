@@ -97,7 +97,7 @@ export class VisitsService {
   ): Promise<VisitRecorded> {
     const now = this.clock.now();
     const file = await this.files.lockFile(manager, fileId);
-    const capacity = file && (await this.holding.capacityOf(actor, file));
+    const capacity = file && (await this.holding.capacityOf(actor, file, manager));
     if (!file || !capacity) throw childFileNotFound();
     if (capacity !== 'keeper' || !actor.unit) throw ApiException.forbidden(VISIT_RECORDERS);
     if (file.status === 'closed') {
