@@ -283,7 +283,6 @@ export class ChildFilesService {
     );
   }
 
-
   /** 400 unless the new place is a known village of the file's own county (`childFileMoveProblem`). */
   private async checkMove(from: string, to: string): Promise<void> {
     const problem = childFileMoveProblem(to, from);
