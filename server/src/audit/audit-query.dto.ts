@@ -1,11 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsPageNumber } from '../common/input-rules';
 
 export class AuditQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @IsOptional()

@@ -1,9 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
 import {
+  IsInt,
   IsLatitude,
   IsLongitude,
   IsNumber,
   IsOptional,
+  Max,
+  Min,
   ValidateBy,
   ValidateIf,
   type ValidationArguments,
@@ -104,5 +108,22 @@ export function IsLongitudeDegrees(): PropertyDecorator {
   return applyDecorators(
     IsNumber({ allowNaN: false, allowInfinity: false }, { message: '经度应为数字' }),
     IsLongitude({ message: '经度不正确' }),
+  );
+}
+
+/**
+ * The last page a list answers. A page past it is no list anyone reads, and a number like
+ * `1e21` left the safe integers: written into the SQL offset in exponent form, it was a 500.
+ */
+export const PAGE_MAX = 100_000;
+
+/** `page` of a list's query string: an integer from 1 to `PAGE_MAX`, 1 when left out. */
+export function IsPageNumber(): PropertyDecorator {
+  return applyDecorators(
+    MayBeAbsent(),
+    Type(() => Number),
+    IsInt({ message: '页码应为整数' }),
+    Min(1, { message: '页码从1开始' }),
+    Max(PAGE_MAX, { message: `页码最大为${PAGE_MAX}` }),
   );
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   getFromContainer,
   getMetadataStorage,
+  validateSync,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
 import type { AuthResponse } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { Sealer } from '../../src/crypto/sealer';
@@ -333,6 +335,31 @@ describe('input walk: every field of every route', () => {
 
     expect(english).toEqual([]);
     expect(rules).toBeGreaterThan(50);
+  });
+
+  it('refuses a page past the last, or written in exponent form, on every list', async () => {
+    const lists = routeDtos(sut.app).filter((dto) =>
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .some((rule) => rule.propertyName === 'page'),
+    );
+    const pageErrors = (dto: (typeof lists)[number], page: string) =>
+      validateSync(plainToInstance(dto, { page }) as object).filter((e) => e.property === 'page');
+    const failures: string[] = [];
+    for (const dto of lists) {
+      for (const page of ['100001', '1e21', '99999999999999999999', '0', '1.5']) {
+        if (pageErrors(dto, page).length === 0) failures.push(`${dto.name} page=${page} accepted`);
+      }
+      if (pageErrors(dto, '100000').length > 0) failures.push(`${dto.name} page=100000 refused`);
+    }
+
+    expect(failures).toEqual([]);
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    const answer = await http<ErrorBody>(sut.baseUrl, 'GET', '/notifications?page=1e21', {
+      token: reporter.token,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body?.errors?.page).toBe('页码最大为100000');
   });
 
   it('refuses JSON nested thousands of levels deep on every route, logged in or not', async () => {

@@ -11,7 +11,7 @@ import {
   type DropoutState,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsText, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export const CHILD_FILE_PAGE_SIZE_MAX = 50;
 
@@ -49,10 +49,7 @@ export class ChildFileListQueryDto {
   @IsText(TEXT_LIMITS.childFileSearch)
   q?: string;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @MayBeAbsent()

@@ -1,7 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Min } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
 
 /** `GET /notifications?unread=&page=`: 20 messages a page (`INBOX_PAGE_SIZE`), newest first. */
 export class InboxQueryDto {
@@ -10,9 +9,6 @@ export class InboxQueryDto {
   @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' })
   unread?: 'true' | 'false';
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 }

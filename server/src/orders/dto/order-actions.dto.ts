@@ -19,6 +19,7 @@ import { IsApiInstant } from '../../common/date-fields';
 import {
   IsLatitudeDegrees,
   IsLongitudeDegrees,
+  IsPageNumber,
   IsText,
   MayBeAbsent,
 } from '../../common/input-rules';
@@ -136,10 +137,7 @@ export class OrderListQueryDto {
   @IsUUID('all', { message: '单位不正确' })
   unitId?: string;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @MayBeAbsent()

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { VISIT_LIST_WITHIN_MAX_DAYS } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
 
 export const DUE_VISIT_PAGE_SIZE_MAX = 50;
 
@@ -24,10 +24,7 @@ export class DueVisitListQueryDto {
   @Max(VISIT_LIST_WITHIN_MAX_DAYS, { message: `within 最多${VISIT_LIST_WITHIN_MAX_DAYS}天` })
   within?: number;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @MayBeAbsent()
