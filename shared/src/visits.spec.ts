@@ -72,6 +72,17 @@ describe(visitEscalationChain.name, () => {
     expect(visitEscalationChain(PLACE, [COUNTY, CITY]).coordinator).toBe(COUNTY);
   });
 
+  it('has no township for a file the township keeps itself: its 督办 goes to the county', () => {
+    expect(visitEscalationChain(PLACE, UNITS, TOWNSHIP.id)).toEqual({
+      township: null,
+      coordinator: COUNTY,
+    });
+    expect(visitEscalationChain(PLACE, UNITS, 'a-village-unit')).toEqual({
+      township: TOWNSHIP,
+      coordinator: COUNTY,
+    });
+  });
+
   it('has no township where no township unit covers the place', () => {
     expect(visitEscalationChain('341324101205', [COUNTY, TOWNSHIP])).toEqual({
       township: null,

@@ -227,13 +227,19 @@ export interface VisitEscalationChain<U extends VisitEscalationUnit> {
 export function visitEscalationChain<U extends VisitEscalationUnit>(
   divisionCode: string,
   units: readonly U[],
+  keeperUnitId: string | null = null,
 ): VisitEscalationChain<U> {
   const of = (department: Department) =>
     longestPrefixUnit(
       divisionCode,
       units.filter((u) => u.department === department),
     );
-  return { township: of('township'), coordinator: of('coordinator') };
+  const township = of('township');
+  // A file the township keeps itself (a place with no village unit) goes one level up at 督办.
+  return {
+    township: township && township.id !== keeperUnitId ? township : null,
+    coordinator: of('coordinator'),
+  };
 }
 
 /** One stage a due visit reached. */

@@ -73,7 +73,7 @@ export class VisitDueSweep {
     units: UnitRecord[],
     now: Date,
   ): Promise<number> {
-    const chain = visitEscalationChain(due.divisionCode, units);
+    const chain = visitEscalationChain(due.divisionCode, units, due.unitId);
     const plan = planVisitEscalation(due, chain, now);
     for (const [i, step] of plan.steps.entries()) {
       await this.files.appendEvent(manager, {

@@ -14,6 +14,7 @@ import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aVisitDue } from '../factories/visit-due.factory';
 import {
+  HOME_TOWN,
   HOME_TOWN_2_VILLAGE,
   HOME_VILLAGE,
   HOME_VILLAGE_2,
@@ -329,6 +330,25 @@ describe('visits on the clock: the sweep, 案后回访 and 假期走访', () => 
         coordinator: ['overdue', 'red_list'],
       });
       expect((await clockLines(unkept.id)).map((line) => line.text)).toEqual([
+        '季度走访期限将至，请在2026年12月12日 09:00前完成走访。',
+        '季度走访已超时未完成，已督办至泗县联席办。',
+        '季度走访超时已达期限两倍，已上报泗县联席办，列入红色清单。',
+      ]);
+    });
+
+    it('escalates a file the township keeps itself to the county at 督办, never to itself', async () => {
+      const kept = await aFile({ divisionCode: HOME_TOWN, unitId: world.units.homeTownship.id });
+      await aVisitDue(sut.app, kept, { startedAt: T0, dueAt: after(5) });
+
+      await setClock(after(11));
+      await sweep();
+
+      expect(await toldAbout(kept.id)).toEqual({
+        ...nobody,
+        township: ['overdue', 'reminder'],
+        coordinator: ['overdue', 'red_list'],
+      });
+      expect((await clockLines(kept.id)).map((line) => line.text)).toEqual([
         '季度走访期限将至，请在2026年12月12日 09:00前完成走访。',
         '季度走访已超时未完成，已督办至泗县联席办。',
         '季度走访超时已达期限两倍，已上报泗县联席办，列入红色清单。',
