@@ -9,7 +9,6 @@ import {
   situation,
   type SituationCode,
 } from './situations';
-import { shortened } from './text-limits';
 import { formatTrackingCode } from './tracking-code';
 
 /**
@@ -73,24 +72,26 @@ const ANNOUNCED_STATUS: Record<SubscribeKind, ReportStatus> = {
 };
 
 /**
- * Counted in code points (Array.from), as WeChat counts: an emoji or a rare 汉字 outside the BMP is
- * one character, and cutting never splits a surrogate pair. Line breaks from a handler's note are
- * flattened because a message shows one line.
+ * What a milestone's message says (thing4, at most `THING_MAX_LENGTH` characters): fixed words,
+ * never the handler's note or outcome summary, which may name the child — the message shows on a
+ * locked screen (issue 15); the progress page it opens shows the note to the reporter.
  */
-function thing(text: string): string {
-  return shortened(text.replace(/\s+/g, ' ').trim(), THING_MAX_LENGTH);
-}
+export const MILESTONE_MESSAGE_TEXTS: Record<SubscribeKind, string> = {
+  accepted: '有关部门已受理，点开查看进展',
+  progress: '有新的办理进展，点开查看',
+  closed: '已办结，点开查看办理结果',
+};
 
 /** The `data` of one subscribe message about a report's milestone. */
 export function subscribeMessageData(
   kind: SubscribeKind,
-  milestone: { trackingCode: string; at: Date; text: string },
+  milestone: { trackingCode: string; at: Date },
 ): SubscribeMessageData {
   return {
     character_string1: { value: formatTrackingCode(milestone.trackingCode) },
     phrase2: { value: REPORT_STATUS_LABELS[ANNOUNCED_STATUS[kind]] },
     time3: { value: shanghaiDateTime(milestone.at) },
-    thing4: { value: thing(milestone.text) },
+    thing4: { value: MILESTONE_MESSAGE_TEXTS[kind] },
   };
 }
 

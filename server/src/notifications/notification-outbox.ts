@@ -24,7 +24,6 @@ export class NotificationOutbox {
     manager: EntityManager,
     reportId: string,
     kind: SubscribeKind,
-    text: string,
     at: Date,
   ): Promise<void> {
     // A kind whose template was removed since the user subscribed keeps its acceptances unused.
@@ -34,7 +33,7 @@ export class NotificationOutbox {
     if (subscriptions.length === 0) return;
     const report = await this.reports.findById(manager, reportId);
     if (!report) return;
-    const data = subscribeMessageData(kind, { trackingCode: report.trackingCode, at, text });
+    const data = subscribeMessageData(kind, { trackingCode: report.trackingCode, at });
     await this.subscriptions.useOne(
       manager,
       subscriptions.map((s) => s.id),

@@ -94,7 +94,7 @@ export class ReportProgress {
     if (result) {
       await this.append(manager, order.reportId, 'result', resultLine(result), at);
       if (!closing) {
-        await this.announce(manager, order.reportId, 'progress', resultLine(result), at);
+        await this.announce(manager, order.reportId, 'progress', at);
       }
     }
     if (!closing) return;
@@ -151,7 +151,7 @@ export class ReportProgress {
       reporterVisible: true,
       at,
     });
-    if (isSubscribeKind(kind)) await this.announce(manager, reportId, kind, text, at);
+    if (isSubscribeKind(kind)) await this.announce(manager, reportId, kind, at);
   }
 
   /**
@@ -162,7 +162,6 @@ export class ReportProgress {
     manager: EntityManager,
     reportId: string,
     kind: SubscribeKind,
-    text: string,
     at: Date,
   ): Promise<void> {
     const report = await this.reports.findById(manager, reportId);
@@ -179,6 +178,6 @@ export class ReportProgress {
         at,
       );
     }
-    await this.outbox.enqueue(manager, reportId, kind, text, at);
+    await this.outbox.enqueue(manager, reportId, kind, at);
   }
 }

@@ -169,7 +169,7 @@ describe('WeChat subscribe messages to the reporter', () => {
             character_string1: { value: code },
             phrase2: { value: '已受理' },
             time3: { value: '2026-11-17 09:20' },
-            thing4: { value: '乡镇（儿童督导员）已受理' },
+            thing4: { value: '有关部门已受理，点开查看进展' },
           },
           miniprogram_state: 'formal',
           lang: 'zh_CN',
@@ -185,7 +185,7 @@ describe('WeChat subscribe messages to the reporter', () => {
             character_string1: { value: code },
             phrase2: { value: '已办结' },
             time3: { value: '2026-11-18 10:00' },
-            thing4: { value: '已办结：已劝返复学。孩子已回到学校上课…' },
+            thing4: { value: '已办结，点开查看办理结果' },
           },
           miniprogram_state: 'formal',
           lang: 'zh_CN',
@@ -203,7 +203,7 @@ describe('WeChat subscribe messages to the reporter', () => {
     ]);
   });
 
-  it('sends a progress message for a note meant for the reporter when they accepted one', async () => {
+  it('sends a progress message for a note meant for the reporter, in fixed words, never the note', async () => {
     const report = await anAcceptedReport(['progress']);
     const { township } = await orders(report.id);
 
@@ -222,8 +222,9 @@ describe('WeChat subscribe messages to the reporter', () => {
 
     expect(await county.sendNotifications()).toEqual({ ...NOTHING, sent: 1 });
     expect(wechat.sends.map((s) => [s.body.template_id, s.body.data?.thing4.value])).toEqual([
-      [TEMPLATES.progress, '乡镇（儿童督导员）：已家访，家长同意复学'],
+      [TEMPLATES.progress, '有新的办理进展，点开查看'],
     ]);
+    expect(JSON.stringify(wechat.sends)).not.toMatch(/家访|家长|回校/);
   });
 
   it('does not send twice when a second order is signed, however many acceptances are left', async () => {
