@@ -344,7 +344,9 @@ describe('input walk: every field of every route', () => {
         .some((rule) => rule.propertyName === 'page'),
     );
     const pageErrors = (dto: (typeof lists)[number], page: string) =>
-      validateSync(plainToInstance(dto as new () => object, { page })).filter((e) => e.property === 'page');
+      validateSync(plainToInstance(dto as new () => object, { page })).filter(
+        (e) => e.property === 'page',
+      );
     const failures: string[] = [];
     for (const dto of lists) {
       for (const page of ['100001', '1e21', '99999999999999999999', '0', '1.5']) {
