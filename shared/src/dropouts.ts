@@ -171,6 +171,21 @@ export function dropoutCheckWindow(
 }
 
 /**
+ * The 30-day check of a return, planned again when a file closed (销号) while the child was
+ * 已复学 is reopened (closing cancelled it): its own window while that is still ahead, else a
+ * window opening at the reopening, as long as the policy's.
+ */
+export function dropoutCheckWindowOnReopen(
+  returnedAt: Date,
+  reopenedAt: Date,
+  policy: VisitPolicy = DEFAULT_VISIT_POLICY,
+): { startedAt: Date; dueAt: Date } {
+  const own = dropoutCheckWindow(returnedAt, policy);
+  if (own.dueAt > reopenedAt) return own;
+  return { startedAt: reopenedAt, dueAt: addDays(reopenedAt, policy.dropoutCheckWindowDays) };
+}
+
+/**
  * What a visit does to a returned dropout: a visit at or after the check window opens finds the
  * child attending (schooling `normal`) → 巩固; not attending → back to 劝返中; an earlier visit,
  * or a file in another state, changes nothing (null).

@@ -77,6 +77,8 @@ const aFile = (overrides: Partial<PlanFile> = {}): PlanFile => ({
   unitId: 'unit-village',
   divisionCode: '341324100203',
   lastVisitAt: null,
+  dropoutState: null,
+  dropoutReturnedAt: null,
   ...overrides,
 });
 
@@ -131,6 +133,39 @@ describe(VisitPlanner.name, () => {
       await sut.fileChanged(manager, moved, { ...moved, status: 'closed' }, at(2));
       const next = await sut.fileChanged(manager, { ...moved, status: 'closed' }, moved, at(3));
       expect(next).toEqual(at(93));
+    });
+  });
+
+  describe('fileChanged: a reopened file of a child back at school (已复学)', () => {
+    const returned = aFile({ dropoutState: 'returned', dropoutReturnedAt: T0 });
+    const closed = { ...returned, status: 'closed' as const };
+    const checks = (dues: InMemoryDues) =>
+      dues.open('file-1').filter((r) => r.reason === 'dropout_check');
+
+    it('plans the 30-day check again in its own window while that is still ahead', async () => {
+      const { sut, dues } = setUp();
+
+      await sut.fileChanged(manager, closed, returned, at(10));
+
+      expect(checks(dues).map((r) => [r.startedAt, r.dueAt])).toEqual([[at(30), at(37)]]);
+    });
+
+    it('opens the check at the reopening once its own window has passed', async () => {
+      const { sut, dues } = setUp();
+
+      await sut.fileChanged(manager, closed, returned, at(40));
+
+      expect(checks(dues).map((r) => [r.startedAt, r.dueAt])).toEqual([[at(40), at(47)]]);
+    });
+
+    it('plans no check for a reopened file in another state, nor for a change that is no reopening', async () => {
+      const { sut, dues } = setUp();
+      const persuading = { ...returned, dropoutState: 'persuading' as const };
+
+      await sut.fileChanged(manager, { ...persuading, status: 'closed' }, persuading, at(10));
+      await sut.fileChanged(manager, returned, { ...returned, categories: [] }, at(11));
+
+      expect(checks(dues)).toEqual([]);
     });
   });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   VISIT_REASONS,
+  dropoutCheckWindowOnReopen,
   onQuarterlyPlan,
   quarterlyPlanChange,
   quarterlyVisitWindow,
@@ -14,7 +15,14 @@ import { VisitPolicyRepository } from './visit-policy.repository';
 /** What the plan reads of a file. */
 export type PlanFile = Pick<
   ChildFileEntity,
-  'id' | 'status' | 'categories' | 'unitId' | 'divisionCode' | 'lastVisitAt'
+  | 'id'
+  | 'status'
+  | 'categories'
+  | 'unitId'
+  | 'divisionCode'
+  | 'lastVisitAt'
+  | 'dropoutState'
+  | 'dropoutReturnedAt'
 >;
 
 /** What a visit did to the plan; the caller stores the two dates with the file. */
@@ -43,7 +51,8 @@ export class VisitPlanner {
    * After a file is opened (`before` null) or changed: its open dues follow a move to the new
    * keeping unit and place; closing (销号) cancels every open due; losing the last category
    * cancels the quarterly one; coming onto the plan (opened with a category, first category,
-   * reopened) plans a quarterly visit counted from `now`.
+   * reopened) plans a quarterly visit counted from `now`; reopening a file whose child is 已复学
+   * plans the return's 30-day check again (`dropoutCheckWindowOnReopen`).
    */
   async fileChanged(
     manager: EntityManager,
@@ -64,6 +73,9 @@ export class VisitPlanner {
       await this.dues.cancelOpen(manager, after.id, now, ['quarterly']);
     } else if (change === 'start') {
       await this.planQuarterly(manager, after, now, now, now.toISOString());
+    }
+    if (before?.status === 'closed' && after.status === 'active') {
+      await this.planReturnCheck(manager, after, now);
     }
     return this.dues.earliestOpenDueAt(manager, after.id);
   }
@@ -102,6 +114,24 @@ export class VisitPlanner {
       lastVisitAt,
       nextVisitDueAt: await this.dues.earliestOpenDueAt(manager, file.id),
     };
+  }
+
+  /** The 30-day check of a reopened file's return, keyed by the reopening. */
+  private async planReturnCheck(manager: EntityManager, file: PlanFile, now: Date): Promise<void> {
+    if (file.dropoutState !== 'returned' || !file.dropoutReturnedAt) return;
+    const policy = await this.policies.current(manager);
+    await this.dues.plan(
+      manager,
+      {
+        childFileId: file.id,
+        unitId: file.unitId,
+        divisionCode: file.divisionCode,
+        reason: 'dropout_check',
+        dedupKey: `${file.id}:dropout_check:reopened-${now.toISOString()}`,
+        ...dropoutCheckWindowOnReopen(file.dropoutReturnedAt, now, policy),
+      },
+      now,
+    );
   }
 
   /** A quarterly visit counted from `since`, planned once per `occasion` (dedup key). */

@@ -433,6 +433,32 @@ describe('控辍保学: POST /children/:id/dropout and GET /dropouts/figures', (
       expect(await inbox(s.huchen.user.id)).toEqual([]);
     });
 
+    it('plans it again when a file closed (销号) at 已复学 is reopened, and shows it on the file', async () => {
+      const file = await aFile('persuading');
+      expect((await change(s.guanmiao.token, file.id, { state: 'returned' })).status).toBe(200);
+      const window = dropoutCheckWindow(clock.now(), DEFAULT_VISIT_POLICY);
+      const patch = (body: unknown) =>
+        http(sut.baseUrl, 'PATCH', `/children/${file.id}`, { token: s.guanmiao.token, body });
+
+      expect(
+        (await patch({ status: 'closed', closeReason: 'other', closeNote: '误操作' })).status,
+      ).toBe(200);
+      expect((await dues(file.id)).filter((d) => d.cancelledAt === null)).toEqual([]);
+      expect((await patch({ status: 'active' })).status).toBe(200);
+
+      const open = (await dues(file.id)).filter((d) => d.cancelledAt === null);
+      expect(open.filter((d) => d.reason === 'dropout_check')).toEqual([
+        expect.objectContaining({ startedAt: window.startedAt, dueAt: window.dueAt }),
+      ]);
+      const detail = await http<ChildFileDetail>(sut.baseUrl, 'GET', `/children/${file.id}`, {
+        token: s.guanmiao.token,
+      });
+      expect(detail.body.dropout?.check).toEqual({
+        startedAt: window.startedAt.toISOString(),
+        dueAt: window.dueAt.toISOString(),
+      });
+    });
+
     it('follows the visit policy an administrator set', async () => {
       const policies = sut.app.get(VisitPolicyRepository);
       const policy = { ...DEFAULT_VISIT_POLICY, dropoutCheckDays: 14, dropoutCheckWindowDays: 3 };
