@@ -29,7 +29,7 @@ export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
   new_order: '新工单',
-  new_visit: '走访到期',
+  new_visit: '新的走访',
   reminder: '期限提醒',
   overdue: '超时督办',
   red_list: '红色清单',

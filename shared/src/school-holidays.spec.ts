@@ -31,13 +31,31 @@ describe(schoolHolidayStarted.name, () => {
 });
 
 describe(schoolHolidayRequestErrors.name, () => {
+  it.each([
+    ['winter', '2027-12-25', {}],
+    ['winter', '2027-02-28', {}],
+    ['summer', '2027-06-30', {}],
+    ['summer', '2027-08-01', {}],
+    ['summer', '2027-12-25', { startsOn: '暑假只能在6月、7月、8月开始：请核对假期和开始日期' }],
+    ['winter', '2028-08-01', { startsOn: '寒假只能在12月、1月、2月开始：请核对假期和开始日期' }],
+    ['winter', '2027-03-01', { startsOn: '寒假只能在12月、1月、2月开始：请核对假期和开始日期' }],
+  ] as const)('takes a %s holiday starting %s only in its season', (kind, startsOn, errors) => {
+    expect(schoolHolidayRequestErrors({ kind, startsOn }, '2027-01-23')).toEqual(errors);
+  });
+
   it('takes a holiday starting today or later', () => {
-    expect(schoolHolidayRequestErrors({ startsOn: '2027-01-23' }, '2027-01-23')).toEqual({});
-    expect(schoolHolidayRequestErrors({ startsOn: '2027-07-01' }, '2027-01-23')).toEqual({});
+    expect(
+      schoolHolidayRequestErrors({ kind: 'winter', startsOn: '2027-01-23' }, '2027-01-23'),
+    ).toEqual({});
+    expect(
+      schoolHolidayRequestErrors({ kind: 'summer', startsOn: '2027-07-01' }, '2027-01-23'),
+    ).toEqual({});
   });
 
   it('refuses a holiday that has already started', () => {
-    expect(schoolHolidayRequestErrors({ startsOn: '2027-01-22' }, '2027-01-23')).toEqual({
+    expect(
+      schoolHolidayRequestErrors({ kind: 'winter', startsOn: '2027-01-22' }, '2027-01-23'),
+    ).toEqual({
       startsOn: '假期开始日期不能早于今天：请录入还没有开始的假期',
     });
   });

@@ -1,5 +1,10 @@
 import { beijingInstant, shanghaiDate } from './beijing-time';
-import type { SchoolHoliday, SchoolHolidayRequest } from './visits';
+import {
+  SCHOOL_HOLIDAY_KIND_LABELS,
+  type SchoolHoliday,
+  type SchoolHolidayKind,
+  type SchoolHolidayRequest,
+} from './visits';
 
 /**
  * School holidays (寒假、暑假) the administrator keeps per county: at a holiday's start, every 在册
@@ -24,18 +29,33 @@ export function schoolHolidayStarted(startsOn: string, now: Date): boolean {
   return shanghaiDate(now) >= startsOn;
 }
 
+/** The months a holiday may start in: 寒假 around the Spring Festival, 暑假 in summer. */
+export const SCHOOL_HOLIDAY_START_MONTHS: Record<SchoolHolidayKind, readonly number[]> = {
+  winter: [12, 1, 2],
+  summer: [6, 7, 8],
+};
+
 /**
  * Rules of `POST /admin/school-holidays` once each field has its shape, field → reason (400): a
  * holiday is entered before it starts (today at the latest), since its visits are planned at its
- * start and a start already past would put them on the plan late, some already overdue.
+ * start and a start already past would put them on the plan late, some already overdue; and it
+ * starts in its season (`SCHOOL_HOLIDAY_START_MONTHS`: a 暑假 on 25 December is a typing slip).
  */
 export function schoolHolidayRequestErrors(
-  body: Pick<SchoolHolidayRequest, 'startsOn'>,
+  body: Pick<SchoolHolidayRequest, 'kind' | 'startsOn'>,
   today: string,
 ): Record<string, string> {
-  return body.startsOn < today
-    ? { startsOn: '假期开始日期不能早于今天：请录入还没有开始的假期' }
-    : {};
+  if (body.startsOn < today) {
+    return { startsOn: '假期开始日期不能早于今天：请录入还没有开始的假期' };
+  }
+  const months = SCHOOL_HOLIDAY_START_MONTHS[body.kind];
+  if (!months.includes(Number(body.startsOn.slice(5, 7)))) {
+    const label = SCHOOL_HOLIDAY_KIND_LABELS[body.kind];
+    return {
+      startsOn: `${label}只能在${months.map((m) => `${m}月`).join('、')}开始：请核对假期和开始日期`,
+    };
+  }
+  return {};
 }
 
 /**

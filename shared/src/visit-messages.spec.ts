@@ -9,7 +9,7 @@ const IDENTIFYING = /王小红|关庙|村|父|母|监护人|辍学|受伤|性侵
 describe(visitPlannedText.name, () => {
   it('says the kind of visit and its Beijing deadline day', () => {
     expect(visitPlannedText({ reason: 'follow_up', dueAt: addDays(START, 30), count: 1 })).toBe(
-      '有一次案后回访到期：请在12月31日前完成走访。',
+      '新安排了一次案后回访：请在12月31日前完成走访。',
     );
   });
 
@@ -21,7 +21,7 @@ describe(visitPlannedText.name, () => {
         count: 12,
         holiday: 'winter',
       }),
-    ).toBe('寒假开始了，有12次假期走访到期：请在1月30日前完成走访。');
+    ).toBe('寒假开始了，新安排了12次假期走访：请在1月30日前完成走访。');
   });
 
   it('never names the child, the place or the situation, for any reason', () => {

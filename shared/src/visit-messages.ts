@@ -32,7 +32,7 @@ export function visitPlannedText(planned: {
 }): string {
   const opening = planned.holiday ? `${SCHOOL_HOLIDAY_KIND_LABELS[planned.holiday]}开始了，` : '';
   const count = planned.count === 1 ? '一' : String(planned.count);
-  return `${opening}有${count}次${VISIT_REASON_LABELS[planned.reason]}到期：请在${monthDay(planned.dueAt)}前完成走访。`;
+  return `${opening}新安排了${count}次${VISIT_REASON_LABELS[planned.reason]}：请在${monthDay(planned.dueAt)}前完成走访。`;
 }
 
 /**

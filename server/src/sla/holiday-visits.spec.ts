@@ -155,7 +155,7 @@ describe(HolidayVisits.name, () => {
         unitIds: ['v1'],
         message: {
           kind: 'new_visit',
-          text: '寒假开始了，有2次假期走访到期：请在1月27日前完成走访。',
+          text: '寒假开始了，新安排了2次假期走访：请在1月27日前完成走访。',
           page: 'children/index/index',
         },
       },
@@ -163,7 +163,7 @@ describe(HolidayVisits.name, () => {
         unitIds: ['v2'],
         message: {
           kind: 'new_visit',
-          text: '寒假开始了，有一次假期走访到期：请在1月27日前完成走访。',
+          text: '寒假开始了，新安排了一次假期走访：请在1月27日前完成走访。',
           page: 'children/file/index?id=file-0004',
         },
       },

@@ -428,7 +428,7 @@ describe('visits on the clock: the sweep, 案后回访 and 假期走访', () => 
       expect(told).toEqual([
         {
           kind: 'new_visit',
-          text: '有一次案后回访到期：请在2月6日前完成走访。',
+          text: '新安排了一次案后回访：请在2月6日前完成走访。',
           page: `children/file/index?id=${fileId}`,
         },
       ]);
@@ -550,14 +550,14 @@ describe('visits on the clock: the sweep, 案后回访 and 假期走访', () => 
       expect(await newVisits(member.village)).toEqual([
         {
           kind: 'new_visit',
-          text: '寒假开始了，有2次假期走访到期：请在1月27日前完成走访。',
+          text: '寒假开始了，新安排了2次假期走访：请在1月27日前完成走访。',
           page: 'children/index/index',
         },
       ]);
       expect(await newVisits(member.village2)).toEqual([
         {
           kind: 'new_visit',
-          text: '寒假开始了，有一次假期走访到期：请在1月27日前完成走访。',
+          text: '寒假开始了，新安排了一次假期走访：请在1月27日前完成走访。',
           page: `children/file/index?id=${priority[2].id}`,
         },
       ]);

@@ -110,6 +110,7 @@ describe('the visit plan’s admin routes: school holidays and the policy', () =
       ['startsOn', undefined, '假期开始日期应为真实的日期，格式 YYYY-MM-DD（1900到2100年）'],
       ['startsOn', '2041-02-30', '假期开始日期应为真实的日期，格式 YYYY-MM-DD（1900到2100年）'],
       ['startsOn', '2041/07/03', '假期开始日期应为真实的日期，格式 YYYY-MM-DD（1900到2100年）'],
+      ['startsOn', '2041-12-25', '暑假只能在6月、7月、8月开始：请核对假期和开始日期'],
       [
         'startsOn',
         '2041-07-03T00:00:00+08:00',
@@ -137,7 +138,7 @@ describe('the visit plan’s admin routes: school holidays and the policy', () =
       const first = await post({ countyCode: '341324', kind: 'summer', startsOn: '2030-07-03' });
       expect(first.status).toBe(201);
 
-      const sameDay = await post({ countyCode: '341324', kind: 'winter', startsOn: '2030-07-03' });
+      const sameDay = await post({ countyCode: '341324', kind: 'summer', startsOn: '2030-07-03' });
       const sameYear = await post({ countyCode: '341324', kind: 'summer', startsOn: '2030-07-10' });
       const otherKind = await post({
         countyCode: '341324',

@@ -169,7 +169,7 @@ describe('消息', () => {
     serve(() => inbox([]));
     open(['reporter', 'coordinator']);
 
-    expect(await screen.findByText(/新工单、走访到期、期限提醒和督办/)).toBeTruthy();
+    expect(await screen.findByText(/新工单、新的走访、期限提醒和督办/)).toBeTruthy();
   });
 
   it('shows 正在加载… until the first page comes', async () => {

@@ -19,7 +19,7 @@ function emptyHint(): string {
   const roles = currentUser()?.roles ?? [];
   const staff = roles.some((role) => role === 'handler' || role === 'coordinator');
   return staff
-    ? '新工单、走访到期、期限提醒和督办会出现在这里，下拉可以刷新。'
+    ? '新工单、新的走访、期限提醒和督办会出现在这里，下拉可以刷新。'
     : '您的报告被受理、有新进展或办结时，会在这里告诉您。';
 }
 
