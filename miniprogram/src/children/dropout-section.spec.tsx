@@ -167,6 +167,7 @@ describe('控辍保学 on the file page', () => {
     expect(container.textContent).toContain('情况说明（必填）');
     await tap(container.querySelector('.sheet-submit')!);
     expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
+    expect(container.querySelector('.dropout-note')?.classList).toContain('input-error');
 
     fireEvent.input(container.querySelector('.dropout-note textarea')!, {
       target: { value: '孩子不见了已经三天' },
