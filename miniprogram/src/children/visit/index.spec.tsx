@@ -203,6 +203,7 @@ describe('记录走访', () => {
 
     expect(keys).toEqual([idempotencyKey]);
     expect(staffOutboxState().queued).toEqual([]);
+    expect(taro.showToast).toHaveBeenLastCalledWith({ title: '走访记录已发送', icon: 'success' });
   });
 
   it('keeps the draft when the visitor does not confirm', async () => {
