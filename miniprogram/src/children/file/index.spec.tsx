@@ -114,6 +114,29 @@ describe('档案详情', () => {
     expect(container.textContent).not.toMatch(/编辑档案|迁到其他村|销号|恢复在册/);
   });
 
+  it('asks a keeper to choose the category of a file that has none, opening the edit page', async () => {
+    const container = await open(aChildFileDetail({ categories: [] }));
+
+    expect(container.querySelector('.file-no-category')?.textContent).toContain(
+      '还没有选类别，不会排入走访计划。请核实后选择类别',
+    );
+    await tap(container.querySelector('.file-pick-category')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/edit/index?id=file-1' });
+  });
+
+  it.each<[string, Partial<ChildFileDetail>]>([
+    ['with a category', {}],
+    [
+      'to a reader who may not change it',
+      { categories: [], capacity: 'order_holder', mayEdit: false },
+    ],
+    ['once closed', { categories: [], status: 'closed', closeReason: 'turned_18' }],
+  ])('asks nothing of a file %s', async (_when, patch) => {
+    const container = await open(aChildFileDetail(patch));
+
+    expect(container.querySelector('.file-no-category')).toBeNull();
+  });
+
   it('closes a file only with a reason, a note for 其他原因, and a confirmation', async () => {
     const container = await open(aChildFileDetail());
 
