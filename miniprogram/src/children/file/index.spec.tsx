@@ -258,6 +258,24 @@ describe('档案详情', () => {
 });
 
 describe('档案详情: 走访', () => {
+  it('says from which day a visit whose window has not opened yet counts', async () => {
+    const container = await open(
+      aChildFileDetail({
+        plannedVisits: [
+          aPlannedVisit({
+            reason: 'dropout_check',
+            startedAt: '2098-12-29T16:00:00Z',
+            dueAt: '2099-01-06T02:00:00Z',
+          }),
+        ],
+      }),
+    );
+
+    expect(container.querySelector('.visit-planned')?.textContent).toContain(
+      '12月30日起、1月6日前完成',
+    );
+  });
+
   it('shows the plan soonest first, overdue in red, and what escalated', async () => {
     const container = await open(
       aChildFileDetail({
