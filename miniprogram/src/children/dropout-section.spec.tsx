@@ -80,7 +80,7 @@ describe('控辍保学 on the file page', () => {
     const text = container.textContent ?? '';
     expect(text).toContain('已复学');
     expect(text).toContain('2026年11月2日');
-    expect(text).toContain('复学巩固回访2026年12月2日至2026年12月9日');
+    expect(text).toContain('复学巩固回访2026年12月2日 至 2026年12月9日');
   });
 
   it.each([null, ...DROPOUT_STATES])(
