@@ -6,6 +6,7 @@ import {
   chineseDay,
   chineseDateTime,
   chineseShortDateTime,
+  chineseShortDay,
   endOfShanghaiDay,
   isRealDate,
   isSaneYear,
@@ -147,5 +148,15 @@ describe(chineseDay.name, () => {
   ])('%s falls on %s in Beijing', (instant, day) => {
     expect(chineseDay(instant)).toBe(day);
     expect(chineseDay(new Date(instant))).toBe(day);
+  });
+});
+
+describe(chineseShortDay.name, () => {
+  it.each([
+    ['2026-12-29T16:00:00.000Z', '12月30日'],
+    ['2026-12-29T15:59:59.999Z', '12月29日'],
+    ['2027-01-06T00:00:00+08:00', '1月6日'],
+  ])('%s falls on %s in Beijing', (instant, day) => {
+    expect(chineseShortDay(instant)).toBe(day);
   });
 });

@@ -53,9 +53,13 @@ export function chineseDateTime(instant: Date | string): string {
 
 /** `12月3日 14:30`: the same without the year, where the year is plain from the context. */
 export function chineseShortDateTime(instant: Date | string): string {
-  const at = new Date(instant);
-  const wall = wallClock(at);
-  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${beijingTimeOfDay(at)}`;
+  return `${chineseShortDay(instant)} ${beijingTimeOfDay(new Date(instant))}`;
+}
+
+/** `12月3日`: the Beijing day an instant falls in, without the year (a window of a few days). */
+export function chineseShortDay(instant: Date | string): string {
+  const wall = wallClock(new Date(instant));
+  return `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日`;
 }
 
 /** `2026年12月3日` for a calendar date `YYYY-MM-DD` (a birth date, a holiday). */

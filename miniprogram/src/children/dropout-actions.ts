@@ -74,7 +74,7 @@ export function dropoutLines(dropout: ChildFileDropout | null): { label: string;
   if (dropout.state === 'returned' && dropout.check) {
     lines.push({
       label: '复学巩固回访',
-      value: `${chineseDay(dropout.check.startedAt)}至${chineseDay(dropout.check.dueAt)}`,
+      value: `${chineseDay(dropout.check.startedAt)} 至 ${chineseDay(dropout.check.dueAt)}`,
     });
   }
   return lines;

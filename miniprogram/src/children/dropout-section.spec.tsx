@@ -80,7 +80,7 @@ describe('控辍保学 on the file page', () => {
     const text = container.textContent ?? '';
     expect(text).toContain('已复学');
     expect(text).toContain('2026年11月2日');
-    expect(text).toContain('复学巩固回访2026年12月2日至2026年12月9日');
+    expect(text).toContain('复学巩固回访2026年12月2日 至 2026年12月9日');
   });
 
   it.each([null, ...DROPOUT_STATES])(
@@ -167,6 +167,7 @@ describe('控辍保学 on the file page', () => {
     expect(container.textContent).toContain('情况说明（必填）');
     await tap(container.querySelector('.sheet-submit')!);
     expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
+    expect(container.querySelector('.dropout-note')?.classList).toContain('input-error');
 
     fireEvent.input(container.querySelector('.dropout-note textarea')!, {
       target: { value: '孩子不见了已经三天' },

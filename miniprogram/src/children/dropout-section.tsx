@@ -41,6 +41,8 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
   const [acting, setActing] = useState<DropoutState | null>(null);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  /** The note was refused by the form's own check (not the server): its box is drawn in red. */
+  const [noteRefused, setNoteRefused] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [police, setPolice] = useState<DropoutPoliceReferral | null>(null);
@@ -54,12 +56,14 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
     setActing(to);
     setNote('');
     setProblems([]);
+    setNoteRefused(false);
   }
 
   function ask() {
     if (!acting) return;
     const found = dropoutProblems(acting, note);
     setProblems(found);
+    setNoteRefused(found.length > 0);
     if (found.length === 0) setConfirming(true);
   }
 
@@ -114,7 +118,7 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
             情况说明{acting === 'whereabouts_unknown' ? '（必填）' : '（选填）'}
           </Text>
           <Textarea
-            className="textarea dropout-note"
+            className={`textarea dropout-note${noteRefused ? ' input-error' : ''}`}
             value={note}
             maxlength={inputMaxLength(TEXT_LIMITS.dropoutNote)}
             onInput={(e) => setNote(e.detail.value)}

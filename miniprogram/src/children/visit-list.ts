@@ -1,4 +1,4 @@
-import { chineseDay, type PlannedVisit } from '@shouhu/shared';
+import { chineseDay, chineseShortDay, type PlannedVisit } from '@shouhu/shared';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -8,14 +8,23 @@ export function soonestFirst<T extends Pick<PlannedVisit, 'dueAt'>>(visits: read
 }
 
 /**
- * When a planned visit is due, for its line: `12月3日前完成`, or `已超时 N 天` once the moment has
- * passed, any part of a day counting as a day (a visit 3 hours late is 1 day late, not 0).
+ * When a planned visit is due, for its line: `2026年12月3日前完成`; `12月30日起、1月6日前完成`
+ * while its window has not opened (a visit recorded before then does not count); or `已超时 N 天`
+ * once the moment has passed, any part of a day counting as a day (3 hours late is 1 day, not 0).
  */
-export function visitDueText(dueAt: string, now: Date): { text: string; overdue: boolean } {
+export function visitDueText(
+  { startedAt, dueAt }: Pick<PlannedVisit, 'startedAt' | 'dueAt'>,
+  now: Date,
+): { text: string; overdue: boolean } {
   const late = now.getTime() - Date.parse(dueAt);
-  return late > 0
-    ? { text: `已超时 ${Math.ceil(late / DAY_MS)} 天`, overdue: true }
-    : { text: `${chineseDay(dueAt)}前完成`, overdue: false };
+  if (late > 0) return { text: `已超时 ${Math.ceil(late / DAY_MS)} 天`, overdue: true };
+  if (Date.parse(startedAt) > now.getTime()) {
+    return {
+      text: `${chineseShortDay(startedAt)}起、${chineseShortDay(dueAt)}前完成`,
+      overdue: false,
+    };
+  }
+  return { text: `${chineseDay(dueAt)}前完成`, overdue: false };
 }
 
 /** The badge of a visit that escalated: 督办 to the township (1), the county's red list (2). */

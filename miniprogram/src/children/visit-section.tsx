@@ -110,7 +110,7 @@ export function VisitSection({
       <Text className="field-label">走访计划</Text>
       {file.plannedVisits.length === 0 && <Text className="hint">现在没有安排的走访。</Text>}
       {soonestFirst(file.plannedVisits).map((planned) => {
-        const due = visitDueText(planned.dueAt, now);
+        const due = visitDueText(planned, now);
         const badge = visitEscalationBadge(planned.escalationLevel);
         return (
           <View key={planned.id} className="file-row-head visit-planned">

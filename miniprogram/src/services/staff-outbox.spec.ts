@@ -81,6 +81,25 @@ describe('the staff outbox', () => {
     );
   });
 
+  it('says its toast when the server takes a request, not while it waits nor when refused', async () => {
+    const told = () => taro.showToast.mock.calls.map(([options]) => options);
+    const visit = (key: string) => ({ ...aVisit(key), sentToast: '走访记录已发送' });
+    network = 'down';
+    queueStaffRequest(visit('key-1'));
+    await sendStaffQueued();
+    expect(told()).toEqual([]);
+
+    network = 'up';
+    queueStaffRequest(aSign('key-2'));
+    await sendStaffQueued();
+    expect(told()).toEqual([{ title: '走访记录已发送', icon: 'success' }]);
+
+    network = 'refusing';
+    queueStaffRequest(visit('key-3'));
+    await sendStaffQueued();
+    expect(told()).toHaveLength(1);
+  });
+
   it('keeps a request made with no signal and sends it once, under its key, when the network returns', async () => {
     network = 'down';
     startStaffOutbox();

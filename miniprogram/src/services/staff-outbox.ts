@@ -28,6 +28,8 @@ export interface StaffRequest {
    * is there, so the worker fixes it instead of typing it again.
    */
   restore?: { key: string; value: unknown };
+  /** Said in a short toast when the server takes it, on whatever page is on screen (走访记录已发送). */
+  sentToast?: string;
 }
 
 export interface QueuedStaffRequest extends StaffRequest {
@@ -163,6 +165,9 @@ async function drain(): Promise<void> {
       offline = false;
       remove(next.idempotencyKey);
       Taro.eventCenter.trigger(SENT, { request: next, answer } satisfies SentStaffRequest);
+      if (next.sentToast) {
+        void Taro.showToast({ title: next.sentToast, icon: 'success' }).catch(() => undefined);
+      }
     } catch (error) {
       if (error instanceof ApiError && error.retryable) {
         offline = true;

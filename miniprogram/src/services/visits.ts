@@ -60,5 +60,6 @@ export function visitRequest(
     label: '走访记录',
     page: visitFormUrl(fileId),
     restore: { key: visitDraftKey(fileId), value: form },
+    sentToast: '走访记录已发送',
   };
 }

@@ -112,6 +112,19 @@ describe('新建档案', () => {
     expect(at('help.0.since')).toBe('请选择从哪天开始');
     expect(at('help.0.provider')).toBe('请填写帮扶人或单位');
     expect(sent).toEqual([]);
+    for (const box of [
+      '.edit-carer-phone',
+      '.edit-child-idNumber',
+      '.edit-child-age',
+      '.help-since',
+    ])
+      expect(container.querySelector(box)?.classList).toContain('input-error');
+    expect(container.querySelector('.edit-guardian-phone')?.classList).not.toContain('input-error');
+    await waitFor(() =>
+      expect(Taro.pageScrollTo).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '.input-error, .field-error' }),
+      ),
+    );
   });
 
   it('shows the server’s field errors at their fields', async () => {

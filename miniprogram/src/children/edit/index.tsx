@@ -17,7 +17,7 @@ import {
   type TextLimit,
 } from '@shouhu/shared';
 import { Choice } from '../../components/choice';
-import { FieldError } from '../../components/field-error';
+import { FieldError, invalidClass, useScrollToFirstError } from '../../components/field-error';
 import { PageState } from '../../components/page-state';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
 import { createChildFile, fetchChildFile, updateChildFile } from '../../services/children';
@@ -62,7 +62,7 @@ function TextInput({
     <>
       <Text className="field-label">{label}</Text>
       <Input
-        className={`input edit-${name.replace(/\./g, '-')}`}
+        className={`input edit-${name.replace(/\./g, '-')}${invalidClass(problems, name)}`}
         value={value}
         maxlength={inputMaxLength(limit)}
         placeholder={placeholder}
@@ -101,7 +101,7 @@ function PersonFields({
       />
       <Text className="field-label">电话</Text>
       <Input
-        className={`input edit-phone edit-${prefix}-phone`}
+        className={`input edit-phone edit-${prefix}-phone${invalidClass(problems, `${prefix}.phone`)}`}
         value={person.phone}
         maxlength={PHONE_MAX_LENGTH}
         placeholder="手机号或带区号的固定电话"
@@ -158,7 +158,7 @@ function HelpRow({
         end={today}
         onChange={(e) => onChange({ ...help, since: String(e.detail.value) })}
       >
-        <View className="input picker-field help-since">
+        <View className={`input picker-field help-since${invalidClass(problems, at('since'))}`}>
           <Text>{help.since ? chineseDate(help.since) : '点此选择'}</Text>
         </View>
       </Picker>
@@ -174,7 +174,7 @@ function HelpRow({
       />
       <Text className="field-label">说明（选填）</Text>
       <Textarea
-        className="textarea help-note"
+        className={`textarea help-note${invalidClass(problems, at('note'))}`}
         value={help.note}
         maxlength={inputMaxLength(TEXT_LIMITS.helpNote)}
         onInput={(e) => onChange({ ...help, note: e.detail.value })}
@@ -212,6 +212,7 @@ export default function EditChildFilePage() {
   const [existing, setExisting] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const today = shanghaiDate(serverNow());
+  const scrollToFirstError = useScrollToFirstError();
 
   useEffect(() => {
     if (creating) return;
@@ -247,6 +248,7 @@ export default function EditChildFilePage() {
     setExisting(null);
     if (Object.keys(found).length > 0) {
       setGeneral(['还有内容需要修改，请看标红的地方']);
+      scrollToFirstError();
       return;
     }
     setBusy(true);
@@ -264,6 +266,7 @@ export default function EditChildFilePage() {
             Object.entries(e.fieldErrors).map(([field, text]) => [fieldOf(field), text]),
           ),
         );
+        scrollToFirstError();
       }
       setGeneral([failureLines(e, '保存失败，请检查网络后再试')[0]]);
       if (e instanceof ApiError && (e.code as string) === 'CHILD_FILE_EXISTS')
@@ -322,14 +325,16 @@ export default function EditChildFilePage() {
           end={today}
           onChange={(e) => setChild({ birthDate: String(e.detail.value) })}
         >
-          <View className="input picker-field edit-birth-date">
+          <View
+            className={`input picker-field edit-birth-date${invalidClass(problems, 'child.birthDate')}`}
+          >
             <Text>{form.child.birthDate ? chineseDate(form.child.birthDate) : '点此选择'}</Text>
           </View>
         </Picker>
         <FieldError problems={problems} name="child.birthDate" />
         <Text className="field-label">不知道出生日期时，填年龄（周岁）</Text>
         <Input
-          className="input edit-child-age"
+          className={`input edit-child-age${invalidClass(problems, 'child.ageYears')}`}
           type="number"
           value={form.child.age}
           maxlength={String(CHILD_AGE_YEARS.max).length}
@@ -339,7 +344,7 @@ export default function EditChildFilePage() {
         <FieldError problems={problems} name="child.ageYears" />
         <Text className="field-label">身份证号</Text>
         <Input
-          className="input edit-child-idNumber"
+          className={`input edit-child-idNumber${invalidClass(problems, 'child.idNumber')}`}
           type="idcard"
           value={form.child.idNumber}
           placeholder="18位，最后一位可能是X"

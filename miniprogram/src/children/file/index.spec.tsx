@@ -114,6 +114,29 @@ describe('档案详情', () => {
     expect(container.textContent).not.toMatch(/编辑档案|迁到其他村|销号|恢复在册/);
   });
 
+  it('asks a keeper to choose the category of a file that has none, opening the edit page', async () => {
+    const container = await open(aChildFileDetail({ categories: [] }));
+
+    expect(container.querySelector('.file-no-category')?.textContent).toContain(
+      '还没有选类别，不会排入走访计划。请核实后选择类别',
+    );
+    await tap(container.querySelector('.file-pick-category')!);
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/edit/index?id=file-1' });
+  });
+
+  it.each<[string, Partial<ChildFileDetail>]>([
+    ['with a category', {}],
+    [
+      'to a reader who may not change it',
+      { categories: [], capacity: 'order_holder', mayEdit: false },
+    ],
+    ['once closed', { categories: [], status: 'closed', closeReason: 'turned_18' }],
+  ])('asks nothing of a file %s', async (_when, patch) => {
+    const container = await open(aChildFileDetail(patch));
+
+    expect(container.querySelector('.file-no-category')).toBeNull();
+  });
+
   it('closes a file only with a reason, a note for 其他原因, and a confirmation', async () => {
     const container = await open(aChildFileDetail());
 
@@ -235,6 +258,24 @@ describe('档案详情', () => {
 });
 
 describe('档案详情: 走访', () => {
+  it('says from which day a visit whose window has not opened yet counts', async () => {
+    const container = await open(
+      aChildFileDetail({
+        plannedVisits: [
+          aPlannedVisit({
+            reason: 'dropout_check',
+            startedAt: '2098-12-29T16:00:00Z',
+            dueAt: '2099-01-06T02:00:00Z',
+          }),
+        ],
+      }),
+    );
+
+    expect(container.querySelector('.visit-planned')?.textContent).toContain(
+      '12月30日起、1月6日前完成',
+    );
+  });
+
   it('shows the plan soonest first, overdue in red, and what escalated', async () => {
     const container = await open(
       aChildFileDetail({

@@ -236,6 +236,19 @@ export default function ChildFilePage() {
             </Text>
           ))}
         </View>
+        {file.mayEdit && !closed && file.categories.length === 0 && (
+          <View className="file-no-category">
+            <Text className="file-no-category-text">
+              还没有选类别，不会排入走访计划。请核实后选择类别
+            </Text>
+            <View
+              className="big-button big-button-primary file-pick-category"
+              onClick={() => void Taro.navigateTo({ url: `/children/edit/index?id=${file.id}` })}
+            >
+              <Text>核实并选择类别</Text>
+            </View>
+          </View>
+        )}
         <Row label="所在地" value={file.placeName} />
         <Row label="建档单位" value={file.unitName ?? '暂无村（乡镇）单位'} />
         {visit && (

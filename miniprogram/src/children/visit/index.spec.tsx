@@ -101,6 +101,11 @@ describe('记录走访', () => {
     expect(page.at('.visit-problems').textContent).toContain('请看标红的地方');
     expect(page.container.querySelectorAll('.field-error.error-line')).toHaveLength(5);
     expect(screen.queryByText('确认提交')).toBeNull();
+    await waitFor(() =>
+      expect(Taro.pageScrollTo).toHaveBeenCalledWith(
+        expect.objectContaining({ selector: '.input-error, .field-error' }),
+      ),
+    );
 
     await page.choose('.visit-met', '监护人');
     expect(page.container.querySelector('.visit-met .field-error')).toBeNull();
@@ -122,6 +127,7 @@ describe('记录走访', () => {
     await tap(page.at('.visit-submit'));
 
     expect(page.at(`${section} .field-error`).textContent).toBe(problem);
+    expect(page.at(`${section} .input-error`)).toBeTruthy();
     expect(screen.queryByText('确认提交')).toBeNull();
   });
 
@@ -135,6 +141,7 @@ describe('记录走访', () => {
     expect(page.at('.visit-check-family .field-error').textContent).toBe(
       '选了“需关注”，请简单写明发现的情况',
     );
+    expect(page.at('.visit-checks-family').classList).toContain('input-error');
     await page.type('.visit-checks-family', '父母离婚，孩子跟祖母住');
     await waitFor(() =>
       expect(page.container.querySelector('.visit-check-family .field-error')).toBeNull(),
@@ -196,6 +203,7 @@ describe('记录走访', () => {
 
     expect(keys).toEqual([idempotencyKey]);
     expect(staffOutboxState().queued).toEqual([]);
+    expect(taro.showToast).toHaveBeenLastCalledWith({ title: '走访记录已发送', icon: 'success' });
   });
 
   it('keeps the draft when the visitor does not confirm', async () => {

@@ -21,7 +21,7 @@ import {
 import { Call110Button } from '../../components/call-110-button';
 import { Choice } from '../../components/choice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { FieldError } from '../../components/field-error';
+import { FieldError, invalidClass, useScrollToFirstError } from '../../components/field-error';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { SituationChecklist } from '../../components/situation-checklist';
@@ -60,7 +60,7 @@ function TextBox({
   return (
     <>
       <Textarea
-        className={`textarea visit-text visit-${name.replace(/\./g, '-')}`}
+        className={`textarea visit-text visit-${name.replace(/\./g, '-')}${invalidClass(problems, name)}`}
         value={value}
         maxlength={inputMaxLength(limit)}
         placeholder={placeholder}
@@ -98,17 +98,18 @@ function CheckFields({
           />
         ))}
       </View>
-      {check.result === 'concern' && (
+      {check.result === 'concern' ? (
         <TextBox
           name={`checks.${name}`}
           value={check.finding}
           limit={TEXT_LIMITS.visitFinding}
           placeholder="简单写明发现了什么，如：祖母生病，做饭有困难"
-          problems={{}}
+          problems={problems}
           onInput={(finding) => onChange({ ...check, finding })}
         />
+      ) : (
+        <FieldError problems={problems} name={`checks.${name}`} />
       )}
-      <FieldError problems={problems} name={`checks.${name}`} />
     </View>
   );
 }
@@ -133,6 +134,7 @@ export default function VisitFormPage() {
   const [locationProblem, setLocationProblem] = useState<string | null>(null);
   /** The record is queued: a second press of 确认 adds nothing. */
   const queued = useRef(false);
+  const scrollToFirstError = useScrollToFirstError();
 
   if (!fileId) return <PageState error={INCOMPLETE_ADDRESS} errorClass="visit-error" />;
 
@@ -167,6 +169,7 @@ export default function VisitFormPage() {
   function ask() {
     setChecked(true);
     if (Object.keys(visitFormProblems(form, serverNow())).length === 0) setConfirming(true);
+    else scrollToFirstError();
   }
 
   function queue() {
@@ -205,7 +208,7 @@ export default function VisitFormPage() {
             end={today}
             onChange={(e) => update({ date: String(e.detail.value) })}
           >
-            <View className="input picker-field visit-date">
+            <View className={`input picker-field visit-date${invalidClass(problems, 'at')}`}>
               <Text>{form.date ? chineseDate(form.date) : '今天'}</Text>
             </View>
           </Picker>
@@ -215,7 +218,7 @@ export default function VisitFormPage() {
             end={pickedToday ? beijingTimeOfDay(now) : undefined}
             onChange={(e) => update({ time: String(e.detail.value) })}
           >
-            <View className="input picker-field visit-time">
+            <View className={`input picker-field visit-time${invalidClass(problems, 'at')}`}>
               <Text>{form.time || '现在'}</Text>
             </View>
           </Picker>

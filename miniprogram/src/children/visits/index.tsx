@@ -30,7 +30,7 @@ const visitsPath = (fileId: string) => `/children/${fileId}/visits`;
  * visit, so the line says so in place of 记录走访 (a second press would record a second visit).
  */
 function VisitRow({ visit, now, waiting }: { visit: DueVisit; now: Date; waiting: boolean }) {
-  const due = visitDueText(visit.dueAt, now);
+  const due = visitDueText(visit, now);
   const badge = visitEscalationBadge(visit.escalationLevel);
   const facts = genderAndAge(visit.child);
   return (

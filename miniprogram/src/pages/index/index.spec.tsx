@@ -103,3 +103,36 @@ describe('the home page’s 消息 entry', () => {
     expect(badge(container)?.textContent).toBe('4');
   });
 });
+
+describe('the home page’s 走访 entry', () => {
+  it.each([['village'], ['township']])(
+    'shows a %s keeper of files how many visits are due, and opens the 走访 list',
+    async (unitDepartment) => {
+      resetTaro();
+      shown.length = 0;
+      Taro.setStorageSync('shouhu.token', 'token-1');
+      Taro.setStorageSync('shouhu.user', { id: 'u1', roles: ['handler'], unitDepartment });
+      taro.request.mockImplementation(async (options: { url: string }) => ({
+        statusCode: 200,
+        header: {},
+        data: { items: [], total: options.url.includes('within=0') ? 1 : 3, unread: 0 },
+      }));
+      const { container } = render(<IndexPage />);
+
+      await screen.findByText('走访（30 天内 3 次，超时 1 次）');
+      expect(container.querySelector('.home-workbench .visits-entry')).not.toBeNull();
+      await tap(container.querySelector('.visits-entry')!);
+
+      expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/children/visits/index' });
+    },
+  );
+
+  it('shows none to a handler who keeps no files', async () => {
+    unread = 0;
+    open(['handler']);
+
+    await waitFor(() => expect(asked).toContain('/notifications?page=1'));
+    expect(screen.queryByText(/^走访/)).toBeNull();
+    expect(asked.some((url) => url.startsWith('/visits'))).toBe(false);
+  });
+});

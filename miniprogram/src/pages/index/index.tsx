@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { REPORTER_IDENTITY_TEXTS, type AuthUser, type Channel } from '@shouhu/shared';
+import { VisitsEntry } from '../../children/visits-entry';
 import { Call110Button } from '../../components/call-110-button';
 import { DemoAccountSwitch } from '../../components/demo-account-switch';
 import { OutboxCard } from '../../components/outbox-card';
@@ -40,7 +41,7 @@ function MessagesEntry({ unread }: { unread: number }) {
   );
 }
 
-/** Entries for staff, by role, their messages first. */
+/** Entries for staff, by role, their messages first; 走访 for the keepers of files. */
 function Workbench({ user, unread }: { user: AuthUser | null; unread: number }) {
   const roles = user?.roles ?? [];
   const village = landsOnChildFiles(user);
@@ -94,6 +95,7 @@ function Workbench({ user, unread }: { user: AuthUser | null; unread: number }) 
           </View>
         )}
       </View>
+      <VisitsEntry />
       {coordinates && (
         <View className="choice-row home-links">
           <View
