@@ -83,6 +83,8 @@ module.exports = {
         '<rootDir>/test/demo/**/*.int-spec.ts',
         // The visit sweep's scans, INSERT OR IGNORE planning and the next-visit UPDATE subquery.
         '<rootDir>/test/visits/visit-clock.int-spec.ts',
+        // The register's LIKE search with its own escape, batched import inserts and the join to users.
+        '<rootDir>/test/institutions/**/*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -23,6 +23,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InboxRoutesModule } from './inbox/inbox-routes.module';
 import { IntakeModule } from './intake/intake.module';
+import { InstitutionsModule } from './institutions/institutions.module';
 import { InvitesModule } from './invites/invites.module';
 import type { Logger } from './logging/logger';
 import { LoggingModule } from './logging/logging.module';
@@ -55,6 +56,7 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         InvitesModule,
+        InstitutionsModule,
         HealthModule,
         DivisionsModule,
         AlertsModule,

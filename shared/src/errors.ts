@@ -2,6 +2,7 @@ import { CALLBACK_REFUSAL_CODES, type CallbackRefusalCode } from './callbacks';
 import { CHILD_FILE_REFUSAL_CODES, type ChildFileRefusalCode } from './child-files';
 import { DROPOUT_REFUSAL_CODES, type DropoutRefusalCode } from './dropouts';
 import { HANDOFF_REFUSAL_CODES, type HandoffRefusalCode } from './handoffs';
+import { INSTITUTION_REFUSAL_CODES, type InstitutionRefusalCode } from './institutions';
 import { REFUSAL_CODES, type RefusalCode } from './order-states';
 import { RATING_REFUSAL_CODES, type RatingRefusalCode } from './ratings';
 import { SCHOOL_HOLIDAY_REFUSAL_CODES, type SchoolHolidayRefusalCode } from './school-holidays';
@@ -37,7 +38,8 @@ export type ErrorCode =
   | ChildFileRefusalCode
   | HandoffRefusalCode
   | SchoolHolidayRefusalCode
-  | DropoutRefusalCode;
+  | DropoutRefusalCode
+  | InstitutionRefusalCode;
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   ...GENERAL_ERROR_CODES,
@@ -48,6 +50,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   ...HANDOFF_REFUSAL_CODES,
   ...SCHOOL_HOLIDAY_REFUSAL_CODES,
   ...DROPOUT_REFUSAL_CODES,
+  ...INSTITUTION_REFUSAL_CODES,
 ];
 
 export interface ApiErrorBody {

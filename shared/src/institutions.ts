@@ -1,4 +1,7 @@
-import type { OrgType } from './roles';
+import { isValidPhone } from './identity';
+import { isDivisionCode } from './report-rules';
+import { ORG_TYPES, ORG_TYPE_LABELS, type OrgType } from './roles';
+import { TEXT_LIMITS, textProblem } from './text-limits';
 
 /**
  * The register of mandated institutions (强制报告主体) of a county (domain.md, "Accountability";
@@ -76,3 +79,105 @@ export interface InstitutionImportResult {
 export function institutionImportErrorKey(row: number, heading: string): string {
   return `第${row}行 ${heading}`;
 }
+
+/** Refusals of the register: a second institution of the same name in one county (409). */
+export const INSTITUTION_REFUSAL_CODES = ['INSTITUTION_EXISTS'] as const;
+export type InstitutionRefusalCode = (typeof INSTITUTION_REFUSAL_CODES)[number];
+
+/** Largest import sheet, in bytes: 5,000 rows of an .xlsx take some 300 KB. */
+export const INSTITUTION_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** The fields of an institution that people fill in, as named in requests and the 400's `errors`. */
+export type InstitutionField = keyof CreateInstitutionRequest;
+
+/** What a refused field is told, where no shared text rule (`textProblem`) already says it. */
+export const INSTITUTION_MESSAGES = {
+  nameType: '机构名称应为文字',
+  typeMissing: '请选择机构类型',
+  typeUnknown: '机构类型不正确，请从列表中选择',
+  divisionMissing: '请选择机构所在的区划',
+  divisionFormat: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字',
+  divisionOutsideCounty: '只能登记本县的机构：这个区划不在本县',
+  divisionUnknown: '没有这个区划代码，请从区划列表中选择',
+  contactNameType: '联系人应为文字',
+  contactPhone: '联系电话应为手机号或带区号的固定电话',
+} as const;
+
+/** Where an institution may be: the county of the register and the divisions that exist. */
+export interface InstitutionPlace {
+  /** The register's county (6 digits): an institution's division is it or one below it. */
+  countyCode: string;
+  /** Whether the code names a division of the loaded dataset. */
+  divisionExists: (code: string) => boolean;
+}
+
+/**
+ * Why each field of an institution is refused, in Chinese, or `{}` when it may be stored: name
+ * 1–100 characters once trimmed (`TEXT_LIMITS.institutionName`), a type of `ORG_TYPES`, a division
+ * code (6, 9 or 12 digits) that exists and lies in the register's county, a contact name of at
+ * most 50 characters, a contact phone `isValidPhone` takes. With `partial` (a PATCH) an absent
+ * field is not asked for, and `null` clears a contact field. The server's create, update and
+ * import and the app's form all ask this one function (domain.md, "Accountability").
+ */
+export function institutionProblems(
+  fields: { [K in InstitutionField]?: unknown },
+  place: InstitutionPlace,
+  options: { partial?: boolean } = {},
+): Partial<Record<InstitutionField, string>> {
+  const problems: Partial<Record<InstitutionField, string>> = {};
+  const asked = (field: InstitutionField) => !options.partial || fields[field] !== undefined;
+  if (asked('name')) {
+    const name = fields.name;
+    const problem =
+      typeof name === 'string'
+        ? textProblem(name, TEXT_LIMITS.institutionName)
+        : name === undefined
+          ? `请填写${TEXT_LIMITS.institutionName.label}`
+          : INSTITUTION_MESSAGES.nameType;
+    if (problem) problems.name = problem;
+  }
+  if (asked('type') && !(ORG_TYPES as readonly unknown[]).includes(fields.type)) {
+    problems.type =
+      fields.type === undefined
+        ? INSTITUTION_MESSAGES.typeMissing
+        : INSTITUTION_MESSAGES.typeUnknown;
+  }
+  if (asked('divisionCode')) {
+    const problem = divisionProblem(fields.divisionCode, place);
+    if (problem) problems.divisionCode = problem;
+  }
+  const contactName = fields.contactName;
+  if (contactName !== undefined && contactName !== null) {
+    const problem =
+      typeof contactName === 'string'
+        ? textProblem(contactName, TEXT_LIMITS.institutionContactName)
+        : INSTITUTION_MESSAGES.contactNameType;
+    if (problem) problems.contactName = problem;
+  }
+  const contactPhone = fields.contactPhone;
+  if (
+    contactPhone !== undefined &&
+    contactPhone !== null &&
+    (typeof contactPhone !== 'string' || !isValidPhone(contactPhone))
+  ) {
+    problems.contactPhone = INSTITUTION_MESSAGES.contactPhone;
+  }
+  return problems;
+}
+
+function divisionProblem(code: unknown, place: InstitutionPlace): string | null {
+  if (code === undefined) return INSTITUTION_MESSAGES.divisionMissing;
+  if (typeof code !== 'string' || !isDivisionCode(code)) return INSTITUTION_MESSAGES.divisionFormat;
+  if (!code.startsWith(place.countyCode)) return INSTITUTION_MESSAGES.divisionOutsideCounty;
+  if (!place.divisionExists(code)) return INSTITUTION_MESSAGES.divisionUnknown;
+  return null;
+}
+
+/** The type a sheet's 类型 cell names by its label (`ORG_TYPE_LABELS`, spaces around ignored); null for another text. */
+export function orgTypeOfLabel(label: string): OrgType | null {
+  const wanted = label.trim();
+  return ORG_TYPES.find((type) => ORG_TYPE_LABELS[type] === wanted) ?? null;
+}
+
+/** What a 类型 cell that names no type is told: the labels it may hold. */
+export const INSTITUTION_TYPE_LABEL_MESSAGE = `类型应为以下之一：${ORG_TYPES.map((type) => ORG_TYPE_LABELS[type]).join('、')}`;

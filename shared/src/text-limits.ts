@@ -44,6 +44,8 @@ export const TEXT_LIMITS = {
   resolveDetail: { label: '内部办理情况', min: 2, max: 5000 },
   unitName: { label: '单位名称', min: 2, max: 100 },
   orgName: { label: '机构名称', min: 2, max: 100 },
+  institutionName: { label: '机构名称', min: 1, max: 100 },
+  institutionContactName: { label: '联系人', min: 1, max: 50 },
   calendarDayName: { label: '节日名称', min: 1, max: 50 },
   inviteCode: { label: '邀请码', min: 1, max: 32 },
   wechatLoginCode: { label: '登录凭证', min: 1, max: 128 },

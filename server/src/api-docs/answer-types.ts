@@ -15,6 +15,8 @@ import type {
   InboxBadge,
   InboxMessage,
   InboxPage,
+  Institution,
+  InstitutionImportResult,
   Invite,
   NewOrderSubscriptionState,
   NotificationTemplates,
@@ -62,6 +64,9 @@ export interface ApiAnswers {
   InboxBadge: InboxBadge;
   InboxMessage: InboxMessage;
   InboxPage: InboxPage;
+  Institution: Institution;
+  InstitutionImportResult: InstitutionImportResult;
+  InstitutionPage: Page<Institution>;
   Invite: Invite;
   NewOrderSubscriptionState: NewOrderSubscriptionState;
   NotificationTemplates: NotificationTemplates;

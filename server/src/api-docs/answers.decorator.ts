@@ -2,8 +2,14 @@ import type { AnswerName, ApiAnswers } from './answer-types';
 
 export const ANSWER_METADATA = 'shouhu:answer';
 
-/** What a route's 2xx answer is: a JSON body named in `ApiAnswers`, or the bytes of a photo or video. */
-export type Answer = { kind: 'json'; name: AnswerName } | { kind: 'media' };
+/**
+ * What a route's 2xx answer is: a JSON body named in `ApiAnswers`, the bytes of a photo or video,
+ * or a file the server makes (a spreadsheet) of one media type.
+ */
+export type Answer =
+  | { kind: 'json'; name: AnswerName }
+  | { kind: 'media' }
+  | { kind: 'file'; mediaType: string; description: string };
 
 type Handler<T> = (...args: never[]) => T | Promise<T>;
 
@@ -32,6 +38,17 @@ export function AnswersMedia(): MethodDecorator {
     Reflect.defineMetadata(
       ANSWER_METADATA,
       { kind: 'media' } satisfies Answer,
+      descriptor.value as object,
+    );
+  };
+}
+
+/** A route that answers a file it makes (`description` says what is in it), as an attachment. */
+export function AnswersFile(mediaType: string, description: string): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    Reflect.defineMetadata(
+      ANSWER_METADATA,
+      { kind: 'file', mediaType, description } satisfies Answer,
       descriptor.value as object,
     );
   };

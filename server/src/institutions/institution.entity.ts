@@ -16,6 +16,7 @@ export class InstitutionEntity {
   @Column({ name: 'county_code', type: 'varchar', length: 6 })
   countyCode: string;
 
+  /** Compared byte for byte on MariaDB (utf8mb4_bin, migration 1765100100000). */
   @Column({ type: 'varchar', length: 100 })
   name: string;
 

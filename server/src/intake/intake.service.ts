@@ -42,6 +42,8 @@ import { toCreatedResponse } from './report-views';
 interface Org {
   name: string | null;
   type: OrgType | null;
+  /** A mandated reporter's institution on the county's register (channel `mandatory` only). */
+  institutionId?: string | null;
 }
 
 /**
@@ -85,7 +87,13 @@ export class IntakeService {
       const now = this.clock.now();
       const filing = await this.repeats.file(manager, dto.child, dto.location.divisionCode, now);
       const org: Org | null =
-        dto.channel === 'mandatory' ? { name: actor.user.orgName, type: actor.user.orgType } : null;
+        dto.channel === 'mandatory'
+          ? {
+              name: actor.user.orgName,
+              type: actor.user.orgType,
+              institutionId: actor.user.institutionId,
+            }
+          : null;
       const { report, orders } = await this.store(manager, actor, dto, filing, org, now);
       return this.receipt(manager, report, orders, ownPriority(dto), now);
     });
@@ -237,7 +245,7 @@ export class IntakeService {
         : this.sealer.seal({ name, phone: phone && normalizePhone(phone), relation }),
       reporterOrgName: org?.name ?? null,
       reporterOrgType: org?.type ?? null,
-      institutionId: null,
+      institutionId: org?.institutionId ?? null,
       createdAt: now,
     };
   }

@@ -10,5 +10,6 @@ import { InvitesService } from './invites.service';
   imports: [AuditModule, UnitsModule, UsersModule],
   controllers: [InvitesController],
   providers: [InvitesRepository, InvitesService],
+  exports: [InvitesService],
 })
 export class InvitesModule {}

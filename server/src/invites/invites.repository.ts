@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { InstitutionEntity } from '../institutions/institution.entity';
 import { InviteEntity } from './invite.entity';
 
 @Injectable()
@@ -12,6 +13,11 @@ export class InvitesRepository {
 
   findByCodeHash(codeHash: string): Promise<InviteEntity | null> {
     return this.dataSource.getRepository(InviteEntity).findOneBy({ codeHash });
+  }
+
+  /** The institution of the register an invite names, as it is now. */
+  institution(manager: EntityManager, id: string): Promise<InstitutionEntity | null> {
+    return manager.getRepository(InstitutionEntity).findOneBy({ id });
   }
 
   /** Marks the invite used; false when someone else used it first. */

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { isVillageOf, type AuthResponse, type Invite } from '@shouhu/shared';
+import type { EntityManager } from 'typeorm';
+import {
+  isVillageOf,
+  type AuthResponse,
+  type CreateInviteRequest,
+  type Invite,
+  type OrgType,
+} from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
 import { prefixesWithin } from '../access/division-scope';
 import { SessionService } from '../access/session.service';
@@ -52,16 +59,44 @@ export class InvitesService {
 
   async create(actor: Actor, dto: CreateInviteDto): Promise<Invite> {
     const unit = await this.checkInvite(actor, dto);
+    return this.issue(actor, dto, {
+      unitId: unit?.id ?? null,
+      institutionId: null,
+      divisionCode: unit?.divisionPrefixes[0] ?? null,
+    });
+  }
+
+  /**
+   * A mandated reporter's invitation into an institution of the register (`POST
+   * /institutions/:id/invites`); the caller has checked the institution is theirs to keep. Whoever
+   * redeems it reports for the institution, under its name and type on the register.
+   */
+  issueForInstitution(
+    actor: Actor,
+    institution: { id: string; name: string; type: OrgType; divisionCode: string },
+  ): Promise<Invite> {
+    return this.issue(
+      actor,
+      { role: 'mandated_reporter', orgName: institution.name, orgType: institution.type },
+      { unitId: null, institutionId: institution.id, divisionCode: institution.divisionCode },
+    );
+  }
+
+  private async issue(
+    actor: Actor,
+    request: CreateInviteRequest,
+    target: { unitId: string | null; institutionId: string | null; divisionCode: string | null },
+  ): Promise<Invite> {
     const code = generateInviteCode();
     const now = this.clock.now();
     const invite: InviteEntity = {
       id: randomUUID(),
       codeHash: hashInviteCode(code),
-      role: dto.role,
-      unitId: unit?.id ?? null,
-      orgName: dto.orgName?.trim() ?? null,
-      orgType: dto.orgType ?? null,
-      institutionId: null,
+      role: request.role,
+      unitId: target.unitId,
+      orgName: request.orgName?.trim() ?? null,
+      orgType: request.orgType ?? null,
+      institutionId: target.institutionId,
       createdBy: actor.user.id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.auth.inviteTtlSeconds * 1000),
@@ -74,8 +109,13 @@ export class InvitesService {
         action: 'invite.create',
         targetType: 'invite',
         targetId: invite.id,
-        divisionCode: unit?.divisionPrefixes[0] ?? null,
-        detail: { role: invite.role, unitId: invite.unitId, orgName: invite.orgName },
+        divisionCode: target.divisionCode,
+        detail: {
+          role: invite.role,
+          unitId: invite.unitId,
+          orgName: invite.orgName,
+          institutionId: invite.institutionId,
+        },
       });
     });
     const view: Invite = { code, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
@@ -99,7 +139,11 @@ export class InvitesService {
       if (!(await this.invites.markRedeemed(manager, invite.id, actor.user.id, now))) {
         throw INVALID_INVITE;
       }
-      await this.users.updateMembership(manager, actor.user.id, this.membershipOf(invite));
+      await this.users.updateMembership(
+        manager,
+        actor.user.id,
+        await this.membershipOf(manager, invite),
+      );
       await this.audit.record(manager, actor, {
         action: 'invite.redeem',
         targetType: 'user',
@@ -113,15 +157,28 @@ export class InvitesService {
     return this.sessions.start(user);
   }
 
-  private membershipOf(invite: InviteEntity) {
+  /**
+   * What the invite makes its user. A mandated reporter invited from the register joins the
+   * institution under its name and type as the register has them now (it may have been edited
+   * since the invite); one invited with a typed name leaves any institution.
+   */
+  private async membershipOf(manager: EntityManager, invite: InviteEntity) {
     switch (invite.role) {
       case 'handler':
       case 'coordinator':
         return { unitId: invite.unitId, unitRole: invite.role };
       case 'hotline_operator':
         return { hotlineOperator: true };
-      case 'mandated_reporter':
-        return { orgName: invite.orgName, orgType: invite.orgType };
+      case 'mandated_reporter': {
+        const institution = invite.institutionId
+          ? await this.invites.institution(manager, invite.institutionId)
+          : null;
+        return {
+          orgName: institution?.name ?? invite.orgName,
+          orgType: institution?.type ?? invite.orgType,
+          institutionId: institution?.id ?? null,
+        };
+      }
     }
   }
 

@@ -5,7 +5,10 @@ import { isUniqueViolation } from '../database/database-errors';
 import { UserEntity } from './user.entity';
 
 type Membership = Partial<
-  Pick<UserEntity, 'unitId' | 'unitRole' | 'orgName' | 'orgType' | 'hotlineOperator'>
+  Pick<
+    UserEntity,
+    'unitId' | 'unitRole' | 'orgName' | 'orgType' | 'institutionId' | 'hotlineOperator'
+  >
 >;
 
 @Injectable()

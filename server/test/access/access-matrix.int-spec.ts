@@ -21,6 +21,7 @@ import {
 import {
   HOME_TOWN,
   HOME_VILLAGE,
+  OTHER_TOWN,
   ROLE_NAMES,
   aWorld,
   sessionFor,
@@ -29,6 +30,7 @@ import {
   type World,
 } from '../factories/world.factory';
 import { aPhoto } from '../factories/media.factory';
+import { aSheetForm, anInstitution, anInstitutionBody } from '../factories/institution.factory';
 import { http } from '../setup/http';
 import { routeTable } from '../setup/route-table';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -581,6 +583,50 @@ describe('access matrix: every route × every role', () => {
         otherCoordinator: 404,
         admin: 404,
       }),
+    },
+    'GET /institutions': {
+      call: async () => ({ path: '/institutions' }),
+      expected: only({ coordinator: 200, otherCoordinator: 200 }),
+    },
+    'POST /institutions': {
+      call: async (_w, caller) => ({
+        path: '/institutions',
+        body: anInstitutionBody({
+          divisionCode: caller === 'otherCoordinator' ? OTHER_TOWN : HOME_TOWN,
+        }),
+      }),
+      expected: only({ coordinator: 201, otherCoordinator: 201 }),
+    },
+    'PATCH /institutions/:id': {
+      call: async () => ({
+        path: `/institutions/${(await anInstitution(sut.baseUrl, sessions.coordinator?.token ?? '')).id}`,
+        body: { type: 'kindergarten' },
+      }),
+      expected: only({ coordinator: 200, otherCoordinator: 404 }),
+    },
+    'POST /institutions/:id/invites': {
+      call: async () => ({
+        path: `/institutions/${(await anInstitution(sut.baseUrl, sessions.coordinator?.token ?? '')).id}/invites`,
+      }),
+      expected: only({ coordinator: 201, otherCoordinator: 404 }),
+    },
+    'POST /institutions/import': {
+      call: async (_w, caller) => ({
+        path: '/institutions/import',
+        form: await aSheetForm([
+          ['名称', '类型', '区划代码'],
+          [
+            `矩阵学校${randomUUID().slice(0, 8)}`,
+            '学校',
+            caller === 'otherCoordinator' ? OTHER_TOWN : HOME_TOWN,
+          ],
+        ]),
+      }),
+      expected: only({ coordinator: 201, otherCoordinator: 201 }),
+    },
+    'GET /institutions/template.xlsx': {
+      call: async () => ({ path: '/institutions/template.xlsx' }),
+      expected: only({ coordinator: 200, otherCoordinator: 200 }),
     },
     'GET /board': {
       call: async () => ({ path: '/board' }),

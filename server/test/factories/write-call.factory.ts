@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_VISIT_POLICY, orderPage, type AuthResponse, type InboxPage } from '@shouhu/shared';
 import { http } from '../setup/http';
+import { aSheetForm, anInstitution, anInstitutionBody } from './institution.factory';
 import { aPhoto } from './media.factory';
 import { act, orderOf, submitReport } from './order.factory';
 import { aReport } from './report.factory';
@@ -341,6 +342,60 @@ export function writeCalls(baseUrl: string, world: World, callers: WriteCallers)
         { sql: 'SELECT org_name FROM invites WHERE created_by = ?', id: admin.user.id },
       ],
     }),
+    'POST /institutions': async () => ({
+      token: coordinator.token,
+      path: '/institutions',
+      body: { ...anInstitutionBody() },
+      readBack: async (answer) => [
+        {
+          sql: 'SELECT name, contact_name, contact_phone FROM institutions WHERE id = ?',
+          id: (answer as { id: string }).id,
+        },
+      ],
+    }),
+    'PATCH /institutions/:id': async () => {
+      const kept = await anInstitution(baseUrl, coordinator.token);
+      return {
+        token: coordinator.token,
+        path: `/institutions/${kept.id}`,
+        body: {
+          name: `${kept.name}（改）`,
+          type: 'kindergarten',
+          contactName: '李园长',
+          contactPhone: '13900002222',
+        },
+        readBack: async () => [
+          {
+            sql: 'SELECT name, contact_name, contact_phone FROM institutions WHERE id = ?',
+            id: kept.id,
+          },
+        ],
+      };
+    },
+    'POST /institutions/:id/invites': async () => ({
+      token: coordinator.token,
+      path: `/institutions/${(await anInstitution(baseUrl, coordinator.token)).id}/invites`,
+      body: {},
+    }),
+    'POST /institutions/import': async () => {
+      const name = `走查学校${randomUUID().slice(0, 8)}`;
+      const form = await aSheetForm([
+        ['名称', '类型', '区划代码', '联系人'],
+        [name, '学校', HOME_TOWN, '走查联系人'],
+      ]);
+      const bytes = form.get('file') as Blob;
+      return {
+        token: coordinator.token,
+        path: '/institutions/import',
+        body: {},
+        // A new form each call, as the upload's.
+        form: () => {
+          const next = new FormData();
+          next.append('file', bytes, 'institutions.xlsx');
+          return next;
+        },
+      };
+    },
     'POST /admin/users/:id/disable': async () => {
       const target = await aReporterSession(baseUrl);
       return { token: admin.token, path: `/admin/users/${target.user.id}/disable`, body: {} };

@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import {
+  DIVISION_CODE_PATTERN,
+  INSTITUTION_MESSAGES,
+  ORG_TYPES,
+  TEXT_LIMITS,
+  type OrgType,
+} from '@shouhu/shared';
+import { FieldDescription } from '../../api-docs/field-description.decorator';
+import { IsText, MayBeAbsent } from '../../common/input-rules';
+
+export const INSTITUTION_PAGE_SIZE_MAX = 100;
+
+/** `GET /institutions`: a page of the caller's county register, by name. */
+export class InstitutionListQueryDto {
+  @FieldDescription('只列这一类机构')
+  @MayBeAbsent()
+  @IsIn(ORG_TYPES, { message: INSTITUTION_MESSAGES.typeUnknown })
+  type?: OrgType;
+
+  @FieldDescription('只列这个区划（县6位、乡镇9位、村12位）之内的机构；本县以外的区划得到空列表')
+  @MayBeAbsent()
+  @Matches(DIVISION_CODE_PATTERN, { message: INSTITUTION_MESSAGES.divisionFormat })
+  division?: string;
+
+  @FieldDescription('名称中含有这段文字的机构')
+  @MayBeAbsent()
+  @IsText(TEXT_LIMITS.institutionName)
+  q?: string;
+
+  @MayBeAbsent()
+  @Type(() => Number)
+  @IsInt({ message: '页码应为整数' })
+  @Min(1, { message: '页码从1开始' })
+  page: number = 1;
+
+  @MayBeAbsent()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数应为整数' })
+  @Min(1, { message: '每页至少1条' })
+  @Max(INSTITUTION_PAGE_SIZE_MAX, { message: `每页最多${INSTITUTION_PAGE_SIZE_MAX}条` })
+  pageSize: number = 20;
+}
