@@ -24,6 +24,7 @@ import type {
   ReportCreatedResponse,
   ReporterReportView,
   SchoolHoliday,
+  StatsOverview,
   SubscriptionState,
   Unit,
   UnitChoice,
@@ -71,6 +72,7 @@ export interface ApiAnswers {
   ReportCreatedResponse: ReportCreatedResponse;
   ReporterReportView: ReporterReportView;
   ReporterReportViews: ReporterReportView[];
+  StatsOverview: StatsOverview;
   SubscriptionState: SubscriptionState;
   Unit: Unit;
   Units: Unit[];
