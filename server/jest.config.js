@@ -60,6 +60,7 @@ module.exports = {
         '<rootDir>/test/child-files/**/*.int-spec.ts',
         // 控辍保学: the file lock, the figures' grouped and ordered reads, the check's INSERT IGNORE.
         '<rootDir>/test/dropouts/**/*.int-spec.ts',
+        '<rootDir>/test/stats/**/*.int-spec.ts',
         // Raw SQL of the staff lists and the board, as the embedded database of `npm start` runs it.
         '<rootDir>/test/orders/staff-views.int-spec.ts',
         // A handoff's dispatch, report lock and child-file line in one transaction; the handover's joins.

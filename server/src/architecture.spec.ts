@@ -147,10 +147,16 @@ describe('import direction', () => {
     expect(breaking((i) => i.to === 'intake' && !above.includes(i.from))).toEqual([]);
   });
 
-  it('keeps dropouts at the top: only the application imports it', () => {
-    const above = ['dropouts', 'app.module'];
+  it('keeps dropouts near the top: only the application and the figures (stats) import it', () => {
+    const above = ['dropouts', 'stats', 'app.module'];
 
     expect(breaking((i) => i.to === 'dropouts' && !above.includes(i.from))).toEqual([]);
+  });
+
+  it('keeps the accountability figures (stats) at the top: only the application imports them', () => {
+    const above = ['stats', 'app.module'];
+
+    expect(breaking((i) => i.to === 'stats' && !above.includes(i.from))).toEqual([]);
   });
 });
 

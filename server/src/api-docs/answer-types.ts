@@ -26,6 +26,7 @@ import type {
   ReportCreatedResponse,
   ReporterReportView,
   SchoolHoliday,
+  StatsOverview,
   SubscriptionState,
   Unit,
   UnitChoice,
@@ -76,6 +77,7 @@ export interface ApiAnswers {
   ReportCreatedResponse: ReportCreatedResponse;
   ReporterReportView: ReporterReportView;
   ReporterReportViews: ReporterReportView[];
+  StatsOverview: StatsOverview;
   SubscriptionState: SubscriptionState;
   Unit: Unit;
   Units: Unit[];

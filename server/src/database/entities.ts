@@ -13,7 +13,12 @@ import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { GuardianshipHandoverEntity } from '../orders/handover.entity';
-import { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
+import {
+  OrderClockEntity,
+  OrderEntity,
+  OrderEventEntity,
+  RetiredClockEntity,
+} from '../orders/order.entity';
 import { SettingEntity } from '../settings/setting.entity';
 import { SmsMessageEntity } from '../sms/sms-message.entity';
 import { InviteEntity } from '../invites/invite.entity';
@@ -50,6 +55,7 @@ export const ENTITIES = [
   SchoolHolidayEntity,
   OrderEntity,
   OrderClockEntity,
+  RetiredClockEntity,
   OrderEventEntity,
   GuardianshipHandoverEntity,
   UploadEntity,

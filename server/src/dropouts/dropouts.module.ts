@@ -25,5 +25,6 @@ import { PoliceReferrals } from './police-referrals';
   ],
   controllers: [DropoutsController],
   providers: [DropoutsService, DropoutFiguresService, DropoutFiguresRepository, PoliceReferrals],
+  exports: [DropoutFiguresRepository],
 })
 export class DropoutsModule {}

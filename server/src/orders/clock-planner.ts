@@ -54,6 +54,7 @@ export class ClockPlanner {
       dueAt: await this.calendar.clockDeadline(clock, priority, startedAt, manager),
       stage: 'running',
       stoppedAt: null,
+      interrupted: false,
     };
   }
 

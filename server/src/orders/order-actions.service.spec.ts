@@ -44,6 +44,7 @@ function runningClocks(orderId: string, names: readonly ClockName[]): OrderClock
     dueAt: new Date(AT.getTime() + 48 * 3600_000),
     stage: 'running',
     stoppedAt: null,
+    interrupted: false,
   }));
 }
 

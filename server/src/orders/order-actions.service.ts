@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
   CLOCKS,
@@ -43,7 +44,12 @@ import { OrderInbox } from './order-inbox';
 import { orderEvent } from './order-events';
 import { orderNotFound } from './order-not-found';
 import { OrderSummaries } from './order-summaries';
-import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
+import type {
+  OrderClockEntity,
+  OrderEntity,
+  OrderEventEntity,
+  RetiredClockEntity,
+} from './order.entity';
 import { OrdersRepository } from './orders.repository';
 import { ReportProgress } from './report-progress';
 
@@ -71,6 +77,8 @@ interface ActionContext {
   clocks: OrderClockEntity[];
   /** Clocks to delete before saving (a fresh dispatch replaces them all). */
   replaced: ClockName[];
+  /** The replaced clocks as their unit held them, kept for the accountability figures. */
+  retired: RetiredClockEntity[];
   capacity: OrderActorCapacity;
   now: Date;
   events: OrderEventEntity[];
@@ -170,6 +178,8 @@ export class OrderActionsService {
   return(actor: Actor, id: string, dto: ReasonDto, key?: string): Promise<ActionAnswer> {
     const call = { actor, id, body: dto, key };
     return this.act(call, { action: 'return' }, async (ctx) => {
+      // A return ends the unit's clocks without the deed: counted as interrupted, not as kept.
+      for (const c of ctx.clocks) if (!c.stoppedAt) c.interrupted = true;
       for (const clock of CLOCKS) this.stop(ctx, clock);
       ctx.events.push(this.event(ctx, 'returned', `已退单，原因：${dto.reason}`));
       await this.inbox.returned(ctx.manager, ctx.order, ctx.now);
@@ -322,7 +332,7 @@ export class OrderActionsService {
     const call = { actor, id, body: dto, key };
     return this.act(call, { action: 'reopen' }, async (ctx) => {
       ctx.order.resolvedAt = null;
-      ctx.replaced.push('resolve');
+      this.retire(ctx, ['resolve']);
       ctx.clocks = ctx.clocks.filter((c) => c.clock !== 'resolve');
       ctx.clocks.push(
         await this.planner.start(ctx.manager, ctx.order.id, 'resolve', ctx.order.priority, ctx.now),
@@ -392,6 +402,7 @@ export class OrderActionsService {
       order,
       clocks: await this.orders.clocks(manager, order.id),
       replaced: [],
+      retired: [],
       capacity,
       now,
       events: [],
@@ -402,7 +413,7 @@ export class OrderActionsService {
     await apply(ctx);
     this.withdrawStaleExtension(ctx, pendingExtension);
     summarizeClocks(order, ctx.clocks);
-    await this.orders.save(manager, order, ctx.clocks, ctx.replaced);
+    await this.orders.save(manager, order, ctx.clocks, ctx.replaced, ctx.retired);
     await this.orders.appendEvents(manager, ctx.events);
     await this.audit.record(manager, actor, {
       action: `order.${request.action}`,
@@ -434,8 +445,30 @@ export class OrderActionsService {
 
   /** The order goes to another unit as if newly dispatched; its clocks are all replaced. */
   private async redispatch(ctx: ActionContext, unit: UnitRecord): Promise<void> {
-    ctx.replaced.push(...CLOCKS);
+    this.retire(ctx, CLOCKS);
     ctx.clocks = await this.dispatcher.redispatch(ctx.manager, ctx.order, unit, ctx.now);
+  }
+
+  /**
+   * Marks the named clocks for replacement and keeps them, with the unit holding the order now,
+   * for the figures: one still running is interrupted by the replacement (stopped now).
+   */
+  private retire(ctx: ActionContext, names: readonly ClockName[]): void {
+    ctx.replaced.push(...names);
+    for (const c of ctx.clocks.filter((clock) => names.includes(clock.clock))) {
+      ctx.retired.push({
+        id: randomUUID(),
+        orderId: c.orderId,
+        clock: c.clock,
+        unitId: ctx.order.unitId,
+        divisionCode: ctx.order.divisionCode,
+        startedAt: c.startedAt,
+        dueAt: c.dueAt,
+        stage: c.stage,
+        stoppedAt: c.stoppedAt ?? ctx.now,
+        interrupted: c.interrupted || !c.stoppedAt,
+      });
+    }
   }
 
   private stop(ctx: ActionContext, clock: ClockName): void {

@@ -247,6 +247,7 @@ describe(OrderDispatcher.name, () => {
       dueAt: new Date(AT.getTime() + 3600_000),
       stage: 'running' as const,
       stoppedAt,
+      interrupted: false,
     });
 
     it.each([

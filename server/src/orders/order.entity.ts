@@ -99,6 +99,7 @@ export class OrderEntity {
 }
 
 @Entity('order_clocks')
+@Index('IDX_order_clocks_due', ['dueAt'])
 export class OrderClockEntity {
   @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
   orderId: string;
@@ -117,6 +118,54 @@ export class OrderClockEntity {
 
   @Column({ name: 'stopped_at', type: 'datetime', precision: 6, nullable: true })
   stoppedAt: Date | null;
+
+  /** Stopped by a return (退回), not by the deed: the figures count it neither kept nor missed. */
+  @Column({ type: 'boolean', default: false })
+  interrupted: boolean;
+}
+
+/**
+ * A clock an order no longer has: replaced when a 改派 or 转办 gave the order fresh clocks (those
+ * still running then were interrupted), or the 办结 clock a 重新办理 restarted. Kept with the unit
+ * that held it so the accountability figures count it for that unit (README, Accountability
+ * figures); only ever inserted.
+ */
+@Entity('retired_clocks')
+@Index('IDX_retired_clocks_due', ['dueAt'])
+@Index('IDX_retired_clocks_order', ['orderId'])
+export class RetiredClockEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'order_id', type: 'varchar', length: 36 })
+  orderId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  clock: ClockName;
+
+  @Column({ name: 'unit_id', type: 'varchar', length: 36, nullable: true })
+  unitId: string | null;
+
+  /** The order's (the report's) division. */
+  @Column({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  @Column({ name: 'started_at', type: 'datetime', precision: 6 })
+  startedAt: Date;
+
+  @Column({ name: 'due_at', type: 'datetime', precision: 6 })
+  dueAt: Date;
+
+  /** The stage it had reached when retired. */
+  @Column({ type: 'varchar', length: 16 })
+  stage: ClockStage;
+
+  /** When it stopped: by the deed, by a return, or when it was replaced. */
+  @Column({ name: 'stopped_at', type: 'datetime', precision: 6 })
+  stoppedAt: Date;
+
+  @Column({ type: 'boolean' })
+  interrupted: boolean;
 }
 
 /** The order's timeline; rows are only ever appended. */

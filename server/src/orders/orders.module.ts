@@ -62,6 +62,7 @@ import { ReportProgress } from './report-progress';
     OrderDispatcher,
     OrderInbox,
     HandoffsService,
+    OrderSummaries,
   ],
 })
 export class OrdersModule {}

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
-import { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
+import {
+  OrderClockEntity,
+  OrderEntity,
+  OrderEventEntity,
+  RetiredClockEntity,
+} from './order.entity';
 
 export interface OrderScope {
   /** Orders of these units. */
@@ -72,8 +77,17 @@ export class OrdersRepository {
     order: OrderEntity,
     clocks: OrderClockEntity[],
     replacedClocks: ClockName[] = [],
+    retiredClocks: RetiredClockEntity[] = [],
   ): Promise<void> {
     await manager.getRepository(OrderEntity).save(order);
+    if (retiredClocks.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RetiredClockEntity)
+        .values(retiredClocks)
+        .execute();
+    }
     if (replacedClocks.length > 0) {
       await manager
         .getRepository(OrderClockEntity)

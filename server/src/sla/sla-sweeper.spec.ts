@@ -70,6 +70,7 @@ function aClock(
     dueAt: new Date(START.getTime() + 10 * HOUR),
     stage,
     stoppedAt: null,
+    interrupted: false,
   };
 }
 

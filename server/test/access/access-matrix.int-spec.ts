@@ -632,6 +632,30 @@ describe('access matrix: every route × every role', () => {
       call: async () => ({ path: '/board' }),
       expected: only({ coordinator: 200, otherCoordinator: 200 }),
     },
+    'GET /stats/overview': {
+      call: async () => ({ path: '/stats/overview?from=2026-10-01&to=2026-12-31' }),
+      // Coordinators, township and village workers see their own places' figures.
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        village: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
+      }),
+    },
+    'GET /stats/clock-orders': {
+      call: async () => ({
+        path: `/stats/clock-orders?from=2026-10-01&to=2026-12-31&unitId=${world.units.homeTownship.id}&clock=sign&result=late`,
+      }),
+      // A worker drills into their own unit only; a coordinator elsewhere finds none in their places.
+      expected: only({
+        handler: 200,
+        otherHandler: 403,
+        village: 403,
+        coordinator: 200,
+        otherCoordinator: 200,
+      }),
+    },
     'POST /orders/:id/sign': orderRow('sign', 'dispatched', {
       handler: 200,
       otherHandler: 404,

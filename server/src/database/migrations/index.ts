@@ -19,6 +19,7 @@ import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 import { SchoolHolidayYear1765000400000 } from './1765000400000-school-holiday-year';
 import { Institutions1765100000000 } from './1765100000000-institutions';
 import { InstitutionNameBinary1765100100000 } from './1765100100000-institution-name-binary';
+import { StatsFigures1765100200000 } from './1765100200000-stats-figures';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SchoolHolidayYear1765000400000,
   Institutions1765100000000,
   InstitutionNameBinary1765100100000,
+  StatsFigures1765100200000,
 ];

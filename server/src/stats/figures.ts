@@ -1,0 +1,288 @@
+import {
+  CHANNELS,
+  LOW_SCORE_MAX,
+  PRIORITIES,
+  SITUATION_CODES,
+  STATS_CLOCKS,
+  shanghaiDate,
+  statsStepOf,
+  statsSteps,
+  type Channel,
+  type ClockFigure,
+  type ClockResult,
+  type OrgType,
+  type Priority,
+  type ReportingDelayFigure,
+  type SituationCode,
+  type StatsClock,
+  type StatsGrain,
+  type StatsOverview,
+} from '@shouhu/shared';
+
+/**
+ * The arithmetic of the accountability figures (README, "Accountability figures"), on the rows
+ * the stats repository reads through its indexes. Pure, so every definition is tested here once.
+ */
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+/** A clock of the period as the repository reads it: an order's, a retired one, or a visit due. */
+export interface ClockRow {
+  /** The order, or for a visit the visit due. */
+  subjectId: string;
+  unitId: string | null;
+  clock: StatsClock;
+  startedAt: Date;
+  dueAt: Date;
+  stoppedAt: Date | null;
+  /** Stopped by a return, a move (改派, 转办) or, for a visit, a cancellation. */
+  interrupted: boolean;
+  /** Reached 100 % (督办): stage `overdue` or `red`, a visit's escalation level ≥ 1. */
+  overdue: boolean;
+  /** Reached 200 % (red list): stage `red`, a visit's escalation level 2. */
+  escalated: boolean;
+}
+
+/**
+ * Where a clock ended: on time (stopped by the deed by its due time), late (stopped after it, or
+ * still running past it at `now`), interrupted; null while it runs and is not due yet (not
+ * counted).
+ */
+export function clockEnd(row: ClockRow, now: Date): 'on_time' | 'late' | 'interrupted' | null {
+  if (row.interrupted) return 'interrupted';
+  if (row.stoppedAt) return row.stoppedAt <= row.dueAt ? 'on_time' : 'late';
+  return row.dueAt <= now ? 'late' : null;
+}
+
+/** Whether a clock belongs to the bar's `result` (the drill-down, `GET /stats/clock-orders`). */
+export function hasClockResult(row: ClockRow, result: ClockResult, now: Date): boolean {
+  if (result === 'overdue') return row.overdue;
+  if (result === 'escalated') return row.escalated;
+  return clockEnd(row, now) === result;
+}
+
+/** The median of sorted values: the middle one, or the mean of the two middle ones. */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The 90th percentile by nearest rank: the value at rank ⌈0.9 n⌉ of the sorted values. */
+export function p90(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.ceil(sorted.length * 0.9) - 1];
+}
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+
+/**
+ * One figure per unit and clock that has any clock due in the period, ordered by unit name, then
+ * sign, contact, feedback, resolve, visit. Minutes are whole minutes from start to stop of the
+ * clocks stopped by the deed (on time or late), interrupted ones left out.
+ */
+export function clockFigures(
+  rows: readonly ClockRow[],
+  now: Date,
+  unitName: (unitId: string | null) => string,
+): ClockFigure[] {
+  const groups = new Map<string, ClockRow[]>();
+  for (const row of rows) {
+    const key = `${row.unitId ?? ''}|${row.clock}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const figures = [...groups.values()].map((group): ClockFigure => {
+    const { unitId, clock } = group[0];
+    const ends = group.map((row) => clockEnd(row, now));
+    const onTime = ends.filter((end) => end === 'on_time').length;
+    const late = ends.filter((end) => end === 'late').length;
+    const minutes = ascending(
+      group
+        .filter((row, i) => row.stoppedAt && ends[i] !== 'interrupted')
+        .map((row) => Math.round((row.stoppedAt!.getTime() - row.startedAt.getTime()) / MINUTE_MS)),
+    );
+    return {
+      unitId,
+      unitName: unitName(unitId),
+      clock,
+      total: onTime + late,
+      onTime,
+      late,
+      onTimeShare: share(onTime, onTime + late),
+      medianMinutes: median(minutes),
+      p90Minutes: p90(minutes),
+      overdue: group.filter((row) => row.overdue).length,
+      escalated: group.filter((row) => row.escalated).length,
+      interrupted: ends.filter((end) => end === 'interrupted').length,
+    };
+  });
+  return figures.sort(
+    (a, b) =>
+      a.unitName.localeCompare(b.unitName, 'zh-CN') ||
+      STATS_CLOCKS.indexOf(a.clock) - STATS_CLOCKS.indexOf(b.clock),
+  );
+}
+
+/** A report of the period as the repository reads it (no personal detail). */
+export interface ReportRow {
+  createdAt: Date;
+  discoveredAt: Date;
+  divisionCode: string;
+  channel: Channel;
+  priority: Priority;
+  repeatReport: boolean;
+  situations: SituationCode[];
+  institutionId: string | null;
+  reporterOrgType: OrgType | null;
+}
+
+/** Counts of every value in `all` order, zeros included. */
+function countEach<T extends string>(
+  all: readonly T[],
+  values: readonly T[],
+): { key: T; count: number }[] {
+  return all.map((key) => ({ key, count: values.filter((value) => value === key).length }));
+}
+
+/**
+ * The reports section: the trend over every step of the period (Beijing days of submission),
+ * each situation, channel and priority (zeros included), and each township with reports (the
+ * report's first 9 digits; a report placed only in the county counts under the county's code).
+ */
+export function reportFigures(
+  rows: readonly ReportRow[],
+  period: { from: string; to: string; by: StatsGrain },
+  placeName: (code: string) => string,
+): StatsOverview['reports'] {
+  const steps = new Map(statsSteps(period.from, period.to, period.by).map((s) => [s, 0]));
+  const townships = new Map<string, number>();
+  for (const row of rows) {
+    const step = statsStepOf(shanghaiDate(row.createdAt), period.by);
+    steps.set(step, (steps.get(step) ?? 0) + 1);
+    const township = row.divisionCode.slice(0, 9);
+    townships.set(township, (townships.get(township) ?? 0) + 1);
+  }
+  return {
+    total: rows.length,
+    repeatShare: share(rows.filter((row) => row.repeatReport).length, rows.length),
+    trend: [...steps].map(([step, count]) => ({ period: step, count })),
+    bySituation: countEach(
+      SITUATION_CODES,
+      rows.flatMap((row) => [...new Set(row.situations)]),
+    ).map(({ key, count }) => ({ situation: key, count })),
+    byChannel: countEach(
+      CHANNELS,
+      rows.map((row) => row.channel),
+    ).map(({ key, count }) => ({ channel: key, count })),
+    byPriority: countEach(
+      PRIORITIES,
+      rows.map((row) => row.priority),
+    ).map(({ key, count }) => ({ priority: key, count })),
+    byTownship: [...townships]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([divisionCode, count]) => ({
+        divisionCode,
+        placeName: placeName(divisionCode),
+        count,
+      })),
+  };
+}
+
+/** The reporting delay of a set of reports: median hours (one decimal), share over 24 h. */
+export function delayFigure(
+  rows: readonly Pick<ReportRow, 'createdAt' | 'discoveredAt'>[],
+): ReportingDelayFigure {
+  const hours = ascending(
+    rows.map((row) => (row.createdAt.getTime() - row.discoveredAt.getTime()) / HOUR_MS),
+  );
+  const middle = median(hours);
+  return {
+    reports: rows.length,
+    medianHours: middle === null ? null : Math.round(middle * 10) / 10,
+    over24hShare: share(hours.filter((h) => h > 24).length, rows.length),
+  };
+}
+
+/** An institution of the register as the figures need it. */
+export interface RegisterRow {
+  id: string;
+  name: string;
+  type: OrgType;
+  divisionCode: string;
+}
+
+/**
+ * The reporting delay section over the reports filed for an institution (a register's, or a typed
+ * 单位 type): all, by type (the register's type when the report names an institution, else the
+ * typed one), by institution of the register (those with reports, by name), and the silent list:
+ * institutions of `register` with no report of their own in the period while reports about
+ * children of their catchment (report's division under theirs) were filed by others. `register`
+ * names every institution a report may be filed for; the silent list is drawn from `candidates`
+ * (those placed within the caller's scope).
+ */
+export function reportingDelayFigures(
+  rows: readonly ReportRow[],
+  register: readonly RegisterRow[],
+  candidates: readonly RegisterRow[],
+  placeName: (code: string) => string,
+): StatsOverview['reportingDelay'] {
+  const institutions = new Map(register.map((i) => [i.id, i]));
+  const typeOf = (row: ReportRow): OrgType | null =>
+    (row.institutionId ? institutions.get(row.institutionId)?.type : undefined) ??
+    row.reporterOrgType;
+  const filed = rows.filter((row) => typeOf(row) !== null);
+  const types = [...new Set(filed.map((row) => typeOf(row)!))].sort();
+  const own = register.filter((i) => rows.some((row) => row.institutionId === i.id));
+  return {
+    all: delayFigure(filed),
+    byType: types.map((type) => ({
+      type,
+      ...delayFigure(filed.filter((row) => typeOf(row) === type)),
+    })),
+    byInstitution: own
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      .map((i) => ({
+        institutionId: i.id,
+        name: i.name,
+        type: i.type,
+        ...delayFigure(rows.filter((row) => row.institutionId === i.id)),
+      })),
+    silent: candidates
+      .filter((i) => !rows.some((row) => row.institutionId === i.id))
+      .map((i) => ({
+        institution: i,
+        reportsFromCatchment: rows.filter((row) => row.divisionCode.startsWith(i.divisionCode))
+          .length,
+      }))
+      .filter(({ reportsFromCatchment }) => reportsFromCatchment > 0)
+      .sort(
+        (a, b) =>
+          b.reportsFromCatchment - a.reportsFromCatchment ||
+          a.institution.name.localeCompare(b.institution.name, 'zh-CN'),
+      )
+      .map(({ institution, reportsFromCatchment }) => ({
+        institutionId: institution.id,
+        name: institution.name,
+        type: institution.type,
+        divisionCode: institution.divisionCode,
+        placeName: placeName(institution.divisionCode),
+        reportsFromCatchment,
+      })),
+  };
+}
+
+/** Ratings of the period: 1–5 each, and whether a low one was reviewed. */
+export function satisfactionFigures(
+  ratings: readonly { score: number; reviewed: boolean }[],
+): StatsOverview['satisfaction'] {
+  const low = ratings.filter((r) => r.score <= LOW_SCORE_MAX);
+  const sum = ratings.reduce((total, r) => total + r.score, 0);
+  return {
+    rated: ratings.length,
+    meanScore: ratings.length === 0 ? null : Math.round((sum / ratings.length) * 100) / 100,
+    lowShare: share(low.length, ratings.length),
+    reviewed: low.filter((r) => r.reviewed).length,
+  };
+}

@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
+import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { ChildFileEntity } from '../children/child-file.entity';
+import { VisitDueEntity } from '../children/visit.entity';
+import { InstitutionEntity } from '../institutions/institution.entity';
+import {
+  OrderClockEntity,
+  OrderEntity,
+  OrderEventEntity,
+  RetiredClockEntity,
+} from '../orders/order.entity';
+import { ReportEntity } from '../reports/report.entity';
+import type { ClockRow, RegisterRow, ReportRow } from './figures';
+
+/** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
+export interface StatsWindow {
+  prefixes: readonly string[];
+  start: Date;
+  end: Date;
+}
+
+/** Restricts a query to rows whose division code starts with one of the prefixes. */
+function under<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  column: string,
+  prefixes: readonly string[],
+): SelectQueryBuilder<T> {
+  return query.andWhere(
+    new Brackets((where) => {
+      where.where('1 = 0');
+      prefixes.forEach((prefix, i) =>
+        where.orWhere(`${column} LIKE :scope${i}`, { [`scope${i}`]: `${prefix}%` }),
+      );
+    }),
+  );
+}
+
+/**
+ * The rows behind the accountability figures, each read through an index over the period (named
+ * at each query), never every row of a table. Only counts and times leave this class: no name,
+ * place detail or text of a report or a child.
+ */
+@Injectable()
+export class StatsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Reports submitted in the window: `IDX_reports_created_division` (created_at, division_code). */
+  async reports(window: StatsWindow): Promise<ReportRow[]> {
+    const query = this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select([
+        'r.id',
+        'r.createdAt',
+        'r.discoveredAt',
+        'r.divisionCode',
+        'r.channel',
+        'r.priority',
+        'r.repeatReport',
+        'r.situations',
+        'r.institutionId',
+        'r.reporterOrgType',
+      ])
+      .where('r.created_at >= :start AND r.created_at < :end', window);
+    const rows = await under(query, 'r.division_code', window.prefixes).getMany();
+    return rows.map((r) => ({
+      createdAt: r.createdAt,
+      discoveredAt: r.discoveredAt,
+      divisionCode: r.divisionCode,
+      channel: r.channel,
+      priority: r.priority,
+      repeatReport: Boolean(r.repeatReport),
+      situations: r.situations,
+      institutionId: r.institutionId,
+      reporterOrgType: r.reporterOrgType,
+    }));
+  }
+
+  /**
+   * The registers of the counties the prefixes lie in (`UQ_institutions_county_name`, county
+   * first): every institution a report of the scope may name.
+   */
+  async register(prefixes: readonly string[]): Promise<RegisterRow[]> {
+    const query = this.dataSource
+      .getRepository(InstitutionEntity)
+      .createQueryBuilder('i')
+      .select(['i.id', 'i.name', 'i.type', 'i.divisionCode']);
+    const rows = await under(
+      query,
+      'i.county_code',
+      prefixes.map((p) => p.slice(0, 6)),
+    ).getMany();
+    return rows.map(({ id, name, type, divisionCode }) => ({ id, name, type, divisionCode }));
+  }
+
+  /**
+   * Order clocks and retired clocks due in the window, with the unit that held them:
+   * `IDX_order_clocks_due` then each order by its key; `IDX_retired_clocks_due`. With
+   * `unitId` and `clock`, only that bar's.
+   */
+  async orderClocks(
+    window: StatsWindow,
+    bar?: { unitId: string; clock: string },
+  ): Promise<ClockRow[]> {
+    const current = this.dataSource
+      .getRepository(OrderClockEntity)
+      .createQueryBuilder('c')
+      .innerJoin(OrderEntity, 'o', 'o.id = c.order_id')
+      .addSelect('o.unit_id', 'unitId')
+      .where('c.due_at >= :start AND c.due_at < :end', window);
+    const retired = this.dataSource
+      .getRepository(RetiredClockEntity)
+      .createQueryBuilder('c')
+      .where('c.due_at >= :start AND c.due_at < :end', window);
+    if (bar) {
+      current.andWhere('o.unit_id = :unitId AND c.clock = :clock', bar);
+      retired.andWhere('c.unit_id = :unitId AND c.clock = :clock', bar);
+    }
+    const [{ entities, raw }, old] = await Promise.all([
+      under(current, 'o.division_code', window.prefixes).getRawAndEntities<{
+        c_order_id: string;
+        c_clock: string;
+        unitId: string | null;
+      }>(),
+      under(retired, 'c.division_code', window.prefixes).getMany(),
+    ]);
+    const units = new Map(raw.map((row) => [`${row.c_order_id}|${row.c_clock}`, row.unitId]));
+    return [
+      ...entities.map((c) => ({
+        subjectId: c.orderId,
+        unitId: units.get(`${c.orderId}|${c.clock}`) ?? null,
+        clock: c.clock,
+        startedAt: c.startedAt,
+        dueAt: c.dueAt,
+        stoppedAt: c.stoppedAt,
+        interrupted: Boolean(c.interrupted),
+        overdue: c.stage === 'overdue' || c.stage === 'red',
+        escalated: c.stage === 'red',
+      })),
+      ...old.map((c) => ({
+        subjectId: c.orderId,
+        unitId: c.unitId,
+        clock: c.clock,
+        startedAt: c.startedAt,
+        dueAt: c.dueAt,
+        stoppedAt: c.stoppedAt,
+        interrupted: Boolean(c.interrupted),
+        overdue: c.stage === 'overdue' || c.stage === 'red',
+        escalated: c.stage === 'red',
+      })),
+    ];
+  }
+
+  /** Visits due in the window, per keeping unit: `IDX_visit_dues_due`. */
+  async visitClocks(window: StatsWindow): Promise<ClockRow[]> {
+    const query = this.dataSource
+      .getRepository(VisitDueEntity)
+      .createQueryBuilder('v')
+      .where('v.due_at >= :start AND v.due_at < :end', window);
+    const rows = await under(query, 'v.division_code', window.prefixes).getMany();
+    return rows.map((v) => ({
+      subjectId: v.id,
+      unitId: v.unitId,
+      clock: 'visit',
+      startedAt: v.startedAt,
+      dueAt: v.dueAt,
+      stoppedAt: v.cancelledAt ?? v.doneAt,
+      interrupted: v.cancelledAt !== null,
+      overdue: v.escalationLevel >= 1,
+      escalated: v.escalationLevel >= 2,
+    }));
+  }
+
+  /** Orders by id, in no order (the drill-down pages them). */
+  orders(ids: string[]): Promise<OrderEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OrderEntity).find({ where: { id: In(ids) } });
+  }
+
+  /**
+   * Children's files under the prefixes now, grouped by their category list and status
+   * (`IDX_child_files_division`): the database groups, one row per distinct list.
+   */
+  async childFiles(
+    prefixes: readonly string[],
+  ): Promise<{ categories: ChildCategory[]; status: ChildFileStatus; count: number }[]> {
+    const query = this.dataSource
+      .getRepository(ChildFileEntity)
+      .createQueryBuilder('f')
+      .select('f.categories', 'categories')
+      .addSelect('f.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('1 = 1')
+      .groupBy('f.categories')
+      .addGroupBy('f.status');
+    const rows = await under(query, 'f.division_code', prefixes).getRawMany<{
+      categories: string;
+      status: ChildFileStatus;
+      count: string | number;
+    }>();
+    return rows.map((row) => ({
+      categories: JSON.parse(row.categories) as ChildCategory[],
+      status: row.status,
+      count: Number(row.count),
+    }));
+  }
+
+  /**
+   * Reporters' ratings given in the window (`IDX_reports_rated`), each with whether a low one was
+   * reviewed: an order of the report reopened (重新办理) at or after the rating
+   * (`IDX_orders_report`, `IDX_order_events_order_at`).
+   */
+  async ratings(
+    window: StatsWindow,
+    lowMax: number,
+  ): Promise<{ score: number; reviewed: boolean }[]> {
+    const reopened = this.dataSource
+      .createQueryBuilder()
+      .subQuery()
+      .select('1')
+      .from(OrderEntity, 'o')
+      .innerJoin(OrderEventEntity, 'e', 'e.order_id = o.id')
+      .where("o.report_id = r.id AND e.kind = 'reopened' AND e.at >= r.rated_at")
+      .getQuery();
+    const query = this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select('r.rating_score', 'score')
+      .addSelect(
+        `CASE WHEN r.rating_score <= :lowMax AND EXISTS ${reopened} THEN 1 ELSE 0 END`,
+        'reviewed',
+      )
+      .where('r.rated_at >= :start AND r.rated_at < :end', window)
+      .andWhere('r.rating_score IS NOT NULL')
+      .setParameter('lowMax', lowMax);
+    const rows = await under(query, 'r.division_code', window.prefixes).getRawMany<{
+      score: string | number;
+      reviewed: string | number;
+    }>();
+    return rows.map((row) => ({ score: Number(row.score), reviewed: Number(row.reviewed) === 1 }));
+  }
+}

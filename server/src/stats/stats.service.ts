@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CHILD_CATEGORIES,
+  CHILD_FILE_STATUSES,
+  LOW_SCORE_MAX,
+  defaultStatsGrain,
+  dropoutStateFigures,
+  statsPeriodProblems,
+  withinPrefixes,
+  type OrderSummary,
+  type Page,
+  type StatsOverview,
+} from '@shouhu/shared';
+import { hasRole, type Actor } from '../access/actor';
+import { AuditService } from '../audit/audit.service';
+import { ApiException } from '../common/api-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { DivisionsService } from '../divisions/divisions.service';
+import { DropoutFiguresRepository } from '../dropouts/dropout-figures.repository';
+import { OrderSummaries } from '../orders/order-summaries';
+import type { ClockOrdersQueryDto, StatsQueryDto } from './dto/stats-query.dto';
+import {
+  clockFigures,
+  hasClockResult,
+  reportFigures,
+  reportingDelayFigures,
+  satisfactionFigures,
+} from './figures';
+import { statsScope, type StatsScope } from './stats-scope';
+import { StatsRepository, type StatsWindow } from './stats.repository';
+
+const DAY_MS = 86_400_000;
+
+/** The window of Beijing dates `from`–`to` (both whole days); 400 naming the field otherwise. */
+function windowOf(query: StatsQueryDto, scope: StatsScope): StatsWindow {
+  const problems = statsPeriodProblems(query.from, query.to);
+  if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
+  return {
+    prefixes: scope.prefixes,
+    start: new Date(`${query.from}T00:00:00+08:00`),
+    end: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + DAY_MS),
+  };
+}
+
+/**
+ * The accountability figures (issue 16; README, "Accountability figures"): reports, children on
+ * file, clocks per unit, reporting delay, satisfaction, over a period and the caller's places
+ * (`statsScope`), and the orders behind a clock's bar. Counts and times only, no child or
+ * reporter; every read is audited as `stats.overview` or `stats.clock_orders`.
+ */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly stats: StatsRepository,
+    private readonly dropouts: DropoutFiguresRepository,
+    private readonly summaries: OrderSummaries,
+    private readonly divisions: DivisionsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** 403 outside the caller's places (`statsScope`); 400 naming `from` or `to` for a bad period. */
+  async overview(actor: Actor, query: StatsQueryDto): Promise<StatsOverview> {
+    const scope = statsScope(actor, query.division);
+    const window = windowOf(query, scope);
+    const by = query.by ?? defaultStatsGrain(query.from, query.to);
+    const now = this.clock.now();
+    await this.audit.recordRead(actor, {
+      action: 'stats.overview',
+      targetType: 'stats',
+      targetId: null,
+      divisionCode: scope.divisionCode,
+      detail: { from: query.from, to: query.to, division: query.division ?? null, by },
+    });
+    const [reports, register, orderClocks, visitClocks, files, dropouts, ratings, unitNames] =
+      await Promise.all([
+        this.stats.reports(window),
+        this.stats.register(scope.prefixes),
+        this.stats.orderClocks(window),
+        this.stats.visitClocks(window),
+        this.stats.childFiles(scope.prefixes),
+        Promise.all(scope.prefixes.map((prefix) => this.dropouts.groups({ prefixes: [prefix] }))),
+        this.stats.ratings(window, LOW_SCORE_MAX),
+        this.summaries.unitNames(),
+      ]);
+    const silentCandidates = register.filter((i) => withinPrefixes(i.divisionCode, scope.prefixes));
+    const places = await this.divisions.placeNames([
+      scope.divisionCode,
+      ...reports.map((r) => r.divisionCode.slice(0, 9)),
+      ...silentCandidates.map((i) => i.divisionCode),
+    ]);
+    const placeName = (code: string) => places.get(code) ?? '';
+    const active = files.filter((f) => f.status === 'active');
+    return {
+      from: query.from,
+      to: query.to,
+      divisionCode: scope.divisionCode,
+      placeName: placeName(scope.divisionCode),
+      by,
+      reports: reportFigures(reports, { from: query.from, to: query.to, by }, placeName),
+      children: {
+        byCategory: CHILD_CATEGORIES.map((category) => ({
+          category,
+          count: active
+            .filter((f) => f.categories.includes(category))
+            .reduce((sum, f) => sum + f.count, 0),
+        })),
+        byStatus: CHILD_FILE_STATUSES.map((status) => ({
+          status,
+          count: files.filter((f) => f.status === status).reduce((sum, f) => sum + f.count, 0),
+        })),
+        dropouts: dropoutStateFigures(dropouts.flat(), now),
+      },
+      clocks: clockFigures([...orderClocks, ...visitClocks], now, (unitId) =>
+        unitId ? (unitNames.get(unitId) ?? '已删除的单位') : '未分派（管理员队列）',
+      ),
+      reportingDelay: reportingDelayFigures(reports, register, silentCandidates, placeName),
+      satisfaction: satisfactionFigures(ratings),
+    };
+  }
+
+  /**
+   * The orders behind one bar, oldest due first. A coordinator drills into any unit of their
+   * places; a township or village worker into their own unit's only (403 otherwise), since the
+   * summaries show other departments' work.
+   */
+  async clockOrders(actor: Actor, query: ClockOrdersQueryDto): Promise<Page<OrderSummary>> {
+    const scope = statsScope(actor, query.division);
+    const window = windowOf(query, scope);
+    if (!hasRole(actor, 'coordinator') && actor.unit?.id !== query.unitId) {
+      throw ApiException.forbidden('只能查看本单位的工单');
+    }
+    const now = this.clock.now();
+    await this.audit.recordRead(actor, {
+      action: 'stats.clock_orders',
+      targetType: 'stats',
+      targetId: null,
+      divisionCode: scope.divisionCode,
+      detail: {
+        from: query.from,
+        to: query.to,
+        division: query.division ?? null,
+        unitId: query.unitId,
+        clock: query.clock,
+        result: query.result,
+        page: query.page,
+      },
+    });
+    const rows = (await this.stats.orderClocks(window, query))
+      .filter((row) => hasClockResult(row, query.result, now))
+      .sort(
+        (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.subjectId.localeCompare(b.subjectId),
+      );
+    const ids = [...new Set(rows.map((row) => row.subjectId))];
+    const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const byId = new Map((await this.stats.orders(pageIds)).map((o) => [o.id, o]));
+    const orders = pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return { items: await this.summaries.of(orders, now), total: ids.length };
+  }
+}

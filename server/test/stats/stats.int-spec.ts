@@ -1,0 +1,618 @@
+import type {
+  AuthResponse,
+  ClockFigure,
+  OrderSummary,
+  Page,
+  StatsOverview,
+  Unit,
+} from '@shouhu/shared';
+import { DataSource } from 'typeorm';
+import type { InstitutionEntity } from '../../src/institutions/institution.entity';
+import type { OrderEntity } from '../../src/orders/order.entity';
+import type { ReportEntity } from '../../src/reports/report.entity';
+import { aChildFile } from '../factories/child-file.factory';
+import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
+import {
+  aRetiredClock,
+  aStatsReport,
+  aStatsVisitDue,
+  anInstitution,
+  anOrderEvent,
+  anOrderWithClocks,
+  bj,
+} from '../factories/stats.factory';
+import { aUnit } from '../factories/unit.factory';
+import {
+  HOME_COUNTY,
+  HOME_TOWN,
+  HOME_TOWN_2,
+  HOME_TOWN_2_VILLAGE,
+  HOME_VILLAGE,
+  HOME_VILLAGE_2,
+  OTHER_COUNTY,
+  OTHER_TOWN,
+  aWorld,
+  type World,
+} from '../factories/world.factory';
+import { http } from '../setup/http';
+import { startTestApp, type TestApp } from '../setup/test-app';
+import { TestClock } from '../setup/test-clock';
+
+type ErrorBody = { code?: string; errors?: Record<string, string> };
+
+const QUARTER = 'from=2026-10-01&to=2026-12-31';
+const MINUTES_PER_DAY = 1440;
+
+describe('the accountability figures: GET /stats/overview and GET /stats/clock-orders', () => {
+  const clock = new TestClock(bj('2027-01-10T12:00'));
+  let sut: TestApp;
+  let db: DataSource;
+  let world: World;
+  let police: Unit;
+  const s: Record<string, AuthResponse> = {};
+  const r: Record<string, ReportEntity> = {};
+  const o: Record<string, OrderEntity> = {};
+  const i: Record<string, InstitutionEntity> = {};
+
+  const overview = (token: string | undefined, query = QUARTER) =>
+    http<StatsOverview & ErrorBody>(sut.baseUrl, 'GET', `/stats/overview?${query}`, { token });
+  const clockOrders = (token: string | undefined, query: string) =>
+    http<Page<OrderSummary> & ErrorBody>(
+      sut.baseUrl,
+      'GET',
+      `/stats/clock-orders?${QUARTER}&${query}`,
+      { token },
+    );
+
+  beforeAll(async () => {
+    sut = await startTestApp({ clock, env: { AUTH_TOKEN_TTL_HOURS: '2160' } });
+    db = sut.app.get(DataSource);
+    world = await aWorld(sut.baseUrl);
+    police = await aUnit(sut.baseUrl, {
+      name: '泗县公安局',
+      department: 'police',
+      divisionPrefixes: [HOME_COUNTY],
+    });
+    const handlerOf = (unit: Unit) =>
+      aSessionWith(sut.baseUrl, { role: 'handler', unitId: unit.id });
+    s.coordinator = await aSessionWith(sut.baseUrl, {
+      role: 'coordinator',
+      unitId: world.units.homeCoordinator.id,
+    });
+    s.otherCoordinator = await aSessionWith(sut.baseUrl, {
+      role: 'coordinator',
+      unitId: world.units.otherCoordinator.id,
+    });
+    s.township = await handlerOf(world.units.homeTownship);
+    s.township2 = await handlerOf(world.units.homeTownship2);
+    s.village = await handlerOf(world.units.homeVillage);
+    s.police = await handlerOf(police);
+    s.reporter = await aReporterSession(sut.baseUrl);
+    s.admin = await anAdminSession(sut.baseUrl);
+
+    // The register: a school of 泗城镇, two village committees, a clinic of 墩集镇; one of 萧县.
+    i.school = await anInstitution(db, {
+      name: '泗城镇中心小学',
+      type: 'school',
+      divisionCode: HOME_TOWN,
+    });
+    i.guanmiao = await anInstitution(db, {
+      name: '关庙村村民委员会',
+      type: 'village_committee',
+      divisionCode: HOME_VILLAGE,
+    });
+    i.clinic = await anInstitution(db, {
+      name: '墩集镇卫生院',
+      type: 'medical',
+      divisionCode: HOME_TOWN_2,
+    });
+    // A village with no report: not silent.
+    i.quiet = await anInstitution(db, {
+      name: '泗城镇东关社区居委会',
+      type: 'residents_committee',
+      divisionCode: `${HOME_TOWN}201`,
+    });
+    i.other = await anInstitution(db, {
+      name: '龙城镇小学',
+      type: 'school',
+      divisionCode: OTHER_TOWN,
+    });
+
+    // Reports of the quarter.
+    r.r1 = await aStatsReport(db, {
+      createdAt: bj('2026-10-05T10:00'),
+      discoveredAt: bj('2026-10-05T08:00'),
+      divisionCode: HOME_VILLAGE,
+      channel: 'mandatory',
+      priority: 'P1',
+      situations: ['violence_abuse', 'private_part_injury'],
+      institutionId: i.school.id,
+      reporterOrgType: 'school',
+      ratingScore: 5,
+      ratedAt: bj('2026-11-01T09:00'),
+    });
+    r.r2 = await aStatsReport(db, {
+      createdAt: bj('2026-10-20T09:00'),
+      discoveredAt: bj('2026-10-18T09:00'),
+      divisionCode: HOME_VILLAGE,
+      channel: 'mandatory',
+      priority: 'P2',
+      situations: ['dropout'],
+      repeatReport: true,
+      institutionId: i.school.id,
+      reporterOrgType: 'school',
+      ratingScore: 1,
+      ratedAt: bj('2026-11-02T09:00'),
+    });
+    r.r3 = await aStatsReport(db, {
+      createdAt: bj('2026-11-03T15:00'),
+      discoveredAt: bj('2026-11-03T09:00'),
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      channel: 'mandatory',
+      priority: 'P2',
+      situations: ['living_alone'],
+      reporterOrgType: 'medical',
+      ratingScore: 2,
+      ratedAt: bj('2026-11-05T09:00'),
+    });
+    r.r4 = await aStatsReport(db, {
+      createdAt: bj('2026-11-15T08:00'),
+      discoveredAt: bj('2026-11-14T08:00'),
+      divisionCode: HOME_VILLAGE,
+      channel: 'public',
+      priority: 'P3',
+      situations: ['dropout', 'living_alone'],
+      repeatReport: true,
+      // Rated after the quarter: not counted.
+      ratingScore: 4,
+      ratedAt: bj('2027-01-02T09:00'),
+    });
+    r.r5 = await aStatsReport(db, {
+      createdAt: bj('2026-12-31T23:30'),
+      discoveredAt: bj('2026-12-31T20:00'),
+      divisionCode: HOME_VILLAGE_2,
+      channel: 'hotline',
+      priority: 'P1',
+      situations: ['violence_abuse'],
+    });
+    // Outside the quarter or the county.
+    await aStatsReport(db, { createdAt: bj('2026-09-30T23:59'), divisionCode: HOME_VILLAGE });
+    await aStatsReport(db, { createdAt: bj('2027-01-01T00:00'), divisionCode: HOME_VILLAGE });
+    await aStatsReport(db, {
+      createdAt: bj('2026-11-10T10:00'),
+      divisionCode: `${OTHER_TOWN}200`,
+      channel: 'mandatory',
+      institutionId: i.other.id,
+      reporterOrgType: 'school',
+    });
+
+    // Clocks: the township's, the police's after a move, one retired by the move.
+    const township = world.units.homeTownship.id;
+    o.kept = await anOrderWithClocks(db, r.r1, township, [
+      {
+        clock: 'sign',
+        startedAt: bj('2026-10-05T10:00'),
+        dueAt: bj('2026-10-05T12:00'),
+        stoppedAt: bj('2026-10-05T10:30'),
+      },
+      {
+        clock: 'resolve',
+        startedAt: bj('2026-10-05T10:00'),
+        dueAt: bj('2026-10-20T10:00'),
+        stoppedAt: bj('2026-10-19T10:00'),
+      },
+    ]);
+    o.late = await anOrderWithClocks(db, r.r2, township, [
+      {
+        clock: 'sign',
+        startedAt: bj('2026-10-20T09:00'),
+        dueAt: bj('2026-10-20T11:00'),
+        stoppedAt: bj('2026-10-20T14:00'),
+        stage: 'overdue',
+      },
+    ]);
+    await anOrderEvent(db, o.late.id, 'reopened', bj('2026-11-03T10:00'));
+    o.red = await anOrderWithClocks(db, r.r4, township, [
+      {
+        clock: 'sign',
+        startedAt: bj('2026-11-15T08:00'),
+        dueAt: bj('2026-11-15T10:00'),
+        stage: 'red',
+      },
+    ]);
+    o.returned = await anOrderWithClocks(db, r.r5, township, [
+      {
+        clock: 'sign',
+        startedAt: bj('2026-11-03T15:00'),
+        dueAt: bj('2026-11-03T17:00'),
+        stoppedAt: bj('2026-11-03T16:00'),
+        interrupted: true,
+      },
+    ]);
+    o.moved = await anOrderWithClocks(db, r.r1, police.id, [
+      {
+        clock: 'sign',
+        startedAt: bj('2026-12-01T09:00'),
+        dueAt: bj('2026-12-01T11:00'),
+        stoppedAt: bj('2026-12-01T09:10'),
+      },
+    ]);
+    await aRetiredClock(db, o.moved, township, {
+      clock: 'sign',
+      startedAt: bj('2026-12-01T08:00'),
+      dueAt: bj('2026-12-01T10:00'),
+      stoppedAt: bj('2026-12-01T09:00'),
+    });
+    // Due outside the quarter.
+    await anOrderWithClocks(db, r.r5, township, [
+      { clock: 'sign', startedAt: bj('2027-01-01T08:00'), dueAt: bj('2027-01-01T10:00') },
+    ]);
+    await anOrderWithClocks(db, r.r1, township, [
+      { clock: 'sign', startedAt: bj('2026-09-30T08:00'), dueAt: bj('2026-09-30T23:59') },
+    ]);
+
+    // Children on file now, and the visits of the village's 儿童主任.
+    const file = await aChildFile(sut.app, {
+      child: { name: '张小一', ageYears: 10 },
+      divisionCode: HOME_VILLAGE,
+      unitId: world.units.homeVillage.id,
+      categories: ['left_behind', 'low_income'],
+    });
+    await aChildFile(sut.app, {
+      child: { name: '张小二', ageYears: 10 },
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      unitId: world.units.homeTown2Village.id,
+      categories: ['left_behind'],
+      dropout: { state: 'persuading', since: bj('2026-12-11T12:00') },
+    });
+    await aChildFile(sut.app, {
+      child: { name: '张小三', ageYears: 10 },
+      divisionCode: HOME_VILLAGE,
+      categories: ['orphan'],
+      status: 'closed',
+    });
+    await aChildFile(sut.app, {
+      child: { name: '张小四', ageYears: 10 },
+      divisionCode: `${OTHER_TOWN}200`,
+      categories: ['orphan'],
+    });
+    const village = world.units.homeVillage.id;
+    await aStatsVisitDue(db, file, village, {
+      startedAt: bj('2026-10-01T00:00'),
+      dueAt: bj('2026-10-31T00:00'),
+      doneAt: bj('2026-10-20T00:00'),
+    });
+    await aStatsVisitDue(db, file, village, {
+      startedAt: bj('2026-10-01T00:00'),
+      dueAt: bj('2026-11-30T00:00'),
+      doneAt: bj('2026-12-05T00:00'),
+      escalationLevel: 1,
+    });
+    await aStatsVisitDue(db, file, village, {
+      startedAt: bj('2026-11-01T00:00'),
+      dueAt: bj('2026-12-15T00:00'),
+      cancelledAt: bj('2026-12-01T00:00'),
+    });
+    await aStatsVisitDue(db, file, village, {
+      startedAt: bj('2026-11-01T00:00'),
+      dueAt: bj('2026-12-20T00:00'),
+      escalationLevel: 2,
+    });
+  }, 180_000);
+
+  afterAll(() => sut.close());
+
+  const TOWNSHIP_SIGN: Omit<ClockFigure, 'unitId' | 'unitName'> = {
+    clock: 'sign',
+    total: 3,
+    onTime: 1,
+    late: 2,
+    onTimeShare: 1 / 3,
+    medianMinutes: 165,
+    p90Minutes: 300,
+    overdue: 2,
+    escalated: 1,
+    interrupted: 2,
+  };
+
+  it('counts every figure of the quarter for the county’s coordinator', async () => {
+    const answer = await overview(s.coordinator.token);
+
+    expect(answer.status).toBe(200);
+    const places = answer.body.reports.byTownship.map((t) => t.placeName);
+    expect(answer.body).toEqual({
+      from: '2026-10-01',
+      to: '2026-12-31',
+      divisionCode: HOME_COUNTY,
+      placeName: answer.body.placeName,
+      by: 'month',
+      reports: {
+        total: 5,
+        repeatShare: 0.4,
+        trend: [
+          { period: '2026-10', count: 2 },
+          { period: '2026-11', count: 2 },
+          { period: '2026-12', count: 1 },
+        ],
+        bySituation: expect.arrayContaining([
+          { situation: 'violence_abuse', count: 2 },
+          { situation: 'private_part_injury', count: 1 },
+          { situation: 'dropout', count: 2 },
+          { situation: 'living_alone', count: 2 },
+          { situation: 'carer_neglect', count: 0 },
+        ]),
+        byChannel: [
+          { channel: 'mandatory', count: 3 },
+          { channel: 'public', count: 1 },
+          { channel: 'hotline', count: 1 },
+          { channel: 'visit', count: 0 },
+        ],
+        byPriority: [
+          { priority: 'P1', count: 2 },
+          { priority: 'P2', count: 2 },
+          { priority: 'P3', count: 1 },
+        ],
+        byTownship: [
+          { divisionCode: HOME_TOWN, placeName: places[0], count: 4 },
+          { divisionCode: HOME_TOWN_2, placeName: places[1], count: 1 },
+        ],
+      },
+      children: {
+        byCategory: expect.arrayContaining([
+          { category: 'left_behind', count: 2 },
+          { category: 'low_income', count: 1 },
+          { category: 'orphan', count: 0 },
+        ]),
+        byStatus: [
+          { status: 'active', count: 2 },
+          { status: 'closed', count: 1 },
+        ],
+        dropouts: [
+          { state: 'persuading', count: 1, medianDays: 30, longestDays: 30 },
+          { state: 'returned', count: 0, medianDays: null, longestDays: null },
+          { state: 'consolidated', count: 0, medianDays: null, longestDays: null },
+          { state: 'struck_off', count: 0, medianDays: null, longestDays: null },
+          { state: 'whereabouts_unknown', count: 0, medianDays: null, longestDays: null },
+        ],
+      },
+      clocks: [
+        {
+          unitId: world.units.homeVillage.id,
+          unitName: world.units.homeVillage.name,
+          clock: 'visit',
+          total: 3,
+          onTime: 1,
+          late: 2,
+          onTimeShare: 1 / 3,
+          medianMinutes: ((19 + 65) / 2) * MINUTES_PER_DAY,
+          p90Minutes: 65 * MINUTES_PER_DAY,
+          overdue: 2,
+          escalated: 1,
+          interrupted: 1,
+        },
+        {
+          unitId: world.units.homeTownship.id,
+          unitName: world.units.homeTownship.name,
+          ...TOWNSHIP_SIGN,
+        },
+        {
+          unitId: world.units.homeTownship.id,
+          unitName: world.units.homeTownship.name,
+          clock: 'resolve',
+          total: 1,
+          onTime: 1,
+          late: 0,
+          onTimeShare: 1,
+          medianMinutes: 14 * MINUTES_PER_DAY,
+          p90Minutes: 14 * MINUTES_PER_DAY,
+          overdue: 0,
+          escalated: 0,
+          interrupted: 0,
+        },
+        {
+          unitId: police.id,
+          unitName: police.name,
+          clock: 'sign',
+          total: 1,
+          onTime: 1,
+          late: 0,
+          onTimeShare: 1,
+          medianMinutes: 10,
+          p90Minutes: 10,
+          overdue: 0,
+          escalated: 0,
+          interrupted: 0,
+        },
+      ],
+      reportingDelay: {
+        all: { reports: 3, medianHours: 6, over24hShare: 1 / 3 },
+        byType: [
+          { type: 'medical', reports: 1, medianHours: 6, over24hShare: 0 },
+          { type: 'school', reports: 2, medianHours: 25, over24hShare: 0.5 },
+        ],
+        byInstitution: [
+          {
+            institutionId: i.school.id,
+            name: '泗城镇中心小学',
+            type: 'school',
+            reports: 2,
+            medianHours: 25,
+            over24hShare: 0.5,
+          },
+        ],
+        silent: [
+          {
+            institutionId: i.guanmiao.id,
+            name: '关庙村村民委员会',
+            type: 'village_committee',
+            divisionCode: HOME_VILLAGE,
+            placeName: expect.stringContaining('关庙村'),
+            reportsFromCatchment: 3,
+          },
+          {
+            institutionId: i.clinic.id,
+            name: '墩集镇卫生院',
+            type: 'medical',
+            divisionCode: HOME_TOWN_2,
+            placeName: expect.stringContaining('墩集镇'),
+            reportsFromCatchment: 1,
+          },
+        ],
+      },
+      satisfaction: { rated: 3, meanScore: 2.67, lowShare: 2 / 3, reviewed: 1 },
+    });
+    expect(answer.body.reports.bySituation.reduce((n, x) => n + x.count, 0)).toBe(7);
+    expect(answer.body.children.byCategory.reduce((n, x) => n + x.count, 0)).toBe(3);
+    expect(places).toEqual([expect.stringContaining('泗城镇'), expect.stringContaining('墩集镇')]);
+    expect(answer.body.placeName).toContain('泗县');
+  });
+
+  it('steps the trend by day or ISO week when asked, every step present', async () => {
+    const days = await overview(s.coordinator.token, 'from=2026-10-04&to=2026-10-06&by=day');
+    expect(days.body.reports.trend).toEqual([
+      { period: '2026-10-04', count: 0 },
+      { period: '2026-10-05', count: 1 },
+      { period: '2026-10-06', count: 0 },
+    ]);
+    const weeks = await overview(s.coordinator.token, 'from=2026-10-19&to=2026-11-04&by=week');
+    expect(weeks.body.reports.trend).toEqual([
+      { period: '2026-W43', count: 1 },
+      { period: '2026-W44', count: 0 },
+      { period: '2026-W45', count: 1 },
+    ]);
+  });
+
+  it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {
+    const township = await overview(s.township.token);
+    expect(township.status).toBe(200);
+    expect(township.body.divisionCode).toBe(HOME_TOWN);
+    expect(township.body.reports.total).toBe(4);
+    expect(township.body.reports.byTownship.map((t) => [t.divisionCode, t.count])).toEqual([
+      [HOME_TOWN, 4],
+    ]);
+    expect(township.body.reportingDelay.silent.map((x) => x.institutionId)).toEqual([
+      i.guanmiao.id,
+    ]);
+    expect(township.body.children.byStatus).toEqual([
+      { status: 'active', count: 1 },
+      { status: 'closed', count: 1 },
+    ]);
+    expect(township.body.satisfaction).toEqual({
+      rated: 2,
+      meanScore: 3,
+      lowShare: 0.5,
+      reviewed: 1,
+    });
+
+    const village = await overview(s.village.token);
+    expect(village.body.divisionCode).toBe(HOME_VILLAGE);
+    expect(village.body.reports.total).toBe(3);
+    // The returned order lies in 胡陈村: the village sees the retired clock as the only interruption.
+    expect(
+      village.body.clocks.find(
+        (c) => c.unitName === world.units.homeTownship.name && c.clock === 'sign',
+      ),
+    ).toEqual({
+      unitId: world.units.homeTownship.id,
+      unitName: world.units.homeTownship.name,
+      ...TOWNSHIP_SIGN,
+      interrupted: 1,
+    });
+
+    const township2 = await overview(s.township2.token);
+    expect(township2.body.reports.total).toBe(1);
+    expect(township2.body.clocks).toEqual([]);
+  });
+
+  it('narrows to a division within the scope and refuses one outside it', async () => {
+    const narrowed = await overview(s.coordinator.token, `${QUARTER}&division=${HOME_TOWN_2}`);
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body.reports.total).toBe(1);
+    expect(narrowed.body.reportingDelay.silent.map((x) => x.institutionId)).toEqual([i.clinic.id]);
+
+    for (const [token, division] of [
+      [s.township.token, HOME_TOWN_2],
+      [s.township.token, HOME_COUNTY],
+      [s.village.token, HOME_VILLAGE_2],
+      [s.otherCoordinator.token, HOME_COUNTY],
+      [s.coordinator.token, OTHER_COUNTY],
+    ]) {
+      const refused = await overview(token, `${QUARTER}&division=${division}`);
+      expect([division, refused.status, refused.body.code]).toEqual([division, 403, 'FORBIDDEN']);
+    }
+  });
+
+  it('refuses other departments, reporters and administrators', async () => {
+    for (const token of [s.police.token, s.reporter.token, s.admin.token]) {
+      expect((await overview(token)).status).toBe(403);
+    }
+    expect((await overview(undefined)).status).toBe(401);
+  });
+
+  it.each([
+    ['to=2026-12-31', 'from'],
+    ['from=2026-10-01', 'to'],
+    ['from=2026-02-30&to=2026-12-31', 'from'],
+    ['from=2026-10-01&to=2026-9-30', 'to'],
+    ['from=2026-10-02&to=2026-10-01', 'to'],
+    ['from=2025-01-01&to=2026-01-02', 'to'],
+    [`${QUARTER}&by=year`, 'by'],
+    [`${QUARTER}&division=3413`, 'division'],
+  ])('answers 400 naming the field for %s', async (query, field) => {
+    const answer = await overview(s.coordinator.token, query);
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(answer.body.errors ?? {})).toEqual([field]);
+  });
+
+  describe('the orders behind a bar (GET /stats/clock-orders)', () => {
+    const bar = (result: string) =>
+      `unitId=${world.units.homeTownship.id}&clock=sign&result=${result}`;
+
+    it.each([
+      ['on_time', ['kept']],
+      ['late', ['late', 'red']],
+      ['overdue', ['late', 'red']],
+      ['escalated', ['red']],
+      ['interrupted', ['returned', 'moved']],
+    ])('lists the %s ones, oldest due first', async (result, names) => {
+      const answer = await clockOrders(s.coordinator.token, bar(result));
+
+      expect(answer.status).toBe(200);
+      expect(answer.body.total).toBe(names.length);
+      expect(answer.body.items.map((x) => x.id)).toEqual(names.map((n) => o[n].id));
+    });
+
+    it('pages', async () => {
+      const answer = await clockOrders(s.coordinator.token, `${bar('late')}&page=2&pageSize=1`);
+
+      expect(answer.body).toMatchObject({ total: 2 });
+      expect(answer.body.items.map((x) => x.id)).toEqual([o.red.id]);
+    });
+
+    it('lets a worker drill into their own unit only', async () => {
+      expect((await clockOrders(s.township.token, bar('late'))).body.total).toBe(2);
+      const refused = await clockOrders(s.village.token, bar('late'));
+      expect(refused.status).toBe(403);
+      expect((await clockOrders(s.police.token, bar('late'))).status).toBe(403);
+    });
+
+    it.each([
+      ['clock=sign&result=late', 'unitId'],
+      ['unitId=x&clock=sign&result=late', 'unitId'],
+      ['unitId=00000000-0000-4000-8000-000000000000&clock=visit&result=late', 'clock'],
+      ['unitId=00000000-0000-4000-8000-000000000000&clock=sign&result=kept', 'result'],
+      [
+        'unitId=00000000-0000-4000-8000-000000000000&clock=sign&result=late&pageSize=51',
+        'pageSize',
+      ],
+      ['unitId=00000000-0000-4000-8000-000000000000&clock=sign&result=late&page=0', 'page'],
+    ])('answers 400 for %s', async (query, field) => {
+      const answer = await clockOrders(s.coordinator.token, query);
+
+      expect(answer.status).toBe(400);
+      expect(Object.keys(answer.body.errors ?? {})).toEqual([field]);
+    });
+  });
+});

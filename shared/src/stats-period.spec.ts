@@ -1,0 +1,53 @@
+import {
+  defaultStatsGrain,
+  isoWeekOf,
+  statsPeriodProblems,
+  statsSpanDays,
+  statsSteps,
+} from './stats-period';
+
+describe('the period of the accountability figures', () => {
+  it('counts both ends of the span', () => {
+    expect(statsSpanDays('2026-10-01', '2026-10-01')).toBe(1);
+    expect(statsSpanDays('2026-10-01', '2026-12-31')).toBe(92);
+  });
+
+  it('names the field to fix', () => {
+    expect(statsPeriodProblems('2026-10-01', '2026-12-31')).toEqual({});
+    expect(statsPeriodProblems('2026-10-02', '2026-10-01')).toEqual({
+      to: '结束日期不能早于开始日期',
+    });
+    expect(statsPeriodProblems('2025-01-01', '2026-01-01')).toEqual({});
+    expect(statsPeriodProblems('2025-01-01', '2026-01-02')).toEqual({ to: '统计区间最长366天' });
+  });
+
+  it('steps by month over more than 62 days', () => {
+    expect(defaultStatsGrain('2026-10-01', '2026-12-01')).toBe('day');
+    expect(defaultStatsGrain('2026-10-01', '2026-12-02')).toBe('month');
+  });
+
+  it('numbers ISO weeks across the new year', () => {
+    expect(isoWeekOf('2026-11-03')).toBe('2026-W45');
+    expect(isoWeekOf('2027-01-01')).toBe('2026-W53');
+    expect(isoWeekOf('2024-12-30')).toBe('2025-W01');
+  });
+
+  it('lists every step once, in order', () => {
+    expect(statsSteps('2026-10-30', '2026-11-02', 'day')).toEqual([
+      '2026-10-30',
+      '2026-10-31',
+      '2026-11-01',
+      '2026-11-02',
+    ]);
+    expect(statsSteps('2026-10-30', '2026-11-10', 'week')).toEqual([
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+    ]);
+    expect(statsSteps('2026-10-01', '2026-12-31', 'month')).toEqual([
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
+  });
+});
