@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ChildFilesModule } from './child-files/child-files.module';
 import { DropoutsModule } from './dropouts/dropouts.module';
@@ -65,6 +66,7 @@ export class AppModule {
         VisitsModule,
         DropoutsModule,
         BoardModule,
+        LedgerModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
         InboxRoutesModule,

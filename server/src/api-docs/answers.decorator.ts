@@ -2,8 +2,14 @@ import type { AnswerName, ApiAnswers } from './answer-types';
 
 export const ANSWER_METADATA = 'shouhu:answer';
 
-/** What a route's 2xx answer is: a JSON body named in `ApiAnswers`, or the bytes of a photo or video. */
-export type Answer = { kind: 'json'; name: AnswerName } | { kind: 'media' };
+/**
+ * What a route's 2xx answer is: a JSON body named in `ApiAnswers`, the bytes of a photo or video,
+ * or a file to save (a workbook) of one Content-Type.
+ */
+export type Answer =
+  | { kind: 'json'; name: AnswerName }
+  | { kind: 'media' }
+  | { kind: 'file'; mime: string; description: string };
 
 type Handler<T> = (...args: never[]) => T | Promise<T>;
 
@@ -39,4 +45,15 @@ export function AnswersMedia(): MethodDecorator {
 
 export function answerOf(handler: object): Answer | undefined {
   return Reflect.getMetadata(ANSWER_METADATA, handler) as Answer | undefined;
+}
+
+/** A route that answers a file to save (`Content-Disposition: attachment`) of this type. */
+export function AnswersFile(mime: string, description: string): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    Reflect.defineMetadata(
+      ANSWER_METADATA,
+      { kind: 'file', mime, description } satisfies Answer,
+      descriptor.value as object,
+    );
+  };
 }

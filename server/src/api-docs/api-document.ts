@@ -209,6 +209,13 @@ function successResponse(facts: RouteFacts): ResponseObject {
       content: { 'image/*': bytes, 'video/*': bytes },
     };
   }
+  if (facts.answer?.kind === 'file') {
+    return {
+      description: facts.answer.description,
+      headers,
+      content: { [facts.answer.mime]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
   return {
     description: '成功',
     headers,

@@ -16,6 +16,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_child_file', ['childFileId'])
 @Index('IDX_reports_closed_at', ['closedAt'])
 @Index('IDX_reports_institution_created', ['institutionId', 'createdAt'])
+@Index('IDX_reports_created', ['createdAt', 'id'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

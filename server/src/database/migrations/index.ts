@@ -18,6 +18,7 @@ import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
 import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 import { SchoolHolidayYear1765000400000 } from './1765000400000-school-holiday-year';
 import { Institutions1765100000000 } from './1765100000000-institutions';
+import { LedgerKeyset1765100600000 } from './1765100600000-ledger-keyset';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   DropoutNotes1765000300000,
   SchoolHolidayYear1765000400000,
   Institutions1765100000000,
+  LedgerKeyset1765100600000,
 ];
