@@ -83,6 +83,8 @@ module.exports = {
         '<rootDir>/test/demo/**/*.int-spec.ts',
         // The visit sweep's scans, INSERT OR IGNORE planning and the next-visit UPDATE subquery.
         '<rootDir>/test/visits/visit-clock.int-spec.ts',
+        // The 台账's keyset pages (dates as the embedded database compares them) and its streamed workbook.
+        '<rootDir>/test/ledger/**/*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -1,4 +1,4 @@
-import { ApiException } from '../common/api-exception';
+import type { ApiException } from '../common/api-exception';
 import { halfYearsOf, ledgerPeriod } from './ledger-period';
 
 function refusal(from: string, to: string): Record<string, string> | undefined {

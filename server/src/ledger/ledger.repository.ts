@@ -69,12 +69,12 @@ export class LedgerRepository {
       .getMany();
   }
 
-  /** The orders of these reports, in the order they were made. */
+  /** The orders of these reports, in the order they were made (one intake's by department). */
   ordersOf(reportIds: readonly string[]): Promise<OrderEntity[]> {
     if (reportIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(OrderEntity).find({
       where: { reportId: In([...reportIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { createdAt: 'ASC', department: 'ASC', id: 'ASC' },
     });
   }
 

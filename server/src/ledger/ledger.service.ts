@@ -175,12 +175,13 @@ export class LedgerService {
         overdue: await this.ledger.visitsOverdue(scope.divisionPrefixes, half.start, half.end, now),
       })),
     );
-    workbook.startSheet(LEDGER_SHEETS.summary, [
-      { header: '', width: 28 },
-      ...halves.map(() => ({ header: '', width: 24 })),
-    ]);
+    const [headings, ...rows] = summary.rows(visits);
+    workbook.startSheet(
+      LEDGER_SHEETS.summary,
+      headings.map((header, i) => ({ header: String(header), width: i === 0 ? 28 : 24 })),
+    );
     const percentColumns = halves.map((_half, i) => i + 2);
-    for (const row of summary.rows(visits)) workbook.addRow(row, percentColumns);
+    for (const row of rows) workbook.addRow(row, percentColumns);
     await workbook.finish();
   }
 
