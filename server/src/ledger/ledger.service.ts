@@ -23,6 +23,16 @@ import {
 import { ledgerScope, type LedgerScope } from './ledger-scope';
 import { LEDGER_SHEETS, LedgerWorkbook } from './ledger-workbook';
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /** Rows read per query: a page of reports with their orders and clocks. */
 export const LEDGER_PAGE_SIZE = 1000;
 
@@ -107,10 +117,13 @@ export class LedgerService {
         placeNames,
         reports.map((r) => r.divisionCode),
       );
+      const clocksByOrder = groupBy(clocks, (clock) => clock.orderId);
+      const ordersByReport = groupBy(
+        orders.map((order): LedgerOrder => ({ order, clocks: clocksByOrder.get(order.id) ?? [] })),
+        ({ order }) => order.reportId,
+      );
       for (const report of reports) {
-        const own: LedgerOrder[] = orders
-          .filter((order) => order.reportId === report.id)
-          .map((order) => ({ order, clocks: clocks.filter((c) => c.orderId === order.id) }));
+        const own = ordersByReport.get(report.id) ?? [];
         const viewer = reportViewer(actor, report, own);
         summary.addReport(report, own);
         workbook.addRow(
