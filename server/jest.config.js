@@ -86,6 +86,8 @@ module.exports = {
         '<rootDir>/test/visits/visit-clock.int-spec.ts',
         // The register's LIKE search with its own escape, batched import inserts and the join to users.
         '<rootDir>/test/institutions/**/*.int-spec.ts',
+        // The 台账's keyset pages (dates as the embedded database compares them) and its streamed workbook.
+        '<rootDir>/test/ledger/**/*.int-spec.ts',
       ],
       setupFiles: ['<rootDir>/test/setup/sqlite.setup.ts'],
     },

@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
 import { StatsModule } from './stats/stats.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ChildFilesModule } from './child-files/child-files.module';
 import { DropoutsModule } from './dropouts/dropouts.module';
@@ -69,6 +70,7 @@ export class AppModule {
         DropoutsModule,
         BoardModule,
         StatsModule,
+        LedgerModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),
         NotificationsModule.forRoot({ simulatedClock: config.simulatedClock }),
         InboxRoutesModule,

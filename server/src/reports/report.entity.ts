@@ -18,6 +18,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_institution_created', ['institutionId', 'createdAt'])
 @Index('IDX_reports_created_division', ['createdAt', 'divisionCode'])
 @Index('IDX_reports_rated', ['ratedAt'])
+@Index('IDX_reports_created', ['createdAt', 'id'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

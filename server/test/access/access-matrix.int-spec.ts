@@ -656,6 +656,17 @@ describe('access matrix: every route × every role', () => {
         otherCoordinator: 200,
       }),
     },
+    'GET /stats/ledger.xlsx': {
+      call: async () => ({ path: '/stats/ledger.xlsx?from=2026-01-01&to=2026-06-30' }),
+      // Coordinators their county, township 督导员 and village 儿童主任 their place.
+      expected: only({
+        handler: 200,
+        otherHandler: 200,
+        village: 200,
+        coordinator: 200,
+        otherCoordinator: 200,
+      }),
+    },
     'POST /orders/:id/sign': orderRow('sign', 'dispatched', {
       handler: 200,
       otherHandler: 404,

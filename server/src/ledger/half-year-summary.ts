@@ -1,0 +1,126 @@
+import {
+  CHILD_CATEGORIES,
+  CHILD_CATEGORY_LABELS,
+  CLOCKS,
+  CLOCK_LABELS,
+  DROPOUT_STATES,
+  DROPOUT_STATE_LABELS,
+  SITUATION_CATEGORIES,
+  SITUATION_CATEGORY_SHORT_LABELS,
+  situation,
+  type ClockName,
+} from '@shouhu/shared';
+import type { ChildFileEntity } from '../children/child-file.entity';
+import type { ReportEntity } from '../reports/report.entity';
+import type { HalfYear } from './ledger-period';
+import type { Cell, LedgerOrder } from './ledger-rows';
+
+/** Visits of one half-year, counted by the repository. */
+export interface HalfYearVisits {
+  done: number;
+  overdue: number;
+}
+
+interface HalfFigures {
+  reports: number;
+  byCategory: Map<string, number>;
+  resolvedOrders: number;
+  clocks: Map<ClockName, { onTime: number; total: number }>;
+}
+
+const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/**
+ * 半年汇总 (云溪区: 每半年…报): the half-years' figures, tallied from the very rows the 台账
+ * lists as they stream past, so the summary and the rows agree (人账相符) and nothing is read
+ * twice. Per half-year, of the reports submitted in it: how many, under each situation category
+ * (a report counts once under each of its categories), their orders resolved, and each clock's
+ * on-time share (a clock counts once it stopped or fell due; on time when it stopped by its due
+ * time). Of the files on the register now: active children per category, dropouts per state.
+ * Visits come from the repository. Issue 16's `GET /stats/overview` counts the same things over
+ * the county; this module is the one place to swap for its figures.
+ */
+export class HalfYearSummary {
+  private readonly figures: HalfFigures[];
+  private readonly filesByCategory = new Map<string, number>();
+  private readonly dropouts = new Map<string, number>();
+
+  constructor(
+    private readonly halves: readonly HalfYear[],
+    private readonly now: Date,
+  ) {
+    this.figures = halves.map(() => ({
+      reports: 0,
+      byCategory: new Map(),
+      resolvedOrders: 0,
+      clocks: new Map(CLOCKS.map((clock) => [clock, { onTime: 0, total: 0 }])),
+    }));
+  }
+
+  addReport(report: ReportEntity, orders: readonly LedgerOrder[]): void {
+    const index = this.halves.findIndex(
+      (half) => report.createdAt >= half.start && report.createdAt < half.end,
+    );
+    if (index < 0) return;
+    const figures = this.figures[index];
+    figures.reports += 1;
+    new Set(report.situations.map((code) => situation(code).category)).forEach((category) =>
+      count(figures.byCategory, category),
+    );
+    for (const { order, clocks } of orders) {
+      if (order.status === 'resolved') figures.resolvedOrders += 1;
+      for (const clock of clocks) {
+        const kept = figures.clocks.get(clock.clock);
+        if (!kept || (!clock.stoppedAt && clock.dueAt > this.now)) continue;
+        kept.total += 1;
+        if (clock.stoppedAt && clock.stoppedAt <= clock.dueAt) kept.onTime += 1;
+      }
+    }
+  }
+
+  addFile(file: ChildFileEntity): void {
+    if (file.status === 'active') file.categories.forEach((c) => count(this.filesByCategory, c));
+    if (file.dropoutState) count(this.dropouts, file.dropoutState);
+  }
+
+  /**
+   * The sheet: a heading row (one column per half-year), the period figures, then the register
+   * now. Shares are numbers 0–1 (the sheet formats them as percentages); '—' when none counted.
+   */
+  rows(visits: readonly HalfYearVisits[]): Cell[][] {
+    const perHalf = (label: string, value: (f: HalfFigures, i: number) => Cell): Cell[] => [
+      label,
+      ...this.figures.map(value),
+    ];
+    return [
+      ['项目', ...this.halves.map((half) => half.label)],
+      perHalf('统计区间', (_f, i) => `${this.halves[i].from} 至 ${this.halves[i].to}`),
+      perHalf('报告总数', (f) => f.reports),
+      ...SITUATION_CATEGORIES.map((category) =>
+        perHalf(
+          `其中：${SITUATION_CATEGORY_SHORT_LABELS[category]}`,
+          (f) => f.byCategory.get(category) ?? 0,
+        ),
+      ),
+      perHalf('工单办结数', (f) => f.resolvedOrders),
+      ...CLOCKS.map((clock) =>
+        perHalf(`${CLOCK_LABELS[clock]}按时率`, (f) => {
+          const { onTime, total } = f.clocks.get(clock)!;
+          return total === 0 ? '—' : onTime / total;
+        }),
+      ),
+      perHalf('走访完成（次）', (_f, i) => visits[i]?.done ?? 0),
+      perHalf('走访逾期（次）', (_f, i) => visits[i]?.overdue ?? 0),
+      [],
+      ['截至导出时'],
+      ...CHILD_CATEGORIES.map((category) => [
+        `在册儿童：${CHILD_CATEGORY_LABELS[category]}`,
+        this.filesByCategory.get(category) ?? 0,
+      ]),
+      ...DROPOUT_STATES.map((state) => [
+        `控辍保学：${DROPOUT_STATE_LABELS[state]}`,
+        this.dropouts.get(state) ?? 0,
+      ]),
+    ];
+  }
+}

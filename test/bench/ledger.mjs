@@ -1,0 +1,199 @@
+// The 台账 (GET /stats/ledger.xlsx) at 100,000 reports, on MariaDB.
+//   npm run bench:ledger [-- --reports 100000]
+// Starts the built server on a fresh database (dropped afterwards), files one report through the
+// API, copies it (its sealed child and reporter, orders and clocks) into `--reports` reports
+// spread over the first half of 2026 with multi-row INSERT … SELECTs, then downloads the county
+// coordinator's ledger of 2026 through HTTP and prints rows, seconds, MB and the server's peak
+// RSS (VmHWM of its process).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConnection } from 'mysql2/promise';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' } } });
+const REPORTS = Number(args.reports);
+const COUNTY = '341324';
+
+async function freePort() {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Resident set of a process now and at its peak, in MB (Linux /proc). */
+function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
+  return { now: mb('VmRSS'), peak: mb('VmHWM') };
+}
+
+async function startServer(url) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      DIVISIONS: '3413',
+      LOG_LEVEL: 'warn',
+      SLA_SWEEP_INTERVAL_SECONDS: '0',
+      NOTIFY_INTERVAL_SECONDS: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { child, base };
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error('the server did not start');
+}
+
+async function login(base, openid) {
+  const response = await fetch(`${base}/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  return (await response.json()).token;
+}
+
+const dbUrl = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test');
+const name = `${dbUrl.pathname.slice(1) || 'test'}_shouhu_${Date.now()}_ledgerbench`;
+const admin = await createConnection({ uri: dbUrl.toString() });
+await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+dbUrl.pathname = `/${name}`;
+let server;
+try {
+  server = await startServer(dbUrl.toString());
+  const db = await createConnection({ uri: dbUrl.toString(), multipleStatements: true });
+  const unitId = randomUUID();
+  await db.query(
+    `INSERT INTO units (id, name, department, parent_id, duty_phone, created_at)
+     VALUES (?, '泗县联席办', 'coordinator', NULL, NULL, NOW(6))`,
+    [unitId],
+  );
+  await db.query('INSERT INTO unit_divisions (unit_id, division_prefix) VALUES (?, ?)', [
+    unitId,
+    COUNTY,
+  ]);
+  const coordinator = await login(server.base, 'bench-coordinator');
+  await db.query(
+    "UPDATE users SET unit_id = ?, unit_role = 'coordinator' WHERE openid = 'bench-coordinator'",
+    [unitId],
+  );
+  const reporter = await login(server.base, 'bench-reporter');
+  const filed = await fetch(`${server.base}/reports`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${reporter}`,
+      'idempotency-key': randomUUID(),
+    },
+    body: JSON.stringify({
+      channel: 'public',
+      situations: ['dropout', 'violence_abuse'],
+      immediateDanger: false,
+      description: '孩子已经两周没有来上学。',
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      location: { divisionCode: '341324100203', address: '关庙村三组' },
+      child: { name: '王小红', gender: 'female', idNumber: '341324201501011232' },
+      reporter: { anonymous: false, confidential: true, name: '李老师', phone: '13800000001' },
+    }),
+  });
+  if (filed.status !== 201) throw new Error(`report: ${filed.status} ${await filed.text()}`);
+  const template = (await filed.json()).id;
+
+  const t0 = performance.now();
+  const columns = (await db.query('SHOW COLUMNS FROM reports'))[0].map((c) => c.Field);
+  const copied = columns.map((c) =>
+    c === 'id'
+      ? 'UUID()'
+      : c === 'tracking_code'
+        ? "CONCAT('B', LPAD(s.seq, 9, '0'))"
+        : c === 'created_at'
+          ? "TIMESTAMP('2026-01-01') + INTERVAL (s.seq * 150) SECOND"
+          : c === 'discovered_at'
+            ? "TIMESTAMP('2026-01-01') + INTERVAL (s.seq * 150) SECOND - INTERVAL (s.seq % 48) HOUR"
+            : c === 'child_file_id'
+              ? 'NULL'
+              : `t.${c}`,
+  );
+  await db.query(
+    `INSERT INTO reports (${columns.join(', ')})
+     SELECT ${copied.join(', ')} FROM seq_1_to_${REPORTS} s CROSS JOIN reports t WHERE t.id = ?`,
+    [template],
+  );
+  const orderColumns = (await db.query('SHOW COLUMNS FROM orders'))[0].map((c) => c.Field);
+  await db.query(
+    `INSERT INTO orders (${orderColumns.join(', ')})
+     SELECT ${orderColumns
+       .map((c) =>
+         c === 'id'
+           ? 'UUID()'
+           : c === 'report_id'
+             ? 'r.id'
+             : c === 'created_at'
+               ? 'r.created_at'
+               : `t.${c}`,
+       )
+       .join(', ')}
+     FROM reports r CROSS JOIN orders t WHERE t.report_id = ? AND r.id <> ?`,
+    [template, template],
+  );
+  await db.query(
+    `INSERT INTO order_clocks (order_id, clock, started_at, due_at, stage, stopped_at)
+     SELECT o.id, c.clock, o.created_at, o.created_at + INTERVAL 1 DAY, c.stage,
+       IF(o.created_at < '2026-03-01', o.created_at + INTERVAL (CAST(RAND() * 40 AS SIGNED)) HOUR, NULL)
+     FROM orders o JOIN orders t ON t.report_id = ? AND t.department = o.department
+     JOIN order_clocks c ON c.order_id = t.id WHERE o.report_id <> ?`,
+    [template, template],
+  );
+  const [[{ orders }]] = await db.query('SELECT COUNT(*) AS orders FROM orders');
+  const [[{ inPeriod }]] = await db.query(
+    "SELECT COUNT(*) AS inPeriod FROM reports WHERE created_at >= '2025-12-31 16:00' AND created_at < '2026-12-31 16:00'",
+  );
+  console.log(
+    `loaded ${REPORTS} reports, ${orders} orders in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const before = rss(server.child.pid);
+  const t1 = performance.now();
+  const response = await fetch(`${server.base}/stats/ledger.xlsx?from=2026-01-01&to=2026-12-31`, {
+    headers: { authorization: `Bearer ${coordinator}` },
+  });
+  if (response.status !== 200)
+    throw new Error(`ledger: ${response.status} ${await response.text()}`);
+  let bytes = 0;
+  let firstByte = null;
+  for await (const chunk of response.body) {
+    firstByte ??= performance.now() - t1;
+    bytes += chunk.length;
+  }
+  const seconds = (performance.now() - t1) / 1000;
+  const after = rss(server.child.pid);
+  console.log(
+    [
+      `rows (reports of 2026 in the ledger): ${inPeriod}`,
+      `seconds: ${seconds.toFixed(1)} (first byte after ${(firstByte / 1000).toFixed(2)} s)`,
+      `MB written: ${(bytes / 1024 / 1024).toFixed(1)}`,
+      `server RSS: ${before.now.toFixed(0)} MB before, ${after.now.toFixed(0)} MB after, peak ${after.peak.toFixed(0)} MB (peak before the download ${before.peak.toFixed(0)} MB)`,
+    ].join('\n'),
+  );
+  await db.end();
+} finally {
+  server?.child.kill('SIGTERM');
+  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await admin.end();
+}
