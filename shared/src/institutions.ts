@@ -1,4 +1,7 @@
-import type { OrgType } from './roles';
+import { isValidPhone } from './identity';
+import { DIVISION_CODE_PATTERN } from './report-rules';
+import { ORG_TYPES, type OrgType } from './roles';
+import { TEXT_LIMITS, textProblem, type TextLimit } from './text-limits';
 
 /**
  * The register of mandated institutions (强制报告主体) of a county (domain.md, "Accountability";
@@ -75,4 +78,44 @@ export interface InstitutionImportResult {
  */
 export function institutionImportErrorKey(row: number, heading: string): string {
   return `第${row}行 ${heading}`;
+}
+
+/** The free-text fields of an institution, with their bounds. */
+export const INSTITUTION_TEXT_LIMITS = {
+  name: TEXT_LIMITS.orgName,
+  contactName: { label: '联系人', min: 1, max: 50 },
+} as const satisfies Record<string, TextLimit>;
+
+/**
+ * Every rule of an institution's fields (`POST /institutions`, `PATCH /institutions/:id`, a row
+ * of the import), as field → reason in Chinese; empty when it may be stored. Only the fields
+ * present are checked, so a PATCH is checked as sent; `null` (clearing a contact) is fine. Whether
+ * the division lies in the caller's county is the server's to check.
+ */
+export function institutionProblems(
+  fields: UpdateInstitutionRequest | CreateInstitutionRequest,
+): Partial<Record<keyof CreateInstitutionRequest, string>> {
+  const problems: Partial<Record<keyof CreateInstitutionRequest, string>> = {};
+  if (fields.name !== undefined) {
+    const problem = textProblem(fields.name.trim(), INSTITUTION_TEXT_LIMITS.name);
+    if (problem) problems.name = problem;
+  }
+  if (fields.type !== undefined && !(ORG_TYPES as readonly string[]).includes(fields.type)) {
+    problems.type = '请选择单位类型';
+  }
+  if (fields.divisionCode !== undefined && !DIVISION_CODE_PATTERN.test(fields.divisionCode)) {
+    problems.divisionCode = '请选择所在乡镇或村（社区）';
+  }
+  if (fields.contactName !== undefined && fields.contactName !== null) {
+    const problem = textProblem(fields.contactName.trim(), INSTITUTION_TEXT_LIMITS.contactName);
+    if (problem) problems.contactName = problem;
+  }
+  if (
+    fields.contactPhone !== undefined &&
+    fields.contactPhone !== null &&
+    !isValidPhone(fields.contactPhone)
+  ) {
+    problems.contactPhone = '联系电话不正确：请填写手机号或带区号的固定电话';
+  }
+  return problems;
 }
