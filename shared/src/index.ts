@@ -43,3 +43,4 @@ export * from './visit-request';
 export * from './visit-plan';
 export * from './institutions';
 export * from './stats';
+export * from './stats-period';
