@@ -122,7 +122,11 @@ export interface StatsOverview {
   reportingDelay: {
     all: ReportingDelayFigure;
     byType: ({ type: OrgType } & ReportingDelayFigure)[];
-    byInstitution: ({ institutionId: string; name: string; type: OrgType } & ReportingDelayFigure)[];
+    byInstitution: ({
+      institutionId: string;
+      name: string;
+      type: OrgType;
+    } & ReportingDelayFigure)[];
     silent: SilentInstitution[];
   };
   satisfaction: {
