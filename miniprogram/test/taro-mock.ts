@@ -53,6 +53,7 @@ const Taro = {
   downloadFile: jest.fn(),
   openDocument: jest.fn(),
   chooseMessageFile: jest.fn(),
+  getSystemInfoSync: () => ({ pixelRatio: 2 }),
   getLocation: jest.fn(),
   request: jest.fn(),
   makePhoneCall: resolved(),
