@@ -19,8 +19,11 @@ export default defineAppConfig({
       root: 'children',
       pages: ['index/index', 'file/index', 'edit/index', 'visits/index', 'visit/index'],
     },
-    // The charts library alone is about 450 KB: only coordinators download it.
-    { root: 'board', pages: ['index'] },
+    // The charts library alone is about 450 KB: only those who read the figures download it,
+    // with the drill-down to the orders behind a unit's clock.
+    { root: 'board', pages: ['index', 'orders/index'] },
+    // The coordinator's register of mandated institutions (强制报告单位名录) and its form.
+    { root: 'register', pages: ['index/index', 'edit/index'] },
   ],
   // WeChat asks for consent to the privacy guide before location, camera, album or clipboard.
   __usePrivacyCheck__: true,

@@ -36,6 +36,8 @@ describe('pages people use one-handed', () => {
     ['pages/report/index.css', '.quick-key'],
     ['children/children.css', '.chip-choice'],
     ['pages/messages/index.css', '.message-row'],
+    ['register/register.css', '.register-action'],
+    ['board/index.css', '.bar-row-link'],
   ])('%s %s is at least 44 pt each way', (file, selector) => {
     const target = rule(file, selector);
     const width = size(target.width || target['min-width']) || SMALLEST_TARGET;

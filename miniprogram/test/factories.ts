@@ -5,11 +5,13 @@ import type {
   DueVisit,
   GuardianshipHandover,
   InboxMessage,
+  Institution,
   OrderDetail,
   OrderSummary,
   PlannedVisit,
   ReportDetails,
   ReportRoutingView,
+  StatsOverview,
 } from '@shouhu/shared';
 import type { ChildFileDetail } from '@shouhu/shared';
 import { emptyReportForm, type Evidence, type ReportForm } from '../src/pages/report/report-form';
@@ -310,6 +312,138 @@ export function aMessage(overrides: Partial<InboxMessage> = {}): InboxMessage {
     page: 'staff/order/index?id=order-1',
     createdAt: '2026-12-03T06:00:00Z',
     readAt: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A quarter of 泗县 (2026-10-01 – 2026-12-31) by month: 12 reports, two units' clocks, one
+ * institution timely and one silent, four ratings.
+ */
+export function aStatsOverview(overrides: Partial<StatsOverview> = {}): StatsOverview {
+  return {
+    from: '2026-10-01',
+    to: '2026-12-31',
+    divisionCode: '341324',
+    placeName: '泗县',
+    by: 'month',
+    reports: {
+      total: 12,
+      repeatShare: 0.25,
+      trend: [
+        { period: '2026-10', count: 3 },
+        { period: '2026-11', count: 5 },
+        { period: '2026-12', count: 4 },
+      ],
+      bySituation: [
+        { situation: 'dropout', count: 7 },
+        { situation: 'abandoned_unattended', count: 5 },
+      ],
+      byChannel: [
+        { channel: 'mandatory', count: 8 },
+        { channel: 'public', count: 4 },
+      ],
+      byPriority: [
+        { priority: 'P1', count: 1 },
+        { priority: 'P2', count: 3 },
+        { priority: 'P3', count: 8 },
+      ],
+      byTownship: [
+        { divisionCode: '341324100', placeName: '泗城镇', count: 9 },
+        { divisionCode: '341324101', placeName: '墩集镇', count: 3 },
+      ],
+    },
+    children: {
+      byCategory: [{ category: 'left_behind', count: 6 }],
+      byStatus: [{ status: 'active', count: 6 }],
+      dropouts: [{ state: 'persuading', count: 2, medianDays: 10, longestDays: 14 }],
+    },
+    clocks: [
+      {
+        unitId: 'unit-police',
+        unitName: '泗县公安局',
+        clock: 'sign',
+        total: 4,
+        onTime: 3,
+        late: 1,
+        onTimeShare: 0.75,
+        medianMinutes: 42,
+        p90Minutes: 150,
+        overdue: 1,
+        escalated: 0,
+        interrupted: 1,
+      },
+      {
+        unitId: 'unit-township',
+        unitName: '泗城镇儿童督导员',
+        clock: 'sign',
+        total: 8,
+        onTime: 8,
+        late: 0,
+        onTimeShare: 1,
+        medianMinutes: 20,
+        p90Minutes: 55,
+        overdue: 0,
+        escalated: 0,
+        interrupted: 0,
+      },
+      {
+        unitId: 'unit-police',
+        unitName: '泗县公安局',
+        clock: 'resolve',
+        total: 2,
+        onTime: 1,
+        late: 1,
+        onTimeShare: 0.5,
+        medianMinutes: 4320,
+        p90Minutes: 7200,
+        overdue: 1,
+        escalated: 1,
+        interrupted: 0,
+      },
+    ],
+    reportingDelay: {
+      all: { reports: 8, medianHours: 6, over24hShare: 0.125 },
+      byType: [{ type: 'school', reports: 8, medianHours: 6, over24hShare: 0.125 }],
+      byInstitution: [
+        {
+          institutionId: 'inst-1',
+          name: '泗县第一中学',
+          type: 'school',
+          reports: 8,
+          medianHours: 6,
+          over24hShare: 0.125,
+        },
+      ],
+      silent: [
+        {
+          institutionId: 'inst-2',
+          name: '关庙小学',
+          type: 'school',
+          divisionCode: '341324100203',
+          placeName: '泗城镇关庙村',
+          reportsFromCatchment: 3,
+        },
+      ],
+    },
+    satisfaction: { rated: 4, meanScore: 3.5, lowShare: 0.25, reviewed: 1 },
+    ...overrides,
+  };
+}
+
+export function anInstitution(overrides: Partial<Institution> = {}): Institution {
+  return {
+    id: 'inst-1',
+    countyCode: '341324',
+    name: '泗县第一中学',
+    type: 'school',
+    divisionCode: '341324100',
+    placeName: '泗城镇',
+    contactName: '王老师',
+    contactPhone: '05577012345',
+    reporterCount: 2,
+    createdAt: '2026-11-01T02:00:00Z',
+    updatedAt: '2026-11-01T02:00:00Z',
     ...overrides,
   };
 }

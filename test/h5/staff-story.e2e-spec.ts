@@ -186,24 +186,26 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
 
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-board').click();
-    await coordinator.locator('.board-today .bar-row', { hasText: 'P1 紧急' }).waitFor();
-    await coordinator.locator('.board-overdue .bar-row').first().waitFor();
-    // F2 has drawn the bars: the first chart's canvas is no longer blank.
+    // This month's figures: the trend counts today's report, each chart with its table.
+    await coordinator.locator('.stats-trend .bar-row').first().waitFor();
+    await coordinator
+      .locator('.stats-reports .section-title', { hasText: /收到报告 [1-9]/ })
+      .waitFor();
+    // F2 has drawn the bars: the trend's canvas is no longer blank.
     await coordinator.waitForFunction(() => {
-      const canvas = document.getElementById('board-today') as HTMLCanvasElement | null;
+      const canvas = document.getElementById('stats-trend') as HTMLCanvasElement | null;
       const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
       return pixels?.data.some((value, i) => i % 4 === 3 && value > 0) ?? false;
     });
-    // Rates read against 0–100 %, and a clock nothing fell due on says “—”, never 100 %.
-    for (const value of await coordinator.locator('.board-on-time .bar-value').allTextContents()) {
-      expect(value).toMatch(/^(—|\d{1,3}%)$/);
+    // Shares read as whole percentages, and a unit with nothing measured says “—”, never 100 %.
+    for (const value of await coordinator.locator('.stats-clocks .bar-value').allTextContents()) {
+      expect(value).toMatch(/^(—|\d{1,3}%)( ›)?$/);
     }
     await screenshot(coordinator, 'staff-9-board');
-    // A tap on a unit's bar opens that unit's overdue orders.
-    const bar = coordinator.locator('.board-overdue .bar-row-link').first();
-    const unitName = (await bar.locator('.bar-label').textContent()) ?? '';
-    await bar.click();
-    await coordinator.locator('.list-tab-unit-overdue.tab-active', { hasText: unitName }).waitFor();
+    // A tap on a unit's row opens the orders behind its clock (the 改派 stopped the police's).
+    const unit = coordinator.locator('.stats-clocks .clock-unit.bar-row-link').first();
+    await unit.click();
+    await coordinator.locator('.tabs .tab-active').waitFor();
     await coordinator.locator('.order-card').first().waitFor();
     await screenshot(coordinator, 'staff-9b-unit-overdue');
 

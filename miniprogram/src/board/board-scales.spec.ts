@@ -1,4 +1,4 @@
-import { countScale, onTimeRate, rateScale, rateText } from './board-scales';
+import { countScale, rateScale, rateText } from './board-scales';
 
 describe('countScale', () => {
   it.each([
@@ -24,13 +24,13 @@ describe('rateScale', () => {
   });
 });
 
-describe('on-time rates', () => {
+describe('rateText', () => {
   it.each([
-    [{ clock: 'sign' as const, onTime: 0, total: 0 }, '—'],
-    [{ clock: 'sign' as const, onTime: 3, total: 4 }, '75%'],
-    [{ clock: 'resolve' as const, onTime: 0, total: 2 }, '0%'],
-    [{ clock: 'contact' as const, onTime: 2, total: 2 }, '100%'],
-  ])('%j reads %s', (clock, text) => {
-    expect(rateText(onTimeRate(clock))).toBe(text);
+    [null, '—'],
+    [0, '0%'],
+    [0.125, '13%'],
+    [1, '100%'],
+  ])('%s reads %s', (share, text) => {
+    expect(rateText(share)).toBe(text);
   });
 });

@@ -1,5 +1,3 @@
-import type { CountyBoard } from '@shouhu/shared';
-
 /** What F2 needs for the value axis: its range, its ticks, and how a tick is written. */
 export interface ValueScale {
   min: number;
@@ -35,9 +33,4 @@ export function percent(value: number): string {
 /** How a rate is written in the table: “—” where nothing fell due, not a flattering 100 %. */
 export function rateText(value: number | null): string {
   return value === null ? '—' : percent(value);
-}
-
-/** The share of a month's clocks that were kept; null when no clock fell due or stopped. */
-export function onTimeRate(clock: CountyBoard['onTimeThisMonth'][number]): number | null {
-  return clock.total === 0 ? null : clock.onTime / clock.total;
 }

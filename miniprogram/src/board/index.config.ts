@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '县级看板',
+  navigationBarTitleText: '统计与台账',
   enablePullDownRefresh: true,
 });

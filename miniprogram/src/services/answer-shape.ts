@@ -46,10 +46,3 @@ export function objectWith<T>(fields: Fields<T>): Shape<T> {
     return Object.entries(fields).every(([key, shape]) => (shape as Shape<unknown>)(record[key]));
   };
 }
-
-/** An object with a number for each key (counts by priority, remaining messages by kind). */
-export function countsOf<K extends string>(keys: readonly K[]): Shape<Record<K, number>> {
-  return objectWith(
-    Object.fromEntries(keys.map((key) => [key, isNumber])) as Fields<Record<K, number>>,
-  );
-}

@@ -8,6 +8,8 @@ import {
   aPlannedVisit,
   anOrder,
   anOrderDetail,
+  anInstitution,
+  aStatsOverview,
 } from '../../test/factories';
 import type { Shape } from './answer-shape';
 import * as answers from './answers';
@@ -91,11 +93,6 @@ const GOOD: Record<keyof typeof answers, unknown> = {
     { state: 'consolidated', count: 0, medianDays: null, longestDays: null },
   ],
   isUnitChoiceList: [{ id: 'unit-1', name: '墩集派出所', department: 'police' }],
-  isCountyBoard: {
-    today: { P1: 1, P2: 0, P3: 4 },
-    overdueByUnit: [{ unitId: 'unit-1', unitName: '泗县公安局', overdue: 2 }],
-    onTimeThisMonth: [{ clock: 'sign', onTime: 3, total: 4 }],
-  },
   isNotificationTemplates: { accepted: 'tmpl-1', progress: null, closed: null, newOrder: null },
   isSubscriptionState: { remaining: { accepted: 1, progress: 0, closed: 0 } },
   isNewOrderSubscriptionState: { remaining: 3 },
@@ -107,6 +104,11 @@ const GOOD: Record<keyof typeof answers, unknown> = {
     unread: 1,
   },
   isUnreadCount: { unread: 0 },
+  isStatsOverview: aStatsOverview(),
+  isInstitution: anInstitution({ contactName: null, contactPhone: null }),
+  isInstitutionPage: { items: [anInstitution()], total: 1 },
+  isInstitutionImportResult: { created: 3, updated: 1, unchanged: 0 },
+  isInvite: { code: 'ABCD2345EFGH', role: 'mandated_reporter', expiresAt: '2026-12-04T02:00:00Z' },
   isHotlineCallbackList: [
     {
       reportId: 'report-1',
@@ -159,7 +161,20 @@ describe('the checks of each answer the app reads', () => {
 
   it.each([
     ['an order without its clocks', answers.isOrderSummary, anOrder({ overdue: undefined })],
-    ['a board without today', answers.isCountyBoard, { overdueByUnit: [], onTimeThisMonth: [] }],
+    ['figures without the clocks', answers.isStatsOverview, aStatsOverview({ clocks: undefined })],
+    [
+      'a share that is text',
+      answers.isStatsOverview,
+      aStatsOverview({
+        satisfaction: { rated: 1, meanScore: 5, lowShare: '0', reviewed: 0 } as never,
+      }),
+    ],
+    [
+      'an institution without its place',
+      answers.isInstitution,
+      anInstitution({ placeName: undefined }),
+    ],
+    ['an invite without its code', answers.isInvite, { expiresAt: '2026-12-04T02:00:00Z' }],
     ['a timeline that is not a list', answers.isReporterReportView, { ...view, timeline: {} }],
     ['a count that is text', answers.isNewOrderSubscriptionState, { remaining: '3' }],
     ['an inbox without its unread count', answers.isInboxPage, { items: [], total: 0 }],

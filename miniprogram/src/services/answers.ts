@@ -1,5 +1,4 @@
 import {
-  PRIORITIES,
   SUBSCRIBE_KINDS,
   type AuthResponse,
   type ChildFileDetail,
@@ -8,10 +7,12 @@ import {
   type DropoutChanged,
   type DropoutStateFigure,
   type GuardianshipHandover,
-  type CountyBoard,
   type DueVisit,
   type HotlineCallback,
   type InboxMessage,
+  type Institution,
+  type InstitutionImportResult,
+  type Invite,
   type InboxPage,
   type NewOrderSubscriptionState,
   type NotificationTemplates,
@@ -22,13 +23,13 @@ import {
   type ReportDetails,
   type ReportRoutingView,
   type ReporterReportView,
+  type StatsOverview,
   type SubscriptionState,
   type TimelineEntry,
   type UnitChoice,
 } from '@shouhu/shared';
 import {
   arrayOf,
-  countsOf,
   either,
   exactly,
   isBoolean,
@@ -180,12 +181,6 @@ export const isOrderDetail = objectWith<OrderDetail>({
 });
 
 export const isUnitChoiceList = arrayOf(objectWith<UnitChoice>({ id: isString, name: isString }));
-
-export const isCountyBoard = objectWith<CountyBoard>({
-  today: countsOf(PRIORITIES),
-  overdueByUnit: arrayOf(objectWith({ unitName: isString, overdue: isNumber })),
-  onTimeThisMonth: arrayOf(objectWith({ clock: isString, onTime: isNumber, total: isNumber })),
-});
 
 /** A template left out is one not offered, as null is: the app then asks for nothing. */
 const maybeTemplate = optional(nullable(isString));
@@ -357,3 +352,90 @@ export const isInboxPage = objectWith<InboxPage>({
 
 /** `POST /notifications/read`: the unread count left, for the badge. */
 export const isUnreadCount = objectWith<Pick<InboxPage, 'unread'>>({ unread: isNumber });
+
+/** `GET /stats/overview`: every table the coordinator's page draws (shared/src/stats.ts). */
+const isCount = { count: isNumber };
+const orNumber = nullable(isNumber);
+const isDelayFigure = { reports: isNumber, medianHours: orNumber, over24hShare: orNumber };
+
+export const isStatsOverview = objectWith<StatsOverview>({
+  from: isString,
+  to: isString,
+  placeName: isString,
+  by: isString,
+  reports: objectWith({
+    total: isNumber,
+    repeatShare: orNumber,
+    trend: arrayOf(objectWith({ period: isString, ...isCount })),
+    bySituation: arrayOf(objectWith({ situation: isString, ...isCount })),
+    byChannel: arrayOf(objectWith({ channel: isString, ...isCount })),
+    byPriority: arrayOf(objectWith({ priority: isString, ...isCount })),
+    byTownship: arrayOf(objectWith({ divisionCode: isString, placeName: isString, ...isCount })),
+  }),
+  children: objectWith({
+    byCategory: arrayOf(objectWith({ category: isString, ...isCount })),
+    byStatus: arrayOf(objectWith({ status: isString, ...isCount })),
+    dropouts: arrayOf(objectWith({ state: isString, ...isCount })),
+  }),
+  clocks: arrayOf(
+    objectWith({
+      unitId: orNull,
+      unitName: isString,
+      clock: isString,
+      total: isNumber,
+      onTimeShare: orNumber,
+      medianMinutes: orNumber,
+      p90Minutes: orNumber,
+      overdue: isNumber,
+      escalated: isNumber,
+      interrupted: isNumber,
+    }),
+  ),
+  reportingDelay: objectWith({
+    all: objectWith(isDelayFigure),
+    byType: arrayOf(objectWith({ type: isString, ...isDelayFigure })),
+    byInstitution: arrayOf(
+      objectWith({ institutionId: isString, name: isString, type: isString, ...isDelayFigure }),
+    ),
+    silent: arrayOf(
+      objectWith({
+        institutionId: isString,
+        name: isString,
+        type: isString,
+        placeName: isString,
+        reportsFromCatchment: isNumber,
+      }),
+    ),
+  }),
+  satisfaction: objectWith({
+    rated: isNumber,
+    meanScore: orNumber,
+    lowShare: orNumber,
+    reviewed: isNumber,
+  }),
+});
+
+export const isInstitution = objectWith<Institution>({
+  id: isString,
+  name: isString,
+  type: isString,
+  divisionCode: isString,
+  placeName: isString,
+  contactName: orNull,
+  contactPhone: orNull,
+  reporterCount: isNumber,
+});
+
+export const isInstitutionPage = objectWith<Page<Institution>>({
+  items: arrayOf(isInstitution),
+  total: isNumber,
+});
+
+export const isInstitutionImportResult = objectWith<InstitutionImportResult>({
+  created: isNumber,
+  updated: isNumber,
+  unchanged: isNumber,
+});
+
+/** `POST /institutions/:id/invites`: the code to hand over, and until when it works. */
+export const isInvite = objectWith<Invite>({ code: isString, expiresAt: isString });

@@ -1,5 +1,4 @@
 import type {
-  CountyBoard,
   GuardianshipHandover,
   GuardianshipHandoverRequest,
   HandoffRequest,
@@ -12,7 +11,6 @@ import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import { API_BASE } from './config';
 import {
-  isCountyBoard,
   isHandover,
   isOrderDetail,
   isOrderPage,
@@ -92,10 +90,6 @@ export function viewAttachment(orderId: string, uploadId: string): Promise<strin
     if (result.statusCode !== 200) throw ApiError.fromResponse(result.statusCode, undefined);
     return result.tempFilePath;
   });
-}
-
-export function fetchBoard(): Promise<CountyBoard> {
-  return authorizedRequest<CountyBoard>({ method: 'GET', path: '/board' }, isCountyBoard);
 }
 
 /** 转接: the answer is the new assist order. */

@@ -67,6 +67,25 @@ export function landsOnChildFiles(user: AuthUser | null): boolean {
   return !!user?.roles.includes('handler') && user.unitDepartment === 'village';
 }
 
+/**
+ * Who opens the page of figures (`GET /stats/...`): the county's coordinator, a township's
+ * 儿童督导员 and a village's 儿童主任, each for their own place; other departments' handlers see
+ * their own orders, not the county's figures.
+ */
+export function seesFigures(user: AuthUser | null): boolean {
+  if (!user) return false;
+  return (
+    user.roles.includes('coordinator') ||
+    (user.roles.includes('handler') &&
+      (user.unitDepartment === 'township' || user.unitDepartment === 'village'))
+  );
+}
+
+/** The register of institutions is the county coordinator's to keep. */
+export function keepsRegister(user: AuthUser | null): boolean {
+  return !!user?.roles.includes('coordinator');
+}
+
 /** Runs a call with the user's token, logging in again once if the token has expired. */
 export async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
   try {

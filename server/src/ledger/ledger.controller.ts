@@ -24,7 +24,7 @@ export class LedgerController {
       '边查边写，逐行输出，十万行也不占满内存；每次导出记入审计日志（stats.ledger，不含儿童信息）。',
   })
   @Access('coordinator', 'handler')
-  @AnswersFile(XLSX_MIME, '台账工作簿（Content-Disposition: attachment，文件名含地区和区间）')
+  @AnswersFile(XLSX_MIME, '台账工作簿（文件名含地区和区间）')
   async download(
     @CurrentActor() actor: Actor,
     @Query() query: LedgerQueryDto,

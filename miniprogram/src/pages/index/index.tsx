@@ -7,7 +7,13 @@ import { Call110Button } from '../../components/call-110-button';
 import { DemoAccountSwitch } from '../../components/demo-account-switch';
 import { OutboxCard } from '../../components/outbox-card';
 import { useUnreadCount } from '../../hooks/use-unread-count';
-import { currentUser, ensureSession, landsOnChildFiles } from '../../services/session';
+import {
+  currentUser,
+  ensureSession,
+  keepsRegister,
+  landsOnChildFiles,
+  seesFigures,
+} from '../../services/session';
 import './index.css';
 
 function openReportForm(channel: Channel) {
@@ -96,20 +102,32 @@ function Workbench({ user, unread }: { user: AuthUser | null; unread: number }) 
         )}
       </View>
       <VisitsEntry />
-      {coordinates && (
+      {(coordinates || seesFigures(user)) && (
         <View className="choice-row home-links">
-          <View
-            className="big-button big-button-secondary home-queues"
-            onClick={() => go('/staff/queues/index')}
-          >
-            <Text>协调队列</Text>
-          </View>
-          <View
-            className="big-button big-button-secondary home-board"
-            onClick={() => go('/board/index')}
-          >
-            <Text>县级看板</Text>
-          </View>
+          {coordinates && (
+            <View
+              className="big-button big-button-secondary home-queues"
+              onClick={() => go('/staff/queues/index')}
+            >
+              <Text>协调队列</Text>
+            </View>
+          )}
+          {seesFigures(user) && (
+            <View
+              className="big-button big-button-secondary home-board"
+              onClick={() => go('/board/index')}
+            >
+              <Text>统计与台账</Text>
+            </View>
+          )}
+          {keepsRegister(user) && (
+            <View
+              className="big-button big-button-secondary home-register"
+              onClick={() => go('/register/index/index')}
+            >
+              <Text>单位名录</Text>
+            </View>
+          )}
         </View>
       )}
     </View>

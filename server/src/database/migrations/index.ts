@@ -18,12 +18,9 @@ import { PriorityFiles1765000200000 } from './1765000200000-priority-files';
 import { DropoutNotes1765000300000 } from './1765000300000-dropout-notes';
 import { SchoolHolidayYear1765000400000 } from './1765000400000-school-holiday-year';
 import { Institutions1765100000000 } from './1765100000000-institutions';
-<<<<<<< HEAD
 import { InstitutionNameBinary1765100100000 } from './1765100100000-institution-name-binary';
 import { StatsFigures1765100200000 } from './1765100200000-stats-figures';
-=======
 import { LedgerKeyset1765100600000 } from './1765100600000-ledger-keyset';
->>>>>>> l16-c
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -47,10 +44,7 @@ export const MIGRATIONS = [
   DropoutNotes1765000300000,
   SchoolHolidayYear1765000400000,
   Institutions1765100000000,
-<<<<<<< HEAD
   InstitutionNameBinary1765100100000,
   StatsFigures1765100200000,
-=======
   LedgerKeyset1765100600000,
->>>>>>> l16-c
 ];

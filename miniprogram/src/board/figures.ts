@@ -1,0 +1,58 @@
+import {
+  CHANNEL_LABELS,
+  CLOCK_LABELS,
+  STATS_CLOCK_LABELS,
+  type ClockFigure,
+  type ClockName,
+  type ClockResult,
+  type StatsClock,
+} from '@shouhu/shared';
+
+export const CLOCK_RESULT_LABELS: Record<ClockResult, string> = {
+  on_time: '按时',
+  late: '超时',
+  overdue: '督办',
+  escalated: '红色清单',
+  interrupted: '退回或改派中止',
+};
+
+/** The clocks of an order, named as the order page names them; 走访 for a visit due. */
+export function clockLabel(clock: StatsClock): string {
+  return clock === 'visit' ? STATS_CLOCK_LABELS.visit : CLOCK_LABELS[clock];
+}
+
+/** Only an order's clock has orders behind it to open. */
+export function isOrderClock(clock: StatsClock): clock is ClockName {
+  return clock !== 'visit';
+}
+
+export const channelLabel = (channel: keyof typeof CHANNEL_LABELS) => CHANNEL_LABELS[channel];
+
+/** A time as people say it: 42分钟, 2.5小时, 3.0天. */
+export function durationText(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 60) return `${Math.round(minutes)}分钟`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)}小时`;
+  return `${(minutes / 1440).toFixed(1)}天`;
+}
+
+export const hoursText = (hours: number | null) => durationText(hours === null ? null : hours * 60);
+
+/**
+ * The result the drill-down opens on: the first that has orders, the worst first (a coordinator
+ * taps a unit to see what went wrong); 按时 when nothing did.
+ */
+export function firstResult(figure: ClockFigure): ClockResult {
+  const worstFirst: [ClockResult, number][] = [
+    ['escalated', figure.escalated],
+    ['overdue', figure.overdue],
+    ['late', figure.late],
+    ['interrupted', figure.interrupted],
+  ];
+  return worstFirst.find(([, count]) => count > 0)?.[0] ?? 'on_time';
+}
+
+/** Each unit's figure of one clock, the units with most clocks first. */
+export function unitsOfClock(clocks: readonly ClockFigure[], clock: StatsClock): ClockFigure[] {
+  return clocks.filter((c) => c.clock === clock).sort((a, b) => b.total - a.total);
+}

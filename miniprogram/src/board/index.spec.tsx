@@ -1,0 +1,229 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import { shanghaiDate, type AuthUser } from '@shouhu/shared';
+import { resetTaro } from '../../test/taro-mock';
+import { aStatsOverview, tap } from '../../test/factories';
+import { presetPeriod } from './period';
+import BoardPage from './index';
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../test/taro-mock');
+  return {
+    ...mock,
+    __esModule: true,
+    useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+  };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+
+const COORDINATOR: AuthUser = {
+  id: 'u-coord',
+  roles: ['reporter', 'coordinator'],
+  unitId: 'unit-coord',
+  unitName: '泗县联席办',
+  unitDepartment: 'coordinator',
+  unitDivisionPrefixes: ['341324'],
+};
+const POLICE: AuthUser = {
+  id: 'u-police',
+  roles: ['reporter', 'handler'],
+  unitId: 'unit-police',
+  unitDepartment: 'police',
+  unitDivisionPrefixes: ['341324'],
+};
+
+const TOWNSHIPS = [
+  { code: '341324100', name: '泗城镇' },
+  { code: '341324101', name: '墩集镇' },
+];
+
+let paths: string[];
+
+function serve(
+  answer: () => { statusCode: number; data: unknown } = () => ({
+    statusCode: 200,
+    data: aStatsOverview(),
+  }),
+) {
+  paths = [];
+  taro.request.mockImplementation(async (options: { url: string }) => {
+    const path = options.url.replace(/^.*\/api\/v1/, '');
+    if (path.startsWith('/divisions')) return { statusCode: 200, header: {}, data: TOWNSHIPS };
+    paths.push(path);
+    return { header: {}, ...answer() };
+  });
+}
+
+function open(user: AuthUser) {
+  resetTaro();
+  Taro.setStorageSync('shouhu.token', 'token-1');
+  Taro.setStorageSync('shouhu.user', user);
+  return render(<BoardPage />).container;
+}
+
+const today = () => shanghaiDate(new Date());
+const rows = (container: HTMLElement, selector: string) =>
+  Array.from(container.querySelectorAll(`${selector} .bar-row`)).map((row) =>
+    Array.from(row.children).map((cell) => cell.textContent),
+  );
+
+describe('统计与台账', () => {
+  it('asks for this month of the caller’s county and shows every figure with its table', async () => {
+    serve();
+    const container = open(COORDINATOR);
+
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+    const { from, to } = presetPeriod('this_month', today());
+    expect(paths).toEqual([`/stats/overview?from=${from}&to=${to}`]);
+    expect(rows(container, '.stats-reports')).toEqual([
+      ['10月', '3'],
+      ['11月', '5'],
+      ['12月', '4'],
+    ]);
+    expect(rows(container, '.stats-townships')).toEqual([
+      ['泗城镇', '9'],
+      ['墩集镇', '3'],
+    ]);
+    expect(rows(container, '.stats-channels')).toEqual([
+      ['强制报告', '8 件'],
+      ['举报/求助', '4 件'],
+    ]);
+    expect(rows(container, '.stats-priorities')).toEqual([
+      ['P1 紧急', '1 件'],
+      ['P2 加急', '3 件'],
+      ['P3 一般', '8 件'],
+    ]);
+    expect(rows(container, '.stats-clocks')).toEqual([
+      ['泗城镇儿童督导员', '100% ›'],
+      ['泗县公安局', '75% ›'],
+    ]);
+    const police = container.querySelectorAll('.stats-clocks .clock-unit')[1];
+    expect(police.textContent).toContain('到期 4 · 按时 75% · 中位 42分钟 · 90%在 2.5小时 内');
+    expect(police.textContent).toContain('督办 1 · 红色清单 0 · 退回或改派中止 1');
+    expect(container.querySelector('.stats-delay')?.textContent).toContain(
+      '从发现到报告：中位 6.0小时，超过24小时才报告的占 13%（共 8 件强制报告）',
+    );
+    expect(rows(container, '.stats-delay-institutions')).toEqual([
+      ['泗县第一中学', '8 件 · 中位 6.0小时 · 超24小时 13%'],
+    ]);
+    expect(container.querySelector('.stats-silent')?.textContent).toContain(
+      '关庙小学学校 · 泗城镇关庙村 · 当地被他人报告 3 件',
+    );
+    expect(rows(container, '.stats-satisfaction')).toEqual([
+      ['评价数', '4 件'],
+      ['平均分（5分满分）', '3.5'],
+      ['打1–2分的', '25%'],
+      ['低分已回访', '1 件'],
+    ]);
+  });
+
+  it('asks again for a preset period and for one township, once each', async () => {
+    serve();
+    const container = open(COORDINATOR);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    await tap(container.querySelector('.period-last_month')!);
+    const { from, to } = presetPeriod('last_month', today());
+    await waitFor(() => expect(paths[1]).toBe(`/stats/overview?from=${from}&to=${to}`));
+    await tap(container.querySelector('.scope-field')!);
+    await tap(await waitFor(() => container.querySelectorAll('.scope-option')[1]));
+    await tap(await screen.findByText('就选墩集镇'));
+
+    await waitFor(() =>
+      expect(paths[2]).toBe(`/stats/overview?from=${from}&to=${to}&division=341324101`),
+    );
+    expect(paths).toHaveLength(3);
+  });
+
+  it('opens the orders behind a unit’s clock on its worst result', async () => {
+    serve();
+    const container = open(COORDINATOR);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    await tap(container.querySelectorAll('.stats-clocks .clock-unit')[1]);
+
+    const { from, to } = presetPeriod('this_month', today());
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: `/board/orders/index?from=${from}&to=${to}&unitId=unit-police&unitName=${encodeURIComponent('泗县公安局')}&clock=sign&result=overdue`,
+    });
+  });
+
+  it('has no orders to open behind a visit clock', async () => {
+    serve(() => ({
+      statusCode: 200,
+      data: aStatsOverview({
+        clocks: [{ ...aStatsOverview().clocks[0], clock: 'visit', unitName: '关庙村委会' }],
+      }),
+    }));
+    const container = open(COORDINATOR);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    await tap(container.querySelector('.clock-visit')!);
+    await tap(container.querySelector('.stats-clocks .clock-unit')!);
+
+    expect(container.querySelector('.stats-clocks .bar-row-link')).toBeNull();
+    expect(taro.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('downloads the 台账 of the period with the user’s token', async () => {
+    serve();
+    const fetchMock = jest.fn(async () => ({ ok: true, blob: async () => new Blob(['x']) }));
+    Object.assign(globalThis, { fetch: fetchMock });
+    Object.assign(URL, { createObjectURL: () => 'blob:ledger', revokeObjectURL: () => undefined });
+    const container = open(COORDINATOR);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    await tap(container.querySelector('.stats-ledger')!);
+
+    const { from, to } = presetPeriod('this_month', today());
+    await waitFor(() =>
+      expect(fetchMock).toHaveBeenCalledWith(`/api/v1/stats/ledger.xlsx?from=${from}&to=${to}`, {
+        headers: { authorization: 'Bearer token-1' },
+      }),
+    );
+  });
+
+  it('says what went wrong with the ledger, in words', async () => {
+    serve();
+    Object.assign(globalThis, {
+      fetch: jest.fn(async () => ({
+        ok: false,
+        status: 403,
+        json: async () => ({ code: 'FORBIDDEN', message: '您不能查看这个地方的台账' }),
+      })),
+    });
+    const container = open(COORDINATOR);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    await tap(container.querySelector('.stats-ledger')!);
+
+    await screen.findByText('您不能查看这个地方的台账');
+  });
+
+  it('shows a failure with what to do, and loads again on 重新加载', async () => {
+    let fail = true;
+    serve(() =>
+      fail
+        ? { statusCode: 500, data: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }
+        : { statusCode: 200, data: aStatsOverview() },
+    );
+    const container = open(COORDINATOR);
+
+    await screen.findByText('服务暂时不可用，请稍后再试');
+    expect(screen.getByText('返回首页')).toBeTruthy();
+    fail = false;
+    await tap(container.querySelector('.stats-retry')!);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+  });
+
+  it('is not open to another department’s handler, and asks nothing', async () => {
+    serve();
+    open(POLICE);
+
+    await screen.findByText(/统计只对县联席办协调员、乡镇儿童督导员和村儿童主任开放/);
+    expect(paths).toEqual([]);
+  });
+});
