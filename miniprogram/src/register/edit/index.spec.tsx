@@ -66,12 +66,10 @@ describe('机构信息', () => {
 
     await tap(container.querySelector('.institution-save')!);
 
-    expect(container.querySelector('.field-error-name')?.textContent).toBe(
-      '请填写机构名称（至少2字）',
-    );
-    expect(container.querySelector('.field-error-type')?.textContent).toBe('请选择单位类型');
+    expect(container.querySelector('.field-error-name')?.textContent).toBe('请填写机构名称');
+    expect(container.querySelector('.field-error-type')?.textContent).toBe('请选择机构类型');
     expect(container.querySelector('.field-error-divisionCode')?.textContent).toBe(
-      '请选择所在乡镇或村（社区）',
+      '请选择机构所在的区划',
     );
     expect(sent).toEqual([]);
   });
