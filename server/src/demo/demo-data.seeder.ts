@@ -12,6 +12,8 @@ import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionSeeder } from '../divisions/division-seeder';
 import { DivisionsService } from '../divisions/divisions.service';
+import type { InstitutionEntity } from '../institutions/institution.entity';
+import { InstitutionsRepository } from '../institutions/institutions.repository';
 import { CreateReportDto } from '../intake/dto/create-report.dto';
 import { IntakeService } from '../intake/intake.service';
 import { LOGGER, type Logger } from '../logging/logger';
@@ -23,6 +25,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_COUNTY,
   DEMO_COUNTY_UNITS,
+  DEMO_INSTITUTIONS,
   DEMO_VILLAGE_UNITS,
   demoChildFiles,
   demoReports,
@@ -47,6 +50,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly users: UsersRepository,
     private readonly units: UnitsRepository,
+    private readonly institutions: InstitutionsRepository,
     private readonly divisions: DivisionsService,
     private readonly divisionSeeder: DivisionSeeder,
     private readonly calendar: CalendarService,
@@ -63,9 +67,10 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     if (existing.length > 0 && !(await this.users.findByOpenid(DEMO_ACCOUNTS[0].openid))) return;
 
     const { units, added } = await this.ensureUnits(existing);
+    const institutions = await this.ensureInstitutions();
     const users = new Map<string, UserEntity>();
     for (const account of DEMO_ACCOUNTS)
-      users.set(account.openid, await this.ensureAccount(account, units));
+      users.set(account.openid, await this.ensureAccount(account, units, institutions));
     const reports = existing.length === 0 ? demoReports(this.clock.now()) : [];
     for (const { openid, report } of reports) {
       const user = users.get(openid);
@@ -131,6 +136,31 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     return { units, added };
   }
 
+  /** The demo register's institutions by key, each made where the county has no such name. */
+  private async ensureInstitutions(): Promise<Map<string, InstitutionEntity>> {
+    const now = this.clock.now();
+    const byKey = new Map<string, InstitutionEntity>();
+    await this.transactions.run(async (manager) => {
+      for (const { key, ...demo } of DEMO_INSTITUTIONS) {
+        const found = await this.institutions.findByName(manager, DEMO_COUNTY.code, demo.name);
+        const institution = found ?? {
+          id: randomUUID(),
+          countyCode: DEMO_COUNTY.code,
+          name: demo.name,
+          type: demo.type,
+          divisionCode: demo.divisionCode,
+          contactName: demo.contactName ?? null,
+          contactPhone: demo.contactPhone ?? null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (!found) await this.institutions.insert(manager, [institution]);
+        byKey.set(key, institution);
+      }
+    });
+    return byKey;
+  }
+
   /**
    * The demo files each opener lacks, opened by them, as `POST /children` would; the number
    * opened. The service's own rule (one file per child, CHILD_FILE_EXISTS) tells a file already
@@ -162,16 +192,24 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   private async ensureAccount(
     account: DemoAccount,
     units: Map<string, UnitRecord>,
+    institutions: Map<string, InstitutionEntity>,
   ): Promise<UserEntity> {
     const user = await this.users.findOrCreate(account.openid, null, this.clock.now());
     if (user.unitId || user.orgName || user.hotlineOperator) return user;
     const unit = account.unit ? units.get(account.unit) : undefined;
+    const institution = account.institution ? institutions.get(account.institution) : undefined;
     const membership = {
       ...(unit && (account.role === 'handler' || account.role === 'coordinator')
         ? { unitId: unit.id, unitRole: account.role }
         : {}),
       ...(account.role === 'hotline_operator' ? { hotlineOperator: true } : {}),
-      ...(account.org ?? {}),
+      ...(institution
+        ? {
+            institutionId: institution.id,
+            orgName: institution.name,
+            orgType: institution.type,
+          }
+        : {}),
     };
     if (Object.keys(membership).length > 0) {
       await this.transactions.run((manager) =>

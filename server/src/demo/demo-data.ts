@@ -84,13 +84,63 @@ export const DEMO_VILLAGE_UNITS: DemoUnit[] = [
   },
 ];
 
+/** A mandated institution on the demo county's register (单位名录), keyed for the accounts. */
+export interface DemoInstitution {
+  key: string;
+  name: string;
+  type: OrgType;
+  divisionCode: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+/** 泗县's register: a few institutions of each kind the notices name, with made-up contacts. */
+export const DEMO_INSTITUTIONS: DemoInstitution[] = [
+  {
+    key: 'school',
+    name: '（演示）泗城镇中心学校',
+    type: 'school',
+    divisionCode: '341324100',
+    contactName: '王校长',
+    contactPhone: '05575010001',
+  },
+  {
+    key: 'kindergarten',
+    name: '（演示）泗城镇第一幼儿园',
+    type: 'kindergarten',
+    divisionCode: '341324100',
+  },
+  {
+    key: 'hospital',
+    name: '（演示）泗县人民医院',
+    type: 'medical',
+    divisionCode: '341324',
+    contactName: '医务科',
+    contactPhone: '05575010002',
+  },
+  {
+    key: 'guanmiao',
+    name: '（演示）关庙村村民委员会',
+    type: 'village_committee',
+    divisionCode: '341324100203',
+  },
+  { key: 'hotel', name: '（演示）泗州宾馆', type: 'hotel', divisionCode: '341324100' },
+  {
+    key: 'dunji-school',
+    name: '（演示）墩集镇中心学校',
+    type: 'school',
+    divisionCode: '341324101',
+  },
+];
+
 /** What a demo login (shared `DEMO_LOGINS`, which says who each is) holds once seeded. */
 export interface DemoAccount {
   openid: DemoOpenid;
   role?: InviteRole;
   /** The unit key: `town:<code>` for a township supervisor station, `village:<code>` for a village's. */
   unit?: string;
-  org?: { orgName: string; orgType: OrgType };
+  /** The key of the institution of `DEMO_INSTITUTIONS` a mandated reporter reports for. */
+  institution?: string;
 }
 
 /** Log in with the development login (`POST /api/v1/auth/dev {openid}`) as any of these. */
@@ -108,7 +158,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     openid: 'demo-reporter',
     role: 'mandated_reporter',
-    org: { orgName: '（演示）泗城镇中心学校', orgType: 'school' },
+    institution: 'school',
   },
   { openid: 'demo-public' },
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ChildFilesModule } from '../child-files/child-files.module';
 import { DivisionsModule } from '../divisions/divisions.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
 import { IntakeModule } from '../intake/intake.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
@@ -12,6 +13,7 @@ import { DemoDataSeeder } from './demo-data.seeder';
     CalendarModule,
     ChildFilesModule,
     DivisionsModule,
+    InstitutionsModule,
     IntakeModule,
     UnitsModule,
     UsersModule,

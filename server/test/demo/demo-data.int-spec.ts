@@ -12,10 +12,13 @@ import { ChildFileEntity, ChildFileEventEntity } from '../../src/children/child-
 import { Sealer } from '../../src/crypto/sealer';
 import {
   DEMO_COUNTY_UNITS,
+  DEMO_INSTITUTIONS,
   DEMO_VILLAGE_UNITS,
   demoChildFiles,
   demoReports,
 } from '../../src/demo/demo-data';
+import { InstitutionEntity } from '../../src/institutions/institution.entity';
+import { ReportEntity } from '../../src/reports/report.entity';
 import { UserEntity } from '../../src/users/user.entity';
 import { anAdminSession, devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -118,6 +121,23 @@ describe('demo data', () => {
     );
 
     expect(filed.reduce((a, b) => a + b, 0)).toBe(demoReports(new Date()).length);
+  });
+
+  it('keeps 泗县’s register once, and files the demo teacher’s reports for the school on it', async () => {
+    const db = again.app.get(DataSource);
+    const institutions = await db.getRepository(InstitutionEntity).find({ order: { name: 'ASC' } });
+    const teacher = await devLogin(again.baseUrl, 'demo-reporter');
+    const school = institutions.find((i) => i.name === '（演示）泗城镇中心学校');
+    const reports = await db
+      .getRepository(ReportEntity)
+      .findBy({ reporterUserId: teacher.user.id });
+
+    expect(institutions.map((i) => i.name).sort()).toEqual(
+      DEMO_INSTITUTIONS.map((i) => i.name).sort(),
+    );
+    expect(school).toMatchObject({ countyCode: '341324', type: 'school' });
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.map((r) => r.institutionId)).toEqual(reports.map(() => school?.id));
   });
 
   describe('child files', () => {
