@@ -17,6 +17,12 @@ import type { SituationCode } from './situations';
 export const STATS_GRAINS = ['day', 'week', 'month'] as const;
 export type StatsGrain = (typeof STATS_GRAINS)[number];
 
+export const STATS_GRAIN_LABELS: Record<StatsGrain, string> = {
+  day: '按日',
+  week: '按周（周一起）',
+  month: '按月',
+};
+
 /** Longest period one request may ask for, in days (from and to both counted). */
 export const STATS_MAX_SPAN_DAYS = 366;
 
@@ -146,6 +152,14 @@ export interface StatsOverview {
  */
 export const CLOCK_RESULTS = ['on_time', 'late', 'overdue', 'escalated', 'interrupted'] as const;
 export type ClockResult = (typeof CLOCK_RESULTS)[number];
+
+export const CLOCK_RESULT_LABELS: Record<ClockResult, string> = {
+  on_time: '按时',
+  late: '超时',
+  overdue: '督办',
+  escalated: '红色清单',
+  interrupted: '退回或改派中止',
+};
 
 export interface ClockOrdersQuery extends StatsQuery {
   unitId: string;

@@ -8,14 +8,6 @@ import {
   type StatsClock,
 } from '@shouhu/shared';
 
-export const CLOCK_RESULT_LABELS: Record<ClockResult, string> = {
-  on_time: '按时',
-  late: '超时',
-  overdue: '督办',
-  escalated: '红色清单',
-  interrupted: '退回或改派中止',
-};
-
 /** The clocks of an order, named as the order page names them; 走访 for a visit due. */
 export function clockLabel(clock: StatsClock): string {
   return clock === 'visit' ? STATS_CLOCK_LABELS.visit : CLOCK_LABELS[clock];

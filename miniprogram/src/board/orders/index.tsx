@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import {
   CLOCKS,
   CLOCK_RESULTS,
+  CLOCK_RESULT_LABELS,
   chineseDate,
   type ClockName,
   type ClockOrdersQuery,
@@ -16,7 +17,7 @@ import { failureText } from '../../services/api-error';
 import { serverNow } from '../../services/server-clock';
 import { fetchClockOrders } from '../../services/stats';
 import { OrderCard } from '../../staff/order-card';
-import { CLOCK_RESULT_LABELS, clockLabel } from '../figures';
+import { clockLabel } from '../figures';
 import '../../staff/staff.css';
 
 const PAGE_SIZE = 20;
