@@ -4,14 +4,16 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constant
 import type { FastifyRequest } from 'fastify';
 import { ApiException } from './api-exception';
 
-/** The one route config key this reads: what a route's body is (JSON unless it says otherwise). */
+/** The route config keys this reads: what a route's body is (JSON unless it says otherwise). */
 interface BodyConfig {
   body?: 'multipart';
+  /** What the one file is, as the 415 names it: 一次一张照片或一段视频. */
+  file?: string;
 }
 
-/** The route reads one multipart/form-data file (`POST /uploads`), not a JSON body. */
-export const MultipartBody = (): MethodDecorator =>
-  RouteConfig({ body: 'multipart' } satisfies BodyConfig);
+/** The route reads one multipart/form-data file (`file`: what it is, in words), not a JSON body. */
+export const MultipartBody = (file: string): MethodDecorator =>
+  RouteConfig({ body: 'multipart', file } satisfies BodyConfig);
 
 /** Whether a route handler carries `@MultipartBody()`. */
 export function readsMultipart(handler: object): boolean {
@@ -38,12 +40,13 @@ function carriesBody(request: FastifyRequest): boolean {
 export function refuseOtherMediaTypes(request: FastifyRequest): void {
   if (!carriesBody(request)) return;
   const sent = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const multipart = (request.routeOptions.config as BodyConfig | undefined)?.body === 'multipart';
+  const config = request.routeOptions.config as BodyConfig | undefined;
+  const multipart = config?.body === 'multipart';
   if (multipart && sent !== MULTIPART_MEDIA_TYPE) {
     throw new ApiException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       'VALIDATION_FAILED',
-      '请用 multipart/form-data 上传，一次一张照片或一段视频',
+      `请用 multipart/form-data 上传，${config.file ?? '一个文件'}`,
     );
   }
   if (!multipart && sent !== JSON_MEDIA_TYPE) {

@@ -102,7 +102,7 @@ export class InstitutionsController {
   @Post('import')
   @ApiOperation({ summary: '从 Excel 表格导入名录' })
   @Access('coordinator')
-  @MultipartBody()
+  @MultipartBody('一次一张 .xlsx 表格')
   @Answers('InstitutionImportResult')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])

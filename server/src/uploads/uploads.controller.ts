@@ -20,7 +20,7 @@ export class UploadsController {
   @ApiOperation({ summary: '上传照片或视频' })
   @Access('authenticated')
   @RateLimited('uploads')
-  @MultipartBody()
+  @MultipartBody('一次一张照片或一段视频')
   @Answers('UploadReceipt')
   @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])
   @Refuses(HttpStatus.TOO_MANY_REQUESTS, ['UPLOAD_QUOTA_EXCEEDED'])

@@ -13,7 +13,6 @@ type ErrorBody = { code?: string; message?: string; errors?: Record<string, stri
 
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH'];
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const UPLOAD = 'POST /uploads';
 
 describe('HTTP edges: every error of every route has our shape', () => {
   let sut: TestApp;
@@ -111,28 +110,27 @@ describe('HTTP edges: every error of every route has our shape', () => {
     const failures: string[] = [];
     const writes = routes.filter((r) => WRITE_METHODS.includes(methodOf(r)));
     for (const route of writes) {
-      const types =
-        route.key === UPLOAD
-          ? [
-              'application/json',
-              'application/octet-stream',
-              'multipart/mixed; boundary=x',
-              'text/plain',
-            ]
-          : [
-              'application/x-www-form-urlencoded',
-              'text/plain',
-              'multipart/form-data; boundary=x',
-              'application/octet-stream',
-              'application/xml',
-            ];
+      const types = route.multipart
+        ? [
+            'application/json',
+            'application/octet-stream',
+            'multipart/mixed; boundary=x',
+            'text/plain',
+          ]
+        : [
+            'application/x-www-form-urlencoded',
+            'text/plain',
+            'multipart/form-data; boundary=x',
+            'application/octet-stream',
+            'application/xml',
+          ];
       for (const type of types) {
         const answer = await http<ErrorBody>(sut.baseUrl, methodOf(route), pathOf(route), {
           token: tokenFor(route),
           rawBody: type.startsWith('application/x-www') ? 'openid=x&a=1' : '{"a":1}',
           headers: { 'content-type': type, 'idempotency-key': randomUUID() },
         });
-        const expected = route.key === UPLOAD ? /multipart\/form-data/ : /JSON/;
+        const expected = route.multipart ? /multipart\/form-data/ : /JSON/;
         if (
           answer.status !== 415 ||
           shapeProblem(answer) ||
@@ -149,7 +147,7 @@ describe('HTTP edges: every error of every route has our shape', () => {
 
   it('answers broken JSON, an empty JSON body and JSON that is not an object on every route in our shape', async () => {
     const failures: string[] = [];
-    const writes = routes.filter((r) => WRITE_METHODS.includes(methodOf(r)) && r.key !== UPLOAD);
+    const writes = routes.filter((r) => WRITE_METHODS.includes(methodOf(r)) && !r.multipart);
     for (const route of writes) {
       for (const raw of ['{', '{"a":', '[]', '"x"', '1', 'null', '', '{"__proto__":{"a":1}}']) {
         const answer = await http<ErrorBody>(sut.baseUrl, methodOf(route), pathOf(route), {
@@ -178,7 +176,7 @@ describe('HTTP edges: every error of every route has our shape', () => {
       const answer = await http<ErrorBody>(sut.baseUrl, methodOf(route), `${pathOf(route)}?x=1`, {
         token: tokenFor(route),
         headers: { 'idempotency-key': randomUUID() },
-        ...(WRITE_METHODS.includes(methodOf(route)) && route.key !== UPLOAD ? { body: {} } : {}),
+        ...(WRITE_METHODS.includes(methodOf(route)) && !route.multipart ? { body: {} } : {}),
       });
       if (answer.status !== 400 || !answer.body?.errors?.x || shapeProblem(answer)) {
         failures.push(`${route.key}: ${answer.status} ${JSON.stringify(answer.body)}`);

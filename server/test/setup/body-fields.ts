@@ -9,6 +9,7 @@ import { API_DATE, API_INSTANT } from '../../src/common/date-fields';
 import { IS_ID_NUMBER, IS_PHONE } from '../../src/common/identity-validators';
 import { IS_PLAIN_OBJECT, IS_TEXT, NULL_CLEARS } from '../../src/common/input-rules';
 import { EmptyBodyPipe } from '../../src/common/validation.pipe';
+import { readsMultipart } from '../../src/common/body-media-type';
 import { routeTable, type Route } from './route-table';
 
 type Class = new (...args: never[]) => object;
@@ -21,6 +22,8 @@ export interface BodyRoute extends Route {
   emptyBody: boolean;
   /** The DTO class of `@Query()`, or null for a route that takes no query DTO. */
   queryDto: Class | null;
+  /** `@MultipartBody()`: reads one multipart/form-data file, not a JSON body. */
+  multipart: boolean;
 }
 
 /** Every route with its body DTO, read from the metadata Nest and the decorators leave. */
@@ -55,7 +58,8 @@ export function bodyRoutes(app: INestApplication): BodyRoute[] {
       key.startsWith(`${RouteParamtypes.QUERY}:`),
     )?.[1];
     const queryDto = query ? (types[query.index] ?? null) : null;
-    return { ...route, method: route.key.split(' ')[0], dto, emptyBody, queryDto };
+    const multipart = readsMultipart(controller.prototype[name] as object);
+    return { ...route, method: route.key.split(' ')[0], dto, emptyBody, queryDto, multipart };
   });
 }
 

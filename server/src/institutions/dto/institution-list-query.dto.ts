@@ -8,7 +8,7 @@ import {
   type OrgType,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsText, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export const INSTITUTION_PAGE_SIZE_MAX = 100;
 
@@ -29,10 +29,7 @@ export class InstitutionListQueryDto {
   @IsText(TEXT_LIMITS.institutionName)
   q?: string;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @MayBeAbsent()

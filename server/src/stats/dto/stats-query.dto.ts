@@ -14,7 +14,7 @@ import {
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
 import { IsApiDate } from '../../common/date-fields';
-import { MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
 
 export const CLOCK_ORDERS_PAGE_SIZE_MAX = 50;
 
@@ -63,10 +63,7 @@ export class ClockOrdersQueryDto extends StatsQueryDto implements ClockOrdersQue
   @IsIn(CLOCK_RESULTS, { message: '请选择要看的结果' })
   result: ClockResult;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码从1开始' })
+  @IsPageNumber()
   page: number = 1;
 
   @MayBeAbsent()
