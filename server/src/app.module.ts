@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessModule } from './access/access.module';
 import { AlertsModule } from './alerts/alerts.module';
-import { BoardModule } from './board/board.module';
 import { StatsModule } from './stats/stats.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -68,7 +67,6 @@ export class AppModule {
         ChildFilesModule,
         VisitsModule,
         DropoutsModule,
-        BoardModule,
         StatsModule,
         LedgerModule,
         SlaModule.forRoot({ simulatedClock: config.simulatedClock }),

@@ -297,16 +297,6 @@ export interface UnitChoice {
   department: Department;
 }
 
-/** `GET /board`: the coordinator's county at a glance. */
-export interface CountyBoard {
-  /** Reports filed today (Beijing time) in the county, by priority. */
-  today: Record<Priority, number>;
-  /** Units with orders whose running clock is past due, most first. */
-  overdueByUnit: { unitId: string; unitName: string; overdue: number }[];
-  /** Clocks due or stopped this month (Beijing time): how many were kept. */
-  onTimeThisMonth: { clock: ClockName; onTime: number; total: number }[];
-}
-
 export interface OrderEventView {
   at: string;
   kind: string;

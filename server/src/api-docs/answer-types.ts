@@ -5,7 +5,6 @@ import type {
   AuthUser,
   ChildFileDetail,
   ChildFileSummary,
-  CountyBoard,
   DueVisit,
   DropoutChanged,
   DropoutStateFigure,
@@ -55,7 +54,6 @@ export interface ApiAnswers {
   AuditPage: Page<AuditEntry>;
   ChildFileDetail: ChildFileDetail;
   ChildFilePage: Page<ChildFileSummary>;
-  CountyBoard: CountyBoard;
   DueVisitPage: Page<DueVisit>;
   DropoutChanged: DropoutChanged;
   DropoutFigures: DropoutStateFigure[];

@@ -628,10 +628,6 @@ describe('access matrix: every route × every role', () => {
       call: async () => ({ path: '/institutions/template.xlsx' }),
       expected: only({ coordinator: 200, otherCoordinator: 200 }),
     },
-    'GET /board': {
-      call: async () => ({ path: '/board' }),
-      expected: only({ coordinator: 200, otherCoordinator: 200 }),
-    },
     'GET /stats/overview': {
       call: async () => ({ path: '/stats/overview?from=2026-10-01&to=2026-12-31' }),
       // Coordinators, township and village workers see their own places' figures.

@@ -1,4 +1,4 @@
-import type { CountyBoard, OrderSummary, Page, UnitChoice } from '@shouhu/shared';
+import type { OrderSummary, Page, UnitChoice } from '@shouhu/shared';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -121,61 +121,6 @@ describe('what handlers and coordinators need to work their lists', () => {
     expect(reports).toContain(poor);
     expect(reports).not.toContain(good);
     expect(queue.items.filter((o) => o.reportId === poor).map((o) => o.role)).toEqual(['lead']);
-  });
-
-  it('counts today’s reports, overdue orders by unit and the clocks kept this month', async () => {
-    const before = await get<CountyBoard>('/board', county.sessions.coordinator.token);
-    await submitReport(sut.baseUrl, county.sessions.reporter.token, {
-      situations: ['violence_abuse'],
-      location: { divisionCode: TOWN },
-      child: {},
-      discoveredAt: clock.now().toISOString(),
-    });
-    const kept = await dropout();
-    const token = county.sessions.township.token;
-    const order = await orderOf(sut.baseUrl, token, kept.id, 'township');
-    await act(sut.baseUrl, token, order.id, 'sign');
-
-    // Two hours on: the P1's 30-minute sign clocks have passed unsigned.
-    clock.advance(2 * HOUR);
-    const after = await get<CountyBoard>('/board', county.sessions.coordinator.token);
-
-    expect(after.today.P1 - before.today.P1).toBe(1);
-    expect(after.today.P3 - before.today.P3).toBe(1);
-    const police = after.overdueByUnit.find((u) => u.unitId === county.units.police.id);
-    expect(police).toEqual({ unitId: county.units.police.id, unitName: '泗县公安局', overdue: 1 });
-    // Sign clocks settled since: the P1's three, overdue, and the dropout's township, signed in time.
-    const sign = (board: CountyBoard) => board.onTimeThisMonth.find((c) => c.clock === 'sign')!;
-    expect(sign(after).total - sign(before).total).toBe(4);
-    expect(sign(after).onTime - sign(before).onTime).toBe(1);
-    expect(after.onTimeThisMonth.map((c) => c.clock)).toEqual([
-      'sign',
-      'contact',
-      'feedback',
-      'resolve',
-    ]);
-  });
-
-  it('opens the orders behind each bar of overdue orders: the same count, that unit only', async () => {
-    await submitReport(sut.baseUrl, county.sessions.reporter.token, {
-      situations: ['violence_abuse'],
-      location: { divisionCode: TOWN },
-      child: {},
-      discoveredAt: clock.now().toISOString(),
-    });
-    clock.advance(2 * HOUR);
-    const token = county.sessions.coordinator.token;
-    const board = await get<CountyBoard>('/board', token);
-
-    expect(board.overdueByUnit.length).toBeGreaterThan(0);
-    for (const bar of board.overdueByUnit) {
-      const list = await get<Page<OrderSummary>>(
-        `/orders?overdue=true&unitId=${bar.unitId}&pageSize=100`,
-        token,
-      );
-      expect(list.total).toBe(bar.overdue);
-      expect(new Set(list.items.map((o) => o.unitId))).toEqual(new Set([bar.unitId]));
-    }
   });
 
   it('never widens a handler’s list to another unit by naming it', async () => {
