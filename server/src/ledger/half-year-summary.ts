@@ -12,7 +12,7 @@ import {
 } from '@shouhu/shared';
 import type { ChildFileEntity } from '../children/child-file.entity';
 import type { ReportEntity } from '../reports/report.entity';
-import type { HalfYear } from './ledger-period';
+import type { HalfYear } from './half-years';
 import type { Cell, LedgerOrder } from './ledger-rows';
 
 /** Visits of one half-year, counted by the repository. */
