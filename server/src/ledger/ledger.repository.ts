@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
-import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
+import { VisitEntity } from '../children/visit.entity';
 import { DivisionEntity } from '../divisions/division.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { OrderClockEntity, OrderEntity } from '../orders/order.entity';
@@ -44,7 +44,7 @@ function after<T extends ObjectLiteral>(
 /**
  * The 台账's reads: reports and files in keyset pages by `(created_at, id)` (reports through
  * `IDX_reports_created`), so a county's year is read a page at a time and never held whole; the
- * orders, clocks and institutions of one page; the visit counts of the half-year summary.
+ * orders, clocks and institutions of one page; the visits made in a half-year.
  */
 @Injectable()
 export class LedgerRepository {
@@ -123,19 +123,5 @@ export class LedgerRepository {
       .innerJoin(ChildFileEntity, 'f', 'f.id = v.child_file_id')
       .where('v.at >= :start AND v.at < :end', { start, end });
     return under(query, 'f.division_code', prefixes).getCount();
-  }
-
-  /**
-   * Planned visits that fell due in `[start, end)` (and before `now`) under the prefixes and were
-   * not made by then: still open, or made late. Cancelled ones (the file was closed) do not count.
-   */
-  visitsOverdue(prefixes: readonly string[], start: Date, end: Date, now: Date): Promise<number> {
-    const query = this.dataSource
-      .getRepository(VisitDueEntity)
-      .createQueryBuilder('d')
-      .where('d.due_at >= :start AND d.due_at < :end AND d.due_at < :now', { start, end, now })
-      .andWhere('d.cancelled_at IS NULL')
-      .andWhere('(d.done_at IS NULL OR d.done_at > d.due_at)');
-    return under(query, 'd.division_code', prefixes).getCount();
   }
 }

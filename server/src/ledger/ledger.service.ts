@@ -10,6 +10,7 @@ import { LOGGER, type Logger } from '../logging/logger';
 import type { StatsPeriodQueryDto } from '../stats/dto/stats-period-query.dto';
 import { statsPeriod, type StatsPeriod } from '../stats/stats-period';
 import { statsScope, type StatsScope } from '../stats/stats-scope';
+import { StatsRepository } from '../stats/stats.repository';
 import { HalfYearSummary } from './half-year-summary';
 import { halfYearsOf } from './half-years';
 import { LedgerRepository, type Keyset } from './ledger.repository';
@@ -52,6 +53,7 @@ export interface LedgerFile {
 export class LedgerService {
   constructor(
     private readonly ledger: LedgerRepository,
+    private readonly stats: StatsRepository,
     private readonly units: UnitsRepository,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
@@ -183,13 +185,18 @@ export class LedgerService {
       await workbook.drained();
     }
 
-    const visits = await Promise.all(
-      halves.map(async (half) => ({
-        done: await this.ledger.visitsDone(scope.prefixes, half.start, half.end),
-        overdue: await this.ledger.visitsOverdue(scope.prefixes, half.start, half.end, now),
-      })),
+    const reads = await Promise.all(
+      halves.map(async (half) => {
+        const window = { prefixes: scope.prefixes, start: half.start, end: half.end };
+        const [visitsDone, orderClocks, visitClocks] = await Promise.all([
+          this.ledger.visitsDone(scope.prefixes, half.start, half.end),
+          this.stats.orderClocks(window),
+          this.stats.visitClocks(window),
+        ]);
+        return { visitsDone, clocks: [...orderClocks, ...visitClocks] };
+      }),
     );
-    const [headings, ...rows] = summary.rows(visits);
+    const [headings, ...rows] = summary.rows(reads);
     workbook.startSheet(
       LEDGER_SHEETS.summary,
       headings.map((header, i) => ({ header: String(header), width: i === 0 ? 28 : 24 })),
