@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
 import { VisitEntity } from '../children/visit.entity';
+import { underPrefixes } from '../database/under-prefixes';
 import { DivisionEntity } from '../divisions/division.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { OrderClockEntity, OrderEntity } from '../orders/order.entity';
@@ -11,22 +12,6 @@ import { ReportEntity } from '../reports/report.entity';
 export interface Keyset {
   createdAt: Date;
   id: string;
-}
-
-/** Restricts a query to rows whose division code starts with one of the prefixes. */
-function under<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-  prefixes: readonly string[],
-): SelectQueryBuilder<T> {
-  return query.andWhere(
-    new Brackets((where) => {
-      if (prefixes.length === 0) where.where('1 = 0');
-      prefixes.forEach((prefix, i) =>
-        where.orWhere(`${column} LIKE :ledger${i}`, { [`ledger${i}`]: `${prefix}%` }),
-      );
-    }),
-  );
 }
 
 function after<T extends ObjectLiteral>(
@@ -62,7 +47,7 @@ export class LedgerRepository {
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
       .where('r.created_at >= :start AND r.created_at < :end', { start, end });
-    return after(under(query, 'r.division_code', prefixes), 'r', keyset)
+    return after(underPrefixes(query, 'r.division_code', prefixes), 'r', keyset)
       .orderBy('r.created_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .take(limit)
@@ -108,7 +93,7 @@ export class LedgerRepository {
     limit: number,
   ): Promise<ChildFileEntity[]> {
     const query = this.dataSource.getRepository(ChildFileEntity).createQueryBuilder('f');
-    return after(under(query, 'f.division_code', prefixes), 'f', keyset)
+    return after(underPrefixes(query, 'f.division_code', prefixes), 'f', keyset)
       .orderBy('f.created_at', 'ASC')
       .addOrderBy('f.id', 'ASC')
       .take(limit)
@@ -122,6 +107,6 @@ export class LedgerRepository {
       .createQueryBuilder('v')
       .innerJoin(ChildFileEntity, 'f', 'f.id = v.child_file_id')
       .where('v.at >= :start AND v.at < :end', { start, end });
-    return under(query, 'f.division_code', prefixes).getCount();
+    return underPrefixes(query, 'f.division_code', prefixes).getCount();
   }
 }
