@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import type { ClockName, Priority } from '@shouhu/shared';
+import { underPrefixes } from '../database/under-prefixes';
 import { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import { ReportEntity } from '../reports/report.entity';
-
-/** Restricts a query to rows whose division code starts with one of the prefixes. */
-function under<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-  prefixes: readonly string[],
-): SelectQueryBuilder<T> {
-  return query.andWhere(
-    new Brackets((where) => {
-      if (prefixes.length === 0) where.where('1 = 0');
-      prefixes.forEach((prefix, i) =>
-        where.orWhere(`${column} LIKE :board${i}`, { [`board${i}`]: `${prefix}%` }),
-      );
-    }),
-  );
-}
 
 /** Counts for the county board, each one grouped query over indexed columns. */
 @Injectable()
@@ -36,7 +21,7 @@ export class BoardRepository {
       .addSelect('COUNT(*)', 'count')
       .where('r.created_at >= :since', { since })
       .groupBy('r.priority');
-    const rows = await under(query, 'r.division_code', prefixes).getRawMany<{
+    const rows = await underPrefixes(query, 'r.division_code', prefixes).getRawMany<{
       priority: Priority;
       count: string | number;
     }>();
@@ -57,7 +42,7 @@ export class BoardRepository {
       .andWhere('o.unit_id IS NOT NULL')
       .andWhere('o.due_at <= :now', { now })
       .groupBy('o.unit_id');
-    const rows = await under(query, 'o.division_code', prefixes).getRawMany<{
+    const rows = await underPrefixes(query, 'o.division_code', prefixes).getRawMany<{
       unitId: string;
       count: string | number;
     }>();
@@ -94,7 +79,7 @@ export class BoardRepository {
         ),
       )
       .groupBy('c.clock');
-    const rows = await under(query, 'o.division_code', prefixes).getRawMany<{
+    const rows = await underPrefixes(query, 'o.division_code', prefixes).getRawMany<{
       clock: ClockName;
       onTime: string | number | null;
       total: string | number;
