@@ -8,37 +8,40 @@ import {
   SITUATION_CATEGORIES,
   SITUATION_CATEGORY_SHORT_LABELS,
   situation,
-  type ClockName,
+  type StatsClock,
 } from '@shouhu/shared';
 import type { ChildFileEntity } from '../children/child-file.entity';
 import type { ReportEntity } from '../reports/report.entity';
-import type { HalfYear } from './ledger-period';
+import { clockTally, type ClockRow, type ClockTally } from '../stats/figures';
+import type { HalfYear } from './half-years';
 import type { Cell, LedgerOrder } from './ledger-rows';
 
-/** Visits of one half-year, counted by the repository. */
-export interface HalfYearVisits {
-  done: number;
-  overdue: number;
+/**
+ * What one half-year's figures read from the database rather than the rows: visits made, and
+ * the clocks due in it (the order clocks, retired ones included, and the visits due) as the
+ * stats repository reads them for `GET /stats/overview`.
+ */
+export interface HalfYearReads {
+  visitsDone: number;
+  clocks: readonly ClockRow[];
 }
 
 interface HalfFigures {
   reports: number;
   byCategory: Map<string, number>;
   resolvedOrders: number;
-  clocks: Map<ClockName, { onTime: number; total: number }>;
 }
 
 const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
 /**
- * 半年汇总 (云溪区: 每半年…报): the half-years' figures, tallied from the very rows the 台账
- * lists as they stream past, so the summary and the rows agree (人账相符) and nothing is read
+ * 半年汇总 (云溪区: 每半年…报): the half-years' report figures, tallied from the very rows the
+ * 台账 lists as they stream past, so the summary and the rows agree (人账相符) and nothing is read
  * twice. Per half-year, of the reports submitted in it: how many, under each situation category
- * (a report counts once under each of its categories), their orders resolved, and each clock's
- * on-time share (a clock counts once it stopped or fell due; on time when it stopped by its due
- * time). Of the files on the register now: active children per category, dropouts per state.
- * Visits come from the repository. Issue 16's `GET /stats/overview` counts the same things over
- * the county; this module is the one place to swap for its figures.
+ * (a report counts once under each of its categories), their orders resolved. Of the files on the
+ * register now: active children per category, dropouts per state. The clocks are counted as
+ * `GET /stats/overview` counts them (`clockTally`: clocks due in the half-year, a return or a
+ * move neither kept nor missed), so the office reads the same share in both.
  */
 export class HalfYearSummary {
   private readonly figures: HalfFigures[];
@@ -53,7 +56,6 @@ export class HalfYearSummary {
       reports: 0,
       byCategory: new Map(),
       resolvedOrders: 0,
-      clocks: new Map(CLOCKS.map((clock) => [clock, { onTime: 0, total: 0 }])),
     }));
   }
 
@@ -67,14 +69,8 @@ export class HalfYearSummary {
     new Set(report.situations.map((code) => situation(code).category)).forEach((category) =>
       count(figures.byCategory, category),
     );
-    for (const { order, clocks } of orders) {
+    for (const { order } of orders) {
       if (order.status === 'resolved') figures.resolvedOrders += 1;
-      for (const clock of clocks) {
-        const kept = figures.clocks.get(clock.clock);
-        if (!kept || (!clock.stoppedAt && clock.dueAt > this.now)) continue;
-        kept.total += 1;
-        if (clock.stoppedAt && clock.stoppedAt <= clock.dueAt) kept.onTime += 1;
-      }
     }
   }
 
@@ -87,7 +83,7 @@ export class HalfYearSummary {
    * The sheet: a heading row (one column per half-year), the period figures, then the register
    * now. Shares are numbers 0–1 (the sheet formats them as percentages); '—' when none counted.
    */
-  rows(visits: readonly HalfYearVisits[]): Cell[][] {
+  rows(reads: readonly HalfYearReads[]): Cell[][] {
     const perHalf = (label: string, value: (f: HalfFigures, i: number) => Cell): Cell[] => [
       label,
       ...this.figures.map(value),
@@ -104,13 +100,13 @@ export class HalfYearSummary {
       ),
       perHalf('工单办结数', (f) => f.resolvedOrders),
       ...CLOCKS.map((clock) =>
-        perHalf(`${CLOCK_LABELS[clock]}按时率`, (f) => {
-          const { onTime, total } = f.clocks.get(clock)!;
-          return total === 0 ? '—' : onTime / total;
-        }),
+        perHalf(
+          `${CLOCK_LABELS[clock]}按时率`,
+          (_f, i) => this.tally(reads[i], clock).onTimeShare ?? '—',
+        ),
       ),
-      perHalf('走访完成（次）', (_f, i) => visits[i]?.done ?? 0),
-      perHalf('走访逾期（次）', (_f, i) => visits[i]?.overdue ?? 0),
+      perHalf('走访完成（次）', (_f, i) => reads[i].visitsDone),
+      perHalf('走访逾期（次）', (_f, i) => this.tally(reads[i], 'visit').late),
       [],
       ['截至导出时'],
       ...CHILD_CATEGORIES.map((category) => [
@@ -122,5 +118,13 @@ export class HalfYearSummary {
         this.dropouts.get(state) ?? 0,
       ]),
     ];
+  }
+
+  /** The half-year's clocks of one kind, tallied as the figures tally them. */
+  private tally(reads: HalfYearReads, clock: StatsClock): ClockTally {
+    return clockTally(
+      reads.clocks.filter((row) => row.clock === clock),
+      this.now,
+    );
   }
 }

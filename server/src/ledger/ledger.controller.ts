@@ -5,7 +5,7 @@ import { AnswersFile } from '../api-docs/answers.decorator';
 import { Access } from '../access/access.decorator';
 import type { Actor } from '../access/actor';
 import { CurrentActor } from '../access/current-actor';
-import { LedgerQueryDto } from './dto/ledger-query.dto';
+import { StatsPeriodQueryDto } from '../stats/dto/stats-period-query.dto';
 import { LedgerService } from './ledger.service';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,7 +27,7 @@ export class LedgerController {
   @AnswersFile(XLSX_MIME, '台账工作簿（文件名含地区和区间）')
   async download(
     @CurrentActor() actor: Actor,
-    @Query() query: LedgerQueryDto,
+    @Query() query: StatsPeriodQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { fileName, stream } = await this.service.open(actor, query);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { StatsModule } from '../stats/stats.module';
 import { UnitsModule } from '../units/units.module';
 import { LedgerController } from './ledger.controller';
 import { LedgerRepository } from './ledger.repository';
@@ -7,7 +8,7 @@ import { LedgerService } from './ledger.service';
 
 /** The 台账 workbook (`GET /stats/ledger.xlsx`): reads reports, orders and files, changes nothing. */
 @Module({
-  imports: [AuditModule, UnitsModule],
+  imports: [AuditModule, StatsModule, UnitsModule],
   controllers: [LedgerController],
   providers: [LedgerRepository, LedgerService],
 })

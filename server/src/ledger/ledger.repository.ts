@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
-import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
+import { VisitEntity } from '../children/visit.entity';
+import { underPrefixes } from '../database/under-prefixes';
 import { DivisionEntity } from '../divisions/division.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { OrderClockEntity, OrderEntity } from '../orders/order.entity';
@@ -11,22 +12,6 @@ import { ReportEntity } from '../reports/report.entity';
 export interface Keyset {
   createdAt: Date;
   id: string;
-}
-
-/** Restricts a query to rows whose division code starts with one of the prefixes. */
-function under<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-  prefixes: readonly string[],
-): SelectQueryBuilder<T> {
-  return query.andWhere(
-    new Brackets((where) => {
-      if (prefixes.length === 0) where.where('1 = 0');
-      prefixes.forEach((prefix, i) =>
-        where.orWhere(`${column} LIKE :ledger${i}`, { [`ledger${i}`]: `${prefix}%` }),
-      );
-    }),
-  );
 }
 
 function after<T extends ObjectLiteral>(
@@ -44,7 +29,7 @@ function after<T extends ObjectLiteral>(
 /**
  * The 台账's reads: reports and files in keyset pages by `(created_at, id)` (reports through
  * `IDX_reports_created`), so a county's year is read a page at a time and never held whole; the
- * orders, clocks and institutions of one page; the visit counts of the half-year summary.
+ * orders, clocks and institutions of one page; the visits made in a half-year.
  */
 @Injectable()
 export class LedgerRepository {
@@ -62,7 +47,7 @@ export class LedgerRepository {
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
       .where('r.created_at >= :start AND r.created_at < :end', { start, end });
-    return after(under(query, 'r.division_code', prefixes), 'r', keyset)
+    return after(underPrefixes(query, 'r.division_code', prefixes), 'r', keyset)
       .orderBy('r.created_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
       .take(limit)
@@ -108,7 +93,7 @@ export class LedgerRepository {
     limit: number,
   ): Promise<ChildFileEntity[]> {
     const query = this.dataSource.getRepository(ChildFileEntity).createQueryBuilder('f');
-    return after(under(query, 'f.division_code', prefixes), 'f', keyset)
+    return after(underPrefixes(query, 'f.division_code', prefixes), 'f', keyset)
       .orderBy('f.created_at', 'ASC')
       .addOrderBy('f.id', 'ASC')
       .take(limit)
@@ -122,20 +107,6 @@ export class LedgerRepository {
       .createQueryBuilder('v')
       .innerJoin(ChildFileEntity, 'f', 'f.id = v.child_file_id')
       .where('v.at >= :start AND v.at < :end', { start, end });
-    return under(query, 'f.division_code', prefixes).getCount();
-  }
-
-  /**
-   * Planned visits that fell due in `[start, end)` (and before `now`) under the prefixes and were
-   * not made by then: still open, or made late. Cancelled ones (the file was closed) do not count.
-   */
-  visitsOverdue(prefixes: readonly string[], start: Date, end: Date, now: Date): Promise<number> {
-    const query = this.dataSource
-      .getRepository(VisitDueEntity)
-      .createQueryBuilder('d')
-      .where('d.due_at >= :start AND d.due_at < :end AND d.due_at < :now', { start, end, now })
-      .andWhere('d.cancelled_at IS NULL')
-      .andWhere('(d.done_at IS NULL OR d.done_at > d.due_at)');
-    return under(query, 'd.division_code', prefixes).getCount();
+    return underPrefixes(query, 'f.division_code', prefixes).getCount();
   }
 }

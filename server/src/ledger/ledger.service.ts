@@ -7,9 +7,12 @@ import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { UnitsRepository } from '../units/units.repository';
 import { LOGGER, type Logger } from '../logging/logger';
-import type { LedgerQueryDto } from './dto/ledger-query.dto';
+import type { StatsPeriodQueryDto } from '../stats/dto/stats-period-query.dto';
+import { statsPeriod, type StatsPeriod } from '../stats/stats-period';
+import { statsScope, type StatsScope } from '../stats/stats-scope';
+import { StatsRepository } from '../stats/stats.repository';
 import { HalfYearSummary } from './half-year-summary';
-import { halfYearsOf, ledgerPeriod, type LedgerPeriod } from './ledger-period';
+import { halfYearsOf } from './half-years';
 import { LedgerRepository, type Keyset } from './ledger.repository';
 import {
   FILE_COLUMNS,
@@ -20,7 +23,6 @@ import {
   type LedgerOrder,
   type ReporterIdentity,
 } from './ledger-rows';
-import { ledgerScope, type LedgerScope } from './ledger-scope';
 import { LEDGER_SHEETS, LedgerWorkbook } from './ledger-workbook';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -51,6 +53,7 @@ export interface LedgerFile {
 export class LedgerService {
   constructor(
     private readonly ledger: LedgerRepository,
+    private readonly stats: StatsRepository,
     private readonly units: UnitsRepository,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
@@ -62,9 +65,9 @@ export class LedgerService {
    * Checks who asks for what (403 out of scope, 400 a bad period, before anything is written),
    * records the read (`stats.ledger`: the period and place, no child), and starts writing.
    */
-  async open(actor: Actor, query: LedgerQueryDto): Promise<LedgerFile> {
-    const scope = ledgerScope(actor, query.division);
-    const period = ledgerPeriod(query.from, query.to);
+  async open(actor: Actor, query: StatsPeriodQueryDto): Promise<LedgerFile> {
+    const scope = statsScope(actor, query.division);
+    const period = statsPeriod(query.from, query.to);
     await this.audit.recordRead(actor, {
       action: 'stats.ledger',
       targetType: 'ledger',
@@ -86,8 +89,8 @@ export class LedgerService {
 
   private async write(
     actor: Actor,
-    scope: LedgerScope,
-    period: LedgerPeriod,
+    scope: StatsScope,
+    period: StatsPeriod,
     out: PassThrough,
   ): Promise<void> {
     const now = this.clock.now();
@@ -101,7 +104,7 @@ export class LedgerService {
     let keyset: Keyset | null = null;
     for (;;) {
       const reports = await this.ledger.reportsPage(
-        scope.divisionPrefixes,
+        scope.prefixes,
         period.start,
         period.end,
         keyset,
@@ -156,7 +159,7 @@ export class LedgerService {
     const today = shanghaiDate(now);
     keyset = null;
     for (;;) {
-      const files = await this.ledger.filesPage(scope.divisionPrefixes, keyset, LEDGER_PAGE_SIZE);
+      const files = await this.ledger.filesPage(scope.prefixes, keyset, LEDGER_PAGE_SIZE);
       if (files.length === 0) break;
       await this.namePlaces(
         placeNames,
@@ -182,13 +185,18 @@ export class LedgerService {
       await workbook.drained();
     }
 
-    const visits = await Promise.all(
-      halves.map(async (half) => ({
-        done: await this.ledger.visitsDone(scope.divisionPrefixes, half.start, half.end),
-        overdue: await this.ledger.visitsOverdue(scope.divisionPrefixes, half.start, half.end, now),
-      })),
+    const reads = await Promise.all(
+      halves.map(async (half) => {
+        const window = { prefixes: scope.prefixes, start: half.start, end: half.end };
+        const [visitsDone, orderClocks, visitClocks] = await Promise.all([
+          this.ledger.visitsDone(scope.prefixes, half.start, half.end),
+          this.stats.orderClocks(window),
+          this.stats.visitClocks(window),
+        ]);
+        return { visitsDone, clocks: [...orderClocks, ...visitClocks] };
+      }),
     );
-    const [headings, ...rows] = summary.rows(visits);
+    const [headings, ...rows] = summary.rows(reads);
     workbook.startSheet(
       LEDGER_SHEETS.summary,
       headings.map((header, i) => ({ header: String(header), width: i === 0 ? 28 : 24 })),

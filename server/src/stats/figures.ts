@@ -78,6 +78,28 @@ export function p90(sorted: readonly number[]): number | null {
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
 
+/** How a set of clocks ended; those still running and not yet due are in none of the counts. */
+export interface ClockTally {
+  onTime: number;
+  late: number;
+  interrupted: number;
+  /** on time / (on time + late); null when none counted. */
+  onTimeShare: number | null;
+}
+
+/** The tally of a set of clocks by `clockEnd`: one definition for the figures and the 台账. */
+export function clockTally(rows: readonly ClockRow[], now: Date): ClockTally {
+  const ends = rows.map((row) => clockEnd(row, now));
+  const onTime = ends.filter((end) => end === 'on_time').length;
+  const late = ends.filter((end) => end === 'late').length;
+  return {
+    onTime,
+    late,
+    interrupted: ends.filter((end) => end === 'interrupted').length,
+    onTimeShare: share(onTime, onTime + late),
+  };
+}
+
 /**
  * One figure per unit and clock that has any clock due in the period, ordered by unit name, then
  * sign, contact, feedback, resolve, visit. Minutes are whole minutes from start to stop of the
@@ -95,12 +117,10 @@ export function clockFigures(
   }
   const figures = [...groups.values()].map((group): ClockFigure => {
     const { unitId, clock } = group[0];
-    const ends = group.map((row) => clockEnd(row, now));
-    const onTime = ends.filter((end) => end === 'on_time').length;
-    const late = ends.filter((end) => end === 'late').length;
+    const { onTime, late, interrupted, onTimeShare } = clockTally(group, now);
     const minutes = ascending(
       group
-        .filter((row, i) => row.stoppedAt && ends[i] !== 'interrupted')
+        .filter((row) => row.stoppedAt && clockEnd(row, now) !== 'interrupted')
         .map((row) => Math.round((row.stoppedAt!.getTime() - row.startedAt.getTime()) / MINUTE_MS)),
     );
     return {
@@ -110,12 +130,12 @@ export function clockFigures(
       total: onTime + late,
       onTime,
       late,
-      onTimeShare: share(onTime, onTime + late),
+      onTimeShare,
       medianMinutes: median(minutes),
       p90Minutes: p90(minutes),
       overdue: group.filter((row) => row.overdue).length,
       escalated: group.filter((row) => row.escalated).length,
-      interrupted: ends.filter((end) => end === 'interrupted').length,
+      interrupted,
     };
   });
   return figures.sort(

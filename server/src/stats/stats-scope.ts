@@ -10,11 +10,11 @@ export interface StatsScope {
 }
 
 /**
- * Who sees which figures (issue 16; domain.md, Accountability): a coordinator their divisions (the
- * county), a township's 儿童督导员 their township, a village's 儿童主任 their village. Other
- * departments' handlers keep no place and see none (403), as with the children's files.
- * `division` narrows the scope; one outside it is 403, never an empty answer that would pass
- * for zeros.
+ * Who sees which figures and 台账 (issue 16; domain.md, Accountability), for every
+ * `GET /stats/...` route: a coordinator their divisions (the county), a township's 儿童督导员
+ * their township, a village's 儿童主任 their village. Other departments' handlers keep no place
+ * and see none (403), as with the children's files. `division` narrows the scope; one outside it
+ * is 403, never an empty answer or workbook that would pass for zeros.
  */
 export function statsScope(actor: Actor, division: string | undefined): StatsScope {
   const unit = actor.unit;

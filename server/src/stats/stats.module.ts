@@ -12,5 +12,7 @@ import { StatsService } from './stats.service';
   imports: [AuditModule, DivisionsModule, DropoutsModule, OrdersModule],
   controllers: [StatsController],
   providers: [StatsRepository, StatsService],
+  // The 台账's half-year summary counts the clocks as the figures do, through the same reads.
+  exports: [StatsRepository],
 })
 export class StatsModule {}

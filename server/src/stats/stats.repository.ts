@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
-import { Brackets, DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
 import { VisitDueEntity } from '../children/visit.entity';
+import { underPrefixes } from '../database/under-prefixes';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import {
   OrderClockEntity,
@@ -18,22 +19,6 @@ export interface StatsWindow {
   prefixes: readonly string[];
   start: Date;
   end: Date;
-}
-
-/** Restricts a query to rows whose division code starts with one of the prefixes. */
-function under<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  column: string,
-  prefixes: readonly string[],
-): SelectQueryBuilder<T> {
-  return query.andWhere(
-    new Brackets((where) => {
-      where.where('1 = 0');
-      prefixes.forEach((prefix, i) =>
-        where.orWhere(`${column} LIKE :scope${i}`, { [`scope${i}`]: `${prefix}%` }),
-      );
-    }),
-  );
 }
 
 /**
@@ -63,7 +48,7 @@ export class StatsRepository {
         'r.reporterOrgType',
       ])
       .where('r.created_at >= :start AND r.created_at < :end', window);
-    const rows = await under(query, 'r.division_code', window.prefixes).getMany();
+    const rows = await underPrefixes(query, 'r.division_code', window.prefixes).getMany();
     return rows.map((r) => ({
       createdAt: r.createdAt,
       discoveredAt: r.discoveredAt,
@@ -86,7 +71,7 @@ export class StatsRepository {
       .getRepository(InstitutionEntity)
       .createQueryBuilder('i')
       .select(['i.id', 'i.name', 'i.type', 'i.divisionCode']);
-    const rows = await under(
+    const rows = await underPrefixes(
       query,
       'i.county_code',
       prefixes.map((p) => p.slice(0, 6)),
@@ -118,12 +103,12 @@ export class StatsRepository {
       retired.andWhere('c.unit_id = :unitId AND c.clock = :clock', bar);
     }
     const [{ entities, raw }, old] = await Promise.all([
-      under(current, 'o.division_code', window.prefixes).getRawAndEntities<{
+      underPrefixes(current, 'o.division_code', window.prefixes).getRawAndEntities<{
         c_order_id: string;
         c_clock: string;
         unitId: string | null;
       }>(),
-      under(retired, 'c.division_code', window.prefixes).getMany(),
+      underPrefixes(retired, 'c.division_code', window.prefixes).getMany(),
     ]);
     const units = new Map(raw.map((row) => [`${row.c_order_id}|${row.c_clock}`, row.unitId]));
     return [
@@ -158,7 +143,7 @@ export class StatsRepository {
       .getRepository(VisitDueEntity)
       .createQueryBuilder('v')
       .where('v.due_at >= :start AND v.due_at < :end', window);
-    const rows = await under(query, 'v.division_code', window.prefixes).getMany();
+    const rows = await underPrefixes(query, 'v.division_code', window.prefixes).getMany();
     return rows.map((v) => ({
       subjectId: v.id,
       unitId: v.unitId,
@@ -194,7 +179,7 @@ export class StatsRepository {
       .where('1 = 1')
       .groupBy('f.categories')
       .addGroupBy('f.status');
-    const rows = await under(query, 'f.division_code', prefixes).getRawMany<{
+    const rows = await underPrefixes(query, 'f.division_code', prefixes).getRawMany<{
       categories: string;
       status: ChildFileStatus;
       count: string | number;
@@ -234,7 +219,7 @@ export class StatsRepository {
       .where('r.rated_at >= :start AND r.rated_at < :end', window)
       .andWhere('r.rating_score IS NOT NULL')
       .setParameter('lowMax', lowMax);
-    const rows = await under(query, 'r.division_code', window.prefixes).getRawMany<{
+    const rows = await underPrefixes(query, 'r.division_code', window.prefixes).getRawMany<{
       score: string | number;
       reviewed: string | number;
     }>();

@@ -5,7 +5,6 @@ import {
   LOW_SCORE_MAX,
   defaultStatsGrain,
   dropoutStateFigures,
-  statsPeriodProblems,
   withinPrefixes,
   type OrderSummary,
   type Page,
@@ -26,20 +25,13 @@ import {
   reportingDelayFigures,
   satisfactionFigures,
 } from './figures';
+import { statsPeriod } from './stats-period';
 import { statsScope, type StatsScope } from './stats-scope';
 import { StatsRepository, type StatsWindow } from './stats.repository';
 
-const DAY_MS = 86_400_000;
-
-/** The window of Beijing dates `from`–`to` (both whole days); 400 naming the field otherwise. */
+/** The caller's places over the period `from`–`to`; 400 naming the field for a bad period. */
 function windowOf(query: StatsQueryDto, scope: StatsScope): StatsWindow {
-  const problems = statsPeriodProblems(query.from, query.to);
-  if (Object.keys(problems).length > 0) throw ApiException.validation(problems);
-  return {
-    prefixes: scope.prefixes,
-    start: new Date(`${query.from}T00:00:00+08:00`),
-    end: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + DAY_MS),
-  };
+  return { ...statsPeriod(query.from, query.to), prefixes: scope.prefixes };
 }
 
 /**

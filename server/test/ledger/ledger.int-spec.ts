@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { AuthResponse, Unit } from '@shouhu/shared';
+import {
+  CLOCKS,
+  CLOCK_LABELS,
+  type AuthResponse,
+  type StatsOverview,
+  type Unit,
+} from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../src/audit/audit-entry.entity';
 import { ReportEntity } from '../../src/reports/report.entity';
@@ -17,6 +23,7 @@ import {
   aWorld,
   type World,
 } from '../factories/world.factory';
+import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
 
@@ -109,6 +116,10 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
       discoveredAt: '2026-10-20T01:00:00Z',
       location: { divisionCode: HOME_VILLAGE },
     });
+    // Its township order signed, then returned: the clocks the return stops are interrupted.
+    const octoberOrder = await orderOf(sut.baseUrl, s.township.token, october.id, 'township');
+    await act(sut.baseUrl, s.township.token, octoberOrder.id, 'sign');
+    await act(sut.baseUrl, s.township.token, octoberOrder.id, 'return', { reason: '不属于本镇' });
     // A: 关庙村, a confidential teacher's dropout report, found 30 hours before it was filed.
     clock.set(T0);
     const a = await submitReport(sut.baseUrl, s.mandated.token, {
@@ -353,6 +364,28 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     ]);
     expect(summary).toContainEqual(['在册儿童：农村留守儿童', 1]);
     expect(summary).toContainEqual(['控辍保学：劝返中', 2]);
+  });
+
+  it('gives each clock the on-time share GET /stats/overview gives for the same half-year and place', async () => {
+    const half = 'from=2026-07-01&to=2026-12-31';
+    for (const who of ['coordinator', 'township']) {
+      const summary = (await ledger(s[who].token, half)).sheets['半年汇总'];
+      const figures = await http<StatsOverview>(sut.baseUrl, 'GET', `/stats/overview?${half}`, {
+        token: s[who].token,
+      });
+      const bars = figures.body.clocks;
+      expect([who, bars.some((bar) => bar.interrupted > 0)]).toEqual([who, true]);
+      for (const clock of CLOCKS) {
+        const ofClock = bars.filter((bar) => bar.clock === clock);
+        const onTime = ofClock.reduce((sum, bar) => sum + bar.onTime, 0);
+        const total = ofClock.reduce((sum, bar) => sum + bar.total, 0);
+        const row = summary.find((cells) => cells[0] === `${CLOCK_LABELS[clock]}按时率`);
+        expect([who, row]).toEqual([
+          who,
+          [`${CLOCK_LABELS[clock]}按时率`, total === 0 ? '—' : onTime / total],
+        ]);
+      }
+    }
   });
 
   it('narrows to a division within the scope, and refuses one outside it', async () => {

@@ -1,11 +1,9 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   CLOCKS,
   CLOCK_RESULTS,
-  DIVISION_CODE_PATTERN,
   STATS_GRAINS,
-  STATS_MAX_SPAN_DAYS,
   type ClockName,
   type ClockOrdersQuery,
   type ClockResult,
@@ -13,30 +11,13 @@ import {
   type StatsQuery,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsApiDate } from '../../common/date-fields';
 import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
+import { StatsPeriodQueryDto } from './stats-period-query.dto';
 
 export const CLOCK_ORDERS_PAGE_SIZE_MAX = 50;
 
-/** `GET /stats/overview`: the period (Beijing dates, both included) and the place. */
-export class StatsQueryDto implements StatsQuery {
-  @FieldDescription(
-    `统计区间的第一天（北京时间，YYYY-MM-DD，含当天）；区间最长${STATS_MAX_SPAN_DAYS}天，结束日期不能早于它`,
-  )
-  @IsApiDate('开始日期')
-  from: string;
-
-  @FieldDescription('统计区间的最后一天（北京时间，YYYY-MM-DD，含当天）')
-  @IsApiDate('结束日期')
-  to: string;
-
-  @FieldDescription(
-    '只统计这个区划（县6位、乡镇9位、村12位）之内的；不填：本人负责的全部区划。超出本人范围得到 403',
-  )
-  @MayBeAbsent()
-  @Matches(DIVISION_CODE_PATTERN, { message: '区划代码应为6位（县）、9位（乡镇）或12位（村）数字' })
-  division?: string;
-
+/** `GET /stats/overview`: the period and place, and the trend's step. */
+export class StatsQueryDto extends StatsPeriodQueryDto implements StatsQuery {
   @FieldDescription(
     '趋势的步长：day（日）、week（ISO 周，周一起）、month（月）；不填：区间超过62天按月，否则按日',
   )

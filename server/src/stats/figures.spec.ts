@@ -1,0 +1,42 @@
+import { clockTally, type ClockRow } from './figures';
+
+const NOW = new Date('2026-11-10T00:00:00Z');
+const DUE = new Date('2026-11-05T00:00:00Z');
+
+function aClock(overrides: Partial<ClockRow>): ClockRow {
+  return {
+    subjectId: 'order',
+    unitId: 'unit',
+    clock: 'sign',
+    startedAt: new Date('2026-11-01T00:00:00Z'),
+    dueAt: DUE,
+    stoppedAt: null,
+    interrupted: false,
+    overdue: false,
+    escalated: false,
+    ...overrides,
+  };
+}
+
+describe(clockTally.name, () => {
+  it.each([
+    ['stopped by its due time', { stoppedAt: DUE }, [1, 0, 0]],
+    ['stopped after it', { stoppedAt: new Date('2026-11-06T00:00:00Z') }, [0, 1, 0]],
+    ['running past it', {}, [0, 1, 0]],
+    ['running, not yet due', { dueAt: new Date('2026-11-20T00:00:00Z') }, [0, 0, 0]],
+    ['stopped in time by a return', { stoppedAt: DUE, interrupted: true }, [0, 0, 1]],
+  ])('counts a clock %s as [on time, late, interrupted] %j', (_what, overrides, counts) => {
+    const { onTime, late, interrupted } = clockTally([aClock(overrides)], NOW);
+    expect([onTime, late, interrupted]).toEqual(counts);
+  });
+
+  it('shares on time over on time and late, interrupted ones left out; null when none counted', () => {
+    const rows = [
+      aClock({ stoppedAt: DUE }),
+      aClock({}),
+      aClock({ stoppedAt: DUE, interrupted: true }),
+    ];
+    expect(clockTally(rows, NOW).onTimeShare).toBe(1 / 2);
+    expect(clockTally([aClock({ interrupted: true })], NOW).onTimeShare).toBeNull();
+  });
+});
