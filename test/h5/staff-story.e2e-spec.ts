@@ -187,7 +187,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-board').click();
     // This month's figures: the trend counts today's report, each chart with its table.
-    await coordinator.locator('.stats-trend .bar-row').first().waitFor();
+    await coordinator.locator('.stats-reports .bar-row').first().waitFor();
     await coordinator
       .locator('.stats-reports .section-title', { hasText: /收到报告 [1-9]/ })
       .waitFor();
@@ -205,7 +205,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     // A tap on a unit's row opens the orders behind its clock (the 改派 stopped the police's).
     const unit = coordinator.locator('.stats-clocks .clock-unit.bar-row-link').first();
     await unit.click();
-    await coordinator.locator('.tabs .tab-active').waitFor();
+    await coordinator.locator('.tab-active[class*="result-"]').waitFor();
     await coordinator.locator('.order-card').first().waitFor();
     await screenshot(coordinator, 'staff-9b-unit-overdue');
 

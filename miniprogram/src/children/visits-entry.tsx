@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { VISIT_LIST_SOON_DAYS } from '@shouhu/shared';
@@ -20,14 +20,22 @@ function visitsEntryText(due: { soon: number; overdue: number } | null): string 
 export function VisitsEntry() {
   const keeper = keepsFiles(currentUser());
   const [due, setDue] = useState<{ soon: number; overdue: number } | null>(null);
+  const loadedAt = useRef(0);
 
-  useDidShow(() => {
-    if (!keeper) return;
+  function load() {
+    // Mounting and the page's show may come together: one count a moment is enough.
+    if (!keeper || Date.now() - loadedAt.current < 1000) return;
+    loadedAt.current = Date.now();
     Promise.all([listDueVisits(1, 1, VISIT_LIST_SOON_DAYS), listDueVisits(1, 1, 0)]).then(
       ([soon, overdue]) => setDue({ soon: soon.total, overdue: overdue.total }),
       () => setDue(null),
     );
-  });
+  }
+
+  // A page that learns who is signed in after it showed (the home page) mounts this late: its
+  // first show has passed, so the counts are asked for on mounting too, and on every later show.
+  useEffect(load, [keeper]);
+  useDidShow(load);
 
   if (!keeper) return null;
   return (
