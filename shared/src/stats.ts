@@ -161,6 +161,17 @@ export const CLOCK_RESULT_LABELS: Record<ClockResult, string> = {
   interrupted: '退回或改派中止',
 };
 
+/**
+ * Who may open the orders behind a unit's bar: a coordinator any unit of their places; a township
+ * or village worker their own unit only, since the orders' summaries show other departments' work.
+ */
+export function mayOpenClockOrders(
+  viewer: { roles: readonly string[]; unitId: string | null },
+  unitId: string,
+): boolean {
+  return viewer.roles.includes('coordinator') || viewer.unitId === unitId;
+}
+
 export interface ClockOrdersQuery extends StatsQuery {
   unitId: string;
   clock: ClockName;

@@ -35,6 +35,14 @@ const POLICE: AuthUser = {
   unitDivisionPrefixes: ['341324'],
 };
 
+const TOWNSHIP_WORKER: AuthUser = {
+  id: 'u-town',
+  roles: ['reporter', 'handler'],
+  unitId: 'unit-township',
+  unitDepartment: 'township',
+  unitDivisionPrefixes: ['341324100'],
+};
+
 const TOWNSHIPS = [
   { code: '341324100', name: '泗城镇' },
   { code: '341324101', name: '墩集镇' },
@@ -116,7 +124,7 @@ describe('统计与台账', () => {
       ['评价数', '4 件'],
       ['平均分（5分满分）', '3.5'],
       ['打1–2分的', '25%'],
-      ['低分已回访', '1 件'],
+      ['低分已复核（重新办理）', '1 件'],
     ]);
   });
 
@@ -149,6 +157,21 @@ describe('统计与台账', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({
       url: `/board/orders/index?from=${from}&to=${to}&unitId=unit-police&unitName=${encodeURIComponent('泗县公安局')}&clock=sign&result=overdue`,
     });
+  });
+
+  it('lets a township worker open their own unit’s orders only', async () => {
+    serve();
+    const container = open(TOWNSHIP_WORKER);
+    await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+    const links = Array.from(
+      container.querySelectorAll('.stats-clocks .clock-unit.bar-row-link .clock-unit-name'),
+      (n) => n.textContent,
+    );
+    expect(links).toHaveLength(1);
+    expect(links[0]).toContain(
+      aStatsOverview().clocks.find((c) => c.unitId === 'unit-township')!.unitName,
+    );
   });
 
   it('has no orders to open behind a visit clock', async () => {

@@ -8,6 +8,7 @@ import {
   ORG_TYPE_LABELS,
   STATS_CLOCKS,
   chineseDate,
+  mayOpenClockOrders,
   priorityText,
   shanghaiDate,
   situation,
@@ -137,8 +138,12 @@ function PeriodFilter({
 function Clocks({ figures, query }: { figures: StatsOverview; query: StatsQuery }) {
   const [clock, setClock] = useState<StatsClock>('sign');
   const units = unitsOfClock(figures.clocks, clock);
+  const user = currentUser();
   const drill = (unit: (typeof units)[number]) => {
-    if (!isOrderClock(clock) || !unit.unitId) return undefined;
+    if (!isOrderClock(clock) || !unit.unitId || !user) return undefined;
+    if (!mayOpenClockOrders({ roles: user.roles, unitId: user.unitId ?? null }, unit.unitId)) {
+      return undefined;
+    }
     const params = [
       ['from', query.from],
       ['to', query.to],
@@ -313,7 +318,7 @@ function Figures({ figures, query }: { figures: StatsOverview; query: StatsQuery
               satisfaction.meanScore === null ? '—' : satisfaction.meanScore.toFixed(1),
             ],
             ['打1–2分的', rateText(satisfaction.lowShare)],
-            ['低分已回访', `${satisfaction.reviewed} 件`],
+            ['低分已复核（重新办理）', `${satisfaction.reviewed} 件`],
           ]}
         />
       </View>

@@ -25,7 +25,7 @@ import { hasRole, type Actor } from '../access/actor';
 import type { ChildFileEntity } from '../children/child-file.entity';
 import type { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import type { ReportEntity } from '../reports/report.entity';
-import { maskIdNumber, maskName } from './masking';
+import { maskIdNumber, maskName, maskTrackingCode } from './masking';
 
 /** A sheet's column: its heading and width in characters. */
 export interface LedgerColumn {
@@ -36,7 +36,7 @@ export interface LedgerColumn {
 export type Cell = string | number;
 
 export const REPORT_COLUMNS: LedgerColumn[] = [
-  { header: '查询码', width: 12 },
+  { header: '查询码（部分）', width: 14 },
   { header: '提交时间', width: 17 },
   { header: '发现时间', width: 17 },
   { header: '报告延迟（小时）', width: 10 },
@@ -197,7 +197,7 @@ export function reportRow(facts: ReportRowFacts): Cell[] {
         `${DEPARTMENT_SHORT_LABELS[order.department]}：${OUTCOME_LABELS[order.outcome!]}`,
     );
   return [
-    report.trackingCode,
+    maskTrackingCode(report.trackingCode),
     shanghaiDateTime(report.createdAt),
     shanghaiDateTime(report.discoveredAt),
     delayHours,

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName } from './masking';
+import { maskIdNumber, maskName, maskTrackingCode } from './masking';
 
 describe('maskName', () => {
   it.each([
@@ -10,6 +10,13 @@ describe('maskName', () => {
     [' 王小红 ', '王*红'],
   ])('shows %p as %p', (name, masked) => {
     expect(maskName(name)).toBe(masked);
+  });
+});
+
+describe('maskTrackingCode', () => {
+  it('keeps the first four and the last two characters', () => {
+    expect(maskTrackingCode('ACDEFGHJKM')).toBe('ACDE-****-KM');
+    expect(maskTrackingCode('ACDEFGHJKMNP')).toBe('ACDE-******-NP');
   });
 });
 

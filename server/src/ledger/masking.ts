@@ -12,6 +12,16 @@ export function maskName(name: string): string {
 }
 
 /**
+ * A tracking code with its middle hidden: `ACDEFGHJKM` → `ACDE-****-KM`. The whole code opens the
+ * report's public progress without a login (`/track`), so the 台账, a file that travels, carries
+ * only enough to match a row against a receipt.
+ */
+export function maskTrackingCode(code: string): string {
+  const chars = [...code];
+  return `${chars.slice(0, 4).join('')}-${'*'.repeat(Math.max(chars.length - 6, 0))}-${chars.slice(-2).join('')}`;
+}
+
+/**
  * An 身份证号 with its first 6 (the place of registration) and last 4 characters kept:
  * `341324201501011234` → `341324********1234`. Ten characters or fewer show as stars only.
  */

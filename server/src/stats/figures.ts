@@ -231,6 +231,8 @@ export interface RegisterRow {
   name: string;
   type: OrgType;
   divisionCode: string;
+  /** When it came onto the register: it answers for reports filed since, not before. */
+  createdAt: Date;
 }
 
 /**
@@ -238,7 +240,8 @@ export interface RegisterRow {
  * 单位 type): all, by type (the register's type when the report names an institution, else the
  * typed one), by institution of the register (those with reports, by name), and the silent list:
  * institutions of `register` with no report of their own in the period while reports about
- * children of their catchment (report's division under theirs) were filed by others. `register`
+ * children of their catchment (report's division under theirs) were filed by others after the
+ * institution came onto the register (one added today is not blamed for the month). `register`
  * names every institution a report may be filed for; the silent list is drawn from `candidates`
  * (those placed within the caller's scope).
  */
@@ -273,8 +276,9 @@ export function reportingDelayFigures(
       .filter((i) => !rows.some((row) => row.institutionId === i.id))
       .map((i) => ({
         institution: i,
-        reportsFromCatchment: rows.filter((row) => row.divisionCode.startsWith(i.divisionCode))
-          .length,
+        reportsFromCatchment: rows.filter(
+          (row) => row.divisionCode.startsWith(i.divisionCode) && row.createdAt >= i.createdAt,
+        ).length,
       }))
       .filter(({ reportsFromCatchment }) => reportsFromCatchment > 0)
       .sort(

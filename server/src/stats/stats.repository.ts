@@ -70,13 +70,19 @@ export class StatsRepository {
     const query = this.dataSource
       .getRepository(InstitutionEntity)
       .createQueryBuilder('i')
-      .select(['i.id', 'i.name', 'i.type', 'i.divisionCode']);
+      .select(['i.id', 'i.name', 'i.type', 'i.divisionCode', 'i.createdAt']);
     const rows = await underPrefixes(
       query,
       'i.county_code',
       prefixes.map((p) => p.slice(0, 6)),
     ).getMany();
-    return rows.map(({ id, name, type, divisionCode }) => ({ id, name, type, divisionCode }));
+    return rows.map(({ id, name, type, divisionCode, createdAt }) => ({
+      id,
+      name,
+      type,
+      divisionCode,
+      createdAt,
+    }));
   }
 
   /**

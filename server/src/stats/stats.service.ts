@@ -5,12 +5,13 @@ import {
   LOW_SCORE_MAX,
   defaultStatsGrain,
   dropoutStateFigures,
+  mayOpenClockOrders,
   withinPrefixes,
   type OrderSummary,
   type Page,
   type StatsOverview,
 } from '@shouhu/shared';
-import { hasRole, type Actor } from '../access/actor';
+import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -119,7 +120,7 @@ export class StatsService {
   async clockOrders(actor: Actor, query: ClockOrdersQueryDto): Promise<Page<OrderSummary>> {
     const scope = statsScope(actor, query.division);
     const window = windowOf(query, scope);
-    if (!hasRole(actor, 'coordinator') && actor.unit?.id !== query.unitId) {
+    if (!mayOpenClockOrders({ roles: actor.roles, unitId: actor.unit?.id ?? null }, query.unitId)) {
       throw ApiException.forbidden('只能查看本单位的工单');
     }
     const now = this.clock.now();

@@ -38,7 +38,7 @@ export async function aStatsReport(
 
 export async function anInstitution(
   db: DataSource,
-  overrides: { name: string; type: OrgType; divisionCode: string },
+  overrides: { name: string; type: OrgType; divisionCode: string; createdAt?: Date },
 ): Promise<InstitutionEntity> {
   const at = new Date('2026-09-01T00:00:00Z');
   const institution: InstitutionEntity = {
@@ -47,7 +47,7 @@ export async function anInstitution(
     contactName: null,
     contactPhone: null,
     createdAt: at,
-    updatedAt: at,
+    updatedAt: overrides.createdAt ?? at,
     ...overrides,
   };
   await db.getRepository(InstitutionEntity).insert(institution);

@@ -26,6 +26,7 @@ import {
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
+import { maskTrackingCode } from '../../src/ledger/masking';
 
 const HOUR = 3600_000;
 /** Tuesday 3 November 2026, 10:00 in Beijing. */
@@ -174,7 +175,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
   afterAll(() => sut?.close());
 
   const HEADINGS = [
-    '查询码',
+    '查询码（部分）',
     '提交时间',
     '发现时间',
     '报告延迟（小时）',
@@ -202,7 +203,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     '乡镇（墩集镇督导站）待签收：签收 未完成（已超时）；接触 未完成（已超时）；办结 未完成（已超时）';
   /** Report A as a caller sees it, with the columns that depend on who asks. */
   const rowA = (who: { institution: string; child: string; id: string; reporter: string }) => [
-    codes.a,
+    maskTrackingCode(codes.a),
     '2026-11-03 10:00',
     '2026-11-02 04:00',
     30,
@@ -222,7 +223,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     files.a,
   ];
   const rowB = () => [
-    codes.b,
+    maskTrackingCode(codes.b),
     '2026-11-04 10:00',
     '2026-11-04 08:00',
     2,

@@ -106,6 +106,13 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       type: 'medical',
       divisionCode: HOME_TOWN_2,
     });
+    // Registered after the quarter's reports from its village were filed: not blamed for them.
+    await anInstitution(db, {
+      name: '关庙村幼儿园',
+      type: 'kindergarten',
+      divisionCode: HOME_VILLAGE,
+      createdAt: new Date('2026-12-30T00:00:00+08:00'),
+    });
     // A village with no report: not silent.
     i.quiet = await anInstitution(db, {
       name: '泗城镇东关社区居委会',

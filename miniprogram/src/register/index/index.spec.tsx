@@ -167,6 +167,29 @@ describe('强制报告单位名录', () => {
     ).toEqual(['第3行 类型：没有这个类型：银行', '第12行 联系电话：联系电话不正确']);
   });
 
+  it('says a file that is no spreadsheet in words alone, with no cell list', async () => {
+    serve();
+    Object.assign(URL, { createObjectURL: () => 'blob:sheet' });
+    taro.uploadFile.mockResolvedValue({
+      statusCode: 400,
+      data: JSON.stringify({
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请按提示修改',
+        errors: { file: '这个文件不是 Excel 表格（.xlsx），请用导入模板填写后再导入' },
+      }),
+    });
+    const container = open();
+    await screen.findByText('泗县第一中学');
+
+    fireEvent.change(container.querySelector('.import-file')!, {
+      target: { files: [new File(['x'], 'a.xlsx')] },
+    });
+
+    await screen.findByText('这个文件不是 Excel 表格（.xlsx），请用导入模板填写后再导入');
+    expect(container.querySelector('.import-errors')).toBeNull();
+    expect(container.textContent).not.toContain('file');
+  });
+
   it('is kept by the coordinator only, and asks nothing of others', async () => {
     serve();
     open({ id: 'u', roles: ['reporter', 'handler'], unitDepartment: 'township' });

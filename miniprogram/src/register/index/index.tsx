@@ -37,10 +37,16 @@ type ImportState =
   | { state: 'refused'; message: string; cells: string[] }
   | { state: 'failed'; message: string };
 
-/** The refused cells of a sheet, in the order of its rows: 第3行 类型：… */
+const ROW_KEY = /^第(\d+)行/;
+
+/**
+ * The refused cells of a sheet, in the order of its rows: 第3行 类型：… Keys that name no cell
+ * (`file`: not a spreadsheet at all) are not cells; their words are shown alone.
+ */
 function refusedCells(error: ApiError): string[] {
-  const row = (key: string) => Number(/^第(\d+)行/.exec(key)?.[1] ?? 0);
+  const row = (key: string) => Number(ROW_KEY.exec(key)?.[1] ?? 0);
   return Object.entries(error.fieldErrors)
+    .filter(([key]) => ROW_KEY.test(key))
     .sort(([a], [b]) => row(a) - row(b))
     .map(([cell, problem]) => `${cell}：${problem}`);
 }
@@ -60,8 +66,11 @@ function ImportSection({ onImported }: { onImported: () => void }) {
       setState({ state: 'done', result: await importInstitutions(path) });
       onImported();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && Object.keys(e.fieldErrors).length > 0) {
-        setState({ state: 'refused', message: e.message, cells: refusedCells(e) });
+      const cells = e instanceof ApiError && e.status === 400 ? refusedCells(e) : [];
+      if (cells.length > 0) {
+        setState({ state: 'refused', message: (e as ApiError).message, cells });
+      } else if (e instanceof ApiError && e.status === 400 && e.fieldErrors.file) {
+        setState({ state: 'failed', message: e.fieldErrors.file });
       } else {
         setState({ state: 'failed', message: failureText(e, '导入没有成功，请稍后再试') });
       }
