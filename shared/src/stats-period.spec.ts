@@ -21,8 +21,10 @@ describe('the period of the accountability figures', () => {
     expect(statsPeriodProblems('2025-01-01', '2026-01-02')).toEqual({ to: '统计区间最长366天' });
   });
 
-  it('steps by month over more than 62 days', () => {
-    expect(defaultStatsGrain('2026-10-01', '2026-12-01')).toBe('day');
+  it('steps by day up to two weeks, by week up to 62 days, by month beyond', () => {
+    expect(defaultStatsGrain('2026-11-01', '2026-11-14')).toBe('day');
+    expect(defaultStatsGrain('2026-11-01', '2026-11-15')).toBe('week');
+    expect(defaultStatsGrain('2026-10-01', '2026-12-01')).toBe('week');
     expect(defaultStatsGrain('2026-10-01', '2026-12-02')).toBe('month');
   });
 

@@ -30,9 +30,14 @@ export function statsPeriodProblems(
   return {};
 }
 
-/** The trend's step when none is asked for: months over more than 62 days, else days. */
+/**
+ * The trend's step when none is asked for, so a phone's chart has a handful of bars to read:
+ * days up to two weeks, weeks up to 62 days (a month is 4–5 weeks), months beyond.
+ */
 export function defaultStatsGrain(from: string, to: string): StatsGrain {
-  return statsSpanDays(from, to) > 62 ? 'month' : 'day';
+  const days = statsSpanDays(from, to);
+  if (days > 62) return 'month';
+  return days > 14 ? 'week' : 'day';
 }
 
 /** `2026-W45`: the ISO week (Monday first; week 1 holds the year's first Thursday) of a date. */
