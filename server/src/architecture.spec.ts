@@ -153,10 +153,16 @@ describe('import direction', () => {
     expect(breaking((i) => i.to === 'dropouts' && !above.includes(i.from))).toEqual([]);
   });
 
-  it('keeps the accountability figures (stats) at the top: only the application imports them', () => {
-    const above = ['stats', 'app.module'];
+  it('keeps the accountability figures (stats) at the top: only the application and the 台账 import them', () => {
+    const above = ['stats', 'ledger', 'app.module'];
 
     expect(breaking((i) => i.to === 'stats' && !above.includes(i.from))).toEqual([]);
+  });
+
+  it('keeps the 台账 (ledger) at the very top: only the application imports it', () => {
+    const above = ['ledger', 'app.module'];
+
+    expect(breaking((i) => i.to === 'ledger' && !above.includes(i.from))).toEqual([]);
   });
 });
 

@@ -66,6 +66,15 @@ const offered = (container: HTMLElement) =>
     (button) => /dropout-to-(\w+)/.exec(button.className)?.[1],
   );
 
+/** The note's inner textarea, once the Taro component has drawn it (it hydrates after render). */
+async function noteBox(container: HTMLElement): Promise<Element> {
+  return waitFor(() => {
+    const box = container.querySelector('.dropout-note textarea');
+    if (!box) throw new Error('the note box is not drawn yet');
+    return box;
+  });
+}
+
 describe('控辍保学 on the file page', () => {
   it('shows the state, since when, and the check’s window while 已复学', () => {
     const { container } = show(
@@ -169,14 +178,14 @@ describe('控辍保学 on the file page', () => {
     expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
     expect(container.querySelector('.dropout-note')?.classList).toContain('input-error');
 
-    fireEvent.input(container.querySelector('.dropout-note textarea')!, {
+    fireEvent.input(await noteBox(container), {
       target: { value: '孩子不见了已经三天' },
     });
     await tap(container.querySelector('.sheet-submit')!);
     expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
     expect(sent).toEqual([]);
 
-    fireEvent.input(container.querySelector('.dropout-note textarea')!, {
+    fireEvent.input(await noteBox(container), {
       target: { value: NOTE },
     });
     await tap(container.querySelector('.sheet-submit')!);
