@@ -156,6 +156,8 @@ export interface ReportRow {
   situations: SituationCode[];
   institutionId: string | null;
   reporterOrgType: OrgType | null;
+  /** Whether the reader of the figures may learn who filed it (`mayKnowReporter`). */
+  reporterKnown: boolean;
 }
 
 /** Counts of every value in `all` order, zeros included. */
@@ -243,12 +245,16 @@ export interface RegisterRow {
  * children of their catchment (report's division under theirs) were filed by others after the
  * institution came onto the register (one added today is not blamed for the month). `register`
  * names every institution a report may be filed for; the silent list is drawn from `candidates`
- * (those placed within the caller's scope).
+ * (those placed within the caller's scope), leaving out `reportedElsewhere` (those that filed in
+ * the period about a child outside the scope, whose reports the rows do not hold). An institution
+ * is named with a report only where the reader may learn who filed it (`reporterKnown`): an
+ * anonymous report names nobody's institution, as in the 台账.
  */
 export function reportingDelayFigures(
   rows: readonly ReportRow[],
   register: readonly RegisterRow[],
   candidates: readonly RegisterRow[],
+  reportedElsewhere: ReadonlySet<string>,
   placeName: (code: string) => string,
 ): StatsOverview['reportingDelay'] {
   const institutions = new Map(register.map((i) => [i.id, i]));
@@ -257,7 +263,8 @@ export function reportingDelayFigures(
     row.reporterOrgType;
   const filed = rows.filter((row) => typeOf(row) !== null);
   const types = [...new Set(filed.map((row) => typeOf(row)!))].sort();
-  const own = register.filter((i) => rows.some((row) => row.institutionId === i.id));
+  const named = rows.filter((row) => row.reporterKnown);
+  const own = register.filter((i) => named.some((row) => row.institutionId === i.id));
   return {
     all: delayFigure(filed),
     byType: types.map((type) => ({
@@ -270,10 +277,12 @@ export function reportingDelayFigures(
         institutionId: i.id,
         name: i.name,
         type: i.type,
-        ...delayFigure(rows.filter((row) => row.institutionId === i.id)),
+        ...delayFigure(named.filter((row) => row.institutionId === i.id)),
       })),
     silent: candidates
-      .filter((i) => !rows.some((row) => row.institutionId === i.id))
+      .filter(
+        (i) => !reportedElsewhere.has(i.id) && !rows.some((row) => row.institutionId === i.id),
+      )
       .map((i) => ({
         institution: i,
         reportsFromCatchment: rows.filter(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChildCategory, ChildFileStatus } from '@shouhu/shared';
+import type { ChildCategory, ChildFileStatus, ReporterPrivacy } from '@shouhu/shared';
 import { DataSource, In } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
 import { VisitDueEntity } from '../children/visit.entity';
@@ -31,7 +31,10 @@ export class StatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Reports submitted in the window: `IDX_reports_created_division` (created_at, division_code). */
-  async reports(window: StatsWindow): Promise<ReportRow[]> {
+  async reports(
+    window: StatsWindow,
+    mayKnow: (report: ReporterPrivacy) => boolean,
+  ): Promise<ReportRow[]> {
     const query = this.dataSource
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
@@ -46,6 +49,8 @@ export class StatsRepository {
         'r.situations',
         'r.institutionId',
         'r.reporterOrgType',
+        'r.reporterAnonymous',
+        'r.reporterConfidential',
       ])
       .where('r.created_at >= :start AND r.created_at < :end', window);
     const rows = await underPrefixes(query, 'r.division_code', window.prefixes).getMany();
@@ -59,7 +64,30 @@ export class StatsRepository {
       situations: r.situations,
       institutionId: r.institutionId,
       reporterOrgType: r.reporterOrgType,
+      reporterKnown: mayKnow({
+        anonymous: Boolean(r.reporterAnonymous),
+        confidential: Boolean(r.reporterConfidential),
+      }),
     }));
+  }
+
+  /**
+   * Of `institutionIds`, those that filed a report in the window anywhere (the rows of the scope
+   * miss a report about a child elsewhere): `IDX_reports_institution_created`.
+   */
+  async institutionsReporting(
+    institutionIds: readonly string[],
+    window: Pick<StatsWindow, 'start' | 'end'>,
+  ): Promise<Set<string>> {
+    if (institutionIds.length === 0) return new Set();
+    const rows = await this.dataSource
+      .getRepository(ReportEntity)
+      .createQueryBuilder('r')
+      .select('DISTINCT r.institution_id', 'institutionId')
+      .where('r.institution_id IN (:...institutionIds)', { institutionIds })
+      .andWhere('r.created_at >= :start AND r.created_at < :end', window)
+      .getRawMany<{ institutionId: string }>();
+    return new Set(rows.map((row) => row.institutionId));
   }
 
   /**

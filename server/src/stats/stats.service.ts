@@ -5,13 +5,15 @@ import {
   LOW_SCORE_MAX,
   defaultStatsGrain,
   dropoutStateFigures,
+  mayKnowReporter,
   mayOpenClockOrders,
   withinPrefixes,
   type OrderSummary,
+  type DisclosureViewer,
   type Page,
   type StatsOverview,
 } from '@shouhu/shared';
-import type { Actor } from '../access/actor';
+import { hasRole, type Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -41,6 +43,18 @@ function windowOf(query: StatsQueryDto, scope: StatsScope): StatsWindow {
  * (`statsScope`), and the orders behind a clock's bar. Counts and times only, no child or
  * reporter; every read is audited as `stats.overview` or `stats.clock_orders`.
  */
+/**
+ * The reader of the figures as the disclosure rules see them: they hold no order through the
+ * figures, so a worker is a handler of no police order, and a coordinator a coordinator
+ * (`mayKnowReporter`: an anonymous report names nobody; a confidential one only to coordinators).
+ */
+function figuresReader(actor: Actor): DisclosureViewer {
+  return {
+    capacity: hasRole(actor, 'coordinator') ? 'coordinator' : 'handler',
+    department: 'township',
+  };
+}
+
 @Injectable()
 export class StatsService {
   constructor(
@@ -67,7 +81,7 @@ export class StatsService {
     });
     const [reports, register, orderClocks, visitClocks, files, dropouts, ratings, unitNames] =
       await Promise.all([
-        this.stats.reports(window),
+        this.stats.reports(window, (report) => mayKnowReporter(report, figuresReader(actor))),
         this.stats.register(scope.prefixes),
         this.stats.orderClocks(window),
         this.stats.visitClocks(window),
@@ -77,6 +91,10 @@ export class StatsService {
         this.summaries.unitNames(),
       ]);
     const silentCandidates = register.filter((i) => withinPrefixes(i.divisionCode, scope.prefixes));
+    const reportedElsewhere = await this.stats.institutionsReporting(
+      silentCandidates.map((i) => i.id),
+      window,
+    );
     const places = await this.divisions.placeNames([
       scope.divisionCode,
       ...reports.map((r) => r.divisionCode.slice(0, 9)),
@@ -107,7 +125,13 @@ export class StatsService {
       clocks: clockFigures([...orderClocks, ...visitClocks], now, (unitId) =>
         unitId ? (unitNames.get(unitId) ?? '已删除的单位') : '未分派（管理员队列）',
       ),
-      reportingDelay: reportingDelayFigures(reports, register, silentCandidates, placeName),
+      reportingDelay: reportingDelayFigures(
+        reports,
+        register,
+        silentCandidates,
+        reportedElsewhere,
+        placeName,
+      ),
       satisfaction: satisfactionFigures(ratings),
     };
   }

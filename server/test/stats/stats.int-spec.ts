@@ -135,6 +135,8 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       situations: ['violence_abuse', 'private_part_injury'],
       institutionId: i.school.id,
       reporterOrgType: 'school',
+      // Signed: anyone who reads the figures may see the school filed it.
+      reporterAnonymous: false,
       ratingScore: 5,
       ratedAt: bj('2026-11-01T09:00'),
     });
@@ -148,6 +150,9 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       repeatReport: true,
       institutionId: i.school.id,
       reporterOrgType: 'school',
+      // Confidential: only the coordinator may see the school filed it.
+      reporterAnonymous: false,
+      reporterConfidential: true,
       ratingScore: 1,
       ratedAt: bj('2026-11-02T09:00'),
     });
@@ -489,6 +494,36 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     ]);
   });
 
+  it('does not call an institution of the township silent for a report it filed about a child elsewhere', async () => {
+    // In the quiet village, where the quarter has no report: the other tests do not see it.
+    const village = `${HOME_TOWN}201`;
+    const crossing = await anInstitution(db, {
+      name: '东关社区跨镇小学',
+      type: 'school',
+      divisionCode: village,
+      createdAt: bj('2026-07-01T00:00'),
+    });
+    await aStatsReport(db, {
+      createdAt: bj('2026-08-10T10:00'),
+      discoveredAt: bj('2026-08-10T09:00'),
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      channel: 'mandatory',
+      institutionId: crossing.id,
+      reporterOrgType: 'school',
+    });
+    await aStatsReport(db, {
+      createdAt: bj('2026-08-11T10:00'),
+      discoveredAt: bj('2026-08-11T09:00'),
+      divisionCode: village,
+    });
+
+    const township = await overview(s.township.token, 'from=2026-08-01&to=2026-08-31');
+
+    expect(township.status).toBe(200);
+    expect(township.body.reports.total).toBe(1);
+    expect(township.body.reportingDelay.silent).toEqual([]);
+  });
+
   it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {
     const township = await overview(s.township.token);
     expect(township.status).toBe(200);
@@ -500,6 +535,12 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     expect(township.body.reportingDelay.silent.map((x) => x.institutionId)).toEqual([
       i.guanmiao.id,
     ]);
+    // The confidential report names the school to the coordinator only; the township sees the
+    // signed one. Its delay still counts in the whole and by type.
+    expect(township.body.reportingDelay.byInstitution).toEqual([
+      expect.objectContaining({ institutionId: i.school.id, reports: 1, medianHours: 2 }),
+    ]);
+    expect(township.body.reportingDelay.all.reports).toBe(2);
     expect(township.body.children.byStatus).toEqual([
       { status: 'active', count: 1 },
       { status: 'closed', count: 1 },
