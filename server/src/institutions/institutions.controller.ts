@@ -91,11 +91,13 @@ export class InstitutionsController {
   )
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   async template(@CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
+    // Made before any header is set: a refusal then goes out as our JSON error, not a broken file.
+    const workbook = await this.imports.template(actor);
     await reply
       .header('content-type', XLSX_MEDIA_TYPE)
       .header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="institutions-template.xlsx"`)
-      .send(await this.imports.template(actor));
+      .send(workbook);
   }
 
   /** One .xlsx as multipart/form-data (field `file`, at most 2 MB). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DivisionsModule } from '../divisions/divisions.module';
 import { StatsModule } from '../stats/stats.module';
 import { UnitsModule } from '../units/units.module';
 import { LedgerController } from './ledger.controller';
@@ -8,7 +9,7 @@ import { LedgerService } from './ledger.service';
 
 /** The 台账 workbook (`GET /stats/ledger.xlsx`): reads reports, orders and files, changes nothing. */
 @Module({
-  imports: [AuditModule, StatsModule, UnitsModule],
+  imports: [AuditModule, DivisionsModule, StatsModule, UnitsModule],
   controllers: [LedgerController],
   providers: [LedgerRepository, LedgerService],
 })

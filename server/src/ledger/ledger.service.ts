@@ -3,13 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type ChildFileChild, type ReportChild } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { DivisionsService } from '../divisions/divisions.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { Sealer } from '../crypto/sealer';
 import { UnitsRepository } from '../units/units.repository';
 import { LOGGER, type Logger } from '../logging/logger';
 import type { StatsPeriodQueryDto } from '../stats/dto/stats-period-query.dto';
 import { statsPeriod, type StatsPeriod } from '../stats/stats-period';
-import { statsScope, type StatsScope } from '../stats/stats-scope';
+import { checkKnownDivision, statsScope, type StatsScope } from '../stats/stats-scope';
 import { StatsRepository } from '../stats/stats.repository';
 import { HalfYearSummary } from './half-year-summary';
 import { halfYearsOf } from './half-years';
@@ -55,6 +56,7 @@ export class LedgerService {
     private readonly ledger: LedgerRepository,
     private readonly stats: StatsRepository,
     private readonly units: UnitsRepository,
+    private readonly divisions: DivisionsService,
     private readonly sealer: Sealer,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -67,6 +69,7 @@ export class LedgerService {
    */
   async open(actor: Actor, query: StatsPeriodQueryDto): Promise<LedgerFile> {
     const scope = statsScope(actor, query.division);
+    await checkKnownDivision(this.divisions, query.division);
     const period = statsPeriod(query.from, query.to);
     await this.audit.recordRead(actor, {
       action: 'stats.ledger',

@@ -25,6 +25,11 @@ describe(clockTally.name, () => {
     ['running past it', {}, [0, 1, 0]],
     ['running, not yet due', { dueAt: new Date('2026-11-20T00:00:00Z') }, [0, 0, 0]],
     ['stopped in time by a return', { stoppedAt: DUE, interrupted: true }, [0, 0, 1]],
+    [
+      'stopped by a transfer once already past due',
+      { stoppedAt: new Date('2026-11-06T00:00:00Z'), interrupted: true },
+      [0, 1, 0],
+    ],
   ])('counts a clock %s as [on time, late, interrupted] %j', (_what, overrides, counts) => {
     const { onTime, late, interrupted } = clockTally([aClock(overrides)], NOW);
     expect([onTime, late, interrupted]).toEqual(counts);

@@ -46,11 +46,12 @@ export interface ClockRow {
 
 /**
  * Where a clock ended: on time (stopped by the deed by its due time), late (stopped after it, or
- * still running past it at `now`), interrupted; null while it runs and is not due yet (not
- * counted).
+ * still running past it at `now`), interrupted (stopped by a return or a transfer before it ran
+ * out; one already past due when it was stopped stays late: a move does not wipe a missed
+ * deadline); null while it runs and is not due yet (not counted).
  */
 export function clockEnd(row: ClockRow, now: Date): 'on_time' | 'late' | 'interrupted' | null {
-  if (row.interrupted) return 'interrupted';
+  if (row.interrupted) return row.stoppedAt && row.stoppedAt > row.dueAt ? 'late' : 'interrupted';
   if (row.stoppedAt) return row.stoppedAt <= row.dueAt ? 'on_time' : 'late';
   return row.dueAt <= now ? 'late' : null;
 }

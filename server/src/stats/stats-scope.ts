@@ -2,6 +2,7 @@ import { withinPrefixes } from '@shouhu/shared';
 import type { Actor } from '../access/actor';
 import { hasRole } from '../access/actor';
 import { ApiException } from '../common/api-exception';
+import type { DivisionsService } from '../divisions/divisions.service';
 
 /** The places a caller's figures cover, and the one the answer names. */
 export interface StatsScope {
@@ -33,4 +34,17 @@ export function statsScope(actor: Actor, division: string | undefined): StatsSco
     throw ApiException.forbidden('只能查看本人负责区划之内的统计');
   }
   return { prefixes: [division], divisionCode: division };
+}
+
+/**
+ * 400 for a `division` that names no known division: within the scope by its digits, it would
+ * answer zeros that pass for figures.
+ */
+export async function checkKnownDivision(
+  divisions: DivisionsService,
+  division: string | undefined,
+): Promise<void> {
+  if (division !== undefined && !(await divisions.exists(division))) {
+    throw ApiException.validation({ division: '没有这个区划代码，请从区划列表中选择' });
+  }
 }

@@ -29,7 +29,7 @@ import {
   satisfactionFigures,
 } from './figures';
 import { statsPeriod } from './stats-period';
-import { statsScope, type StatsScope } from './stats-scope';
+import { checkKnownDivision, statsScope, type StatsScope } from './stats-scope';
 import { StatsRepository, type StatsWindow } from './stats.repository';
 
 /** The caller's places over the period `from`–`to`; 400 naming the field for a bad period. */
@@ -69,6 +69,7 @@ export class StatsService {
   /** 403 outside the caller's places (`statsScope`); 400 naming `from` or `to` for a bad period. */
   async overview(actor: Actor, query: StatsQueryDto): Promise<StatsOverview> {
     const scope = statsScope(actor, query.division);
+    await checkKnownDivision(this.divisions, query.division);
     const window = windowOf(query, scope);
     const by = query.by ?? defaultStatsGrain(query.from, query.to);
     const now = this.clock.now();
@@ -143,6 +144,7 @@ export class StatsService {
    */
   async clockOrders(actor: Actor, query: ClockOrdersQueryDto): Promise<Page<OrderSummary>> {
     const scope = statsScope(actor, query.division);
+    await checkKnownDivision(this.divisions, query.division);
     const window = windowOf(query, scope);
     if (!mayOpenClockOrders({ roles: actor.roles, unitId: actor.unit?.id ?? null }, query.unitId)) {
       throw ApiException.forbidden('只能查看本单位的工单');

@@ -245,8 +245,17 @@ describe('register of mandated institutions: /institutions', () => {
       expect([change.status, invite.status]).toEqual([404, 404]);
     });
 
-    it('keeps the register from a city coordinator (403)', async () => {
+    it('keeps the register and its template from a city coordinator (403, in our shape)', async () => {
       expect((await list(cityCoordinator.token)).status).toBe(403);
+      const template = await http<{ code: string }>(
+        sut.baseUrl,
+        'GET',
+        '/institutions/template.xlsx',
+        { token: cityCoordinator.token },
+      );
+      expect(template.status).toBe(403);
+      expect(template.body.code).toBe('FORBIDDEN');
+      expect(template.headers.get('content-disposition')).toBeNull();
     });
   });
 

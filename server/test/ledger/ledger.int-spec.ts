@@ -394,6 +394,8 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     expect(village.sheets['报告台账']).toEqual([HEADINGS, rowB()]);
     const outside = await ledger(s.township.token, `${PERIOD}&division=${HOME_TOWN_2}`);
     expect([outside.status, outside.error?.code]).toEqual([403, 'FORBIDDEN']);
+    const unknown = await ledger(s.coordinator.token, `${PERIOD}&division=${HOME_COUNTY}999`);
+    expect([unknown.status, unknown.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('refuses other departments, reporters and administrators (403) and no login (401)', async () => {

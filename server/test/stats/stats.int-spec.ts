@@ -588,6 +588,10 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       const refused = await overview(token, `${QUARTER}&division=${division}`);
       expect([division, refused.status, refused.body.code]).toEqual([division, 403, 'FORBIDDEN']);
     }
+    // Within the county by its digits, but no division: 400, never a sheet of zeros.
+    const unknown = await overview(s.coordinator.token, `${QUARTER}&division=${HOME_COUNTY}999`);
+    expect([unknown.status, unknown.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(unknown.body.errors?.division).toBe('没有这个区划代码，请从区划列表中选择');
   });
 
   it('refuses other departments, reporters and administrators', async () => {
