@@ -61,20 +61,20 @@ export function readInstitutionSheet(
     };
   }
   const rows: SheetRow[] = [];
-  for (let number = 2; number <= sheet.rowCount; number++) {
-    const row = sheet.getRow(number);
+  // Only the rows the sheet holds: a single cell in row 1,048,576 must not make a million rows.
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number === 1 || rows.length > INSTITUTION_IMPORT_MAX_ROWS) return;
     const cells: SheetRow['cells'] = {};
     for (const [field, column] of columns) {
       const text = cellText(row.getCell(column).value);
       if (text !== undefined && text.trim() !== '') cells[field] = text;
     }
-    if (Object.keys(cells).length === 0) continue;
-    rows.push({ row: number, cells });
-    if (rows.length > INSTITUTION_IMPORT_MAX_ROWS) {
-      return {
-        errors: { file: `一次最多导入${INSTITUTION_IMPORT_MAX_ROWS}个机构，请分成几个表格导入` },
-      };
-    }
+    if (Object.keys(cells).length > 0) rows.push({ row: number, cells });
+  });
+  if (rows.length > INSTITUTION_IMPORT_MAX_ROWS) {
+    return {
+      errors: { file: `一次最多导入${INSTITUTION_IMPORT_MAX_ROWS}个机构，请分成几个表格导入` },
+    };
   }
   if (rows.length === 0) return { errors: { file: '表格中没有填写机构' } };
   return { rows };
