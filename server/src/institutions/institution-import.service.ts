@@ -34,13 +34,16 @@ const NOT_XLSX = '这个文件不是能打开的 Excel 表格（.xlsx），请�
 /** Rows inserted per statement: a 5,000-row sheet in ten. */
 const INSERT_BATCH = 500;
 
-/** What a checked row stores. */
+/**
+ * What a checked row stores. A contact field is undefined when the sheet has no such column:
+ * the stored value stays (an empty cell in a present column clears it).
+ */
 interface ImportRow {
   name: string;
   type: OrgType;
   divisionCode: string;
-  contactName: string | null;
-  contactPhone: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
 }
 
 /** The file's bytes, refused with 413 beyond the import's limit (the stream is dropped). */
@@ -98,7 +101,7 @@ export class InstitutionImportService {
     }
     const sheet = readInstitutionSheet(workbook);
     if ('errors' in sheet) throw ApiException.validation(sheet.errors);
-    const rows = await this.checked(sheet.rows, countyCode);
+    const rows = await this.checked(sheet.rows, sheet.columns, countyCode);
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
       const existing = new Map(
@@ -115,8 +118,16 @@ export class InstitutionImportService {
       for (const row of rows) {
         const found = existing.get(row.name);
         if (!found) {
-          created.push({ id: randomUUID(), countyCode, ...row, createdAt: now, updatedAt: now });
-        } else if (sameRow(found, row)) {
+          created.push({
+            id: randomUUID(),
+            countyCode,
+            ...row,
+            contactName: row.contactName ?? null,
+            contactPhone: row.contactPhone ?? null,
+            createdAt: now,
+            updatedAt: now,
+          });
+        } else if (sameRow(found, { ...found, ...row })) {
           result.unchanged++;
         } else {
           await this.institutions.save(manager, { ...found, ...row, updatedAt: now });
@@ -142,7 +153,17 @@ export class InstitutionImportService {
   }
 
   /** Every row checked; 400 with each refused cell, or the rows to store. */
-  private async checked(rows: SheetRow[], countyCode: string): Promise<ImportRow[]> {
+  private async checked(
+    rows: SheetRow[],
+    columns: readonly InstitutionField[],
+    countyCode: string,
+  ): Promise<ImportRow[]> {
+    // A present contact column's empty cell clears; an absent column leaves the stored value.
+    const blank = Object.fromEntries(
+      (['contactName', 'contactPhone'] as const)
+        .filter((field) => columns.includes(field))
+        .map((field) => [field, null]),
+    );
     const codes = [
       ...new Set(
         rows
@@ -186,8 +207,7 @@ export class InstitutionImportService {
           name: name as string,
           type: type as OrgType,
           divisionCode: fields.divisionCode as string,
-          contactName: null,
-          contactPhone: null,
+          ...blank,
           ...storedContact(cells),
         });
       }

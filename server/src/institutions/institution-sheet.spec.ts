@@ -18,7 +18,10 @@ describe(readInstitutionSheet.name, () => {
 
     const read = readInstitutionSheet(workbook);
 
-    expect(read).toEqual({ rows: [{ row: 1048576, cells: { name: '最后一行的学校' } }] });
+    expect(read).toEqual({
+      rows: [{ row: 1048576, cells: { name: '最后一行的学校' } }],
+      columns: ['name', 'type', 'divisionCode'],
+    });
     // Row 1's headings only: a loop to rowCount made a million rows (1.5 GB) for a 6 KB upload.
     expect(rowsAsked.mock.calls.length).toBeLessThanOrEqual(1);
   });
@@ -36,6 +39,7 @@ describe(readInstitutionSheet.name, () => {
         { row: 2, cells: { name: '泗县第一中学', type: '学校', divisionCode: '341324100' } },
         { row: 4, cells: { name: '泗县人民医院', type: '医疗机构', divisionCode: '341324' } },
       ],
+      columns: ['name', 'type', 'divisionCode'],
     });
   });
 });

@@ -38,7 +38,7 @@ function cellText(value: ExcelJS.CellValue): string | undefined {
  */
 export function readInstitutionSheet(
   workbook: ExcelJS.Workbook,
-): { rows: SheetRow[] } | { errors: Record<string, string> } {
+): { rows: SheetRow[]; columns: InstitutionField[] } | { errors: Record<string, string> } {
   const sheet = workbook.worksheets[0];
   if (!sheet) return { errors: { file: '表格是空的，请用下载的模板填写' } };
   const columns = new Map<InstitutionField, number>();
@@ -77,7 +77,7 @@ export function readInstitutionSheet(
     };
   }
   if (rows.length === 0) return { errors: { file: '表格中没有填写机构' } };
-  return { rows };
+  return { rows, columns: [...columns.keys()] };
 }
 
 /** The empty import sheet: the headings in row 1, and a second sheet listing the 类型 labels. */

@@ -374,6 +374,44 @@ describe('register of mandated institutions: /institutions', () => {
       expect(JSON.parse(audit.detail)).toEqual({ created: 1, updated: 1, unchanged: 1 });
     });
 
+    it('keeps the stored contacts of a sheet without the contact columns, clearing them only from empty cells', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token, {
+        name: `导入保留${randomUUID().slice(0, 6)}`,
+        contactName: '王校长',
+        contactPhone: '13900002222',
+      });
+      const cleared = await anInstitution(sut.baseUrl, coordinator.token, {
+        name: `导入清空${randomUUID().slice(0, 6)}`,
+        contactName: '赵主任',
+        contactPhone: '13900003333',
+      });
+
+      const without = await importSheet(
+        await aSheetForm([
+          [H.name, H.type, H.divisionCode],
+          [kept.name, '学校', HOME_TOWN],
+        ]),
+      );
+      const emptied = await importSheet(
+        await aSheetForm([
+          [H.name, H.type, H.divisionCode, H.contactName],
+          [cleared.name, '学校', HOME_TOWN, null],
+        ]),
+      );
+
+      expect(without.body).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      expect(emptied.body).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const rows = (await list(coordinator.token, '?q=导入&pageSize=100')).body.items;
+      expect(rows.find((r) => r.name === kept.name)).toMatchObject({
+        contactName: '王校长',
+        contactPhone: '13900002222',
+      });
+      expect(rows.find((r) => r.name === cleared.name)).toMatchObject({
+        contactName: null,
+        contactPhone: '13900003333',
+      });
+    });
+
     const good = () => [
       '好学校' + randomUUID().slice(0, 6),
       '学校',
