@@ -186,8 +186,10 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
 
     await coordinator.goto(`${suite.server.origin}/`);
     await coordinator.locator('.home-board').click();
-    // This month's figures: the trend counts today's report, each chart with its table.
+    // This year's figures (the story's half hour may cross midnight into a new month): the trend
+    // counts today's report, each chart with its table.
     await coordinator.locator('.stats-reports .bar-row').first().waitFor();
+    await coordinator.locator('.period-this_year').click();
     await coordinator
       .locator('.stats-reports .section-title', { hasText: /收到报告 [1-9]/ })
       .waitFor();
