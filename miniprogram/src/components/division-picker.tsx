@@ -11,16 +11,31 @@ const LEVELS = ['省', '市', '县（区）', '乡镇（街道）', '村（社�
 const GHOST_TAP_MS = 700;
 const tapTime = (): number => Date.now();
 
+/** How many levels of 省/市/县/乡镇/村 a path has down to each level. */
+export const DIVISION_DEPTH = { county: 3, village: 5 } as const;
+
 /** A report needs at least the county, so that it reaches the right units. */
-const MIN_DEPTH = 3;
+const REPORT_MIN_DEPTH = DIVISION_DEPTH.county;
 
 interface DivisionPickerProps {
   path: Division[];
   onChange: (path: Division[]) => void;
+  /**
+   * Levels a choice needs (3: the county, 5: a village); 就选… is offered only from there, so the
+   * picker never offers a place the form would then refuse.
+   */
+  minDepth?: number;
+  /** Levels of `path` that stay as they are (3 keeps the county: a file moves within it). */
+  fixedDepth?: number;
 }
 
 /** 省/市/县/乡镇/村, one level at a time, with big rows to tap. */
-export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
+export function DivisionPicker({
+  path,
+  onChange,
+  minDepth = REPORT_MIN_DEPTH,
+  fixedDepth = 0,
+}: DivisionPickerProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Division[]>(path);
   const closedAt = useRef(0);
@@ -84,20 +99,22 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
       {field}
       <View className="division-panel">
         <View className="division-crumbs">
-          <Text className="division-crumb" onClick={() => setDraft([])}>
-            全国
-          </Text>
+          {fixedDepth === 0 && (
+            <Text className="division-crumb" onClick={() => setDraft([])}>
+              全国
+            </Text>
+          )}
           {draft.map((d, i) => (
             <Text
               key={d.code}
-              className="division-crumb"
-              onClick={() => setDraft(draft.slice(0, i + 1))}
+              className={i + 1 < fixedDepth ? 'division-crumb-fixed' : 'division-crumb'}
+              onClick={() => i + 1 >= fixedDepth && setDraft(draft.slice(0, i + 1))}
             >
-              {` › ${d.name}`}
+              {fixedDepth > 0 && i === 0 ? d.name : ` › ${d.name}`}
             </Text>
           ))}
         </View>
-        {depth >= MIN_DEPTH && current && (
+        {depth >= minDepth && current && (
           <View
             className="big-button big-button-primary division-done"
             onClick={() => finish(draft)}
@@ -117,7 +134,13 @@ export function DivisionPicker({ path, onChange }: DivisionPickerProps) {
           </View>
         )}
         {!failed && options === null && <Text className="hint">正在加载…</Text>}
-        {options?.length === 0 && <Text className="hint">没有下一级了，请点“就选…”</Text>}
+        {options?.length === 0 && (
+          <Text className="hint">
+            {depth >= minDepth
+              ? '没有下一级了，请点“就选…”'
+              : '这里没有可选的下一级，请返回上一级另选'}
+          </Text>
+        )}
         {options?.map((d) => (
           <View key={d.code} className="choice division-option" onClick={() => choose(d)}>
             <Text>{d.name}</Text>

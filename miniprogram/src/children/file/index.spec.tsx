@@ -218,6 +218,24 @@ describe('档案详情', () => {
     );
   });
 
+  it('offers only villages of the file’s own county as the place to move to', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-move')!);
+    await waitFor(() => expect(container.textContent).toContain('安徽省 宿州市 泗县'));
+    await tap(container.querySelector('.file-move-sheet .division-field')!);
+    await screen.findByText('泗城镇');
+    // A county or a township would be refused (请选到村一级), and leaving the county is 销号.
+    expect(container.querySelector('.file-move-sheet .division-done')).toBeNull();
+    expect(screen.queryByText('全国')).toBeNull();
+    const fixed = container.querySelectorAll('.file-move-sheet .division-crumb-fixed');
+    expect([...fixed].map((crumb) => crumb.textContent)).toEqual(['安徽省', ' › 宿州市']);
+    await tap(fixed[0]);
+    await tap(screen.getByText('泗城镇'));
+    await screen.findByText('胡陈村委会');
+    expect(container.querySelector('.file-move-sheet .division-done')).toBeNull();
+  });
+
   it('refuses to move a file to the village it is in', async () => {
     const container = await open(aChildFileDetail());
 

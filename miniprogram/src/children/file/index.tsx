@@ -24,7 +24,7 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../../components/choice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { DivisionPicker } from '../../components/division-picker';
+import { DIVISION_DEPTH, DivisionPicker } from '../../components/division-picker';
 import { HandoverList } from '../../components/handover-list';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { Sheet } from '../../components/sheet';
@@ -158,7 +158,7 @@ export default function ChildFilePage() {
       // The picker starts at the file's county: a move stays within it (out of it is 销号).
       setTarget([]);
       void divisionPath(file!.divisionCode).then(
-        (path) => setTarget(path.slice(0, 3)),
+        (path) => setTarget(path.slice(0, DIVISION_DEPTH.county)),
         () => undefined,
       );
     }
@@ -420,7 +420,12 @@ export default function ChildFilePage() {
         >
           <Text className="hint">{MOVE_WARNING}。迁出本县请用“销号”。</Text>
           <Text className="field-label">迁到</Text>
-          <DivisionPicker path={target} onChange={setTarget} />
+          <DivisionPicker
+            path={target}
+            onChange={setTarget}
+            minDepth={DIVISION_DEPTH.village}
+            fixedDepth={DIVISION_DEPTH.county}
+          />
         </Sheet>
       )}
       <ConfirmDialog
