@@ -10,6 +10,7 @@ import {
   type DropoutChangeRequest,
   type DropoutState,
 } from '@shouhu/shared';
+import type { FieldProblems } from '../components/form-problems';
 
 /**
  * The states a worker may move the file to from where it is (shared `DROPOUT_TRANSITIONS`, the
@@ -48,13 +49,16 @@ export function dropoutConfirmText(from: ChildFileDropout | null, to: DropoutSta
   return `确认${move}？${to === 'whereabouts_unknown' ? '提交后会转给公安机关查找。' : ''}`;
 }
 
-/** The sheet's checks: the note's length, and for 去向不明 at least the words the police need. */
-export function dropoutProblems(to: DropoutState, note: string): string[] {
+/**
+ * The sheet's checks, keyed `note` as the server names it: the note's length, and for 去向不明 at
+ * least the words the police need (shared `dropoutChangeErrors`).
+ */
+export function dropoutProblems(to: DropoutState, note: string): FieldProblems {
   const required = dropoutChangeErrors({ state: to, note: note.trim() }).note;
-  if (required) return [required];
-  if (visibleLength(note) === 0) return [];
+  if (required) return { note: required };
+  if (visibleLength(note) === 0) return {};
   const problem = textProblem(note.trim(), TEXT_LIMITS.dropoutNote);
-  return problem ? [problem] : [];
+  return problem ? { note: problem } : {};
 }
 
 export function dropoutRequest(to: DropoutState, note: string): DropoutChangeRequest {

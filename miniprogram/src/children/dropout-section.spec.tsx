@@ -57,8 +57,8 @@ function show(file: ChildFileDetail, answer = { statusCode: 200, data: CHANGED a
   Taro.setStorageSync('shouhu.token', 'token-1');
   serve(answer);
   const onChanged = jest.fn();
-  const { container } = render(<DropoutSection file={file} onChanged={onChanged} />);
-  return { container, onChanged };
+  const { container, unmount } = render(<DropoutSection file={file} onChanged={onChanged} />);
+  return { container, onChanged, unmount };
 }
 
 const offered = (container: HTMLElement) =>
@@ -175,14 +175,14 @@ describe('控辍保学 on the file page', () => {
     expect(container.textContent).toContain('会转给公安机关查找孩子下落');
     expect(container.textContent).toContain('情况说明（必填）');
     await tap(container.querySelector('.sheet-submit')!);
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
+    expect(container.querySelector('.field-error-note')?.textContent).toContain('至少10字');
     expect(container.querySelector('.dropout-note')?.classList).toContain('input-error');
 
     fireEvent.input(await noteBox(container), {
       target: { value: '孩子不见了已经三天' },
     });
     await tap(container.querySelector('.sheet-submit')!);
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain('至少10字');
+    expect(container.querySelector('.field-error-note')?.textContent).toContain('至少10字');
     expect(sent).toEqual([]);
 
     fireEvent.input(await noteBox(container), {
@@ -220,5 +220,36 @@ describe('控辍保学 on the file page', () => {
       ),
     );
     expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('draws the note red with the reason under it, for its own check and for the server’s', async () => {
+    const reasonAt = (container: HTMLElement) =>
+      container.querySelector('.dropout-sheet .field-error-note')?.textContent;
+    const own = show(aChildFileDetail({ dropout: aDropout('returned') }));
+
+    await tap(own.container.querySelector('.dropout-to-whereabouts_unknown')!);
+    await tap(own.container.querySelector('.sheet-submit')!);
+    expect(reasonAt(own.container)).toContain('至少10字');
+    expect(own.container.querySelector('.dropout-note')?.classList).toContain('input-error');
+    expect(own.container.querySelector('.sheet-problems')).toBeNull();
+    own.unmount();
+
+    const server = show(aChildFileDetail({ dropout: aDropout('persuading') }), {
+      statusCode: 400,
+      data: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请按提示修改',
+        errors: { note: '情况说明含有不可见的控制字符，请删除后重新输入' },
+      },
+    });
+    await tap(server.container.querySelector('.dropout-to-returned')!);
+    await tap(server.container.querySelector('.sheet-submit')!);
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(reasonAt(server.container)).toBe('情况说明含有不可见的控制字符，请删除后重新输入'),
+    );
+    expect(server.container.querySelector('.dropout-note')?.classList).toContain('input-error');
+    expect(server.container.querySelector('.sheet-problems')).toBeNull();
   });
 });

@@ -13,8 +13,10 @@ import {
 } from '@shouhu/shared';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { DetailRow as Row } from '../components/detail-row';
+import { FieldError, invalidClass } from '../components/field-error';
+import { placeProblems, type FieldProblems } from '../components/form-problems';
 import { Sheet } from '../components/sheet';
-import { failureLines } from '../services/api-error';
+import { refusalOf, type Refusal } from '../services/api-error';
 import { changeDropout } from '../services/children';
 import {
   dropoutButtonText,
@@ -40,9 +42,8 @@ interface DropoutSectionProps {
 export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
   const [acting, setActing] = useState<DropoutState | null>(null);
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  /** The note was refused by the form's own check (not the server): its box is drawn in red. */
-  const [noteRefused, setNoteRefused] = useState(false);
+  const [own, setOwn] = useState<FieldProblems>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [police, setPolice] = useState<DropoutPoliceReferral | null>(null);
@@ -51,20 +52,21 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
   const mayChange = file.mayEdit && file.status === 'active';
   // A reader who may not change the file learns nothing from "not on the list".
   if (!dropout && !mayChange) return null;
+  const problems = placeProblems(own, refusal, ['note']);
 
   function open(to: DropoutState) {
     setActing(to);
     setNote('');
-    setProblems([]);
-    setNoteRefused(false);
+    setOwn({});
+    setRefusal(null);
   }
 
   function ask() {
     if (!acting) return;
     const found = dropoutProblems(acting, note);
-    setProblems(found);
-    setNoteRefused(found.length > 0);
-    if (found.length === 0) setConfirming(true);
+    setOwn(found);
+    setRefusal(null);
+    if (Object.keys(found).length === 0) setConfirming(true);
   }
 
   async function send(to: DropoutState) {
@@ -76,7 +78,7 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
       void Taro.showToast({ title: `已改为${DROPOUT_STATE_LABELS[to]}`, icon: 'success' });
       onChanged();
     } catch (e) {
-      setProblems(failureLines(e, '提交失败，请检查网络后再试；写的内容还在'));
+      setRefusal(refusalOf(e, '提交失败，请检查网络后再试；写的内容还在'));
     } finally {
       setBusy(false);
     }
@@ -107,7 +109,7 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
         <Sheet
           title={dropoutButtonText(dropout, acting)}
           className="dropout-sheet"
-          problems={problems}
+          problems={problems.lines}
           submitText="提交"
           busy={busy}
           onSubmit={ask}
@@ -118,7 +120,7 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
             情况说明{acting === 'whereabouts_unknown' ? '（必填）' : '（选填）'}
           </Text>
           <Textarea
-            className={`textarea dropout-note${noteRefused ? ' input-error' : ''}`}
+            className={`textarea dropout-note${invalidClass(problems.fields, 'note')}`}
             value={note}
             maxlength={inputMaxLength(TEXT_LIMITS.dropoutNote)}
             onInput={(e) => setNote(e.detail.value)}
@@ -126,6 +128,7 @@ export function DropoutSection({ file, onChanged }: DropoutSectionProps) {
           <Text className="counter">
             {textLength(note)}/{TEXT_LIMITS.dropoutNote.max}
           </Text>
+          <FieldError problems={problems.fields} name="note" />
         </Sheet>
       )}
       <ConfirmDialog

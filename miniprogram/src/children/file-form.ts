@@ -17,6 +17,7 @@ import {
   type TextLimit,
   type UpdateChildFileRequest,
 } from '@shouhu/shared';
+import type { FieldProblems } from '../components/form-problems';
 
 export interface PersonForm {
   name: string;
@@ -167,9 +168,6 @@ export function toUpdateRequest(form: FileForm): UpdateChildFileRequest {
     help: form.help.map(toHelp),
   };
 }
-
-/** Field → why it is refused: the names the server's 400 `errors` use, so both show alike. */
-export type FieldProblems = Record<string, string>;
 
 function text(problems: FieldProblems, field: string, value: string, limit: TextLimit) {
   if (visibleLength(value) === 0) return;

@@ -18,7 +18,7 @@ import {
   type VisitPerson,
 } from '@shouhu/shared';
 import type { Position } from '../services/location';
-import type { FieldProblems } from './file-form';
+import type { FieldProblems } from '../components/form-problems';
 
 /** One of the four checks as typed: no result until the visitor chose one. */
 export interface CheckForm {

@@ -27,6 +27,8 @@ interface DivisionPickerProps {
   minDepth?: number;
   /** Levels of `path` that stay as they are (3 keeps the county: a file moves within it). */
   fixedDepth?: number;
+  /** The place was refused: its box is drawn red (the reason goes under it, `FieldError`). */
+  invalid?: boolean;
 }
 
 /** 省/市/县/乡镇/村, one level at a time, with big rows to tap. */
@@ -35,6 +37,7 @@ export function DivisionPicker({
   onChange,
   minDepth = REPORT_MIN_DEPTH,
   fixedDepth = 0,
+  invalid = false,
 }: DivisionPickerProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Division[]>(path);
@@ -78,7 +81,7 @@ export function DivisionPicker({
   // The field stays on top while the list is open, so the list unfolds below where one tapped.
   const field = (
     <View
-      className="division-field"
+      className={`division-field${invalid ? ' input-error' : ''}`}
       onClick={() => {
         if (tapTime() - closedAt.current < GHOST_TAP_MS) return;
         setDraft(path);

@@ -4,7 +4,10 @@ import { Text, View } from '@tarojs/components';
 interface SheetProps {
   title: string;
   className: string;
-  /** Shown above the buttons: what the form found wrong, then the server's refusal. */
+  /**
+   * Shown above the buttons: only what belongs to no field of the sheet (`placeProblems`); a
+   * refused field is drawn red with its reason under it.
+   */
   problems: readonly string[];
   submitText: string;
   busy: boolean;

@@ -101,6 +101,25 @@ export class ApiError extends Error {
 }
 
 /**
+ * A refused call as a form shows it: the server's reasons by field, named as in the request body
+ * (`child.ageYears`), and its message.
+ */
+export interface Refusal {
+  message: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * What a form shows for anything a call threw: an API error's message and its reasons by field,
+ * or the caller's `fallback` (what failed and what to do) with no field.
+ */
+export function refusalOf(error: unknown, fallback: string): Refusal {
+  return error instanceof ApiError
+    ? { message: error.message, fields: error.fieldErrors }
+    : { message: fallback, fields: {} };
+}
+
+/**
  * What to show a person for anything a call threw: the server's words for an API error, the
  * caller's fallback (what failed and what to do) for anything else. Never a code.
  */

@@ -10,6 +10,9 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { FieldError, invalidClass } from '../components/field-error';
+import { placeProblems, type FieldProblems } from '../components/form-problems';
+import type { Refusal } from '../services/api-error';
 import { currentPosition, LocationUnavailable } from '../services/location';
 import { serverNow } from '../services/server-clock';
 import {
@@ -17,6 +20,7 @@ import {
   fieldProblems,
   initialValues,
   matchUnits,
+  problemsByField,
   UNIT_SEARCH_FROM,
   type FieldValues,
   type OrderActionSpec,
@@ -30,7 +34,8 @@ interface ActionPanelProps {
   /** What to do when `units` is empty: whom to ask differs for an admin and for a department. */
   noUnitsHint: string;
   busy: boolean;
-  refusal: string[];
+  /** The server's refusal of the last send, drawn at the fields that sent what it names. */
+  refusal: Refusal | null;
   onSubmit: (values: FieldValues) => void;
   onClose: () => void;
 }
@@ -45,7 +50,8 @@ function todayAt(time: string): string {
 
 /**
  * The fields one action needs, then the dialog when the act cannot be taken back
- * (`confirmationFor`); the server's refusal is shown in place.
+ * (`confirmationFor`); a refused field, by the sheet's check or the server's, is drawn red with
+ * the reason under it, and the list above the buttons keeps what no field shows.
  */
 export function ActionPanel({
   order,
@@ -59,19 +65,21 @@ export function ActionPanel({
 }: ActionPanelProps) {
   const fields = spec.fields(order);
   const [values, setValues] = useState<FieldValues>(() => initialValues(fields));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [own, setOwn] = useState<FieldProblems>({});
   const [confirming, setConfirming] = useState(false);
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const [locating, setLocating] = useState(false);
+  const [locationProblem, setLocationProblem] = useState<string | null>(null);
   const [unitQuery, setUnitQuery] = useState('');
   const question = confirmationFor(spec, order, values);
 
   async function locate(name: string) {
     setLocating(true);
+    setLocationProblem(null);
     try {
       set(name, JSON.stringify(await currentPosition()));
     } catch (error) {
-      setProblems([error instanceof LocationUnavailable ? error.message : '没有取得位置']);
+      setLocationProblem(error instanceof LocationUnavailable ? error.message : '没有取得位置');
     } finally {
       setLocating(false);
     }
@@ -79,13 +87,17 @@ export function ActionPanel({
 
   function ask() {
     const found = fieldProblems(fields, values);
-    setProblems(found);
-    if (found.length > 0) return;
+    setOwn(found);
+    if (Object.keys(found).length > 0) return;
     if (question) setConfirming(true);
     else onSubmit(values);
   }
 
-  const shown = [...problems, ...refusal];
+  const problems = placeProblems(
+    own,
+    refusal && { ...refusal, fields: problemsByField(fields, refusal.fields) },
+    fields.map((field) => field.name),
+  );
   return (
     <View>
       <View className="action-mask" onClick={onClose} />
@@ -96,7 +108,7 @@ export function ActionPanel({
             <Text className="field-label">{field.label}</Text>
             {field.kind === 'text' && (
               <Textarea
-                className="textarea action-text"
+                className={`textarea action-text${invalidClass(problems.fields, field.name)}`}
                 value={values[field.name] ?? ''}
                 maxlength={field.limit && inputMaxLength(field.limit)}
                 placeholder={field.placeholder}
@@ -129,7 +141,9 @@ export function ActionPanel({
                 end={hhmm(serverNow())}
                 onChange={(e) => set(field.name, todayAt(String(e.detail.value)))}
               >
-                <View className="input picker-field action-time">
+                <View
+                  className={`input picker-field action-time${invalidClass(problems.fields, field.name)}`}
+                >
                   <Text>{values[field.name] ? hhmm(new Date(values[field.name])) : '刚才'}</Text>
                 </View>
               </Picker>
@@ -145,6 +159,9 @@ export function ActionPanel({
                   <Text>{locating ? '正在获取位置…' : '记录我现在的位置'}</Text>
                 </View>
               ))}
+            {field.kind === 'position' && locationProblem && (
+              <Text className="error-line action-location-problem">{locationProblem}</Text>
+            )}
             {field.kind === 'unit' &&
               (units.length === 0 ? (
                 <Text className="hint action-no-units">{noUnitsHint}</Text>
@@ -173,11 +190,12 @@ export function ActionPanel({
                   )}
                 </View>
               ))}
+            <FieldError problems={problems.fields} name={field.name} />
           </View>
         ))}
-        {shown.length > 0 && (
+        {problems.lines.length > 0 && (
           <View className="error-box action-problems">
-            {shown.map((line) => (
+            {problems.lines.map((line) => (
               <Text key={line} className="error-line">
                 {line}
               </Text>

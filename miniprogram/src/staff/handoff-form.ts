@@ -9,6 +9,7 @@ import {
   type HandoffRequest,
   type ReceivingDepartment,
 } from '@shouhu/shared';
+import type { FieldProblems } from '../components/form-problems';
 
 /** 转接 as typed: a one-tap reason fills both, and either may then be changed. */
 export interface HandoffValues {
@@ -16,11 +17,12 @@ export interface HandoffValues {
   reason: string;
 }
 
-export function handoffProblems(values: HandoffValues): string[] {
-  const problems: string[] = [];
-  if (values.department === '') problems.push('请选择要请哪个部门协办');
+/** What 转接 still lacks, keyed `department` and `reason` as the server names them. */
+export function handoffProblems(values: HandoffValues): FieldProblems {
+  const problems: FieldProblems = {};
+  if (values.department === '') problems.department = '请选择要请哪个部门协办';
   const reason = textProblem(values.reason.trim(), TEXT_LIMITS.handoffReason);
-  if (reason) problems.push(reason);
+  if (reason) problems.reason = reason;
   return problems;
 }
 
@@ -42,19 +44,23 @@ export interface HandoverValues {
   placedAt: string;
 }
 
-export function handoverProblems(values: HandoverValues, now: Date): string[] {
-  const problems: string[] = [];
+/**
+ * What 书面交接 still lacks, keyed as the server names the fields: `at` for the day and time
+ * (not after `now`), and each of the three texts.
+ */
+export function handoverProblems(values: HandoverValues, now: Date): FieldProblems {
+  const problems: FieldProblems = {};
   if (!isRealDate(values.date) || !/^\d{2}:\d{2}$/.test(values.time)) {
-    problems.push('请选择交接的日期和时间');
+    problems.at = '请选择交接的日期和时间';
   } else if (
     beijingInstant(values.date, values.time).getTime() >
     now.getTime() + ALLOWED_CLOCK_SKEW_MS
   ) {
-    problems.push('交接时间不能晚于现在');
+    problems.at = '交接时间不能晚于现在';
   }
   for (const field of ['handedOverBy', 'receivedBy', 'placedAt'] as const) {
     const problem = textProblem(values[field].trim(), TEXT_LIMITS[field]);
-    if (problem) problems.push(problem);
+    if (problem) problems[field] = problem;
   }
   return problems;
 }

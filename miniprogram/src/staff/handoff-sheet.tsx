@@ -15,7 +15,10 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { FieldError, invalidClass } from '../components/field-error';
+import { placeProblems, type FieldProblems } from '../components/form-problems';
 import { Sheet } from '../components/sheet';
+import type { Refusal } from '../services/api-error';
 import {
   handoffProblems,
   handoffQuestion,
@@ -28,7 +31,8 @@ interface HandoffSheetProps {
   /** Every order of the report (this one too): a department already working it is not offered. */
   reportOrders: readonly { department: ReceivingDepartment; status: OrderStatus }[];
   busy: boolean;
-  refusal: string[];
+  /** The server's refusal of the last 转接 sent, drawn at the fields it names. */
+  refusal: Refusal | null;
   onSubmit: (body: HandoffRequest) => void;
   onClose: () => void;
 }
@@ -51,13 +55,14 @@ export function HandoffSheet({
   const presets = handoffReasonsFrom(order.department).filter((p) => offered(p.department));
   const departments = handoffDepartments(order.department).filter(offered);
   const [values, setValues] = useState<HandoffValues>({ department: '', reason: '' });
-  const [problems, setProblems] = useState<string[]>([]);
+  const [own, setOwn] = useState<FieldProblems>({});
   const [confirming, setConfirming] = useState(false);
+  const problems = placeProblems(own, refusal, ['department', 'reason']);
 
   function ask() {
     const found = handoffProblems(values);
-    setProblems(found);
-    if (found.length === 0) setConfirming(true);
+    setOwn(found);
+    if (Object.keys(found).length === 0) setConfirming(true);
   }
 
   return (
@@ -65,7 +70,7 @@ export function HandoffSheet({
       <Sheet
         title="转接"
         className="handoff-sheet"
-        problems={[...problems, ...refusal]}
+        problems={problems.lines}
         submitText="转接"
         busy={busy}
         onSubmit={ask}
@@ -94,9 +99,10 @@ export function HandoffSheet({
             onSelect={() => setValues((v) => ({ ...v, department }))}
           />
         ))}
+        <FieldError problems={problems.fields} name="department" />
         <Text className="field-label">转接原因（对方会看到）</Text>
         <Textarea
-          className="textarea handoff-reason"
+          className={`textarea handoff-reason${invalidClass(problems.fields, 'reason')}`}
           value={values.reason}
           maxlength={inputMaxLength(TEXT_LIMITS.handoffReason)}
           placeholder="写明需要对方做什么"
@@ -105,6 +111,7 @@ export function HandoffSheet({
         <Text className="counter">
           {textLength(values.reason)}/{TEXT_LIMITS.handoffReason.max}
         </Text>
+        <FieldError problems={problems.fields} name="reason" />
       </Sheet>
       <ConfirmDialog
         visible={confirming}

@@ -9,13 +9,17 @@ import {
   type GuardianshipHandoverRequest,
 } from '@shouhu/shared';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { FieldError, invalidClass } from '../components/field-error';
+import { placeProblems, type FieldProblems } from '../components/form-problems';
 import { Sheet } from '../components/sheet';
+import type { Refusal } from '../services/api-error';
 import { serverNow } from '../services/server-clock';
 import { handoverProblems, handoverRequest, type HandoverValues } from './handoff-form';
 
 interface HandoverSheetProps {
   busy: boolean;
-  refusal: string[];
+  /** The server's refusal of the last handover sent, drawn at the fields it names. */
+  refusal: Refusal | null;
   onSubmit: (body: GuardianshipHandoverRequest) => void;
   onClose: () => void;
 }
@@ -25,6 +29,9 @@ const TEXTS = [
   { name: 'receivedBy', label: '接收人（姓名、单位职务）', placeholder: '如：县民政局 刘科长' },
   { name: 'placedAt', label: '安置地点', placeholder: '如：县未成年人救助保护中心、亲属家' },
 ] as const;
+
+/** The fields the sheet draws, as the server names them. */
+const FIELDS = ['at', ...TEXTS.map((field) => field.name)];
 
 /** 书面交接 of a child taken into 临时监护: when, from whom, received by whom, placed where. */
 export function HandoverSheet({ busy, refusal, onSubmit, onClose }: HandoverSheetProps) {
@@ -36,14 +43,15 @@ export function HandoverSheet({ busy, refusal, onSubmit, onClose }: HandoverShee
     receivedBy: '',
     placedAt: '',
   }));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [own, setOwn] = useState<FieldProblems>({});
   const [confirming, setConfirming] = useState(false);
   const set = (patch: Partial<HandoverValues>) => setValues((v) => ({ ...v, ...patch }));
+  const problems = placeProblems(own, refusal, FIELDS);
 
   function ask() {
     const found = handoverProblems(values, serverNow());
-    setProblems(found);
-    if (found.length === 0) setConfirming(true);
+    setOwn(found);
+    if (Object.keys(found).length === 0) setConfirming(true);
   }
 
   return (
@@ -51,7 +59,7 @@ export function HandoverSheet({ busy, refusal, onSubmit, onClose }: HandoverShee
       <Sheet
         title="书面交接"
         className="handover-sheet"
-        problems={[...problems, ...refusal]}
+        problems={problems.lines}
         submitText="记录交接"
         busy={busy}
         onSubmit={ask}
@@ -64,7 +72,11 @@ export function HandoverSheet({ busy, refusal, onSubmit, onClose }: HandoverShee
           end={shanghaiDate(now)}
           onChange={(e) => set({ date: String(e.detail.value) })}
         >
-          <Text className="input picker-field handover-date">{chineseDate(values.date)}</Text>
+          <Text
+            className={`input picker-field handover-date${invalidClass(problems.fields, 'at')}`}
+          >
+            {chineseDate(values.date)}
+          </Text>
         </Picker>
         <Text className="field-label">交接时间</Text>
         <Picker
@@ -72,18 +84,24 @@ export function HandoverSheet({ busy, refusal, onSubmit, onClose }: HandoverShee
           value={values.time}
           onChange={(e) => set({ time: String(e.detail.value) })}
         >
-          <Text className="input picker-field handover-time">{values.time}</Text>
+          <Text
+            className={`input picker-field handover-time${invalidClass(problems.fields, 'at')}`}
+          >
+            {values.time}
+          </Text>
         </Picker>
+        <FieldError problems={problems.fields} name="at" />
         {TEXTS.map((field) => (
           <View key={field.name}>
             <Text className="field-label">{field.label}</Text>
             <Input
-              className={`input handover-${field.name}`}
+              className={`input handover-${field.name}${invalidClass(problems.fields, field.name)}`}
               value={values[field.name]}
               maxlength={inputMaxLength(TEXT_LIMITS[field.name])}
               placeholder={field.placeholder}
               onInput={(e) => set({ [field.name]: e.detail.value })}
             />
+            <FieldError problems={problems.fields} name={field.name} />
           </View>
         ))}
       </Sheet>

@@ -19,6 +19,7 @@ import {
   confirmationFor,
   fieldProblems,
   initialValues,
+  problemsByField,
   matchUnits,
   orderAfterWaiting,
   waitingActs,
@@ -149,21 +150,43 @@ describe('the 处理记录 sheet', () => {
   });
 });
 
+describe('problemsByField', () => {
+  const contactFields = ORDER_ACTION_SPECS.find((s) => s.key === 'contact')!.fields(anOrder());
+
+  it('gives a refused body field to the sheet field that sends it, and keeps any other', () => {
+    expect(
+      problemsByField(contactFields, {
+        at: '接触时间应在派单之后、现在之前',
+        latitude: '纬度应在-90到90之间',
+        channel: '不允许的字段',
+      }),
+    ).toEqual({
+      at: '接触时间应在派单之后、现在之前',
+      position: '纬度应在-90到90之间',
+      channel: '不允许的字段',
+    });
+  });
+});
+
 describe('fieldProblems', () => {
   it('asks for required fields and minimum lengths, and lets optional ones be empty', () => {
     const fields = [
       { name: 'reason', label: '原因', kind: 'text' as const, limit: TEXT_LIMITS.reason },
       { name: 'note', label: '备注', kind: 'text' as const, optional: true },
     ];
-    expect(fieldProblems(fields, {})).toEqual(['请填写：原因']);
-    expect(fieldProblems(fields, { reason: '短' })).toEqual(['请填写原因（至少2字）']);
-    expect(fieldProblems(fields, { reason: '不属于本辖区' })).toEqual([]);
-    expect(fieldProblems(fields, { reason: '\u3000\u3000' })).toEqual(['请填写：原因']);
-    expect(fieldProblems(fields, { reason: '\u200B'.repeat(12) })).toEqual(['请填写：原因']);
-    expect(fieldProblems(fields, { reason: '\u3164\u2800\u2060' })).toEqual(['请填写：原因']);
-    expect(fieldProblems(fields, { reason: '不属于\u0000本辖区' })).toEqual([
-      '原因含有不可见的控制字符，请删除后重新输入',
-    ]);
+    expect(fieldProblems(fields, {})).toEqual({ reason: '请填写：原因' });
+    expect(fieldProblems(fields, { reason: '短' })).toEqual({ reason: '请填写原因（至少2字）' });
+    expect(fieldProblems(fields, { reason: '不属于本辖区' })).toEqual({});
+    expect(fieldProblems(fields, { reason: '\u3000\u3000' })).toEqual({ reason: '请填写：原因' });
+    expect(fieldProblems(fields, { reason: '\u200B'.repeat(12) })).toEqual({
+      reason: '请填写：原因',
+    });
+    expect(fieldProblems(fields, { reason: '\u3164\u2800\u2060' })).toEqual({
+      reason: '请填写：原因',
+    });
+    expect(fieldProblems(fields, { reason: '不属于\u0000本辖区' })).toEqual({
+      reason: '原因含有不可见的控制字符，请删除后重新输入',
+    });
   });
 
   it('counts characters as the server does and stops at the API maximum', () => {
@@ -171,8 +194,10 @@ describe('fieldProblems', () => {
       { name: 'reason', label: '原因', kind: 'text' as const, limit: TEXT_LIMITS.reason },
     ];
     const max = TEXT_LIMITS.reason.max;
-    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max) })).toEqual([]);
-    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max + 1) })).toEqual([`原因最多${max}字`]);
+    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max) })).toEqual({});
+    expect(fieldProblems(fields, { reason: '𠀀'.repeat(max + 1) })).toEqual({
+      reason: `原因最多${max}字`,
+    });
   });
 
   it('starts choices that have a safe default with it', () => {

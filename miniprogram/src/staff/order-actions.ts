@@ -18,6 +18,7 @@ import {
   type OrderSummary,
   type TextLimit,
 } from '@shouhu/shared';
+import type { FieldProblems } from '../components/form-problems';
 import { orderActionPath, type OrderActionBodies, type OrderActionPath } from '../services/orders';
 import type { QueuedStaffRequest, StaffRequest } from '../services/staff-outbox';
 
@@ -37,6 +38,8 @@ export interface ActionField {
   placeholder?: string;
   /** For `choice`: value → a warning shown under the field while that value is chosen. */
   warnings?: Record<string, string>;
+  /** The body fields it is sent as, when not its own name: a position is two numbers. */
+  sentAs?: readonly string[];
 }
 
 /**
@@ -156,7 +159,13 @@ const HANDLER_ACTIONS: OrderActionSpec[] = [
         optional: true,
         limit: TEXT_LIMITS.contactNote,
       },
-      { name: 'position', label: '位置（选填）', kind: 'position', optional: true },
+      {
+        name: 'position',
+        label: '位置（选填）',
+        kind: 'position',
+        optional: true,
+        sentAs: ['latitude', 'longitude'],
+      },
     ],
     body: (v) => ({
       ...(v.at ? { at: v.at } : {}),
@@ -404,14 +413,32 @@ export function availableActions(
   });
 }
 
-/** What still has to be filled in before the action can be sent. */
-export function fieldProblems(fields: ActionField[], values: FieldValues): string[] {
-  return fields.flatMap((field) => {
-    const value = values[field.name] ?? '';
-    if (visibleLength(value) === 0) return field.optional ? [] : [`请填写：${field.label}`];
-    const problem = field.limit && textProblem(value.trim(), field.limit);
-    return problem ? [problem] : [];
-  });
+/** What still has to be filled in before the action can be sent, by field name. */
+export function fieldProblems(fields: ActionField[], values: FieldValues): FieldProblems {
+  return Object.fromEntries(
+    fields.flatMap((field) => {
+      const value = values[field.name] ?? '';
+      if (visibleLength(value) === 0) {
+        return field.optional ? [] : [[field.name, `请填写：${field.label}`]];
+      }
+      const problem = field.limit && textProblem(value.trim(), field.limit);
+      return problem ? [[field.name, problem]] : [];
+    }),
+  );
+}
+
+/**
+ * The server's reasons by body field (its 400 `errors`), moved to the sheet's fields that send
+ * them (a refused `latitude` is the position's); a body field no sheet field sends keeps its name,
+ * so the sheet lists it rather than dropping it.
+ */
+export function problemsByField(fields: ActionField[], refused: FieldProblems): FieldProblems {
+  return Object.fromEntries(
+    Object.entries(refused).map(([sent, reason]) => [
+      fields.find((field) => (field.sentAs ?? [field.name]).includes(sent))?.name ?? sent,
+      reason,
+    ]),
+  );
 }
 
 export function initialValues(fields: ActionField[]): FieldValues {

@@ -18,6 +18,7 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../../components/choice';
 import { FieldError, invalidClass, useScrollToFirstError } from '../../components/field-error';
+import type { FieldProblems } from '../../components/form-problems';
 import { PageState } from '../../components/page-state';
 import { ApiError, failureLines, failureText } from '../../services/api-error';
 import { createChildFile, fetchChildFile, updateChildFile } from '../../services/children';
@@ -32,7 +33,6 @@ import {
   toCreateRequest,
   toUpdateRequest,
   toggleCategory,
-  type FieldProblems,
   type FileForm,
   type HelpForm,
   type PersonForm,

@@ -142,11 +142,13 @@ describe('档案详情', () => {
 
     await tap(container.querySelector('.file-close')!);
     await tap(container.querySelector('.sheet-submit')!);
-    expect(container.querySelector('.sheet-problems')?.textContent).toBe('请选择销号原因');
+    expect(container.querySelector('.field-error-closeReason')?.textContent).toBe('请选择销号原因');
 
     await tap(screen.getByText('其他原因'));
     await tap(container.querySelector('.sheet-submit')!);
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain('请写明销号说明');
+    expect(container.querySelector('.field-error-closeNote')?.textContent).toContain(
+      '请写明销号说明',
+    );
     expect(sent).toEqual([]);
 
     fireEvent.input(container.querySelector('.file-close-note textarea')!, {
@@ -229,7 +231,7 @@ describe('档案详情', () => {
     expect(container.querySelector('.file-move-sheet .division-done')).toBeNull();
     expect(screen.queryByText('全国')).toBeNull();
     const fixed = container.querySelectorAll('.file-move-sheet .division-crumb-fixed');
-    expect([...fixed].map((crumb) => crumb.textContent)).toEqual(['安徽省', ' › 宿州市']);
+    expect(Array.from(fixed, (crumb) => crumb.textContent)).toEqual(['安徽省', ' › 宿州市']);
     await tap(fixed[0]);
     await tap(screen.getByText('泗城镇'));
     await screen.findByText('胡陈村委会');
@@ -247,19 +249,17 @@ describe('档案详情', () => {
     await tap(container.querySelector('.division-option')!);
     await tap(container.querySelector('.sheet-submit')!);
 
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain('孩子已经在这个村');
+    expect(container.querySelector('.field-error-divisionCode')?.textContent).toContain(
+      '孩子已经在这个村',
+    );
     expect(sent).toEqual([]);
   });
 
-  it('shows the server’s refusal in the sheet', async () => {
+  it('shows the server’s refusal that names no field in the sheet, and under the buttons once it is closed', async () => {
     const container = await open(aChildFileDetail());
     serve(file, {
-      statusCode: 400,
-      data: {
-        code: 'VALIDATION_FAILED',
-        message: '提交的内容有误',
-        errors: { closeNote: '销号说明最多500字' },
-      },
+      statusCode: 409,
+      data: { code: 'CHILD_FILE_CLOSED', message: '这份档案已销号，请先恢复在册' },
     });
 
     await tap(container.querySelector('.file-close')!);
@@ -268,10 +268,115 @@ describe('档案详情', () => {
     await tap(await screen.findByText('确认'));
 
     await waitFor(() =>
-      expect(container.querySelector('.sheet-problems')?.textContent).toContain(
-        '销号说明最多500字',
+      expect(container.querySelector('.sheet-problems')?.textContent).toBe(
+        '这份档案已销号，请先恢复在册',
       ),
     );
+    await tap(container.querySelector('.sheet-cancel')!);
+    expect(container.querySelector('.file-refusal')).toBeNull();
+  });
+});
+
+describe('档案详情: a refused field of 销号 or 迁档 is drawn red in its sheet', () => {
+  const reasonAt = (container: HTMLElement, field: string) =>
+    container.querySelector(`.action-panel .field-error-${field}`)?.textContent;
+  const list = (container: HTMLElement) => container.querySelector('.sheet-problems')?.textContent;
+
+  function refuseWith(errors: Record<string, string>) {
+    serve(file, {
+      statusCode: 400,
+      data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改', errors },
+    });
+  }
+
+  async function closeFor(container: HTMLElement, reason: string) {
+    await tap(container.querySelector('.file-close')!);
+    await tap(screen.getByText(reason));
+    await tap(container.querySelector('.sheet-submit')!);
+    await tap(await screen.findByText('确认'));
+  }
+
+  async function moveTo(container: HTMLElement, village: string) {
+    await tap(container.querySelector('.file-move')!);
+    await waitFor(() => expect(container.textContent).toContain('安徽省 宿州市 泗县'));
+    await tap(container.querySelector('.file-move-sheet .division-field')!);
+    await tap(await screen.findByText('泗城镇'));
+    await waitFor(() => expect(container.querySelectorAll('.division-option').length).toBe(2));
+    await tap(
+      Array.from(container.querySelectorAll('.division-option')).find(
+        (option) => option.textContent === village,
+      )!,
+    );
+    await tap(container.querySelector('.sheet-submit')!);
+  }
+
+  it('销号: the form’s own refusals under the reason and in the note’s red box', async () => {
+    const container = await open(aChildFileDetail());
+
+    await tap(container.querySelector('.file-close')!);
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(reasonAt(container, 'closeReason')).toBe('请选择销号原因');
+
+    await tap(screen.getByText('其他原因'));
+    await tap(container.querySelector('.sheet-submit')!);
+    expect(reasonAt(container, 'closeReason')).toBeUndefined();
+    expect(reasonAt(container, 'closeNote')).toContain('请写明销号说明');
+    expect(container.querySelector('.file-close-note')?.classList).toContain('input-error');
+    expect(list(container)).toBeUndefined();
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ['closeNote', '.file-close-note'],
+    ['closeReason', null],
+  ])('销号: the server’s refusal of %s under that field', async (field, box) => {
+    const container = await open(aChildFileDetail());
+    refuseWith({ [field]: '服务器说这一项不对' });
+
+    await closeFor(container, '年满18周岁');
+
+    await waitFor(() => expect(reasonAt(container, field)).toBe('服务器说这一项不对'));
+    expect(Array.from(container.querySelectorAll('.input-error'), (b) => b.className)).toEqual(
+      box ? [expect.stringContaining(box.slice(1))] : [],
+    );
+    expect(list(container)).toBeUndefined();
+  });
+
+  it('销号: a refusal of a field the sheet does not show stays in its list', async () => {
+    const container = await open(aChildFileDetail());
+    refuseWith({ status: '档案状态只能是在册或销号' });
+
+    await closeFor(container, '年满18周岁');
+
+    await waitFor(() => expect(list(container)).toContain('档案状态只能是在册或销号'));
+    expect(list(container)).toContain('提交的内容有误，请按提示修改');
+  });
+
+  it('迁档: the form’s own refusal and the server’s under the place, its box red', async () => {
+    const container = await open(aChildFileDetail());
+
+    await moveTo(container, '关庙村委会');
+    expect(reasonAt(container, 'divisionCode')).toContain('孩子已经在这个村');
+    expect(container.querySelector('.file-move-sheet .division-field')?.classList).toContain(
+      'input-error',
+    );
+    expect(list(container)).toBeUndefined();
+    expect(sent).toEqual([]);
+
+    await tap(container.querySelector('.sheet-cancel')!);
+    refuseWith({ divisionCode: '没有这个区划代码，请从列表中选择孩子迁入的村' });
+    await moveTo(container, '胡陈村委会');
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(reasonAt(container, 'divisionCode')).toBe(
+        '没有这个区划代码，请从列表中选择孩子迁入的村',
+      ),
+    );
+    expect(container.querySelector('.file-move-sheet .division-field')?.classList).toContain(
+      'input-error',
+    );
+    expect(list(container)).toBeUndefined();
   });
 });
 

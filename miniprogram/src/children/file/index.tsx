@@ -25,11 +25,13 @@ import {
 import { Choice } from '../../components/choice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DIVISION_DEPTH, DivisionPicker } from '../../components/division-picker';
+import { FieldError, invalidClass } from '../../components/field-error';
+import { placeProblems, refusalLines, type FieldProblems } from '../../components/form-problems';
 import { HandoverList } from '../../components/handover-list';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { Sheet } from '../../components/sheet';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
-import { failureLines, failureText } from '../../services/api-error';
+import { failureText, refusalOf, type Refusal } from '../../services/api-error';
 import type { ChildFileDetail } from '@shouhu/shared';
 import { fetchChildFile, updateChildFile } from '../../services/children';
 import { divisionPath, type Division } from '../../services/divisions';
@@ -116,6 +118,12 @@ function ReportEntry({ report }: { report: ChildFileReport }) {
 
 type Acting = 'close' | 'move' | null;
 
+/** The fields each sheet draws, as the server names them in the change it sends. */
+const SHEET_FIELDS: Record<Exclude<Acting, null>, readonly string[]> = {
+  close: ['closeReason', 'closeNote'],
+  move: ['divisionCode'],
+};
+
 /** 档案详情: the child, the people around them, the help in place, every report and the timeline. */
 export default function ChildFilePage() {
   const { id = '' } = useRouter().params;
@@ -127,9 +135,10 @@ export default function ChildFilePage() {
     text: string;
     done: string;
   } | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  /** A refused 恢复在册, which has no sheet: shown under the buttons. */
-  const [refusal, setRefusal] = useState<string[]>([]);
+  /** What the open sheet's own checks refuse. */
+  const [own, setOwn] = useState<FieldProblems>({});
+  /** The server's refusal: in the open sheet, or under the buttons for 恢复在册, which has none. */
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState<CloseReason | ''>('');
   const [note, setNote] = useState('');
@@ -149,7 +158,8 @@ export default function ChildFilePage() {
   });
 
   function open(which: Exclude<Acting, null>) {
-    setProblems([]);
+    setOwn({});
+    setRefusal(null);
     setActing(which);
     if (which === 'close') {
       setReason('');
@@ -164,12 +174,18 @@ export default function ChildFilePage() {
     }
   }
 
+  function close() {
+    setActing(null);
+    setRefusal(null);
+  }
+
   /** The sheet's checks passed: ask once before the change that cannot be taken back. */
   function ask() {
+    setRefusal(null);
     if (acting === 'close') {
       const found = closeProblems(reason, note);
-      setProblems(found);
-      if (found.length > 0 || reason === '') return;
+      setOwn(found);
+      if (Object.keys(found).length > 0 || reason === '') return;
       setConfirming({
         body: closeRequest(reason, note),
         text: `确认销号？原因：${CLOSE_REASON_LABELS[reason]}。销号后不再安排走访，需要时可以恢复在册。`,
@@ -178,8 +194,8 @@ export default function ChildFilePage() {
     } else if (acting === 'move') {
       const code = target[target.length - 1]?.code ?? '';
       const found = moveProblems(code, file!.divisionCode);
-      setProblems(found);
-      if (found.length > 0) return;
+      setOwn(found);
+      if (Object.keys(found).length > 0) return;
       setConfirming({
         body: { divisionCode: code },
         text: `迁到${target.map((d) => d.name).join(' ')}？${MOVE_WARNING}。`,
@@ -190,7 +206,7 @@ export default function ChildFilePage() {
 
   async function send(body: UpdateChildFileRequest, done: string) {
     setBusy(true);
-    setRefusal([]);
+    setRefusal(null);
     try {
       await updateChildFile(id, body);
       const moved = acting === 'move';
@@ -200,9 +216,7 @@ export default function ChildFilePage() {
       if (moved) await Taro.redirectTo({ url: '/children/index/index' });
       else await load();
     } catch (e) {
-      const lines = failureLines(e, '提交失败，请检查网络后再试');
-      if (acting) setProblems(lines);
-      else setRefusal(lines);
+      setRefusal(refusalOf(e, '提交失败，请检查网络后再试'));
     } finally {
       setBusy(false);
     }
@@ -214,6 +228,7 @@ export default function ChildFilePage() {
   const visit = nextVisitText(file.nextVisitDueAt, serverNow());
   const facts = genderAndAge(file.child);
   const closed = file.status === 'closed';
+  const problems = placeProblems(own, refusal, acting ? SHEET_FIELDS[acting] : []);
 
   return (
     <View className="page file-page">
@@ -312,9 +327,9 @@ export default function ChildFilePage() {
               </View>
             )}
           </View>
-          {refusal.length > 0 && (
+          {!acting && refusal && (
             <View className="error-box file-refusal">
-              {refusal.map((line) => (
+              {refusalLines(refusal).map((line) => (
                 <Text key={line} className="error-line">
                   {line}
                 </Text>
@@ -379,11 +394,11 @@ export default function ChildFilePage() {
         <Sheet
           title="销号"
           className="file-close-sheet"
-          problems={problems}
+          problems={problems.lines}
           submitText="销号"
           busy={busy}
           onSubmit={ask}
-          onClose={() => setActing(null)}
+          onClose={close}
         >
           <Text className="field-label">销号原因</Text>
           {CLOSE_REASONS.map((code) => (
@@ -394,11 +409,12 @@ export default function ChildFilePage() {
               onSelect={() => setReason(code)}
             />
           ))}
+          <FieldError problems={problems.fields} name="closeReason" />
           <Text className="field-label">
             销号说明{reason === 'other' ? '（必填）' : '（选填）'}
           </Text>
           <Textarea
-            className="textarea file-close-note"
+            className={`textarea file-close-note${invalidClass(problems.fields, 'closeNote')}`}
             value={note}
             maxlength={inputMaxLength(TEXT_LIMITS.closeNote)}
             onInput={(e) => setNote(e.detail.value)}
@@ -406,17 +422,18 @@ export default function ChildFilePage() {
           <Text className="counter">
             {textLength(note)}/{TEXT_LIMITS.closeNote.max}
           </Text>
+          <FieldError problems={problems.fields} name="closeNote" />
         </Sheet>
       )}
       {acting === 'move' && (
         <Sheet
           title="迁到其他村"
           className="file-move-sheet"
-          problems={problems}
+          problems={problems.lines}
           submitText="迁档"
           busy={busy}
           onSubmit={ask}
-          onClose={() => setActing(null)}
+          onClose={close}
         >
           <Text className="hint">{MOVE_WARNING}。迁出本县请用“销号”。</Text>
           <Text className="field-label">迁到</Text>
@@ -425,7 +442,9 @@ export default function ChildFilePage() {
             onChange={setTarget}
             minDepth={DIVISION_DEPTH.village}
             fixedDepth={DIVISION_DEPTH.county}
+            invalid={'divisionCode' in problems.fields}
           />
+          <FieldError problems={problems.fields} name="divisionCode" />
         </Sheet>
       )}
       <ConfirmDialog

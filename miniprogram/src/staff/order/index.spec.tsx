@@ -405,10 +405,10 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
     fireEvent.input(reason, { target: { value: '请协助' } });
     await tap(container.querySelector('.sheet-submit')!);
 
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain(
+    expect(container.querySelector('.field-error-department')?.textContent).toBe(
       '请选择要请哪个部门协办',
     );
-    expect(container.querySelector('.sheet-problems')?.textContent).toContain(
+    expect(container.querySelector('.field-error-reason')?.textContent).toBe(
       '请填写转接原因（至少5字）',
     );
     expect(sent).toEqual([]);
@@ -439,10 +439,15 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
 
     await tap(await screen.findByText('书面交接'));
     await tap(container.querySelector('.sheet-submit')!);
-    const problems = container.querySelector('.sheet-problems')?.textContent;
-    expect(problems).toContain('请填写交出人');
-    expect(problems).toContain('请填写接收人');
-    expect(problems).toContain('请填写安置地点');
+    expect(container.querySelector('.field-error-handedOverBy')?.textContent).toContain(
+      '请填写交出人',
+    );
+    expect(container.querySelector('.field-error-receivedBy')?.textContent).toContain(
+      '请填写接收人',
+    );
+    expect(container.querySelector('.field-error-placedAt')?.textContent).toContain(
+      '请填写安置地点',
+    );
     expect(sent).toEqual([]);
 
     for (const [field, value] of [
@@ -487,6 +492,136 @@ describe('OrderPage: the child’s file, 转接 and 书面交接', () => {
     expect(container.querySelector('.handover-list')?.textContent).toContain(
       '接收人：县民政局 刘科长',
     );
+  });
+});
+
+describe('OrderPage: a refused field of an action, 转接 or 书面交接 is drawn red in its sheet', () => {
+  const TOWN_HANDLER = { id: 'u1', roles: ['handler'], unitId: 'unit-town' };
+  const CIVIL_HANDLER = { id: 'u2', roles: ['handler'], unitId: 'unit-civil' };
+  const reasonAt = (container: HTMLElement, field: string) =>
+    container.querySelector(`.action-panel .field-error-${field}`)?.textContent;
+  const red = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll('.input-error'), (box) => box.className);
+  const list = (container: HTMLElement) =>
+    container.querySelector('.sheet-problems, .action-problems')?.textContent;
+  let posted: number;
+
+  function serve(
+    order: OrderSummary,
+    user: Record<string, unknown>,
+    errors: Record<string, string>,
+  ) {
+    resetTaro();
+    posted = 0;
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', user);
+    taro.request.mockImplementation(async (options: { method: string }) => {
+      if (options.method === 'GET') {
+        return { statusCode: 200, header: {}, data: anOrderDetail(order) };
+      }
+      posted += 1;
+      return {
+        statusCode: 400,
+        header: {},
+        data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改', errors },
+      };
+    });
+    const { container } = render(<OrderPage />);
+    const find = (selector: string) =>
+      waitFor(() => {
+        const found = container.querySelector(selector);
+        if (!found) throw new Error(`no ${selector}`);
+        return found;
+      });
+    return { container, find };
+  }
+
+  it('退单: an empty reason, then the server’s refusal of it, under the reason in a red box', async () => {
+    const { container, find } = serve(
+      anOrder({ returnDueAt: '2099-01-01T00:00:00Z' }),
+      TOWN_HANDLER,
+      { reason: '退单原因含有不可见的控制字符，请删除后重新输入' },
+    );
+
+    await tap(await find('.action-return'));
+    await tap(await find('.action-submit'));
+    expect(reasonAt(container, 'reason')).toBe('请填写：退单原因（如：不属于本单位辖区）');
+    expect(red(container)).toEqual([expect.stringContaining('action-text')]);
+    expect(list(container)).toBeUndefined();
+    expect(posted).toBe(0);
+
+    fireEvent.input(await find('.action-text textarea'), { target: { value: '不属于本镇辖区' } });
+    await tap(await find('.action-submit'));
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(reasonAt(container, 'reason')).toBe('退单原因含有不可见的控制字符，请删除后重新输入'),
+    );
+    expect(red(container)).toEqual([expect.stringContaining('action-text')]);
+    expect(list(container)).toBeUndefined();
+  });
+
+  it('转接: the department and the reason refused at their fields, by the sheet and by the server', async () => {
+    const { container, find } = serve(anOrder({ status: 'in_progress' }), TOWN_HANDLER, {
+      department: '公安已有这份报告的工单',
+      reason: '转接原因最多500字',
+    });
+
+    await tap(await find('.action-handoff'));
+    fireEvent.input(await find('.handoff-reason textarea'), { target: { value: '请协助' } });
+    await tap(await find('.sheet-submit'));
+    expect(reasonAt(container, 'department')).toBe('请选择要请哪个部门协办');
+    expect(reasonAt(container, 'reason')).toBe('请填写转接原因（至少5字）');
+    expect(red(container)).toEqual([expect.stringContaining('handoff-reason')]);
+    expect(list(container)).toBeUndefined();
+
+    await tap(container.querySelector('.handoff-preset-needs_relief')!);
+    await tap(await find('.sheet-submit'));
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() => expect(reasonAt(container, 'department')).toBe('公安已有这份报告的工单'));
+    expect(reasonAt(container, 'reason')).toBe('转接原因最多500字');
+    expect(red(container)).toEqual([expect.stringContaining('handoff-reason')]);
+    expect(list(container)).toBeUndefined();
+  });
+
+  it('书面交接: each empty part, then the server’s time, refused at its field', async () => {
+    const { container, find } = serve(
+      anOrder({ department: 'civil_affairs', unitId: 'unit-civil', status: 'in_progress' }),
+      CIVIL_HANDLER,
+      { at: '交接时间不能早于报告里发现情况的时间', whereabouts: '这一项不在表上' },
+    );
+
+    await tap(await find('.action-handover'));
+    await tap(await find('.sheet-submit'));
+    for (const [field, reason] of [
+      ['handedOverBy', '请填写交出人'],
+      ['receivedBy', '请填写接收人'],
+      ['placedAt', '请填写安置地点'],
+    ]) {
+      expect(reasonAt(container, field)).toContain(reason);
+      expect(container.querySelector(`.handover-${field}`)?.classList).toContain('input-error');
+    }
+    expect(list(container)).toBeUndefined();
+
+    for (const [field, value] of [
+      ['handedOverBy', '泗城派出所 张警官'],
+      ['receivedBy', '县民政局 刘科长'],
+      ['placedAt', '县未成年人救助保护中心'],
+    ]) {
+      fireEvent.input(await find(`.handover-${field} input`), { target: { value } });
+    }
+    await tap(await find('.sheet-submit'));
+    await tap(await screen.findByText('确认'));
+
+    await waitFor(() =>
+      expect(reasonAt(container, 'at')).toBe('交接时间不能早于报告里发现情况的时间'),
+    );
+    expect(red(container)).toEqual([
+      expect.stringContaining('handover-date'),
+      expect.stringContaining('handover-time'),
+    ]);
+    expect(list(container)).toBe('这一项不在表上');
   });
 });
 

@@ -23,7 +23,7 @@ import {
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
 import { useStaffOutbox } from '../../hooks/use-staff-outbox';
-import { ApiError, failureLines, failureText } from '../../services/api-error';
+import { ApiError, failureText, refusalOf, type Refusal } from '../../services/api-error';
 import {
   actOnOrder,
   fetchOrder,
@@ -38,6 +38,7 @@ import { currentUser } from '../../services/session';
 import { queueStaffRequest } from '../../services/staff-outbox';
 import { ActionPanel } from '../action-panel';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { refusalLines } from '../../components/form-problems';
 import { HandoverList } from '../../components/handover-list';
 import { HandoffSheet } from '../handoff-sheet';
 import { HandoverSheet } from '../handover-sheet';
@@ -161,7 +162,8 @@ export default function OrderPage() {
   const [asking, setAsking] = useState<OrderActionSpec | null>(null);
   const [units, setUnits] = useState<{ id: string; name: string }[]>([]);
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string[]>([]);
+  /** The server's refusal of the last act sent: in its sheet, or under the buttons. */
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [photos, setPhotos] = useState<Record<string, string>>({});
   /** 转接 and 书面交接 have sheets of their own, outside the state machine's actions. */
   const [sheet, setSheet] = useState<'handoff' | 'handover' | null>(null);
@@ -184,7 +186,7 @@ export default function OrderPage() {
   });
 
   async function open(spec: OrderActionSpec) {
-    setRefusal([]);
+    setRefusal(null);
     if (spec.fields(detail!.order).length === 0) {
       setAsking(spec);
       return;
@@ -203,6 +205,7 @@ export default function OrderPage() {
     const idempotencyKey = createId();
     const body = spec.body(values);
     setBusy(true);
+    setRefusal(null);
     try {
       await actOnOrder(id, spec.path, body, idempotencyKey);
       setActing(null);
@@ -219,7 +222,7 @@ export default function OrderPage() {
         void Taro.showToast({ title: '已保存在手机上', icon: 'none' });
         return;
       }
-      setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
+      setRefusal(refusalOf(e, '提交失败，请检查网络后再试'));
       // Someone else changed the order meanwhile: show its state now, so the buttons are true.
       if (e instanceof ApiError && e.stale) await load();
     } finally {
@@ -229,20 +232,21 @@ export default function OrderPage() {
 
   async function send(call: () => Promise<unknown>, toast: string) {
     setBusy(true);
+    setRefusal(null);
     try {
       await call();
       setSheet(null);
       void Taro.showToast({ title: toast, icon: 'success' });
       await load();
     } catch (e) {
-      setRefusal(failureLines(e, '提交失败，请检查网络后再试'));
+      setRefusal(refusalOf(e, '提交失败，请检查网络后再试'));
     } finally {
       setBusy(false);
     }
   }
 
   function openSheet(which: 'handoff' | 'handover') {
-    setRefusal([]);
+    setRefusal(null);
     setSheet(which);
   }
 
@@ -356,9 +360,9 @@ export default function OrderPage() {
             ))}
           </View>
           {/* An action without a sheet shows the server's refusal here, under its button. */}
-          {!acting && !sheet && refusal.length > 0 && (
+          {!acting && !sheet && refusal && (
             <View className="error-box order-refusal">
-              {refusal.map((line) => (
+              {refusalLines(refusal).map((line) => (
                 <Text key={line} className="error-line">
                   {line}
                 </Text>
