@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 
@@ -21,7 +21,7 @@ const FIRST_ERROR = '.input-error, .field-error';
 
 /**
  * Scrolls the page to the first field in error once the refused form is drawn; call the returned
- * function on each refused submit.
+ * function (the same one on every render) on each refused submit.
  */
 export function useScrollToFirstError(): () => void {
   const [refusals, setRefusals] = useState(0);
@@ -29,5 +29,5 @@ export function useScrollToFirstError(): () => void {
     if (refusals === 0) return;
     void Taro.pageScrollTo({ selector: FIRST_ERROR, duration: 300 }).catch(() => undefined);
   }, [refusals]);
-  return () => setRefusals((n) => n + 1);
+  return useCallback(() => setRefusals((n) => n + 1), []);
 }

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { CreateReportRequest } from '@shouhu/shared';
 import { aFilledForm } from '../../test/factories';
 import { resetTaro } from '../../test/taro-mock';
-import { loadDraft } from './drafts';
+import { loadDraft, saveDraft } from './drafts';
 import { outboxState, queueReport, sendQueued, startOutbox, type QueuedReport } from './outbox';
 import { keptReceipt } from './reports';
 
@@ -61,7 +61,11 @@ describe('the outbox', () => {
           return {
             statusCode: 400,
             header: {},
-            data: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请按提示修改' },
+            data: {
+              code: 'VALIDATION_FAILED',
+              message: '提交的内容有误，请按提示修改',
+              errors: { 'child.ageYears': '年龄与出生日期不符' },
+            },
           };
         }
         return { statusCode: 201, header: {}, data: created(key) };
@@ -112,9 +116,28 @@ describe('the outbox', () => {
     expect(outboxState()).toMatchObject({
       queued: [],
       refused: [
-        { idempotencyKey: 'key-r', channel: 'public', lines: ['提交的内容有误，请按提示修改'] },
+        {
+          idempotencyKey: 'key-r',
+          channel: 'public',
+          lines: ['提交的内容有误，请按提示修改', '年龄与出生日期不符'],
+          refusal: {
+            message: '提交的内容有误，请按提示修改',
+            fields: { 'child.ageYears': '年龄与出生日期不符' },
+          },
+          restored: true,
+        },
       ],
     });
     expect(loadDraft('public')?.form.description).toBe(aFilledForm().description);
+  });
+
+  it('keeps the draft being written over a refused report, and says the refusal is not its', async () => {
+    network = 'refusing';
+    saveDraft('public', { form: aFilledForm({ description: '另一份正在写的报告。' }), step: 2 });
+    await queueReport(aQueued('key-r'));
+    await sendQueued();
+
+    expect(outboxState().refused).toEqual([expect.objectContaining({ restored: false })]);
+    expect(loadDraft('public')?.form.description).toBe('另一份正在写的报告。');
   });
 });

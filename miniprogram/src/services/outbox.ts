@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { FORM_CHANNELS, type Channel, type CreateReportRequest } from '@shouhu/shared';
 import { REPORT_STEPS, type ReportForm } from '../pages/report/report-form';
-import { ApiError, failureLines } from './api-error';
+import { ApiError, failureLines, refusalOf, type Refusal } from './api-error';
 import { rememberDivisionPath } from './divisions';
 import { loadDraft, saveDraft, takeLegacyPending } from './drafts';
 import { keepReceipt, submitReport } from './reports';
@@ -34,7 +34,15 @@ export interface SentReport {
 export interface RefusedReport {
   idempotencyKey: string;
   channel: Channel;
+  /** What the notices read: the message, then each field's reason. */
   lines: string[];
+  /**
+   * The refusal by field, for the form to draw at its fields; absent from refusals kept by an
+   * older app.
+   */
+  refusal?: Refusal;
+  /** The refused form became its channel's draft (none was being written): its fields may be drawn. */
+  restored?: boolean;
 }
 
 export interface OutboxState {
@@ -131,7 +139,7 @@ async function drain(): Promise<void> {
         return;
       }
       remove(next.idempotencyKey);
-      refuse(next, failureLines(error, '提交失败，请修改后重新提交；内容已保留'));
+      refuse(next, error);
     }
     changed();
   }
@@ -145,13 +153,19 @@ function remove(idempotencyKey: string): void {
 }
 
 /** The form comes back as its channel's draft, on the last step, unless a newer draft is there. */
-function refuse(report: QueuedReport, lines: string[]): void {
+function refuse(report: QueuedReport, error: unknown): void {
   const channel = report.request.channel;
-  if (!loadDraft(channel)) saveDraft(channel, { form: report.form, step: REPORT_STEPS.length - 1 });
-  Taro.setStorageSync(REFUSED_KEY, [
-    ...read<RefusedReport>(REFUSED_KEY),
-    { idempotencyKey: report.idempotencyKey, channel, lines },
-  ]);
+  const restored = !loadDraft(channel);
+  if (restored) saveDraft(channel, { form: report.form, step: REPORT_STEPS.length - 1 });
+  const fallback = '提交失败，请修改后重新提交；内容已保留';
+  const refused: RefusedReport = {
+    idempotencyKey: report.idempotencyKey,
+    channel,
+    lines: failureLines(error, fallback),
+    refusal: refusalOf(error, fallback),
+    restored,
+  };
+  Taro.setStorageSync(REFUSED_KEY, [...read<RefusedReport>(REFUSED_KEY), refused]);
 }
 
 /** The reporter opened the receipt or the refused draft: stop showing the notice. */

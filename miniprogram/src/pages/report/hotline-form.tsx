@@ -21,15 +21,16 @@ interface HotlineFormProps extends StepProps {
  * the caller — so the operator types while listening and never pages back and forth. The page
  * checks every step at once (`formProblems`) before sending.
  */
-export function HotlineForm({ form, update, onDanger, onEvidence }: HotlineFormProps) {
+export function HotlineForm({ form, update, problems, onDanger, onEvidence }: HotlineFormProps) {
+  const fields = { form, update, problems };
   return (
     <View className="hotline-form">
-      <DangerStep form={form} update={update} onDanger={onDanger} />
-      <QuickSituationsStep form={form} update={update} />
-      <StoryStep form={form} update={update} onEvidence={onEvidence} />
-      <PlaceStep form={form} update={update} />
-      <ChildStep form={form} update={update} />
-      <CallerStep form={form} update={update} />
+      <DangerStep {...fields} onDanger={onDanger} />
+      <QuickSituationsStep {...fields} />
+      <StoryStep {...fields} onEvidence={onEvidence} />
+      <PlaceStep {...fields} />
+      <ChildStep {...fields} />
+      <CallerStep {...fields} />
     </View>
   );
 }

@@ -3,6 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { FORM_CHANNELS, channelRefusal, type FormChannel } from '@shouhu/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useScrollToFirstError } from '../../components/field-error';
+import { placeProblems, type FieldProblems } from '../../components/form-problems';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { DEFAULT_DIVISION_CODE } from '../../services/config';
 import { divisionPath, lastDivisionPath } from '../../services/divisions';
@@ -17,16 +19,22 @@ import {
   receiptUrl,
   sendQueued,
   type OutboxState,
+  type RefusedReport,
 } from '../../services/outbox';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import {
+  ASKED_FIELDS,
   emptyReportForm,
+  firstStepOf,
   firstStepWithProblems,
   formProblems,
+  problemsAfterEdit,
+  problemSummary,
   REPORT_STEPS,
   stepProblems,
   toReportRequest,
+  withoutStep,
   type Evidence,
   type ReportForm,
 } from './report-form';
@@ -56,6 +64,19 @@ function channelFrom(param: string | undefined): FormChannel {
 
 const scrollToTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => {});
 
+const isEmpty = (problems: FieldProblems) => Object.keys(problems).length === 0;
+
+/**
+ * A refusal the outbox kept, as the form shows it: reasons at the fields it draws, the rest as
+ * lines. A refusal kept by an older app, or of a report whose form did not come back as the draft
+ * (another was being written), is read out whole: its fields are not this draft's.
+ */
+function placeRefusal(refused: RefusedReport): { fields: FieldProblems; lines: string[] } {
+  return refused.refusal && refused.restored
+    ? placeProblems({}, refused.refusal, ASKED_FIELDS)
+    : { fields: {}, lines: refused.lines };
+}
+
 export default function ReportPage() {
   const requestedChannel = useRouter().params.channel;
   const channel = channelFrom(requestedChannel);
@@ -67,7 +88,11 @@ export default function ReportPage() {
       },
   );
   const { form, step } = draft;
-  const [problems, setProblems] = useState<string[]>([]);
+  /** Refused fields, as the API names them: drawn red on the step that asks each. */
+  const [problems, setProblems] = useState<FieldProblems>({});
+  /** What a refusal said that no field shows. */
+  const [notices, setNotices] = useState<string[]>([]);
+  const scrollToFirstError = useScrollToFirstError();
   const [confirming, setConfirming] = useState(false);
   const [dangerPrompt, setDangerPrompt] = useState(false);
   // The report this page handed to the outbox: the page waits for it instead of showing the form.
@@ -92,8 +117,14 @@ export default function ReportPage() {
         queuedRef.current = null;
         setQueuedKey(null);
         const restored = loadDraft(channel);
-        if (restored) setDraft(restored);
-        setProblems(refused.lines);
+        const placed = placeRefusal(refused);
+        const refusedStep = firstStepOf(placed.fields);
+        if (restored) {
+          setDraft({ ...restored, step: refusedStep ?? restored.step });
+        }
+        setProblems(placed.fields);
+        setNotices(placed.lines);
+        scrollToFirstError();
         return;
       }
       const sent = state.sent.find((s) => s.idempotencyKey === queuedRef.current);
@@ -104,14 +135,16 @@ export default function ReportPage() {
     };
     follow(outboxState());
     return onOutboxChange(follow);
-  }, [channel]);
+  }, [channel, scrollToFirstError]);
   const submitting = queuedKey !== null && outbox.sending;
 
   const update = (patch: Partial<ReportForm>) => edit((current) => ({ ...current, ...patch }));
   const updateEvidence = (change: (current: Evidence[]) => Evidence[]) =>
     edit((current) => ({ ...current, evidence: change(current.evidence) }));
+  /** A change answers the refusal of the fields it changes: their red goes, the rest stays. */
   function edit(change: (current: ReportForm) => ReportForm) {
-    setProblems([]);
+    setNotices([]);
+    setProblems((current) => problemsAfterEdit(current, form, change(form)));
     setDraft((current) => ({ ...current, form: change(current.form) }));
   }
 
@@ -130,22 +163,27 @@ export default function ReportPage() {
   }, [form.division.length]);
 
   function goTo(target: number) {
-    setProblems([]);
+    setNotices([]);
     setDraft((current) => ({ ...current, step: target }));
     scrollToTop();
   }
 
+  /** This step's fields asked again; a refusal of a later step's waits on that step. */
   function next() {
-    const found = stepProblems(form, REPORT_STEPS[step].key, serverNow(), channel);
-    setProblems(found);
-    if (found.length === 0) goTo(step + 1);
+    const key = REPORT_STEPS[step].key;
+    const found = stepProblems(form, key, serverNow(), channel);
+    setProblems((current) => ({ ...withoutStep(current, key), ...found }));
+    if (isEmpty(found)) goTo(step + 1);
+    else scrollToFirstError();
   }
 
   /** The hotline's one page: every problem of every step at once, or the confirmation. */
   function askToSend() {
     const found = formProblems(form, serverNow(), channel);
     setProblems(found);
-    if (found.length === 0) setConfirming(true);
+    setNotices([]);
+    if (isEmpty(found)) setConfirming(true);
+    else scrollToFirstError();
   }
 
   /**
@@ -161,9 +199,12 @@ export default function ReportPage() {
     const badStep = firstStepWithProblems(form, now, channel);
     if (badStep !== null) {
       setDraft((current) => ({ ...current, step: badStep }));
-      setProblems(stepProblems(form, REPORT_STEPS[badStep].key, now, channel));
+      setProblems(formProblems(form, now, channel));
+      scrollToFirstError();
       return;
     }
+    setProblems({});
+    setNotices([]);
     const idempotencyKey = createId();
     setQueuedKey(idempotencyKey);
     queuedRef.current = idempotencyKey;
@@ -173,20 +214,34 @@ export default function ReportPage() {
 
   const user = currentUser();
   const hotline = channel === 'hotline';
+  const fields = { form, update, problems };
   const stepBody = [
-    <DangerStep key="danger" form={form} update={update} onDanger={() => setDangerPrompt(true)} />,
-    <SituationsStep key="situations" form={form} update={update} />,
-    <PlaceStep key="place" form={form} update={update} />,
-    <ChildStep key="child" form={form} update={update} />,
-    <StoryStep key="story" form={form} update={update} onEvidence={updateEvidence} />,
+    <DangerStep key="danger" {...fields} onDanger={() => setDangerPrompt(true)} />,
+    <SituationsStep key="situations" {...fields} />,
+    <PlaceStep key="place" {...fields} />,
+    <ChildStep key="child" {...fields} />,
+    <StoryStep key="story" {...fields} onEvidence={updateEvidence} />,
     <ReporterStep
       key="reporter"
-      form={form}
-      update={update}
+      {...fields}
       orgName={channel === 'mandatory' ? user?.orgName : undefined}
     />,
     <ReviewStep key="review" form={form} onEdit={goTo} />,
   ][step];
+  const summary = [
+    ...notices,
+    ...problemSummary(problems, hotline ? null : REPORT_STEPS[step].key),
+  ];
+  // Under the thumb, above 下一步 or 提交: how much is drawn red, and what no field shows.
+  const summaryBox = summary.length > 0 && (
+    <View className="error-box report-problems">
+      {summary.map((line) => (
+        <Text key={line} className="error-line">
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
 
   return (
     <View className={`page report-page ${hotline ? 'report-page-hotline' : ''}`}>
@@ -227,8 +282,7 @@ export default function ReportPage() {
       {!queuedKey &&
         (hotline ? (
           <HotlineForm
-            form={form}
-            update={update}
+            {...fields}
             onDanger={() => setDangerPrompt(true)}
             onEvidence={updateEvidence}
           />
@@ -250,18 +304,9 @@ export default function ReportPage() {
         </View>
       )}
 
-      {problems.length > 0 && (
-        <View className="error-box">
-          {problems.map((problem) => (
-            <Text key={problem} className="error-line">
-              {problem}
-            </Text>
-          ))}
-        </View>
-      )}
-
       {hotline ? (
         <View className={`step-nav ${queuedKey ? 'report-nav-waiting' : ''}`}>
+          {summaryBox}
           <View
             className={`big-button big-button-primary report-submit ${submitting ? 'big-button-disabled' : ''}`}
             onClick={() => !submitting && askToSend()}
@@ -271,6 +316,7 @@ export default function ReportPage() {
         </View>
       ) : (
         <View className={`step-nav ${queuedKey ? 'report-nav-waiting' : ''}`}>
+          {summaryBox}
           {step > 0 && (
             <View
               className="big-button big-button-secondary report-back"

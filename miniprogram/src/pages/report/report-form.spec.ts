@@ -1,10 +1,17 @@
 import {
+  ASKED_FIELDS,
+  REPORT_STEPS,
   characterCount,
   descriptionCounter,
   completeForm,
   emptyReportForm,
+  firstStepOf,
   firstStepWithProblems,
   formProblems,
+  problemSummary,
+  problemsAfterEdit,
+  stepOfField,
+  withoutStep,
   stepProblems,
   offersSmsConsent,
   toReportRequest,
@@ -18,34 +25,41 @@ const NOW = new Date('2026-11-22T16:00:00+08:00');
 
 describe('formProblems', () => {
   it('accepts a filled form', () => {
-    expect(formProblems(aFilledForm(), NOW, 'public')).toEqual([]);
+    expect(formProblems(aFilledForm(), NOW, 'public')).toEqual({});
   });
 
-  it('asks for everything an empty form lacks, in the order of the form', () => {
-    expect(formProblems(emptyReportForm(), NOW, 'public')).toEqual([
-      '请先回答：孩子现在有危险吗？',
-      '请至少选择一种您看到的情况',
-      '请选择孩子所在的县（区），能选到乡镇或村更好',
-      '请把情况写得具体一些（至少10个字）',
+  it('asks for everything an empty form lacks, at each field, in the order of the form', () => {
+    const problems = formProblems(emptyReportForm(), NOW, 'public');
+    expect(problems).toEqual({
+      immediateDanger: '请先回答：孩子现在有危险吗？',
+      situations: '请至少选择一种您看到的情况',
+      'location.divisionCode': '请选择孩子所在的县（区），能选到乡镇或村更好',
+      description: '请把情况写得具体一些（至少10个字）',
+    });
+    expect(Object.keys(problems)).toEqual([
+      'immediateDanger',
+      'situations',
+      'location.divisionCode',
+      'description',
     ]);
   });
 
   it('does not count surrounding spaces toward the description', () => {
-    expect(formProblems(aFilledForm({ description: '   太短了     ' }), NOW, 'public')).toEqual([
-      '请把情况写得具体一些（至少10个字）',
-    ]);
+    expect(formProblems(aFilledForm({ description: '   太短了     ' }), NOW, 'public')).toEqual({
+      description: '请把情况写得具体一些（至少10个字）',
+    });
   });
 
   it('counts only visible characters toward the description, and refuses control characters', () => {
-    expect(formProblems(aFilledForm({ description: '\u200B'.repeat(12) }), NOW, 'public')).toEqual([
-      '请把情况写得具体一些（至少10个字）',
-    ]);
+    expect(formProblems(aFilledForm({ description: '\u200B'.repeat(12) }), NOW, 'public')).toEqual({
+      description: '请把情况写得具体一些（至少10个字）',
+    });
     expect(
       formProblems(aFilledForm({ description: '\u3164\u2800'.repeat(6) }), NOW, 'public'),
-    ).toEqual(['请把情况写得具体一些（至少10个字）']);
+    ).toEqual({ description: '请把情况写得具体一些（至少10个字）' });
     expect(
       formProblems(aFilledForm({ description: '孩子被打了\u0000，需要帮助看看' }), NOW, 'public'),
-    ).toEqual(['情况描述含有不可见的控制字符，请删除后重新输入']);
+    ).toEqual({ description: '情况描述含有不可见的控制字符，请删除后重新输入' });
   });
 
   it('leaves out an optional text with nothing visible', () => {
@@ -61,13 +75,13 @@ describe('formProblems', () => {
   it('checks the phone only when the reporter gives one and is not anonymous', () => {
     expect(
       formProblems(aFilledForm({ identity: 'named', reporterPhone: '12345' }), NOW, 'public'),
-    ).toEqual(['电话应为手机号或带区号的固定电话']);
+    ).toEqual({ 'reporter.phone': '电话应为手机号或带区号的固定电话' });
     expect(
       formProblems(aFilledForm({ identity: 'anonymous', reporterPhone: '12345' }), NOW, 'public'),
-    ).toEqual([]);
+    ).toEqual({});
     expect(
       formProblems(aFilledForm({ identity: 'named', reporterPhone: '' }), NOW, 'public'),
-    ).toEqual([]);
+    ).toEqual({});
   });
 
   // The server accepts these (shared isValidPhone); the form must not refuse what it would file.
@@ -80,7 +94,7 @@ describe('formProblems', () => {
     '+86 551 6512 3456',
   ])('accepts the phone as people type it: %s', (reporterPhone) => {
     expect(formProblems(aFilledForm({ identity: 'named', reporterPhone }), NOW, 'public')).toEqual(
-      [],
+      {},
     );
   });
 });
@@ -97,13 +111,13 @@ describe('stepProblems', () => {
 
   it('accepts a child with nothing known, and refuses an adult age or a future birth date', () => {
     const child = emptyReportForm().child;
-    expect(stepProblems(aFilledForm(), 'child', NOW, 'public')).toEqual([]);
+    expect(stepProblems(aFilledForm(), 'child', NOW, 'public')).toEqual({});
     expect(
       stepProblems(aFilledForm({ child: { ...child, age: '18' } }), 'child', NOW, 'public'),
-    ).toEqual(['年龄应为0到17之间的整数']);
+    ).toEqual({ 'child.ageYears': '年龄应为0到17之间的整数' });
     expect(
       stepProblems(aFilledForm({ child: { ...child, age: '9.5' } }), 'child', NOW, 'public'),
-    ).toEqual(['年龄应为0到17之间的整数']);
+    ).toEqual({ 'child.ageYears': '年龄应为0到17之间的整数' });
     expect(
       stepProblems(
         aFilledForm({ child: { ...child, birthDate: '2026-11-23' } }),
@@ -111,7 +125,7 @@ describe('stepProblems', () => {
         NOW,
         'public',
       ),
-    ).toEqual(['出生日期不能晚于今天']);
+    ).toEqual({ 'child.birthDate': '出生日期不能晚于今天' });
   });
 
   // The server's rule for location.divisionCode (shared isDivisionCode): a county or deeper.
@@ -124,24 +138,30 @@ describe('stepProblems', () => {
   ])('asks for a county or deeper place: %s', (_, codes, problems) => {
     const division = codes.map((code) => ({ code, name: code }));
 
-    expect(stepProblems(aFilledForm({ division }), 'place', NOW, 'public')).toHaveLength(problems);
+    expect(
+      Object.keys(stepProblems(aFilledForm({ division }), 'place', NOW, 'public')),
+    ).toHaveLength(problems);
   });
 
   it('holds the story step until every picked file is uploaded', () => {
     const uploading = aFilledForm({ evidence: [anEvidence({ uploadId: null })] });
-    expect(stepProblems(uploading, 'story', NOW, 'public')).toEqual([
-      '还有照片或视频没有上传成功：请点它重试，或删除后再继续',
-    ]);
+    expect(stepProblems(uploading, 'story', NOW, 'public')).toEqual({
+      attachments: '还有照片或视频没有上传成功：请点它重试，或删除后再继续',
+    });
     expect(stepProblems(aFilledForm({ evidence: [anEvidence()] }), 'story', NOW, 'public')).toEqual(
-      [],
+      {},
     );
   });
 
   it.each([
-    ['2026-12-04T07:00:00+08:00', '2026-12-04', []],
-    ['2026-12-04T00:00:00+08:00', '2026-12-04', []],
-    ['2026-12-03T23:59:00+08:00', '2026-12-04', ['出生日期不能晚于今天']],
-    ['2026-12-04T07:00:00+08:00', '2008-12-04', ['本平台受理未满18周岁的未成年人的情况']],
+    ['2026-12-04T07:00:00+08:00', '2026-12-04', {}],
+    ['2026-12-04T00:00:00+08:00', '2026-12-04', {}],
+    ['2026-12-03T23:59:00+08:00', '2026-12-04', { 'child.birthDate': '出生日期不能晚于今天' }],
+    [
+      '2026-12-04T07:00:00+08:00',
+      '2008-12-04',
+      { 'child.birthDate': '本平台受理未满18周岁的未成年人的情况' },
+    ],
   ])(
     'at %s takes the birth date %s on the Beijing day, as the server does',
     (now, birthDate, problems) => {
@@ -156,10 +176,10 @@ describe('stepProblems', () => {
 
     expect(
       stepProblems(aFilledForm({ discoveredOn: '2026-12-04' }), 'story', at0700, 'public'),
-    ).toEqual([]);
+    ).toEqual({});
     expect(
       stepProblems(aFilledForm({ discoveredOn: '2026-12-05' }), 'story', at0700, 'public'),
-    ).toEqual(['发现时间不能晚于现在']);
+    ).toEqual({ discoveredAt: '发现时间不能晚于现在' });
   });
 
   // Each refusal is the server's own (shared reportConsistencyErrors on the body the form sends),
@@ -167,33 +187,45 @@ describe('stepProblems', () => {
   const child = (patch: Partial<ReportForm['child']>) => ({
     child: { ...emptyReportForm().child, ...patch },
   });
-  it.each<[string, Partial<ReportForm>, string, string]>([
-    ['an age of 18', child({ age: '18' }), 'child', '年龄应为0到17之间的整数'],
-    ['an age that is not a number', child({ age: '九' }), 'child', '年龄应为0到17之间的整数'],
+  it.each<[string, Partial<ReportForm>, string, string, string]>([
+    ['an age of 18', child({ age: '18' }), 'child', 'child.ageYears', '年龄应为0到17之间的整数'],
+    [
+      'an age that is not a number',
+      child({ age: '九' }),
+      'child',
+      'child.ageYears',
+      '年龄应为0到17之间的整数',
+    ],
     [
       'a child who is 18 by the birth date',
       child({ birthDate: '2008-11-22' }),
       'child',
+      'child.birthDate',
       '本平台受理未满18周岁的未成年人的情况',
     ],
     [
       'an age two years off the birth date',
       child({ birthDate: '2015-03-01', age: '9' }),
       'child',
+      'child.ageYears',
       '年龄与出生日期不符（按出生日期今年11周岁），请核对或只填一项',
     ],
     [
       'a discovery day after today',
       { discoveredOn: '2026-11-23' },
       'story',
+      'discoveredAt',
       '发现时间不能晚于现在',
     ],
-  ])('refuses %s on its step, as the server would', (_, patch, step, problem) => {
-    const form = aFilledForm(patch);
+  ])(
+    'refuses %s on its step, at its field, as the server would',
+    (_, patch, step, field, problem) => {
+      const form = aFilledForm(patch);
 
-    expect(stepProblems(form, step as ReportStep, NOW, 'public')).toEqual([problem]);
-    expect(formProblems(form, NOW, 'public')).toEqual([problem]);
-  });
+      expect(stepProblems(form, step as ReportStep, NOW, 'public')).toEqual({ [field]: problem });
+      expect(formProblems(form, NOW, 'public')).toEqual({ [field]: problem });
+    },
+  );
 });
 
 describe('toReportRequest', () => {
@@ -291,16 +323,16 @@ describe('知道孩子现在在哪里吗？', () => {
     stepProblems(form, 'situations', NOW, 'public');
 
   it('is asked for a dropout, and must be answered', () => {
-    expect(situationsStep(aFilledForm({ whereaboutsUnknown: null }))).toEqual([
-      '请回答：知道孩子现在在哪里吗？',
-    ]);
-    expect(situationsStep(aFilledForm({ whereaboutsUnknown: true }))).toEqual([]);
+    expect(situationsStep(aFilledForm({ whereaboutsUnknown: null }))).toEqual({
+      'child.whereaboutsUnknown': '请回答：知道孩子现在在哪里吗？',
+    });
+    expect(situationsStep(aFilledForm({ whereaboutsUnknown: true }))).toEqual({});
   });
 
   it('is not asked without a dropout', () => {
     expect(
       situationsStep(aFilledForm({ situations: ['living_alone'], whereaboutsUnknown: null })),
-    ).toEqual([]);
+    ).toEqual({});
   });
 
   it.each([
@@ -360,10 +392,78 @@ describe('descriptionCounter', () => {
   it('stops asking exactly where 下一步 stops refusing', () => {
     for (let length = 0; length <= 12; length += 1) {
       const form = { ...emptyReportForm(), description: '字'.repeat(length) };
-      const refused = stepProblems(form, 'story', new Date(), 'public').some((p) =>
-        p.includes('至少'),
-      );
+      const refused = stepProblems(form, 'story', new Date(), 'public').description !== undefined;
       expect(descriptionCounter(form.description).short).toBe(refused);
     }
+  });
+});
+
+describe('refused fields and their steps', () => {
+  it('knows the step of every field the form asks, and of no other', () => {
+    for (const field of ASKED_FIELDS) {
+      expect(REPORT_STEPS.map((step) => step.key)).toContain(stepOfField(field));
+    }
+    expect(stepOfField('channel')).toBeNull();
+    expect(stepOfField('toString')).toBeNull();
+  });
+
+  it('finds the first step a refusal names, past fields the form does not ask', () => {
+    expect(
+      firstStepOf({ 'reporter.phone': '号码停用', 'child.name': '太长', channel: '不对' }),
+    ).toBe(REPORT_STEPS.findIndex((step) => step.key === 'child'));
+    expect(firstStepOf({ channel: '不对' })).toBeNull();
+  });
+
+  it('takes one step’s problems away for 下一步 to ask them again, keeping the rest', () => {
+    expect(
+      withoutStep(
+        {
+          'child.ageYears': '不对',
+          'child.name': '太长',
+          'reporter.phone': '停用',
+          channel: '不对',
+        },
+        'child',
+      ),
+    ).toEqual({ 'reporter.phone': '停用', channel: '不对' });
+  });
+
+  it('answers the problem of each field an edit changes, and only those', () => {
+    const before = aFilledForm({ identity: 'named', reporterPhone: '13800000000' });
+    const problems = {
+      'child.ageYears': '不对',
+      'reporter.phone': '停用',
+      reporter: '匿名不填电话',
+      channel: '不对',
+    };
+
+    expect(
+      problemsAfterEdit(problems, before, { ...before, child: { ...before.child, age: '9' } }),
+    ).toEqual({ 'reporter.phone': '停用', reporter: '匿名不填电话', channel: '不对' });
+    expect(
+      problemsAfterEdit(problems, before, { ...before, reporterPhone: '13900000000' }),
+    ).toEqual({ 'child.ageYears': '不对', channel: '不对' });
+    expect(problemsAfterEdit(problems, before, { ...before })).toEqual(problems);
+  });
+
+  it('sums up the fields drawn on the page, names the other steps, and lists unasked fields', () => {
+    const problems = {
+      'child.ageYears': '不对',
+      'child.name': '太长',
+      'reporter.phone': '停用',
+      channel: '这个渠道暂停受理',
+    };
+
+    expect(problemSummary(problems, 'child')).toEqual([
+      '有 2 处需要修改，已标红',
+      '“身份”也有需要修改的地方',
+      '这个渠道暂停受理',
+    ]);
+    expect(problemSummary(problems, 'review')).toEqual([
+      '“孩子”“身份”也有需要修改的地方',
+      '这个渠道暂停受理',
+    ]);
+    expect(problemSummary(problems, null)).toEqual(['有 3 处需要修改，已标红', '这个渠道暂停受理']);
+    expect(problemSummary({}, 'child')).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
   type Gender,
   type SituationCode,
 } from '@shouhu/shared';
+import type { FieldProblems } from '../../components/form-problems';
 
 export type Identity = 'anonymous' | 'confidential' | 'named';
 
@@ -111,93 +112,132 @@ export function descriptionCounter(description: string): { text: string; short: 
     : { text: count, short: false };
 }
 
-/** The step that asks for a field of the report body (a field as the API's `errors` name it). */
-function stepOfField(field: string): ReportStep {
-  if (field.startsWith('child.')) return 'child';
-  if (field === 'reporter' || field.startsWith('reporter.')) return 'reporter';
-  return 'story';
+/**
+ * The fields of the report body the form asks, as the API's 400 `errors` name them: the step that
+ * asks each, and what the form holds for it (a change of it answers the field's refusal).
+ */
+const ASKED: Record<string, { step: ReportStep; held: (form: ReportForm) => unknown }> = {
+  immediateDanger: { step: 'danger', held: (f) => f.immediateDanger },
+  situations: { step: 'situations', held: (f) => f.situations },
+  'child.whereaboutsUnknown': { step: 'situations', held: (f) => f.whereaboutsUnknown },
+  'location.divisionCode': { step: 'place', held: (f) => f.division },
+  'location.address': { step: 'place', held: (f) => f.address },
+  'location.latitude': { step: 'place', held: (f) => f.position },
+  'location.longitude': { step: 'place', held: (f) => f.position },
+  'child.name': { step: 'child', held: (f) => f.child.name },
+  'child.gender': { step: 'child', held: (f) => f.child.gender },
+  'child.ageYears': { step: 'child', held: (f) => f.child.age },
+  'child.birthDate': { step: 'child', held: (f) => f.child.birthDate },
+  'child.school': { step: 'child', held: (f) => f.child.school },
+  description: { step: 'story', held: (f) => f.description },
+  discoveredAt: { step: 'story', held: (f) => f.discoveredOn },
+  attachments: { step: 'story', held: (f) => f.evidence },
+  reporter: { step: 'reporter', held: (f) => [f.identity, f.reporterName, f.reporterPhone] },
+  'reporter.anonymous': { step: 'reporter', held: (f) => f.identity },
+  'reporter.confidential': { step: 'reporter', held: (f) => f.identity },
+  'reporter.name': { step: 'reporter', held: (f) => f.reporterName },
+  'reporter.phone': { step: 'reporter', held: (f) => f.reporterPhone },
+  'reporter.smsConsent': { step: 'reporter', held: (f) => [f.smsConsent, f.reporterPhone] },
+};
+
+/** Every field of the report body the form draws, as the API's `errors` name them. */
+export const ASKED_FIELDS: readonly string[] = Object.keys(ASKED);
+
+/** How the form asks a field, if it does (an own key only: `toString` is no field). */
+const asked = (field: string) => (ASKED_FIELDS.includes(field) ? ASKED[field] : undefined);
+
+/** The step that asks a field of the report body, or null for one the form does not ask. */
+export function stepOfField(field: string): ReportStep | null {
+  return asked(field)?.step ?? null;
 }
 
 /**
  * The server's own rules across fields (shared `reportConsistencyErrors`: the child's age, birth
  * date and its agreement with the age; when it was found; the reporter's identity and SMS consent),
- * asked of the very body this form would send, so the refusal comes before sending.
+ * asked of the very body this form would send, so the refusal comes before sending. A field the
+ * form does not ask is the review step's, which then holds the report back, never dropping it.
  */
 function consistencyProblems(
   form: ReportForm,
   step: ReportStep,
   now: Date,
   channel: Channel,
-): string[] {
+): FieldProblems {
   const errors = reportConsistencyErrors(toReportRequest(form, channel, now), now);
-  return Object.entries(errors).flatMap(([field, problem]) =>
-    stepOfField(field) === step ? [problem] : [],
+  return Object.fromEntries(
+    Object.entries(errors).filter(([field]) => (stepOfField(field) ?? 'review') === step),
   );
 }
 
 /**
- * What still needs fixing on one step before moving on; an empty list means it may go on. The
- * channel is the one the report is filed in (only a hotline caller may agree to SMS).
+ * What still needs fixing on one step before moving on, keyed by field as the API names them; empty
+ * means it may go on. The channel is the one the report is filed in (only a hotline caller may
+ * agree to SMS).
  */
 export function stepProblems(
   form: ReportForm,
   step: ReportStep,
   now: Date,
   channel: Channel,
-): string[] {
-  return [...ownStepProblems(form, step), ...consistencyProblems(form, step, now, channel)];
+): FieldProblems {
+  return { ...ownStepProblems(form, step), ...consistencyProblems(form, step, now, channel) };
 }
 
 /** What the form asks of one step's own fields, before the rules across fields. */
-function ownStepProblems(form: ReportForm, step: ReportStep): string[] {
+function ownStepProblems(form: ReportForm, step: ReportStep): FieldProblems {
   switch (step) {
     case 'danger':
-      return form.immediateDanger === null ? ['请先回答：孩子现在有危险吗？'] : [];
+      return form.immediateDanger === null
+        ? { immediateDanger: '请先回答：孩子现在有危险吗？' }
+        : {};
     case 'situations':
-      if (form.situations.length === 0) return ['请至少选择一种您看到的情况'];
+      if (form.situations.length === 0) return { situations: '请至少选择一种您看到的情况' };
       return asksWhereabouts(form) && form.whereaboutsUnknown === null
-        ? ['请回答：知道孩子现在在哪里吗？']
-        : [];
+        ? { 'child.whereaboutsUnknown': '请回答：知道孩子现在在哪里吗？' }
+        : {};
     case 'place':
       // The server's rule for location.divisionCode: a county, township or village.
       return isDivisionCode(placeCode(form))
-        ? []
-        : ['请选择孩子所在的县（区），能选到乡镇或村更好'];
+        ? {}
+        : { 'location.divisionCode': '请选择孩子所在的县（区），能选到乡镇或村更好' };
     case 'child':
-      return [];
+      return {};
     case 'story':
       return storyProblems(form);
     case 'reporter':
       return form.identity !== 'anonymous' &&
         form.reporterPhone.trim() !== '' &&
         !isValidPhone(form.reporterPhone)
-        ? ['电话应为手机号或带区号的固定电话']
-        : [];
+        ? { 'reporter.phone': '电话应为手机号或带区号的固定电话' }
+        : {};
     case 'review':
-      return [];
+      return {};
   }
 }
 
-function storyProblems(form: ReportForm): string[] {
-  const problems: string[] = [];
+function storyProblems(form: ReportForm): FieldProblems {
+  const problems: FieldProblems = {};
   // The server's rule (shared textProblem), with the form's own wording for a description too short.
   const description = textProblem(form.description.trim(), TEXT_LIMITS.reportDescription);
   if (visibleLength(form.description) < DESCRIPTION_MIN_LENGTH) {
-    problems.push(`请把情况写得具体一些（至少${DESCRIPTION_MIN_LENGTH}个字）`);
+    problems.description = `请把情况写得具体一些（至少${DESCRIPTION_MIN_LENGTH}个字）`;
   } else if (characterCount(form.description.trim()) > DESCRIPTION_MAX_LENGTH) {
-    problems.push(`情况描述最多${DESCRIPTION_MAX_LENGTH}个字`);
+    problems.description = `情况描述最多${DESCRIPTION_MAX_LENGTH}个字`;
   } else if (description) {
-    problems.push(description);
+    problems.description = description;
   }
   if (form.evidence.some((e) => e.uploadId === null)) {
-    problems.push('还有照片或视频没有上传成功：请点它重试，或删除后再继续');
+    problems.attachments = '还有照片或视频没有上传成功：请点它重试，或删除后再继续';
   }
   return problems;
 }
 
-/** Every problem of the form, in the order the steps ask for it. */
-export function formProblems(form: ReportForm, now: Date, channel: Channel): string[] {
-  return REPORT_STEPS.flatMap((step) => stepProblems(form, step.key, now, channel));
+/** Every problem of the form, keyed by field, in the order the steps ask for it. */
+export function formProblems(form: ReportForm, now: Date, channel: Channel): FieldProblems {
+  return Object.assign(
+    {},
+    ...REPORT_STEPS.map((step) => stepProblems(form, step.key, now, channel)),
+  );
 }
 
 /** The first step that still has a problem, so 提交 can send the reporter straight back to it. */
@@ -207,9 +247,62 @@ export function firstStepWithProblems(
   channel: Channel,
 ): number | null {
   const index = REPORT_STEPS.findIndex(
-    (step) => stepProblems(form, step.key, now, channel).length > 0,
+    (step) => Object.keys(stepProblems(form, step.key, now, channel)).length > 0,
   );
   return index === -1 ? null : index;
+}
+
+/** The first step asking a field of `problems` (a refusal the server sent), null if none does. */
+export function firstStepOf(problems: FieldProblems): number | null {
+  const index = REPORT_STEPS.findIndex((step) =>
+    Object.keys(problems).some((field) => stepOfField(field) === step.key),
+  );
+  return index === -1 ? null : index;
+}
+
+/** `problems` without those of the fields `step` asks: 下一步 asks them again. */
+export function withoutStep(problems: FieldProblems, step: ReportStep): FieldProblems {
+  return Object.fromEntries(
+    Object.entries(problems).filter(([field]) => stepOfField(field) !== step),
+  );
+}
+
+/**
+ * The problems still standing after an edit from `before` to `after`: one whose field the edit
+ * changed is answered (its red goes), the others stay, a field the form does not ask too.
+ */
+export function problemsAfterEdit(
+  problems: FieldProblems,
+  before: ReportForm,
+  after: ReportForm,
+): FieldProblems {
+  const changed = (field: string) => {
+    const held = asked(field)?.held;
+    return held !== undefined && JSON.stringify(held(before)) !== JSON.stringify(held(after));
+  };
+  return Object.fromEntries(Object.entries(problems).filter(([field]) => !changed(field)));
+}
+
+/**
+ * The short lines at 下一步 or 提交, for one hand: how many fields on the page (`page`, the step
+ * shown, or null for the hotline's one page with every field) are drawn red, which other steps
+ * hold some, and the reasons of fields the form does not ask, never dropped.
+ */
+export function problemSummary(problems: FieldProblems, page: ReportStep | null): string[] {
+  const fields = Object.keys(problems);
+  const here = fields.filter(
+    (f) => stepOfField(f) !== null && (page === null || stepOfField(f) === page),
+  );
+  const elsewhere = REPORT_STEPS.filter(
+    (step) => page !== null && step.key !== page && fields.some((f) => stepOfField(f) === step.key),
+  );
+  return [
+    ...(here.length > 0 ? [`有 ${here.length} 处需要修改，已标红`] : []),
+    ...(elsewhere.length > 0
+      ? [`${elsewhere.map((step) => `“${step.title}”`).join('')}也有需要修改的地方`]
+      : []),
+    ...fields.filter((f) => stepOfField(f) === null).map((f) => problems[f]),
+  ];
 }
 
 /**

@@ -13,7 +13,7 @@ export function SafeTonightQuestion({
   form,
   update,
   onDanger,
-}: StepProps & { onDanger: () => void }) {
+}: Pick<StepProps, 'form' | 'update'> & { onDanger: () => void }) {
   const answer = (safe: boolean) => {
     update(safe ? { safeTonightAsked: true } : { safeTonightAsked: true, immediateDanger: true });
     if (!safe) onDanger();

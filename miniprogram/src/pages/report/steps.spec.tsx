@@ -22,6 +22,7 @@ describe('DangerStep', () => {
       <DangerStep
         form={aFilledForm({ immediateDanger: null })}
         update={update}
+        problems={{}}
         onDanger={onDanger}
       />,
     );
@@ -35,6 +36,7 @@ describe('DangerStep', () => {
       <DangerStep
         form={aFilledForm({ immediateDanger: true })}
         update={update}
+        problems={{}}
         onDanger={onDanger}
       />,
     );
@@ -47,7 +49,11 @@ describe('ChildStep', () => {
     const update = jest.fn();
     const form = aFilledForm();
     render(
-      <ChildStep form={{ ...form, child: { ...form.child, gender: 'female' } }} update={update} />,
+      <ChildStep
+        form={{ ...form, child: { ...form.child, gender: 'female' } }}
+        update={update}
+        problems={{}}
+      />,
     );
 
     await tap(screen.getByText('女'));
@@ -102,7 +108,7 @@ const SITUATION_PICKERS = [
 describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
   it.each(SITUATIONS.map((s) => s.code))('shows %s and toggles it on a tap', async (code) => {
     const update = jest.fn();
-    render(<Step form={aFilledForm({ situations: [] })} update={update} />);
+    render(<Step form={aFilledForm({ situations: [] })} update={update} problems={{}} />);
 
     await tap(screen.getByText(label(code)));
 
@@ -110,7 +116,7 @@ describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
   });
 
   it('tells 没人管 (abandoned, to the police) from 有人管但没管好 (neglect) at a glance', () => {
-    render(<Step form={aFilledForm({ situations: [] })} update={jest.fn()} />);
+    render(<Step form={aFilledForm({ situations: [] })} update={jest.fn()} problems={{}} />);
 
     expect(screen.getByText(label('abandoned_unattended')).textContent).toContain('没人管');
     expect(screen.getByText(label('carer_neglect')).textContent).toContain('有人管');
@@ -119,7 +125,7 @@ describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
   it('asks 知道孩子现在在哪里吗？ only when dropout is chosen, and records the answer', async () => {
     const update = jest.fn();
     const { rerender } = render(
-      <Step form={aFilledForm({ situations: ['living_alone'] })} update={update} />,
+      <Step form={aFilledForm({ situations: ['living_alone'] })} update={update} problems={{}} />,
     );
     expect(screen.queryByText('知道孩子现在在哪里吗？')).toBeNull();
 
@@ -127,6 +133,7 @@ describe.each(SITUATION_PICKERS)('the %s', (_, Step, label) => {
       <Step
         form={aFilledForm({ situations: ['dropout'], whereaboutsUnknown: null })}
         update={update}
+        problems={{}}
       />,
     );
     await tap(screen.getByText('不知道，找不到孩子'));
@@ -142,14 +149,26 @@ describe('CallerStep', () => {
   it('offers SMS consent once the caller gave a mobile number, and records the tick', async () => {
     const update = jest.fn();
     const { rerender } = render(
-      <CallerStep form={aFilledForm({ reporterPhone: '' })} update={update} />,
+      <CallerStep form={aFilledForm({ reporterPhone: '' })} update={update} problems={{}} />,
     );
     expect(screen.queryByText(consent)).toBeNull();
 
-    rerender(<CallerStep form={aFilledForm({ reporterPhone: '0557-7011110' })} update={update} />);
+    rerender(
+      <CallerStep
+        form={aFilledForm({ reporterPhone: '0557-7011110' })}
+        update={update}
+        problems={{}}
+      />,
+    );
     expect(screen.queryByText(consent)).toBeNull();
 
-    rerender(<CallerStep form={aFilledForm({ reporterPhone: '13912345678' })} update={update} />);
+    rerender(
+      <CallerStep
+        form={aFilledForm({ reporterPhone: '13912345678' })}
+        update={update}
+        problems={{}}
+      />,
+    );
     await tap(screen.getByText(consent));
 
     expect(update).toHaveBeenCalledWith({ smsConsent: true });

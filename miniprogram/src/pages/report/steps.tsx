@@ -19,6 +19,8 @@ import { Call110Button } from '../../components/call-110-button';
 import { Choice } from '../../components/choice';
 import { DivisionPicker } from '../../components/division-picker';
 import { EvidencePicker } from '../../components/evidence-picker';
+import { FieldError, invalidClass } from '../../components/field-error';
+import type { FieldProblems } from '../../components/form-problems';
 import { SituationChecklist } from '../../components/situation-checklist';
 import { currentPosition, LocationUnavailable } from '../../services/location';
 import { serverNow } from '../../services/server-clock';
@@ -37,9 +39,16 @@ import {
 export interface StepProps {
   form: ReportForm;
   update: (patch: Partial<ReportForm>) => void;
+  /** Refused fields, as the API names them (`child.ageYears`): each drawn red where it is asked. */
+  problems: FieldProblems;
 }
 
-export function DangerStep({ form, update, onDanger }: StepProps & { onDanger: () => void }) {
+export function DangerStep({
+  form,
+  update,
+  problems,
+  onDanger,
+}: StepProps & { onDanger: () => void }) {
   return (
     <View className="section">
       <Text className="section-title">孩子现在有危险吗？</Text>
@@ -64,6 +73,7 @@ export function DangerStep({ form, update, onDanger }: StepProps & { onDanger: (
           onSelect={() => update({ immediateDanger: false })}
         />
       </View>
+      <FieldError problems={problems} name="immediateDanger" />
       {form.immediateDanger === true && (
         <View className="danger-box">
           <Text className="danger-title">请先拨打110报警</Text>
@@ -77,7 +87,7 @@ export function DangerStep({ form, update, onDanger }: StepProps & { onDanger: (
   );
 }
 
-export function SituationsStep({ form, update }: StepProps) {
+export function SituationsStep({ form, update, problems }: StepProps) {
   return (
     <View className="section">
       <Text className="section-title">您看到了什么情况？（可多选）</Text>
@@ -86,13 +96,14 @@ export function SituationsStep({ form, update }: StepProps) {
         selected={form.situations}
         onToggle={(code) => update({ situations: toggleSituation(form.situations, code) })}
       />
-      <WhereaboutsQuestion form={form} update={update} />
+      <FieldError problems={problems} name="situations" />
+      <WhereaboutsQuestion form={form} update={update} problems={problems} />
     </View>
   );
 }
 
 /** For a dropout: a child nobody can find is for the police to look for too. */
-function WhereaboutsQuestion({ form, update }: StepProps) {
+function WhereaboutsQuestion({ form, update, problems }: StepProps) {
   if (!asksWhereabouts(form)) return null;
   return (
     <View className="whereabouts">
@@ -109,12 +120,13 @@ function WhereaboutsQuestion({ form, update }: StepProps) {
           onSelect={() => update({ whereaboutsUnknown: true })}
         />
       </View>
+      <FieldError problems={problems} name="child.whereaboutsUnknown" />
     </View>
   );
 }
 
 /** The hotline operator's version: short keys to tap while the caller talks. */
-export function QuickSituationsStep({ form, update }: StepProps) {
+export function QuickSituationsStep({ form, update, problems }: StepProps) {
   return (
     <View className="section">
       <Text className="section-title">来电反映的情况（可多选）</Text>
@@ -129,12 +141,13 @@ export function QuickSituationsStep({ form, update }: StepProps) {
           </View>
         ))}
       </View>
-      <WhereaboutsQuestion form={form} update={update} />
+      <FieldError problems={problems} name="situations" />
+      <WhereaboutsQuestion form={form} update={update} problems={problems} />
     </View>
   );
 }
 
-export function PlaceStep({ form, update }: StepProps) {
+export function PlaceStep({ form, update, problems }: StepProps) {
   const [locating, setLocating] = useState(false);
   const [locationProblem, setLocationProblem] = useState('');
 
@@ -156,15 +169,21 @@ export function PlaceStep({ form, update }: StepProps) {
     <View className="section">
       <Text className="section-title">孩子在哪里？</Text>
       <Text className="field-label">所在地区（选到乡镇或村，报告会送到当地）</Text>
-      <DivisionPicker path={form.division} onChange={(division) => update({ division })} />
+      <DivisionPicker
+        path={form.division}
+        onChange={(division) => update({ division })}
+        invalid={'location.divisionCode' in problems}
+      />
+      <FieldError problems={problems} name="location.divisionCode" />
       <Text className="field-label">详细地址（选填）</Text>
       <Input
-        className="input report-address"
+        className={`input report-address${invalidClass(problems, 'location.address')}`}
         value={form.address}
         maxlength={inputMaxLength(TEXT_LIMITS.locationAddress)}
         placeholder="如：某镇某村三组"
         onInput={(e) => update({ address: e.detail.value })}
       />
+      <FieldError problems={problems} name="location.address" />
       {form.position ? (
         <View className="located">
           <Text className="hint report-located">已标记当前位置</Text>
@@ -182,11 +201,13 @@ export function PlaceStep({ form, update }: StepProps) {
         </View>
       )}
       {locationProblem !== '' && <Text className="error-line">{locationProblem}</Text>}
+      <FieldError problems={problems} name="location.latitude" />
+      <FieldError problems={problems} name="location.longitude" />
     </View>
   );
 }
 
-export function ChildStep({ form, update }: StepProps) {
+export function ChildStep({ form, update, problems }: StepProps) {
   const child = form.child;
   const set = (patch: Partial<ChildForm>) => update({ child: { ...child, ...patch } });
   return (
@@ -195,11 +216,12 @@ export function ChildStep({ form, update }: StepProps) {
       <Text className="hint">知道多少填多少，都不知道也可以直接下一步。</Text>
       <Text className="field-label">姓名或小名</Text>
       <Input
-        className="input report-child-name"
+        className={`input report-child-name${invalidClass(problems, 'child.name')}`}
         value={child.name}
         maxlength={inputMaxLength(TEXT_LIMITS.childName)}
         onInput={(e) => set({ name: e.detail.value })}
       />
+      <FieldError problems={problems} name="child.name" />
       <Text className="field-label">性别</Text>
       <View className="choice-row">
         {GENDERS.map((gender) => (
@@ -211,15 +233,17 @@ export function ChildStep({ form, update }: StepProps) {
           />
         ))}
       </View>
+      <FieldError problems={problems} name="child.gender" />
       <Text className="field-label">大概几岁</Text>
       <Input
-        className="input report-child-age"
+        className={`input report-child-age${invalidClass(problems, 'child.ageYears')}`}
         type="number"
         value={child.age}
         maxlength={String(CHILD_AGE_YEARS.max).length}
         placeholder="如：9"
         onInput={(e) => set({ age: e.detail.value })}
       />
+      <FieldError problems={problems} name="child.ageYears" />
       <Text className="field-label">出生日期（知道再填）</Text>
       <Picker
         mode="date"
@@ -227,18 +251,22 @@ export function ChildStep({ form, update }: StepProps) {
         end={shanghaiDate(serverNow())}
         onChange={(e) => set({ birthDate: String(e.detail.value) })}
       >
-        <View className="input picker-field">
+        <View
+          className={`input picker-field report-child-birth-date${invalidClass(problems, 'child.birthDate')}`}
+        >
           <Text>{child.birthDate ? chineseDate(child.birthDate) : '点此选择'}</Text>
         </View>
       </Picker>
+      <FieldError problems={problems} name="child.birthDate" />
       <Text className="field-label">学校和班级</Text>
       <Input
-        className="input report-child-school"
+        className={`input report-child-school${invalidClass(problems, 'child.school')}`}
         value={child.school}
         maxlength={inputMaxLength(TEXT_LIMITS.childSchool)}
         placeholder="如：某某小学三年级"
         onInput={(e) => set({ school: e.detail.value })}
       />
+      <FieldError problems={problems} name="child.school" />
     </View>
   );
 }
@@ -246,6 +274,7 @@ export function ChildStep({ form, update }: StepProps) {
 export function StoryStep({
   form,
   update,
+  problems,
   onEvidence,
 }: StepProps & { onEvidence: (change: (current: Evidence[]) => Evidence[]) => void }) {
   const today = shanghaiDate(serverNow());
@@ -255,7 +284,7 @@ export function StoryStep({
       <Text className="section-title">发生了什么</Text>
       <Text className="hint">写下您看到或听到的：什么时候、在哪里、孩子现在怎样、谁在照顾。</Text>
       <Textarea
-        className="textarea report-description"
+        className={`textarea report-description${invalidClass(problems, 'description')}`}
         value={form.description}
         maxlength={inputMaxLength(TEXT_LIMITS.reportDescription)}
         placeholder="例如：孩子这周一直没来上学，家里电话打不通……"
@@ -264,6 +293,7 @@ export function StoryStep({
       <Text className={`counter report-counter ${counter.short ? 'counter-short' : ''}`}>
         {counter.text}
       </Text>
+      <FieldError problems={problems} name="description" />
       <Text className="field-label">哪天知道的</Text>
       <Picker
         mode="date"
@@ -271,7 +301,9 @@ export function StoryStep({
         end={today}
         onChange={(e) => update({ discoveredOn: String(e.detail.value) })}
       >
-        <View className="input picker-field report-discovered">
+        <View
+          className={`input picker-field report-discovered${invalidClass(problems, 'discoveredAt')}`}
+        >
           <Text>
             {!form.discoveredOn || form.discoveredOn === today
               ? '今天'
@@ -279,8 +311,10 @@ export function StoryStep({
           </Text>
         </View>
       </Picker>
+      <FieldError problems={problems} name="discoveredAt" />
       <Text className="field-label">照片或视频（选填，最多9个，只给办理部门看）</Text>
       <EvidencePicker evidence={form.evidence} onUpdate={onEvidence} />
+      <FieldError problems={problems} name="attachments" />
     </View>
   );
 }
@@ -293,6 +327,7 @@ const IDENTITIES: { value: Identity; label: string }[] = REPORTER_IDENTITIES.map
 function ContactFields({
   form,
   update,
+  problems,
   nameLabel,
   phoneLabel,
 }: StepProps & { nameLabel: string; phoneLabel: string }) {
@@ -300,24 +335,31 @@ function ContactFields({
     <View>
       <Text className="field-label">{nameLabel}</Text>
       <Input
-        className="input report-reporter-name"
+        className={`input report-reporter-name${invalidClass(problems, 'reporter.name')}`}
         value={form.reporterName}
         maxlength={inputMaxLength(TEXT_LIMITS.reporterName)}
         onInput={(e) => update({ reporterName: e.detail.value })}
       />
+      <FieldError problems={problems} name="reporter.name" />
       <Text className="field-label">{phoneLabel}</Text>
       {/* Not type="number": its keyboard has no + or space, and H5 drops a pasted +86 138 0000 0000. */}
       <Input
-        className="input report-reporter-phone"
+        className={`input report-reporter-phone${invalidClass(problems, 'reporter.phone')}`}
         value={form.reporterPhone}
         maxlength={PHONE_MAX_LENGTH}
         onInput={(e) => update({ reporterPhone: e.detail.value })}
       />
+      <FieldError problems={problems} name="reporter.phone" />
     </View>
   );
 }
 
-export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: string }) {
+export function ReporterStep({
+  form,
+  update,
+  problems,
+  orgName,
+}: StepProps & { orgName?: string }) {
   return (
     <View className="section">
       <Text className="section-title">您的身份</Text>
@@ -331,6 +373,7 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
           onSelect={() => update({ identity: identity.value })}
         />
       ))}
+      <IdentityProblems problems={problems} />
       <Text className="hint report-identity-meaning">
         {REPORTER_IDENTITY_TEXTS[form.identity].explanation}
       </Text>
@@ -338,6 +381,7 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
         <ContactFields
           form={form}
           update={update}
+          problems={problems}
           nameLabel="姓名（选填）"
           phoneLabel="电话（选填，方便核实情况）"
         />
@@ -347,7 +391,7 @@ export function ReporterStep({ form, update, orgName }: StepProps & { orgName?: 
 }
 
 /** The hotline operator records the caller; a caller may decline to say who they are. */
-export function CallerStep({ form, update }: StepProps) {
+export function CallerStep({ form, update, problems }: StepProps) {
   const declined = form.identity === 'anonymous';
   return (
     <View className="section">
@@ -358,10 +402,17 @@ export function CallerStep({ form, update }: StepProps) {
         multiple
         onSelect={() => update({ identity: declined ? 'confidential' : 'anonymous' })}
       />
+      <IdentityProblems problems={problems} />
       {!declined && (
         <View>
           <Text className="hint">来电人的身份只给公安和联席办看。</Text>
-          <ContactFields form={form} update={update} nameLabel="来电人姓名" phoneLabel="来电号码" />
+          <ContactFields
+            form={form}
+            update={update}
+            problems={problems}
+            nameLabel="来电人姓名"
+            phoneLabel="来电号码"
+          />
           {offersSmsConsent(form) && (
             <Choice
               label="同意接收短信通知（受理、办结）"
@@ -370,9 +421,21 @@ export function CallerStep({ form, update }: StepProps) {
               onSelect={() => update({ smsConsent: !form.smsConsent })}
             />
           )}
+          <FieldError problems={problems} name="reporter.smsConsent" />
         </View>
       )}
     </View>
+  );
+}
+
+/** Refusals of the reporter's identity as a whole (匿名/保密/实名), under its choices. */
+function IdentityProblems({ problems }: { problems: FieldProblems }) {
+  return (
+    <>
+      <FieldError problems={problems} name="reporter" />
+      <FieldError problems={problems} name="reporter.anonymous" />
+      <FieldError problems={problems} name="reporter.confidential" />
+    </>
   );
 }
 
