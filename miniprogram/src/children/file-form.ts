@@ -169,6 +169,35 @@ export function toUpdateRequest(form: FileForm): UpdateChildFileRequest {
   };
 }
 
+/** The fields the form draws for every file, as the server names them in a file request. */
+const FILE_FIELDS = [
+  'child.name',
+  'child.gender',
+  'child.birthDate',
+  'child.ageYears',
+  'child.idNumber',
+  'child.school',
+  'categories',
+  ...['guardian', 'carer'].flatMap((person) =>
+    ['name', 'phone', 'relation'].map((field) => `${person}.${field}`),
+  ),
+  'help',
+];
+
+/**
+ * Every field the form draws for `form`, as the server names them (each help row's too; the place
+ * only on a new file): a refusal of any other is listed, not drawn.
+ */
+export function drawnFileFields(form: FileForm, creating: boolean): string[] {
+  return [
+    ...(creating ? ['divisionCode'] : []),
+    ...FILE_FIELDS,
+    ...form.help.flatMap((_, i) =>
+      ['kind', 'since', 'provider', 'note'].map((field) => `help.${i}.${field}`),
+    ),
+  ];
+}
+
 function text(problems: FieldProblems, field: string, value: string, limit: TextLimit) {
   if (visibleLength(value) === 0) return;
   const problem = textProblem(value.trim(), limit);

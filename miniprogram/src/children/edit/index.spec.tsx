@@ -151,6 +151,40 @@ describe('新建档案', () => {
     );
   });
 
+  it('draws the server’s refusal of the choices and of the help list, and lists a field the form does not show', async () => {
+    serve({
+      statusCode: 400,
+      data: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请按提示修改',
+        errors: {
+          categories: '类别代码不正确',
+          'child.gender': '性别只能是 female、male 或 unknown',
+          help: '帮扶措施最多20项',
+          status: '新建档案不填状态',
+        },
+      },
+    });
+    const container = open();
+
+    await type(container, '.edit-child-name', '李小花');
+    await tap(container.querySelector('.edit-save')!);
+
+    await waitFor(() =>
+      expect(container.querySelector('.field-error-categories')?.textContent).toBe(
+        '类别代码不正确',
+      ),
+    );
+    expect(container.querySelector('.field-error-child-gender')?.textContent).toBe(
+      '性别只能是 female、male 或 unknown',
+    );
+    expect(container.querySelector('.field-error-help')?.textContent).toBe('帮扶措施最多20项');
+    const general = container.querySelector('.edit-problems')?.textContent;
+    expect(general).toContain('提交的内容有误，请按提示修改');
+    expect(general).toContain('新建档案不填状态');
+    expect(general).not.toContain('类别代码不正确');
+  });
+
   it('links the file that already exists when the server finds the same child', async () => {
     serve({
       statusCode: 409,

@@ -18,14 +18,15 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../../components/choice';
 import { FieldError, invalidClass, useScrollToFirstError } from '../../components/field-error';
-import type { FieldProblems } from '../../components/form-problems';
+import { placeProblems, type FieldProblems } from '../../components/form-problems';
 import { PageState } from '../../components/page-state';
-import { ApiError, failureLines, failureText } from '../../services/api-error';
+import { ApiError, failureText, refusalOf } from '../../services/api-error';
 import { createChildFile, fetchChildFile, updateChildFile } from '../../services/children';
 import { clearFileDraft, loadFileDraft, saveFileDraft } from '../../services/file-drafts';
 import { serverNow } from '../../services/server-clock';
 import { currentUser } from '../../services/session';
 import {
+  drawnFileFields,
   emptyFileForm,
   emptyHelp,
   fileFormProblems,
@@ -260,15 +261,21 @@ export default function EditChildFilePage() {
       void Taro.showToast({ title: creating ? '已建档' : '已保存', icon: 'success' });
       void Taro.redirectTo({ url: `/children/file/index?id=${saved.id}` });
     } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) {
-        setProblems(
-          Object.fromEntries(
-            Object.entries(e.fieldErrors).map(([field, text]) => [fieldOf(field), text]),
+      const refusal = refusalOf(e, '保存失败，请检查网络后再试');
+      const placed = placeProblems(
+        {},
+        {
+          ...refusal,
+          fields: Object.fromEntries(
+            Object.entries(refusal.fields).map(([field, text]) => [fieldOf(field), text]),
           ),
-        );
-        scrollToFirstError();
-      }
-      setGeneral([failureLines(e, '保存失败，请检查网络后再试')[0]]);
+        },
+        drawnFileFields(current, creating),
+      );
+      setProblems(placed.fields);
+      if (Object.keys(placed.fields).length > 0) scrollToFirstError();
+      // The message stays by 保存, with what no field shows.
+      setGeneral([...new Set([refusal.message, ...placed.lines])]);
       if (e instanceof ApiError && (e.code as string) === 'CHILD_FILE_EXISTS')
         setExisting(e.fileId ?? '');
     } finally {
@@ -318,6 +325,7 @@ export default function EditChildFilePage() {
             />
           ))}
         </View>
+        <FieldError problems={problems} name="child.gender" />
         <Text className="field-label">出生日期</Text>
         <Picker
           mode="date"
@@ -374,6 +382,7 @@ export default function EditChildFilePage() {
             onSelect={() => update({ categories: toggleCategory(form.categories, category) })}
           />
         ))}
+        <FieldError problems={problems} name="categories" />
       </View>
 
       <PersonFields
@@ -396,6 +405,7 @@ export default function EditChildFilePage() {
       <View className="section edit-help">
         <Text className="section-title">帮扶措施</Text>
         {form.help.length === 0 && <Text className="hint">还没有帮扶措施，有的话点下面添加。</Text>}
+        <FieldError problems={problems} name="help" />
         {form.help.map((help, index) => (
           <HelpRow
             key={index}
