@@ -104,7 +104,7 @@ export class InstitutionsController {
   @Post('import')
   @ApiOperation({ summary: '从 Excel 表格导入名录' })
   @Access('coordinator')
-  @MultipartBody('一次一张 .xlsx 表格')
+  @MultipartBody('一张 .xlsx 表格', 'Excel 表格（.xlsx，最多 2 MB），第一张表按下载的模板填写')
   @Answers('InstitutionImportResult')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])
