@@ -26,11 +26,13 @@ const REQUIRED: readonly InstitutionField[] = ['name', 'type', 'divisionCode'];
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * What an import sheet may unpack to before exceljs reads it (an .xlsx is a zip). A full sheet of
- * 5,000 institutions unpacks to some 3 MB; a few hundred kilobytes that unpack to hundreds of
- * megabytes are a zip bomb. A workbook holds a dozen entries, a few dozen with many sheets.
+ * What an import sheet may unpack to before exceljs reads it (an .xlsx is a zip). A full register
+ * of 5,000 institutions unpacks to under 2 MB; a few hundred kilobytes that unpack to hundreds of
+ * megabytes are a zip bomb. exceljs reads a whole sheet before its rows are counted, some 6 s for
+ * 10 MB of cells on a busy 2-core server, so the limit stays at five times a full register. A
+ * workbook holds a dozen entries, a few dozen with many sheets.
  */
-export const SHEET_INFLATION: InflationLimits = { maxBytes: 20 * 1024 * 1024, maxEntries: 200 };
+export const SHEET_INFLATION: InflationLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 200 };
 
 /**
  * The longest cell read, in UTF-16 units: twice the longest field (a name of 100 characters, each

@@ -101,13 +101,13 @@ export class InstitutionsController {
       .send(workbook);
   }
 
-  /** One .xlsx as multipart/form-data (field `file`, at most 2 MB, unpacking to at most 20 MB). */
+  /** One .xlsx as multipart/form-data (field `file`, at most 2 MB, unpacking to at most 10 MB). */
   @Post('import')
   @ApiOperation({ summary: '从 Excel 表格导入名录' })
   @Access('coordinator')
   @MultipartBody(
     '一张 .xlsx 表格',
-    'Excel 表格（.xlsx，最多 2 MB，解压后最多 20 MB），第一张表按下载的模板填写',
+    'Excel 表格（.xlsx，最多 2 MB，解压后最多 10 MB），第一张表按下载的模板填写',
   )
   @Answers('InstitutionImportResult')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
@@ -120,7 +120,7 @@ export class InstitutionsController {
       '“类型”填类型的中文名称（见模板第二张表）；“区划代码”是本县或本县之内的乡镇、村',
       '有一行不对就整张表不导入：errors 的键是“第N行 表头”（如“第3行 类型”），不是表格时键是 file',
       '每一格都是文字：日期、TRUE/FALSE、错误值或没有结果的公式都不收；文字中不能有换行和制表符',
-      '解压后超过 20 MB 或含有过多文件的表格不收（键是 file）',
+      '解压后超过 10 MB 或含有过多文件的表格不收（键是 file）',
       '名称按统一写法（与 POST 相同）已在本县名录中的行更新那个机构；已停用的机构因此恢复，计为更新',
     ],
   )
