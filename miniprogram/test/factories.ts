@@ -442,6 +442,7 @@ export function anInstitution(overrides: Partial<Institution> = {}): Institution
     contactName: '王老师',
     contactPhone: '05577012345',
     reporterCount: 2,
+    retiredAt: null,
     createdAt: '2026-11-01T02:00:00Z',
     updatedAt: '2026-11-01T02:00:00Z',
     ...overrides,

@@ -1,7 +1,7 @@
 import { isValidPhone } from './identity';
 import { isDivisionCode } from './report-rules';
 import { ORG_TYPES, ORG_TYPE_LABELS, type OrgType } from './roles';
-import { TEXT_LIMITS, textProblem } from './text-limits';
+import { TEXT_LIMITS, singleLineProblem, textProblem } from './text-limits';
 
 /**
  * The register of mandated institutions (强制报告主体) of a county (domain.md, "Accountability";
@@ -13,6 +13,7 @@ export interface Institution {
   id: string;
   /** The county (6-digit division code) whose register holds it. */
   countyCode: string;
+  /** As `canonicalInstitutionName` writes it: names that look the same are one name. */
   name: string;
   type: OrgType;
   /**
@@ -27,6 +28,13 @@ export interface Institution {
   contactPhone: string | null;
   /** Mandated reporters who joined for it. */
   reporterCount: number;
+  /**
+   * When the coordinator took it off the register (a school closed or merged), null while it is
+   * on it. A retired institution gets no new invitations, its reporters' new reports no longer
+   * count for it, and it answers for no report filed after this instant; what it filed before
+   * stays in the figures and the 台账.
+   */
+  retiredAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,13 +48,17 @@ export interface CreateInstitutionRequest {
   contactPhone?: string;
 }
 
-/** `PATCH /institutions/:id`: the fields to change; `null` clears a contact field. */
+/**
+ * `PATCH /institutions/:id`: the fields to change; `null` clears a contact field. `retired: true`
+ * takes the institution off the register (停用), `false` brings it back (恢复).
+ */
 export interface UpdateInstitutionRequest {
   name?: string;
   type?: OrgType;
   divisionCode?: string;
   contactName?: string | null;
   contactPhone?: string | null;
+  retired?: boolean;
 }
 
 /**
@@ -80,8 +92,11 @@ export function institutionImportErrorKey(row: number, heading: string): string 
   return `第${row}行 ${heading}`;
 }
 
-/** Refusals of the register: a second institution of the same name in one county (409). */
-export const INSTITUTION_REFUSAL_CODES = ['INSTITUTION_EXISTS'] as const;
+/**
+ * Refusals of the register (409): a second institution of the same name in one county; an
+ * invitation into a retired institution.
+ */
+export const INSTITUTION_REFUSAL_CODES = ['INSTITUTION_EXISTS', 'INSTITUTION_RETIRED'] as const;
 export type InstitutionRefusalCode = (typeof INSTITUTION_REFUSAL_CODES)[number];
 
 /** Largest import sheet, in bytes: 5,000 rows of an .xlsx take some 300 KB. */
@@ -89,6 +104,39 @@ export const INSTITUTION_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The fields of an institution that people fill in, as named in requests and the 400's `errors`. */
 export type InstitutionField = keyof CreateInstitutionRequest;
+
+/** Format characters (\p{Cf}: zero-width space, joiners, U+2060, U+FEFF, soft hyphen…) and blank fillers. */
+const UNSEEN = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** The ASCII punctuation NFKC makes of Chinese full-width punctuation, and back. */
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  '(': '（',
+  ')': '）',
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '!': '！',
+  '?': '？',
+};
+
+/**
+ * The one way an institution's name is stored and compared, so names that look the same are one
+ * name (the register's name is unique per county): NFKC (full-width letters and digits become
+ * ASCII, a no-break or ideographic space a space), format characters and fillers removed, every
+ * run of spaces one space, none at either end. Brackets and the other punctuation NFKC folds to
+ * ASCII become the Chinese full-width forms, as Chinese names are written (GB/T 15834, and the
+ * names on seals and licences: 泗县第一中学（本部）), with no space beside them, as a full-width mark
+ * carries its own. Ask `institutionProblems` first: a name it refuses has no canonical form.
+ */
+export function canonicalInstitutionName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(UNSEEN, '')
+    .replace(/\p{White_Space}+/gu, ' ')
+    .replace(/[(),:;!?]/g, (mark) => FULL_WIDTH[mark])
+    .replace(/ ?([（），：；！？]) ?/g, '$1')
+    .trim();
+}
 
 /** What a refused field is told, where no shared text rule (`textProblem`) already says it. */
 export const INSTITUTION_MESSAGES = {
@@ -113,9 +161,11 @@ export interface InstitutionPlace {
 
 /**
  * Why each field of an institution is refused, in Chinese, or `{}` when it may be stored: name
- * 1–100 characters once trimmed (`TEXT_LIMITS.institutionName`), a type of `ORG_TYPES`, a division
- * code (6, 9 or 12 digits) that exists and lies in the register's county, a contact name of at
- * most 50 characters, a contact phone `isValidPhone` takes. With `partial` (a PATCH) an absent
+ * 1–100 characters as sent and in its canonical form (`TEXT_LIMITS.institutionName`,
+ * `canonicalInstitutionName`), a type of `ORG_TYPES`, a division code (6, 9 or 12 digits) that
+ * exists and lies in the register's county, a contact name of at most 50 characters, a contact
+ * phone `isValidPhone` takes. Every text is one line: a tab or a line break is refused in each
+ * (`singleLineProblem`). With `partial` (a PATCH) an absent
  * field is not asked for, and `null` clears a contact field. The server's create, update and
  * import and the app's form all ask this one function (domain.md, "Accountability").
  */
@@ -130,7 +180,8 @@ export function institutionProblems(
     const name = fields.name;
     const problem =
       typeof name === 'string'
-        ? textProblem(name, TEXT_LIMITS.institutionName)
+        ? (textProblem(name, TEXT_LIMITS.institutionName) ??
+          textProblem(canonicalInstitutionName(name), TEXT_LIMITS.institutionName))
         : name === undefined
           ? `请填写${TEXT_LIMITS.institutionName.label}`
           : INSTITUTION_MESSAGES.nameType;
@@ -155,18 +206,21 @@ export function institutionProblems(
     if (problem) problems.contactName = problem;
   }
   const contactPhone = fields.contactPhone;
-  if (
-    contactPhone !== undefined &&
-    contactPhone !== null &&
-    (typeof contactPhone !== 'string' || !isValidPhone(contactPhone))
-  ) {
-    problems.contactPhone = INSTITUTION_MESSAGES.contactPhone;
+  if (contactPhone !== undefined && contactPhone !== null) {
+    const problem =
+      typeof contactPhone !== 'string'
+        ? INSTITUTION_MESSAGES.contactPhone
+        : (singleLineProblem(contactPhone, '联系电话') ??
+          (isValidPhone(contactPhone) ? null : INSTITUTION_MESSAGES.contactPhone));
+    if (problem) problems.contactPhone = problem;
   }
   return problems;
 }
 
 function divisionProblem(code: unknown, place: InstitutionPlace): string | null {
   if (code === undefined) return INSTITUTION_MESSAGES.divisionMissing;
+  const lines = typeof code === 'string' ? singleLineProblem(code, '区划代码') : null;
+  if (lines) return lines;
   if (typeof code !== 'string' || !isDivisionCode(code)) return INSTITUTION_MESSAGES.divisionFormat;
   if (!code.startsWith(place.countyCode)) return INSTITUTION_MESSAGES.divisionOutsideCounty;
   if (!place.divisionExists(code)) return INSTITUTION_MESSAGES.divisionUnknown;

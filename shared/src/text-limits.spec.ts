@@ -57,7 +57,8 @@ describe('textProblem', () => {
     ['   ', '请填写原因（至少2字）'],
     ['\u3000\u3000', '请填写原因（至少2字）'],
     ['\t\n', '请填写原因（至少2字）'],
-    ['\u200B'.repeat(12), '请填写原因（至少2字）'],
+    ['\u200B'.repeat(10), '请填写原因（至少2字）'],
+    ['\u200B'.repeat(11), '原因最多5字'],
     ['\u3164\u3164', '请填写原因（至少2字）'],
     ['\u2800\u2800', '请填写原因（至少2字）'],
     ['\u115F\u1160\uFFA0', '请填写原因（至少2字）'],
@@ -79,6 +80,27 @@ describe('textProblem', () => {
     ['一二三四五六', '原因最多5字'],
   ])('%j → %s', (text, expected) => {
     expect(textProblem(text, limit)).toBe(expected);
+  });
+
+  it('refuses a text of megabytes as too long before walking its characters', () => {
+    const huge = `二字\u0000${'\ud800'.repeat(8 * 1024 * 1024)}`;
+    const walked = jest.spyOn(Array, 'from');
+
+    expect(textProblem(huge, limit)).toBe('原因最多5字');
+    expect(walked).not.toHaveBeenCalled();
+    walked.mockRestore();
+  });
+
+  it.each([
+    ['泗县\n第一中学', '机构名称要写在一行内，请删去换行和制表符（Tab）'],
+    ['泗县\r\n第一中学', '机构名称要写在一行内，请删去换行和制表符（Tab）'],
+    ['泗县\t第一中学', '机构名称要写在一行内，请删去换行和制表符（Tab）'],
+    ['泗县\u2028第一中学', '机构名称要写在一行内，请删去换行和制表符（Tab）'],
+    ['泗县\u0085第一中学', '机构名称含有不可见的控制字符，请删除后重新输入'],
+    ['泗县第一中学\n', '机构名称要写在一行内，请删去换行和制表符（Tab）'],
+    ['泗县 第一中学', null],
+  ])('refuses a line break or tab in a one-line text: %j', (text, expected) => {
+    expect(textProblem(text, TEXT_LIMITS.institutionName)).toBe(expected);
   });
 
   it('asks only to fill in a text whose minimum is one character', () => {

@@ -14,6 +14,11 @@ export interface TextLimit {
   /** Fewest characters once trimmed; 1 for a text that may be omitted but not sent blank. */
   min: number;
   max: number;
+  /**
+   * A name or a phone-book entry, shown on one line in lists, sheets and messages: a line break or
+   * a tab in it (pasted, or from a sheet's cell) is refused rather than stored.
+   */
+  singleLine?: boolean;
 }
 
 export const TEXT_LIMITS = {
@@ -44,8 +49,8 @@ export const TEXT_LIMITS = {
   resolveDetail: { label: '内部办理情况', min: 2, max: 5000 },
   unitName: { label: '单位名称', min: 2, max: 100 },
   orgName: { label: '机构名称', min: 2, max: 100 },
-  institutionName: { label: '机构名称', min: 1, max: 100 },
-  institutionContactName: { label: '联系人', min: 1, max: 50 },
+  institutionName: { label: '机构名称', min: 1, max: 100, singleLine: true },
+  institutionContactName: { label: '联系人', min: 1, max: 50, singleLine: true },
   calendarDayName: { label: '节日名称', min: 1, max: 50 },
   inviteCode: { label: '邀请码', min: 1, max: 32 },
   wechatLoginCode: { label: '登录凭证', min: 1, max: 128 },
@@ -94,6 +99,9 @@ const INVISIBLE = /[\p{White_Space}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
  */
 const CONTROL = /(?![\t\n\r])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 
+/** What breaks a line or jumps a column: the tab and every line or paragraph break. */
+const LINE_BREAK_OR_TAB = /[\t\n\r\v\f\u0085\u2028\u2029]/u;
+
 /**
  * Half of a UTF-16 surrogate pair without its other half (`"\ud800"`): no character at all. MariaDB
  * and any UTF-8 encoder replace it with U+FFFD, so it would be stored changed.
@@ -111,17 +119,38 @@ export function hasLoneSurrogate(text: string): boolean {
 }
 
 /**
+ * Why a one-line text (a name, a phone number, a code) is refused, in Chinese, or null: control
+ * characters and direction overrides, as for any text (`textProblem`), and also the tab and line
+ * breaks, which a name never holds and a sheet's cell or a paste brings in unseen.
+ */
+export function singleLineProblem(text: string, label: string): string | null {
+  if (CONTROL.test(text)) return `${label}含有不可见的控制字符，请删除后重新输入`;
+  if (LINE_BREAK_OR_TAB.test(text)) return `${label}要写在一行内，请删去换行和制表符（Tab）`;
+  return null;
+}
+
+/**
  * Why a text breaks its limit, in Chinese, or null when it fits. Refused anywhere in the text: half
- * a surrogate pair, control characters other than tab and line breaks, and direction overrides. `min` counts visible
+ * a surrogate pair, control characters other than tab and line breaks, and direction overrides;
+ * with `singleLine`, the tab and line breaks too (`singleLineProblem`). `min` counts visible
  * characters, so a text of spaces, zero-width or filler characters is empty; `max` counts every
- * character, as the database stores them.
+ * character, as the database stores them. A text of more than twice `max` UTF-16 units is beyond
+ * `max` characters whatever it holds (a character takes at most two units), and is refused before
+ * any check walks its characters: a cell or a body field of megabytes costs nothing.
  */
 export function textProblem(text: string, limit: TextLimit): string | null {
+  if (text.length > inputMaxLength(limit)) return tooLong(limit);
   if (hasLoneSurrogate(text)) return `${limit.label}含有无法识别的字符，请删除后重新输入`;
+  const lines = limit.singleLine ? singleLineProblem(text, limit.label) : null;
+  if (lines) return lines;
   if (CONTROL.test(text)) return `${limit.label}含有不可见的控制字符，请删除后重新输入`;
   if (visibleLength(text) < limit.min) {
     return limit.min > 1 ? `请填写${limit.label}（至少${limit.min}字）` : `请填写${limit.label}`;
   }
-  if (textLength(text) > limit.max) return `${limit.label}最多${limit.max}字`;
+  if (textLength(text) > limit.max) return tooLong(limit);
   return null;
+}
+
+function tooLong(limit: TextLimit): string {
+  return `${limit.label}最多${limit.max}字`;
 }

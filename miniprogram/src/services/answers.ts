@@ -424,6 +424,7 @@ export const isInstitution = objectWith<Institution>({
   contactName: orNull,
   contactPhone: orNull,
   reporterCount: isNumber,
+  retiredAt: orNull,
 });
 
 export const isInstitutionPage = objectWith<Page<Institution>>({

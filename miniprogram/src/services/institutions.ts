@@ -19,13 +19,21 @@ export interface InstitutionListQuery {
   type: OrgType | '';
   /** Part of the name. */
   q: string;
+  /** Those taken off the register (停用) instead of those on it. */
+  retired: boolean;
   page: number;
   pageSize: number;
 }
 
 /** `GET /institutions`: the caller's county register, filtered, a page at a time. */
 export function listInstitutions(query: InstitutionListQuery): Promise<Page<Institution>> {
-  const path = `/institutions${queryString({ ...query, q: query.q.trim() })}`;
+  const path = `/institutions${queryString({
+    type: query.type,
+    q: query.q.trim(),
+    retired: query.retired ? 'true' : undefined,
+    page: query.page,
+    pageSize: query.pageSize,
+  })}`;
   return authorizedRequest({ method: 'GET', path }, isInstitutionPage);
 }
 
@@ -33,6 +41,7 @@ export function createInstitution(body: CreateInstitutionRequest): Promise<Insti
   return authorizedRequest({ method: 'POST', path: '/institutions', data: body }, isInstitution);
 }
 
+/** `PATCH /institutions/:id`: a change; `{ retired: true }` 停用, `{ retired: false }` 恢复. */
 export function updateInstitution(
   id: string,
   body: UpdateInstitutionRequest,

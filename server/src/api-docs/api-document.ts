@@ -244,8 +244,7 @@ function requestBody(
   if (facts.body === 'multipart') {
     return {
       required: true,
-      description:
-        '一个文件：照片（JPEG、PNG、GIF、WebP、HEIC）或视频（MP4、MOV），按文件内容识别类型',
+      description: `一个文件（字段 file）：${facts.file?.detail ?? ''}`,
       content: {
         'multipart/form-data': {
           schema: {

@@ -67,7 +67,8 @@ const GENERAL_ERROR_MEANINGS: Record<GeneralErrorCode, string> = {
   CHILD_FILE_CLOSED: '档案已销号，只能恢复在册',
   SCHOOL_HOLIDAY_EXISTS: '这个县已录入同一天开始的假期，或同一年的同一种假期',
   SCHOOL_HOLIDAY_STARTED: '假期已经开始（假期走访已安排），不能删除',
-  INSTITUTION_EXISTS: '本县名录已有同名的机构（名称在一个县内唯一）',
+  INSTITUTION_EXISTS: '本县名录已有同名的机构（名称按统一写法比较，在一个县内唯一，已停用的也算）',
+  INSTITUTION_RETIRED: '这个机构已停用，不能再邀请报告人；恢复后才能邀请',
   DROPOUT_TRANSITION:
     '控辍保学状态不能这样改：按劝返中、已复学、巩固、销号、去向不明的流程，巩固由复学后的回访确认',
   PAYLOAD_TOO_LARGE: '请求体或请求头太大',
@@ -139,7 +140,10 @@ export const CODE_LABELS: Readonly<Record<string, Labels>> = {
     SCHOOL_HOLIDAY_STARTED: GENERAL_ERROR_MEANINGS.SCHOOL_HOLIDAY_STARTED,
   },
   DropoutRefusalCode: { DROPOUT_TRANSITION: GENERAL_ERROR_MEANINGS.DROPOUT_TRANSITION },
-  InstitutionRefusalCode: { INSTITUTION_EXISTS: GENERAL_ERROR_MEANINGS.INSTITUTION_EXISTS },
+  InstitutionRefusalCode: {
+    INSTITUTION_EXISTS: GENERAL_ERROR_MEANINGS.INSTITUTION_EXISTS,
+    INSTITUTION_RETIRED: GENERAL_ERROR_MEANINGS.INSTITUTION_RETIRED,
+  },
   ErrorCode: ERROR_CODE_MEANINGS,
 };
 

@@ -3,7 +3,7 @@ import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.j
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
 import { ACCESS, type AccessRule } from '../access/access.decorator';
-import { readsMultipart } from '../common/body-media-type';
+import { multipartFileOf } from '../common/body-media-type';
 import { EmptyBodyPipe } from '../common/validation.pipe';
 import type { RateLimitKind } from '../config/app-config';
 import { readOptionalIdempotencyKey } from '../idempotency/optional-idempotency-key';
@@ -24,6 +24,12 @@ export type IdempotencyKeyUse = 'required' | 'optional' | null;
 /** What a route reads as its body: nothing, `{}` or nothing (`EmptyBodyPipe`), one file, or a DTO. */
 export type BodyFact = 'none' | 'empty' | 'multipart' | DtoClass;
 
+/** The one file a multipart route reads: in the words of its refusals, and its kinds and limits. */
+export interface FileFact {
+  file: string;
+  detail: string;
+}
+
 /** What a route's decorators declare, read from the metadata they leave. */
 export interface RouteFacts {
   /** `OrdersController_sign`, as Nest's OpenAPI document names the operation. */
@@ -31,6 +37,8 @@ export interface RouteFacts {
   access: AccessRule[];
   rateLimit: RateLimitKind | undefined;
   body: BodyFact;
+  /** For a multipart body: what its file is. */
+  file: FileFact | undefined;
   query: DtoClass | undefined;
   /** Path parameters that `ParseUUIDPipe` reads: anything else answers 404. */
   uuidParameters: string[];
@@ -65,7 +73,7 @@ function idempotencyKeyOf(args: Record<string, RouteArg>): IdempotencyKeyUse {
 }
 
 function bodyOf(handler: object, args: Record<string, RouteArg>, types: unknown[]): BodyFact {
-  if (readsMultipart(handler)) return 'multipart';
+  if (multipartFileOf(handler)) return 'multipart';
   const [body] = argOf(args, RouteParamtypes.BODY);
   if (!body) return 'none';
   const empty = (body.pipes ?? []).some(
@@ -97,6 +105,7 @@ export function routeFacts(app: INestApplication): RouteFacts[] {
           access: (Reflect.getMetadata(ACCESS, handler) as AccessRule[] | undefined) ?? [],
           rateLimit: Reflect.getMetadata(RATE_LIMIT_KIND, handler) as RateLimitKind | undefined,
           body: bodyOf(handler, args, types),
+          file: multipartFileOf(handler),
           query: query ? (types[query.index] as DtoClass) : undefined,
           uuidParameters: argOf(args, RouteParamtypes.PARAM)
             .filter((arg) => (arg.pipes ?? []).some((pipe) => pipe instanceof ParseUUIDPipe))

@@ -7,19 +7,39 @@ import { ApiException } from './api-exception';
 /** The route config keys this reads: what a route's body is (JSON unless it says otherwise). */
 interface BodyConfig {
   body?: 'multipart';
-  /** What the one file is, as the 415 names it: 一次一张照片或一段视频. */
+  /** What the one file is, in the words its refusals use: 一张照片或一段视频. */
   file?: string;
+  /** The file's kinds and limits, for the API document. */
+  fileDetail?: string;
 }
 
-/** The route reads one multipart/form-data file (`file`: what it is, in words), not a JSON body. */
-export const MultipartBody = (file: string): MethodDecorator =>
-  RouteConfig({ body: 'multipart', file } satisfies BodyConfig);
+/**
+ * The route reads one multipart/form-data file, not a JSON body. `file` says what it is in the
+ * words of every refusal of the form (请只上传{file}); `detail` its kinds and limits, for the API
+ * document.
+ */
+export const MultipartBody = (file: string, detail: string): MethodDecorator =>
+  RouteConfig({ body: 'multipart', file, fileDetail: detail } satisfies BodyConfig);
+
+function bodyConfigOf(handler: object): BodyConfig | undefined {
+  return Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as BodyConfig | undefined;
+}
 
 /** Whether a route handler carries `@MultipartBody()`. */
 export function readsMultipart(handler: object): boolean {
-  const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
-    BodyConfig | undefined;
-  return config?.body === 'multipart';
+  return bodyConfigOf(handler)?.body === 'multipart';
+}
+
+/** What a `@MultipartBody()` route's file is, in words and in detail; undefined for any other. */
+export function multipartFileOf(handler: object): { file: string; detail: string } | undefined {
+  const config = bodyConfigOf(handler);
+  if (config?.body !== 'multipart') return undefined;
+  return { file: config.file ?? '一个文件', detail: config.fileDetail ?? '' };
+}
+
+/** The words of the file the requested route reads (its `@MultipartBody`): 一张 .xlsx 表格. */
+export function multipartFileWords(request: FastifyRequest): string {
+  return (request.routeOptions.config as BodyConfig | undefined)?.file ?? '一个文件';
 }
 
 const JSON_MEDIA_TYPE = 'application/json';
@@ -46,7 +66,7 @@ export function refuseOtherMediaTypes(request: FastifyRequest): void {
     throw new ApiException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       'VALIDATION_FAILED',
-      `请用 multipart/form-data 上传，${config.file ?? '一个文件'}`,
+      `请用 multipart/form-data 上传${config.file ?? '一个文件'}`,
     );
   }
   if (!multipart && sent !== JSON_MEDIA_TYPE) {

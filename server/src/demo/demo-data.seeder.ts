@@ -151,6 +151,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
           divisionCode: demo.divisionCode,
           contactName: demo.contactName ?? null,
           contactPhone: demo.contactPhone ?? null,
+          retiredAt: null,
           createdAt: now,
           updatedAt: now,
         };

@@ -23,6 +23,16 @@ export class DivisionsRepository {
     return this.dataSource.getRepository(DivisionEntity).findOneBy({ code });
   }
 
+  /** The division of `code` and every one below it, by code (a prefix scan of the primary key). */
+  withDescendants(code: string): Promise<DivisionEntity[]> {
+    return this.dataSource
+      .getRepository(DivisionEntity)
+      .createQueryBuilder('d')
+      .where('d.code LIKE :prefix', { prefix: `${code}%` })
+      .orderBy('d.code', 'ASC')
+      .getMany();
+  }
+
   /** `manager`: a caller inside a transaction reads on its own connection (see placeNames). */
   async findMany(
     codes: string[],

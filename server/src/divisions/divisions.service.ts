@@ -59,6 +59,19 @@ export class DivisionsService {
     );
   }
 
+  /**
+   * A county, its townships and their villages, by code, each named as `placeNames` names it
+   * (泗县; 泗城镇; 泗城镇 · 关庙村委会): what an institution of the county's register may name.
+   */
+  async withinCounty(countyCode: string): Promise<DivisionItem[]> {
+    const rows = await this.divisions.withDescendants(countyCode);
+    const names = new Map(rows.map((row) => [row.code, row.name]));
+    return rows.map(({ code, name }) => ({
+      code,
+      name: code.length === 12 ? `${names.get(code.slice(0, 9)) ?? ''} · ${name}` : name,
+    }));
+  }
+
   /** The codes among `codes` that name no division of the loaded dataset (order kept). */
   async unknown(codes: readonly string[]): Promise<string[]> {
     const known = new Set((await this.divisions.findMany([...codes])).map((row) => row.code));

@@ -6,10 +6,12 @@ import {
   INSTITUTION_IMPORT_MAX_BYTES,
   INSTITUTION_SHEET_HEADINGS,
   INSTITUTION_TYPE_LABEL_MESSAGE,
+  canonicalInstitutionName,
   institutionImportErrorKey,
   institutionProblems,
   isDivisionCode,
   orgTypeOfLabel,
+  singleLineProblem,
   type InstitutionField,
   type InstitutionImportResult,
   type OrgType,
@@ -23,13 +25,26 @@ import { APP_CONFIG } from '../config/config.module';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionsService } from '../divisions/divisions.service';
 import type { IncomingFile } from '../uploads/uploads.service';
-import { institutionTemplate, readInstitutionSheet, type SheetRow } from './institution-sheet';
+import { inflationVerdict } from '../uploads/zip-inflation';
+import {
+  SHEET_INFLATION,
+  institutionTemplate,
+  readInstitutionSheet,
+  type SheetRow,
+} from './institution-sheet';
 import { registerCountyOf } from './institution-scope';
 import type { InstitutionEntity } from './institution.entity';
 import { InstitutionsRepository } from './institutions.repository';
 import { storedContact } from './institutions.service';
 
 const NOT_XLSX = '这个文件不是能打开的 Excel 表格（.xlsx），请用下载的模板填写后上传';
+
+const UNPACKS_TOO_LARGE = `这个表格解压后超过${SHEET_INFLATION.maxBytes / (1024 * 1024)} MB 或含有过多文件，不像是名录表格。请用下载的模板重新保存后上传（只保留名录这张表）`;
+
+/** Spaces at either end of a cell (a tab or a line break is no space: `singleLineProblem` refuses it). */
+function withoutEdgeSpaces(text: string): string {
+  return text.replace(/^\p{Zs}+|\p{Zs}+$/gu, '');
+}
 
 /** Rows inserted per statement: a 5,000-row sheet in ten. */
 const INSERT_BATCH = 500;
@@ -68,8 +83,10 @@ async function bytesOf(file: Readable): Promise<Buffer> {
 /**
  * The register's Excel sheet: the empty template, and an import that checks every row with the
  * shared `institutionProblems` before storing any (one bad row: 400 with every refused cell keyed
- * 第N行 <heading>, nothing stored); a name already on the register updates that institution.
- * All in one transaction, audited with the counts only.
+ * 第N行 <heading>, nothing stored); a name already on the register (`canonicalInstitutionName`)
+ * updates that institution, and brings a retired one back onto the register. The upload is
+ * unpacked to measure it before exceljs reads it (`SHEET_INFLATION`). All in one transaction,
+ * audited with the counts only.
  */
 @Injectable()
 export class InstitutionImportService {
@@ -82,9 +99,9 @@ export class InstitutionImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  template(actor: Actor): Promise<Buffer> {
-    registerCountyOf(actor);
-    return institutionTemplate();
+  async template(actor: Actor): Promise<Buffer> {
+    const countyCode = registerCountyOf(actor);
+    return institutionTemplate(await this.divisions.withinCounty(countyCode));
   }
 
   async importSheet(actor: Actor, incoming: IncomingFile): Promise<InstitutionImportResult> {
@@ -92,6 +109,11 @@ export class InstitutionImportService {
     const bytes = await incoming(this.config.uploads, bytesOf, async () => undefined);
     if (!bytes || bytes.length === 0) {
       throw ApiException.validation({ file: '请选择要导入的表格（.xlsx）' });
+    }
+    const inflation = await inflationVerdict(bytes, SHEET_INFLATION);
+    if (inflation === 'broken') throw ApiException.validation({ file: NOT_XLSX }, NOT_XLSX);
+    if (inflation !== 'fits') {
+      throw ApiException.validation({ file: UNPACKS_TOO_LARGE }, UNPACKS_TOO_LARGE);
     }
     const workbook = new ExcelJS.Workbook();
     try {
@@ -115,6 +137,7 @@ export class InstitutionImportService {
       );
       const result: InstitutionImportResult = { created: 0, updated: 0, unchanged: 0 };
       const created: InstitutionEntity[] = [];
+      let restored = 0;
       for (const row of rows) {
         const found = existing.get(row.name);
         if (!found) {
@@ -124,16 +147,24 @@ export class InstitutionImportService {
             ...row,
             contactName: row.contactName ?? null,
             contactPhone: row.contactPhone ?? null,
+            retiredAt: null,
             createdAt: now,
             updatedAt: now,
           });
         } else if (sameRow(found, { ...found, ...row })) {
           result.unchanged++;
         } else {
-          await this.institutions.save(manager, { ...found, ...row, updatedAt: now });
+          // A retired institution named in the sheet is on the register again.
+          await this.institutions.save(manager, {
+            ...found,
+            ...row,
+            retiredAt: null,
+            updatedAt: now,
+          });
           if (found.type !== row.type) {
             await this.institutions.copyToMembers(manager, { ...found, type: row.type });
           }
+          if (found.retiredAt) restored++;
           result.updated++;
         }
       }
@@ -146,7 +177,7 @@ export class InstitutionImportService {
         targetType: 'institution',
         targetId: null,
         divisionCode: countyCode,
-        detail: { ...result },
+        detail: { ...result, restored },
       });
       return result;
     });
@@ -167,7 +198,7 @@ export class InstitutionImportService {
     const codes = [
       ...new Set(
         rows
-          .map((row) => row.cells.divisionCode?.trim())
+          .map((row) => row.cells.divisionCode && withoutEdgeSpaces(row.cells.divisionCode))
           .filter(
             (code): code is string =>
               code !== undefined && isDivisionCode(code) && code.startsWith(countyCode),
@@ -179,20 +210,30 @@ export class InstitutionImportService {
     const errors: Record<string, string> = {};
     const firstRowOfName = new Map<string, number>();
     const checked: ImportRow[] = [];
-    for (const { row, cells } of rows) {
-      const type = cells.type === undefined ? undefined : orgTypeOfLabel(cells.type);
+    for (const { row, cells, refused } of rows) {
+      const typeLabel = cells.type;
+      const typeLines =
+        typeLabel === undefined
+          ? null
+          : singleLineProblem(typeLabel, INSTITUTION_SHEET_HEADINGS.type);
+      const type =
+        typeLabel === undefined ? undefined : typeLines ? null : orgTypeOfLabel(typeLabel);
       const fields = {
         ...cells,
         type,
-        divisionCode: cells.divisionCode?.trim(),
+        divisionCode: cells.divisionCode && withoutEdgeSpaces(cells.divisionCode),
       };
-      const problems: Partial<Record<InstitutionField, string>> = institutionProblems(
-        fields,
-        place,
-      );
-      if (type === null) problems.type = INSTITUTION_TYPE_LABEL_MESSAGE;
-      const name = cells.name?.trim();
-      if (name !== undefined && !problems.name) {
+      const problems: Partial<Record<InstitutionField, string>> = {
+        ...institutionProblems(fields, place),
+        ...(type === null ? { type: typeLines ?? INSTITUTION_TYPE_LABEL_MESSAGE } : {}),
+        // A date or a TRUE in a cell: said as such, not as the empty cell it reads as.
+        ...refused,
+      };
+      const name =
+        cells.name === undefined || problems.name
+          ? undefined
+          : canonicalInstitutionName(cells.name);
+      if (name !== undefined) {
         const first = firstRowOfName.get(name);
         if (first !== undefined) problems.name = `与第${first}行重名：一个机构只填一行`;
         else firstRowOfName.set(name, row);
@@ -224,6 +265,7 @@ export class InstitutionImportService {
 
 function sameRow(found: InstitutionEntity, row: ImportRow): boolean {
   return (
+    found.retiredAt === null &&
     found.type === row.type &&
     found.divisionCode === row.divisionCode &&
     found.contactName === row.contactName &&

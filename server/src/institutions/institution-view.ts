@@ -17,6 +17,7 @@ export function toInstitution(
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     reporterCount: reporterCounts.get(row.id) ?? 0,
+    retiredAt: row.retiredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

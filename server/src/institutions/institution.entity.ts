@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { OrgType } from '@shouhu/shared';
 
 /**
- * A mandated institution on a county's register (shared `Institution`). Its name is unique within
- * the county: the import sheet finds a row's institution by it.
+ * A mandated institution on a county's register (shared `Institution`). Its name, stored in its
+ * canonical form (shared `canonicalInstitutionName`), is unique within the county, retired or
+ * not: the import sheet finds a row's institution by it.
  */
 @Entity('institutions')
 @Index('UQ_institutions_county_name', ['countyCode', 'name'], { unique: true })
@@ -32,6 +33,10 @@ export class InstitutionEntity {
   /** Digits only, as people dial it. */
   @Column({ name: 'contact_phone', type: 'varchar', length: 24, nullable: true })
   contactPhone: string | null;
+
+  /** When the coordinator took it off the register (shared `Institution.retiredAt`); null while on it. */
+  @Column({ name: 'retired_at', type: 'datetime', precision: 6, nullable: true })
+  retiredAt: Date | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;

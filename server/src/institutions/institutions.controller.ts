@@ -46,7 +46,8 @@ const HEADINGS = Object.values(INSTITUTION_SHEET_HEADINGS).join('、');
 
 /**
  * The register of mandated institutions (强制报告主体名录) of the caller's county: its coordinator
- * lists, enters, imports and corrects it, and invites a mandated reporter into an institution.
+ * lists, enters, imports, corrects, retires and restores, and invites a mandated reporter into an
+ * institution.
  */
 @Controller('institutions')
 export class InstitutionsController {
@@ -87,7 +88,7 @@ export class InstitutionsController {
   @Access('coordinator')
   @AnswersFile(
     XLSX_MEDIA_TYPE,
-    `空白导入表格：第一张表第1行是表头（${HEADINGS}），第二张表列出“类型”可填的名称`,
+    `空白导入表格：第一张表第1行是表头（${HEADINGS}），“类型”和“区划代码”两列是下拉列表；“类型”表列出类型的名称，“区划代码”表列出本县及其乡镇、村的代码和名称`,
   )
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   async template(@CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<void> {
@@ -100,11 +101,14 @@ export class InstitutionsController {
       .send(workbook);
   }
 
-  /** One .xlsx as multipart/form-data (field `file`, at most 2 MB). */
+  /** One .xlsx as multipart/form-data (field `file`, at most 2 MB, unpacking to at most 10 MB). */
   @Post('import')
   @ApiOperation({ summary: '从 Excel 表格导入名录' })
   @Access('coordinator')
-  @MultipartBody('一次一张 .xlsx 表格')
+  @MultipartBody(
+    '一张 .xlsx 表格',
+    'Excel 表格（.xlsx，最多 2 MB，解压后最多 10 MB），第一张表按下载的模板填写',
+  )
   @Answers('InstitutionImportResult')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])
@@ -115,7 +119,9 @@ export class InstitutionsController {
       `第一张表第1行是表头（${HEADINGS}，次序不限；名称、类型、区划代码必须有），每行一个机构，最多${INSTITUTION_IMPORT_MAX_ROWS}行`,
       '“类型”填类型的中文名称（见模板第二张表）；“区划代码”是本县或本县之内的乡镇、村',
       '有一行不对就整张表不导入：errors 的键是“第N行 表头”（如“第3行 类型”），不是表格时键是 file',
-      '名称已在本县名录中的行更新那个机构',
+      '每一格都是文字：日期、TRUE/FALSE、错误值或没有结果的公式都不收；文字中不能有换行和制表符',
+      '解压后超过 10 MB 或含有过多文件的表格不收（键是 file）',
+      '名称按统一写法（与 POST 相同）已在本县名录中的行更新那个机构；已停用的机构因此恢复，计为更新',
     ],
   )
   importSheet(
@@ -129,7 +135,7 @@ export class InstitutionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: '修改名录中的机构' })
+  @ApiOperation({ summary: '修改、停用或恢复名录中的机构' })
   @Access('coordinator')
   @Answers('Institution')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
@@ -149,6 +155,7 @@ export class InstitutionsController {
   @Answers('Invite')
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], [ONLY_COUNTY_COORDINATOR])
   @Refuses(HttpStatus.NOT_FOUND, ['NOT_FOUND'], ['不在本县名录中的机构'])
+  @Refuses(HttpStatus.CONFLICT, ['INSTITUTION_RETIRED'])
   invite(
     @CurrentActor() actor: Actor,
     @Param('id', institutionId) id: string,

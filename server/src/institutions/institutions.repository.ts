@@ -12,6 +12,8 @@ export interface InstitutionFilter {
   division?: string;
   /** Part of the name. */
   q?: string;
+  /** Those taken off the register (停用) instead of those on it. */
+  retired: boolean;
 }
 
 /**
@@ -36,7 +38,8 @@ export class InstitutionsRepository {
     const query = this.dataSource
       .getRepository(InstitutionEntity)
       .createQueryBuilder('i')
-      .where('i.county_code = :county', { county: filter.countyCode });
+      .where('i.county_code = :county', { county: filter.countyCode })
+      .andWhere(filter.retired ? 'i.retired_at IS NOT NULL' : 'i.retired_at IS NULL');
     if (filter.type) query.andWhere('i.type = :type', { type: filter.type });
     if (filter.division) {
       query.andWhere('i.division_code LIKE :division', { division: `${filter.division}%` });
@@ -54,6 +57,17 @@ export class InstitutionsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<InstitutionEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(InstitutionEntity).findOneBy({ id });
+  }
+
+  /**
+   * Whether the institution is on the register (not retired), read in the caller's transaction:
+   * a report counts for its reporter's institution only then.
+   */
+  async onRegister(manager: EntityManager, id: string): Promise<boolean> {
+    const found = await manager
+      .getRepository(InstitutionEntity)
+      .findOne({ where: { id }, select: { id: true, retiredAt: true } });
+    return found !== null && found.retiredAt === null;
   }
 
   findByName(

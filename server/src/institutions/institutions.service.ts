@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  canonicalInstitutionName,
   institutionProblems,
   isDivisionCode,
   normalizePhone,
@@ -22,22 +23,14 @@ import type { CreateInstitutionDto } from './dto/create-institution.dto';
 import type { InstitutionListQueryDto } from './dto/institution-list-query.dto';
 import type { UpdateInstitutionDto } from './dto/update-institution.dto';
 import { registerCountyOf } from './institution-scope';
+import { institutionExists, institutionRetired } from './institution-refusals';
 import { toInstitution } from './institution-view';
 import type { InstitutionEntity } from './institution.entity';
 import { InstitutionsRepository } from './institutions.repository';
 
-/** 409 `INSTITUTION_EXISTS`: the county's register already holds the name. */
-export function institutionExists(name: string): ApiException {
-  return new ApiException(
-    HttpStatus.CONFLICT,
-    'INSTITUTION_EXISTS',
-    `本县名录已有“${name}”，请修改那一条，或换一个名称`,
-  );
-}
-
 const NOT_ON_REGISTER = '本县名录中没有这个机构';
 
-/** Stored forms: the name trimmed, a contact trimmed and a phone as people dial it. */
+/** Stored forms of the contact: the name trimmed and the phone as people dial it. */
 export function storedContact(fields: {
   contactName?: string | null;
   contactPhone?: string | null;
@@ -52,7 +45,8 @@ export function storedContact(fields: {
 
 /**
  * The register of mandated institutions a county's coordinator keeps (domain.md,
- * "Accountability"): list, enter, correct, and invite a mandated reporter into one. Another
+ * "Accountability"): list, enter, correct, retire (停用) and restore, and invite a mandated
+ * reporter into one. Names are stored in their canonical form (shared `canonicalInstitutionName`). Another
  * county's institution answers 404 like any record outside the caller's scope; every read and
  * change is audited without the contact's name or phone.
  */
@@ -78,11 +72,19 @@ export class InstitutionsService {
         type: query.type ?? null,
         division: query.division ?? null,
         searched: query.q !== undefined,
+        retired: query.retired === 'true',
         page: query.page,
       },
     });
     const [rows, total] = await this.institutions.page(
-      { countyCode, type: query.type, division: query.division, q: query.q?.trim() },
+      {
+        countyCode,
+        type: query.type,
+        division: query.division,
+        // Searched as names are stored, so （本部） finds what was typed (本部).
+        q: query.q === undefined ? undefined : canonicalInstitutionName(query.q),
+        retired: query.retired === 'true',
+      },
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );
@@ -96,12 +98,13 @@ export class InstitutionsService {
     const institution: InstitutionEntity = {
       id: randomUUID(),
       countyCode,
-      name: dto.name.trim(),
+      name: canonicalInstitutionName(dto.name),
       type: dto.type,
       divisionCode: dto.divisionCode,
       contactName: null,
       contactPhone: null,
       ...storedContact(dto),
+      retiredAt: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -123,23 +126,29 @@ export class InstitutionsService {
     const found = await this.institutions.findById(id);
     if (!found || found.countyCode !== countyCode) throw ApiException.notFound(NOT_ON_REGISTER);
     await this.check(dto, countyCode, true);
+    const now = this.clock.now();
     const changed: InstitutionEntity = {
       ...found,
-      ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+      ...(dto.name !== undefined ? { name: canonicalInstitutionName(dto.name) } : {}),
       ...(dto.type !== undefined ? { type: dto.type } : {}),
       ...(dto.divisionCode !== undefined ? { divisionCode: dto.divisionCode } : {}),
       ...storedContact(dto),
-      updatedAt: this.clock.now(),
+      // Retired again, it keeps the instant it first left the register.
+      ...(dto.retired !== undefined
+        ? { retiredAt: dto.retired ? (found.retiredAt ?? now) : null }
+        : {}),
+      updatedAt: now,
     };
     await this.transactions.run(async (manager) => {
       if (changed.name !== found.name) {
         const holder = await this.institutions.findByName(manager, countyCode, changed.name);
-        if (holder && holder.id !== id) throw institutionExists(changed.name);
+        if (holder && holder.id !== id) throw institutionExists(holder);
       }
       try {
         await this.institutions.save(manager, changed);
       } catch (error) {
-        if (isUniqueViolation(error)) throw institutionExists(changed.name);
+        if (isUniqueViolation(error))
+          throw institutionExists({ name: changed.name, retiredAt: null });
         throw error;
       }
       if (changed.name !== found.name || changed.type !== found.type) {
@@ -150,32 +159,42 @@ export class InstitutionsService {
         targetType: 'institution',
         targetId: id,
         divisionCode: changed.divisionCode,
-        // Which fields changed, never the contact's name or number.
-        detail: { fields: Object.keys(dto).sort() },
+        // Which fields were sent, never the contact's name or number; and a retirement's turn.
+        detail: {
+          fields: Object.keys(dto).sort(),
+          ...(dto.retired !== undefined ? { retired: dto.retired } : {}),
+        },
       });
     });
     return (await this.views([changed]))[0];
   }
 
-  /** A mandated reporter's invitation into an institution of the caller's register. */
+  /**
+   * A mandated reporter's invitation into an institution of the caller's register; 409
+   * `INSTITUTION_RETIRED` for one taken off it.
+   */
   async invite(actor: Actor, id: string): Promise<Invite> {
     const countyCode = registerCountyOf(actor);
     const institution = await this.institutions.findById(id);
     if (!institution || institution.countyCode !== countyCode) {
       throw ApiException.notFound(NOT_ON_REGISTER);
     }
+    if (institution.retiredAt) throw institutionRetired(institution.name);
     return this.invites.issueForInstitution(actor, institution);
   }
 
   /** Inserts an institution whose name the county's register does not hold yet (else 409). */
   private async insertNamed(manager: EntityManager, institution: InstitutionEntity): Promise<void> {
-    if (await this.institutions.findByName(manager, institution.countyCode, institution.name)) {
-      throw institutionExists(institution.name);
-    }
+    const holder = await this.institutions.findByName(
+      manager,
+      institution.countyCode,
+      institution.name,
+    );
+    if (holder) throw institutionExists(holder);
     try {
       await this.institutions.insert(manager, [institution]);
     } catch (error) {
-      if (isUniqueViolation(error)) throw institutionExists(institution.name);
+      if (isUniqueViolation(error)) throw institutionExists(institution);
       throw error;
     }
   }

@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { ChildrenModule } from '../children/children.module';
 import { DivisionsModule } from '../divisions/divisions.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { InstitutionsModule } from '../institutions/institutions.module';
 import { OrdersModule } from '../orders/orders.module';
 import { ReportsModule } from '../reports/reports.module';
 import { UploadsModule } from '../uploads/uploads.module';
@@ -25,6 +26,7 @@ import { TrackController } from './track.controller';
     ChildrenModule,
     DivisionsModule,
     IdempotencyModule,
+    InstitutionsModule,
     OrdersModule,
     ReportsModule,
     UploadsModule,

@@ -10,6 +10,7 @@ import { loadConfig } from '../config/load-config';
 import { Sealer } from '../crypto/sealer';
 import type { DivisionsService } from '../divisions/divisions.service';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
+import type { InstitutionsRepository } from '../institutions/institutions.repository';
 import type { NewOrderOutbox } from '../notifications/new-order-outbox';
 import { ClockPlanner } from '../orders/clock-planner';
 import { OrderDispatcher } from '../orders/order-dispatcher';
@@ -100,6 +101,7 @@ function setUp({ repeat = false } = {}) {
     new ReporterPriority(sealer, calendar),
     uploads as unknown as UploadsService,
     dropouts as unknown as DropoutEnlistment,
+    { onRegister: async () => true } as unknown as InstitutionsRepository,
     { now: () => AT },
   );
   return { sut, sealer, reports, events, orders, audit, uploads, dropouts, once };

@@ -29,6 +29,7 @@ import { DropoutEnlistment } from '../children/dropout-enlistment';
 import { RepeatDetector, type ChildFiling } from '../children/repeat-detector';
 import { DivisionsService } from '../divisions/divisions.service';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
+import { InstitutionsRepository } from '../institutions/institutions.repository';
 import { OrderDispatcher } from '../orders/order-dispatcher';
 import type { ReportEntity } from '../reports/report.entity';
 import { ReportsRepository } from '../reports/reports.repository';
@@ -64,6 +65,7 @@ export class IntakeService {
     private readonly reporterPriority: ReporterPriority,
     private readonly uploads: UploadsService,
     private readonly dropouts: DropoutEnlistment,
+    private readonly institutions: InstitutionsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -91,12 +93,24 @@ export class IntakeService {
           ? {
               name: actor.user.orgName,
               type: actor.user.orgType,
-              institutionId: actor.user.institutionId,
+              institutionId: await this.registered(manager, actor.user.institutionId),
             }
           : null;
       const { report, orders } = await this.store(manager, actor, dto, filing, org, now);
       return this.receipt(manager, report, orders, ownPriority(dto), now);
     });
+  }
+
+  /**
+   * The reporter's institution when it is on the register; a retired one (停用) no longer has
+   * reports counted for it, though its reporters still file as mandated reporters.
+   */
+  private async registered(
+    manager: EntityManager,
+    institutionId: string | null,
+  ): Promise<string | null> {
+    if (!institutionId) return null;
+    return (await this.institutions.onRegister(manager, institutionId)) ? institutionId : null;
   }
 
   /**

@@ -57,6 +57,11 @@ export class InvitesController {
     ['CONFLICT'],
     ['管理员账号不能接受办理人员或协调员的邀请（管理员不能看到孩子和报告人的身份）'],
   )
+  @Refuses(
+    HttpStatus.CONFLICT,
+    ['INSTITUTION_RETIRED'],
+    ['邀请码所邀请加入的机构已停用（名录中恢复后可以再用，未过期时）'],
+  )
   redeem(@CurrentActor() actor: Actor, @Body() dto: RedeemInviteDto): Promise<AuthResponse> {
     return this.service.redeem(actor, dto.code);
   }

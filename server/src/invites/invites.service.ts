@@ -17,6 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
+import { institutionRetired } from '../institutions/institution-refusals';
 import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { UsersRepository } from '../users/users.repository';
@@ -160,7 +161,9 @@ export class InvitesService {
   /**
    * What the invite makes its user. A mandated reporter invited from the register joins the
    * institution under its name and type as the register has them now (it may have been edited
-   * since the invite); one invited with a typed name leaves any institution.
+   * since the invite); one invited with a typed name leaves any institution. An institution
+   * retired since the invite takes nobody in (409 `INSTITUTION_RETIRED`): the invite stays unused,
+   * and works again if the institution is restored before it expires.
    */
   private async membershipOf(manager: EntityManager, invite: InviteEntity) {
     switch (invite.role) {
@@ -173,6 +176,7 @@ export class InvitesService {
         const institution = invite.institutionId
           ? await this.invites.institution(manager, invite.institutionId)
           : null;
+        if (institution?.retiredAt) throw institutionRetired(institution.name);
         return {
           orgName: institution?.name ?? invite.orgName,
           orgType: institution?.type ?? invite.orgType,

@@ -1,4 +1,10 @@
-import { clockTally, type ClockRow } from './figures';
+import {
+  clockTally,
+  reportingDelayFigures,
+  type ClockRow,
+  type RegisterRow,
+  type ReportRow,
+} from './figures';
 
 const NOW = new Date('2026-11-10T00:00:00Z');
 const DUE = new Date('2026-11-05T00:00:00Z');
@@ -44,4 +50,52 @@ describe(clockTally.name, () => {
     expect(clockTally(rows, NOW).onTimeShare).toBe(1 / 2);
     expect(clockTally([aClock({ interrupted: true })], NOW).onTimeShare).toBeNull();
   });
+});
+
+describe(reportingDelayFigures.name, () => {
+  const VILLAGE = '341324100203';
+  const ON = new Date('2026-06-01T00:00:00Z');
+  const OFF = new Date('2026-06-15T00:00:00Z');
+  const school: RegisterRow = {
+    id: 'school',
+    name: '关庙小学',
+    type: 'school',
+    divisionCode: VILLAGE,
+    createdAt: ON,
+    retiredAt: OFF,
+  };
+  const aReport = (createdAt: Date): ReportRow => ({
+    createdAt,
+    discoveredAt: createdAt,
+    divisionCode: VILLAGE,
+    channel: 'public',
+    priority: 'P3',
+    repeatReport: false,
+    situations: ['dropout'],
+    institutionId: null,
+    reporterOrgType: null,
+    reporterKnown: true,
+  });
+  const silentCount = (institution: RegisterRow, at: Date) =>
+    reportingDelayFigures([aReport(at)], [institution], [institution], new Set(), () => '')
+      .silent[0]?.reportsFromCatchment ?? 0;
+
+  it.each([
+    ['a millisecond before it came onto the register', new Date(ON.getTime() - 1), school, 0],
+    ['as it came onto the register', ON, school, 1],
+    ['a millisecond before it was retired', new Date(OFF.getTime() - 1), school, 1],
+    ['as it was retired', OFF, school, 0],
+    ['after it was retired', new Date('2026-06-20T00:00:00Z'), school, 0],
+    [
+      'long after, while never retired',
+      new Date('2026-06-20T00:00:00Z'),
+      { ...school, retiredAt: null },
+      1,
+    ],
+  ])(
+    'blames the institution for a report of its catchment filed %s (%s)',
+    (_when, at, institution, count) => {
+      expect(silentCount(institution, at)).toBe(count);
+    },
+  );
 });

@@ -236,6 +236,15 @@ export interface RegisterRow {
   divisionCode: string;
   /** When it came onto the register: it answers for reports filed since, not before. */
   createdAt: Date;
+  /** When it was taken off the register (停用): it answers for no report filed since. */
+  retiredAt: Date | null;
+}
+
+/** Whether the institution was on the register when a report was filed: it answers for it only then. */
+function onRegisterAt(institution: RegisterRow, at: Date): boolean {
+  return (
+    at >= institution.createdAt && (institution.retiredAt === null || at < institution.retiredAt)
+  );
 }
 
 /**
@@ -243,8 +252,9 @@ export interface RegisterRow {
  * 单位 type): all, by type (the register's type when the report names an institution, else the
  * typed one), by institution of the register (those with reports, by name), and the silent list:
  * institutions of `register` with no report of their own in the period while reports about
- * children of their catchment (report's division under theirs) were filed by others after the
- * institution came onto the register (one added today is not blamed for the month). `register`
+ * children of their catchment (report's division under theirs) were filed by others while the
+ * institution was on the register: after it came onto it (one added today is not blamed for the
+ * month) and before it was retired (a school closed in May is not blamed for June). `register`
  * names every institution a report may be filed for; the silent list is drawn from `candidates`
  * (those placed within the caller's scope), leaving out `reportedElsewhere` (those that filed in
  * the period about a child outside the scope, whose reports the rows do not hold). An institution
@@ -287,7 +297,7 @@ export function reportingDelayFigures(
       .map((i) => ({
         institution: i,
         reportsFromCatchment: rows.filter(
-          (row) => row.divisionCode.startsWith(i.divisionCode) && row.createdAt >= i.createdAt,
+          (row) => row.divisionCode.startsWith(i.divisionCode) && onRegisterAt(i, row.createdAt),
         ).length,
       }))
       .filter(({ reportsFromCatchment }) => reportsFromCatchment > 0)

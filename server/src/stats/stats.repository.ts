@@ -98,18 +98,19 @@ export class StatsRepository {
     const query = this.dataSource
       .getRepository(InstitutionEntity)
       .createQueryBuilder('i')
-      .select(['i.id', 'i.name', 'i.type', 'i.divisionCode', 'i.createdAt']);
+      .select(['i.id', 'i.name', 'i.type', 'i.divisionCode', 'i.createdAt', 'i.retiredAt']);
     const rows = await underPrefixes(
       query,
       'i.county_code',
       prefixes.map((p) => p.slice(0, 6)),
     ).getMany();
-    return rows.map(({ id, name, type, divisionCode, createdAt }) => ({
+    return rows.map(({ id, name, type, divisionCode, createdAt, retiredAt }) => ({
       id,
       name,
       type,
       divisionCode,
       createdAt,
+      retiredAt,
     }));
   }
 

@@ -2,13 +2,17 @@ import { HttpStatus } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { ApiException } from '../common/api-exception';
+import { multipartFileWords } from '../common/body-media-type';
 import { watchPace, type PaceFailure, type PaceLimits } from './upload-pace';
 
-/** What the multipart plugin's limits (one file, no fields: see app.factory.ts) throw, in words. */
-const BEYOND_ONE_FILE: Record<string, string> = {
-  FST_FILES_LIMIT: '一次只能上传一个文件',
-  FST_FIELDS_LIMIT: '请只上传一张照片或一段视频，不要附带其他内容',
-  FST_PARTS_LIMIT: '请只上传一张照片或一段视频，不要附带其他内容',
+/**
+ * What the multipart plugin's limits (one file, no fields: see app.factory.ts) throw, in words
+ * naming the file the route takes (its `@MultipartBody`: 一张 .xlsx 表格).
+ */
+const BEYOND_ONE_FILE: Record<string, (file: string) => string> = {
+  FST_FILES_LIMIT: (file) => `一次只能上传一个文件：${file}`,
+  FST_FIELDS_LIMIT: (file) => `请只上传${file}，不要附带其他内容`,
+  FST_PARTS_LIMIT: (file) => `请只上传${file}，不要附带其他内容`,
 };
 
 const TOO_SLOW: Record<PaceFailure, string> = {
@@ -90,7 +94,7 @@ export async function receiveSingleFile<T>(
     if (error instanceof ApiException) throw error;
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && Object.hasOwn(BEYOND_ONE_FILE, code)) {
-      throw ApiException.validation({ file: BEYOND_ONE_FILE[code] });
+      throw ApiException.validation({ file: BEYOND_ONE_FILE[code](multipartFileWords(request)) });
     }
     if ((error as { statusCode?: unknown }).statusCode === 413) throw error;
     throw ApiException.validation({ file: '上传的内容不完整或格式不正确，请重新上传' });

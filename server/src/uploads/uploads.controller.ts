@@ -20,7 +20,10 @@ export class UploadsController {
   @ApiOperation({ summary: '上传照片或视频' })
   @Access('authenticated')
   @RateLimited('uploads')
-  @MultipartBody('一次一张照片或一段视频')
+  @MultipartBody(
+    '一张照片或一段视频',
+    '照片（JPEG、PNG、GIF、WebP、HEIC）或视频（MP4、MOV），按文件内容识别类型',
+  )
   @Answers('UploadReceipt')
   @Refuses(HttpStatus.REQUEST_TIMEOUT, ['UPLOAD_TOO_SLOW'])
   @Refuses(HttpStatus.TOO_MANY_REQUESTS, ['UPLOAD_QUOTA_EXCEEDED'])

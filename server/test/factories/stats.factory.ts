@@ -38,7 +38,13 @@ export async function aStatsReport(
 
 export async function anInstitution(
   db: DataSource,
-  overrides: { name: string; type: OrgType; divisionCode: string; createdAt?: Date },
+  overrides: {
+    name: string;
+    type: OrgType;
+    divisionCode: string;
+    createdAt?: Date;
+    retiredAt?: Date | null;
+  },
 ): Promise<InstitutionEntity> {
   const at = new Date('2026-09-01T00:00:00Z');
   const institution: InstitutionEntity = {
@@ -46,6 +52,7 @@ export async function anInstitution(
     countyCode: overrides.divisionCode.slice(0, 6),
     contactName: null,
     contactPhone: null,
+    retiredAt: null,
     createdAt: at,
     updatedAt: overrides.createdAt ?? at,
     ...overrides,

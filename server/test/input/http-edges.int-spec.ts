@@ -1,12 +1,15 @@
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse } from '@shouhu/shared';
+import { DataSource } from 'typeorm';
 import { aPhoto } from '../factories/media.factory';
+import { aSmallWorkbook, aZipBombWorkbook } from '../factories/zip.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import { aWorld, type World } from '../factories/world.factory';
 import { bodyRoutes, type BodyRoute } from '../setup/body-fields';
 import { shapeProblem } from '../setup/error-shape';
 import { http } from '../setup/http';
+import { changedTables, storedStateReader } from '../setup/stored-state';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 type ErrorBody = { code?: string; message?: string; errors?: Record<string, string> };
@@ -130,12 +133,11 @@ describe('HTTP edges: every error of every route has our shape', () => {
           rawBody: type.startsWith('application/x-www') ? 'openid=x&a=1' : '{"a":1}',
           headers: { 'content-type': type, 'idempotency-key': randomUUID() },
         });
-        const expected = route.multipart ? /multipart\/form-data/ : /JSON/;
-        if (
-          answer.status !== 415 ||
-          shapeProblem(answer) ||
-          !expected.test(answer.body?.message ?? '')
-        ) {
+        const message = answer.body?.message ?? '';
+        const says = route.multipart
+          ? message.includes('multipart/form-data') && message.includes(route.file ?? '?')
+          : /JSON/.test(message);
+        if (answer.status !== 415 || shapeProblem(answer) || !says) {
           failures.push(`${route.key} ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
         }
       }
@@ -280,38 +282,121 @@ describe('HTTP edges: every error of every route has our shape', () => {
     },
   );
 
-  describe('the upload', () => {
-    let png: Buffer;
+  describe('every route that reads one file (multipart)', () => {
+    /** A file each route takes, so what is refused is the form around it. */
+    let samples: Record<string, Buffer>;
     beforeAll(async () => {
-      png = await aPhoto({ format: 'png' });
+      samples = {
+        'POST /uploads': await aPhoto({ format: 'png' }),
+        'POST /institutions/import': aSmallWorkbook(),
+      };
     });
-    const send = (form: FormData) =>
-      http<ErrorBody>(sut.baseUrl, 'POST', '/uploads', { token: reporter.token, form });
+    const multipartRoutes = () => routes.filter((r) => r.multipart);
+    const send = (route: BodyRoute, form: FormData) =>
+      http<ErrorBody>(sut.baseUrl, methodOf(route), pathOf(route), {
+        token: tokenFor(route),
+        form,
+      });
+    const fileOf = (route: BodyRoute) => new Blob([samples[route.key] ?? Buffer.alloc(0)]);
 
-    it('refuses a form with a field and no file with 400 naming file', async () => {
-      const form = new FormData();
-      form.append('x', '1');
-      const answer = await send(form);
-
-      expect(answer.status).toBe(400);
-      expect(answer.body?.errors).toEqual({ file: '请只上传一张照片或一段视频，不要附带其他内容' });
+    it('walks every multipart route, each with a sample file and its own words', () => {
+      expect(
+        multipartRoutes()
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual(Object.keys(samples).sort());
+      const words = multipartRoutes().map((r) => r.file);
+      expect(new Set(words).size).toBe(words.length);
     });
 
-    it('refuses two files instead of keeping the first', async () => {
-      const form = new FormData();
-      form.append('file', new Blob([png]), 'a.png');
-      form.append('file', new Blob([png]), 'b.png');
-      const answer = await send(form);
+    it('refuses a form with a field and no file with 400 naming file, in the words of what the route takes', async () => {
+      const failures: string[] = [];
+      for (const route of multipartRoutes()) {
+        const form = new FormData();
+        form.append('x', '1');
+        const answer = await send(route, form);
+        const expected = { file: `请只上传${route.file}，不要附带其他内容` };
+        if (
+          answer.status !== 400 ||
+          JSON.stringify(answer.body?.errors) !== JSON.stringify(expected)
+        ) {
+          failures.push(`${route.key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        }
+      }
 
-      expect(answer.status).toBe(400);
-      expect(answer.body?.errors?.file).toBe('一次只能上传一个文件');
+      expect(failures).toEqual([]);
+    });
+
+    it('refuses a field sent with the file, in the words of what the route takes', async () => {
+      const failures: string[] = [];
+      for (const route of multipartRoutes()) {
+        const form = new FormData();
+        form.append('note', '附言');
+        form.append('file', fileOf(route), 'a.bin');
+        const answer = await send(route, form);
+        if (answer.body?.errors?.file !== `请只上传${route.file}，不要附带其他内容`) {
+          failures.push(`${route.key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        }
+      }
+
+      expect(failures).toEqual([]);
+    });
+
+    it('refuses two files instead of keeping the first, in the words of what the route takes', async () => {
+      const failures: string[] = [];
+      for (const route of multipartRoutes()) {
+        const form = new FormData();
+        form.append('file', fileOf(route), 'a.bin');
+        form.append('file', fileOf(route), 'b.bin');
+        const answer = await send(route, form);
+        if (
+          answer.status !== 400 ||
+          answer.body?.errors?.file !== `一次只能上传一个文件：${route.file}`
+        ) {
+          failures.push(`${route.key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        }
+      }
+
+      expect(failures).toEqual([]);
+    });
+
+    it('answers a zip that unpacks to 500 MiB quickly with a 4xx on file, storing nothing', async () => {
+      const readStored = await storedStateReader(
+        sut.app.get(DataSource),
+        sut.config.uploads.directory,
+      );
+      const bomb = aZipBombWorkbook(500);
+      const failures: string[] = [];
+      for (const route of multipartRoutes()) {
+        const form = new FormData();
+        form.append('file', new Blob([bomb]), 'bomb.xlsx');
+        const before = await readStored();
+        const started = performance.now();
+        const answer = await send(route, form);
+        const took = performance.now() - started;
+        const changed = changedTables(before, await readStored());
+        if (
+          ![400, 415].includes(answer.status) ||
+          !answer.body?.errors?.file ||
+          took > 3000 ||
+          changed.length > 0
+        ) {
+          failures.push(`${route.key}: ${answer.status} in ${Math.round(took)} ms, ${changed}`);
+        }
+      }
+
+      expect(failures).toEqual([]);
     });
 
     it('still takes one photo', async () => {
       const form = new FormData();
-      form.append('file', new Blob([png]), 'a.png');
+      form.append('file', new Blob([samples['POST /uploads']]), 'a.png');
+      const answer = await http<ErrorBody>(sut.baseUrl, 'POST', '/uploads', {
+        token: reporter.token,
+        form,
+      });
 
-      expect((await send(form)).status).toBe(201);
+      expect(answer.status).toBe(201);
     });
   });
 });

@@ -17,12 +17,18 @@ import {
 import { DataSource } from 'typeorm';
 import { CreateInstitutionDto } from '../../src/institutions/dto/create-institution.dto';
 import {
+  CELL_KIND_MESSAGES,
+  SHEET_CELL_MAX_UNITS,
+  TEMPLATE_SHEETS,
+} from '../../src/institutions/institution-sheet';
+import {
   aFileForm,
   aSheetForm,
   anInstitution,
   anInstitutionBody,
 } from '../factories/institution.factory';
 import { aReport } from '../factories/report.factory';
+import { aZip, aZipBombWorkbook, aZipEntry } from '../factories/zip.factory';
 import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import {
   HOME_COUNTY,
@@ -152,6 +158,17 @@ describe('register of mandated institutions: /institutions', () => {
       ['contactPhone', 'of letters', 'abc'],
       ['contactPhone', 'null', null],
       ['name', 'missing', undefined],
+      ...(['name', 'contactName', 'contactPhone', 'divisionCode'] as const).flatMap(
+        (path): [string, string, unknown][] => {
+          const value = anInstitutionBody({ divisionCode: HOME_VILLAGE })[path] as string;
+          const cut = Math.floor(value.length / 2);
+          return [
+            [path, 'with a line break', `${value.slice(0, cut)}\n${value.slice(cut)}`],
+            [path, 'with a tab', `${value.slice(0, cut)}\t${value.slice(cut)}`],
+            [path, 'ending in a line break', `${value}\r\n`],
+          ];
+        },
+      ),
     ];
 
     it('walks every field of the body', () => {
@@ -371,7 +388,12 @@ describe('register of mandated institutions: /institutions', () => {
       const [audit] = await db.query(
         "SELECT detail FROM audit_log WHERE action = 'institution.import' ORDER BY seq DESC LIMIT 1",
       );
-      expect(JSON.parse(audit.detail)).toEqual({ created: 1, updated: 1, unchanged: 1 });
+      expect(JSON.parse(audit.detail)).toEqual({
+        created: 1,
+        updated: 1,
+        unchanged: 1,
+        restored: 0,
+      });
     });
 
     it('keeps the stored contacts of a sheet without the contact columns, clearing them only from empty cells', async () => {
@@ -510,26 +532,518 @@ describe('register of mandated institutions: /institutions', () => {
     });
   });
 
-  it('hands out the template: the headings in row 1 and the type labels on a second sheet', async () => {
-    const response = await fetch(`${sut.baseUrl}/institutions/template.xlsx`, {
-      headers: { authorization: `Bearer ${coordinator.token}` },
-    });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
+  describe('an upload that unpacks to far more than it weighs', () => {
+    const UNPACKS = '请用下载的模板重新保存后上传';
 
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe(
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    it.each([
+      ['declaring its true size', undefined],
+      ['understating its size in its headers', 2048],
+    ])(
+      'refuses a sheet of a few hundred KB whose strings unpack to 500 MiB, %s: a quick 400 on file, storing nothing',
+      async (_case, declaredSize) => {
+        const bomb = aZipBombWorkbook(500, declaredSize);
+        expect(bomb.length).toBeLessThan(1024 * 1024);
+        const started = performance.now();
+
+        const answer = await refusedStoringNothing(() => importSheet(aFileForm(bomb, 'bomb.xlsx')));
+
+        expect(performance.now() - started).toBeLessThan(3000);
+        expect(answer.status).toBe(400);
+        expect(answer.body.code).toBe('VALIDATION_FAILED');
+        expect(Object.keys(answer.body.errors ?? {})).toEqual(['file']);
+        expect(answer.body.errors?.file).toContain(UNPACKS);
+      },
     );
-    const [sheet, types] = workbook.worksheets;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADINGS);
-    expect(sheet.rowCount).toBe(1);
-    expect(
-      types
-        .getColumn(1)
-        .values.slice(2)
-        .map((v) => String(v)),
-    ).toEqual(ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]));
+
+    it('refuses a zip of thousands of entries with 400 on file, storing nothing', async () => {
+      const entries = Array.from({ length: 5000 }, (_, i) => aZipEntry(`x/${i}.xml`, ''));
+
+      const answer = await refusedStoringNothing(() =>
+        importSheet(aFileForm(aZip(entries), 'many.xlsx')),
+      );
+
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.file).toContain(UNPACKS);
+    });
+  });
+
+  describe('cells that hold no text, and text on more than one line', () => {
+    const FIELDS = Object.keys(H) as (keyof typeof H)[];
+    const LABELS: Record<keyof typeof H, string> = {
+      name: '机构名称',
+      type: '类型',
+      divisionCode: '区划代码',
+      contactName: '联系人',
+      contactPhone: '联系电话',
+    };
+    const good = (): Record<keyof typeof H, unknown> => ({
+      name: `单元格${randomUUID().slice(0, 6)}小学`,
+      type: '学校',
+      divisionCode: HOME_TOWN,
+      contactName: '王老师',
+      contactPhone: '13900000000',
+    });
+    const broken = (text: string, mark: string) =>
+      `${text.slice(0, Math.ceil(text.length / 2))}${mark}${text.slice(Math.ceil(text.length / 2))}`;
+    const KINDS: [string, (value: string) => unknown, (field: keyof typeof H) => string][] = [
+      ['a date', () => new Date('2026-03-01T00:00:00Z'), () => CELL_KIND_MESSAGES.date],
+      ['TRUE', () => true, () => CELL_KIND_MESSAGES.boolean],
+      ['FALSE', () => false, () => CELL_KIND_MESSAGES.boolean],
+      ['an error value', () => ({ error: '#N/A' }), () => CELL_KIND_MESSAGES.error('#N/A')],
+      [
+        'a formula without a result',
+        () => ({ formula: 'A1&B1' }),
+        () => CELL_KIND_MESSAGES.formula,
+      ],
+      [
+        'a formula whose result is a date',
+        () => ({ formula: 'TODAY()', result: new Date('2026-03-01T00:00:00Z') }),
+        () => CELL_KIND_MESSAGES.date,
+      ],
+      [
+        'a cell of thousands of characters',
+        () => '校'.repeat(SHEET_CELL_MAX_UNITS + 1),
+        () => CELL_KIND_MESSAGES.tooLong,
+      ],
+      [
+        'a line break',
+        (value) => broken(value, '\n'),
+        (field) => `${LABELS[field]}要写在一行内，请删去换行和制表符（Tab）`,
+      ],
+      [
+        'a line break (Alt+Enter in Excel, \\r\\n)',
+        (value) => broken(value, '\r\n'),
+        (field) => `${LABELS[field]}要写在一行内，请删去换行和制表符（Tab）`,
+      ],
+      [
+        'a tab',
+        (value) => broken(value, '\t'),
+        (field) => `${LABELS[field]}要写在一行内，请删去换行和制表符（Tab）`,
+      ],
+      [
+        'a trailing line break',
+        (value) => `${value}\n`,
+        (field) => `${LABELS[field]}要写在一行内，请删去换行和制表符（Tab）`,
+      ],
+    ];
+    const cases = FIELDS.flatMap((field) =>
+      KINDS.map(
+        ([kind, value, message]): [string, string, keyof typeof H, typeof value, string] => [
+          H[field],
+          kind,
+          field,
+          value,
+          message(field),
+        ],
+      ),
+    );
+
+    it('walks every column of the sheet', () => {
+      expect([...new Set(cases.map(([heading]) => heading))]).toEqual(HEADINGS);
+    });
+
+    it.each(cases)(
+      'refuses %s holding %s with 400 on that cell, storing nothing',
+      async (heading, _kind, field, value, message) => {
+        const row = good();
+        row[field] = value(String(row[field]));
+        const form = await aSheetForm([HEADINGS, Object.values(good()), FIELDS.map((f) => row[f])]);
+
+        const answer = await refusedStoringNothing(() => importSheet(form));
+
+        expect(answer.status).toBe(400);
+        expect(answer.body.errors).toEqual({ [`第3行 ${heading}`]: message });
+      },
+    );
+
+    it('takes a formula’s text or number, rich text and a hyperlink’s text', async () => {
+      const name = `公式${randomUUID().slice(0, 6)}小学`;
+      const form = await aSheetForm([
+        HEADINGS,
+        [
+          { formula: 'CONCAT("a","b")', result: name },
+          { richText: [{ text: '学' }, { text: '校', font: { bold: true } }] },
+          { formula: '341324100', result: Number(HOME_TOWN) },
+          { text: '王老师', hyperlink: 'mailto:wang@example.cn' },
+          13900000000,
+        ],
+      ]);
+
+      const answer = await importSheet(form);
+
+      expect(answer.body).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      const [stored] = (await list(coordinator.token, `?q=${encodeURIComponent(name)}`)).body.items;
+      expect(stored).toMatchObject({
+        name,
+        type: 'school',
+        divisionCode: HOME_TOWN,
+        contactName: '王老师',
+        contactPhone: '13900000000',
+      });
+    });
+  });
+
+  describe('one name, one institution: names that look the same', () => {
+    const FULL_WIDTH = (text: string) =>
+      text.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    /** A canonical name with digits, a letter, a space and brackets, as the variants change them. */
+    const aName = () =>
+      `泗县${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}A区 中学（本部）`;
+    const VARIANTS: [string, (name: string) => string][] = [
+      ['half-width brackets', (n) => n.replace('（', '(').replace('）', ')')],
+      ['full-width digits and letters', FULL_WIDTH],
+      ['a zero-width space', (n) => n.replace('泗县', '泗县\u200B')],
+      ['a zero-width joiner', (n) => n.replace('中学', '中\u200D学')],
+      ['a byte-order mark in front', (n) => `\uFEFF${n}`],
+      ['a no-break space', (n) => n.replace(' ', '\u00A0')],
+      ['an ideographic space', (n) => n.replace(' ', '\u3000')],
+      ['a doubled space', (n) => n.replace(' ', '  ')],
+      ['leading and trailing spaces', (n) => `  ${n} `],
+      ['a space before the bracket', (n) => n.replace('（', ' (')],
+    ];
+
+    it('stores a name in its canonical form, whichever way it was typed', async () => {
+      const name = aName();
+
+      const answer = await http<Institution>(sut.baseUrl, 'POST', '/institutions', {
+        token: coordinator.token,
+        body: anInstitutionBody({ name: FULL_WIDTH(` ${name.replace('（', '(')}\u200B`) }),
+      });
+
+      expect(answer.status).toBe(201);
+      expect(answer.body.name).toBe(name);
+    });
+
+    it.each(VARIANTS)(
+      'answers 409 INSTITUTION_EXISTS to a new institution named with %s, storing nothing',
+      async (_case, variant) => {
+        const kept = await anInstitution(sut.baseUrl, coordinator.token, { name: aName() });
+
+        const answer = await refusedStoringNothing(() =>
+          http<ErrorBody>(sut.baseUrl, 'POST', '/institutions', {
+            token: coordinator.token,
+            body: anInstitutionBody({ name: variant(kept.name) }),
+          }),
+        );
+
+        expect(answer.status).toBe(409);
+        expect(answer.body.code).toBe('INSTITUTION_EXISTS');
+      },
+    );
+
+    it.each(VARIANTS)(
+      'answers 409 INSTITUTION_EXISTS to a rename onto a name with %s, storing nothing',
+      async (_case, variant) => {
+        const kept = await anInstitution(sut.baseUrl, coordinator.token, { name: aName() });
+        const other = await anInstitution(sut.baseUrl, coordinator.token);
+
+        const answer = await refusedStoringNothing(() =>
+          http<ErrorBody>(sut.baseUrl, 'PATCH', `/institutions/${other.id}`, {
+            token: coordinator.token,
+            body: { name: variant(kept.name) },
+          }),
+        );
+
+        expect(answer.status).toBe(409);
+        expect(answer.body.code).toBe('INSTITUTION_EXISTS');
+      },
+    );
+
+    it.each(VARIANTS)(
+      'updates the institution from an import row named with %s',
+      async (_case, variant) => {
+        const kept = await anInstitution(sut.baseUrl, coordinator.token, { name: aName() });
+
+        const answer = await importSheet(
+          await aSheetForm([HEADINGS, [variant(kept.name), '幼儿园', HOME_TOWN]]),
+        );
+
+        expect(answer.body).toEqual({ created: 0, updated: 1, unchanged: 0 });
+        const found = await list(coordinator.token, `?q=${encodeURIComponent(kept.name)}`);
+        expect(found.body.items.map((i) => [i.id, i.name, i.type])).toEqual([
+          [kept.id, kept.name, 'kindergarten'],
+        ]);
+      },
+    );
+
+    it('counts two rows of one sheet whose names look the same as one name twice', async () => {
+      const name = aName();
+
+      const form = await aSheetForm([
+        HEADINGS,
+        [name, '学校', HOME_TOWN],
+        [FULL_WIDTH(name), '学校', HOME_TOWN],
+      ]);
+
+      const answer = await refusedStoringNothing(() => importSheet(form));
+
+      expect(answer.body.errors).toEqual({ '第3行 名称': '与第2行重名：一个机构只填一行' });
+    });
+
+    it('finds a name by a search typed the other way', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token, { name: aName() });
+      const typed = FULL_WIDTH(kept.name).replace('（', '(');
+
+      const found = await list(coordinator.token, `?q=${encodeURIComponent(typed)}`);
+
+      expect(found.body.items.map((i) => i.id)).toEqual([kept.id]);
+    });
+  });
+
+  describe('retiring an institution (停用) and bringing it back (恢复)', () => {
+    const patch = (id: string, body: unknown, token = coordinator.token) =>
+      http<Institution & ErrorBody>(sut.baseUrl, 'PATCH', `/institutions/${id}`, { token, body });
+    const inviteInto = (id: string) =>
+      http<Invite & ErrorBody>(sut.baseUrl, 'POST', `/institutions/${id}/invites`, {
+        token: coordinator.token,
+      });
+    const listed = async (id: string, query: string) =>
+      (await list(coordinator.token, `${query}${query ? '&' : '?'}pageSize=100`)).body.items.some(
+        (i) => i.id === id,
+      );
+
+    it('takes it off the register and lists it under ?retired=true until restored, audited', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token, {
+        name: `停用${randomUUID().slice(0, 6)}小学`,
+      });
+      const q = `?q=${encodeURIComponent(kept.name)}`;
+      expect(kept.retiredAt).toBeNull();
+
+      const retired = await patch(kept.id, { retired: true });
+
+      expect(retired.status).toBe(200);
+      expect(retired.body.retiredAt).toEqual(expect.any(String));
+      expect(await listed(kept.id, q)).toBe(false);
+      expect(await listed(kept.id, `${q}&retired=true`)).toBe(true);
+      expect(await listed(kept.id, `${q}&retired=false`)).toBe(false);
+
+      const again = await patch(kept.id, { retired: true });
+      expect(again.body.retiredAt).toBe(retired.body.retiredAt);
+
+      const restored = await patch(kept.id, { retired: false });
+
+      expect(restored.body.retiredAt).toBeNull();
+      expect(await listed(kept.id, q)).toBe(true);
+      expect(await listed(kept.id, `${q}&retired=true`)).toBe(false);
+      const audits: { detail: string }[] = await db.query(
+        "SELECT detail FROM audit_log WHERE action = 'institution.update' AND target_id = ? ORDER BY seq",
+        [kept.id],
+      );
+      expect(audits.map((a) => JSON.parse(a.detail).retired)).toEqual([true, true, false]);
+    });
+
+    it.each([
+      ['retired as text', { retired: 'true' }],
+      ['retired as a number', { retired: 1 }],
+      ['retired null', { retired: null }],
+    ])('refuses %s with 400 on retired, storing nothing', async (_case, body) => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token);
+
+      const answer = await refusedStoringNothing(() => patch(kept.id, body));
+
+      expect(answer.status).toBe(400);
+      expect(Object.keys(answer.body.errors ?? {})).toEqual(['retired']);
+    });
+
+    it('refuses ?retired=yes with 400', async () => {
+      expect((await list(coordinator.token, '?retired=yes')).status).toBe(400);
+    });
+
+    it('answers 404 to another county’s coordinator, storing nothing', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token);
+
+      const answer = await refusedStoringNothing(() =>
+        patch(kept.id, { retired: true }, otherCoordinator.token),
+      );
+
+      expect(answer.status).toBe(404);
+    });
+
+    it('gives a retired institution no new invitation (409 INSTITUTION_RETIRED), storing nothing', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token);
+      await patch(kept.id, { retired: true });
+
+      const answer = await refusedStoringNothing(() => inviteInto(kept.id));
+
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe('INSTITUTION_RETIRED');
+      expect(answer.body.message).toContain(kept.name);
+      await patch(kept.id, { retired: false });
+      expect((await inviteInto(kept.id)).status).toBe(201);
+    });
+
+    it('lets nobody join by an invitation issued before it was retired, until it is restored', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token);
+      const invite = await inviteInto(kept.id);
+      await patch(kept.id, { retired: true });
+      const teacher = await aReporterSession(sut.baseUrl);
+      const redeem = () =>
+        http<AuthResponse & ErrorBody>(sut.baseUrl, 'POST', '/auth/redeem', {
+          token: teacher.token,
+          body: { code: invite.body.code },
+        });
+
+      const refused = await refusedStoringNothing(redeem);
+
+      expect([refused.status, refused.body.code]).toEqual([409, 'INSTITUTION_RETIRED']);
+      await patch(kept.id, { retired: false });
+      expect((await redeem()).status).toBe(200);
+    });
+
+    it('stops counting its reporters’ new reports for it; those filed before keep it', async () => {
+      const school = await anInstitution(sut.baseUrl, coordinator.token);
+      const invite = await inviteInto(school.id);
+      const teacher = await aReporterSession(sut.baseUrl);
+      const joined = await http<AuthResponse>(sut.baseUrl, 'POST', '/auth/redeem', {
+        token: teacher.token,
+        body: { code: invite.body.code },
+      });
+      const file = () =>
+        http<ReportCreatedResponse>(sut.baseUrl, 'POST', '/reports', {
+          token: joined.body.token,
+          body: aReport({ channel: 'mandatory', location: { divisionCode: HOME_TOWN } }),
+          headers: { 'idempotency-key': randomUUID() },
+        });
+      const institutionOf = async (reportId: string) =>
+        (
+          await db.query('SELECT institution_id, reporter_org_name FROM reports WHERE id = ?', [
+            reportId,
+          ])
+        )[0];
+
+      const before = await file();
+      await patch(school.id, { retired: true });
+      const after = await file();
+      await patch(school.id, { retired: false });
+      const restored = await file();
+
+      expect([before.status, after.status, restored.status]).toEqual([201, 201, 201]);
+      expect(await institutionOf(before.body.id)).toEqual({
+        institution_id: school.id,
+        reporter_org_name: school.name,
+      });
+      // Still a mandated reporter's report, under the name they joined with; for no institution.
+      expect(await institutionOf(after.body.id)).toEqual({
+        institution_id: null,
+        reporter_org_name: school.name,
+      });
+      expect((await institutionOf(restored.body.id)).institution_id).toBe(school.id);
+    });
+
+    it('refuses a new institution of a retired one’s name with 409, saying it is retired', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token);
+      await patch(kept.id, { retired: true });
+
+      const answer = await refusedStoringNothing(() =>
+        http<ErrorBody>(sut.baseUrl, 'POST', '/institutions', {
+          token: coordinator.token,
+          body: anInstitutionBody({ name: kept.name }),
+        }),
+      );
+
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe('INSTITUTION_EXISTS');
+      expect(answer.body.message).toContain('已停用');
+    });
+
+    it('brings it back from an import row of its name, counted as updated', async () => {
+      const kept = await anInstitution(sut.baseUrl, coordinator.token, {
+        type: 'school',
+        divisionCode: HOME_TOWN,
+        contactName: '王校长',
+        contactPhone: '13900004444',
+      });
+      await patch(kept.id, { retired: true });
+
+      const answer = await importSheet(
+        await aSheetForm([HEADINGS, [kept.name, '学校', HOME_TOWN, '王校长', '13900004444']]),
+      );
+
+      expect(answer.body).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const found = await list(coordinator.token, `?q=${encodeURIComponent(kept.name)}`);
+      expect(found.body.items.map((i) => [i.id, i.retiredAt])).toEqual([[kept.id, null]]);
+      const [audit] = await db.query(
+        "SELECT detail FROM audit_log WHERE action = 'institution.import' ORDER BY seq DESC LIMIT 1",
+      );
+      expect(JSON.parse(audit.detail)).toMatchObject({ updated: 1, restored: 1 });
+    });
+  });
+
+  describe('the template', () => {
+    const template = async (token = coordinator.token) => {
+      const response = await fetch(`${sut.baseUrl}/institutions/template.xlsx`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      return { response, workbook };
+    };
+    type Validations = { dataValidations: { model: Record<string, ExcelJS.DataValidation> } };
+    const validationsOf = (sheet: ExcelJS.Worksheet) =>
+      (sheet as unknown as Validations).dataValidations.model;
+
+    it('holds the headings in row 1, the type labels and the county’s divisions on sheets of their own', async () => {
+      const { response, workbook } = await template();
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(Object.values(TEMPLATE_SHEETS));
+      const [sheet, types, divisions] = workbook.worksheets;
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADINGS);
+      expect(sheet.rowCount).toBe(1);
+      expect(
+        types
+          .getColumn(1)
+          .values.slice(2)
+          .map((v) => String(v)),
+      ).toEqual(ORG_TYPES.map((t) => ORG_TYPE_LABELS[t]));
+      const rows = (divisions.getSheetValues() as unknown[][])
+        .slice(2)
+        .map((row) => row.slice(1, 3));
+      const expected = (
+        await db.query('SELECT code FROM divisions WHERE code LIKE ? ORDER BY code', [
+          `${HOME_COUNTY}%`,
+        ])
+      ).map((row: { code: string }) => row.code);
+      expect(rows.map(([code]) => code)).toEqual(expected);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          [HOME_COUNTY, '泗县'],
+          [HOME_TOWN, '泗城镇'],
+          [HOME_VILLAGE, '泗城镇 · 关庙村委会'],
+        ]),
+      );
+      expect(rows.every(([code]) => typeof code === 'string')).toBe(true);
+    });
+
+    it('makes 类型 and 区划代码 drop-down lists of those sheets, on every row an import may hold', async () => {
+      const { workbook } = await template();
+      const [sheet, , divisions] = workbook.worksheets;
+      const validations = validationsOf(sheet);
+      const column = (heading: (typeof HEADINGS)[number]) =>
+        String.fromCharCode(64 + HEADINGS.indexOf(heading) + 1);
+      const lastRow = INSTITUTION_IMPORT_MAX_ROWS + 1;
+
+      for (const row of [2, lastRow]) {
+        expect(validations[`${column(H.type)}${row}`]).toMatchObject({
+          type: 'list',
+          formulae: [`'${TEMPLATE_SHEETS.types}'!$A$2:$A$${ORG_TYPES.length + 1}`],
+          showErrorMessage: true,
+        });
+        expect(validations[`${column(H.divisionCode)}${row}`]).toMatchObject({
+          type: 'list',
+          formulae: [`'${TEMPLATE_SHEETS.divisions}'!$A$2:$A$${divisions.rowCount}`],
+          showErrorMessage: true,
+        });
+      }
+      expect(validations[`${column(H.name)}2`]).toBeUndefined();
+      expect(validations[`${column(H.type)}${lastRow + 1}`]).toBeUndefined();
+      // Typed as text, a code stays one the list holds and a phone keeps its leading 0.
+      expect(sheet.getColumn(column(H.divisionCode)).numFmt).toBe('@');
+      expect(sheet.getColumn(column(H.contactPhone)).numFmt).toBe('@');
+    });
   });
 
   it('invites a mandated reporter into the institution, whose mandatory reports count for it', async () => {

@@ -9,7 +9,7 @@ import { API_DATE, API_INSTANT } from '../../src/common/date-fields';
 import { IS_ID_NUMBER, IS_PHONE } from '../../src/common/identity-validators';
 import { IS_PLAIN_OBJECT, IS_TEXT, NULL_CLEARS } from '../../src/common/input-rules';
 import { EmptyBodyPipe } from '../../src/common/validation.pipe';
-import { readsMultipart } from '../../src/common/body-media-type';
+import { multipartFileOf } from '../../src/common/body-media-type';
 import { routeTable, type Route } from './route-table';
 
 type Class = new (...args: never[]) => object;
@@ -24,6 +24,8 @@ export interface BodyRoute extends Route {
   queryDto: Class | null;
   /** `@MultipartBody()`: reads one multipart/form-data file, not a JSON body. */
   multipart: boolean;
+  /** For a multipart route: what its file is, in the words its refusals use (一张 .xlsx 表格). */
+  file?: string;
 }
 
 /** Every route with its body DTO, read from the metadata Nest and the decorators leave. */
@@ -58,8 +60,16 @@ export function bodyRoutes(app: INestApplication): BodyRoute[] {
       key.startsWith(`${RouteParamtypes.QUERY}:`),
     )?.[1];
     const queryDto = query ? (types[query.index] ?? null) : null;
-    const multipart = readsMultipart(controller.prototype[name] as object);
-    return { ...route, method: route.key.split(' ')[0], dto, emptyBody, queryDto, multipart };
+    const file = multipartFileOf(controller.prototype[name] as object)?.file;
+    return {
+      ...route,
+      method: route.key.split(' ')[0],
+      dto,
+      emptyBody,
+      queryDto,
+      multipart: file !== undefined,
+      file,
+    };
   });
 }
 

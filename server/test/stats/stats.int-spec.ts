@@ -524,6 +524,44 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     expect(township.body.reportingDelay.silent).toEqual([]);
   });
 
+  it('does not blame a retired institution for reports of its catchment filed after it was retired', async () => {
+    const closed = await anInstitution(db, {
+      name: '墩集镇某村小学（六月撤并）',
+      type: 'school',
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      createdAt: bj('2026-05-01T00:00'),
+      retiredAt: bj('2026-06-15T00:00'),
+    });
+    const closedBefore = await anInstitution(db, {
+      name: '墩集镇某村幼儿园（五月关闭）',
+      type: 'kindergarten',
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      createdAt: bj('2026-05-01T00:00'),
+      retiredAt: bj('2026-05-31T00:00'),
+    });
+    for (const at of ['2026-06-10T10:00', '2026-06-20T10:00', '2026-06-25T10:00']) {
+      await aStatsReport(db, { createdAt: bj(at), divisionCode: HOME_TOWN_2_VILLAGE });
+    }
+
+    const june = await overview(s.coordinator.token, 'from=2026-06-01&to=2026-06-30');
+
+    expect(june.status).toBe(200);
+    expect(
+      june.body.reportingDelay.silent.filter((x) =>
+        [closed.id, closedBefore.id].includes(x.institutionId),
+      ),
+    ).toEqual([
+      {
+        institutionId: closed.id,
+        name: closed.name,
+        type: 'school',
+        divisionCode: HOME_TOWN_2_VILLAGE,
+        placeName: expect.stringContaining('墩集镇'),
+        reportsFromCatchment: 1,
+      },
+    ]);
+  });
+
   it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {
     const township = await overview(s.township.token);
     expect(township.status).toBe(200);

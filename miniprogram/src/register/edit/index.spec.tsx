@@ -102,6 +102,32 @@ describe('机构信息', () => {
     expect(takeRegisterChanged()).toBe(true);
   });
 
+  it.each([
+    ['institution-name', 'name', '泗县\t第一中学', '机构名称'],
+    ['institution-name', 'name', '泗县\u2028第一中学', '机构名称'],
+    ['institution-contact-name', 'contactName', '王\t校长', '联系人'],
+    ['institution-contact-phone', 'contactPhone', '0557\t7012345', '联系电话'],
+  ])(
+    'refuses a tab or line break in %s as the server does, sending nothing',
+    async (input, field, value, label) => {
+      serve(() => ({ statusCode: 201, data: anInstitution() }));
+      const container = open();
+      await type(container, 'institution-name', '泗县第一中学');
+      await type(container, input, value);
+      await tap(container.querySelector('.institution-type-school')!);
+      await tap(container.querySelector('.scope-field')!);
+      await tap(await waitFor(() => container.querySelector('.scope-option')!));
+      await tap(await screen.findByText('就选泗城镇'));
+
+      await tap(container.querySelector('.institution-save')!);
+
+      expect(container.querySelector(`.field-error-${field}`)?.textContent).toBe(
+        `${label}要写在一行内，请删去换行和制表符（Tab）`,
+      );
+      expect(sent).toEqual([]);
+    },
+  );
+
   it('says so under the name when the county has it already', async () => {
     serve(() => ({
       statusCode: 409,

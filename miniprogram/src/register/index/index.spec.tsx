@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import type { AuthUser } from '@shouhu/shared';
@@ -27,19 +27,25 @@ const COORDINATOR: AuthUser = {
   unitDivisionPrefixes: ['341324'],
 };
 
-let requests: { method: string; path: string }[];
+let requests: { method: string; path: string; data?: unknown }[];
 
 function serve(answers: Record<string, () => { statusCode: number; data: unknown }> = {}) {
   requests = [];
-  taro.request.mockImplementation(async (options: { url: string; method: string }) => {
-    const path = options.url.replace(/^.*\/api\/v1/, '');
-    requests.push({ method: options.method, path });
-    const answer = Object.entries(answers).find(([prefix]) => path.startsWith(prefix))?.[1];
-    return {
-      header: {},
-      ...(answer?.() ?? { statusCode: 200, data: { items: [anInstitution()], total: 1 } }),
-    };
-  });
+  taro.request.mockImplementation(
+    async (options: { url: string; method: string; data?: unknown }) => {
+      const path = options.url.replace(/^.*\/api\/v1/, '');
+      requests.push({
+        method: options.method,
+        path,
+        ...(options.method === 'GET' ? {} : { data: options.data }),
+      });
+      const answer = Object.entries(answers).find(([prefix]) => path.startsWith(prefix))?.[1];
+      return {
+        header: {},
+        ...(answer?.() ?? { statusCode: 200, data: { items: [anInstitution()], total: 1 } }),
+      };
+    },
+  );
 }
 
 function open(user: AuthUser = COORDINATOR) {
@@ -91,31 +97,183 @@ describe('强制报告单位名录', () => {
     await screen.findByText(/名录还是空的/);
   });
 
-  it('asks before inviting a reporter, then shows the code to copy', async () => {
+  const TWO = {
+    items: [
+      anInstitution(),
+      anInstitution({ id: 'inst-2', name: '泗县第二中学', reporterCount: 0 }),
+    ],
+    total: 2,
+  };
+  const INVITE = {
+    code: 'ABCD2345EFGH',
+    role: 'mandated_reporter',
+    expiresAt: '2026-12-04T02:00:00Z',
+  };
+  const cardOf = (container: HTMLElement, name: string) =>
+    Array.from(container.querySelectorAll<HTMLElement>('.register-row')).find((row) =>
+      row.textContent?.includes(name),
+    )!;
+  const dialog = () =>
+    waitFor(() => {
+      const found = document.querySelector<HTMLElement>('.confirm-dialog');
+      if (!found) throw new Error('no dialog yet');
+      return found;
+    });
+
+  it('asks before inviting a reporter, then shows the code under the card tapped, to copy', async () => {
     serve({
-      '/institutions/inst-1/invites': () => ({
-        statusCode: 201,
-        data: {
-          code: 'ABCD2345EFGH',
-          role: 'mandated_reporter',
-          expiresAt: '2026-12-04T02:00:00Z',
-        },
-      }),
+      '/institutions/inst-2/invites': () => ({ statusCode: 201, data: INVITE }),
+      '/institutions': () => ({ statusCode: 200, data: TWO }),
     });
     const container = open();
-    await screen.findByText('泗县第一中学');
+    await screen.findByText('泗县第二中学');
 
-    await tap(container.querySelector('.register-invite')!);
+    await tap(cardOf(container, '泗县第二中学').querySelector('.register-invite')!);
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
     await tap(await screen.findByText('生成邀请码'));
 
     await screen.findByText('ABCD2345EFGH');
     expect(requests.filter((r) => r.method === 'POST')).toEqual([
-      { method: 'POST', path: '/institutions/inst-1/invites' },
+      { method: 'POST', path: '/institutions/inst-2/invites', data: {} },
     ]);
-    expect(container.textContent).toContain('请在 2026年12月4日 10:00 前使用');
-    await tap(container.querySelector('.invite-copy')!);
+    const tapped = cardOf(container, '泗县第二中学');
+    expect(within(tapped).getByText('ABCD2345EFGH')).toBeTruthy();
+    expect(tapped.textContent).toContain('请在 2026年12月4日 10:00 前使用，只能用一次。');
+    expect(cardOf(container, '泗县第一中学').querySelector('.invite-result')).toBeNull();
+    expect(container.querySelectorAll('.invite-result')).toHaveLength(1);
+    await tap(tapped.querySelector('.invite-copy')!);
     expect(taro.setClipboardData).toHaveBeenCalledWith({ data: 'ABCD2345EFGH' });
+  });
+
+  it('says under the card tapped when no code could be made', async () => {
+    serve({
+      '/institutions/inst-2/invites': () => ({
+        statusCode: 409,
+        data: { code: 'INSTITUTION_RETIRED', message: '“泗县第二中学”已停用，不能再邀请报告人' },
+      }),
+      '/institutions': () => ({ statusCode: 200, data: TWO }),
+    });
+    const container = open();
+    await screen.findByText('泗县第二中学');
+
+    await tap(cardOf(container, '泗县第二中学').querySelector('.register-invite')!);
+    await tap(await screen.findByText('生成邀请码'));
+
+    await waitFor(() =>
+      expect(cardOf(container, '泗县第二中学').querySelector('.invite-error')?.textContent).toBe(
+        '“泗县第二中学”已停用，不能再邀请报告人',
+      ),
+    );
+    expect(cardOf(container, '泗县第一中学').querySelector('.invite-error')).toBeNull();
+  });
+
+  it('asks before retiring, saying what it means, then takes the card off the list', async () => {
+    serve({
+      '/institutions/inst-2': () => ({
+        statusCode: 200,
+        data: anInstitution({ id: 'inst-2', retiredAt: '2026-12-01T02:00:00Z' }),
+      }),
+      '/institutions': () => ({ statusCode: 200, data: TWO }),
+    });
+    const container = open();
+    await screen.findByText('泗县第二中学');
+
+    await tap(cardOf(container, '泗县第二中学').querySelector('.register-retire')!);
+    const asking = await dialog();
+    expect(asking.textContent).toContain('停用后不能再邀请报告人，已有的报告和统计保留');
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+    await tap(within(asking).getByText('停用'));
+
+    await waitFor(() => expect(screen.queryByText('泗县第二中学')).toBeNull());
+    expect(requests.filter((r) => r.method === 'PATCH')).toEqual([
+      { method: 'PATCH', path: '/institutions/inst-2', data: { retired: true } },
+    ]);
+    expect(container.textContent).toContain('共 1 个机构');
+    expect(screen.getByText('泗县第一中学')).toBeTruthy();
+    expect(taro.showToast).toHaveBeenLastCalledWith({ title: '已停用', icon: 'success' });
+  });
+
+  it('retires nothing when the coordinator cancels', async () => {
+    serve({ '/institutions': () => ({ statusCode: 200, data: TWO }) });
+    const container = open();
+    await screen.findByText('泗县第二中学');
+
+    await tap(cardOf(container, '泗县第二中学').querySelector('.register-retire')!);
+    await tap(within(await dialog()).getByText('取消'));
+
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(screen.getByText('泗县第二中学')).toBeTruthy();
+  });
+
+  it('keeps the card and says why under it when retiring fails', async () => {
+    serve({
+      '/institutions/inst-2': () => ({
+        statusCode: 404,
+        data: { code: 'NOT_FOUND', message: '本县名录中没有这个机构' },
+      }),
+      '/institutions': () => ({ statusCode: 200, data: TWO }),
+    });
+    const container = open();
+    await screen.findByText('泗县第二中学');
+
+    await tap(cardOf(container, '泗县第二中学').querySelector('.register-retire')!);
+    await tap(within(await dialog()).getByText('停用'));
+
+    await waitFor(() =>
+      expect(cardOf(container, '泗县第二中学').querySelector('.register-note')?.textContent).toBe(
+        '本县名录中没有这个机构',
+      ),
+    );
+  });
+
+  it('lists the retired under 已停用, with no invitation, and restores one', async () => {
+    const closed = anInstitution({
+      id: 'inst-3',
+      name: '泗县某村小学',
+      retiredAt: '2026-11-20T02:00:00Z',
+    });
+    serve({
+      '/institutions/inst-3': () => ({ statusCode: 200, data: { ...closed, retiredAt: null } }),
+      '/institutions?retired=true': () => ({
+        statusCode: 200,
+        data: { items: [closed], total: 1 },
+      }),
+      '/institutions': () => ({ statusCode: 200, data: TWO }),
+    });
+    const container = open();
+    await screen.findByText('泗县第一中学');
+
+    await tap(container.querySelector('.register-tab-retired')!);
+
+    await screen.findByText('泗县某村小学');
+    expect(lastList()).toBe('/institutions?retired=true&page=1&pageSize=20');
+    const card = cardOf(container, '泗县某村小学');
+    expect(card.textContent).toContain('已停用（2026年11月20日起）');
+    expect(card.querySelector('.register-invite')).toBeNull();
+    expect(card.querySelector('.register-retire')).toBeNull();
+    expect(container.textContent).toContain('已停用 1 个机构');
+
+    await tap(card.querySelector('.register-restore')!);
+
+    await waitFor(() => expect(screen.queryByText('泗县某村小学')).toBeNull());
+    expect(requests.filter((r) => r.method === 'PATCH')).toEqual([
+      { method: 'PATCH', path: '/institutions/inst-3', data: { retired: false } },
+    ]);
+    expect(taro.showToast).toHaveBeenLastCalledWith({ title: '已恢复', icon: 'success' });
+    await tap(container.querySelector('.register-tab-active')!);
+    await waitFor(() => expect(lastList()).toBe('/institutions?page=1&pageSize=20'));
+  });
+
+  it('says when nothing is retired', async () => {
+    serve({
+      '/institutions?retired=true': () => ({ statusCode: 200, data: { items: [], total: 0 } }),
+    });
+    const container = open();
+    await screen.findByText('泗县第一中学');
+
+    await tap(container.querySelector('.register-tab-retired')!);
+
+    await screen.findByText('没有已停用的机构。');
   });
 
   it('imports a sheet and says what it did', async () => {

@@ -6,6 +6,7 @@ import {
   ORG_TYPE_LABELS,
   TEXT_LIMITS,
   chineseDateTime,
+  chineseDay,
   inputMaxLength,
   type Institution,
   type InstitutionImportResult,
@@ -20,6 +21,7 @@ import {
   inviteReporter,
   listInstitutions,
   openImportTemplate,
+  updateInstitution,
 } from '../../services/institutions';
 import { currentUser, keepsRegister } from '../../services/session';
 import { handOverInstitution, takeRegisterChanged } from '../register-changes';
@@ -146,59 +148,91 @@ function ImportSection({ onImported }: { onImported: () => void }) {
   );
 }
 
-/** 邀请报告人: asks first, then shows the code to hand over. */
-function InviteSection({ asked, onCancel }: { asked: Institution | null; onCancel: () => void }) {
-  const [invite, setInvite] = useState<{ name: string; invite: Invite } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+/** What became of the 邀请报告人 tapped on one card. */
+type InviteState =
+  { state: 'sending' } | { state: 'done'; invite: Invite } | { state: 'failed'; message: string };
 
-  async function create(institution: Institution) {
-    onCancel();
-    setSending(true);
-    setError(null);
-    try {
-      setInvite({ name: institution.name, invite: await inviteReporter(institution.id) });
-    } catch (e) {
-      setError(failureText(e, '邀请码没有生成，请稍后再试'));
-    } finally {
-      setSending(false);
-    }
+/** The code under the card it was made for: to copy, with until when it works. */
+function InviteResult({ invite }: { invite: InviteState }) {
+  if (invite.state === 'sending') {
+    return <Text className="hint register-invite-sending">正在生成邀请码…</Text>;
   }
-
+  if (invite.state === 'failed') {
+    return <Text className="error-line invite-error">{invite.message}</Text>;
+  }
+  const { code, expiresAt } = invite.invite;
   return (
-    <>
-      <ConfirmDialog
-        visible={asked !== null}
-        title="邀请强制报告人"
-        content={
-          asked
-            ? `为「${asked.name}」生成一个邀请码。把邀请码交给该单位的工作人员，他在首页“绑定单位”输入后，他的强制报告就记在这个机构名下。`
-            : ''
-        }
-        confirmText="生成邀请码"
-        onConfirm={() => asked && void create(asked)}
-        onCancel={onCancel}
-      />
-      {sending && <Text className="hint">正在生成邀请码…</Text>}
-      {error && <Text className="error-line invite-error">{error}</Text>}
-      {invite && (
-        <View className="section invite-result">
-          <Text className="section-title">{`「${invite.name}」的邀请码`}</Text>
-          <Text className="invite-code">{invite.invite.code}</Text>
-          <Text className="hint">
-            {`请在 ${chineseDateTime(invite.invite.expiresAt)} 前使用，只能用一次。`}
-          </Text>
-          <View
-            className="big-button big-button-primary invite-copy"
-            onClick={() =>
-              void Taro.setClipboardData({ data: invite.invite.code }).catch(() => undefined)
-            }
-          >
-            <Text>复制邀请码</Text>
-          </View>
-        </View>
+    <View className="invite-result">
+      <Text className="section-title">邀请码</Text>
+      <Text className="invite-code">{code}</Text>
+      <Text className="hint">{`请在 ${chineseDateTime(expiresAt)} 前使用，只能用一次。`}</Text>
+      <Text className="hint">
+        把邀请码交给这个单位的工作人员，他在首页“绑定单位”输入后，他的强制报告就记在这个机构名下。
+      </Text>
+      <View
+        className="big-button big-button-primary invite-copy"
+        onClick={() => void Taro.setClipboardData({ data: code }).catch(() => undefined)}
+      >
+        <Text>复制邀请码</Text>
+      </View>
+    </View>
+  );
+}
+
+interface CardActions {
+  onEdit: () => void;
+  onInvite: () => void;
+  onRetire: () => void;
+  onRestore: () => void;
+}
+
+/** One institution of the register, with what can be done to it and what was done just now. */
+function InstitutionCard({
+  institution,
+  invite,
+  note,
+  actions,
+}: {
+  institution: Institution;
+  invite: InviteState | undefined;
+  note: string | undefined;
+  actions: CardActions;
+}) {
+  const retired = institution.retiredAt !== null;
+  return (
+    <View className={`section register-row ${retired ? 'register-row-retired' : ''}`}>
+      <Text className="register-name">{institution.name}</Text>
+      {retired && (
+        <Text className="register-retired-since">{`已停用（${chineseDay(institution.retiredAt!)}起）`}</Text>
       )}
-    </>
+      <Text className="hint">{`${ORG_TYPE_LABELS[institution.type]} · ${institution.placeName}`}</Text>
+      <Text className="hint">
+        {[institution.contactName, institution.contactPhone].filter(Boolean).join(' ') ||
+          '未填联系人'}
+        {` · 已加入报告人 ${institution.reporterCount} 名`}
+      </Text>
+      <View className="register-actions">
+        <View className="register-action register-edit" onClick={actions.onEdit}>
+          <Text>修改</Text>
+        </View>
+        {retired ? (
+          <View className="register-action register-restore" onClick={actions.onRestore}>
+            <Text>恢复</Text>
+          </View>
+        ) : (
+          <>
+            <View className="register-action register-invite" onClick={actions.onInvite}>
+              <Text>邀请报告人</Text>
+            </View>
+            <View className="register-action register-retire" onClick={actions.onRetire}>
+              <Text>停用</Text>
+            </View>
+          </>
+        )}
+      </View>
+      {note && <Text className="error-line register-note">{note}</Text>}
+      {invite && <InviteResult invite={invite} />}
+    </View>
   );
 }
 
@@ -245,19 +279,24 @@ function TypeFilter({
 
 /**
  * The county's register of mandated institutions (强制报告单位名录), kept by its coordinator:
- * filter and search, add and edit, import from a sheet, and invite a reporter into one.
+ * filter and search, add and edit, import from a sheet, invite a reporter into one (the code shows
+ * under the card tapped), and retire (停用) an institution that closed or merged, or restore it.
  */
 export default function RegisterPage() {
   const user = currentUser();
   const [type, setType] = useState<OrgType | ''>('');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
+  const [retired, setRetired] = useState(false);
   const [items, setItems] = useState<Institution[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState<Institution | null>(null);
+  const [retiring, setRetiring] = useState<Institution | null>(null);
+  const [invites, setInvites] = useState<Record<string, InviteState>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
 
-  async function load(page: number, filters = { type, q }) {
+  async function load(page: number, filters = { type, q, retired }) {
     try {
       const answer = await listInstitutions({ ...filters, page, pageSize: PAGE_SIZE });
       setItems((current) =>
@@ -272,11 +311,43 @@ export default function RegisterPage() {
     }
   }
 
-  function filter(next: { type: OrgType | ''; q: string }) {
+  function filter(next: { type: OrgType | ''; q: string; retired: boolean }) {
     setType(next.type);
     setQ(next.q);
+    setRetired(next.retired);
     setItems(null);
     void load(1, next);
+  }
+
+  const note = (id: string, text: string | null) =>
+    setNotes(({ [id]: _, ...rest }) => (text ? { ...rest, [id]: text } : rest));
+
+  async function invite(institution: Institution) {
+    setAsked(null);
+    const set = (state: InviteState) => setInvites((all) => ({ ...all, [institution.id]: state }));
+    set({ state: 'sending' });
+    try {
+      set({ state: 'done', invite: await inviteReporter(institution.id) });
+    } catch (e) {
+      set({ state: 'failed', message: failureText(e, '邀请码没有生成，请稍后再试') });
+    }
+  }
+
+  /** Off the register or back on it: the card leaves this tab for the other. */
+  async function turn(institution: Institution, retire: boolean) {
+    setRetiring(null);
+    note(institution.id, null);
+    try {
+      await updateInstitution(institution.id, { retired: retire });
+      setItems((current) => current?.filter((i) => i.id !== institution.id) ?? null);
+      setTotal((n) => Math.max(0, n - 1));
+      void Taro.showToast({ title: retire ? '已停用' : '已恢复', icon: 'success' });
+    } catch (e) {
+      note(
+        institution.id,
+        failureText(e, retire ? '没有停用成功，请稍后再试' : '没有恢复成功，请稍后再试'),
+      );
+    }
   }
 
   // Loaded when first shown; back from the form, again only if a save changed the register.
@@ -307,6 +378,13 @@ export default function RegisterPage() {
   }
 
   const filtered = type !== '' || q !== '';
+  const empty = retired
+    ? filtered
+      ? '没有符合条件的已停用机构。'
+      : '没有已停用的机构。'
+    : filtered
+      ? '没有符合条件的机构。换个类型或名称再试。'
+      : '名录还是空的。点“新增机构”逐个添加，或下载模板填好后导入。';
   return (
     <View className="page">
       <View
@@ -316,9 +394,46 @@ export default function RegisterPage() {
         <Text>新增机构</Text>
       </View>
       <ImportSection onImported={() => void load(1)} />
-      <InviteSection asked={asked} onCancel={() => setAsked(null)} />
+      <ConfirmDialog
+        visible={asked !== null}
+        title="邀请强制报告人"
+        content={
+          asked
+            ? `为「${asked.name}」生成一个邀请码。把邀请码交给该单位的工作人员，他在首页“绑定单位”输入后，他的强制报告就记在这个机构名下。`
+            : ''
+        }
+        confirmText="生成邀请码"
+        onConfirm={() => asked && void invite(asked)}
+        onCancel={() => setAsked(null)}
+      />
+      <ConfirmDialog
+        visible={retiring !== null}
+        title="停用这个机构？"
+        content={
+          retiring
+            ? `「${retiring.name}」停用后不能再邀请报告人，已有的报告和统计保留。已加入的报告人此后提交的报告不再记在这个机构名下，它也不再列入此后的“未报告”名单。学校撤并、关闭时停用；以后可以在“已停用”中恢复。`
+            : ''
+        }
+        confirmText="停用"
+        onConfirm={() => retiring && void turn(retiring, true)}
+        onCancel={() => setRetiring(null)}
+      />
+      <View className="tabs register-tabs">
+        <View
+          className={`tab register-tab-active ${retired ? '' : 'tab-active'}`}
+          onClick={() => retired && filter({ type, q, retired: false })}
+        >
+          <Text>在用</Text>
+        </View>
+        <View
+          className={`tab register-tab-retired ${retired ? 'tab-active' : ''}`}
+          onClick={() => !retired && filter({ type, q, retired: true })}
+        >
+          <Text>已停用</Text>
+        </View>
+      </View>
       <View className="section register-filters">
-        <TypeFilter type={type} onChange={(next) => filter({ type: next, q })} />
+        <TypeFilter type={type} onChange={(next) => filter({ type: next, q, retired })} />
         <View className="search-row register-search-row">
           <Input
             className="input register-search"
@@ -327,11 +442,11 @@ export default function RegisterPage() {
             placeholder="机构名称中的几个字"
             confirmType="search"
             onInput={(e) => setTyped(e.detail.value)}
-            onConfirm={() => filter({ type, q: typed.trim() })}
+            onConfirm={() => filter({ type, q: typed.trim(), retired })}
           />
           <View
             className="big-button big-button-secondary register-search-go"
-            onClick={() => filter({ type, q: typed.trim() })}
+            onClick={() => filter({ type, q: typed.trim(), retired })}
           >
             <Text>搜索</Text>
           </View>
@@ -350,40 +465,34 @@ export default function RegisterPage() {
         </View>
       )}
       {items === null && !error && <Text className="hint">正在加载…</Text>}
-      {items !== null && <Text className="hint register-total">{`共 ${total} 个机构`}</Text>}
+      {items !== null && (
+        <Text className="hint register-total">
+          {retired ? `已停用 ${total} 个机构` : `共 ${total} 个机构`}
+        </Text>
+      )}
       {items?.length === 0 && (
         <View className="section list-empty">
-          <Text className="hint">
-            {filtered
-              ? '没有符合条件的机构。换个类型或名称再试。'
-              : '名录还是空的。点“新增机构”逐个添加，或下载模板填好后导入。'}
-          </Text>
+          <Text className="hint">{empty}</Text>
         </View>
       )}
       {items?.map((institution) => (
-        <View key={institution.id} className="section register-row">
-          <Text className="register-name">{institution.name}</Text>
-          <Text className="hint">{`${ORG_TYPE_LABELS[institution.type]} · ${institution.placeName}`}</Text>
-          <Text className="hint">
-            {[institution.contactName, institution.contactPhone].filter(Boolean).join(' ') ||
-              '未填联系人'}
-            {` · 已加入报告人 ${institution.reporterCount} 名`}
-          </Text>
-          <View className="register-actions">
-            <View
-              className="register-action register-edit"
-              onClick={() => {
-                handOverInstitution(institution);
-                void Taro.navigateTo({ url: `/register/edit/index?id=${institution.id}` });
-              }}
-            >
-              <Text>修改</Text>
-            </View>
-            <View className="register-action register-invite" onClick={() => setAsked(institution)}>
-              <Text>邀请报告人</Text>
-            </View>
-          </View>
-        </View>
+        <InstitutionCard
+          key={institution.id}
+          institution={institution}
+          invite={invites[institution.id]}
+          note={notes[institution.id]}
+          actions={{
+            onEdit: () => {
+              handOverInstitution(institution);
+              void Taro.navigateTo({ url: `/register/edit/index?id=${institution.id}` });
+            },
+            onInvite: () => {
+              if (invites[institution.id]?.state !== 'sending') setAsked(institution);
+            },
+            onRetire: () => setRetiring(institution),
+            onRestore: () => void turn(institution, false),
+          }}
+        />
       ))}
       {items && items.length > 0 && items.length < total && (
         <Text className="hint">上拉加载更多</Text>

@@ -21,6 +21,8 @@ import { Institutions1765100000000 } from './1765100000000-institutions';
 import { InstitutionNameBinary1765100100000 } from './1765100100000-institution-name-binary';
 import { StatsFigures1765100200000 } from './1765100200000-stats-figures';
 import { LedgerKeyset1765100600000 } from './1765100600000-ledger-keyset';
+import { InstitutionRetirement1765100700000 } from './1765100700000-institution-retirement';
+import { InstitutionCanonicalNames1765100800000 } from './1765100800000-institution-canonical-names';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -47,4 +49,6 @@ export const MIGRATIONS = [
   InstitutionNameBinary1765100100000,
   StatsFigures1765100200000,
   LedgerKeyset1765100600000,
+  InstitutionRetirement1765100700000,
+  InstitutionCanonicalNames1765100800000,
 ];

@@ -16,7 +16,9 @@ import { IsText, MayBeAbsent } from '../../common/input-rules';
  * again with the county and the divisions; these decorators give the same messages for the shape.
  */
 export class CreateInstitutionDto implements CreateInstitutionRequest {
-  @FieldDescription('机构全称，一个县内唯一（前后空格不计）')
+  @FieldDescription(
+    '机构全称，一行。存为统一写法：全角字母数字改为半角，括号等标点改为中文全角，去掉零宽字符，连续空格并为一个、前后空格不计；看起来相同的名称在一个县内只能有一个',
+  )
   @IsText(TEXT_LIMITS.institutionName)
   name: string;
 

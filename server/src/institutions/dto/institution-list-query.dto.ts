@@ -12,7 +12,10 @@ import { IsPageNumber, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export const INSTITUTION_PAGE_SIZE_MAX = 100;
 
-/** `GET /institutions`: a page of the caller's county register, by name. */
+/**
+ * `GET /institutions`: a page of the caller's county register, by name: the institutions on it,
+ * or with `retired=true` those taken off it.
+ */
 export class InstitutionListQueryDto {
   @FieldDescription('只列这一类机构')
   @MayBeAbsent()
@@ -28,6 +31,11 @@ export class InstitutionListQueryDto {
   @MayBeAbsent()
   @IsText(TEXT_LIMITS.institutionName)
   q?: string;
+
+  @FieldDescription('`true`：只列已停用的机构；`false` 或不填：名录上（未停用）的机构')
+  @MayBeAbsent()
+  @IsIn(['true', 'false'], { message: 'retired 只能是 true 或 false' })
+  retired?: 'true' | 'false';
 
   @IsPageNumber()
   page: number = 1;
