@@ -12,6 +12,7 @@
 // older ones closed (resolved in 3 to 7 days, one in five rated); nine in ten files active, each
 // with a quarterly visit due that started up to 120 days ago.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import {
   DEFAULT_SLA_POLICY,
   CHILD_CATEGORIES,
@@ -19,11 +20,9 @@ import {
   longestPrefixUnit,
 } from '@shouhu/shared';
 import { createConnection } from 'mysql2/promise';
-import { reportBody } from './bodies.mjs';
-import { call, DEMO_COUNTY } from './harness.mjs';
+import { countyVillages, reportBody } from './bodies.mjs';
+import { call, DEMO_COUNTY, ROOT } from './harness.mjs';
 import { loadUnits } from './intake-plan.mjs';
-import { createRequire } from 'node:module';
-import { ROOT } from './harness.mjs';
 
 const { keepingUnit } = createRequire(`${ROOT}/server/dist/`)('./children/keeping-unit.js');
 
@@ -95,11 +94,7 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
   const started = performance.now();
   const db = await createConnection({ uri: url, multipleStatements: true, timezone: 'Z' });
   try {
-    const [villageRows] = await db.query(
-      'SELECT code FROM divisions WHERE code LIKE ? AND LENGTH(code) = 12 ORDER BY code',
-      [`${DEMO_COUNTY}%`],
-    );
-    const villages = villageRows.map((v) => v.code);
+    const villages = await countyVillages(base, DEMO_COUNTY);
     const templates = await fileTemplates(base, token, villages);
     const units = await loadUnits(db);
     const coordinator = units.find((u) => u.department === 'coordinator');

@@ -3,7 +3,7 @@
 // rate (open loop) on the same server, checking that a shed request stored nothing.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { bodySource } from './bodies.mjs';
+import { bodySource, countyVillages } from './bodies.mjs';
 import { byStatus, closedLoop, openLoop } from './drive.mjs';
 import { count, goal, latencies, ms, perSecond, ratio, share } from './figures.mjs';
 import { call, DEMO_COUNTY, freshMariaDb, query, ROOT, startServer } from './harness.mjs';
@@ -19,6 +19,8 @@ const SHED = 503;
 
 /** The server's intake configuration as deployed: demo county units and accounts, default pool and queue. */
 const SERVER_ENV = { DEMO_DATA: 'true', DIVISIONS: '3413', AUTH_TOKEN_TTL_HOURS: '2000' };
+
+const clients = (n) => `${n} client${n === 1 ? '' : 's'}`;
 
 function summary(run, ok) {
   const accepted = run.outcomes.filter((o) => o.status === ok);
@@ -48,16 +50,11 @@ function describe(s) {
  */
 export async function benchIntake(scale, log) {
   const database = await freshMariaDb('bench_intake');
-  const server = await startServer({ ...database.env, ...SERVER_ENV });
+  let server = null;
   const writers = [];
   try {
-    const villages = (
-      await query(
-        database.url,
-        'SELECT code FROM divisions WHERE code LIKE ? AND LENGTH(code) = 12 ORDER BY code',
-        [`${DEMO_COUNTY}%`],
-      )
-    ).map((v) => v.code);
+    server = await startServer({ ...database.env, ...SERVER_ENV });
+    const villages = await countyVillages(server.base, DEMO_COUNTY);
     const bodies = bodySource({ villages, county: DEMO_COUNTY });
     const reporters = [];
     for (let i = 0; i < REPORTERS; i++) {
@@ -114,7 +111,7 @@ export async function benchIntake(scale, log) {
       const atGoal = concurrency === GOAL_CONCURRENCY;
       rows.push(
         {
-          figure: `HTTP POST /reports, ${concurrency} clients`,
+          figure: `HTTP POST /reports, ${clients(concurrency)}`,
           value: describe(HTTP),
           ratio: `${ofCeiling.toFixed(2)} of the ceiling · ${overNaive.toFixed(2)}× naive`,
           goal: atGoal ? goal(ofCeiling, 'at least', 0.6, '≥ 0.6 of the ceiling') : undefined,
@@ -122,15 +119,15 @@ export async function benchIntake(scale, log) {
         ...(atGoal
           ? [
               {
-                figure: `HTTP over naive, ${concurrency} clients`,
+                figure: `HTTP over naive, ${clients(concurrency)}`,
                 value: `${overNaive.toFixed(2)}×`,
                 goal: goal(overNaive, 'at least', 2, '≥ 2× naive'),
               },
             ]
           : []),
-        { figure: `ceiling (raw mysql2), ${concurrency} clients`, value: describe(top) },
+        { figure: `ceiling (raw mysql2), ${clients(concurrency)}`, value: describe(top) },
         {
-          figure: `naive (TypeORM save()), ${concurrency} clients`,
+          figure: `naive (TypeORM save()), ${clients(concurrency)}`,
           value: describe(base),
           ratio: `${ratio(base.rate, top.rate).toFixed(2)} of the ceiling`,
         },
@@ -209,7 +206,7 @@ export async function benchIntake(scale, log) {
     return { rows, open, sustainable, memory };
   } finally {
     for (const writer of writers) await writer.close();
-    await server.stop();
+    await server?.stop();
     await database.drop();
   }
 }
