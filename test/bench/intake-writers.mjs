@@ -95,14 +95,16 @@ export async function openCeiling(url) {
       try {
         await db.query('START TRANSACTION');
         await db.query(...insert.IdempotencyKeyEntity(plan.rows.IdempotencyKeyEntity));
-        await db.query(
-          'INSERT INTO child_identity_keys (key_hash, child_file_id) VALUES ? ON DUPLICATE KEY UPDATE key_hash = key_hash',
-          [plan.identityKeys.map((key) => [key, plan.childFileId])],
-        );
-        await db.query(
-          'SELECT child_file_id FROM child_identity_keys WHERE key_hash IN (?) FOR UPDATE',
-          [plan.identityKeys],
-        );
+        if (plan.identityKeys.length > 0) {
+          await db.query(
+            'INSERT INTO child_identity_keys (key_hash, child_file_id) VALUES ? ON DUPLICATE KEY UPDATE key_hash = key_hash',
+            [plan.identityKeys.map((key) => [key, plan.childFileId])],
+          );
+          await db.query(
+            'SELECT child_file_id FROM child_identity_keys WHERE key_hash IN (?) FOR UPDATE',
+            [plan.identityKeys],
+          );
+        }
         for (const name of WRITE_ORDER) {
           if (plan.rows[name].length > 0) await db.query(...insert[name](plan.rows[name]));
         }
@@ -164,10 +166,12 @@ export async function openNaive(url) {
         for (const keyHash of plan.identityKeys) {
           await manager.save(Keys, { keyHash, childFileId: plan.childFileId });
         }
-        await manager.find(Keys, {
-          where: { keyHash: In(plan.identityKeys) },
-          lock: { mode: 'pessimistic_write' },
-        });
+        if (plan.identityKeys.length > 0) {
+          await manager.find(Keys, {
+            where: { keyHash: In(plan.identityKeys) },
+            lock: { mode: 'pessimistic_write' },
+          });
+        }
         for (const name of WRITE_ORDER) {
           for (const row of plan.rows[name]) await manager.save(entity(name), row);
         }
