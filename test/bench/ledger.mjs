@@ -5,79 +5,20 @@
 // spread over the first half of 2026 with multi-row INSERT … SELECTs, then downloads the county
 // coordinator's ledger of 2026 through HTTP and prints rows, seconds, MB and the server's peak
 // RSS (VmHWM of its process).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { devLogin, freshMariaDb, startServer } from './harness.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' } } });
 const REPORTS = Number(args.reports);
 const COUNTY = '341324';
 
-async function freePort() {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-/** Resident set of a process now and at its peak, in MB (Linux /proc). */
-function rss(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const mb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
-  return { now: mb('VmRSS'), peak: mb('VmHWM') };
-}
-
-async function startServer(url) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      DIVISIONS: '3413',
-      LOG_LEVEL: 'warn',
-      SLA_SWEEP_INTERVAL_SECONDS: '0',
-      NOTIFY_INTERVAL_SECONDS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  for (let i = 0; i < 480; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { child, base };
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  throw new Error('the server did not start');
-}
-
-async function login(base, openid) {
-  const response = await fetch(`${base}/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  });
-  return (await response.json()).token;
-}
-
-const dbUrl = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test');
-const name = `${dbUrl.pathname.slice(1) || 'test'}_shouhu_${Date.now()}_ledgerbench`;
-const admin = await createConnection({ uri: dbUrl.toString() });
-await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-dbUrl.pathname = `/${name}`;
+const database = await freshMariaDb('ledgerbench');
 let server;
 try {
-  server = await startServer(dbUrl.toString());
-  const db = await createConnection({ uri: dbUrl.toString(), multipleStatements: true });
+  server = await startServer({ ...database.env, DIVISIONS: '3413' });
+  const db = await createConnection({ uri: database.url, multipleStatements: true });
   const unitId = randomUUID();
   await db.query(
     `INSERT INTO units (id, name, department, parent_id, duty_phone, created_at)
@@ -88,12 +29,12 @@ try {
     unitId,
     COUNTY,
   ]);
-  const coordinator = await login(server.base, 'bench-coordinator');
+  const coordinator = await devLogin(server.base, 'bench-coordinator');
   await db.query(
     "UPDATE users SET unit_id = ?, unit_role = 'coordinator' WHERE openid = 'bench-coordinator'",
     [unitId],
   );
-  const reporter = await login(server.base, 'bench-reporter');
+  const reporter = await devLogin(server.base, 'bench-reporter');
   const filed = await fetch(`${server.base}/reports`, {
     method: 'POST',
     headers: {
@@ -168,7 +109,7 @@ try {
     `loaded ${REPORTS} reports, ${orders} orders in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
-  const before = rss(server.child.pid);
+  const before = server.rss();
   const t1 = performance.now();
   const response = await fetch(`${server.base}/stats/ledger.xlsx?from=2026-01-01&to=2026-12-31`, {
     headers: { authorization: `Bearer ${coordinator}` },
@@ -182,7 +123,7 @@ try {
     bytes += chunk.length;
   }
   const seconds = (performance.now() - t1) / 1000;
-  const after = rss(server.child.pid);
+  const after = server.rss();
   console.log(
     [
       `rows (reports of 2026 in the ledger): ${inPeriod}`,
@@ -193,7 +134,6 @@ try {
   );
   await db.end();
 } finally {
-  server?.child.kill('SIGTERM');
-  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.end();
+  await server?.stop();
+  await database.drop();
 }

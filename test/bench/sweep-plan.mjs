@@ -3,48 +3,19 @@
 // Migrates a fresh database by booting the built server once, fills `orders` with synthetic rows
 // (most closed, with next_due_at null; the rest due over the next weeks), then prints EXPLAIN and
 // timings of the exact statement the sweep runs, alone and with a second sweeper holding locks.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { freshMariaDb, startServer } from './harness.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({ options: { orders: { type: 'string', default: '1000000' } } });
 const ORDERS = Number(args.orders);
 const SWEEP_SQL =
   'SELECT * FROM orders o WHERE o.next_due_at <= ? ORDER BY o.next_due_at ASC LIMIT 50 FOR UPDATE SKIP LOCKED';
 
-async function freePort() {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function migrate(url) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      DIVISIONS: '3413',
-      SLA_SWEEP_INTERVAL_SECONDS: '0',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  child.kill('SIGTERM');
+/** Boots the built server once on the empty database: its migrations make the schema. */
+async function migrate(env) {
+  const server = await startServer({ ...env, DIVISIONS: '3413' });
+  await server.stop();
 }
 
 async function time(connection, sql, params, runs = 20) {
@@ -60,14 +31,10 @@ async function time(connection, sql, params, runs = 20) {
   return samples[Math.floor(samples.length / 2)];
 }
 
-const base = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test');
-const name = `${base.pathname.slice(1) || 'test'}_shouhu_${Date.now()}_sweepbench`;
-const admin = await createConnection({ uri: base.toString() });
-await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-base.pathname = `/${name}`;
+const database = await freshMariaDb('sweepbench');
 try {
-  await migrate(base.toString());
-  const db = await createConnection({ uri: base.toString(), multipleStatements: true });
+  await migrate(database.env);
+  const db = await createConnection({ uri: database.url, multipleStatements: true });
   const t0 = performance.now();
   // 1 in 20 orders still has a clock running; due times spread over 30 days around now.
   await db.query(
@@ -93,7 +60,7 @@ try {
   const [plan] = await db.query(`EXPLAIN ${SWEEP_SQL}`, [new Date()]);
   const alone = await time(db, SWEEP_SQL, [new Date()]);
 
-  const other = await createConnection({ uri: base.toString() });
+  const other = await createConnection({ uri: database.url });
   await other.beginTransaction();
   const [first] = await other.query(SWEEP_SQL, [new Date()]);
   const withSecond = await time(db, SWEEP_SQL, [new Date()]);
@@ -122,6 +89,5 @@ try {
   );
   await db.end();
 } finally {
-  await admin.query(`DROP DATABASE \`${name}\``);
-  await admin.end();
+  await database.drop();
 }

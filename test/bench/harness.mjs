@@ -1,0 +1,241 @@
+// What every benchmark needs around its measurement: a fresh database on the MariaDB server at
+// DATABASE_URL (or a temporary SQLite file), the built server (server/dist/main.js) started on a
+// free port and stopped again, dev logins, JSON calls, and the server's memory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SERVER_MAIN = join(ROOT, 'server', 'dist', 'main.js');
+/** The demo county (泗县): its units, accounts and villages come with DEMO_DATA and DIVISIONS. */
+export const DEMO_COUNTY = '341324';
+const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/test';
+const STARTUP_TIMEOUT_MS = 180_000;
+/** A server still busy with a long request after SIGTERM gets this long before SIGKILL. */
+const STOP_GRACE_MS = 10_000;
+const CALL_TIMEOUT_MS = 120_000;
+
+/**
+ * Benchmarks file and log in from one address as fast as they can: every rate limit at the
+ * maximum the server accepts (the server's own tests check the limits).
+ */
+export const NO_RATE_LIMITS = Object.fromEntries(
+  [
+    'LOGIN_RATE_LIMIT_PER_MINUTE',
+    'LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_RATE_LIMIT_PER_MINUTE',
+    'REPORT_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_RATE_LIMIT_PER_MINUTE',
+    'UPLOAD_ACCOUNT_RATE_LIMIT_PER_MINUTE',
+    'TRACK_RATE_LIMIT_PER_MINUTE',
+  ].map((name) => [name, '100000']),
+);
+
+/** The background jobs off, so that only what a benchmark sends runs on the server. */
+export const QUIET = {
+  LOG_LEVEL: 'warn',
+  SLA_SWEEP_INTERVAL_SECONDS: '0',
+  NOTIFY_INTERVAL_SECONDS: '0',
+  UPLOAD_SWEEP_INTERVAL_SECONDS: '0',
+};
+
+export async function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * A new, empty database on the MariaDB server of DATABASE_URL (default the local one), named
+ * `<base>_shouhu_<time>_<label>` like the tests' databases; `drop()` removes it.
+ * @returns {Promise<{ url: string, name: string, env: Record<string, string>, label: string, drop(): Promise<void> }>}
+ */
+export async function freshMariaDb(label) {
+  const base = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const name = `${base.pathname.slice(1) || 'test'}_shouhu_${Date.now()}_${label}`;
+  const admin = await createConnection({ uri: base.toString() });
+  try {
+    await admin.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await admin.end();
+  }
+  base.pathname = `/${name}`;
+  const url = base.toString();
+  return {
+    url,
+    name,
+    env: { DATABASE_URL: url },
+    label: 'MariaDB',
+    async drop() {
+      const connection = await createConnection({ uri: url });
+      try {
+        await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}
+
+/** A temporary embedded database file; `drop()` deletes it. */
+export function freshSqlite() {
+  const dir = mkdtempSync(join(tmpdir(), 'shouhu-bench-'));
+  return {
+    url: null,
+    name: dir,
+    env: { SQLITE_PATH: join(dir, 'bench.sqlite') },
+    label: 'SQLite',
+    async drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resident set of a process now and at its peak, in MB (Linux /proc). */
+export function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
+  return { now: mb('VmRSS'), peak: mb('VmHWM') };
+}
+
+function exited(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+  });
+}
+
+/**
+ * Starts the built server with `env` (on top of PATH, a free port, the rate limits off and the
+ * background jobs quiet) and waits for `GET /health` to answer 200, polling every 50 ms.
+ * `bootMs` is the time from spawning the process to that first 200.
+ */
+export async function startServer(env) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  let output = '';
+  const started = performance.now();
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...NO_RATE_LIMITS,
+      ...QUIET,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const deadline = started + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    try {
+      if ((await fetch(`${base}/health`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not answer 200 in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const bootMs = performance.now() - started;
+  return {
+    base,
+    pid: child.pid,
+    bootMs,
+    output: () => output,
+    rss: () => rss(child.pid),
+    async stop() {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      const grace = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await done;
+      clearTimeout(grace);
+    },
+  };
+}
+
+/**
+ * One JSON call; `ms` is the time to the whole answer. Network errors and a call outlasting
+ * `timeoutMs` (default 2 minutes) throw.
+ * @returns {Promise<{ status: number, body: any, ms: number }>}
+ */
+export async function call(
+  base,
+  method,
+  path,
+  { token, body, idempotencyKey, timeoutMs = CALL_TIMEOUT_MS } = {},
+) {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text for the failure message
+  }
+  return { status: response.status, body: parsed, ms: performance.now() - started };
+}
+
+/** Logs in over the dev login (on outside production) as `openid`; returns the token. */
+export async function devLogin(base, openid) {
+  const answer = await call(base, 'POST', '/auth/dev', { body: { openid } });
+  if (answer.status !== 200 && answer.status !== 201) {
+    throw new Error(`dev login ${openid}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body.token;
+}
+
+/** Runs one statement on the database at `url` and returns its rows. */
+export async function query(url, sql, params = []) {
+  const connection = await createConnection({ uri: url, timezone: 'Z' });
+  try {
+    const [rows] = await connection.query(sql, params);
+    return rows;
+  } finally {
+    await connection.end();
+  }
+}
+
+/** What the figures came from: CPU, cores, memory, MariaDB, Node, and how busy the machine was. */
+export async function machine() {
+  const [{ version }] = await query(
+    process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    'SELECT VERSION() AS version',
+  );
+  return {
+    cpu: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}`,
+    memory: `${Math.round(totalmem() / 1024 ** 3)} GB`,
+    mariadb: version,
+    node: process.version,
+    load: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / '),
+  };
+}

@@ -1,0 +1,193 @@
+// `npm run bench` (issue 17): intake against the database's own limit, open-loop arrivals, lists
+// and the statistics page at scale, the deadline sweep at growing sizes, and the footprint, in
+// one table (printed, and written as markdown to --out). Needs the built shared package and
+// server (the npm script builds them) and MariaDB at DATABASE_URL (default the local one).
+//   npm run bench [-- --scale small|full] [--huge] [--only intake,lists,sweeps,footprint] [--out file.md]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadHistory } from './dataset.mjs';
+import { count, goal, markdownTable, ratio, seconds } from './figures.mjs';
+import { devLogin, freshMariaDb, machine, ROOT, startServer } from './harness.mjs';
+import { benchFootprint } from './section-footprint.mjs';
+import { benchIntake } from './section-intake.mjs';
+import { benchLists } from './section-lists.mjs';
+import { benchSweep, describeSweep } from './section-sweeps.mjs';
+
+/**
+ * `small` checks the whole bench in minutes; `full` is the issue's sizes (1 M orders and 200 k
+ * files for the lists, sweeps at 10 k and 1 M orders); `--huge` adds the sweep at 10 M orders.
+ */
+const SCALES = {
+  small: {
+    intake: {
+      concurrencies: [1, 16, 32, 64],
+      requests: (c) => (c === 1 ? 60 : 300),
+      openSeconds: 10,
+    },
+    lists: { orders: 10_000, files: 2_000, requests: 30, budgetMs: 10_000 },
+    sweeps: [10_000, 100_000],
+  },
+  full: {
+    intake: {
+      concurrencies: [1, 16, 32, 64],
+      requests: (c) => (c === 1 ? 200 : 1_500),
+      openSeconds: 30,
+    },
+    lists: { orders: 1_000_000, files: 200_000, requests: 50, budgetMs: 20_000 },
+    sweeps: [10_000, 1_000_000],
+  },
+};
+const HUGE_SWEEP = 10_000_000;
+const FILES_PER_ORDER = 0.2;
+/** The empty tick "costs the same" at every size: within this factor of the smallest's, for noise. */
+const SAME_COST = 1.5;
+const SECTIONS = ['intake', 'lists', 'sweeps', 'footprint'];
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'small' },
+    huge: { type: 'boolean', default: false },
+    only: { type: 'string', default: SECTIONS.join(',') },
+    out: { type: 'string', default: 'test/bench/last-run.md' },
+  },
+});
+const scale = SCALES[args.scale];
+if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}`);
+const only = new Set(args.only.split(','));
+for (const name of only)
+  if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
+const sweepSizes = args.huge ? [...scale.sweeps, HUGE_SWEEP] : scale.sweeps;
+
+const started = performance.now();
+const log = (message) => {
+  const elapsed = Math.round((performance.now() - started) / 1000);
+  console.log(
+    `[${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${message}`,
+  );
+};
+const rows = [];
+const add = (section, list) => rows.push(...list.map((row) => ({ section, ...row })));
+/** A section that fails says so in the table; the others still run (a full run takes long). */
+async function attempt(section, work) {
+  try {
+    await work();
+  } catch (error) {
+    log(`${section} failed: ${error.stack}`);
+    add(section, [{ figure: 'failed', value: String(error.message).split('\n')[0] }]);
+  }
+}
+const before = await machine();
+
+let memory = null;
+if (only.has('intake')) {
+  log('section 1 and 2: intake');
+  await attempt('1 intake (closed loop)', async () => {
+    const intake = await benchIntake(scale.intake, log);
+    add('1 intake (closed loop)', intake.rows);
+    add('2 open loop', intake.open);
+    memory = intake.memory;
+  });
+}
+
+/** One history per size: the lists' size serves the lists and, when it is one, its sweep. */
+const sizes = [
+  ...new Set([
+    ...(only.has('lists') ? [scale.lists.orders] : []),
+    ...(only.has('sweeps') ? sweepSizes : []),
+  ]),
+].sort((a, b) => a - b);
+const sweeps = [];
+for (const orders of sizes) {
+  const files =
+    orders === scale.lists.orders ? scale.lists.files : Math.round(orders * FILES_PER_ORDER);
+  log(`history of ${count(orders)} orders and ${count(files)} files: loading`);
+  await attempt(`history of ${count(orders)} orders`, () => benchHistory(orders, files));
+}
+
+/** Loads a history of `orders` orders, then times the lists and the sweep on it, as asked. */
+async function benchHistory(orders, files) {
+  const database = await freshMariaDb('bench_history');
+  try {
+    const server = await startServer({
+      ...database.env,
+      DEMO_DATA: 'true',
+      DIVISIONS: '3413',
+      SIMULATED_CLOCK: 'true',
+      AUTH_TOKEN_TTL_HOURS: '2000',
+    });
+    try {
+      const now = new Date();
+      const token = await devLogin(server.base, 'bench-templates');
+      const loaded = await loadHistory({
+        url: database.url,
+        base: server.base,
+        token,
+        orders,
+        files,
+        now,
+      });
+      const history = `${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
+      log(history);
+      if (only.has('lists') && orders === scale.lists.orders) {
+        add(`3 lists at ${count(orders)} orders`, [
+          { figure: 'history', value: history },
+          ...(await benchLists(server.base, scale.lists, log)),
+        ]);
+      }
+      if (only.has('sweeps') && sweepSizes.includes(orders)) {
+        const result = await benchSweep({ base: server.base, url: database.url, now });
+        log(
+          `sweep at ${count(orders)}: empty ${describeSweep(result).empty}, due ${describeSweep(result).due}`,
+        );
+        sweeps.push({ orders, history, result });
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+const smallest = sweeps[0];
+for (const { orders, history, result } of sweeps) {
+  const text = describeSweep(result);
+  const same = ratio(result.emptyMs, smallest.result.emptyMs);
+  add('4 sweeps', [
+    { figure: `history of ${count(orders)} orders`, value: history },
+    {
+      figure: `empty tick at ${count(orders)} orders`,
+      value: text.empty,
+      ...(orders === smallest.orders
+        ? {}
+        : {
+            ratio: `${same.toFixed(2)}× the tick at ${count(smallest.orders)}`,
+            goal: goal(
+              same,
+              'at most',
+              SAME_COST,
+              `same as at ${count(smallest.orders)} (≤ ${SAME_COST}×)`,
+            ),
+          }),
+    },
+    { figure: `tick with 1,000 due at ${count(orders)} orders`, value: text.due },
+  ]);
+}
+
+if (only.has('footprint')) {
+  log('section 5: footprint');
+  await attempt('5 footprint', async () => add('5 footprint', await benchFootprint(memory, log)));
+}
+
+const after = await machine();
+const header = [
+  `# npm run bench (--scale ${args.scale}${args.huge ? ' --huge' : ''}), ${new Date().toISOString().slice(0, 16)}Z`,
+  '',
+  `${before.cpu}, ${before.memory}; ${before.mariadb}; Node ${before.node}. Load average (1/5/15 min) ${before.load} at the start, ${after.load} at the end; the whole run took ${seconds(performance.now() - started)}.`,
+].join('\n');
+const table = markdownTable(rows);
+const out = resolve(ROOT, args.out);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${header}\n\n${table}\n`);
+console.log(`\n${header}\n\n${table}\n\n(written to ${args.out})`);
