@@ -14,6 +14,7 @@ import {
   childFileAge,
   mayKnowReporter,
   orderCapacity,
+  reportingDelayHours,
   shanghaiDateTime,
   withinPrefixes,
   type ChildFileChild,
@@ -189,7 +190,7 @@ export function reportRow(facts: ReportRowFacts): Cell[] {
   const { report, orders, viewer, child, now } = facts;
   const sees = viewer !== null;
   const delayHours =
-    Math.round(((report.createdAt.getTime() - report.discoveredAt.getTime()) / 3600_000) * 10) / 10;
+    Math.round(reportingDelayHours(report.discoveredAt, report.createdAt) * 10) / 10;
   const outcomes = orders
     .filter(({ order }) => order.outcome)
     .map(

@@ -1,4 +1,4 @@
-import { clockTally, type ClockRow } from './figures';
+import { clockTally, delayFigure, type ClockRow } from './figures';
 
 const NOW = new Date('2026-11-10T00:00:00Z');
 const DUE = new Date('2026-11-05T00:00:00Z');
@@ -43,5 +43,22 @@ describe(clockTally.name, () => {
     ];
     expect(clockTally(rows, NOW).onTimeShare).toBe(1 / 2);
     expect(clockTally([aClock({ interrupted: true })], NOW).onTimeShare).toBeNull();
+  });
+});
+
+describe(delayFigure.name, () => {
+  const row = (discoveredAt: string, createdAt: string) => ({
+    discoveredAt: new Date(discoveredAt),
+    createdAt: new Date(createdAt),
+  });
+
+  it('takes a discovery a fast phone clock put after the filing as 0 hours, not fewer', () => {
+    const figure = delayFigure([
+      row('2026-11-03T10:08:00+08:00', '2026-11-03T10:00:00+08:00'),
+      row('2026-11-03T10:09:00+08:00', '2026-11-03T10:00:00+08:00'),
+      row('2026-11-01T10:00:00+08:00', '2026-11-03T10:00:00+08:00'),
+    ]);
+
+    expect(figure).toEqual({ reports: 3, medianHours: 0, over24hShare: 1 / 3 });
   });
 });

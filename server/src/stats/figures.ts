@@ -4,6 +4,7 @@ import {
   PRIORITIES,
   SITUATION_CODES,
   STATS_CLOCKS,
+  reportingDelayHours,
   shanghaiDate,
   statsStepOf,
   statsSteps,
@@ -24,7 +25,6 @@ import {
  * the stats repository reads through its indexes. Pure, so every definition is tested here once.
  */
 
-const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
 /** A clock of the period as the repository reads it: an order's, a retired one, or a visit due. */
@@ -213,13 +213,15 @@ export function reportFigures(
   };
 }
 
-/** The reporting delay of a set of reports: median hours (one decimal), share over 24 h. */
+/**
+ * The reporting delay of a set of reports: median hours (one decimal), share over 24 h; each
+ * report's delay by shared `reportingDelayHours` (a discovery a fast phone clock put after the
+ * filing counts 0).
+ */
 export function delayFigure(
   rows: readonly Pick<ReportRow, 'createdAt' | 'discoveredAt'>[],
 ): ReportingDelayFigure {
-  const hours = ascending(
-    rows.map((row) => (row.createdAt.getTime() - row.discoveredAt.getTime()) / HOUR_MS),
-  );
+  const hours = ascending(rows.map((row) => reportingDelayHours(row.discoveredAt, row.createdAt)));
   const middle = median(hours);
   return {
     reports: rows.length,

@@ -142,11 +142,12 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
       reporterSummary: '孩子已回到学校上课。',
       detail: '与家长面谈。',
     });
-    // B: 墩集村, an anonymous report of violence, a day later.
+    // B: 墩集村, an anonymous report of violence, a day later, from a phone whose clock runs
+    // 8 minutes fast: found "after" it was filed, a delay of 0.
     clock.set(new Date(T0.getTime() + 24 * HOUR));
     const b = await submitReport(sut.baseUrl, s.reporter.token, {
       situations: ['violence_abuse'],
-      discoveredAt: new Date(T0.getTime() + 22 * HOUR).toISOString(),
+      discoveredAt: new Date(T0.getTime() + 24 * HOUR + 8 * 60_000).toISOString(),
       location: { divisionCode: HOME_TOWN_2_VILLAGE },
       child: { name: '张明', gender: 'male', ageYears: 12 },
       reporter: { anonymous: true, confidential: false, name: undefined, phone: undefined },
@@ -225,8 +226,8 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
   const rowB = () => [
     maskTrackingCode(codes.b),
     '2026-11-04 10:00',
-    '2026-11-04 08:00',
-    2,
+    '2026-11-04 10:08',
+    0,
     '举报/求助',
     '被打被虐待',
     '紧急',

@@ -524,6 +524,28 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     expect(township.body.reportingDelay.silent).toEqual([]);
   });
 
+  it('counts a discovery a fast phone clock put after the filing as a delay of 0, never below', async () => {
+    // Intake takes a discovery up to the allowed clock skew after its receipt.
+    await aStatsReport(db, {
+      createdAt: bj('2026-06-10T10:00'),
+      discoveredAt: bj('2026-06-10T10:08'),
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      channel: 'mandatory',
+      institutionId: i.clinic.id,
+      reporterOrgType: 'medical',
+      reporterAnonymous: false,
+    });
+
+    const june = await overview(s.coordinator.token, 'from=2026-06-01&to=2026-06-30');
+
+    const zero = { reports: 1, medianHours: 0, over24hShare: 0 };
+    expect(june.body.reportingDelay).toMatchObject({
+      all: zero,
+      byType: [{ type: 'medical', ...zero }],
+      byInstitution: [{ institutionId: i.clinic.id, ...zero }],
+    });
+  });
+
   it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {
     const township = await overview(s.township.token);
     expect(township.status).toBe(200);

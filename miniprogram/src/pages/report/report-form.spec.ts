@@ -188,6 +188,12 @@ describe('stepProblems', () => {
       'story',
       '发现时间不能晚于现在',
     ],
+    [
+      'a discovery day before the birth date',
+      { discoveredOn: '2016-04-30', ...child({ birthDate: '2016-05-01' }) },
+      'story',
+      '发现时间不能早于孩子的出生日期（2016年5月1日）',
+    ],
   ])('refuses %s on its step, as the server would', (_, patch, step, problem) => {
     const form = aFilledForm(patch);
 
