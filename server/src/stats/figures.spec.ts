@@ -1,4 +1,4 @@
-import { clockTally, delayFigure, type ClockRow } from './figures';
+import { clockTally, clockTallyOf, delayFigure, type ClockRow } from './figures';
 
 const NOW = new Date('2026-11-10T00:00:00Z');
 const DUE = new Date('2026-11-05T00:00:00Z');
@@ -43,6 +43,21 @@ describe(clockTally.name, () => {
     ];
     expect(clockTally(rows, NOW).onTimeShare).toBe(1 / 2);
     expect(clockTally([aClock({ interrupted: true })], NOW).onTimeShare).toBeNull();
+  });
+});
+
+describe(clockTallyOf.name, () => {
+  it('tallies clocks the database counted by their facts as it tallies them one by one', () => {
+    const tally = clockTallyOf([
+      { interrupted: false, stopped: 'by_due', dueByNow: true, count: 3 },
+      { interrupted: false, stopped: 'after_due', dueByNow: true, count: 2 },
+      { interrupted: false, stopped: 'no', dueByNow: true, count: 1 },
+      { interrupted: false, stopped: 'no', dueByNow: false, count: 7 },
+      { interrupted: true, stopped: 'by_due', dueByNow: true, count: 4 },
+      { interrupted: true, stopped: 'after_due', dueByNow: true, count: 5 },
+    ]);
+
+    expect(tally).toEqual({ onTime: 3, late: 8, interrupted: 4, onTimeShare: 3 / 11 });
   });
 });
 
