@@ -58,26 +58,19 @@ function rssAlong(samples, total) {
 
 async function startServer(url) {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      join(ROOT, 'server', 'dist', 'main.js'),
-    ],
-    {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: url,
-        DIVISIONS: '3413',
-        LOG_LEVEL: 'warn',
-        SLA_SWEEP_INTERVAL_SECONDS: '0',
-        NOTIFY_INTERVAL_SECONDS: '0',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      DIVISIONS: '3413',
+      LOG_LEVEL: 'warn',
+      SLA_SWEEP_INTERVAL_SECONDS: '0',
+      NOTIFY_INTERVAL_SECONDS: '0',
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}/api/v1`;
   for (let i = 0; i < 480; i++) {
     try {

@@ -65,6 +65,7 @@ describe('dates and times: the relations each date keeps, walked over every rout
       child: { name: '关系童' },
       ...body,
     });
+  const changeFile = (body: object) => send('township', 'PATCH', `/children/${fileId}`, body);
   const visit = (visitAt: string) =>
     send('township', 'POST', `/children/${fileId}/visits`, {
       at: visitAt,
@@ -83,7 +84,26 @@ describe('dates and times: the relations each date keeps, walked over every rout
       receivedBy: '接收人乙',
       placedAt: '安置地丙',
     });
-  const help = (since: string) => [{ kind: 'paired_teacher', since, provider: '王老师' }];
+  type Send = (body: object) => Promise<HttpResponse<ApiErrorBody>>;
+  /** A child's birth date, on every body that carries one: not after today, under 18. */
+  const birthDates = (sendWith: (birthDate: string) => ReturnType<Send>): Relation[] => [
+    { rule: 'not after today', send: () => sendWith('2026-11-17'), reason: '出生日期不能晚于今天' },
+    {
+      rule: 'not 18 years or more before today',
+      send: () => sendWith('2008-11-16'),
+      reason: '本平台受理未满18周岁的未成年人的情况',
+    },
+  ];
+  /** When help began: not after today; no lower bound, as 低保 is the household's, older than the child. */
+  const helpSince = (sendWith: Send): Relation[] => [
+    {
+      rule: 'not after today',
+      send: () =>
+        sendWith({ help: [{ kind: 'paired_teacher', since: '2026-11-17', provider: '王老师' }] }),
+      reason: '帮扶开始日期不能晚于今天',
+      key: 'help.0.since',
+    },
+  ];
   /** A period whose end comes before its start, and one longer than the figures take. */
   const periods = (path: string, extra = ''): Relation[] => [
     {
@@ -140,65 +160,20 @@ describe('dates and times: the relations each date keeps, walked over every rout
           reason: '发现时间不能早于孩子的出生日期（2016年5月1日）',
         },
       ],
-      'POST /reports child.birthDate': [
-        {
-          rule: 'not after today',
-          send: () => report({ child: { birthDate: '2026-11-17' } }),
-          reason: '出生日期不能晚于今天',
-        },
-        {
-          rule: 'not 18 years or more before today',
-          send: () => report({ child: { birthDate: '2008-11-16' } }),
-          reason: '本平台受理未满18周岁的未成年人的情况',
-        },
-      ],
-      'POST /children child.birthDate': [
-        {
-          rule: 'not after today',
-          send: () => newFile({ child: { birthDate: '2026-11-17' } }),
-          reason: '出生日期不能晚于今天',
-        },
-        {
-          rule: 'not 18 years or more before today',
-          send: () => newFile({ child: { birthDate: '2008-11-16' } }),
-          reason: '本平台受理未满18周岁的未成年人的情况',
-        },
-      ],
-      'POST /children help[].since': [
-        {
-          rule: 'not after today (no lower bound: 低保 is the household’s, older than the child)',
-          send: () => newFile({ help: help('2026-11-17') }),
-          reason: '帮扶开始日期不能晚于今天',
-          key: 'help.0.since',
-        },
-      ],
+      'POST /reports child.birthDate': birthDates((birthDate) => report({ child: { birthDate } })),
+      'POST /children child.birthDate': birthDates((birthDate) =>
+        newFile({ child: { birthDate } }),
+      ),
+      'POST /children help[].since': helpSince(newFile),
       'PATCH /children/:id child.birthDate': [
-        {
-          rule: 'not after today',
-          send: () =>
-            send('township', 'PATCH', `/children/${fileId}`, {
-              child: { birthDate: '2026-11-17' },
-            }),
-          reason: '出生日期不能晚于今天',
-        },
+        ...birthDates((birthDate) => changeFile({ child: { birthDate } })),
         {
           rule: 'not after the day the file was opened',
-          send: () =>
-            send('township', 'PATCH', `/children/${fileId}`, {
-              child: { birthDate: '2026-03-02' },
-            }),
+          send: () => changeFile({ child: { birthDate: '2026-03-02' } }),
           reason: '出生日期不能晚于建档日期（2026年3月1日）',
         },
       ],
-      'PATCH /children/:id help[].since': [
-        {
-          rule: 'not after today',
-          send: () =>
-            send('township', 'PATCH', `/children/${fileId}`, { help: help('2026-11-17') }),
-          reason: '帮扶开始日期不能晚于今天',
-          key: 'help.0.since',
-        },
-      ],
+      'PATCH /children/:id help[].since': helpSince(changeFile),
       'POST /children/:id/visits at': [
         { rule: 'not after now', send: () => visit(at(1)), reason: '走访时间不能晚于现在' },
         {
