@@ -1,4 +1,5 @@
 import { childFileMoveProblem, childFileRequestErrors } from './child-files';
+import { idNumberCheckCharacter } from './identity';
 
 const TODAY = '2026-05-01';
 
@@ -50,6 +51,29 @@ describe('childFileRequestErrors', () => {
     ],
   ])('%s', (_case, body, expected) => {
     expect(childFileRequestErrors(body, TODAY)).toEqual(expected);
+  });
+
+  it.each<[string, Parameters<typeof childFileRequestErrors>[0], Record<string, string>]>([
+    ['a birth on the day the file was opened', { child: { birthDate: '2026-03-01' } }, {}],
+    [
+      'a birth date after the file was opened',
+      { child: { birthDate: '2026-03-02' } },
+      { 'child.birthDate': '出生日期不能晚于建档日期（2026年3月1日）' },
+    ],
+    [
+      'a 身份证号 born after the file was opened',
+      { child: { idNumber: `34132420260302001${idNumberCheckCharacter('34132420260302001')}` } },
+      {
+        'child.idNumber': '身份证号中的出生日期（2026-03-02）晚于建档日期（2026年3月1日），请核对',
+      },
+    ],
+    [
+      'a birth date after today as well: today’s rule speaks',
+      { child: { birthDate: '2026-05-02' } },
+      { 'child.birthDate': '出生日期不能晚于今天' },
+    ],
+  ])('for a file opened on 1 March: %s', (_case, body, expected) => {
+    expect(childFileRequestErrors(body, TODAY, '2026-03-01')).toEqual(expected);
   });
 });
 

@@ -9,7 +9,9 @@ import type { Role } from './roles';
 import type { OrderRole } from './routing';
 import type { SituationCode } from './situations';
 import type { ReportStatus } from './api';
-import { childDateProblems } from './report-dates';
+import { chineseDate, isRealDate } from './beijing-time';
+import { idNumberBirthDate } from './identity';
+import { childDateProblems, type ChildDateFacts } from './report-dates';
 import type { ChildFileVisit, PlannedVisit } from './visits';
 
 /**
@@ -340,19 +342,50 @@ type ChildFileRequestBody = Pick<
 > & { child?: ChildFileChild };
 
 /**
+ * A birth (the birth date, the one in the 身份证号) after the Beijing day `openedOn` the file was
+ * opened, field → reason (`birthDate`, `idNumber`): nobody opens a file for a child not yet born,
+ * and the file's visits and reports since would come before the birth. A PATCH of the file and the
+ * app's edit form ask it; a birth after today is `childDateProblems`'s to refuse.
+ */
+export function birthAfterOpeningProblems(
+  child: ChildDateFacts,
+  openedOn: string,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const opened = chineseDate(openedOn);
+  if (child.birthDate && isRealDate(child.birthDate) && child.birthDate > openedOn) {
+    problems.birthDate = `出生日期不能晚于建档日期（${opened}）`;
+  }
+  const fromId = child.idNumber ? idNumberBirthDate(child.idNumber) : null;
+  if (fromId && fromId > openedOn) {
+    problems.idNumber = `身份证号中的出生日期（${fromId}）晚于建档日期（${opened}），请核对`;
+  }
+  return problems;
+}
+
+/**
  * Rules of a file request that span fields or depend on the day, once each field has its shape:
  * the child's birth date, 身份证号 and age agree and are not after Beijing's `today` (the report's
- * `childDateProblems`); help did not start after today; `closeReason` comes only with
- * `status: 'closed'`, which needs it, and `other` needs a `closeNote`. The server refuses a body
- * with any (400); the app's forms ask the same. Field → reason, empty when the body is fine.
+ * `childDateProblems`), nor after the day the file was opened (`openedOn`, a PATCH's;
+ * `birthAfterOpeningProblems`); help did not start after today (help such as 低保 is the
+ * household's and may have begun before the child was born, so no lower bound); `closeReason`
+ * comes only with `status: 'closed'`, which needs it, and `other` needs a `closeNote`. The server
+ * refuses a body with any (400); the app's forms ask the same. Field → reason, empty when the body
+ * is fine.
  */
 export function childFileRequestErrors(
   body: ChildFileRequestBody,
   today: string,
+  openedOn: string = today,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [field, problem] of Object.entries(childDateProblems(body.child ?? {}, today))) {
     errors[`child.${field}`] = problem;
+  }
+  for (const [field, problem] of Object.entries(
+    birthAfterOpeningProblems(body.child ?? {}, openedOn),
+  )) {
+    errors[`child.${field}`] ??= problem;
   }
   (body.help ?? []).forEach((help, i) => {
     if (help.since > today) errors[`help.${i}.since`] = '帮扶开始日期不能晚于今天';

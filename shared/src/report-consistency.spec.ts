@@ -35,6 +35,36 @@ describe(reportConsistencyErrors.name, () => {
     });
   });
 
+  it.each<[string, Partial<CreateReportRequest>, Record<string, string>]>([
+    [
+      'before the birth date',
+      { discoveredAt: '2016-04-30T12:00:00+08:00', child: { birthDate: '2016-05-01' } },
+      { discoveredAt: '发现时间不能早于孩子的出生日期（2016年5月1日）' },
+    ],
+    [
+      'before the birth in the 身份证号',
+      {
+        discoveredAt: '2015-02-28T12:00:00+08:00',
+        child: { idNumber: `34132420150301001${idNumberCheckCharacter('34132420150301001')}` },
+      },
+      { discoveredAt: '发现时间不能早于孩子的出生日期（2015年3月1日）' },
+    ],
+    [
+      'on the birth day',
+      { discoveredAt: '2016-05-01T08:00:00+08:00', child: { birthDate: '2016-05-01' } },
+      {},
+    ],
+    [
+      'before a 3-year-old can have been born',
+      { discoveredAt: '2020-01-01T12:00:00+08:00', child: { ageYears: 3 } },
+      {
+        discoveredAt: '发现时间早于孩子出生：孩子3岁，最早2022年11月23日出生，请核对发现时间或年龄',
+      },
+    ],
+  ])('refuses a discovery %s on discoveredAt, as the form does', (_, patch, errors) => {
+    expect(reportConsistencyErrors(aReport(patch), NOW)).toEqual(errors);
+  });
+
   it.each([
     ['2026-02-30', '出生日期不是有效日期'],
     ['2027-01-01', '出生日期不能晚于今天'],
@@ -110,6 +140,7 @@ describe('REPORT_CONSISTENCY_RULES', () => {
     return first17 + idNumberCheckCharacter(first17);
   };
   const DISCOVERIES = [
+    '2015-06-01T09:00:00+08:00',
     '2026-11-22T09:00:00+08:00',
     '2026-11-22T12:05:00+08:00',
     '2026-11-22T13:00:00+08:00',

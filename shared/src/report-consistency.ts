@@ -26,7 +26,7 @@ export type ReportConsistencyField =
  * is named.
  */
 export const REPORT_CONSISTENCY_RULES: Readonly<Record<ReportConsistencyField, string>> = {
-  discoveredAt: `不能晚于服务器的当前时间（手机时钟快 ${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟以内不算）`,
+  discoveredAt: `不能晚于服务器的当前时间（手机时钟快 ${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟以内不算）；按北京时间的日期不能早于孩子出生：出生日期（birthDate，或 idNumber 中的），没有时按年龄（ageYears）算最早的出生日期，都没有时不早于 ${ADULT_AGE_YEARS} 年前`,
   'child.birthDate': `须是真实的日期，不晚于今天（北京时间），且孩子未满 ${ADULT_AGE_YEARS} 周岁（未成年人保护法 第二条）`,
   'child.idNumber': `其中的出生日期（第 7–14 位）同样不晚于今天、未满 ${ADULT_AGE_YEARS} 周岁，并与填写的 birthDate 一致`,
   'child.ageYears': `${CHILD_AGE_YEARS.min}–${CHILD_AGE_YEARS.max} 的整数，并与出生日期（birthDate，或 idNumber 中的）相符：等于按北京时间今天算的周岁，或多 ${NOMINAL_AGE_ALLOWANCE_YEARS} 岁（虚岁）`,
@@ -37,7 +37,8 @@ export const REPORT_CONSISTENCY_RULES: Readonly<Record<ReportConsistencyField, s
 
 /**
  * Rules of a report body that span fields or depend on the clock, once each field has its shape:
- * when it was found (not after `now`), the child's age, birth date and 身份证号 (shared
+ * when it was found (not after `now`, not before the child's birth: `discoveredAtProblem`), the
+ * child's age, birth date and 身份证号 (shared
  * `childDateProblems`, on Beijing's day: at 07:00 Beijing a child born that day is accepted
  * although the UTC day is still the one before), an anonymous reporter leaves no name or phone,
  * and SMS consent comes only from a hotline caller with a mobile. The server refuses a report with
@@ -52,7 +53,7 @@ export function reportConsistencyErrors(
   now: Date,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  const discovery = discoveredAtProblem(new Date(report.discoveredAt), now);
+  const discovery = discoveredAtProblem(new Date(report.discoveredAt), now, report.child);
   if (discovery) errors.discoveredAt = discovery;
   for (const [field, problem] of Object.entries(
     childDateProblems(report.child, shanghaiDate(now)),

@@ -1,11 +1,17 @@
-import { shanghaiDate } from './beijing-time';
+import { ageOn, shanghaiDate } from './beijing-time';
 import { idNumberCheckCharacter } from './identity';
 import {
   birthDateProblem,
   childAgeProblem,
   childDateProblems,
   discoveredAtProblem,
+  earliestBirthDate,
+  reportingDelayHours,
 } from './report-dates';
+
+/** The calendar day before `date` (`YYYY-MM-DD`). */
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 describe(birthDateProblem.name, () => {
   it.each<[string, string, string | null, string]>([
@@ -45,6 +51,82 @@ describe(discoveredAtProblem.name, () => {
     ['2026-11-22T13:00:00+08:00', '发现时间不能晚于现在'],
   ])('discovered %s → %s', (discoveredAt, problem) => {
     expect(discoveredAtProblem(new Date(discoveredAt), now)).toBe(problem);
+  });
+
+  it.each<[string, string, Parameters<typeof discoveredAtProblem>[2], string | null]>([
+    [
+      'the day before the birth date',
+      '2016-04-30T12:00:00+08:00',
+      { birthDate: '2016-05-01' },
+      '发现时间不能早于孩子的出生日期（2016年5月1日）',
+    ],
+    ['the birth day itself', '2016-05-01T00:10:00+08:00', { birthDate: '2016-05-01' }, null],
+    [
+      'the evening before in UTC, the birth day in Beijing',
+      '2016-04-30T17:00:00Z',
+      { birthDate: '2016-05-01' },
+      null,
+    ],
+    [
+      'before the birth in the 身份证号',
+      '2015-02-28T12:00:00+08:00',
+      { idNumber: anIdNumber('2015-03-01') },
+      '发现时间不能早于孩子的出生日期（2015年3月1日）',
+    ],
+    [
+      'before the birth date typed, though after the one in a contradicting 身份证号',
+      '2016-04-30T12:00:00+08:00',
+      { birthDate: '2016-05-01', idNumber: anIdNumber('2015-03-01') },
+      '发现时间不能早于孩子的出生日期（2016年5月1日）',
+    ],
+    [
+      'a birth date refused on its own field: the 身份证号 decides',
+      '2015-02-28T12:00:00+08:00',
+      { birthDate: '2027-01-01', idNumber: anIdNumber('2015-03-01') },
+      '发现时间不能早于孩子的出生日期（2015年3月1日）',
+    ],
+    [
+      'before the earliest birth a 3-year-old can have',
+      '2022-11-22T12:00:00+08:00',
+      { ageYears: 3 },
+      '发现时间早于孩子出生：孩子3岁，最早2022年11月23日出生，请核对发现时间或年龄',
+    ],
+    ['the earliest birth of a 3-year-old', '2022-11-23T09:00:00+08:00', { ageYears: 3 }, null],
+    [
+      'before any child under 18 was born',
+      '2008-11-22T12:00:00+08:00',
+      {},
+      '发现时间不能早于2008年11月23日：本平台受理未满18周岁的未成年人，那时孩子还没有出生',
+    ],
+    ['the day a 17-year-old can have been born', '2008-11-23T09:00:00+08:00', {}, null],
+  ])('discovered %s', (_, discoveredAt, child, problem) => {
+    expect(discoveredAtProblem(new Date(discoveredAt), now, child)).toBe(problem);
+  });
+});
+
+describe(earliestBirthDate.name, () => {
+  it.each<[number, string, string]>([
+    [0, '2026-12-04', '2025-12-05'],
+    [3, '2026-11-22', '2022-11-23'],
+    [17, '2026-12-31', '2009-01-01'],
+    [0, '2024-02-29', '2023-03-01'],
+    [3, '2024-02-29', '2020-03-01'],
+  ])('a child of %s on %s was born on %s at the earliest', (ageYears, today, earliest) => {
+    expect(earliestBirthDate(ageYears, today)).toBe(earliest);
+    expect(ageOn(earliest, today)).toBe(ageYears);
+    expect(ageOn(dayBefore(earliest), today)).toBe(ageYears + 1);
+  });
+});
+
+describe(reportingDelayHours.name, () => {
+  const submitted = new Date('2026-11-22T12:00:00+08:00');
+
+  it.each<[string, string, number]>([
+    ['found 30 hours before', '2026-11-21T06:00:00+08:00', 30],
+    ['found at the moment of filing', '2026-11-22T12:00:00+08:00', 0],
+    ['a phone clock 5 minutes fast', '2026-11-22T12:05:00+08:00', 0],
+  ])('%s (discovered %s) → %d h', (_, discoveredAt, hours) => {
+    expect(reportingDelayHours(new Date(discoveredAt), submitted)).toBe(hours);
   });
 });
 

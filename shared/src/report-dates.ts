@@ -1,4 +1,4 @@
-import { ageOn, isRealDate } from './beijing-time';
+import { ageOn, chineseDate, isRealDate, shanghaiDate } from './beijing-time';
 import { idNumberBirthDate } from './identity';
 
 /** 未成年人保护法 第二条: a minor is under 18. */
@@ -34,11 +34,70 @@ export function birthDateProblem(birthDate: string, today: string): string | nul
   return null;
 }
 
-/** What is wrong with when the reporter found out, given the server's `now`, or null. */
-export function discoveredAtProblem(discoveredAt: Date, now: Date): string | null {
-  return discoveredAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS
-    ? '发现时间不能晚于现在'
-    : null;
+/**
+ * The reporting delay (discoveredAt → submitted, domain.md "Accountability") in hours, never
+ * below 0: intake takes a discovery up to {@link ALLOWED_CLOCK_SKEW_MS} after the server's
+ * receipt (a phone clock running fast), and a report cannot have been filed before anyone knew.
+ * The one definition the figures (`GET /stats/overview`: median, share over 24 h, per type and
+ * institution) and the 台账's column use.
+ */
+export function reportingDelayHours(discoveredAt: Date, submittedAt: Date): number {
+  return Math.max(0, submittedAt.getTime() - discoveredAt.getTime()) / 3_600_000;
+}
+
+/**
+ * The first day (`YYYY-MM-DD`) a child who is `ageYears` in full years on `today` can have been
+ * born: the day after the same date `ageYears + 1` years earlier (after 28 February when today is
+ * 29 February). Given as 虚岁, the child is younger still, so this bound holds for both.
+ */
+export function earliestBirthDate(ageYears: number, today: string): string {
+  const [year, month, day] = today.split('-').map(Number);
+  const anchorYear = year - ageYears - 1;
+  const anchorDay = Math.min(day, new Date(Date.UTC(anchorYear, month, 0)).getUTCDate());
+  return new Date(Date.UTC(anchorYear, month - 1, anchorDay + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The birth a report's child facts set, if they set one, as the discovery rule compares it: the
+ * birth date, else the one in the 身份证号, each only when {@link birthDateProblem} finds nothing
+ * wrong with it (a wrong one is refused on its own field); else the earliest birth the age allows;
+ * else, as every child here is under {@link ADULT_AGE_YEARS}, the earliest birth of a 17-year-old.
+ */
+function birthBound(
+  child: ChildDateFacts,
+  today: string,
+): { date: string; exact: boolean; ageYears?: number } {
+  for (const date of [child.birthDate, child.idNumber && idNumberBirthDate(child.idNumber)]) {
+    if (date && !birthDateProblem(date, today)) return { date, exact: true };
+  }
+  if (child.ageYears !== undefined && !childAgeProblem(child.ageYears)) {
+    const { ageYears } = child;
+    return { date: earliestBirthDate(ageYears, today), exact: false, ageYears };
+  }
+  return { date: earliestBirthDate(CHILD_AGE_YEARS.max, today), exact: false };
+}
+
+/**
+ * What is wrong with when the reporter found out (`discoveredAt`), given the server's `now` and
+ * what the report says of the child, or null: not after now (a phone clock up to
+ * {@link ALLOWED_CLOCK_SKEW_MS} fast is still now), and not on a Beijing day before the child's
+ * birth (the birth date or the one in the 身份证号; failing those, the earliest birth the age, or
+ * being a minor at all, allows), which would make the reporting delay longer than the child's life.
+ */
+export function discoveredAtProblem(
+  discoveredAt: Date,
+  now: Date,
+  child: ChildDateFacts = {},
+): string | null {
+  if (discoveredAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS) return '发现时间不能晚于现在';
+  const birth = birthBound(child, shanghaiDate(now));
+  if (shanghaiDate(discoveredAt) >= birth.date) return null;
+  const day = chineseDate(birth.date);
+  if (birth.exact) return `发现时间不能早于孩子的出生日期（${day}）`;
+  if (birth.ageYears !== undefined) {
+    return `发现时间早于孩子出生：孩子${birth.ageYears}岁，最早${day}出生，请核对发现时间或年龄`;
+  }
+  return `发现时间不能早于${day}：本平台受理未满${ADULT_AGE_YEARS}周岁的未成年人，那时孩子还没有出生`;
 }
 
 /**

@@ -3,16 +3,39 @@
 // Starts the built server on a fresh database (dropped afterwards), files one report through the
 // API, copies it (its sealed child and reporter, orders and clocks) into `--reports` reports
 // spread over the first half of 2026 with multi-row INSERT … SELECTs, then downloads the county
-// coordinator's ledger of 2026 through HTTP and prints rows, seconds, MB and the server's peak
-// RSS (VmHWM of its process).
+// coordinator's ledger of 2026 through HTTP and prints rows, seconds, MB, the server's peak RSS
+// (VmHWM of its process) and its RSS sampled along the download.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { devLogin, freshMariaDb, startServer } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { devLogin, freshMariaDb, rss, startServer } from './harness.mjs';
 
 const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' } } });
 const REPORTS = Number(args.reports);
 const COUNTY = '341324';
+
+/** Seconds of CPU a process has used (user and system; Linux /proc, 100 ticks a second). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** How often the server's RSS is read during the download. */
+const SAMPLE_MS = 100;
+
+/**
+ * The highest RSS sampled while each tenth of the file went out: the report rows make nearly all
+ * of its bytes, so at 100,000 reports the 20 % mark is about the 20,000th row.
+ */
+function rssAlong(samples, total) {
+  const tenths = Array.from({ length: 10 }, () => 0);
+  for (const { bytes, mb } of samples) {
+    const tenth = Math.min(9, Math.floor((bytes / total) * 10));
+    tenths[tenth] = Math.max(tenths[tenth], mb);
+  }
+  return tenths.map((mb, i) => `${(i + 1) * 10}%: ${mb.toFixed(0)}`).join(', ');
+}
 
 const database = await freshMariaDb('ledgerbench');
 let server;
@@ -101,6 +124,9 @@ try {
      JOIN order_clocks c ON c.order_id = t.id WHERE o.report_id <> ?`,
     [template, template],
   );
+  // Statistics as a database that grew by use has them; right after the bulk load they still
+  // describe empty tables, and the optimizer then scans every order for each page's orders.
+  await db.query('ANALYZE TABLE reports, orders, order_clocks');
   const [[{ orders }]] = await db.query('SELECT COUNT(*) AS orders FROM orders');
   const [[{ inPeriod }]] = await db.query(
     "SELECT COUNT(*) AS inPeriod FROM reports WHERE created_at >= '2025-12-31 16:00' AND created_at < '2026-12-31 16:00'",
@@ -110,26 +136,32 @@ try {
   );
 
   const before = server.rss();
+  const cpuBefore = cpuSeconds(server.pid);
   const t1 = performance.now();
+  let bytes = 0;
+  const samples = [];
+  const sampler = setInterval(() => samples.push({ bytes, mb: rss(server.pid).now }), SAMPLE_MS);
   const response = await fetch(`${server.base}/stats/ledger.xlsx?from=2026-01-01&to=2026-12-31`, {
     headers: { authorization: `Bearer ${coordinator}` },
   });
   if (response.status !== 200)
     throw new Error(`ledger: ${response.status} ${await response.text()}`);
-  let bytes = 0;
   let firstByte = null;
   for await (const chunk of response.body) {
     firstByte ??= performance.now() - t1;
     bytes += chunk.length;
   }
+  clearInterval(sampler);
   const seconds = (performance.now() - t1) / 1000;
   const after = server.rss();
+  const cpu = cpuSeconds(server.pid) - cpuBefore;
   console.log(
     [
       `rows (reports of 2026 in the ledger): ${inPeriod}`,
-      `seconds: ${seconds.toFixed(1)} (first byte after ${(firstByte / 1000).toFixed(2)} s)`,
+      `seconds: ${seconds.toFixed(1)} (first byte after ${(firstByte / 1000).toFixed(2)} s; the server's CPU ${cpu.toFixed(1)} s)`,
       `MB written: ${(bytes / 1024 / 1024).toFixed(1)}`,
       `server RSS: ${before.now.toFixed(0)} MB before, ${after.now.toFixed(0)} MB after, peak ${after.peak.toFixed(0)} MB (peak before the download ${before.peak.toFixed(0)} MB)`,
+      `server RSS as the rows went out (share of the bytes: MB): ${rssAlong(samples, bytes)}`,
     ].join('\n'),
   );
   await db.end();

@@ -1,5 +1,6 @@
 import {
   CHILD_AGE_YEARS,
+  birthAfterOpeningProblems,
   childDateProblems,
   isDivisionCode,
   isValidIdNumber,
@@ -219,9 +220,15 @@ function personProblems(
 
 /**
  * Every problem the server would refuse, asked with the same shared rules (text limits, phones,
- * 身份证号, the child's dates on Beijing's `today`), keyed by field. `creating` also asks for the place.
+ * 身份证号, the child's dates on Beijing's `today` and, editing a file, not after the day it was
+ * opened, `openedOn`), keyed by field. `creating` also asks for the place.
  */
-export function fileFormProblems(form: FileForm, today: string, creating: boolean): FieldProblems {
+export function fileFormProblems(
+  form: FileForm,
+  today: string,
+  creating: boolean,
+  openedOn: string = today,
+): FieldProblems {
   const problems: FieldProblems = {};
   if (creating && !isDivisionCode(placeCode(form))) {
     problems.divisionCode = '请选择孩子所在的村（社区）或乡镇';
@@ -237,14 +244,15 @@ export function fileFormProblems(form: FileForm, today: string, creating: boolea
   if (idNumber !== '' && !isValidIdNumber(idNumber)) {
     problems['child.idNumber'] = '身份证号不正确，请核对18位号码（最后一位可能是X）';
   }
-  const dates = childDateProblems(
-    {
-      birthDate: child.birthDate || undefined,
-      ageYears: age !== '' && /^\d+$/.test(age) ? Number(age) : undefined,
-      idNumber: idNumber !== '' && isValidIdNumber(idNumber) ? idNumber : undefined,
-    },
-    today,
-  );
+  const facts = {
+    birthDate: child.birthDate || undefined,
+    ageYears: age !== '' && /^\d+$/.test(age) ? Number(age) : undefined,
+    idNumber: idNumber !== '' && isValidIdNumber(idNumber) ? idNumber : undefined,
+  };
+  const dates = {
+    ...birthAfterOpeningProblems(facts, openedOn),
+    ...childDateProblems(facts, today),
+  };
   for (const [field, problem] of Object.entries(dates)) problems[`child.${field}`] ??= problem;
   personProblems(problems, 'guardian', form.guardian, TEXT_LIMITS.guardianName);
   personProblems(problems, 'carer', form.carer, TEXT_LIMITS.carerName);

@@ -59,6 +59,7 @@ export class ChildFilesController {
       '`status`：closed 须填 `closeReason`，原因为 other 时须填 `closeNote`；不销号时不填这两项',
       '`divisionCode`：须是收录的乡镇或村，且在本县；迁出本县请销号',
       ...DATE_RULES,
+      '`child`：出生日期、身份证号中的出生日期不晚于建档那天（北京时间）',
     ],
   )
   @Refuses(HttpStatus.FORBIDDEN, ['FORBIDDEN'], ['办理工单的单位只能查看档案，不能修改'])

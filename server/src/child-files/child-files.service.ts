@@ -182,7 +182,7 @@ export class ChildFilesService {
       throw ApiException.forbidden('办理工单的单位只能查看儿童档案，修改请联系村（居）委会或乡镇');
     }
     const now = this.clock.now();
-    const errors = childFileRequestErrors(dto, shanghaiDate(now));
+    const errors = childFileRequestErrors(dto, shanghaiDate(now), shanghaiDate(file.createdAt));
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
     if (file.status === 'closed' && dto.status !== 'active') {
       throw new ApiException(

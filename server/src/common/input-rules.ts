@@ -127,3 +127,17 @@ export function IsPageNumber(): PropertyDecorator {
     Max(PAGE_MAX, { message: `页码最大为${PAGE_MAX}` }),
   );
 }
+
+/**
+ * `pageSize` of a list's query string: an integer from 1 to `max`, the list's own limit (what one
+ * screen or one export of it reads at once); the DTO's default when left out.
+ */
+export function IsPageSize(max: number): PropertyDecorator {
+  return applyDecorators(
+    MayBeAbsent(),
+    Type(() => Number),
+    IsInt({ message: '每页条数应为整数' }),
+    Min(1, { message: '每页至少1条' }),
+    Max(max, { message: `每页最多${max}条` }),
+  );
+}

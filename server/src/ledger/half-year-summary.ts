@@ -10,20 +10,20 @@ import {
   situation,
   type StatsClock,
 } from '@shouhu/shared';
-import type { ChildFileEntity } from '../children/child-file.entity';
-import type { ReportEntity } from '../reports/report.entity';
-import { clockTally, type ClockRow, type ClockTally } from '../stats/figures';
+import { clockTallyOf, type ClockEndCount, type ClockTally } from '../stats/figures';
 import type { HalfYear } from './half-years';
+import type { LedgerChildFile, LedgerReport } from './ledger.repository';
 import type { Cell, LedgerOrder } from './ledger-rows';
 
 /**
  * What one half-year's figures read from the database rather than the rows: visits made, and
- * the clocks due in it (the order clocks, retired ones included, and the visits due) as the
- * stats repository reads them for `GET /stats/overview`.
+ * the clocks due in it (the order clocks, retired ones included, and the visits due), the same
+ * clocks the stats repository reads for `GET /stats/overview`, counted by the database by what
+ * `clockEnd` reads of them (a county's half-year is a million clocks: counted, not read).
  */
 export interface HalfYearReads {
   visitsDone: number;
-  clocks: readonly ClockRow[];
+  clocks: readonly ClockEndCount[];
 }
 
 interface HalfFigures {
@@ -40,7 +40,7 @@ const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 
  * twice. Per half-year, of the reports submitted in it: how many, under each situation category
  * (a report counts once under each of its categories), their orders resolved. Of the files on the
  * register now: active children per category, dropouts per state. The clocks are counted as
- * `GET /stats/overview` counts them (`clockTally`: clocks due in the half-year, a return or a
+ * `GET /stats/overview` counts them (`clockTallyOf`: clocks due in the half-year, a return or a
  * move neither kept nor missed), so the office reads the same share in both.
  */
 export class HalfYearSummary {
@@ -48,10 +48,7 @@ export class HalfYearSummary {
   private readonly filesByCategory = new Map<string, number>();
   private readonly dropouts = new Map<string, number>();
 
-  constructor(
-    private readonly halves: readonly HalfYear[],
-    private readonly now: Date,
-  ) {
+  constructor(private readonly halves: readonly HalfYear[]) {
     this.figures = halves.map(() => ({
       reports: 0,
       byCategory: new Map(),
@@ -59,7 +56,7 @@ export class HalfYearSummary {
     }));
   }
 
-  addReport(report: ReportEntity, orders: readonly LedgerOrder[]): void {
+  addReport(report: LedgerReport, orders: readonly LedgerOrder[]): void {
     const index = this.halves.findIndex(
       (half) => report.createdAt >= half.start && report.createdAt < half.end,
     );
@@ -74,7 +71,7 @@ export class HalfYearSummary {
     }
   }
 
-  addFile(file: ChildFileEntity): void {
+  addFile(file: LedgerChildFile): void {
     if (file.status === 'active') file.categories.forEach((c) => count(this.filesByCategory, c));
     if (file.dropoutState) count(this.dropouts, file.dropoutState);
   }
@@ -122,9 +119,6 @@ export class HalfYearSummary {
 
   /** The half-year's clocks of one kind, tallied as the figures tally them. */
   private tally(reads: HalfYearReads, clock: StatsClock): ClockTally {
-    return clockTally(
-      reads.clocks.filter((row) => row.clock === clock),
-      this.now,
-    );
+    return clockTallyOf(reads.clocks.filter((group) => group.clock === clock));
   }
 }

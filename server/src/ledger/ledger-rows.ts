@@ -14,6 +14,7 @@ import {
   childFileAge,
   mayKnowReporter,
   orderCapacity,
+  reportingDelayHours,
   shanghaiDateTime,
   withinPrefixes,
   type ChildFileChild,
@@ -22,9 +23,12 @@ import {
   type ReportChild,
 } from '@shouhu/shared';
 import { hasRole, type Actor } from '../access/actor';
-import type { ChildFileEntity } from '../children/child-file.entity';
-import type { OrderClockEntity, OrderEntity } from '../orders/order.entity';
-import type { ReportEntity } from '../reports/report.entity';
+import type {
+  LedgerClock,
+  LedgerChildFile,
+  LedgerOrderFields,
+  LedgerReport,
+} from './ledger.repository';
 import { maskIdNumber, maskName, maskTrackingCode } from './masking';
 
 /** A sheet's column: its heading and width in characters. */
@@ -72,8 +76,8 @@ export const FILE_COLUMNS: LedgerColumn[] = [
 
 /** An order with its clocks. */
 export interface LedgerOrder {
-  order: OrderEntity;
-  clocks: OrderClockEntity[];
+  order: LedgerOrderFields;
+  clocks: LedgerClock[];
 }
 
 /** The reporter's sealed identity, once opened. */
@@ -90,7 +94,7 @@ export interface ReporterIdentity {
  */
 export function reportViewer(
   actor: Actor,
-  report: ReportEntity,
+  report: LedgerReport,
   orders: readonly LedgerOrder[],
 ): DisclosureViewer | null {
   const capacities = orders.map(({ order }) => ({ order, capacity: orderCapacity(actor, order) }));
@@ -108,7 +112,7 @@ export function reportViewer(
 
 /** The reporter column: who, to a viewer who may know; otherwise only what they chose. */
 export function reporterCell(
-  report: ReportEntity,
+  report: LedgerReport,
   viewer: DisclosureViewer | null,
   identity: ReporterIdentity | null,
 ): string {
@@ -125,7 +129,7 @@ export function reporterCell(
  * who may know the reporter, since the institution may name them; to others its type only.
  */
 export function institutionCell(
-  report: ReportEntity,
+  report: LedgerReport,
   viewer: DisclosureViewer | null,
   registerName: string | null,
 ): string {
@@ -142,15 +146,15 @@ export function institutionCell(
 }
 
 /** `按时`, `超时` (stopped late), `已超时` (still running past due) or `未到期`. */
-export function clockVerdict(clock: OrderClockEntity, now: Date): string {
+export function clockVerdict(clock: LedgerClock, now: Date): string {
   if (clock.stoppedAt) return clock.stoppedAt <= clock.dueAt ? '按时' : '超时';
   return clock.dueAt <= now ? '已超时' : '未到期';
 }
 
 const ORDER_STEPS = [
-  { clock: 'sign', label: '签收', at: (o: OrderEntity) => o.signedAt },
-  { clock: 'contact', label: '接触', at: (o: OrderEntity) => o.contactedAt },
-  { clock: 'resolve', label: '办结', at: (o: OrderEntity) => o.resolvedAt },
+  { clock: 'sign', label: '签收', at: (o: LedgerOrderFields) => o.signedAt },
+  { clock: 'contact', label: '接触', at: (o: LedgerOrderFields) => o.contactedAt },
+  { clock: 'resolve', label: '办结', at: (o: LedgerOrderFields) => o.resolvedAt },
 ] as const;
 
 /** `公安（泗县公安局）已办结：签收 2026-11-03 10:05（按时）；接触 …（超时）；办结 …（按时）`. */
@@ -171,7 +175,7 @@ export function orderLine(
 }
 
 export interface ReportRowFacts {
-  report: ReportEntity;
+  report: LedgerReport;
   orders: LedgerOrder[];
   viewer: DisclosureViewer | null;
   /** The child as the reporter gave them; null once the report was purged. */
@@ -189,7 +193,7 @@ export function reportRow(facts: ReportRowFacts): Cell[] {
   const { report, orders, viewer, child, now } = facts;
   const sees = viewer !== null;
   const delayHours =
-    Math.round(((report.createdAt.getTime() - report.discoveredAt.getTime()) / 3600_000) * 10) / 10;
+    Math.round(reportingDelayHours(report.discoveredAt, report.createdAt) * 10) / 10;
   const outcomes = orders
     .filter(({ order }) => order.outcome)
     .map(
@@ -223,7 +227,7 @@ export function reportRow(facts: ReportRowFacts): Cell[] {
 }
 
 export interface FileRowFacts {
-  file: ChildFileEntity;
+  file: LedgerChildFile;
   child: ChildFileChild | null;
   placeName: string;
   unitName: string;

@@ -8,10 +8,98 @@ import { InstitutionEntity } from '../institutions/institution.entity';
 import { OrderClockEntity, OrderEntity } from '../orders/order.entity';
 import { ReportEntity } from '../reports/report.entity';
 
+/** What the 台账 reads of a report: its columns, no description, place or comment text. */
+const REPORT_FIELDS = [
+  'id',
+  'trackingCode',
+  'channel',
+  'priority',
+  'situations',
+  'discoveredAt',
+  'divisionCode',
+  'childSealed',
+  'reporterAnonymous',
+  'reporterConfidential',
+  'reporterSealed',
+  'reporterOrgName',
+  'reporterOrgType',
+  'institutionId',
+  'childFileId',
+  'repeatReport',
+  'ratingScore',
+  'createdAt',
+  'purgedAt',
+] as const satisfies readonly (keyof ReportEntity)[];
+export type LedgerReport = Pick<ReportEntity, (typeof REPORT_FIELDS)[number]>;
+
+/** What the 台账 reads of an order: who holds it, how far it went, and what decides who sees it. */
+const ORDER_FIELDS = [
+  'id',
+  'reportId',
+  'department',
+  'unitId',
+  'divisionCode',
+  'status',
+  'outcome',
+  'signedAt',
+  'contactedAt',
+  'resolvedAt',
+  'createdAt',
+] as const satisfies readonly (keyof OrderEntity)[];
+export type LedgerOrderFields = Pick<OrderEntity, (typeof ORDER_FIELDS)[number]>;
+
+const CLOCK_FIELDS = [
+  'orderId',
+  'clock',
+  'dueAt',
+  'stoppedAt',
+] as const satisfies readonly (keyof OrderClockEntity)[];
+export type LedgerClock = Pick<OrderClockEntity, (typeof CLOCK_FIELDS)[number]>;
+
+/** What the 台账 reads of a child's file: no guardian, carer, help or search keys. */
+const FILE_FIELDS = [
+  'id',
+  'status',
+  'divisionCode',
+  'unitId',
+  'categories',
+  'childSealed',
+  'childGender',
+  'lastVisitAt',
+  'nextVisitDueAt',
+  'dropoutState',
+  'createdAt',
+] as const satisfies readonly (keyof ChildFileEntity)[];
+export type LedgerChildFile = Pick<ChildFileEntity, (typeof FILE_FIELDS)[number]>;
+
+/**
+ * Ids per `IN (…)` list. MariaDB turns a list of `in_predicate_conversion_threshold` (1000) ids or
+ * more into a join on a temporary table: at 400,000 orders the orders of a page of 1,000 reports
+ * took 280 ms that way, against 15 ms for the index range two lists of 500 get.
+ */
+const IN_LIST_MAX = 500;
+
+/** `read` over `ids` in lists of at most `IN_LIST_MAX`, the answers in the lists' order. */
+async function inLists<T>(
+  ids: readonly string[],
+  read: (list: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const found: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_LIST_MAX) {
+    found.push(...(await read(ids.slice(i, i + IN_LIST_MAX))));
+  }
+  return found;
+}
+
 /** Where a keyset page starts: after this row in `(created_at, id)` order; null for the first page. */
 export interface Keyset {
   createdAt: Date;
   id: string;
+}
+
+/** TypeORM's `select` of `find` for these fields. */
+function selected<K extends string>(fields: readonly K[]): Record<K, true> {
+  return Object.fromEntries(fields.map((field) => [field, true])) as Record<K, true>;
 }
 
 function after<T extends ObjectLiteral>(
@@ -42,10 +130,11 @@ export class LedgerRepository {
     end: Date,
     keyset: Keyset | null,
     limit: number,
-  ): Promise<ReportEntity[]> {
+  ): Promise<LedgerReport[]> {
     const query = this.dataSource
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
+      .select(REPORT_FIELDS.map((field) => `r.${field}`))
       .where('r.created_at >= :start AND r.created_at < :end', { start, end });
     return after(underPrefixes(query, 'r.division_code', prefixes), 'r', keyset)
       .orderBy('r.created_at', 'ASC')
@@ -54,18 +143,26 @@ export class LedgerRepository {
       .getMany();
   }
 
-  /** The orders of these reports, in the order they were made (one intake's by department). */
-  ordersOf(reportIds: readonly string[]): Promise<OrderEntity[]> {
-    if (reportIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(OrderEntity).find({
-      where: { reportId: In([...reportIds]) },
-      order: { createdAt: 'ASC', department: 'ASC', id: 'ASC' },
-    });
+  /**
+   * The orders of these reports, each report's in the order they were made (one intake's by
+   * department): `IDX_orders_report`.
+   */
+  ordersOf(reportIds: readonly string[]): Promise<LedgerOrderFields[]> {
+    return inLists(reportIds, (list) =>
+      this.dataSource.getRepository(OrderEntity).find({
+        select: selected(ORDER_FIELDS),
+        where: { reportId: In(list) },
+        order: { createdAt: 'ASC', department: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 
-  clocksOf(orderIds: readonly string[]): Promise<OrderClockEntity[]> {
-    if (orderIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(OrderClockEntity).findBy({ orderId: In([...orderIds]) });
+  clocksOf(orderIds: readonly string[]): Promise<LedgerClock[]> {
+    return inLists(orderIds, (list) =>
+      this.dataSource
+        .getRepository(OrderClockEntity)
+        .find({ select: selected(CLOCK_FIELDS), where: { orderId: In(list) } }),
+    );
   }
 
   /** The register's names of these institutions. */
@@ -91,8 +188,11 @@ export class LedgerRepository {
     prefixes: readonly string[],
     keyset: Keyset | null,
     limit: number,
-  ): Promise<ChildFileEntity[]> {
-    const query = this.dataSource.getRepository(ChildFileEntity).createQueryBuilder('f');
+  ): Promise<LedgerChildFile[]> {
+    const query = this.dataSource
+      .getRepository(ChildFileEntity)
+      .createQueryBuilder('f')
+      .select(FILE_FIELDS.map((field) => `f.${field}`));
     return after(underPrefixes(query, 'f.division_code', prefixes), 'f', keyset)
       .orderBy('f.created_at', 'ASC')
       .addOrderBy('f.id', 'ASC')

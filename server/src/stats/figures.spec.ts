@@ -1,5 +1,7 @@
 import {
   clockTally,
+  clockTallyOf,
+  delayFigure,
   reportingDelayFigures,
   type ClockRow,
   type RegisterRow,
@@ -98,4 +100,34 @@ describe(reportingDelayFigures.name, () => {
       expect(silentCount(institution, at)).toBe(count);
     },
   );
+describe(clockTallyOf.name, () => {
+  it('tallies clocks the database counted by their facts as it tallies them one by one', () => {
+    const tally = clockTallyOf([
+      { interrupted: false, stopped: 'by_due', dueByNow: true, count: 3 },
+      { interrupted: false, stopped: 'after_due', dueByNow: true, count: 2 },
+      { interrupted: false, stopped: 'no', dueByNow: true, count: 1 },
+      { interrupted: false, stopped: 'no', dueByNow: false, count: 7 },
+      { interrupted: true, stopped: 'by_due', dueByNow: true, count: 4 },
+      { interrupted: true, stopped: 'after_due', dueByNow: true, count: 5 },
+    ]);
+
+    expect(tally).toEqual({ onTime: 3, late: 8, interrupted: 4, onTimeShare: 3 / 11 });
+  });
+});
+
+describe(delayFigure.name, () => {
+  const row = (discoveredAt: string, createdAt: string) => ({
+    discoveredAt: new Date(discoveredAt),
+    createdAt: new Date(createdAt),
+  });
+
+  it('takes a discovery a fast phone clock put after the filing as 0 hours, not fewer', () => {
+    const figure = delayFigure([
+      row('2026-11-03T10:08:00+08:00', '2026-11-03T10:00:00+08:00'),
+      row('2026-11-03T10:09:00+08:00', '2026-11-03T10:00:00+08:00'),
+      row('2026-11-01T10:00:00+08:00', '2026-11-03T10:00:00+08:00'),
+    ]);
+
+    expect(figure).toEqual({ reports: 3, medianHours: 0, over24hShare: 1 / 3 });
+  });
 });

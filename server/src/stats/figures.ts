@@ -4,6 +4,7 @@ import {
   PRIORITIES,
   SITUATION_CODES,
   STATS_CLOCKS,
+  reportingDelayHours,
   shanghaiDate,
   statsStepOf,
   statsSteps,
@@ -24,7 +25,6 @@ import {
  * the stats repository reads through its indexes. Pure, so every definition is tested here once.
  */
 
-const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
 /** A clock of the period as the repository reads it: an order's, a retired one, or a visit due. */
@@ -44,16 +44,49 @@ export interface ClockRow {
   escalated: boolean;
 }
 
+/** Where a clock ended (`clockEnd`); null while it runs and is not due yet (not counted). */
+export type ClockEnd = 'on_time' | 'late' | 'interrupted' | null;
+
 /**
- * Where a clock ended: on time (stopped by the deed by its due time), late (stopped after it, or
- * still running past it at `now`), interrupted (stopped by a return or a transfer before it ran
- * out; one already past due when it was stopped stays late: a move does not wipe a missed
- * deadline); null while it runs and is not due yet (not counted).
+ * All `clockEnd` reads of a clock, so the database can count clocks by them (`ClockEndCount`)
+ * without the rule being written again in SQL: whether a return or a move stopped it, whether it
+ * stopped (`by_due`: at or before its due time, `after_due`: after it), whether it is due by `now`.
  */
-export function clockEnd(row: ClockRow, now: Date): 'on_time' | 'late' | 'interrupted' | null {
-  if (row.interrupted) return row.stoppedAt && row.stoppedAt > row.dueAt ? 'late' : 'interrupted';
-  if (row.stoppedAt) return row.stoppedAt <= row.dueAt ? 'on_time' : 'late';
-  return row.dueAt <= now ? 'late' : null;
+export interface ClockFacts {
+  interrupted: boolean;
+  stopped: 'no' | 'by_due' | 'after_due';
+  dueByNow: boolean;
+}
+
+/** How many clocks of one kind share the same facts: the database's count of one group. */
+export interface ClockEndCount extends ClockFacts {
+  clock: StatsClock;
+  count: number;
+}
+
+export function clockFacts(row: ClockRow, now: Date): ClockFacts {
+  return {
+    interrupted: row.interrupted,
+    stopped: !row.stoppedAt ? 'no' : row.stoppedAt <= row.dueAt ? 'by_due' : 'after_due',
+    dueByNow: row.dueAt <= now,
+  };
+}
+
+/**
+ * Where a clock with these facts ended: on time (stopped by the deed by its due time), late
+ * (stopped after it, or still running past it), interrupted (stopped by a return or a transfer
+ * before it ran out; one already past due when it was stopped stays late: a move does not wipe a
+ * missed deadline); null while it runs and is not due yet (not counted).
+ */
+export function endOf({ interrupted, stopped, dueByNow }: ClockFacts): ClockEnd {
+  if (interrupted) return stopped === 'after_due' ? 'late' : 'interrupted';
+  if (stopped !== 'no') return stopped === 'by_due' ? 'on_time' : 'late';
+  return dueByNow ? 'late' : null;
+}
+
+/** Where a clock ended at `now` (`endOf` its facts). */
+export function clockEnd(row: ClockRow, now: Date): ClockEnd {
+  return endOf(clockFacts(row, now));
 }
 
 /** Whether a clock belongs to the bar's `result` (the drill-down, `GET /stats/clock-orders`). */
@@ -88,17 +121,27 @@ export interface ClockTally {
   onTimeShare: number | null;
 }
 
-/** The tally of a set of clocks by `clockEnd`: one definition for the figures and the 台账. */
-export function clockTally(rows: readonly ClockRow[], now: Date): ClockTally {
-  const ends = rows.map((row) => clockEnd(row, now));
-  const onTime = ends.filter((end) => end === 'on_time').length;
-  const late = ends.filter((end) => end === 'late').length;
+/**
+ * The tally of clocks counted by their facts (`endOf`): one definition for the figures and the
+ * 台账's half-year summary, which has the database count a half-year's clocks instead of reading them.
+ */
+export function clockTallyOf(counts: readonly (ClockFacts & { count: number })[]): ClockTally {
+  const tally = { on_time: 0, late: 0, interrupted: 0 };
+  for (const group of counts) {
+    const end = endOf(group);
+    if (end) tally[end] += group.count;
+  }
   return {
-    onTime,
-    late,
-    interrupted: ends.filter((end) => end === 'interrupted').length,
-    onTimeShare: share(onTime, onTime + late),
+    onTime: tally.on_time,
+    late: tally.late,
+    interrupted: tally.interrupted,
+    onTimeShare: share(tally.on_time, tally.on_time + tally.late),
   };
+}
+
+/** The tally of a set of clocks by `clockEnd` at `now`. */
+export function clockTally(rows: readonly ClockRow[], now: Date): ClockTally {
+  return clockTallyOf(rows.map((row) => ({ ...clockFacts(row, now), count: 1 })));
 }
 
 /**
@@ -213,13 +256,15 @@ export function reportFigures(
   };
 }
 
-/** The reporting delay of a set of reports: median hours (one decimal), share over 24 h. */
+/**
+ * The reporting delay of a set of reports: median hours (one decimal), share over 24 h; each
+ * report's delay by shared `reportingDelayHours` (a discovery a fast phone clock put after the
+ * filing counts 0).
+ */
 export function delayFigure(
   rows: readonly Pick<ReportRow, 'createdAt' | 'discoveredAt'>[],
 ): ReportingDelayFigure {
-  const hours = ascending(
-    rows.map((row) => (row.createdAt.getTime() - row.discoveredAt.getTime()) / HOUR_MS),
-  );
+  const hours = ascending(rows.map((row) => reportingDelayHours(row.discoveredAt, row.createdAt)));
   const middle = median(hours);
   return {
     reports: rows.length,

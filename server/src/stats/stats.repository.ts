@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ChildCategory, ChildFileStatus, ReporterPrivacy } from '@shouhu/shared';
-import { DataSource, In } from 'typeorm';
+import type { ChildCategory, ChildFileStatus, ReporterPrivacy, StatsClock } from '@shouhu/shared';
+import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
 import { VisitDueEntity } from '../children/visit.entity';
 import { underPrefixes } from '../database/under-prefixes';
@@ -12,7 +12,7 @@ import {
   RetiredClockEntity,
 } from '../orders/order.entity';
 import { ReportEntity } from '../reports/report.entity';
-import type { ClockRow, RegisterRow, ReportRow } from './figures';
+import type { ClockEndCount, ClockFacts, ClockRow, RegisterRow, ReportRow } from './figures';
 
 /** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
 export interface StatsWindow {
@@ -146,29 +146,20 @@ export class StatsRepository {
       underPrefixes(retired, 'c.division_code', window.prefixes).getMany(),
     ]);
     const units = new Map(raw.map((row) => [`${row.c_order_id}|${row.c_clock}`, row.unitId]));
+    const row = (c: OrderClockEntity | RetiredClockEntity, unitId: string | null): ClockRow => ({
+      subjectId: c.orderId,
+      unitId,
+      clock: c.clock,
+      startedAt: c.startedAt,
+      dueAt: c.dueAt,
+      stoppedAt: c.stoppedAt,
+      interrupted: Boolean(c.interrupted),
+      overdue: c.stage === 'overdue' || c.stage === 'red',
+      escalated: c.stage === 'red',
+    });
     return [
-      ...entities.map((c) => ({
-        subjectId: c.orderId,
-        unitId: units.get(`${c.orderId}|${c.clock}`) ?? null,
-        clock: c.clock,
-        startedAt: c.startedAt,
-        dueAt: c.dueAt,
-        stoppedAt: c.stoppedAt,
-        interrupted: Boolean(c.interrupted),
-        overdue: c.stage === 'overdue' || c.stage === 'red',
-        escalated: c.stage === 'red',
-      })),
-      ...old.map((c) => ({
-        subjectId: c.orderId,
-        unitId: c.unitId,
-        clock: c.clock,
-        startedAt: c.startedAt,
-        dueAt: c.dueAt,
-        stoppedAt: c.stoppedAt,
-        interrupted: Boolean(c.interrupted),
-        overdue: c.stage === 'overdue' || c.stage === 'red',
-        escalated: c.stage === 'red',
-      })),
+      ...entities.map((c) => row(c, units.get(`${c.orderId}|${c.clock}`) ?? null)),
+      ...old.map((c) => row(c, c.unitId)),
     ];
   }
 
@@ -190,6 +181,85 @@ export class StatsRepository {
       overdue: v.escalationLevel >= 1,
       escalated: v.escalationLevel >= 2,
     }));
+  }
+
+  /**
+   * The clocks due in the window counted by kind and by what `clockEnd` reads of them
+   * (`ClockEndCount`): the same clocks as `orderClocks` and `visitClocks`, but the database
+   * counts them, so a county's half-year is a few rows, not one per clock (the 台账's summary).
+   * `IDX_order_clocks_due` then each order by its key; `IDX_retired_clocks_due`; `IDX_visit_dues_due`.
+   */
+  async clockEndCounts(window: StatsWindow, now: Date): Promise<ClockEndCount[]> {
+    /** `clock`: the column naming the kind, or the one kind every row of the table is. */
+    const counted = async <T extends ObjectLiteral>(
+      query: SelectQueryBuilder<T>,
+      columns: { interrupted: string; stoppedAt: string; dueAt: string; place: string },
+      clock: { column: string } | { kind: StatsClock },
+    ): Promise<ClockEndCount[]> => {
+      const { interrupted, stoppedAt, dueAt } = columns;
+      // The facts `clockFacts` takes from a clock read whole, taken here by the database.
+      const facts = {
+        interrupted: `CASE WHEN ${interrupted} THEN 1 ELSE 0 END`,
+        stopped: `CASE WHEN ${stoppedAt} IS NULL THEN 'no' WHEN ${stoppedAt} <= ${dueAt} THEN 'by_due' ELSE 'after_due' END`,
+        dueByNow: `CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`,
+      };
+      query
+        .select(facts.interrupted, 'interrupted')
+        .addSelect(facts.stopped, 'stopped')
+        .addSelect(facts.dueByNow, 'dueByNow')
+        .addSelect('COUNT(*)', 'count')
+        .andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, window)
+        .setParameter('now', now)
+        .groupBy(facts.interrupted)
+        .addGroupBy(facts.stopped)
+        .addGroupBy(facts.dueByNow);
+      if ('column' in clock) query.addSelect(clock.column, 'clock').addGroupBy(clock.column);
+      const rows = await underPrefixes(query, columns.place, window.prefixes).getRawMany<{
+        clock?: StatsClock;
+        interrupted: string | number;
+        stopped: ClockFacts['stopped'];
+        dueByNow: string | number;
+        count: string | number;
+      }>();
+      return rows.map((row) => ({
+        clock: 'column' in clock ? row.clock! : clock.kind,
+        interrupted: Number(row.interrupted) === 1,
+        stopped: row.stopped,
+        dueByNow: Number(row.dueByNow) === 1,
+        count: Number(row.count),
+      }));
+    };
+    const clockColumns = {
+      interrupted: 'c.interrupted',
+      stoppedAt: 'c.stopped_at',
+      dueAt: 'c.due_at',
+    };
+    const groups = await Promise.all([
+      counted(
+        this.dataSource
+          .getRepository(OrderClockEntity)
+          .createQueryBuilder('c')
+          .innerJoin(OrderEntity, 'o', 'o.id = c.order_id'),
+        { ...clockColumns, place: 'o.division_code' },
+        { column: 'c.clock' },
+      ),
+      counted(
+        this.dataSource.getRepository(RetiredClockEntity).createQueryBuilder('c'),
+        { ...clockColumns, place: 'c.division_code' },
+        { column: 'c.clock' },
+      ),
+      counted(
+        this.dataSource.getRepository(VisitDueEntity).createQueryBuilder('v'),
+        {
+          interrupted: 'v.cancelled_at IS NOT NULL',
+          stoppedAt: 'COALESCE(v.cancelled_at, v.done_at)',
+          dueAt: 'v.due_at',
+          place: 'v.division_code',
+        },
+        { kind: 'visit' },
+      ),
+    ]);
+    return groups.flat();
   }
 
   /** Orders by id, in no order (the drill-down pages them). */

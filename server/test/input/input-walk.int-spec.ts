@@ -367,6 +367,55 @@ describe('input walk: every field of every route', () => {
     expect(answer.body?.errors?.page).toBe('页码最大为100000');
   });
 
+  it('holds each list to its own page size, from 1 to its limit, on every list', async () => {
+    // Each list's limit: what one screen or one export of it reads at once.
+    const LIMITS: Record<string, number> = {
+      AuditQueryDto: 200,
+      ChildFileListQueryDto: 50,
+      ClockOrdersQueryDto: 50,
+      DueVisitListQueryDto: 50,
+      InstitutionListQueryDto: 100,
+      OrderListQueryDto: 100,
+    };
+    const lists = routeDtos(sut.app).filter((dto) =>
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .some((rule) => rule.propertyName === 'pageSize'),
+    );
+    const pageSizeErrors = (dto: (typeof lists)[number], pageSize: string) =>
+      validateSync(plainToInstance(dto as new () => object, { pageSize }))
+        .filter((e) => e.property === 'pageSize')
+        .flatMap((e) => Object.values(e.constraints ?? {}));
+    const found: Record<string, number> = {};
+    const failures: string[] = [];
+    for (const dto of lists) {
+      const limit = LIMITS[dto.name];
+      found[dto.name] = limit;
+      if (limit === undefined) continue;
+      for (const pageSize of ['1', String(limit)]) {
+        const errors = pageSizeErrors(dto, pageSize);
+        if (errors.length > 0) failures.push(`${dto.name} pageSize=${pageSize}: ${errors}`);
+      }
+      for (const [pageSize, message] of [
+        [String(limit + 1), `每页最多${limit}条`],
+        ['0', '每页至少1条'],
+        ['1.5', '每页条数应为整数'],
+        ['1e21', `每页最多${limit}条`],
+      ]) {
+        if (!pageSizeErrors(dto, pageSize).includes(message)) {
+          failures.push(`${dto.name} pageSize=${pageSize}: not ${message}`);
+        }
+      }
+    }
+
+    expect(found).toEqual(LIMITS);
+    expect(failures).toEqual([]);
+    const answer = await http<ErrorBody>(sut.baseUrl, 'GET', '/orders?pageSize=101', {
+      token: handler.token,
+    });
+    expect([answer.status, answer.body?.errors?.pageSize]).toEqual([400, '每页最多100条']);
+  });
+
   it('refuses JSON nested thousands of levels deep on every route, logged in or not', async () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     const failures: string[] = [];

@@ -1,18 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import {
-  CLOCKS,
-  CLOCK_LABELS,
-  type AuthResponse,
-  type StatsOverview,
-  type Unit,
-} from '@shouhu/shared';
+import { CLOCKS, CLOCK_LABELS, type StatsOverview } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../src/audit/audit-entry.entity';
+import { Sealer } from '../../src/crypto/sealer';
+import { LEDGER_PAGE_SIZE } from '../../src/ledger/ledger.service';
+import { OrderClockEntity, OrderEntity } from '../../src/orders/order.entity';
 import { ReportEntity } from '../../src/reports/report.entity';
 import { aChildFile } from '../factories/child-file.factory';
+import { aReportEntity, anOrderEntity } from '../factories/entity.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
-import { aUnit } from '../factories/unit.factory';
+import { aStaffedCounty, type StaffedCounty } from '../factories/staffed-county.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
@@ -20,8 +18,6 @@ import {
   HOME_TOWN_2_VILLAGE,
   HOME_VILLAGE,
   OTHER_TOWN,
-  aWorld,
-  type World,
 } from '../factories/world.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -46,9 +42,7 @@ interface Ledger {
 describe('GET /stats/ledger.xlsx (台账)', () => {
   const clock = new TestClock(T0);
   let sut: TestApp;
-  let world: World;
-  let police: Unit;
-  const s: Record<string, AuthResponse> = {};
+  let s: StaffedCounty['sessions'];
   const codes: Record<string, string> = {};
   const files: Record<string, string> = {};
 
@@ -82,34 +76,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
 
   beforeAll(async () => {
     sut = await startTestApp({ clock, env: { AUTH_TOKEN_TTL_HOURS: '2160' } });
-    world = await aWorld(sut.baseUrl);
-    police = await aUnit(sut.baseUrl, {
-      name: '泗县公安局',
-      department: 'police',
-      divisionPrefixes: [HOME_COUNTY],
-    });
-    await aUnit(sut.baseUrl, {
-      name: '泗县教育局',
-      department: 'education',
-      divisionPrefixes: [HOME_COUNTY],
-    });
-    const handlerOf = (unit: Unit) =>
-      aSessionWith(sut.baseUrl, { role: 'handler', unitId: unit.id });
-    s.coordinator = await aSessionWith(sut.baseUrl, {
-      role: 'coordinator',
-      unitId: world.units.homeCoordinator.id,
-    });
-    s.township = await handlerOf(world.units.homeTownship);
-    s.dunji = await handlerOf(world.units.homeTownship2);
-    s.village = await handlerOf(world.units.homeVillage);
-    s.police = await handlerOf(police);
-    s.admin = await anAdminSession(sut.baseUrl);
-    s.reporter = await aReporterSession(sut.baseUrl);
-    s.mandated = await aSessionWith(sut.baseUrl, {
-      role: 'mandated_reporter',
-      orgName: '泗县第一小学',
-      orgType: 'school',
-    });
+    ({ sessions: s } = await aStaffedCounty(sut.baseUrl));
 
     // October: before the period.
     clock.set(new Date('2026-10-20T02:00:00Z'));
@@ -142,11 +109,12 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
       reporterSummary: '孩子已回到学校上课。',
       detail: '与家长面谈。',
     });
-    // B: 墩集村, an anonymous report of violence, a day later.
+    // B: 墩集村, an anonymous report of violence, a day later, from a phone whose clock runs
+    // 8 minutes fast: found "after" it was filed, a delay of 0.
     clock.set(new Date(T0.getTime() + 24 * HOUR));
     const b = await submitReport(sut.baseUrl, s.reporter.token, {
       situations: ['violence_abuse'],
-      discoveredAt: new Date(T0.getTime() + 22 * HOUR).toISOString(),
+      discoveredAt: new Date(T0.getTime() + 24 * HOUR + 8 * 60_000).toISOString(),
       location: { divisionCode: HOME_TOWN_2_VILLAGE },
       child: { name: '张明', gender: 'male', ageYears: 12 },
       reporter: { anonymous: true, confidential: false, name: undefined, phone: undefined },
@@ -225,8 +193,8 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
   const rowB = () => [
     maskTrackingCode(codes.b),
     '2026-11-04 10:00',
-    '2026-11-04 08:00',
-    2,
+    '2026-11-04 10:08',
+    0,
     '举报/求助',
     '被打被虐待',
     '紧急',
@@ -273,7 +241,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
         reporter: '保密',
       }),
     ]);
-    const dunji = await ledger(s.dunji.token);
+    const dunji = await ledger(s.township2.token);
     expect(dunji.sheets['报告台账']).toEqual([HEADINGS, rowB()]);
   });
 
@@ -288,6 +256,73 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
         reporter: '保密',
       }),
     ]);
+  });
+
+  it('lists every report of a period longer than two pages once, in order, each with all its orders', async () => {
+    const db = sut.app.get(DataSource);
+    const child = sut.app.get(Sealer).seal({ name: '分页童' });
+    // Forty reports share each submission time, so pages end inside a run of equal times.
+    const reports = Array.from({ length: 2 * LEDGER_PAGE_SIZE + 1 }, (_, i) => {
+      const at = new Date(Date.parse('2026-09-10T02:00:00Z') + Math.floor(i / 40) * HOUR);
+      return aReportEntity({
+        id: randomUUID(),
+        // The masked code keeps the first four characters: unique here.
+        trackingCode: `P${String(i).padStart(3, '0')}ACDEFG`,
+        childSealed: child,
+        childFileId: null,
+        divisionCode: HOME_TOWN_2_VILLAGE,
+        discoveredAt: at,
+        createdAt: at,
+      });
+    });
+    const orders = reports.flatMap((report) =>
+      (['township', 'police', 'education'] as const).map((department) =>
+        anOrderEntity({
+          id: randomUUID(),
+          reportId: report.id,
+          department,
+          unitId: null,
+          divisionCode: report.divisionCode,
+          createdAt: report.createdAt,
+        }),
+      ),
+    );
+    const clocks = orders.map((order) => ({
+      orderId: order.id,
+      clock: 'sign' as const,
+      startedAt: order.createdAt,
+      dueAt: new Date(order.createdAt.getTime() + HOUR),
+      stage: 'running' as const,
+      stoppedAt: null,
+      interrupted: false,
+    }));
+    // In the index's order, taken before the inserts: TypeORM's batched insert on SQLite writes
+    // back ids read from the database into the objects, out of their order.
+    const inOrder = [...reports]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((report) => maskTrackingCode(report.trackingCode));
+    for (let i = 0; i < reports.length; i += 20) {
+      await db.getRepository(ReportEntity).insert(reports.slice(i, i + 20));
+    }
+    for (let i = 0; i < orders.length; i += 20) {
+      await db.getRepository(OrderEntity).insert(orders.slice(i, i + 20));
+      await db.getRepository(OrderClockEntity).insert(clocks.slice(i, i + 20));
+    }
+
+    const rows = (await ledger(s.coordinator.token, 'from=2026-09-01&to=2026-09-30')).sheets[
+      '报告台账'
+    ].slice(1);
+
+    expect(rows.map((row) => row[0])).toEqual(inOrder);
+    // Three orders a report, each with its 签收 clock, long past due.
+    const orderLines = (row: Rows[number]) => String(row[13]).split('\n');
+    expect(
+      rows.filter(
+        (row) =>
+          orderLines(row).length !== 3 ||
+          !orderLines(row).every((line) => line.endsWith('签收 未完成（已超时）')),
+      ),
+    ).toEqual([]);
   });
 
   it('lists the files in scope, names masked, and the half-year summary', async () => {
@@ -369,7 +404,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
 
   it('gives each clock the on-time share GET /stats/overview gives for the same half-year and place', async () => {
     const half = 'from=2026-07-01&to=2026-12-31';
-    for (const who of ['coordinator', 'township']) {
+    for (const who of ['coordinator', 'township'] as const) {
       const summary = (await ledger(s[who].token, half)).sheets['半年汇总'];
       const figures = await http<StatsOverview>(sut.baseUrl, 'GET', `/stats/overview?${half}`, {
         token: s[who].token,
@@ -399,7 +434,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
   });
 
   it('refuses other departments, reporters and administrators (403) and no login (401)', async () => {
-    for (const who of ['police', 'admin', 'reporter', 'mandated']) {
+    for (const who of ['police', 'admin', 'reporter', 'mandated'] as const) {
       const got = await ledger(s[who].token);
       expect([who, got.status, got.error?.code]).toEqual([who, 403, 'FORBIDDEN']);
     }

@@ -1,17 +1,18 @@
-import type {
-  AuthResponse,
-  ClockFigure,
-  OrderSummary,
-  Page,
-  StatsOverview,
-  Unit,
+import {
+  STATS_CLOCKS,
+  type ClockFigure,
+  type OrderSummary,
+  type Page,
+  type StatsOverview,
+  type Unit,
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
+import { clockTally, clockTallyOf, type ClockTally } from '../../src/stats/figures';
+import { StatsRepository } from '../../src/stats/stats.repository';
 import type { InstitutionEntity } from '../../src/institutions/institution.entity';
 import type { OrderEntity } from '../../src/orders/order.entity';
 import type { ReportEntity } from '../../src/reports/report.entity';
 import { aChildFile } from '../factories/child-file.factory';
-import { aReporterSession, aSessionWith, anAdminSession } from '../factories/session.factory';
 import {
   aRetiredClock,
   aStatsReport,
@@ -21,7 +22,7 @@ import {
   anOrderWithClocks,
   bj,
 } from '../factories/stats.factory';
-import { aUnit } from '../factories/unit.factory';
+import { aStaffedCounty, type StaffedCounty } from '../factories/staffed-county.factory';
 import {
   HOME_COUNTY,
   HOME_TOWN,
@@ -31,7 +32,6 @@ import {
   HOME_VILLAGE_2,
   OTHER_COUNTY,
   OTHER_TOWN,
-  aWorld,
   type World,
 } from '../factories/world.factory';
 import { http } from '../setup/http';
@@ -49,7 +49,7 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
   let db: DataSource;
   let world: World;
   let police: Unit;
-  const s: Record<string, AuthResponse> = {};
+  let s: StaffedCounty['sessions'];
   const r: Record<string, ReportEntity> = {};
   const o: Record<string, OrderEntity> = {};
   const i: Record<string, InstitutionEntity> = {};
@@ -67,28 +67,11 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
   beforeAll(async () => {
     sut = await startTestApp({ clock, env: { AUTH_TOKEN_TTL_HOURS: '2160' } });
     db = sut.app.get(DataSource);
-    world = await aWorld(sut.baseUrl);
-    police = await aUnit(sut.baseUrl, {
-      name: '泗县公安局',
-      department: 'police',
-      divisionPrefixes: [HOME_COUNTY],
-    });
-    const handlerOf = (unit: Unit) =>
-      aSessionWith(sut.baseUrl, { role: 'handler', unitId: unit.id });
-    s.coordinator = await aSessionWith(sut.baseUrl, {
-      role: 'coordinator',
-      unitId: world.units.homeCoordinator.id,
-    });
-    s.otherCoordinator = await aSessionWith(sut.baseUrl, {
-      role: 'coordinator',
-      unitId: world.units.otherCoordinator.id,
-    });
-    s.township = await handlerOf(world.units.homeTownship);
-    s.township2 = await handlerOf(world.units.homeTownship2);
-    s.village = await handlerOf(world.units.homeVillage);
-    s.police = await handlerOf(police);
-    s.reporter = await aReporterSession(sut.baseUrl);
-    s.admin = await anAdminSession(sut.baseUrl);
+    ({
+      world,
+      units: { police },
+      sessions: s,
+    } = await aStaffedCounty(sut.baseUrl));
 
     // The register: a school of 泗城镇, two village committees, a clinic of 墩集镇; one of 萧县.
     i.school = await anInstitution(db, {
@@ -479,6 +462,40 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     expect(answer.body.placeName).toContain('泗县');
   });
 
+  it('counts the quarter’s clocks in the database as it tallies them read one by one (the 台账’s summary)', async () => {
+    const repository = sut.app.get(StatsRepository);
+    const window = {
+      prefixes: [HOME_COUNTY],
+      start: bj('2026-10-01T00:00'),
+      end: bj('2027-01-01T00:00'),
+    };
+    const tallies: ClockTally[] = [];
+    // Mid-quarter, some clocks are not due yet; after it, every one is.
+    for (const now of [bj('2026-11-20T00:00'), clock.now()]) {
+      const [counts, orderClocks, visitClocks] = await Promise.all([
+        repository.clockEndCounts(window, now),
+        repository.orderClocks(window),
+        repository.visitClocks(window),
+      ]);
+      const rows = [...orderClocks, ...visitClocks];
+      for (const kind of STATS_CLOCKS) {
+        const counted = clockTallyOf(counts.filter((group) => group.clock === kind));
+        expect([kind, counted]).toEqual([
+          kind,
+          clockTally(
+            rows.filter((row) => row.clock === kind),
+            now,
+          ),
+        ]);
+        tallies.push(counted);
+      }
+    }
+
+    const sum = (key: 'onTime' | 'late' | 'interrupted') =>
+      tallies.reduce((total, tally) => total + tally[key], 0);
+    expect([sum('onTime'), sum('late'), sum('interrupted')]).toEqual([8, 7, 6]);
+  });
+
   it('steps the trend by day or ISO week when asked, every step present', async () => {
     const days = await overview(s.coordinator.token, 'from=2026-10-04&to=2026-10-06&by=day');
     expect(days.body.reports.trend).toEqual([
@@ -560,6 +577,28 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
         reportsFromCatchment: 1,
       },
     ]);
+  });
+
+  it('counts a discovery a fast phone clock put after the filing as a delay of 0, never below', async () => {
+    // Intake takes a discovery up to the allowed clock skew after its receipt.
+    await aStatsReport(db, {
+      createdAt: bj('2026-06-10T10:00'),
+      discoveredAt: bj('2026-06-10T10:08'),
+      divisionCode: HOME_TOWN_2_VILLAGE,
+      channel: 'mandatory',
+      institutionId: i.clinic.id,
+      reporterOrgType: 'medical',
+      reporterAnonymous: false,
+    });
+
+    const june = await overview(s.coordinator.token, 'from=2026-06-01&to=2026-06-30');
+
+    const zero = { reports: 1, medianHours: 0, over24hShare: 0 };
+    expect(june.body.reportingDelay).toMatchObject({
+      all: zero,
+      byType: [{ type: 'medical', ...zero }],
+      byInstitution: [{ institutionId: i.clinic.id, ...zero }],
+    });
   });
 
   it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {

@@ -26,13 +26,13 @@ const VILLAGE: AuthUser = {
 
 let sent: { method: string; path: string; data: unknown }[];
 
-function serve(answer: { statusCode: number; data: unknown }) {
+function serve(answer: { statusCode: number; data: unknown }, file = aChildFileDetail()) {
   sent = [];
   taro.request.mockImplementation(
     async (options: { url: string; method: string; data: unknown }) => {
       const path = options.url.replace(/^.*\/api\/v1/, '');
       if (options.method === 'GET') {
-        return { statusCode: 200, header: {}, data: aChildFileDetail() };
+        return { statusCode: 200, header: {}, data: file };
       }
       sent.push({ method: options.method, path, data: options.data });
       return { header: {}, ...answer };
@@ -258,5 +258,29 @@ describe('编辑档案', () => {
       },
     });
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/children/file/index?id=file-1' });
+  });
+
+  it('refuses a birth after the day the file was opened, as the server would, before sending', async () => {
+    // Opened on 1 March 2017 (Beijing) for a child whose birth date and 身份证号 say 8 March.
+    serve(
+      { statusCode: 200, data: {} },
+      aChildFileDetail({ createdAt: '2017-03-01T02:00:00.000Z' }),
+    );
+    const container = open();
+
+    await waitFor(() =>
+      expect(
+        (container.querySelector('.edit-child-name input') as HTMLInputElement | null)?.value,
+      ).toBe('李小花'),
+    );
+    await tap(container.querySelector('.edit-save')!);
+
+    const at = (field: string) =>
+      container.querySelector(`.field-error-${field.replace(/\./g, '-')}`)?.textContent;
+    expect(at('child.birthDate')).toBe('出生日期不能晚于建档日期（2017年3月1日）');
+    expect(at('child.idNumber')).toBe(
+      '身份证号中的出生日期（2017-03-08）晚于建档日期（2017年3月1日），请核对',
+    );
+    expect(sent).toEqual([]);
   });
 });

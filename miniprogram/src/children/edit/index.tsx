@@ -208,6 +208,8 @@ export default function EditChildFilePage() {
   );
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mayEdit, setMayEdit] = useState(true);
+  /** The Beijing day the file was opened: the child was born by then. */
+  const [openedOn, setOpenedOn] = useState<string | undefined>(undefined);
   const [problems, setProblems] = useState<FieldProblems>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [existing, setExisting] = useState<string | null>(null);
@@ -221,6 +223,7 @@ export default function EditChildFilePage() {
       (file) => {
         setForm(formOfFile(file));
         setMayEdit(file.mayEdit);
+        setOpenedOn(shanghaiDate(new Date(file.createdAt)));
       },
       (e) => setLoadError(failureText(e, '加载失败，请稍后再试')),
     );
@@ -243,7 +246,7 @@ export default function EditChildFilePage() {
     update({ help: form.help.map((h, i) => (i === index ? help : h)) });
 
   async function save(current: FileForm) {
-    const found = fileFormProblems(current, today, creating);
+    const found = fileFormProblems(current, today, creating, openedOn);
     setProblems(found);
     setGeneral([]);
     setExisting(null);
@@ -330,7 +333,7 @@ export default function EditChildFilePage() {
         <Picker
           mode="date"
           value={form.child.birthDate || '2015-01-01'}
-          end={today}
+          end={openedOn ?? today}
           onChange={(e) => setChild({ birthDate: String(e.detail.value) })}
         >
           <View

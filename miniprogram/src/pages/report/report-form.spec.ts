@@ -217,6 +217,13 @@ describe('stepProblems', () => {
       'discoveredAt',
       '发现时间不能晚于现在',
     ],
+    [
+      'a discovery day before the birth date',
+      { discoveredOn: '2016-04-30', ...child({ birthDate: '2016-05-01' }) },
+      'story',
+      'discoveredAt',
+      '发现时间不能早于孩子的出生日期（2016年5月1日）',
+    ],
   ])(
     'refuses %s on its step, at its field, as the server would',
     (_, patch, step, field, problem) => {

@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import {
   CHILD_CATEGORIES,
   CHILD_FILE_STATUSES,
@@ -11,7 +10,7 @@ import {
   type DropoutState,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsPageNumber, IsText, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsPageSize, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export const CHILD_FILE_PAGE_SIZE_MAX = 50;
 
@@ -52,10 +51,6 @@ export class ChildFileListQueryDto {
   @IsPageNumber()
   page: number = 1;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(CHILD_FILE_PAGE_SIZE_MAX, { message: `每页最多${CHILD_FILE_PAGE_SIZE_MAX}条` })
+  @IsPageSize(CHILD_FILE_PAGE_SIZE_MAX)
   pageSize: number = 20;
 }

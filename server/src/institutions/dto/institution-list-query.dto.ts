@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import {
   DIVISION_CODE_PATTERN,
   INSTITUTION_MESSAGES,
@@ -8,7 +7,7 @@ import {
   type OrgType,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsPageNumber, IsText, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsPageSize, IsText, MayBeAbsent } from '../../common/input-rules';
 
 export const INSTITUTION_PAGE_SIZE_MAX = 100;
 
@@ -40,10 +39,6 @@ export class InstitutionListQueryDto {
   @IsPageNumber()
   page: number = 1;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(INSTITUTION_PAGE_SIZE_MAX, { message: `每页最多${INSTITUTION_PAGE_SIZE_MAX}条` })
+  @IsPageSize(INSTITUTION_PAGE_SIZE_MAX)
   pageSize: number = 20;
 }

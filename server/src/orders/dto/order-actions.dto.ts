@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   DEFAULT_SLA_POLICY,
@@ -20,6 +19,7 @@ import {
   IsLatitudeDegrees,
   IsLongitudeDegrees,
   IsPageNumber,
+  IsPageSize,
   IsText,
   MayBeAbsent,
 } from '../../common/input-rules';
@@ -140,10 +140,6 @@ export class OrderListQueryDto {
   @IsPageNumber()
   page: number = 1;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(100, { message: '每页最多100条' })
+  @IsPageSize(100)
   pageSize: number = 20;
 }

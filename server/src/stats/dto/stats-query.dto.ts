@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import {
   CLOCKS,
   CLOCK_RESULTS,
@@ -11,7 +10,7 @@ import {
   type StatsQuery,
 } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsPageSize, MayBeAbsent } from '../../common/input-rules';
 import { StatsPeriodQueryDto } from './stats-period-query.dto';
 
 export const CLOCK_ORDERS_PAGE_SIZE_MAX = 50;
@@ -47,10 +46,6 @@ export class ClockOrdersQueryDto extends StatsQueryDto implements ClockOrdersQue
   @IsPageNumber()
   page: number = 1;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(CLOCK_ORDERS_PAGE_SIZE_MAX, { message: `每页最多${CLOCK_ORDERS_PAGE_SIZE_MAX}条` })
+  @IsPageSize(CLOCK_ORDERS_PAGE_SIZE_MAX)
   pageSize: number = 20;
 }

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { VISIT_LIST_WITHIN_MAX_DAYS } from '@shouhu/shared';
 import { FieldDescription } from '../../api-docs/field-description.decorator';
-import { IsPageNumber, MayBeAbsent } from '../../common/input-rules';
+import { IsPageNumber, IsPageSize, MayBeAbsent } from '../../common/input-rules';
 
 export const DUE_VISIT_PAGE_SIZE_MAX = 50;
 
@@ -27,10 +27,6 @@ export class DueVisitListQueryDto {
   @IsPageNumber()
   page: number = 1;
 
-  @MayBeAbsent()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(DUE_VISIT_PAGE_SIZE_MAX, { message: `每页最多${DUE_VISIT_PAGE_SIZE_MAX}条` })
+  @IsPageSize(DUE_VISIT_PAGE_SIZE_MAX)
   pageSize: number = 20;
 }
