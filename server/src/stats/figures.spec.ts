@@ -100,6 +100,8 @@ describe(reportingDelayFigures.name, () => {
       expect(silentCount(institution, at)).toBe(count);
     },
   );
+});
+
 describe(clockTallyOf.name, () => {
   it('tallies clocks the database counted by their facts as it tallies them one by one', () => {
     const tally = clockTallyOf([
