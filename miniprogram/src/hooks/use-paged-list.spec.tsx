@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act, renderHook } from '@testing-library/react';
+import type { Page } from '@shouhu/shared';
 import { ApiError } from '../services/api-error';
 import { LIST_PAGE_SIZE, usePagedList } from './use-paged-list';
 
@@ -70,13 +71,13 @@ describe(usePagedList.name, () => {
   });
 
   it('drops the old query’s items at once when another is opened', async () => {
-    let answer: (page: { items: string[]; total: number }) => void = () => undefined;
+    let answer: (page: Page<string>) => void = () => undefined;
     const { result } = renderHook(() =>
       usePagedList(
         (query: string) =>
           query === 'a'
             ? Promise.resolve({ items: ['a-1'], total: 1 })
-            : new Promise((resolve) => (answer = resolve)),
+            : new Promise<Page<string>>((resolve) => (answer = resolve)),
         '没有加载出来',
       ),
     );
