@@ -352,6 +352,7 @@ export function aStatsOverview(overrides: Partial<StatsOverview> = {}): StatsOve
         { divisionCode: '341324100', placeName: '泗城镇', count: 9 },
         { divisionCode: '341324101', placeName: '墩集镇', count: 3 },
       ],
+      byVillage: [],
     },
     children: {
       byCategory: [{ category: 'left_behind', count: 6 }],

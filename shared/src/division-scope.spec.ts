@@ -1,4 +1,4 @@
-import { prefixesWithin, withinPrefixes } from './division-scope';
+import { divisionLevel, prefixesWithin, withinPrefixes } from './division-scope';
 
 describe(withinPrefixes.name, () => {
   it.each<[string, string[], boolean]>([
@@ -22,5 +22,17 @@ describe(prefixesWithin.name, () => {
     [[], ['341324'], false],
   ])('%j within %j → %s', (inner, outer, within) => {
     expect(prefixesWithin(inner, outer)).toBe(within);
+  });
+});
+
+describe(divisionLevel.name, () => {
+  it.each([
+    ['34', 'province'],
+    ['3413', 'city'],
+    ['341324', 'county'],
+    ['341324100', 'township'],
+    ['341324100203', 'village'],
+  ])('%s → %s', (code, level) => {
+    expect(divisionLevel(code)).toBe(level);
   });
 });

@@ -1,6 +1,7 @@
 import type { Channel } from './channels';
 import type { ChildCategory, ChildFileStatus } from './child-files';
 import { CLOCKS, type ClockName } from './clocks';
+import { divisionLevel } from './division-scope';
 import type { DropoutStateFigure } from './dropouts';
 import type { Priority } from './priorities';
 import type { OrgType } from './roles';
@@ -99,6 +100,29 @@ export interface SilentInstitution {
   reportsFromCatchment: number;
 }
 
+/** Reports of the period at one place. */
+export interface PlaceCount {
+  divisionCode: string;
+  placeName: string;
+  count: number;
+}
+
+/**
+ * The places the reports of a scope are broken into (the board's place chart): a county, or
+ * anything wider, into its townships; a township into its villages (村、社区); a village is one
+ * place and has none. `divisionCode` is the scope's (`StatsOverview.divisionCode`).
+ */
+export function placeBreakdown(divisionCode: string): 'township' | 'village' | null {
+  switch (divisionLevel(divisionCode)) {
+    case 'village':
+      return null;
+    case 'township':
+      return 'village';
+    default:
+      return 'township';
+  }
+}
+
 /** `GET /stats/overview?from=&to=&division=&by=`. Shares are 0–1, never percentages. */
 export interface StatsOverview {
   from: string;
@@ -116,7 +140,17 @@ export interface StatsOverview {
     bySituation: { situation: SituationCode; count: number }[];
     byChannel: { channel: Channel; count: number }[];
     byPriority: { priority: Priority; count: number }[];
-    byTownship: { divisionCode: string; placeName: string; count: number }[];
+    /**
+     * Each township with reports, by code (the report's first 9 digits; a report placed only in
+     * the county counts under the county's code), named 泗城镇.
+     */
+    byTownship: PlaceCount[];
+    /**
+     * When the scope is a township (`placeBreakdown` is `village`): each of its villages with
+     * reports, by code (the report's first 12 digits; a report placed only in the township counts
+     * under the township's code), named by the village's own name (关庙村委会). Empty otherwise.
+     */
+    byVillage: PlaceCount[];
   };
   /** The register now (not the period): a file counts once under each of its categories. */
   children: {

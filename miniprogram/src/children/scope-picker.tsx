@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { VILLAGE_CODE_LENGTH } from '@shouhu/shared';
 import { fetchDivisions, type Division } from '../services/divisions';
+import { wholeScope } from './scope-words';
 import '../components/division-picker.css';
 
 interface ScopePickerProps {
@@ -9,10 +10,10 @@ interface ScopePickerProps {
   prefixes: readonly string[];
   /** What the one village of a village worker is called (their unit's name). */
   ownName: string;
-  /** 乡镇 → 村 below the unit's own division; empty: nothing chosen (or 全部 for a filter). */
+  /** 乡镇 → 村 below the unit's own division; empty: nothing chosen (or all of it, for a filter). */
   path: Division[];
   onChange: (path: Division[]) => void;
-  /** A filter offers 全部; a file's place does not. */
+  /** A filter offers all of the unit's places (全县（全部乡镇）); a file's place does not. */
   allowAll?: boolean;
 }
 
@@ -42,6 +43,7 @@ export function ScopePicker({
   const closedAt = useRef(0);
 
   const single = prefixes.length === 1 && prefixes[0].length >= VILLAGE_CODE_LENGTH;
+  const scope = wholeScope(prefixes);
   const current = draft[draft.length - 1];
   const parents = current ? [current.code] : prefixes;
   const key = parents.join(',');
@@ -90,7 +92,7 @@ export function ScopePicker({
         {path.length
           ? path.map((d) => d.name).join(' ')
           : allowAll
-            ? '全部村（社区）'
+            ? scope.label
             : '点这里选择乡镇、村'}
       </Text>
       <Text className="division-change">{open ? '收起' : '选择'}</Text>
@@ -104,7 +106,7 @@ export function ScopePicker({
       <View className="division-panel scope-panel">
         <View className="division-crumbs">
           <Text className="division-crumb" onClick={() => setDraft([])}>
-            全部
+            {scope.whole}
           </Text>
           {draft.map((d, i) => (
             <Text
@@ -118,7 +120,7 @@ export function ScopePicker({
         </View>
         {allowAll && draft.length === 0 && (
           <View className="big-button big-button-secondary scope-all" onClick={() => finish([])}>
-            <Text>全部村（社区）</Text>
+            <Text>{scope.label}</Text>
           </View>
         )}
         {current && (

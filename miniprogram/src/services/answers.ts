@@ -358,9 +358,12 @@ const isCount = { count: isNumber };
 const orNumber = nullable(isNumber);
 const isDelayFigure = { reports: isNumber, medianHours: orNumber, over24hShare: orNumber };
 
+const isPlaceCount = objectWith({ divisionCode: isString, placeName: isString, ...isCount });
+
 export const isStatsOverview = objectWith<StatsOverview>({
   from: isString,
   to: isString,
+  divisionCode: isString,
   placeName: isString,
   by: isString,
   reports: objectWith({
@@ -370,7 +373,8 @@ export const isStatsOverview = objectWith<StatsOverview>({
     bySituation: arrayOf(objectWith({ situation: isString, ...isCount })),
     byChannel: arrayOf(objectWith({ channel: isString, ...isCount })),
     byPriority: arrayOf(objectWith({ priority: isString, ...isCount })),
-    byTownship: arrayOf(objectWith({ divisionCode: isString, placeName: isString, ...isCount })),
+    byTownship: arrayOf(isPlaceCount),
+    byVillage: arrayOf(isPlaceCount),
   }),
   children: objectWith({
     byCategory: arrayOf(objectWith({ category: isString, ...isCount })),

@@ -47,7 +47,7 @@ export function unitOverdueTab(unitId: string, unitName: string): OrderListTab {
 }
 
 /** “已督办/超时 3”: a tab with the number of orders it holds, once known. */
-export function tabLabel(tab: OrderListTab, count: number | undefined): string {
+export function tabLabel(tab: Pick<OrderListTab, 'label'>, count: number | undefined): string {
   return count === undefined ? tab.label : `${tab.label} ${count}`;
 }
 

@@ -1,18 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { OrderSummary } from '@shouhu/shared';
-import { BackHome } from '../components/back-home';
-import { failureText } from '../services/api-error';
 import { offeredNewOrderTemplate, subscribeToNewOrders } from '../services/notifications';
 import { listOrders } from '../services/orders';
 import { serverNow } from '../services/server-clock';
 import { currentUser } from '../services/session';
-import { ordersPath, tabLabel, type OrderListTab } from './inbox-logic';
-import { OrderCard } from './order-card';
+import { ordersPath, type OrderListTab } from './inbox-logic';
+import { usePagedList } from '../hooks/use-paged-list';
+import { ORDERS_FAILED, OrderTabs } from './order-tabs';
 import './staff.css';
 
-const PAGE_SIZE = 20;
 const TICK_MS = 30_000;
 
 interface OrderListProps {
@@ -81,13 +78,13 @@ function NewOrderSubscribe() {
 /** Orders by tab, most urgent deadline first (the server sorts); pull to refresh, scroll for more. */
 export function OrderList({ tabs, empty, header }: OrderListProps) {
   const [tab, setTab] = useState<OrderListTab>(tabs[0]);
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => serverNow());
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const list = usePagedList(
+    (which: OrderListTab, page, pageSize) => listOrders(ordersPath(which, page, pageSize)),
+    ORDERS_FAILED,
+  );
   const roles = currentUser()?.roles ?? [];
-  const coordinator = roles.includes('coordinator');
 
   // The countdowns move while the list is on screen.
   useEffect(() => {
@@ -95,21 +92,7 @@ export function OrderList({ tabs, empty, header }: OrderListProps) {
     return () => clearInterval(timer);
   }, []);
 
-  async function load(which: OrderListTab, page: number) {
-    try {
-      const result = await listOrders(ordersPath(which, page, PAGE_SIZE));
-      setOrders((current) =>
-        page === 1 || !current ? result.items : [...current, ...result.items],
-      );
-      setTotal(result.total);
-      setError(null);
-      setNow(serverNow());
-    } catch (e) {
-      setError(failureText(e, '加载失败，请下拉重试'));
-    } finally {
-      Taro.stopPullDownRefresh();
-    }
-  }
+  const load = (which: OrderListTab) => void list.load(which, 1).then(() => setNow(serverNow()));
 
   /** Every tab's count, asked as a one-row page each: the tabs say where the work is. */
   function count() {
@@ -122,57 +105,37 @@ export function OrderList({ tabs, empty, header }: OrderListProps) {
   }
 
   useDidShow(() => {
-    void load(tab, 1);
+    load(tab);
     count();
   });
   usePullDownRefresh(() => {
-    void load(tab, 1);
+    load(tab);
     count();
   });
-  useReachBottom(() => {
-    if (orders && orders.length < total) void load(tab, Math.floor(orders.length / PAGE_SIZE) + 1);
-  });
+  useReachBottom(() => list.more(tab));
 
-  function choose(next: OrderListTab) {
+  function choose(key: string) {
+    const next = tabs.find((t) => t.key === key) ?? tabs[0];
     setTab(next);
-    setOrders(null);
-    void load(next, 1);
+    void list.open(next);
   }
 
   return (
     <View className="page">
       {header}
       {roles.includes('handler') && <NewOrderSubscribe />}
-      <View className="tabs">
-        {tabs.map((t) => (
-          <View
-            key={t.key}
-            className={`tab list-tab-${t.key} ${tab.key === t.key ? 'tab-active' : ''}`}
-            onClick={() => choose(t)}
-          >
-            <Text>{tabLabel(t, counts[t.key])}</Text>
-          </View>
-        ))}
-      </View>
-      {error && (
-        <View className="error-box">
-          <Text className="error-line">{error}</Text>
-          <BackHome />
-        </View>
-      )}
-      {orders === null && !error && <Text className="hint">正在加载…</Text>}
-      {orders?.length === 0 && (
-        <View className="section list-empty">
-          <Text className="section-title">这里没有工单</Text>
-          <Text className="hint">{empty}</Text>
-        </View>
-      )}
-      {orders?.map((order) => (
-        <OrderCard key={order.id} order={order} now={now} showUnit={coordinator} />
-      ))}
-      {orders && orders.length > 0 && orders.length < total && (
-        <Text className="hint">上拉加载更多（共 {total} 件）</Text>
-      )}
+      <OrderTabs
+        tabs={tabs.map((t) => ({ ...t, className: `list-tab-${t.key}` }))}
+        active={tab.key}
+        onChoose={choose}
+        counts={counts}
+        orders={list.items}
+        total={list.total}
+        error={list.error}
+        empty={empty}
+        now={now}
+        showUnit={roles.includes('coordinator')}
+      />
     </View>
   );
 }

@@ -72,6 +72,15 @@ export class DivisionsService {
     }));
   }
 
+  /**
+   * Each code's own name, without the places above it (关庙村委会, not 泗城镇 · 关庙村委会): for a
+   * list within one township, where the township goes without saying. One query.
+   */
+  async ownNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.divisions.findMany([...new Set(codes)]);
+    return new Map(rows.map((row) => [row.code, row.name]));
+  }
+
   /** The codes among `codes` that name no division of the loaded dataset (order kept). */
   async unknown(codes: readonly string[]): Promise<string[]> {
     const known = new Set((await this.divisions.findMany([...codes])).map((row) => row.code));

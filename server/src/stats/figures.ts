@@ -5,6 +5,8 @@ import {
   SITUATION_CODES,
   STATS_CLOCKS,
   reportingDelayHours,
+  TOWNSHIP_CODE_LENGTH,
+  VILLAGE_CODE_LENGTH,
   shanghaiDate,
   statsStepOf,
   statsSteps,
@@ -12,6 +14,7 @@ import {
   type ClockFigure,
   type ClockResult,
   type OrgType,
+  type PlaceCount,
   type Priority,
   type ReportingDelayFigure,
   type SituationCode,
@@ -213,22 +216,38 @@ function countEach<T extends string>(
 }
 
 /**
+ * Reports by place: each code the reports' first `digits` digits make (a report placed less
+ * precisely counts under its own, shorter code), by code, with the places that have reports only.
+ */
+export function placeCounts(
+  rows: readonly Pick<ReportRow, 'divisionCode'>[],
+  digits: number,
+  placeName: (code: string) => string,
+): PlaceCount[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const place = row.divisionCode.slice(0, digits);
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([divisionCode, count]) => ({ divisionCode, placeName: placeName(divisionCode), count }));
+}
+
+/**
  * The reports section: the trend over every step of the period (Beijing days of submission),
- * each situation, channel and priority (zeros included), and each township with reports (the
- * report's first 9 digits; a report placed only in the county counts under the county's code).
+ * each situation, channel and priority (zeros included), each township with reports, and each
+ * village when `places.villageName` is given (the scope is a township: `placeBreakdown`).
  */
 export function reportFigures(
   rows: readonly ReportRow[],
   period: { from: string; to: string; by: StatsGrain },
-  placeName: (code: string) => string,
+  places: { placeName: (code: string) => string; villageName?: (code: string) => string },
 ): StatsOverview['reports'] {
   const steps = new Map(statsSteps(period.from, period.to, period.by).map((s) => [s, 0]));
-  const townships = new Map<string, number>();
   for (const row of rows) {
     const step = statsStepOf(shanghaiDate(row.createdAt), period.by);
     steps.set(step, (steps.get(step) ?? 0) + 1);
-    const township = row.divisionCode.slice(0, 9);
-    townships.set(township, (townships.get(township) ?? 0) + 1);
   }
   return {
     total: rows.length,
@@ -246,13 +265,8 @@ export function reportFigures(
       PRIORITIES,
       rows.map((row) => row.priority),
     ).map(({ key, count }) => ({ priority: key, count })),
-    byTownship: [...townships]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([divisionCode, count]) => ({
-        divisionCode,
-        placeName: placeName(divisionCode),
-        count,
-      })),
+    byTownship: placeCounts(rows, TOWNSHIP_CODE_LENGTH, places.placeName),
+    byVillage: places.villageName ? placeCounts(rows, VILLAGE_CODE_LENGTH, places.villageName) : [],
   };
 }
 

@@ -3,10 +3,12 @@ import {
   CHILD_CATEGORIES,
   CHILD_FILE_STATUSES,
   LOW_SCORE_MAX,
+  VILLAGE_CODE_LENGTH,
   defaultStatsGrain,
   dropoutStateFigures,
   mayKnowReporter,
   mayOpenClockOrders,
+  placeBreakdown,
   withinPrefixes,
   type OrderSummary,
   type DisclosureViewer,
@@ -102,6 +104,12 @@ export class StatsService {
       ...silentCandidates.map((i) => i.divisionCode),
     ]);
     const placeName = (code: string) => places.get(code) ?? '';
+    const villageNames =
+      placeBreakdown(scope.divisionCode) === 'village'
+        ? await this.divisions.ownNames(
+            reports.map((r) => r.divisionCode.slice(0, VILLAGE_CODE_LENGTH)),
+          )
+        : null;
     const active = files.filter((f) => f.status === 'active');
     return {
       from: query.from,
@@ -109,7 +117,14 @@ export class StatsService {
       divisionCode: scope.divisionCode,
       placeName: placeName(scope.divisionCode),
       by,
-      reports: reportFigures(reports, { from: query.from, to: query.to, by }, placeName),
+      reports: reportFigures(
+        reports,
+        { from: query.from, to: query.to, by },
+        {
+          placeName,
+          villageName: villageNames ? (code) => villageNames.get(code) ?? '' : undefined,
+        },
+      ),
       children: {
         byCategory: CHILD_CATEGORIES.map((category) => ({
           category,

@@ -351,6 +351,7 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
           { divisionCode: HOME_TOWN, placeName: places[0], count: 4 },
           { divisionCode: HOME_TOWN_2, placeName: places[1], count: 1 },
         ],
+        byVillage: [],
       },
       children: {
         byCategory: expect.arrayContaining([
@@ -599,6 +600,39 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       byType: [{ type: 'medical', ...zero }],
       byInstitution: [{ institutionId: i.clinic.id, ...zero }],
     });
+  });
+
+  it('breaks a township’s reports down by village, one placed only in the township under it', async () => {
+    // In July, where no other test looks.
+    const july = 'from=2026-07-01&to=2026-07-31';
+    for (const [day, divisionCode] of [
+      ['03', HOME_VILLAGE],
+      ['04', HOME_VILLAGE],
+      ['05', HOME_VILLAGE_2],
+      ['06', HOME_TOWN],
+      ['07', HOME_TOWN_2_VILLAGE],
+    ]) {
+      await aStatsReport(db, { createdAt: bj(`2026-07-${day}T10:00`), divisionCode });
+    }
+    const villages = [
+      { divisionCode: HOME_TOWN, placeName: '泗城镇', count: 1 },
+      { divisionCode: HOME_VILLAGE, placeName: '关庙村委会', count: 2 },
+      { divisionCode: HOME_VILLAGE_2, placeName: '胡陈村委会', count: 1 },
+    ];
+
+    const township = await overview(s.township.token, july);
+    const chosen = await overview(s.coordinator.token, `${july}&division=${HOME_TOWN}`);
+    const county = await overview(s.coordinator.token, july);
+    const village = await overview(s.village.token, july);
+
+    expect(township.body.reports.byVillage).toEqual(villages);
+    expect(chosen.body.reports.byVillage).toEqual(villages);
+    expect(county.body.reports.byVillage).toEqual([]);
+    expect(county.body.reports.byTownship.map((t) => [t.divisionCode, t.count])).toEqual([
+      [HOME_TOWN, 4],
+      [HOME_TOWN_2, 1],
+    ]);
+    expect(village.body.reports.byVillage).toEqual([]);
   });
 
   it('counts only the township for its 儿童督导员, and the village for its 儿童主任', async () => {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
   CLOCKS,
@@ -9,18 +9,14 @@ import {
   type ClockName,
   type ClockOrdersQuery,
   type ClockResult,
-  type OrderSummary,
 } from '@shouhu/shared';
-import { BackHome } from '../../components/back-home';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
-import { failureText } from '../../services/api-error';
 import { serverNow } from '../../services/server-clock';
 import { fetchClockOrders } from '../../services/stats';
-import { OrderCard } from '../../staff/order-card';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { ORDERS_FAILED, OrderTabs } from '../../staff/order-tabs';
 import { clockLabel } from '../figures';
 import '../../staff/staff.css';
-
-const PAGE_SIZE = 20;
 
 const decoded = (value: string | undefined) => (value ? decodeURIComponent(value) : '');
 
@@ -37,12 +33,7 @@ export default function ClockOrdersPage() {
   const [result, setResult] = useState<ClockResult>(
     (CLOCK_RESULTS as readonly string[]).includes(opened) ? opened : 'late',
   );
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const now = serverNow();
-
-  async function load(which: ClockResult, page: number) {
+  const list = usePagedList((which: ClockResult, page, pageSize) => {
     const query: ClockOrdersQuery = {
       from: decoded(params.from),
       to: decoded(params.to),
@@ -51,41 +42,28 @@ export default function ClockOrdersPage() {
       clock,
       result: which,
       page,
-      pageSize: PAGE_SIZE,
+      pageSize,
     };
-    try {
-      const answer = await fetchClockOrders(query);
-      setOrders((current) =>
-        page === 1 || !current ? answer.items : [...current, ...answer.items],
-      );
-      setTotal(answer.total);
-      setError(null);
-    } catch (e) {
-      setError(failureText(e, '工单没有加载出来，请下拉重试'));
-    } finally {
-      Taro.stopPullDownRefresh();
-    }
-  }
+    return fetchClockOrders(query);
+  }, ORDERS_FAILED);
+  const now = serverNow();
 
   // Loaded once when opened; a tab or a pull loads again.
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current || !complete) return;
     shown.current = true;
-    void load(result, 1);
+    void list.load(result, 1);
   });
-  usePullDownRefresh(() => void load(result, 1));
-  useReachBottom(() => {
-    if (orders && orders.length < total)
-      void load(result, Math.floor(orders.length / PAGE_SIZE) + 1);
-  });
+  usePullDownRefresh(() => void list.load(result, 1));
+  useReachBottom(() => list.more(result));
 
   if (!complete) return <PageState error={INCOMPLETE_ADDRESS} />;
 
-  function choose(next: ClockResult) {
+  function choose(key: string) {
+    const next = key as ClockResult;
     setResult(next);
-    setOrders(null);
-    void load(next, 1);
+    void list.open(next);
   }
 
   return (
@@ -98,35 +76,21 @@ export default function ClockOrdersPage() {
           {`${chineseDate(decoded(params.from))} 至 ${chineseDate(decoded(params.to))}`}
         </Text>
       </View>
-      <View className="tabs">
-        {CLOCK_RESULTS.map((r) => (
-          <View
-            key={r}
-            className={`tab result-${r} ${result === r ? 'tab-active' : ''}`}
-            onClick={() => choose(r)}
-          >
-            <Text>{CLOCK_RESULT_LABELS[r]}</Text>
-          </View>
-        ))}
-      </View>
-      {error && (
-        <View className="error-box">
-          <Text className="error-line">{error}</Text>
-          <BackHome />
-        </View>
-      )}
-      {orders === null && !error && <Text className="hint">正在加载…</Text>}
-      {orders?.length === 0 && (
-        <View className="section list-empty">
-          <Text className="hint">这一类没有工单。换一个分类看看。</Text>
-        </View>
-      )}
-      {orders?.map((order) => (
-        <OrderCard key={order.id} order={order} now={now} showUnit />
-      ))}
-      {orders && orders.length > 0 && orders.length < total && (
-        <Text className="hint">上拉加载更多（共 {total} 件）</Text>
-      )}
+      <OrderTabs
+        tabs={CLOCK_RESULTS.map((r) => ({
+          key: r,
+          label: CLOCK_RESULT_LABELS[r],
+          className: `result-${r}`,
+        }))}
+        active={result}
+        onChoose={choose}
+        orders={list.items}
+        total={list.total}
+        error={list.error}
+        empty="这一类没有工单。换一个分类看看。"
+        now={now}
+        showUnit
+      />
     </View>
   );
 }

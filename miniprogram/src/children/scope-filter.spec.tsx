@@ -1,0 +1,79 @@
+/** @jest-environment jsdom */
+import { render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { useEffect, type ComponentType } from 'react';
+import type { AuthUser } from '@shouhu/shared';
+import { resetTaro } from '../../test/taro-mock';
+import { aStatsOverview, tap } from '../../test/factories';
+import BoardPage from '../board/index';
+import ChildFilesPage from './index/index';
+
+jest.mock('@tarojs/taro', () => {
+  const mock = jest.requireActual('../../test/taro-mock');
+  return {
+    ...mock,
+    __esModule: true,
+    useDidShow: (callback: () => void) => useEffect(() => callback(), []), // eslint-disable-line react-hooks/exhaustive-deps
+    useReachBottom: () => undefined,
+  };
+});
+
+const taro = Taro as unknown as Record<string, jest.Mock>;
+
+const COORDINATOR: AuthUser = {
+  id: 'u-coord',
+  roles: ['reporter', 'coordinator'],
+  unitId: 'unit-coord',
+  unitName: '泗县联席办',
+  unitDepartment: 'coordinator',
+  unitDivisionPrefixes: ['341324'],
+};
+const TOWNSHIP: AuthUser = {
+  id: 'u-town',
+  roles: ['reporter', 'handler'],
+  unitId: 'unit-town',
+  unitName: '泗城镇儿童督导站',
+  unitDepartment: 'township',
+  unitDivisionPrefixes: ['341324100'],
+};
+
+/** Every page with a place filter: the filter is the same there, and so are its words. */
+const PAGES: [string, ComponentType][] = [
+  ['统计与台账', BoardPage],
+  ['儿童档案', ChildFilesPage],
+];
+
+function serve() {
+  taro.request.mockImplementation(async (options: { url: string }) => {
+    const path = options.url.replace(/^.*\/api\/v1/, '');
+    const data = path.startsWith('/divisions')
+      ? [{ code: '341324100203', name: '关庙村委会' }]
+      : path.startsWith('/stats/overview')
+        ? aStatsOverview()
+        : path.startsWith('/dropouts/figures')
+          ? []
+          : { items: [], total: 0 };
+    return { statusCode: 200, header: {}, data };
+  });
+}
+
+describe.each(PAGES)('the place filter of %s', (_name, Page) => {
+  it.each([
+    ['a county’s coordinator', COORDINATOR, '全县', '全县（全部乡镇）'],
+    ['a township’s supervisor', TOWNSHIP, '全镇', '全镇（全部村）'],
+  ])('names all of the places of %s', async (_who, user, whole, label) => {
+    resetTaro();
+    serve();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', user);
+    const { container } = render(<Page />);
+
+    const field = await screen.findByText(label);
+    expect(field.closest('.scope-field')).not.toBeNull();
+    await tap(container.querySelector('.scope-field')!);
+
+    expect(container.querySelector('.scope-all')?.textContent).toBe(label);
+    expect(container.querySelector('.division-crumb')?.textContent).toBe(whole);
+    expect(container.textContent).not.toContain('全部村（社区）');
+  });
+});
