@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { shanghaiDate, type AuthUser } from '@shouhu/shared';
 import { resetTaro } from '../../test/taro-mock';
-import { aStatsOverview, tap } from '../../test/factories';
+import { aStaffUser, aStatsOverview, tap } from '../../test/factories';
 import { presetPeriod } from './period';
 import BoardPage from './index';
 
@@ -19,29 +19,22 @@ jest.mock('@tarojs/taro', () => {
 
 const taro = Taro as unknown as Record<string, jest.Mock>;
 
-const COORDINATOR: AuthUser = {
-  id: 'u-coord',
-  roles: ['reporter', 'coordinator'],
-  unitId: 'unit-coord',
-  unitName: '泗县联席办',
-  unitDepartment: 'coordinator',
-  unitDivisionPrefixes: ['341324'],
-};
-const POLICE: AuthUser = {
+const COORDINATOR = aStaffUser();
+const POLICE = aStaffUser({
   id: 'u-police',
   roles: ['reporter', 'handler'],
   unitId: 'unit-police',
+  unitName: undefined,
   unitDepartment: 'police',
-  unitDivisionPrefixes: ['341324'],
-};
-
-const TOWNSHIP_WORKER: AuthUser = {
+});
+const TOWNSHIP_WORKER = aStaffUser({
   id: 'u-town',
   roles: ['reporter', 'handler'],
   unitId: 'unit-township',
+  unitName: undefined,
   unitDepartment: 'township',
   unitDivisionPrefixes: ['341324100'],
-};
+});
 
 const TOWNSHIPS = [
   { code: '341324100', name: '泗城镇' },
