@@ -1,5 +1,6 @@
 import { act, fireEvent } from '@testing-library/react';
 import type {
+  AuthUser,
   ChildFileSummary,
   ChildFileVisit,
   DueVisit,
@@ -299,6 +300,19 @@ export function aDueVisit(overrides: Partial<DueVisit> = {}): DueVisit {
     unitName: '关庙村委会',
     placeName: '泗城镇 · 关庙村委会',
     child: { name: '李小花', gender: 'female', ageYears: 9 },
+    ...overrides,
+  };
+}
+
+/** 泗县's coordinator, signed in; a township's or a village's worker with overrides. */
+export function aStaffUser(overrides: Partial<AuthUser> = {}): AuthUser {
+  return {
+    id: 'u-coord',
+    roles: ['reporter', 'coordinator'],
+    unitId: 'unit-coord',
+    unitName: '泗县联席办',
+    unitDepartment: 'coordinator',
+    unitDivisionPrefixes: ['341324'],
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { countScale, rateScale, rateText } from './board-scales';
+import { SLIVER, barHeight, countScale, rateScale, rateText } from './board-scales';
 
 describe('countScale', () => {
   it.each([
@@ -32,5 +32,20 @@ describe('rateText', () => {
     [1, '100%'],
   ])('%s reads %s', (share, text) => {
     expect(rateText(share)).toBe(text);
+  });
+});
+
+describe('barHeight', () => {
+  it.each([
+    ['a share', 0.5, true, 0.5],
+    ['0 % where bars are labelled', 0, true, SLIVER],
+    ['0 % where they are not', 0, false, 0],
+    ['nothing measured', null, true, 0],
+  ])('draws %s at %s', (_what, value, sliver, height) => {
+    expect(barHeight(value, rateScale(), sliver)).toBe(height);
+  });
+
+  it('draws the sliver as a share of the axis', () => {
+    expect(barHeight(0, countScale([50]), true)).toBeCloseTo(52 * SLIVER);
   });
 });

@@ -34,3 +34,16 @@ export function percent(value: number): string {
 export function rateText(value: number | null): string {
   return value === null ? '—' : percent(value);
 }
+
+/** The shortest bar drawn for a measured value, as a share of the axis: about 3 px on a phone. */
+export const SLIVER = 0.02;
+
+/**
+ * How tall a bar is drawn: its value; nothing for null (nothing measured); and, where bars are
+ * labelled (`sliver`), at least a sliver for a measured value, so a unit at 0 % shows a bar
+ * labelled 0 % rather than an empty place that reads like no figure.
+ */
+export function barHeight(value: number | null, scale: ValueScale, sliver: boolean): number {
+  if (value === null) return scale.min;
+  return sliver ? Math.max(value, scale.min + (scale.max - scale.min) * SLIVER) : value;
+}

@@ -2,10 +2,14 @@ import {
   CHANNEL_LABELS,
   CLOCK_LABELS,
   STATS_CLOCK_LABELS,
+  TOWNSHIP_CODE_LENGTH,
+  VILLAGE_CODE_LENGTH,
+  placeBreakdown,
   type ClockFigure,
   type ClockName,
   type ClockResult,
   type StatsClock,
+  type StatsOverview,
 } from '@shouhu/shared';
 
 /** The clocks of an order, named as the order page names them; 走访 for a visit due. */
@@ -47,4 +51,32 @@ export function firstResult(figure: ClockFigure): ClockResult {
 /** Each unit's figure of one clock, the units with most clocks first. */
 export function unitsOfClock(clocks: readonly ClockFigure[], clock: StatsClock): ClockFigure[] {
   return clocks.filter((c) => c.clock === clock).sort((a, b) => b.total - a.total);
+}
+
+const PLACE_CHARTS = {
+  township: { title: '各乡镇报告数', digits: TOWNSHIP_CODE_LENGTH, vague: '未写到乡镇' },
+  village: { title: '各村（社区）报告数', digits: VILLAGE_CODE_LENGTH, vague: '未写到村' },
+};
+
+/**
+ * The reports by place the figures' scope breaks into (`placeBreakdown`): the townships of a
+ * county, the villages of a township; none for a village, which is one place. Reports placed less
+ * precisely than the chart's places (only the county, only the township) say so in their label,
+ * and beside their bar, where the place's own name would pass for one of the chart's places.
+ */
+export function placeChart(
+  figures: StatsOverview,
+): { title: string; places: { label: string; short?: string; count: number }[] } | null {
+  const breakdown = placeBreakdown(figures.divisionCode);
+  if (!breakdown) return null;
+  const { title, digits, vague } = PLACE_CHARTS[breakdown];
+  const counts = breakdown === 'village' ? figures.reports.byVillage : figures.reports.byTownship;
+  return {
+    title,
+    places: counts.map((place) =>
+      place.divisionCode.length < digits
+        ? { label: `${place.placeName}（${vague}）`, short: vague, count: place.count }
+        : { label: place.placeName, count: place.count },
+    ),
+  };
 }

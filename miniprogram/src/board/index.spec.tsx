@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { shanghaiDate, type AuthUser } from '@shouhu/shared';
 import { resetTaro } from '../../test/taro-mock';
-import { aStatsOverview, tap } from '../../test/factories';
+import { aStaffUser, aStatsOverview, tap } from '../../test/factories';
 import { presetPeriod } from './period';
 import BoardPage from './index';
 
@@ -19,29 +19,22 @@ jest.mock('@tarojs/taro', () => {
 
 const taro = Taro as unknown as Record<string, jest.Mock>;
 
-const COORDINATOR: AuthUser = {
-  id: 'u-coord',
-  roles: ['reporter', 'coordinator'],
-  unitId: 'unit-coord',
-  unitName: '泗县联席办',
-  unitDepartment: 'coordinator',
-  unitDivisionPrefixes: ['341324'],
-};
-const POLICE: AuthUser = {
+const COORDINATOR = aStaffUser();
+const POLICE = aStaffUser({
   id: 'u-police',
   roles: ['reporter', 'handler'],
   unitId: 'unit-police',
+  unitName: undefined,
   unitDepartment: 'police',
-  unitDivisionPrefixes: ['341324'],
-};
-
-const TOWNSHIP_WORKER: AuthUser = {
+});
+const TOWNSHIP_WORKER = aStaffUser({
   id: 'u-town',
   roles: ['reporter', 'handler'],
   unitId: 'unit-township',
+  unitName: undefined,
   unitDepartment: 'township',
   unitDivisionPrefixes: ['341324100'],
-};
+});
 
 const TOWNSHIPS = [
   { code: '341324100', name: '泗城镇' },
@@ -91,7 +84,10 @@ describe('统计与台账', () => {
       ['11月', '5'],
       ['12月', '4'],
     ]);
-    expect(rows(container, '.stats-townships')).toEqual([
+    expect(container.querySelector('.stats-places .section-title')?.textContent).toBe(
+      '各乡镇报告数',
+    );
+    expect(rows(container, '.stats-places')).toEqual([
       ['泗城镇', '9'],
       ['墩集镇', '3'],
     ]);
@@ -144,6 +140,67 @@ describe('统计与台账', () => {
       expect(paths[2]).toBe(`/stats/overview?from=${from}&to=${to}&division=341324101`),
     );
     expect(paths).toHaveLength(3);
+  });
+
+  describe('the reports by place', () => {
+    const VILLAGES = [
+      { divisionCode: '341324101', placeName: '墩集镇', count: 1 },
+      { divisionCode: '341324101200', placeName: '墩集村委会', count: 4 },
+    ];
+    const figuresOf = (divisionCode: string) => () => ({
+      statusCode: 200,
+      data: aStatsOverview({
+        divisionCode,
+        reports: { ...aStatsOverview().reports, byVillage: VILLAGES },
+      }),
+    });
+    const VILLAGE_WORKER: AuthUser = {
+      ...TOWNSHIP_WORKER,
+      unitDepartment: 'village',
+      unitDivisionPrefixes: ['341324101200'],
+    };
+    const chart = (container: HTMLElement) => ({
+      title: container.querySelector('.stats-places .section-title')?.textContent,
+      rows: rows(container, '.stats-places'),
+    });
+
+    const VILLAGE_CHART = {
+      title: '各村（社区）报告数',
+      rows: [
+        ['墩集镇（未写到村）', '1'],
+        ['墩集村委会', '4'],
+      ],
+    };
+
+    it('breaks a township into its villages for its worker', async () => {
+      serve(figuresOf('341324101'));
+      const container = open(TOWNSHIP_WORKER);
+      await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+      expect(chart(container)).toEqual(VILLAGE_CHART);
+    });
+
+    it('breaks the county into townships, and a township a coordinator chose into villages', async () => {
+      serve(figuresOf('341324'));
+      const container = open(COORDINATOR);
+      await screen.findByText('收到报告 12 件 · 重复报告 25%');
+      expect(chart(container).title).toBe('各乡镇报告数');
+
+      serve(figuresOf('341324101'));
+      await tap(container.querySelector('.scope-field')!);
+      await tap(await waitFor(() => container.querySelectorAll('.scope-option')[1]));
+      await tap(await screen.findByText('就选墩集镇'));
+
+      await waitFor(() => expect(chart(container)).toEqual(VILLAGE_CHART));
+    });
+
+    it('has none for a village, which is one place', async () => {
+      serve(figuresOf('341324101200'));
+      const container = open(VILLAGE_WORKER);
+      await screen.findByText('收到报告 12 件 · 重复报告 25%');
+
+      expect(container.querySelector('.stats-places')).toBeNull();
+    });
   });
 
   it('opens the orders behind a unit’s clock on its worst result', async () => {

@@ -34,12 +34,14 @@ import {
   firstResult,
   hoursText,
   isOrderClock,
+  placeChart,
   unitsOfClock,
 } from './figures';
 import {
   PERIOD_PRESETS,
   PERIOD_PRESET_LABELS,
   presetPeriod,
+  trendAxisLabel,
   trendLabel,
   type Period,
   type PeriodPreset,
@@ -181,6 +183,7 @@ function Clocks({ figures, query }: { figures: StatsOverview; query: StatsQuery 
             color="#2ba471"
             scale={rateScale()}
             format={rateText}
+            labelled
             bars={units.map((u) => ({
               label: u.unitName,
               value: u.onTimeShare,
@@ -209,7 +212,7 @@ function Clocks({ figures, query }: { figures: StatsOverview; query: StatsQuery 
       )}
       <Text className="hint">
         按时率 =
-        到期或完成的时限中按时完成的比例；被退回、改派或转接而中止的时限单独计数，不算按时。点单位可以查看背后的工单。
+        到期或完成的时限中按时完成的比例；被退回、改派或转接而中止的时限单独计数，不算按时。点单位或它的横条可以查看背后的工单。
       </Text>
     </View>
   );
@@ -217,6 +220,7 @@ function Clocks({ figures, query }: { figures: StatsOverview; query: StatsQuery 
 
 function Figures({ figures, query }: { figures: StatsOverview; query: StatsQuery }) {
   const { reports, reportingDelay: delay, satisfaction, children } = figures;
+  const places = placeChart(figures);
   return (
     <>
       <View className="section stats-reports">
@@ -228,22 +232,28 @@ function Figures({ figures, query }: { figures: StatsOverview; query: StatsQuery
           color="#1664ff"
           scale={countScale(reports.trend.map((t) => t.count))}
           format={countText}
+          sequence
           bars={reports.trend.map((t) => ({
             label: trendLabel(t.period, figures.by),
+            short: trendAxisLabel(t.period, figures.by),
             value: t.count,
           }))}
         />
       </View>
-      {reports.byTownship.length > 0 && (
-        <View className="section stats-townships">
-          <Text className="section-title">各乡镇报告数</Text>
-          <BarChart
-            id="stats-townships"
-            color="#1664ff"
-            scale={countScale(reports.byTownship.map((t) => t.count))}
-            format={countText}
-            bars={reports.byTownship.map((t) => ({ label: t.placeName, value: t.count }))}
-          />
+      {places && (
+        <View className="section stats-places">
+          <Text className="section-title">{places.title}</Text>
+          {places.places.length === 0 ? (
+            <Text className="hint">这段时间没有。</Text>
+          ) : (
+            <BarChart
+              id="stats-places"
+              color="#1664ff"
+              scale={countScale(places.places.map((p) => p.count))}
+              format={countText}
+              bars={places.places.map((p) => ({ label: p.label, short: p.short, value: p.count }))}
+            />
+          )}
         </View>
       )}
       <View className="section stats-kinds">
@@ -427,12 +437,12 @@ export default function BoardPage() {
   }
 
   const prefixes = user?.unitDivisionPrefixes ?? [];
+  // One string: Taro's H5 Text showed a second text, added once the figures came, after the first.
+  const dates = `${chineseDate(period.from)} 至 ${chineseDate(period.to)}`;
+  const heading = figures ? `${figures.placeName} · ${dates}` : dates;
   return (
     <View className="page stats-page">
-      <Text className="section-title stats-heading">
-        {figures ? `${figures.placeName} · ` : ''}
-        {`${chineseDate(period.from)} 至 ${chineseDate(period.to)}`}
-      </Text>
+      <Text className="section-title stats-heading">{heading}</Text>
       <PeriodFilter
         chosen={chosen}
         period={period}

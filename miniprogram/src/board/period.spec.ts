@@ -1,5 +1,5 @@
 import { keepsRegister, seesFigures } from '../services/session';
-import { presetPeriod, trendLabel } from './period';
+import { presetPeriod, trendAxisLabel, trendLabel } from './period';
 
 describe('presetPeriod', () => {
   it.each([
@@ -22,6 +22,16 @@ describe('trendLabel', () => {
     ['2026-11-03', 'day', '11月3日'],
   ] as const)('%s by %s reads %s', (period, by, label) => {
     expect(trendLabel(period, by)).toBe(label);
+  });
+});
+
+describe('trendAxisLabel', () => {
+  it.each([
+    ['2026-11', 'month', '11月'],
+    ['2026-W05', 'week', '5周'],
+    ['2026-12-03', 'day', '12/3'],
+  ] as const)('%s by %s reads %s under its bar', (period, by, label) => {
+    expect(trendAxisLabel(period, by)).toBe(label);
   });
 });
 

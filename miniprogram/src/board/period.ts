@@ -45,3 +45,10 @@ export function trendLabel(period: string, by: StatsGrain): string {
   if (by === 'week') return `第${Number(period.slice(6))}周`;
   return `${Number(period.slice(5, 7))}月${Number(period.slice(8, 10))}日`;
 }
+
+/** A trend step under its bar, where a phone has room for a few characters: 11月, 45周, 11/3. */
+export function trendAxisLabel(period: string, by: StatsGrain): string {
+  if (by === 'month') return `${Number(period.slice(5, 7))}月`;
+  if (by === 'week') return `${Number(period.slice(6))}周`;
+  return `${Number(period.slice(5, 7))}/${Number(period.slice(8, 10))}`;
+}

@@ -2,9 +2,8 @@
 import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect, type ComponentType } from 'react';
-import type { AuthUser } from '@shouhu/shared';
 import { resetTaro } from '../../test/taro-mock';
-import { aStatsOverview, tap } from '../../test/factories';
+import { aStaffUser, aStatsOverview, tap } from '../../test/factories';
 import BoardPage from '../board/index';
 import ChildFilesPage from './index/index';
 
@@ -20,22 +19,15 @@ jest.mock('@tarojs/taro', () => {
 
 const taro = Taro as unknown as Record<string, jest.Mock>;
 
-const COORDINATOR: AuthUser = {
-  id: 'u-coord',
-  roles: ['reporter', 'coordinator'],
-  unitId: 'unit-coord',
-  unitName: '泗县联席办',
-  unitDepartment: 'coordinator',
-  unitDivisionPrefixes: ['341324'],
-};
-const TOWNSHIP: AuthUser = {
+const COORDINATOR = aStaffUser();
+const TOWNSHIP = aStaffUser({
   id: 'u-town',
   roles: ['reporter', 'handler'],
   unitId: 'unit-town',
   unitName: '泗城镇儿童督导站',
   unitDepartment: 'township',
   unitDivisionPrefixes: ['341324100'],
-};
+});
 
 /** Every page with a place filter: the filter is the same there, and so are its words. */
 const PAGES: [string, ComponentType][] = [
