@@ -34,6 +34,12 @@ interface HalfFigures {
 
 const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
+/** A row of the summary sheet; `share`: its numbers are on-time shares (0–1), not counts. */
+export interface SummaryRow {
+  cells: Cell[];
+  share: boolean;
+}
+
 /**
  * 半年汇总 (云溪区: 每半年…报): the half-years' report figures, tallied from the very rows the
  * 台账 lists as they stream past, so the summary and the rows agree (人账相符) and nothing is read
@@ -78,15 +84,18 @@ export class HalfYearSummary {
 
   /**
    * The sheet: a heading row (one column per half-year), the period figures, then the register
-   * now. Shares are numbers 0–1 (the sheet formats them as percentages); '—' when none counted.
+   * now. Shares are numbers 0–1 in rows marked `share` (the sheet shows them as percentages);
+   * '—' when none counted. Every other number is a count.
    */
-  rows(reads: readonly HalfYearReads[]): Cell[][] {
-    const perHalf = (label: string, value: (f: HalfFigures, i: number) => Cell): Cell[] => [
-      label,
-      ...this.figures.map(value),
-    ];
+  rows(reads: readonly HalfYearReads[]): SummaryRow[] {
+    const perHalf = (
+      label: string,
+      value: (f: HalfFigures, i: number) => Cell,
+      share = false,
+    ): SummaryRow => ({ cells: [label, ...this.figures.map(value)], share });
+    const counts = (cells: Cell[]): SummaryRow => ({ cells, share: false });
     return [
-      ['项目', ...this.halves.map((half) => half.label)],
+      counts(['项目', ...this.halves.map((half) => half.label)]),
       perHalf('统计区间', (_f, i) => `${this.halves[i].from} 至 ${this.halves[i].to}`),
       perHalf('报告总数', (f) => f.reports),
       ...SITUATION_CATEGORIES.map((category) =>
@@ -100,20 +109,22 @@ export class HalfYearSummary {
         perHalf(
           `${CLOCK_LABELS[clock]}按时率`,
           (_f, i) => this.tally(reads[i], clock).onTimeShare ?? '—',
+          true,
         ),
       ),
       perHalf('走访完成（次）', (_f, i) => reads[i].visitsDone),
       perHalf('走访逾期（次）', (_f, i) => this.tally(reads[i], 'visit').late),
-      [],
-      ['截至导出时'],
-      ...CHILD_CATEGORIES.map((category) => [
-        `在册儿童：${CHILD_CATEGORY_LABELS[category]}`,
-        this.filesByCategory.get(category) ?? 0,
-      ]),
-      ...DROPOUT_STATES.map((state) => [
-        `控辍保学：${DROPOUT_STATE_LABELS[state]}`,
-        this.dropouts.get(state) ?? 0,
-      ]),
+      counts([]),
+      counts(['截至导出时']),
+      ...CHILD_CATEGORIES.map((category) =>
+        counts([
+          `在册儿童：${CHILD_CATEGORY_LABELS[category]}`,
+          this.filesByCategory.get(category) ?? 0,
+        ]),
+      ),
+      ...DROPOUT_STATES.map((state) =>
+        counts([`控辍保学：${DROPOUT_STATE_LABELS[state]}`, this.dropouts.get(state) ?? 0]),
+      ),
     ];
   }
 

@@ -205,10 +205,10 @@ export class LedgerService {
     const [headings, ...rows] = summary.rows(reads);
     workbook.startSheet(
       LEDGER_SHEETS.summary,
-      headings.map((header, i) => ({ header: String(header), width: i === 0 ? 28 : 24 })),
+      headings.cells.map((header, i) => ({ header: String(header), width: i === 0 ? 28 : 24 })),
     );
     const percentColumns = halves.map((_half, i) => i + 2);
-    for (const row of rows) workbook.addRow(row, percentColumns);
+    for (const row of rows) workbook.addRow(row.cells, row.share ? percentColumns : []);
     await workbook.finish();
   }
 

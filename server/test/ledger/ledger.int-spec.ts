@@ -36,6 +36,8 @@ interface Ledger {
   status: number;
   headers: Headers;
   sheets: Record<string, Rows>;
+  /** Each sheet's rows as the number formats of their cells ('' where none). */
+  formats: Record<string, string[][]>;
   error?: { code?: string; errors?: Record<string, string> };
 }
 
@@ -56,6 +58,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
         status: response.status,
         headers: response.headers,
         sheets: {},
+        formats: {},
         error: (await response.json()) as Ledger['error'],
       };
     }
@@ -63,15 +66,19 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     // exceljs types `load` with the Buffer of older @types/node.
     await workbook.xlsx.load((await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheets: Record<string, Rows> = {};
+    const formats: Record<string, string[][]> = {};
     workbook.eachSheet((sheet) => {
       const rows: Rows = [];
+      const rowFormats: string[][] = [];
       sheet.eachRow({ includeEmpty: true }, (row) => {
         const values = Array.from(row.values as (string | number | null)[]).slice(1);
         rows.push(values.map((v) => v ?? null));
+        rowFormats.push(values.map((_v, i) => row.getCell(i + 1).numFmt ?? ''));
       });
       sheets[sheet.name] = rows;
+      formats[sheet.name] = rowFormats;
     });
-    return { status: 200, headers: response.headers, sheets };
+    return { status: 200, headers: response.headers, sheets, formats };
   }
 
   beforeAll(async () => {
@@ -400,6 +407,22 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
     ]);
     expect(summary).toContainEqual(['在册儿童：农村留守儿童', 1]);
     expect(summary).toContainEqual(['控辍保学：劝返中', 2]);
+  });
+
+  it('shows the summary’s on-time shares as percentages and its counts as plain numbers', async () => {
+    const got = await ledger(s.coordinator.token);
+    const summary = got.sheets['半年汇总'];
+    const percentRows = summary
+      .map((cells, i) => ({ label: cells[0], formats: got.formats['半年汇总'][i] }))
+      .filter(({ formats }) => formats.includes('0.0%'))
+      .map(({ label }) => label);
+
+    expect(percentRows).toEqual(
+      CLOCKS.map((clock) => `${CLOCK_LABELS[clock]}按时率`).filter((label) =>
+        summary.some((cells) => cells[0] === label && typeof cells[1] === 'number'),
+      ),
+    );
+    expect(percentRows.length).toBeGreaterThan(0);
   });
 
   it('gives each clock the on-time share GET /stats/overview gives for the same half-year and place', async () => {
