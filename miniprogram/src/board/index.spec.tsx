@@ -72,6 +72,21 @@ const rows = (container: HTMLElement, selector: string) =>
   );
 
 describe('统计与台账', () => {
+  it('says why no institution is listed when the reports’ institutions are not open to the reader', async () => {
+    const figures = aStatsOverview();
+    serve(() => ({
+      statusCode: 200,
+      data: { ...figures, reportingDelay: { ...figures.reportingDelay, byInstitution: [] } },
+    }));
+    const container = open(TOWNSHIP_WORKER);
+
+    await screen.findByText('学校');
+    expect(container.querySelector('.stats-delay')?.textContent).toContain(
+      '没有可以列出的机构：报告人单位不向你公开的报告，只计入上面的单位类型。',
+    );
+    expect(container.querySelector('.stats-delay')?.textContent).not.toContain('这段时间没有');
+  });
+
   it('asks for this month of the caller’s county and shows every figure with its table', async () => {
     serve();
     const container = open(COORDINATOR);

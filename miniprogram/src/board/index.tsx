@@ -52,8 +52,24 @@ import './index.css';
 const countText = (value: number | null) => String(value ?? 0);
 
 /** A table of label → figure rows; says so when the period has none. */
-function Table({ name, rows }: { name: string; rows: [string, string][] }) {
-  if (rows.length === 0) return <Text className="hint">这段时间没有。</Text>;
+/**
+ * A report names its institution only to those who may know who filed it (`mayKnowReporter`), so
+ * reports counted 按单位类型 may be missing 按机构.
+ */
+const INSTITUTIONS_UNNAMED =
+  '没有可以列出的机构：报告人单位不向你公开的报告，只计入上面的单位类型。';
+
+function Table({
+  name,
+  rows,
+  empty = '这段时间没有。',
+}: {
+  name: string;
+  rows: [string, string][];
+  /** What an empty table says, where 这段时间没有 would not be true. */
+  empty?: string;
+}) {
+  if (rows.length === 0) return <Text className="hint">{empty}</Text>;
   return (
     <View className={`bar-table stats-table stats-${name}`}>
       {rows.map(([label, value]) => (
@@ -293,6 +309,7 @@ function Figures({ figures, query }: { figures: StatsOverview; query: StatsQuery
         <Text className="section-title">按机构</Text>
         <Table
           name="delay-institutions"
+          empty={INSTITUTIONS_UNNAMED}
           rows={delay.byInstitution.map((i) => [
             i.name,
             `${i.reports} 件 · 中位 ${hoursText(i.medianHours)} · 超24小时 ${rateText(i.over24hShare)}`,
