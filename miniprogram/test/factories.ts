@@ -317,6 +317,19 @@ export function aStaffUser(overrides: Partial<AuthUser> = {}): AuthUser {
   };
 }
 
+/** 泗城镇's 儿童督导员, of the unit `aStatsOverview` calls `unit-township`. */
+export function aTownshipWorker(overrides: Partial<AuthUser> = {}): AuthUser {
+  return aStaffUser({
+    id: 'u-town',
+    roles: ['reporter', 'handler'],
+    unitId: 'unit-township',
+    unitName: '泗城镇儿童督导员',
+    unitDepartment: 'township',
+    unitDivisionPrefixes: ['341324100'],
+    ...overrides,
+  });
+}
+
 /** An unread message of a new P1 order for the handler's unit. */
 export function aMessage(overrides: Partial<InboxMessage> = {}): InboxMessage {
   return {

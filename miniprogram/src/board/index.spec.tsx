@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import { shanghaiDate, type AuthUser } from '@shouhu/shared';
 import { resetTaro } from '../../test/taro-mock';
-import { aStaffUser, aStatsOverview, tap } from '../../test/factories';
+import { aStaffUser, aStatsOverview, aTownshipWorker, tap } from '../../test/factories';
 import { presetPeriod } from './period';
 import BoardPage from './index';
 
@@ -27,14 +27,7 @@ const POLICE = aStaffUser({
   unitName: undefined,
   unitDepartment: 'police',
 });
-const TOWNSHIP_WORKER = aStaffUser({
-  id: 'u-town',
-  roles: ['reporter', 'handler'],
-  unitId: 'unit-township',
-  unitName: undefined,
-  unitDepartment: 'township',
-  unitDivisionPrefixes: ['341324100'],
-});
+const TOWNSHIP_WORKER = aTownshipWorker();
 
 const TOWNSHIPS = [
   { code: '341324100', name: '泗城镇' },

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { useEffect, type ComponentType } from 'react';
 import { resetTaro } from '../../test/taro-mock';
-import { aStaffUser, aStatsOverview, tap } from '../../test/factories';
+import { aStaffUser, aStatsOverview, aTownshipWorker, tap } from '../../test/factories';
 import BoardPage from '../board/index';
 import ChildFilesPage from './index/index';
 
@@ -20,14 +20,7 @@ jest.mock('@tarojs/taro', () => {
 const taro = Taro as unknown as Record<string, jest.Mock>;
 
 const COORDINATOR = aStaffUser();
-const TOWNSHIP = aStaffUser({
-  id: 'u-town',
-  roles: ['reporter', 'handler'],
-  unitId: 'unit-town',
-  unitName: '泗城镇儿童督导站',
-  unitDepartment: 'township',
-  unitDivisionPrefixes: ['341324100'],
-});
+const TOWNSHIP = aTownshipWorker();
 
 /** Every page with a place filter: the filter is the same there, and so are its words. */
 const PAGES: [string, ComponentType][] = [
