@@ -74,6 +74,18 @@ describe('机构信息', () => {
     expect(sent).toEqual([]);
   });
 
+  it('takes a box’s red mark away once it is filled, and leaves the others', async () => {
+    serve(() => ({ statusCode: 201, data: anInstitution() }));
+    const container = open();
+    await tap(container.querySelector('.institution-save')!);
+
+    await tap(container.querySelector('.institution-type-medical')!);
+
+    expect(container.querySelector('.field-error-type')).toBeNull();
+    expect(container.querySelector('.field-error-name')?.textContent).toBe('请填写机构名称');
+    expect(container.querySelector('.field-error-divisionCode')).not.toBeNull();
+  });
+
   it('adds an institution and goes back to a list that will load again', async () => {
     serve(() => ({ statusCode: 201, data: anInstitution() }));
     const container = open();

@@ -34,6 +34,15 @@ interface InstitutionForm {
   contactPhone: string;
 }
 
+/** The field of the API (and of its refusals) each box of the form fills. */
+const FIELD_OF_BOX: Record<keyof InstitutionForm, string> = {
+  name: 'name',
+  type: 'type',
+  place: 'divisionCode',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+};
+
 function formOf(institution: Institution | null): InstitutionForm {
   if (!institution) return { name: '', type: '', place: [], contactName: '', contactPhone: '' };
   return {
@@ -85,7 +94,16 @@ export default function InstitutionEditPage() {
   }
   if (id && !editing) return <PageState error={INCOMPLETE_ADDRESS} />;
 
-  const change = (next: Partial<InstitutionForm>) => setForm({ ...form, ...next });
+  /** A box changed: its red mark goes, the others stay until the next 保存. */
+  const change = (next: Partial<InstitutionForm>) => {
+    setForm({ ...form, ...next });
+    const changed = new Set(
+      Object.keys(next).map((box) => FIELD_OF_BOX[box as keyof InstitutionForm]),
+    );
+    setProblems((found) =>
+      Object.fromEntries(Object.entries(found).filter(([field]) => !changed.has(field))),
+    );
+  };
 
   async function save() {
     if (saving) return;
