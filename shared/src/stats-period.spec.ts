@@ -1,6 +1,7 @@
 import {
   defaultStatsGrain,
   isoWeekOf,
+  isoWeekStart,
   statsPeriodProblems,
   statsSpanDays,
   statsSteps,
@@ -51,5 +52,18 @@ describe('the period of the accountability figures', () => {
       '2026-11',
       '2026-12',
     ]);
+  });
+});
+
+describe(isoWeekStart.name, () => {
+  it.each([
+    ['2026-W45', '2026-11-02'],
+    ['2026-W01', '2025-12-29'],
+    ['2026-W53', '2026-12-28'],
+    ['2021-W01', '2021-01-04'],
+  ])('starts %s on Monday %s', (week, monday) => {
+    expect(isoWeekStart(week)).toBe(monday);
+    expect(isoWeekOf(monday)).toBe(week);
+    expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 });

@@ -50,6 +50,15 @@ export function isoWeekOf(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The Monday (`YYYY-MM-DD`) an ISO week `2026-W45` starts on: the inverse of `isoWeekOf`. */
+export function isoWeekStart(week: string): string {
+  const year = Number(week.slice(0, 4));
+  const jan4 = Date.UTC(year, 0, 4);
+  const week1Monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  const monday = week1Monday + (Number(week.slice(6)) - 1) * 7 * DAY_MS;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
 /** The step a Beijing date falls in: `2026-11-03`, `2026-W45` or `2026-11`. */
 export function statsStepOf(date: string, by: StatsGrain): string {
   if (by === 'day') return date;

@@ -18,7 +18,7 @@ describe('presetPeriod', () => {
 describe('trendLabel', () => {
   it.each([
     ['2026-11', 'month', '11月'],
-    ['2026-W05', 'week', '第5周'],
+    ['2026-W05', 'week', '1/26–2/1'],
     ['2026-11-03', 'day', '11月3日'],
   ] as const)('%s by %s reads %s', (period, by, label) => {
     expect(trendLabel(period, by)).toBe(label);
@@ -28,7 +28,7 @@ describe('trendLabel', () => {
 describe('trendAxisLabel', () => {
   it.each([
     ['2026-11', 'month', '11月'],
-    ['2026-W05', 'week', '5周'],
+    ['2026-W05', 'week', '1/26起'],
     ['2026-12-03', 'day', '12/3'],
   ] as const)('%s by %s reads %s under its bar', (period, by, label) => {
     expect(trendAxisLabel(period, by)).toBe(label);
