@@ -15,6 +15,11 @@ interface ScopePickerProps {
   onChange: (path: Division[]) => void;
   /** A filter offers all of the unit's places (全县（全部乡镇）); a file's place does not. */
   allowAll?: boolean;
+  /**
+   * The unit's own place may be chosen as a place itself (a county-level hospital sits in 泗县, in
+   * no township): 就选全县 is offered at the top.
+   */
+  offerWhole?: boolean;
 }
 
 /** The townships or villages under the chosen level, or under each of the unit's divisions. */
@@ -33,6 +38,7 @@ export function ScopePicker({
   path,
   onChange,
   allowAll = false,
+  offerWhole = false,
 }: ScopePickerProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Division[]>(path);
@@ -121,6 +127,15 @@ export function ScopePicker({
         {allowAll && draft.length === 0 && (
           <View className="big-button big-button-secondary scope-all" onClick={() => finish([])}>
             <Text>{scope.label}</Text>
+          </View>
+        )}
+        {offerWhole && !allowAll && draft.length === 0 && prefixes.length === 1 && (
+          <View
+            className="big-button big-button-secondary scope-whole"
+            onClick={() => finish([{ code: prefixes[0], name: scope.whole }])}
+          >
+            <Text>就选{scope.whole}</Text>
+            <Text className="big-button-note">不在某个乡镇、村的单位，如县医院</Text>
           </View>
         )}
         {current && (

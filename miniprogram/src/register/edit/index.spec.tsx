@@ -86,6 +86,28 @@ describe('机构信息', () => {
     expect(container.querySelector('.field-error-divisionCode')).not.toBeNull();
   });
 
+  it('places a county-level institution in the county itself, in no township', async () => {
+    serve(() => ({ statusCode: 201, data: anInstitution() }));
+    const container = open();
+
+    await type(container, 'institution-name', '泗县人民医院');
+    await tap(container.querySelector('.institution-type-medical')!);
+    await tap(container.querySelector('.scope-field')!);
+    await tap(await screen.findByText('就选全县'));
+    expect(container.querySelector('.scope-field')?.textContent).toContain('全县');
+    await tap(container.querySelector('.institution-save')!);
+
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          method: 'POST',
+          path: '/institutions',
+          data: { name: '泗县人民医院', type: 'medical', divisionCode: '341324' },
+        },
+      ]),
+    );
+  });
+
   it('adds an institution and goes back to a list that will load again', async () => {
     serve(() => ({ statusCode: 201, data: anInstitution() }));
     const container = open();

@@ -172,6 +172,7 @@ export default function InstitutionEditPage() {
           ownName=""
           path={form.place}
           onChange={(place) => change({ place })}
+          offerWhole
         />
         <FieldError problems={problems} name="divisionCode" />
         <Text className="field-label">联系人（可不填）</Text>
