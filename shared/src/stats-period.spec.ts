@@ -1,6 +1,7 @@
 import {
   defaultStatsGrain,
   isoWeekOf,
+  isoWeekEnd,
   isoWeekStart,
   statsPeriodProblems,
   statsSpanDays,
@@ -65,5 +66,13 @@ describe(isoWeekStart.name, () => {
     expect(isoWeekStart(week)).toBe(monday);
     expect(isoWeekOf(monday)).toBe(week);
     expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it.each([
+    ['2026-W45', '2026-11-08'],
+    ['2026-W53', '2027-01-03'],
+  ])('ends %s on Sunday %s', (week, sunday) => {
+    expect(isoWeekEnd(week)).toBe(sunday);
+    expect(isoWeekOf(sunday)).toBe(week);
   });
 });

@@ -59,6 +59,13 @@ export function isoWeekStart(week: string): string {
   return new Date(monday).toISOString().slice(0, 10);
 }
 
+/** The Sunday (`YYYY-MM-DD`) an ISO week `2026-W45` ends on. */
+export function isoWeekEnd(week: string): string {
+  return new Date(Date.parse(`${isoWeekStart(week)}T00:00:00Z`) + 6 * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /** The step a Beijing date falls in: `2026-11-03`, `2026-W45` or `2026-11`. */
 export function statsStepOf(date: string, by: StatsGrain): string {
   if (by === 'day') return date;

@@ -1,4 +1,4 @@
-import { isoWeekStart, type StatsGrain } from '@shouhu/shared';
+import { isoWeekEnd, isoWeekStart, type StatsGrain } from '@shouhu/shared';
 
 export const PERIOD_PRESETS = ['this_month', 'last_month', 'this_quarter', 'this_year'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -42,20 +42,13 @@ export function presetPeriod(preset: PeriodPreset, today: string): Period {
 /** `11/2` for `2026-11-02`. */
 const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 
-/** The Sunday a week step ends on. */
-const weekEnd = (monday: string) =>
-  new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * A trend step as people read it: 11月, 11/2–11/8 (a week by its days: an ISO week number means
  * nothing to a coordinator), 11月3日.
  */
 export function trendLabel(period: string, by: StatsGrain): string {
   if (by === 'month') return `${Number(period.slice(5, 7))}月`;
-  if (by === 'week') {
-    const monday = isoWeekStart(period);
-    return `${shortDate(monday)}–${shortDate(weekEnd(monday))}`;
-  }
+  if (by === 'week') return `${shortDate(isoWeekStart(period))}–${shortDate(isoWeekEnd(period))}`;
   return `${Number(period.slice(5, 7))}月${Number(period.slice(8, 10))}日`;
 }
 
