@@ -22,6 +22,7 @@ import { ApiException } from '../common/api-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DivisionsService } from '../divisions/divisions.service';
 import type { IncomingFile } from '../uploads/uploads.service';
@@ -48,6 +49,17 @@ function withoutEdgeSpaces(text: string): string {
 
 /** Rows inserted per statement: a 5,000-row sheet in ten. */
 const INSERT_BATCH = 500;
+
+/** Tries of an import whose new names another import inserted meanwhile (the next try updates them). */
+const IMPORT_ATTEMPTS = 3;
+
+function importedMeanwhile(): ApiException {
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    'INSTITUTION_EXISTS',
+    '名录正在被同时导入，请稍后重新导入这个表格（已有的机构会被更新，不会重复）',
+  );
+}
 
 /**
  * What a checked row stores. A contact field is undefined when the sheet has no such column:
@@ -124,6 +136,24 @@ export class InstitutionImportService {
     const sheet = readInstitutionSheet(workbook);
     if ('errors' in sheet) throw ApiException.validation(sheet.errors);
     const rows = await this.checked(sheet.rows, sheet.columns, countyCode);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store(actor, rows, countyCode);
+      } catch (error) {
+        // Another import added one of these names between our read and our insert: read again,
+        // and the name is now one to update.
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt >= IMPORT_ATTEMPTS) throw importedMeanwhile();
+      }
+    }
+  }
+
+  /** One transaction: new names inserted, known ones updated (a retired one restored), audited. */
+  private store(
+    actor: Actor,
+    rows: ImportRow[],
+    countyCode: string,
+  ): Promise<InstitutionImportResult> {
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
       const existing = new Map(

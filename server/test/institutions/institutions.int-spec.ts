@@ -396,6 +396,29 @@ describe('register of mandated institutions: /institutions', () => {
       });
     });
 
+    it('takes two imports of the same new names at once, storing each name once (the later one updates it)', async () => {
+      for (let round = 0; round < 4; round++) {
+        const names = [1, 2, 3].map((n) => `同时导入${n}-${randomUUID().slice(0, 6)}`);
+        const sheet = () =>
+          aSheetForm([
+            [H.name, H.type, H.divisionCode],
+            ...names.map((name) => [name, '学校', HOME_TOWN]),
+          ]);
+        const [first, second] = await Promise.all([
+          importSheet(await sheet()),
+          importSheet(await sheet()),
+        ]);
+
+        expect([first.status, second.status]).toEqual([201, 201]);
+        expect(first.body.created + second.body.created).toBe(names.length);
+        const stored = await db.query(
+          `SELECT name FROM institutions WHERE name IN (${names.map(() => '?').join(',')})`,
+          names,
+        );
+        expect(stored).toHaveLength(names.length);
+      }
+    });
+
     it('keeps the stored contacts of a sheet without the contact columns, clearing them only from empty cells', async () => {
       const kept = await anInstitution(sut.baseUrl, coordinator.token, {
         name: `导入保留${randomUUID().slice(0, 6)}`,
