@@ -36,7 +36,7 @@ describe('what a person reads about a failed call', () => {
 
 describe('which failures are worth sending again under the same key', () => {
   it.each<[string, ApiError, boolean]>([
-    ['no network', ApiError.network(), true],
+    ['no network', ApiError.network('write'), true],
     ['a Wi-Fi login page', ApiError.badAnswer(200, '<html></html>'), true],
     ['500', ApiError.fromResponse(500, { code: 'INTERNAL', message: '服务器出错了' }), true],
     ['503', ApiError.fromResponse(503, { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙' }), true],

@@ -49,8 +49,18 @@ export class ApiError extends Error {
     return new ApiError(status, 'INTERNAL', statusMessage(status));
   }
 
-  static network(): ApiError {
-    return new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试；内容已保留');
+  /**
+   * No answer at all. A page that sends something keeps what was typed or chosen, and says so; a
+   * page that only reads has nothing to keep, and saying 内容已保留 there puzzles its reader.
+   */
+  static network(request: 'read' | 'write'): ApiError {
+    return new ApiError(
+      0,
+      'NETWORK',
+      request === 'write'
+        ? '网络连接失败，请检查网络后重试；内容已保留'
+        : '网络连接失败，请检查网络后重试',
+    );
   }
 
   /**

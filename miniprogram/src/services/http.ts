@@ -30,7 +30,7 @@ export async function httpRequest<T>(request: HttpRequest, shape: Shape<T>): Pro
       timeout: 15000,
     });
   } catch {
-    throw ApiError.network();
+    throw ApiError.network(request.method === 'GET' ? 'read' : 'write');
   }
   noteServerTime(response.header as Record<string, unknown> | undefined);
   if (response.statusCode >= 200 && response.statusCode < 300) {

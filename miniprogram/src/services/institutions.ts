@@ -91,7 +91,7 @@ export function importInstitutions(filePath: string): Promise<InstitutionImportR
         header: { authorization: `Bearer ${token}` },
       });
     } catch {
-      throw ApiError.network();
+      throw ApiError.network('write');
     }
     const body = parse(response.data);
     if (response.statusCode >= 200 && response.statusCode < 300) {

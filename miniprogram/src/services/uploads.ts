@@ -33,7 +33,7 @@ export function uploadEvidence(
       task.progress((update) => onProgress(update.progress));
       response = await task;
     } catch {
-      throw ApiError.network();
+      throw ApiError.network('write');
     }
     const body = parse(response.data);
     if (response.statusCode >= 200 && response.statusCode < 300) {

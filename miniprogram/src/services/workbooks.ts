@@ -17,7 +17,7 @@ export function openWorkbook(path: string, fileName: string): Promise<void> {
       try {
         downloaded = await Taro.downloadFile({ url, header });
       } catch {
-        throw ApiError.network();
+        throw ApiError.network('read');
       }
       if (downloaded.statusCode !== 200)
         throw ApiError.fromResponse(downloaded.statusCode, undefined);
@@ -32,7 +32,7 @@ export function openWorkbook(path: string, fileName: string): Promise<void> {
     try {
       response = await fetch(url, { headers: header });
     } catch {
-      throw ApiError.network();
+      throw ApiError.network('read');
     }
     if (!response.ok) {
       throw ApiError.fromResponse(response.status, await response.json().catch(() => undefined));

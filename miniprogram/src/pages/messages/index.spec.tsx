@@ -185,7 +185,8 @@ describe('消息', () => {
     serve(() => (online ? inbox([NEW_ORDER]) : 'offline'));
     open();
 
-    await screen.findByText(/网络连接失败/);
+    // A list keeps nothing typed: it does not say 内容已保留 as a form does.
+    await screen.findByText('网络连接失败，请检查网络后重试');
     expect(screen.getByText('返回首页')).toBeTruthy();
     online = true;
     await tap(screen.getByText('重试'));
