@@ -5,7 +5,9 @@ import {
   childAgeProblem,
   childDateProblems,
   discoveredAtProblem,
+  doneAt,
   earliestBirthDate,
+  isAfterNow,
   reportingDelayHours,
 } from './report-dates';
 
@@ -127,6 +129,31 @@ describe(reportingDelayHours.name, () => {
     ['a phone clock 5 minutes fast', '2026-11-22T12:05:00+08:00', 0],
   ])('%s (discovered %s) → %d h', (_, discoveredAt, hours) => {
     expect(reportingDelayHours(new Date(discoveredAt), submitted)).toBe(hours);
+  });
+});
+
+describe('a time a person gives, against the server’s now', () => {
+  const now = new Date('2026-11-22T12:00:00+08:00');
+
+  it.each<[string, string, boolean, string]>([
+    ['an hour ago', '2026-11-22T11:00:00+08:00', false, '2026-11-22T03:00:00.000Z'],
+    ['now', '2026-11-22T12:00:00+08:00', false, '2026-11-22T04:00:00.000Z'],
+    [
+      'a phone clock 5 minutes fast',
+      '2026-11-22T12:05:00+08:00',
+      false,
+      '2026-11-22T04:00:00.000Z',
+    ],
+    ['exactly 10 minutes fast', '2026-11-22T12:10:00+08:00', false, '2026-11-22T04:00:00.000Z'],
+    [
+      '10 minutes and a second ahead',
+      '2026-11-22T12:10:01+08:00',
+      true,
+      '2026-11-22T04:00:00.000Z',
+    ],
+  ])('%s: after now %s, recorded as done at %s', (_, given, after, done) => {
+    expect(isAfterNow(new Date(given), now)).toBe(after);
+    expect(doneAt(new Date(given), now).toISOString()).toBe(done);
   });
 });
 

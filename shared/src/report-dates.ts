@@ -23,6 +23,23 @@ export function childAgeProblem(ageYears: number): string | null {
 export const ALLOWED_CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 /**
+ * True when a time a person gives (a discovery, a visit, a contact, a handover) lies beyond the
+ * server's `now` by more than a phone's clock drifts ({@link ALLOWED_CLOCK_SKEW_MS}): only then is
+ * it "after now". The form and the server both ask this, so a time the form takes is never refused.
+ */
+export function isAfterNow(instant: Date, now: Date): boolean {
+  return instant.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS;
+}
+
+/**
+ * A time a worker records for something done (a contact, a handover), as stored: one a fast phone
+ * put a few minutes ahead is `now`, so no record says it happened after the server received it.
+ */
+export function doneAt(instant: Date, now: Date): Date {
+  return instant.getTime() > now.getTime() ? now : instant;
+}
+
+/**
  * What is wrong with a child's birth date (`YYYY-MM-DD`) on Beijing's `today` (see
  * `shanghaiDate`), or null. A child born today is fine (an abandoned newborn); the form and the
  * server both ask this, so they agree at every hour of the day.
@@ -89,7 +106,7 @@ export function discoveredAtProblem(
   now: Date,
   child: ChildDateFacts = {},
 ): string | null {
-  if (discoveredAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS) return '发现时间不能晚于现在';
+  if (isAfterNow(discoveredAt, now)) return '发现时间不能晚于现在';
   const birth = birthBound(child, shanghaiDate(now));
   if (shanghaiDate(discoveredAt) >= birth.date) return null;
   const day = chineseDate(birth.date);

@@ -1,5 +1,5 @@
 import { parseApiInstant } from './beijing-time';
-import { ALLOWED_CLOCK_SKEW_MS } from './report-dates';
+import { isAfterNow } from './report-dates';
 import { TEXT_LIMITS, textProblem, visibleLength } from './text-limits';
 import {
   VISIT_CHECK_LABELS,
@@ -21,12 +21,12 @@ import {
 /**
  * What is wrong with when a visit took place (ISO with offset), given the server's `now`, or
  * null. Phones' clocks drift, so a few minutes ahead of the server is still "now"
- * (`ALLOWED_CLOCK_SKEW_MS`, as for a report's discovery time).
+ * (`isAfterNow`, as for a report's discovery time).
  */
 export function visitTimeProblem(at: string, now: Date): string | null {
   const instant = parseApiInstant(at);
   if (!instant) return '走访时间不是有效的时间';
-  return instant.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS ? '走访时间不能晚于现在' : null;
+  return isAfterNow(instant, now) ? '走访时间不能晚于现在' : null;
 }
 
 /** Whom the visitor met: at least one of `VISIT_PEOPLE`, each once. */

@@ -1,5 +1,5 @@
 import {
-  ALLOWED_CLOCK_SKEW_MS,
+  isAfterNow,
   DEPARTMENT_LABELS,
   beijingInstant,
   isRealDate,
@@ -52,10 +52,7 @@ export function handoverProblems(values: HandoverValues, now: Date): FieldProble
   const problems: FieldProblems = {};
   if (!isRealDate(values.date) || !/^\d{2}:\d{2}$/.test(values.time)) {
     problems.at = '请选择交接的日期和时间';
-  } else if (
-    beijingInstant(values.date, values.time).getTime() >
-    now.getTime() + ALLOWED_CLOCK_SKEW_MS
-  ) {
+  } else if (isAfterNow(beijingInstant(values.date, values.time), now)) {
     problems.at = '交接时间不能晚于现在';
   }
   for (const field of ['handedOverBy', 'receivedBy', 'placedAt'] as const) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  doneAt,
+  isAfterNow,
   handoffRefusal,
   handoffRefusalMessage,
   handoffTexts,
@@ -161,8 +163,9 @@ export class HandoffsService {
       }
       const report = await this.reports.findById(manager, order.reportId);
       if (!report) throw orderNotFound();
-      const at = new Date(dto.at);
-      if (at > now) throw ApiException.validation({ at: '交接时间不能晚于现在' });
+      const given = new Date(dto.at);
+      if (isAfterNow(given, now)) throw ApiException.validation({ at: '交接时间不能晚于现在' });
+      const at = doneAt(given, now);
       // People write the time of a handover to the minute: the minute of discovery is not "before".
       if (at.getTime() < Math.floor(report.discoveredAt.getTime() / 60_000) * 60_000) {
         throw ApiException.validation({ at: '交接时间不能早于报告里发现情况的时间' });

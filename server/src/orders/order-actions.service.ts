@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  doneAt,
+  isAfterNow,
   CLOCKS,
   DEPARTMENT_LABELS,
   OUTCOME_LABELS,
@@ -137,10 +139,11 @@ export class OrderActionsService {
   contact(actor: Actor, id: string, dto: ContactDto, key?: string): Promise<ActionAnswer> {
     const call = { actor, id, body: dto, key };
     return this.act(call, { action: 'contact' }, async (ctx) => {
-      const at = dto.at ? new Date(dto.at) : ctx.now;
-      if (at > ctx.now || at < ctx.order.dispatchedAt) {
+      const given = dto.at ? new Date(dto.at) : ctx.now;
+      if (isAfterNow(given, ctx.now) || given < ctx.order.dispatchedAt) {
         throw ApiException.validation({ at: '接触时间应在派单之后、现在之前' });
       }
+      const at = doneAt(given, ctx.now);
       ctx.order.contactedAt = at;
       this.stop(ctx, 'contact');
       const place =

@@ -3,6 +3,7 @@ import {
   STATS_MAX_SPAN_DAYS,
   type ApiErrorBody,
   type ChildFileDetail,
+  type OrderDetail,
   type CreateReportRequest,
 } from '@shouhu/shared';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
@@ -243,6 +244,78 @@ describe('dates and times: the relations each date keeps, walked over every rout
     const walked = inputs.map((input) => `${input.route} ${input.field}`);
 
     expect([...new Set(walked)].sort()).toEqual(Object.keys(relations).sort());
+  });
+
+  it('takes a time a fast phone clock put a few minutes ahead as now, on every route refusing a time after now', async () => {
+    const ahead = new Date(Date.parse(NOW) + 5 * 60_000).toISOString();
+    const taken: Record<string, () => Promise<{ status: number; stored?: string | null }>> = {
+      'POST /reports discoveredAt': async () => report({ discoveredAt: ahead }),
+      'POST /children/:id/visits at': async () => {
+        const file = (await newFile({ child: { name: '快钟童' } })).body as unknown as {
+          id: string;
+        };
+        return send('township', 'POST', `/children/${file.id}/visits`, {
+          at: ahead,
+          met: ['child'],
+          checks: {
+            family: { result: 'normal' },
+            guardianship: { result: 'normal' },
+            schooling: { result: 'normal' },
+            wellbeing: { result: 'normal' },
+          },
+        });
+      },
+      'POST /orders/:id/contact at': async () => {
+        const filed = await submitReport(sut.baseUrl, token('reporter'), {
+          discoveredAt: at(-1),
+          location: { divisionCode: TOWN },
+        });
+        const order = await orderOf(sut.baseUrl, token('township'), filed.id, 'township');
+        await act(sut.baseUrl, token('township'), order.id, 'sign');
+        const answer = await send('township', 'POST', `/orders/${order.id}/contact`, { at: ahead });
+        const stored = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
+          token: token('township'),
+        });
+        return { status: answer.status, stored: stored.body.order.contactedAt };
+      },
+      'POST /orders/:id/handover at': async () => {
+        const filed = await submitReport(sut.baseUrl, token('reporter'), {
+          situations: ['living_alone'],
+          discoveredAt: at(-1),
+          location: { divisionCode: TOWN },
+        });
+        const order = await orderOf(sut.baseUrl, token('civil'), filed.id, 'civil_affairs');
+        await act(sut.baseUrl, token('civil'), order.id, 'sign');
+        const answer = await send('civil', 'POST', `/orders/${order.id}/handover`, {
+          at: ahead,
+          handedOverBy: '交接人甲',
+          receivedBy: '接收人乙',
+          placedAt: '安置地丙',
+        });
+        const stored = await http<OrderDetail>(sut.baseUrl, 'GET', `/orders/${order.id}`, {
+          token: token('civil'),
+        });
+        return { status: answer.status, stored: stored.body.handovers[0]?.at };
+      },
+    };
+    const refusingAfterNow = Object.entries(relations)
+      .filter(
+        ([, kept]) => typeof kept !== 'string' && kept.some((r) => r.rule === 'not after now'),
+      )
+      .map(([date]) => date);
+    expect(Object.keys(taken).sort()).toEqual(refusingAfterNow.sort());
+
+    const answers: Record<string, unknown> = {};
+    for (const [date, send] of Object.entries(taken)) answers[date] = await send();
+
+    // A contact or handover is recorded as done no later than the server received it.
+    const now = new Date(NOW).toISOString();
+    expect(answers).toEqual({
+      'POST /reports discoveredAt': expect.objectContaining({ status: 201 }),
+      'POST /children/:id/visits at': expect.objectContaining({ status: 201 }),
+      'POST /orders/:id/contact at': { status: 200, stored: now },
+      'POST /orders/:id/handover at': { status: 201, stored: now },
+    });
   });
 
   it('answers 400 naming the field and why, for each relation broken, and changes nothing', async () => {

@@ -1,5 +1,6 @@
 import { IsIn } from 'class-validator';
 import {
+  ALLOWED_CLOCK_SKEW_MS,
   RECEIVING_DEPARTMENTS,
   TEXT_LIMITS,
   type GuardianshipHandoverRequest,
@@ -20,7 +21,9 @@ export class HandoffDto implements HandoffRequest {
 }
 
 export class HandoverDto implements GuardianshipHandoverRequest {
-  @FieldDescription('交接孩子的时间：不晚于现在，不早于报告里发现情况的时间')
+  @FieldDescription(
+    `交接孩子的时间：不晚于现在（手机时钟快 ${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟以内不算，记为现在），不早于报告里发现情况的时间`,
+  )
   @IsApiInstant('交接时间')
   at: string;
 

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
+  ALLOWED_CLOCK_SKEW_MS,
   DEFAULT_SLA_POLICY,
   DEPARTMENT_LABELS,
   ORDER_QUEUES,
@@ -44,6 +45,9 @@ export const OUTCOME_RULE = `须是工单所属部门的办理结果：\n${Objec
 
 export class ContactDto {
   @MayBeAbsent()
+  @FieldDescription(
+    `接触孩子的时间，默认现在：不早于派单，不晚于现在（手机时钟快 ${ALLOWED_CLOCK_SKEW_MS / 60_000} 分钟以内不算，记为现在）`,
+  )
   @IsApiInstant('接触时间')
   at?: string;
 
