@@ -182,7 +182,13 @@ export class ChildFilesService {
       throw ApiException.forbidden('办理工单的单位只能查看儿童档案，修改请联系村（居）委会或乡镇');
     }
     const now = this.clock.now();
-    const errors = childFileRequestErrors(dto, shanghaiDate(now), shanghaiDate(file.createdAt));
+    const before = this.contents(file);
+    // A changed 身份证号, birth date or age must agree with the ones the file keeps; a kept age
+    // is not held against them: it was the child's age on the day it was typed.
+    const kept = { ...before.child };
+    delete kept.ageYears;
+    const changed = dto.child ? { ...dto, child: { ...kept, ...dto.child } } : dto;
+    const errors = childFileRequestErrors(changed, shanghaiDate(now), shanghaiDate(file.createdAt));
     if (Object.keys(errors).length > 0) throw ApiException.validation(errors);
     if (file.status === 'closed' && dto.status !== 'active') {
       throw new ApiException(
@@ -194,7 +200,6 @@ export class ChildFilesService {
     const move = dto.divisionCode !== undefined && dto.divisionCode !== file.divisionCode;
     if (move) await this.checkMove(file.divisionCode, dto.divisionCode!);
 
-    const before = this.contents(file);
     const after: Contents = {
       child: dto.child ? { ...before.child, ...dto.child } : before.child,
       guardian: dto.guardian === undefined ? before.guardian : person(dto.guardian),

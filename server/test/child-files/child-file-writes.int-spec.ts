@@ -342,6 +342,51 @@ describe('child-file writes: POST /children and PATCH /children/:id', () => {
   });
 
   describe('changing a file', () => {
+    it.each<[string, ChildFileChild, string]>([
+      [
+        'a 身份证号 born another day than the stored birth date',
+        { idNumber: anIdNumber('2016-07-09') },
+        'child.idNumber',
+      ],
+      [
+        'a birth date another day than the stored 身份证号',
+        { birthDate: '2016-07-09' },
+        'child.idNumber',
+      ],
+      ['an age the stored birth date does not give', { ageYears: 3 }, 'child.ageYears'],
+    ])(
+      'refuses %s: a change is checked with what the file holds, changing nothing',
+      async (_case, child, field) => {
+        const { id } = await aFile();
+        const before = await row(id);
+
+        const answer = await patch(s.guanmiao.token, id, { child });
+
+        expect(answer.status).toBe(400);
+        expect(Object.keys(answer.body.errors ?? {})).toEqual([field]);
+        expect(await row(id)).toEqual(before);
+      },
+    );
+
+    it('takes a birth date found later for a file opened years ago with the age then', async () => {
+      const { id } = await aFile(s.guanmiao.token, {
+        child: { name: aChild().name, ageYears: 6 },
+      });
+
+      const answer = await patch(s.guanmiao.token, id, { child: { birthDate: '2016-07-09' } });
+
+      expect(answer.status).toBe(200);
+    });
+
+    it('takes a birth date and 身份证号 changed together when they agree', async () => {
+      const { id } = await aFile();
+      const answer = await patch(s.guanmiao.token, id, {
+        child: { birthDate: '2016-07-09', idNumber: anIdNumber('2016-07-09') },
+      });
+
+      expect(answer.status).toBe(200);
+    });
+
     it('changes only the fields sent, says what changed in words, and keeps the values out of the timeline', async () => {
       const { id, body } = await aFile();
       const answer = await patch(s.guanmiao.token, id, {
