@@ -62,3 +62,20 @@ describe.each(PAGES)('the place filter of %s', (_name, Page) => {
     expect(container.textContent).not.toContain('全部村（社区）');
   });
 });
+
+describe('the heading of the place filter of 儿童档案', () => {
+  it.each([
+    ['a county’s coordinator', COORDINATOR, '乡镇、村（社区）'],
+    ['a township’s supervisor', TOWNSHIP, '村（社区）'],
+  ])('names the levels %s chooses among', async (_who, user, heading) => {
+    resetTaro();
+    serve();
+    Taro.setStorageSync('shouhu.token', 'token-1');
+    Taro.setStorageSync('shouhu.user', user);
+    const { container } = render(<ChildFilesPage />);
+
+    await screen.findByText(heading === '村（社区）' ? '全镇（全部村）' : '全县（全部乡镇）');
+    const field = container.querySelector('.scope-field')!;
+    expect(field.previousElementSibling?.textContent).toBe(heading);
+  });
+});

@@ -36,6 +36,7 @@ import {
 } from '../list-query';
 import { DropoutFigures } from '../dropout-figures';
 import { ScopePicker } from '../scope-picker';
+import { wholeScope } from '../scope-words';
 import { VisitsEntry } from '../visits-entry';
 import '../../staff/staff.css';
 import '../children.css';
@@ -182,7 +183,9 @@ export default function ChildFilesPage() {
 
         {!isVillageWorker(user) && (
           <>
-            <Text className="field-label">村（社区）</Text>
+            <Text className="field-label">
+              {wholeScope(user?.unitDivisionPrefixes ?? []).field}
+            </Text>
             <ScopePicker
               prefixes={user?.unitDivisionPrefixes ?? []}
               ownName={user?.unitName ?? ''}
