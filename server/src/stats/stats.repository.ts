@@ -123,7 +123,7 @@ export class StatsRepository {
 
   /**
    * Order clocks and retired clocks due in the window, with the unit that held them:
-   * `IDX_order_clocks_due` then each order by its key; `IDX_retired_clocks_due`. With
+   * `IDX_order_clocks_due_figures` then each order by its key; `IDX_retired_clocks_due`. With
    * `unitId` and `clock`, only that bar's.
    */
   async orderClocks(
@@ -174,8 +174,8 @@ export class StatsRepository {
    * The clocks of `orderClocks` and the visits due in the window counted by unit, kind, what `clockEnd` reads of
    * them (`ClockFacts`), whether they reached 督办 or the red list, and their whole minutes from
    * start to stop (`ClockGroup`): the database counts a county's year of clocks into a few
-   * thousand groups instead of sending every clock. `IDX_order_clocks_due` then each order by its
-   * key; `IDX_retired_clocks_due`; `IDX_visit_dues_due`.
+   * thousand groups instead of sending every clock. `IDX_order_clocks_due_figures` then each order by its
+   * key; `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
    */
   async clockGroups(window: StatsWindow, now: Date): Promise<ClockGroup[]> {
     const sqlite = this.dataSource.options.type === 'better-sqlite3';
@@ -285,7 +285,7 @@ export class StatsRepository {
    * The clocks due in the window counted by kind and by what `clockEnd` reads of them
    * (`ClockEndCount`): the same clocks as `orderClocks` and `visitClocks`, but the database
    * counts them, so a county's half-year is a few rows, not one per clock (the 台账's summary).
-   * `IDX_order_clocks_due` then each order by its key; `IDX_retired_clocks_due`; `IDX_visit_dues_due`.
+   * `IDX_order_clocks_due_figures` then each order by its key; `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
    */
   async clockEndCounts(window: StatsWindow, now: Date): Promise<ClockEndCount[]> {
     /** `clock`: the column naming the kind, or the one kind every row of the table is. */
