@@ -87,6 +87,13 @@ export async function freshMariaDb(label) {
   };
 }
 
+/** A database an earlier run kept (`--keep-history`), on the server of DATABASE_URL; never dropped here. */
+export function keptMariaDb(name) {
+  const url = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name, env: { DATABASE_URL: url.toString() }, label: 'MariaDB' };
+}
+
 /** A temporary embedded database file; `drop()` deletes it. */
 export function freshSqlite() {
   const dir = mkdtempSync(join(tmpdir(), 'shouhu-bench-'));

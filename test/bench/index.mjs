@@ -3,12 +3,15 @@
 // one table (printed, and written as markdown to --out). Needs the built shared package and
 // server (the npm script builds them) and MariaDB at DATABASE_URL (default the local one).
 //   npm run bench [-- --scale small|full] [--huge] [--only intake,lists,sweeps,footprint] [--out file.md]
+// To time the lists again on one loaded history (EXPLAIN, before/after a change), load it once with
+// --keep-history (the run prints the database's name and leaves it; drop it yourself when done),
+// then pass --history <name> with --only lists and the same --scale: no loading, nothing dropped.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadHistory } from './dataset.mjs';
 import { count, goal, markdownTable, ratio, seconds } from './figures.mjs';
-import { devLogin, freshMariaDb, machine, ROOT, startServer } from './harness.mjs';
+import { devLogin, freshMariaDb, keptMariaDb, machine, ROOT, startServer } from './harness.mjs';
 import { benchFootprint } from './section-footprint.mjs';
 import { benchIntake } from './section-intake.mjs';
 import { benchLists } from './section-lists.mjs';
@@ -50,6 +53,8 @@ const { values: args } = parseArgs({
     huge: { type: 'boolean', default: false },
     only: { type: 'string', default: SECTIONS.join(',') },
     out: { type: 'string', default: 'test/bench/last-run.md' },
+    'keep-history': { type: 'boolean', default: false },
+    history: { type: 'string' },
   },
 });
 const scale = SCALES[args.scale];
@@ -58,6 +63,8 @@ const only = new Set(args.only.split(','));
 for (const name of only)
   if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
 const sweepSizes = args.huge ? [...scale.sweeps, HUGE_SWEEP] : scale.sweeps;
+if (args.history && (only.size !== 1 || !only.has('lists')))
+  throw new Error('--history times the lists only: pass --only lists');
 
 const started = performance.now();
 const log = (message) => {
@@ -107,7 +114,7 @@ for (const orders of sizes) {
 
 /** Loads a history of `orders` orders, then times the lists and the sweep on it, as asked. */
 async function benchHistory(orders, files) {
-  const database = await freshMariaDb('bench_history');
+  const database = args.history ? keptMariaDb(args.history) : await freshMariaDb('bench_history');
   try {
     const server = await startServer({
       ...database.env,
@@ -118,16 +125,19 @@ async function benchHistory(orders, files) {
     });
     try {
       const now = new Date();
-      const token = await devLogin(server.base, 'bench-templates');
-      const loaded = await loadHistory({
-        url: database.url,
-        base: server.base,
-        token,
-        orders,
-        files,
-        now,
-      });
-      const history = `${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
+      let history = `the history kept in ${database.name}`;
+      if (!args.history) {
+        const token = await devLogin(server.base, 'bench-templates');
+        const loaded = await loadHistory({
+          url: database.url,
+          base: server.base,
+          token,
+          orders,
+          files,
+          now,
+        });
+        history = `${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
+      }
       log(history);
       if (only.has('lists') && orders === scale.lists.orders) {
         add(`3 lists at ${count(orders)} orders`, [
@@ -146,7 +156,8 @@ async function benchHistory(orders, files) {
       await server.stop();
     }
   } finally {
-    await database.drop();
+    if (args['keep-history'] || args.history) log(`history kept in database ${database.name}`);
+    else await database.drop();
   }
 }
 

@@ -56,7 +56,15 @@ export class VisitEntity {
 @Index('IDX_visit_dues_unit_open', ['unitId', 'doneAt', 'dueAt'])
 @Index('IDX_visit_dues_file', ['childFileId'])
 @Index('IDX_visit_dues_division_open', ['divisionCode', 'doneAt', 'cancelledAt', 'dueAt'])
-@Index('IDX_visit_dues_due', ['dueAt'])
+@Index('IDX_visit_dues_due_figures', [
+  'dueAt',
+  'divisionCode',
+  'unitId',
+  'escalationLevel',
+  'startedAt',
+  'doneAt',
+  'cancelledAt',
+])
 export class VisitDueEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -99,7 +99,7 @@ export class OrderEntity {
 }
 
 @Entity('order_clocks')
-@Index('IDX_order_clocks_due', ['dueAt'])
+@Index('IDX_order_clocks_due_figures', ['dueAt', 'stage', 'interrupted', 'startedAt', 'stoppedAt'])
 export class OrderClockEntity {
   @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
   orderId: string;

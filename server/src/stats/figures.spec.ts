@@ -1,7 +1,12 @@
 import {
+  clockFigures,
   clockTally,
   clockTallyOf,
   delayFigure,
+  histogramMedian,
+  histogramP90,
+  median,
+  p90,
   reportingDelayFigures,
   type ClockRow,
   type RegisterRow,
@@ -131,5 +136,41 @@ describe(delayFigure.name, () => {
     ]);
 
     expect(figure).toEqual({ reports: 3, medianHours: 0, over24hShare: 1 / 3 });
+  });
+});
+
+describe('the median and p90 of a histogram', () => {
+  /** The histogram (`[value, how many]`, ascending) of sorted values. */
+  const histogramOf = (sorted: number[]): [number, number][] => {
+    const counts = new Map<number, number>();
+    for (const value of sorted) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts];
+  };
+
+  it.each([
+    [[]],
+    [[7]],
+    [[1, 2]],
+    [[2, 2, 2, 2]],
+    [[1, 1, 2, 2]],
+    [[1, 1, 1, 4, 5, 9]],
+    [[0, 1, 1, 2, 2, 3, 3, 3, 3, 40]],
+    [Array.from({ length: 21 }, (_, i) => Math.floor(i / 4))],
+    [Array.from({ length: 100 }, (_, i) => Math.floor(i / 7))],
+  ])('are what the values written out give: %j', (sorted) => {
+    expect([histogramMedian(histogramOf(sorted)), histogramP90(histogramOf(sorted))]).toEqual([
+      median(sorted),
+      p90(sorted),
+    ]);
+  });
+
+  it('give a bar’s minutes whatever clocks share a minute', () => {
+    const started = new Date('2026-11-01T00:00:00Z').getTime();
+    const rows = [10, 10, 20, 20, 20, 30, 50, 50].map((minutes) =>
+      aClock({ stoppedAt: new Date(started + minutes * 60_000) }),
+    );
+    expect(clockFigures(rows, NOW, () => '派出所')).toEqual([
+      expect.objectContaining({ total: 8, onTime: 8, medianMinutes: 20, p90Minutes: 50 }),
+    ]);
   });
 });

@@ -148,28 +148,92 @@ export function clockTally(rows: readonly ClockRow[], now: Date): ClockTally {
 }
 
 /**
+ * Clocks of one unit and kind that share their facts, their 督办 and red-list marks and their
+ * whole minutes from start to stop (null while running): the database's count of one group, so
+ * the figures of a county's year are computed from a few thousand groups, not every clock.
+ */
+export interface ClockGroup extends ClockFacts {
+  unitId: string | null;
+  clock: StatsClock;
+  overdue: boolean;
+  escalated: boolean;
+  minutes: number | null;
+  count: number;
+}
+
+/** The group of one clock as `clockFigures` reads it at `now`. */
+export function clockGroupOf(row: ClockRow, now: Date): ClockGroup {
+  return {
+    ...clockFacts(row, now),
+    unitId: row.unitId,
+    clock: row.clock,
+    overdue: row.overdue,
+    escalated: row.escalated,
+    minutes: row.stoppedAt
+      ? Math.round((row.stoppedAt.getTime() - row.startedAt.getTime()) / MINUTE_MS)
+      : null,
+    count: 1,
+  };
+}
+
+/**
+ * The value at 0-based `rank` of values given as `[value, how many]`, ascending: what `sorted[rank]`
+ * is once the histogram is written out.
+ */
+function valueAtRank(histogram: readonly [number, number][], rank: number): number {
+  let seen = 0;
+  for (const [value, times] of histogram) {
+    seen += times;
+    if (rank < seen) return value;
+  }
+  throw new RangeError(`rank ${rank} of ${seen} values`);
+}
+
+/** `median` of the values a histogram (`[value, how many]`, ascending) holds. */
+export function histogramMedian(histogram: readonly [number, number][]): number | null {
+  const n = histogram.reduce((sum, [, times]) => sum + times, 0);
+  if (n === 0) return null;
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1
+    ? valueAtRank(histogram, mid)
+    : (valueAtRank(histogram, mid - 1) + valueAtRank(histogram, mid)) / 2;
+}
+
+/** `p90` of the values a histogram (`[value, how many]`, ascending) holds. */
+export function histogramP90(histogram: readonly [number, number][]): number | null {
+  const n = histogram.reduce((sum, [, times]) => sum + times, 0);
+  if (n === 0) return null;
+  return valueAtRank(histogram, Math.ceil(n * 0.9) - 1);
+}
+
+/**
  * One figure per unit and clock that has any clock due in the period, ordered by unit name, then
  * sign, contact, feedback, resolve, visit. Minutes are whole minutes from start to stop of the
- * clocks stopped by the deed (on time or late), interrupted ones left out.
+ * clocks stopped by the deed (on time or late), interrupted ones left out. From the clocks' groups
+ * (`ClockGroup`), so a median is exact however many clocks share a minute.
  */
-export function clockFigures(
-  rows: readonly ClockRow[],
-  now: Date,
+export function clockFiguresOf(
+  groups: readonly ClockGroup[],
   unitName: (unitId: string | null) => string,
 ): ClockFigure[] {
-  const groups = new Map<string, ClockRow[]>();
-  for (const row of rows) {
-    const key = `${row.unitId ?? ''}|${row.clock}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+  const byBar = new Map<string, ClockGroup[]>();
+  for (const group of groups) {
+    const key = `${group.unitId ?? ''}|${group.clock}`;
+    const bar = byBar.get(key);
+    if (bar) bar.push(group);
+    else byBar.set(key, [group]);
   }
-  const figures = [...groups.values()].map((group): ClockFigure => {
-    const { unitId, clock } = group[0];
-    const { onTime, late, interrupted, onTimeShare } = clockTally(group, now);
-    const minutes = ascending(
-      group
-        .filter((row) => row.stoppedAt && clockEnd(row, now) !== 'interrupted')
-        .map((row) => Math.round((row.stoppedAt!.getTime() - row.startedAt.getTime()) / MINUTE_MS)),
-    );
+  const figures = [...byBar.values()].map((bar): ClockFigure => {
+    const { unitId, clock } = bar[0];
+    const { onTime, late, interrupted, onTimeShare } = clockTallyOf(bar);
+    const minutes = new Map<number, number>();
+    for (const group of bar) {
+      if (group.minutes === null || endOf(group) === 'interrupted') continue;
+      minutes.set(group.minutes, (minutes.get(group.minutes) ?? 0) + group.count);
+    }
+    const histogram = [...minutes].sort(([a], [b]) => a - b);
+    const counted = (mark: 'overdue' | 'escalated') =>
+      bar.reduce((sum, group) => sum + (group[mark] ? group.count : 0), 0);
     return {
       unitId,
       unitName: unitName(unitId),
@@ -178,10 +242,10 @@ export function clockFigures(
       onTime,
       late,
       onTimeShare,
-      medianMinutes: median(minutes),
-      p90Minutes: p90(minutes),
-      overdue: group.filter((row) => row.overdue).length,
-      escalated: group.filter((row) => row.escalated).length,
+      medianMinutes: histogramMedian(histogram),
+      p90Minutes: histogramP90(histogram),
+      overdue: counted('overdue'),
+      escalated: counted('escalated'),
       interrupted,
     };
   });
@@ -189,6 +253,18 @@ export function clockFigures(
     (a, b) =>
       a.unitName.localeCompare(b.unitName, 'zh-CN') ||
       STATS_CLOCKS.indexOf(a.clock) - STATS_CLOCKS.indexOf(b.clock),
+  );
+}
+
+/** `clockFiguresOf` the clocks read whole, at `now`. */
+export function clockFigures(
+  rows: readonly ClockRow[],
+  now: Date,
+  unitName: (unitId: string | null) => string,
+): ClockFigure[] {
+  return clockFiguresOf(
+    rows.map((row) => clockGroupOf(row, now)),
+    unitName,
   );
 }
 

@@ -24,7 +24,7 @@ import { DropoutFiguresRepository } from '../dropouts/dropout-figures.repository
 import { OrderSummaries } from '../orders/order-summaries';
 import type { ClockOrdersQueryDto, StatsQueryDto } from './dto/stats-query.dto';
 import {
-  clockFigures,
+  clockFiguresOf,
   hasClockResult,
   reportFigures,
   reportingDelayFigures,
@@ -82,17 +82,17 @@ export class StatsService {
       divisionCode: scope.divisionCode,
       detail: { from: query.from, to: query.to, division: query.division ?? null, by },
     });
-    const [reports, register, orderClocks, visitClocks, files, dropouts, ratings, unitNames] =
-      await Promise.all([
+    const [reports, register, clockGroups, files, dropouts, ratings, unitNames] = await Promise.all(
+      [
         this.stats.reports(window, (report) => mayKnowReporter(report, figuresReader(actor))),
         this.stats.register(scope.prefixes),
-        this.stats.orderClocks(window),
-        this.stats.visitClocks(window),
+        this.stats.clockGroups(window, now),
         this.stats.childFiles(scope.prefixes),
         Promise.all(scope.prefixes.map((prefix) => this.dropouts.groups({ prefixes: [prefix] }))),
         this.stats.ratings(window, LOW_SCORE_MAX),
         this.summaries.unitNames(),
-      ]);
+      ],
+    );
     const silentCandidates = register.filter((i) => withinPrefixes(i.divisionCode, scope.prefixes));
     const reportedElsewhere = await this.stats.institutionsReporting(
       silentCandidates.map((i) => i.id),
@@ -138,7 +138,7 @@ export class StatsService {
         })),
         dropouts: dropoutStateFigures(dropouts.flat(), now),
       },
-      clocks: clockFigures([...orderClocks, ...visitClocks], now, (unitId) =>
+      clocks: clockFiguresOf(clockGroups, (unitId) =>
         unitId ? (unitNames.get(unitId) ?? '已删除的单位') : '未分派（管理员队列）',
       ),
       reportingDelay: reportingDelayFigures(

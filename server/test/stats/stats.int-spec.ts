@@ -7,7 +7,12 @@ import {
   type Unit,
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
-import { clockTally, clockTallyOf, type ClockTally } from '../../src/stats/figures';
+import {
+  clockFigures,
+  clockFiguresOf,
+  clockTallyOf,
+  type ClockTally,
+} from '../../src/stats/figures';
 import { StatsRepository } from '../../src/stats/stats.repository';
 import type { InstitutionEntity } from '../../src/institutions/institution.entity';
 import type { OrderEntity } from '../../src/orders/order.entity';
@@ -463,30 +468,33 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     expect(answer.body.placeName).toContain('泗县');
   });
 
-  it('counts the quarter’s clocks in the database as it tallies them read one by one (the 台账’s summary)', async () => {
+  it('counts the quarter’s clocks in the database as it tallies them read one by one (the 台账’s summary, the figures’ groups)', async () => {
     const repository = sut.app.get(StatsRepository);
     const window = {
       prefixes: [HOME_COUNTY],
       start: bj('2026-10-01T00:00'),
       end: bj('2027-01-01T00:00'),
     };
+    const unitName = (unitId: string | null) => unitId ?? '';
     const tallies: ClockTally[] = [];
     // Mid-quarter, some clocks are not due yet; after it, every one is.
     for (const now of [bj('2026-11-20T00:00'), clock.now()]) {
-      const [counts, orderClocks, visitClocks] = await Promise.all([
+      const [counts, groups, orderClocks] = await Promise.all([
         repository.clockEndCounts(window, now),
+        repository.clockGroups(window, now),
         repository.orderClocks(window),
-        repository.visitClocks(window),
       ]);
-      const rows = [...orderClocks, ...visitClocks];
+      expect(
+        clockFiguresOf(
+          groups.filter((group) => group.clock !== 'visit'),
+          unitName,
+        ),
+      ).toEqual(clockFigures(orderClocks, now, unitName));
       for (const kind of STATS_CLOCKS) {
         const counted = clockTallyOf(counts.filter((group) => group.clock === kind));
         expect([kind, counted]).toEqual([
           kind,
-          clockTally(
-            rows.filter((row) => row.clock === kind),
-            now,
-          ),
+          clockTallyOf(groups.filter((group) => group.clock === kind)),
         ]);
         tallies.push(counted);
       }
@@ -495,6 +503,42 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     const sum = (key: 'onTime' | 'late' | 'interrupted') =>
       tallies.reduce((total, tally) => total + tally[key], 0);
     expect([sum('onTime'), sum('late'), sum('interrupted')]).toEqual([8, 7, 6]);
+  });
+
+  it('takes a clock’s whole minutes in the database as Math.round does, ties and an even count in the median', async () => {
+    // March, a month no other test reads: six sign clocks of 0, 1, 1, 2, 2 and 3 minutes
+    // once rounded (half a minute rounds up), each stopped by its due time.
+    const report = await aStatsReport(db, {
+      createdAt: bj('2026-03-09T09:00'),
+      discoveredAt: bj('2026-03-09T08:00'),
+      divisionCode: HOME_VILLAGE,
+      channel: 'mandatory',
+      priority: 'P2',
+      situations: ['violence_abuse'],
+    });
+    const startedAt = bj('2026-03-09T09:00');
+    for (const ms of [29_999, 30_000, 89_999, 90_000, 90_000, 150_000]) {
+      await anOrderWithClocks(db, report, police.id, [
+        {
+          clock: 'sign',
+          startedAt,
+          dueAt: new Date(startedAt.getTime() + 60 * 60_000),
+          stoppedAt: new Date(startedAt.getTime() + ms),
+        },
+      ]);
+    }
+    const answer = await overview(s.coordinator.token, 'from=2026-03-01&to=2026-03-31');
+    expect(answer.status).toBe(200);
+    expect(answer.body.clocks).toEqual([
+      expect.objectContaining({
+        unitId: police.id,
+        clock: 'sign',
+        total: 6,
+        onTime: 6,
+        medianMinutes: 1.5,
+        p90Minutes: 3,
+      }),
+    ]);
   });
 
   it('steps the trend by day or ISO week when asked, every step present', async () => {
