@@ -14,6 +14,7 @@ import { json } from '../database/column-transformers';
 @Entity('orders')
 @Index('IDX_orders_report', ['reportId'])
 @Index('IDX_orders_unit_list', ['unitId', 'dueAt', 'createdAt'])
+@Index('IDX_orders_unit_status', ['unitId', 'status', 'reportId'])
 @Index('IDX_orders_due_list', ['dueAt', 'createdAt', 'id', 'divisionCode', 'unitId'])
 @Index('IDX_orders_unrouted', ['unrouted', 'dueAt'])
 @Index('IDX_orders_escalated', ['escalationLevel', 'dueAt', 'createdAt', 'divisionCode', 'unitId'])

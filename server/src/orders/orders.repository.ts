@@ -166,7 +166,7 @@ export class OrdersRepository {
   /**
    * The child files about which the unit holds an unresolved order (domain.md: other departments
    * see a file only while they hold an order about the child), among `childFileIds` when given:
-   * the list's scope and one file's check alike. Through the unit's orders (IDX_orders_unit_list)
+   * the list's scope and one file's check alike. Through the unit's unresolved orders (IDX_orders_unit_status)
    * to their reports by primary key. Inside a transaction, pass its `manager`: a second connection
    * taken while the transaction holds a file's lock starves the pool under concurrent writes.
    */

@@ -4,7 +4,8 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * Staff lists at a county's size (issue 17: 1 M orders, 200 k files), each page read in the order
  * of an index instead of sorting its whole scope:
  * - a unit's orders by deadline, then by age (`IDX_orders_unit_list`, which `IDX_orders_unit_due`
- *   was a prefix of), also counted from it;
+ *   was a prefix of), also counted from it; its unresolved orders, and their reports, by status
+ *   (`IDX_orders_unit_status`: the files a unit holds through them, a status tab's count);
  * - a coordinator's divisions the same way (`IDX_orders_due_list`: the id in the key, so ties
  *   come in order too, and the division and unit beside it, so the scope is checked and counted
  *   without reading the rows);
@@ -37,6 +38,13 @@ const INDEXES: [string, TableIndex][] = [
     new TableIndex({
       name: 'IDX_orders_unit_list',
       columnNames: ['unit_id', 'due_at', 'created_at'],
+    }),
+  ],
+  [
+    'orders',
+    new TableIndex({
+      name: 'IDX_orders_unit_status',
+      columnNames: ['unit_id', 'status', 'report_id'],
     }),
   ],
   [
