@@ -87,11 +87,29 @@ export async function freshMariaDb(label) {
   };
 }
 
-/** A database an earlier run kept (`--keep-history`), on the server of DATABASE_URL; never dropped here. */
-export function keptMariaDb(name) {
-  const url = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), name, env: { DATABASE_URL: url.toString() }, label: 'MariaDB' };
+/**
+ * The database `name` on the MariaDB server of DATABASE_URL, made when missing and never dropped
+ * (`drop()` does nothing): `--keep-db` loads a history once and reuses it between runs.
+ * `existed`: it was there before this call.
+ */
+export async function keptMariaDb(name) {
+  if (!/^\w+$/.test(name)) throw new Error(`--keep-db: ${name} is not a plain database name`);
+  const base = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const admin = await createConnection({ uri: base.toString() });
+  let existed;
+  try {
+    const [rows] = await admin.query('SHOW DATABASES LIKE ?', [name]);
+    existed = rows.length > 0;
+    if (!existed)
+      await admin.query(
+        `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
+  } finally {
+    await admin.end();
+  }
+  base.pathname = `/${name}`;
+  const url = base.toString();
+  return { url, name, env: { DATABASE_URL: url }, label: 'MariaDB', existed, async drop() {} };
 }
 
 /** A temporary embedded database file; `drop()` deletes it. */

@@ -3,13 +3,11 @@
 // one table (printed, and written as markdown to --out). Needs the built shared package and
 // server (the npm script builds them) and MariaDB at DATABASE_URL (default the local one).
 //   npm run bench [-- --scale small|full] [--huge] [--only intake,lists,sweeps,footprint] [--out file.md]
-// To time the lists again on one loaded history (EXPLAIN, before/after a change), load it once with
-// --keep-history (the run prints the database's name and leaves it; drop it yourself when done),
-// then pass --history <name> with --only lists and the same --scale: no loading, nothing dropped.
+//                 [--keep-db name] [--help]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadHistory } from './dataset.mjs';
+import { keptHistory, loadHistory } from './dataset.mjs';
 import { count, goal, markdownTable, ratio, seconds } from './figures.mjs';
 import { devLogin, freshMariaDb, keptMariaDb, machine, ROOT, startServer } from './harness.mjs';
 import { benchFootprint } from './section-footprint.mjs';
@@ -53,18 +51,29 @@ const { values: args } = parseArgs({
     huge: { type: 'boolean', default: false },
     only: { type: 'string', default: SECTIONS.join(',') },
     out: { type: 'string', default: 'test/bench/last-run.md' },
-    'keep-history': { type: 'boolean', default: false },
-    history: { type: 'string' },
+    'keep-db': { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (args.help) {
+  console.log(`npm run bench -- [options]
+  --scale small|full   sizes: small (default) checks everything in minutes; full is the issue's
+  --huge               also the sweep at 10 M orders (an hour or more of loading)
+  --only a,b           some sections of ${SECTIONS.join(', ')}
+  --out file.md        where the markdown table goes (default test/bench/last-run.md)
+  --keep-db name       the lists' history in MariaDB database <name>: loaded when the database is
+                       missing, reused as it is when it exists, never dropped (the server's new
+                       migrations still run on it). For iterating on the lists; sweeps change the
+                       history, so use it with --only lists. Drop it yourself when done:
+                       mysql -e 'DROP DATABASE <name>'`);
+  process.exit(0);
+}
 const scale = SCALES[args.scale];
 if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}`);
 const only = new Set(args.only.split(','));
 for (const name of only)
   if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
 const sweepSizes = args.huge ? [...scale.sweeps, HUGE_SWEEP] : scale.sweeps;
-if (args.history && (only.size !== 1 || !only.has('lists')))
-  throw new Error('--history times the lists only: pass --only lists');
 
 const started = performance.now();
 const log = (message) => {
@@ -114,7 +123,8 @@ for (const orders of sizes) {
 
 /** Loads a history of `orders` orders, then times the lists and the sweep on it, as asked. */
 async function benchHistory(orders, files) {
-  const database = args.history ? keptMariaDb(args.history) : await freshMariaDb('bench_history');
+  const keep = args['keep-db'] && orders === scale.lists.orders;
+  const database = keep ? await keptMariaDb(args['keep-db']) : await freshMariaDb('bench_history');
   try {
     const server = await startServer({
       ...database.env,
@@ -125,19 +135,11 @@ async function benchHistory(orders, files) {
     });
     try {
       const now = new Date();
-      let history = `the history kept in ${database.name}`;
-      if (!args.history) {
-        const token = await devLogin(server.base, 'bench-templates');
-        const loaded = await loadHistory({
-          url: database.url,
-          base: server.base,
-          token,
-          orders,
-          files,
-          now,
-        });
-        history = `${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
-      }
+      const token = await devLogin(server.base, 'bench-templates');
+      const loaded = database.existed
+        ? await keptHistory(database.url)
+        : await loadHistory({ url: database.url, base: server.base, token, orders, files, now });
+      const history = `${database.existed ? `kept in ${database.name}: ` : ''}${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
       log(history);
       if (only.has('lists') && orders === scale.lists.orders) {
         add(`3 lists at ${count(orders)} orders`, [
@@ -156,8 +158,8 @@ async function benchHistory(orders, files) {
       await server.stop();
     }
   } finally {
-    if (args['keep-history'] || args.history) log(`history kept in database ${database.name}`);
-    else await database.drop();
+    if (keep) log(`history kept in database ${database.name}`);
+    await database.drop();
   }
 }
 

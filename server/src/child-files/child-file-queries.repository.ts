@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ChildCategory, ChildFileStatus, DropoutState } from '@shouhu/shared';
-import { Brackets, DataSource, IsNull } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity, ChildFileEventEntity } from '../children/child-file.entity';
 import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
 
@@ -24,14 +24,45 @@ export class ChildFileQueriesRepository {
 
   /**
    * The files in scope (under one of `divisionPrefixes`, or among `heldFileIds`) that pass the
-   * filter: the next visit due soonest first (files without one last), then the latest changed.
+   * filter: the next visit due soonest first (files without one last), then the latest changed,
+   * then by id. `total` is exact.
+   *
+   * The page's ids are sorted first, from `IDX_child_files_list` alone when the filter needs no
+   * more than it holds (a township's 13 k files at 200 k: no row read), and only the page's rows
+   * are read whole; sorting the rows themselves read every file of the scope.
    */
-  page(
+  async page(
     scope: { divisionPrefixes: string[]; heldFileIds: string[] },
     filter: ChildFileFilter,
     offset: number,
     limit: number,
   ): Promise<[ChildFileEntity[], number]> {
+    const [ids, total] = await Promise.all([
+      this.matching(scope, filter)
+        .select('f.id', 'id')
+        .orderBy('CASE WHEN f.next_visit_due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('f.next_visit_due_at', 'ASC')
+        .addOrderBy('f.updated_at', 'DESC')
+        .addOrderBy('f.id', 'ASC')
+        .offset(offset)
+        .limit(limit)
+        .getRawMany<{ id: string }>(),
+      this.matching(scope, filter).select('COUNT(*)', 'n').getRawOne<{ n: string | number }>(),
+    ]);
+    const count = Number(total?.n ?? 0);
+    if (ids.length === 0) return [[], count];
+    const rows = await this.dataSource
+      .getRepository(ChildFileEntity)
+      .findBy({ id: In(ids.map((row) => row.id)) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return [ids.flatMap((row) => byId.get(row.id) ?? []), count];
+  }
+
+  /** The files in `scope` that pass `filter`, unordered. */
+  private matching(
+    scope: { divisionPrefixes: string[]; heldFileIds: string[] },
+    filter: ChildFileFilter,
+  ): SelectQueryBuilder<ChildFileEntity> {
     const query = this.dataSource.getRepository(ChildFileEntity).createQueryBuilder('f');
     query.where(
       new Brackets((where) => {
@@ -67,14 +98,7 @@ export class ChildFileQueriesRepository {
         }),
       );
     }
-    return query
-      .orderBy('CASE WHEN f.next_visit_due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-      .addOrderBy('f.next_visit_due_at', 'ASC')
-      .addOrderBy('f.updated_at', 'DESC')
-      .addOrderBy('f.id', 'ASC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+    return query;
   }
 
   /** The file's own timeline, oldest first. */

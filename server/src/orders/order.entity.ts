@@ -13,7 +13,12 @@ import { json } from '../database/column-transformers';
 /** One department's work order (工单) for a report, with its own clocks. */
 @Entity('orders')
 @Index('IDX_orders_report', ['reportId'])
-@Index('IDX_orders_unit_due', ['unitId', 'dueAt'])
+@Index('IDX_orders_unit_list', ['unitId', 'dueAt', 'createdAt'])
+@Index('IDX_orders_unit_status', ['unitId', 'status', 'reportId'])
+@Index('IDX_orders_due_list', ['dueAt', 'createdAt', 'id', 'divisionCode', 'unitId'])
+@Index('IDX_orders_unrouted', ['unrouted', 'dueAt'])
+@Index('IDX_orders_escalated', ['escalationLevel', 'dueAt', 'createdAt', 'divisionCode', 'unitId'])
+@Index('IDX_orders_extension', ['extensionPendingDays'])
 @Index('IDX_orders_division', ['divisionCode'])
 @Index('IDX_orders_next_due', ['nextDueAt'])
 export class OrderEntity {

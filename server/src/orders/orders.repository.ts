@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
 import {
   OrderClockEntity,
@@ -27,6 +27,27 @@ export interface OrderFilter {
   lowRating?: boolean;
   /** Narrows the caller's scope to one unit; never widens it. */
   unitId?: string;
+}
+
+/** The ids of `query`'s rows `offset`–`offset + limit`, in its order and then by id. */
+async function idsOf(
+  query: SelectQueryBuilder<OrderEntity>,
+  offset: number,
+  limit: number,
+): Promise<string[]> {
+  const rows = await query
+    .select('o.id', 'id')
+    .addOrderBy('o.id', 'ASC')
+    .offset(offset)
+    .limit(limit)
+    .getRawMany<{ id: string }>();
+  return rows.map((row) => row.id);
+}
+
+/** How many rows `query` matches: COUNT(*), which an index answers (TypeORM counts DISTINCT ids). */
+async function countOf(query: SelectQueryBuilder<OrderEntity>): Promise<number> {
+  const row = await query.select('COUNT(*)', 'n').getRawOne<{ n: string | number }>();
+  return Number(row?.n ?? 0);
 }
 
 @Injectable()
@@ -145,7 +166,7 @@ export class OrdersRepository {
   /**
    * The child files about which the unit holds an unresolved order (domain.md: other departments
    * see a file only while they hold an order about the child), among `childFileIds` when given:
-   * the list's scope and one file's check alike. Through the unit's orders (IDX_orders_unit_due)
+   * the list's scope and one file's check alike. Through the unit's unresolved orders (IDX_orders_unit_status)
    * to their reports by primary key. Inside a transaction, pass its `manager`: a second connection
    * taken while the transaction holds a file's lock starves the pool under concurrent writes.
    */
@@ -201,13 +222,51 @@ export class OrdersRepository {
     return new Map(rows.map((row) => [row.fileId, Number(row.count)]));
   }
 
-  /** Most urgent first: the nearest running deadline, then the oldest. */
+  /**
+   * Most urgent first: the orders with a running deadline by that deadline, then the others
+   * (resolved ones, those with their clocks stopped) by age; ties by id. `total` is exact.
+   *
+   * The two halves are read apart, each in the order of an index (`IDX_orders_unit_list` for a
+   * unit's list, `IDX_orders_due_list` for a coordinator's divisions), so a page reads its own
+   * ids rather than sorting the whole scope, and only then the page's rows by primary key. One
+   * ordering expression over both halves (`due_at IS NULL, due_at, …`) matches no index: at 1 M
+   * orders it sorted the county on every page.
+   */
   async page(
     scope: OrderScope,
     filter: OrderFilter,
     offset: number,
     limit: number,
   ): Promise<[OrderEntity[], number]> {
+    const running = () => this.matching(scope, filter).andWhere('o.due_at IS NOT NULL');
+    const stopped = () => this.matching(scope, filter).andWhere('o.due_at IS NULL');
+    const [ids, total] = await Promise.all([
+      (async () => {
+        const first = await idsOf(
+          running().orderBy('o.due_at', 'ASC').addOrderBy('o.created_at', 'ASC'),
+          offset,
+          limit,
+        );
+        if (first.length === limit) return first;
+        // Past the running ones: how far into the others the page starts.
+        const skipped = first.length > 0 ? 0 : offset - (await countOf(running()));
+        const rest = await idsOf(
+          stopped().orderBy('o.created_at', 'ASC'),
+          Math.max(0, skipped),
+          limit - first.length,
+        );
+        return [...first, ...rest];
+      })(),
+      countOf(this.matching(scope, filter)),
+    ]);
+    if (ids.length === 0) return [[], total];
+    const rows = await this.dataSource.getRepository(OrderEntity).findBy({ id: In(ids) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return [ids.flatMap((id) => byId.get(id) ?? []), total];
+  }
+
+  /** The orders in `scope` that pass `filter`, unordered. */
+  private matching(scope: OrderScope, filter: OrderFilter): SelectQueryBuilder<OrderEntity> {
     const query = this.dataSource.getRepository(OrderEntity).createQueryBuilder('o');
     query.where(
       new Brackets((where) => {
@@ -243,13 +302,7 @@ export class OrdersRepository {
         { low: LOW_SCORE_MAX },
       );
     }
-    return query
-      .orderBy('CASE WHEN o.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-      .addOrderBy('o.due_at', 'ASC')
-      .addOrderBy('o.created_at', 'ASC')
-      .skip(offset)
-      .take(limit)
-      .getManyAndCount();
+    return query;
   }
 
   /**

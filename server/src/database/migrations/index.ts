@@ -23,6 +23,7 @@ import { StatsFigures1765100200000 } from './1765100200000-stats-figures';
 import { LedgerKeyset1765100600000 } from './1765100600000-ledger-keyset';
 import { InstitutionRetirement1765100700000 } from './1765100700000-institution-retirement';
 import { InstitutionCanonicalNames1765100800000 } from './1765100800000-institution-canonical-names';
+import { ListIndexes1765201000000 } from './1765201000000-list-indexes';
 import { StatsCoveringIndexes1765202000000 } from './1765202000000-stats-covering-indexes';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
@@ -52,5 +53,6 @@ export const MIGRATIONS = [
   LedgerKeyset1765100600000,
   InstitutionRetirement1765100700000,
   InstitutionCanonicalNames1765100800000,
+  ListIndexes1765201000000,
   StatsCoveringIndexes1765202000000,
 ];
