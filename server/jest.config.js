@@ -85,6 +85,8 @@ module.exports = {
         '<rootDir>/test/demo/**/*.int-spec.ts',
         // The visit sweep's scans, INSERT OR IGNORE planning and the next-visit UPDATE subquery.
         '<rootDir>/test/visits/visit-clock.int-spec.ts',
+        // The sweep's batched writes: one CASE update for many orders or dues, multi-row inserts.
+        '<rootDir>/test/sla/sweep-statements.int-spec.ts',
         // The register's LIKE search with its own escape, batched import inserts and the join to users.
         '<rootDir>/test/institutions/**/*.int-spec.ts',
         // The 台账's keyset pages (dates as the embedded database compares them) and its streamed workbook.

@@ -128,6 +128,12 @@ export class ChildFilesRepository {
     await manager.getRepository(ChildFileEventEntity).insert(event);
   }
 
+  /** Many timeline lines in one statement (a sweep's batch). */
+  async appendEvents(manager: EntityManager, events: ChildFileEventEntity[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.createQueryBuilder().insert().into(ChildFileEventEntity).values(events).execute();
+  }
+
   /**
    * Whether any of the files has an open report, or one closed after `closedSince`. A locking
    * read, so a report committed by a simultaneous intake about the same child is seen.

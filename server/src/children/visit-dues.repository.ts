@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { nextVisitStageAt, type VisitReason } from '@shouhu/shared';
 import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { updateEach } from '../database/update-each';
 import { ChildFileEntity } from './child-file.entity';
 import { VisitDueEntity } from './visit.entity';
 
@@ -72,12 +73,14 @@ export class VisitDuesRepository {
     return query.getMany();
   }
 
-  /** Stores the stage the sweep moved a due to, and when it has something to record next. */
-  async saveStage(manager: EntityManager, due: VisitDueStage): Promise<void> {
-    const { id, stage, escalationLevel, nextDueAt } = due;
-    await manager
-      .getRepository(VisitDueEntity)
-      .update({ id }, { stage, escalationLevel, nextDueAt });
+  /** Stores the stages a sweep batch moved dues to, and when each has something to record next. */
+  async saveStages(manager: EntityManager, dues: readonly VisitDueStage[]): Promise<void> {
+    await updateEach(
+      manager,
+      VisitDueEntity,
+      { stage: 'stage', escalationLevel: 'escalation_level', nextDueAt: 'next_due_at' },
+      dues,
+    );
   }
 
   // Upkeep of the files' `next_visit_due_at`.

@@ -4,6 +4,9 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { InboxMessageEntity } from './inbox-message.entity';
 
+/** Rows a statement inserts at most: far below SQLite's limit on bound values (7 a row). */
+const INSERT_ROWS = 1000;
+
 /** What a new message says; the rest of its row is the same for every new message. */
 export type NewInboxMessage = Pick<InboxMessageEntity, 'kind' | 'text' | 'page'>;
 
@@ -15,31 +18,47 @@ export type NewInboxMessage = Pick<InboxMessageEntity, 'kind' | 'text' | 'page'>
 export class InboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The people of these units who receive its messages: every enabled member. */
-  async unitMembers(manager: EntityManager, unitIds: readonly string[]): Promise<string[]> {
-    if (unitIds.length === 0) return [];
+  /**
+   * The people of these units who receive their messages, by unit id: every enabled member. One
+   * statement however many units.
+   */
+  async membersByUnit(
+    manager: EntityManager,
+    unitIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const byUnit = new Map<string, string[]>();
+    if (unitIds.length === 0) return byUnit;
     const members = await manager.getRepository(UserEntity).find({
-      select: { id: true },
+      select: { id: true, unitId: true },
       where: { unitId: In([...unitIds]), disabled: false },
     });
-    return members.map((m) => m.id);
+    for (const { id, unitId } of members) {
+      if (unitId) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), id]);
+    }
+    return byUnit;
   }
 
+  /** Stores each message to its person, in statements of up to `INSERT_ROWS` rows. */
   async insert(
     manager: EntityManager,
-    userIds: readonly string[],
-    message: NewInboxMessage,
+    messages: readonly { userId: string; message: NewInboxMessage }[],
     at: Date,
   ): Promise<void> {
-    if (userIds.length === 0) return;
-    const rows: InboxMessageEntity[] = userIds.map((userId) => ({
+    const rows: InboxMessageEntity[] = messages.map(({ userId, message }) => ({
       ...message,
       id: randomUUID(),
       userId,
       createdAt: at,
       readAt: null,
     }));
-    await manager.createQueryBuilder().insert().into(InboxMessageEntity).values(rows).execute();
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboxMessageEntity)
+        .values(rows.slice(i, i + INSERT_ROWS))
+        .execute();
+    }
   }
 
   /**

@@ -48,21 +48,27 @@ export class OrderInbox {
   }
 
   /**
-   * The stages the sweep recorded for one order, each told once to the units
-   * `orderStageMessages` picks. `coordinator` is the county coordinator of the order's place.
+   * The stages one sweep batch recorded, each told once to the units `orderStageMessages` picks;
+   * `coordinator` is the county coordinator of the order's place. Two statements for the batch.
    */
-  async stagesReached(
+  stagesReached(
     manager: EntityManager,
-    order: OrderEntity,
-    steps: readonly EscalationStep<UnitRecord>[],
-    coordinator: UnitRecord | null,
+    reached: readonly {
+      order: OrderEntity;
+      steps: readonly EscalationStep<UnitRecord>[];
+      coordinator: UnitRecord | null;
+    }[],
     at: Date,
   ): Promise<void> {
-    for (const step of steps) {
-      for (const message of orderStageMessages(step, order, coordinator)) {
-        await this.tell(manager, [message.unitId], step.kind, message.text, order, at);
-      }
-    }
+    const messages = reached.flatMap(({ order, steps, coordinator }) =>
+      steps.flatMap((step) =>
+        orderStageMessages(step, order, coordinator).map((message) => ({
+          unitIds: [message.unitId],
+          message: { kind: step.kind, text: message.text, page: orderPage(order.id) },
+        })),
+      ),
+    );
+    return this.inbox.toUnitsEach(manager, messages, at);
   }
 
   /** A unit returned the order: the coordinator of its place is to reassign it. */

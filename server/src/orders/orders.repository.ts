@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
+import { updateEach } from '../database/update-each';
 import {
   OrderClockEntity,
   OrderEntity,
@@ -121,6 +122,41 @@ export class OrdersRepository {
         .execute();
     }
     if (clocks.length > 0) await manager.getRepository(OrderClockEntity).save(clocks);
+  }
+
+  /**
+   * Stores what a sweep batch changed: the orders' escalation levels and deadlines (one statement)
+   * and the stages their clocks reached (a statement per clock and stage).
+   * `clocks` are only those whose stage changed.
+   */
+  async saveSwept(
+    manager: EntityManager,
+    orders: readonly OrderEntity[],
+    clocks: readonly OrderClockEntity[],
+  ): Promise<void> {
+    await updateEach(
+      manager,
+      OrderEntity,
+      { escalationLevel: 'escalation_level', dueAt: 'due_at', nextDueAt: 'next_due_at' },
+      orders,
+    );
+    const byStage = new Map<string, OrderClockEntity[]>();
+    for (const clock of clocks) {
+      const key = `${clock.clock} ${clock.stage}`;
+      byStage.set(key, [...(byStage.get(key) ?? []), clock]);
+    }
+    for (const group of byStage.values()) {
+      const { clock, stage } = group[0];
+      await manager
+        .createQueryBuilder()
+        .update(OrderClockEntity)
+        .set({ stage })
+        .where('clock = :clock AND order_id IN (:...orderIds)', {
+          clock,
+          orderIds: group.map((c) => c.orderId),
+        })
+        .execute();
+    }
   }
 
   async appendEvents(manager: EntityManager, events: OrderEventEntity[]): Promise<void> {

@@ -85,8 +85,8 @@ function setUp(
   const events: OrderEventEntity[] = [];
   const orders = {
     lockDue: jest.fn(async () => batches.shift() ?? []),
-    clocks: jest.fn(async (_: EntityManager, orderId: string) => clocksOf[orderId]),
-    save: jest.fn(async () => undefined),
+    clocksOf: jest.fn(async (orderIds: string[]) => orderIds.flatMap((id) => clocksOf[id])),
+    saveSwept: jest.fn(async () => undefined),
     appendEvents: jest.fn(async (_: EntityManager, appended: OrderEventEntity[]) => {
       events.push(...appended);
     }),
@@ -135,8 +135,8 @@ describe(SlaSweeper.name, () => {
     expect(clocks[0].stage).toBe('reminded');
     expect(order.escalationLevel).toBe(0);
     expect(audit.record).not.toHaveBeenCalled();
-    expect(sms.escalated).not.toHaveBeenCalled();
-    expect(orders.save).toHaveBeenCalledWith(manager, order, clocks);
+    expect(sms.escalated).toHaveBeenCalledWith(manager, [], expect.any(Date));
+    expect(orders.saveSwept).toHaveBeenCalledWith(manager, [order], clocks);
   });
 
   it('records every stage a late sweep passed, audits each escalation and texts once at the highest', async () => {
@@ -166,14 +166,26 @@ describe(SlaSweeper.name, () => {
     expect(sms.escalated).toHaveBeenCalledTimes(1);
     expect(sms.escalated).toHaveBeenCalledWith(
       manager,
-      order,
-      { clock: 'sign', stage: 'red' },
-      [TOWN, COUNTY, CITY, COUNTY],
+      [
+        {
+          order,
+          escalation: { clock: 'sign', stage: 'red' },
+          recipients: [TOWN, COUNTY, CITY, COUNTY],
+        },
+      ],
       expect.any(Date),
     );
     expect(inbox.stagesReached).toHaveBeenCalledTimes(1);
-    const [[, told, steps, coordinator]] = inbox.stagesReached.mock.calls as unknown as [
-      [EntityManager, OrderEntity, { kind: string; escalatedTo: UnitRecord | null }[], UnitRecord],
+    const [[, [{ order: told, steps, coordinator }]]] = inbox.stagesReached.mock
+      .calls as unknown as [
+      [
+        EntityManager,
+        {
+          order: OrderEntity;
+          steps: { kind: string; escalatedTo: UnitRecord | null }[];
+          coordinator: UnitRecord;
+        }[],
+      ],
     ];
     expect([told, coordinator]).toEqual([order, COUNTY]);
     expect(steps.map((s) => [s.kind, s.escalatedTo?.id])).toEqual([
@@ -243,7 +255,7 @@ describe(SlaSweeper.name, () => {
       visits: { planned: 2, dues: 3, events: 4 },
     });
     expect(visits.sweep).toHaveBeenCalledWith(now, [CITY, COUNTY, TOWN]);
-    expect(orders.save.mock.invocationCallOrder[0]).toBeLessThan(
+    expect(orders.saveSwept.mock.invocationCallOrder[0]).toBeLessThan(
       visits.sweep.mock.invocationCallOrder[0],
     );
   });

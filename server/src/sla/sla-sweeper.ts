@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { escalationChain, planEscalation } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEvent } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CLOCK, type Clock } from '../common/clock';
@@ -16,7 +16,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { summarizeClocks } from '../orders/clock-planner';
 import { orderEvent } from '../orders/order-events';
 import { OrderInbox } from '../orders/order-inbox';
-import type { OrderEntity, OrderEventEntity } from '../orders/order.entity';
+import type { OrderClockEntity, OrderEntity, OrderEventEntity } from '../orders/order.entity';
 import { OrdersRepository } from '../orders/orders.repository';
 import { SmsOutbox } from '../sms/sms-outbox';
 import type { UnitRecord } from '../units/unit';
@@ -79,9 +79,7 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
       // READ COMMITTED: no gap locks on the next_due_at index, so two sweeps do not block each other.
       const batch = await this.transactions.run(async (manager) => {
         const due = await this.orders.lockDue(manager, now, BATCH);
-        let events = 0;
-        for (const order of due) events += await this.advance(manager, order, units, now);
-        return { orders: due.length, events };
+        return { orders: due.length, events: await this.advance(manager, due, units, now) };
       }, 'READ COMMITTED');
       total.orders += batch.orders;
       total.events += batch.events;
@@ -91,55 +89,77 @@ export class SlaSweeper implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * Records what the shared `planEscalation` decides for one order: each stage on its clock and
-   * the timeline, an audit row for each escalation, the order's escalation level, an inbox message
-   * of each stage to the units it concerns, and one duty-phone text to its unit and every unit it
-   * was escalated to.
+   * Records what the shared `planEscalation` decides for each order of a batch: each stage on its
+   * clock and the timeline, an audit row for each escalation, the order's escalation level, an
+   * inbox message of each stage to the units it concerns, and one duty-phone text to its unit and
+   * every unit it was escalated to. A fixed number of statements for the batch besides the audit
+   * rows; the audit rows last, so the chain head stays locked only from
+   * them to the commit. Returns the number of stages recorded.
    */
   private async advance(
     manager: EntityManager,
-    order: OrderEntity,
+    orders: OrderEntity[],
     units: UnitRecord[],
     now: Date,
   ): Promise<number> {
-    const clocks = await this.orders.clocks(manager, order.id);
-    const running = clocks.filter((c) => !c.stoppedAt);
-    const chain = escalationChain(order.divisionCode, units);
-    const plan = planEscalation(
-      { escalationLevel: order.escalationLevel, clocks: running },
-      chain,
-      now,
-    );
+    if (orders.length === 0) return 0;
+    const clocksOf = new Map<string, OrderClockEntity[]>();
+    for (const clock of await this.orders.clocksOf(
+      orders.map((o) => o.id),
+      manager,
+    )) {
+      clocksOf.set(clock.orderId, [...(clocksOf.get(clock.orderId) ?? []), clock]);
+    }
     const events: OrderEventEntity[] = [];
-    for (const step of plan.steps) {
-      const clock = running.find((c) => c.clock === step.clock);
-      if (clock) clock.stage = step.stage;
-      events.push(
-        orderEvent(order.id, step.kind, step.text, now, null, {
-          detail: { clock: step.clock, dueAt: step.dueAt.toISOString() },
-        }),
+    const audits: AuditEvent[] = [];
+    const staged: OrderClockEntity[] = [];
+    const reached: Parameters<OrderInbox['stagesReached']>[1][number][] = [];
+    const escalated: Parameters<SmsOutbox['escalated']>[1][number][] = [];
+    for (const order of orders) {
+      const clocks = clocksOf.get(order.id) ?? [];
+      const running = clocks.filter((c) => !c.stoppedAt);
+      const chain = escalationChain(order.divisionCode, units);
+      const plan = planEscalation(
+        { escalationLevel: order.escalationLevel, clocks: running },
+        chain,
+        now,
       );
-      if (step.stage === 'reminded') continue;
-      await this.audit.record(manager, null, {
-        action: `order.${step.kind}`,
-        targetType: 'order',
-        targetId: order.id,
-        divisionCode: order.divisionCode,
-        detail: { clock: step.clock, escalatedTo: step.escalatedTo?.id },
-      });
+      for (const step of plan.steps) {
+        const clock = running.find((c) => c.clock === step.clock);
+        if (clock) {
+          clock.stage = step.stage;
+          if (!staged.includes(clock)) staged.push(clock);
+        }
+        events.push(
+          orderEvent(order.id, step.kind, step.text, now, null, {
+            detail: { clock: step.clock, dueAt: step.dueAt.toISOString() },
+          }),
+        );
+        if (step.stage === 'reminded') continue;
+        audits.push({
+          action: `order.${step.kind}`,
+          targetType: 'order',
+          targetId: order.id,
+          divisionCode: order.divisionCode,
+          detail: { clock: step.clock, escalatedTo: step.escalatedTo?.id },
+        });
+      }
+      order.escalationLevel = plan.escalationLevel;
+      reached.push({ order, steps: plan.steps, coordinator: chain.coordinator });
+      if (plan.highest) {
+        const escalatedTo = plan.steps
+          .filter((s) => s.stage !== 'reminded')
+          .map((s) => s.escalatedTo);
+        const recipients = [units.find((u) => u.id === order.unitId), ...escalatedTo];
+        escalated.push({ order, escalation: plan.highest, recipients });
+      }
+      summarizeClocks(order, clocks);
     }
-    order.escalationLevel = plan.escalationLevel;
-    await this.inbox.stagesReached(manager, order, plan.steps, chain.coordinator, now);
-    if (plan.highest) {
-      const escalatedTo = plan.steps
-        .filter((s) => s.stage !== 'reminded')
-        .map((s) => s.escalatedTo);
-      const recipients = [units.find((u) => u.id === order.unitId), ...escalatedTo];
-      await this.sms.escalated(manager, order, plan.highest, recipients, now);
-    }
-    summarizeClocks(order, clocks);
-    await this.orders.save(manager, order, clocks);
+    await this.inbox.stagesReached(manager, reached, now);
+    await this.sms.escalated(manager, escalated, now);
+    await this.orders.saveSwept(manager, orders, staged);
     await this.orders.appendEvents(manager, events);
+    for (const audit of audits) await this.audit.record(manager, null, audit);
     return events.length;
   }
 }

@@ -6,7 +6,7 @@ import type { ChildFilesRepository } from '../children/child-files.repository';
 import type { VisitDueEntity } from '../children/visit.entity';
 import type { VisitDuesRepository, VisitDueStage } from '../children/visit-dues.repository';
 import type { TransactionRunner } from '../database/transaction-runner';
-import type { Inbox } from '../inbox/inbox';
+import type { Inbox, UnitsMessage } from '../inbox/inbox';
 import type { NewInboxMessage } from '../inbox/inbox.repository';
 import type { UnitRecord } from '../units/unit';
 import type { HolidayVisits } from './holiday-visits';
@@ -72,13 +72,13 @@ function setUp(now: Date, batches: VisitDueEntity[][]) {
   const messages: { unitIds: (string | null | undefined)[]; message: NewInboxMessage }[] = [];
   const dues = {
     lockSweepable: jest.fn(async () => queue.shift() ?? []),
-    saveStage: jest.fn(async (_: EntityManager, stage: VisitDueStage) => {
-      stages.push(stage);
+    saveStages: jest.fn(async (_: EntityManager, saved: VisitDueStage[]) => {
+      stages.push(...saved);
     }),
   };
   const files = {
-    appendEvent: jest.fn(async (_: EntityManager, event: ChildFileEventEntity) => {
-      events.push(event);
+    appendEvents: jest.fn(async (_: EntityManager, appended: ChildFileEventEntity[]) => {
+      events.push(...appended);
     }),
   };
   const holidays = { plan: jest.fn(async () => 0) };
@@ -86,15 +86,9 @@ function setUp(now: Date, batches: VisitDueEntity[][]) {
     record: jest.fn<Promise<void>, Parameters<AuditService['record']>>(async () => undefined),
   };
   const inbox = {
-    toUnits: jest.fn(
-      async (
-        _: EntityManager,
-        unitIds: readonly (string | null | undefined)[],
-        message: NewInboxMessage,
-      ) => {
-        messages.push({ unitIds: [...unitIds], message });
-      },
-    ),
+    toUnitsEach: jest.fn(async (_: EntityManager, told: UnitsMessage[]) => {
+      messages.push(...told.map(({ unitIds, message }) => ({ unitIds: [...unitIds], message })));
+    }),
   };
   const transactions = {
     run: jest.fn(async <T>(work: (m: EntityManager) => Promise<T>) => work(manager)),

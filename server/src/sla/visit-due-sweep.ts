@@ -9,12 +9,13 @@ import {
   type VisitEscalationStep,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { ChildFilesRepository } from '../children/child-files.repository';
+import type { ChildFileEventEntity } from '../children/child-file.entity';
 import type { VisitDueEntity } from '../children/visit.entity';
-import { VisitDuesRepository } from '../children/visit-dues.repository';
+import { VisitDuesRepository, type VisitDueStage } from '../children/visit-dues.repository';
 import { TransactionRunner } from '../database/transaction-runner';
-import { Inbox } from '../inbox/inbox';
+import { Inbox, type UnitsMessage } from '../inbox/inbox';
 import type { UnitRecord } from '../units/unit';
 import { HolidayVisits } from './holiday-visits';
 
@@ -56,9 +57,7 @@ export class VisitDueSweep {
       // READ COMMITTED, as for orders: no gap locks on the index, so two sweeps never block.
       const batch = await this.transactions.run(async (manager) => {
         const due = await this.dues.lockSweepable(manager, now, BATCH);
-        let events = 0;
-        for (const visit of due) events += await this.advance(manager, visit, units, now);
-        return { dues: due.length, events };
+        return { dues: due.length, events: await this.advance(manager, due, units, now) };
       }, 'READ COMMITTED');
       total.dues += batch.dues;
       total.events += batch.events;
@@ -66,56 +65,69 @@ export class VisitDueSweep {
     }
   }
 
-  /** Records what the shared `planVisitEscalation` decides for one due; the number of stages. */
+  /**
+   * Records what the shared `planVisitEscalation` decides for each due of a batch: the stages on
+   * the files' timelines, the inbox messages and the dues' stages, a fixed number of statements for
+   * the batch; then an audit row for each escalation, last, so the chain
+   * head stays locked only from them to the commit. Returns the number of stages recorded.
+   */
   private async advance(
     manager: EntityManager,
-    due: VisitDueEntity,
+    dues: VisitDueEntity[],
     units: UnitRecord[],
     now: Date,
   ): Promise<number> {
-    const chain = visitEscalationChain(due.divisionCode, units, due.unitId);
-    const plan = planVisitEscalation(due, chain, now);
-    for (const [i, step] of plan.steps.entries()) {
-      await this.files.appendEvent(manager, {
-        id: randomUUID(),
-        childFileId: due.childFileId,
-        kind: step.kind,
-        text: sentence(step.text),
-        actorUserId: null,
-        actorUnitId: null,
-        detail: { visitDueId: due.id, reason: due.reason, dueAt: due.dueAt.toISOString() },
-        // A late sweep records several stages at once: a millisecond apart, so the timeline
-        // (in time order) lists them in the order they were reached.
-        at: new Date(now.getTime() + i),
-      });
-      if (step.stage !== 'reminded') {
-        await this.audit.record(manager, null, {
-          action: `visit.${step.kind}`,
-          targetType: 'child_file',
-          targetId: due.childFileId,
-          divisionCode: due.divisionCode,
-          detail: { visitDueId: due.id, reason: due.reason, escalatedTo: step.escalatedTo?.id },
+    const events: ChildFileEventEntity[] = [];
+    const audits: AuditEvent[] = [];
+    const messages: UnitsMessage[] = [];
+    const stages: VisitDueStage[] = [];
+    for (const due of dues) {
+      const chain = visitEscalationChain(due.divisionCode, units, due.unitId);
+      const plan = planVisitEscalation(due, chain, now);
+      for (const [i, step] of plan.steps.entries()) {
+        events.push({
+          id: randomUUID(),
+          childFileId: due.childFileId,
+          kind: step.kind,
+          text: sentence(step.text),
+          actorUserId: null,
+          actorUnitId: null,
+          detail: { visitDueId: due.id, reason: due.reason, dueAt: due.dueAt.toISOString() },
+          // A late sweep records several stages at once: a millisecond apart, so the timeline
+          // (in time order) lists them in the order they were reached.
+          at: new Date(now.getTime() + i),
+        });
+        if (step.stage !== 'reminded') {
+          audits.push({
+            action: `visit.${step.kind}`,
+            targetType: 'child_file',
+            targetId: due.childFileId,
+            divisionCode: due.divisionCode,
+            detail: { visitDueId: due.id, reason: due.reason, escalatedTo: step.escalatedTo?.id },
+          });
+        }
+        messages.push({
+          unitIds: this.told(step, due, chain.township),
+          message: {
+            kind: step.kind,
+            text: visitStageText(step),
+            page: `children/file/index?id=${due.childFileId}`,
+          },
         });
       }
-      await this.inbox.toUnits(
-        manager,
-        this.told(step, due, chain.township),
-        {
-          kind: step.kind,
-          text: visitStageText(step),
-          page: `children/file/index?id=${due.childFileId}`,
-        },
-        now,
-      );
+      const stage = plan.stage;
+      stages.push({
+        id: due.id,
+        stage,
+        escalationLevel: plan.escalationLevel,
+        nextDueAt: nextVisitStageAt({ ...due, stage }),
+      });
     }
-    const stage = plan.stage;
-    await this.dues.saveStage(manager, {
-      id: due.id,
-      stage,
-      escalationLevel: plan.escalationLevel,
-      nextDueAt: nextVisitStageAt({ ...due, stage }),
-    });
-    return plan.steps.length;
+    await this.files.appendEvents(manager, events);
+    await this.inbox.toUnitsEach(manager, messages, now);
+    await this.dues.saveStages(manager, stages);
+    for (const audit of audits) await this.audit.record(manager, null, audit);
+    return events.length;
   }
 
   /**

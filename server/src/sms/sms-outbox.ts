@@ -10,6 +10,7 @@ import {
   type Outcome,
   type Priority,
   type ReportReporter,
+  type SituationCode,
 } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import { Sealer } from '../crypto/sealer';
@@ -80,31 +81,34 @@ export class SmsOutbox {
   }
 
   /**
-   * One sweep escalated the order: one `duty_escalation` at the highest stage it reached in that
-   * sweep (whichever clocks got there), to each recipient unit's duty phone once. A report's
-   * stage is texted to a unit once, however many of its orders reach it (`dedupKey`): two overdue
-   * orders of one report tell the coordinator one thing.
+   * Orders one sweep batch escalated: for each, one `duty_escalation` at the highest stage it
+   * reached in that sweep (whichever clocks got there), to each recipient unit's duty phone once.
+   * A report's stage is texted to a unit once, however many of its orders reach it (`dedupKey`):
+   * two overdue orders of one report tell the coordinator one thing. Three statements for the
+   * batch: the reports, the townships' names, the texts.
    */
   async escalated(
     manager: EntityManager,
-    order: EscalatedOrder,
-    escalation: { clock: ClockName; stage: EscalationStage },
-    recipients: (UnitRecord | null | undefined)[],
+    escalations: readonly {
+      order: EscalatedOrder;
+      escalation: { clock: ClockName; stage: EscalationStage };
+      recipients: (UnitRecord | null | undefined)[];
+    }[],
     at: Date,
   ): Promise<void> {
-    const phones = new Set<string>();
-    const units = recipients.filter((unit): unit is UnitRecord => {
-      if (!unit?.dutyPhone || phones.has(unit.dutyPhone)) return false;
-      phones.add(unit.dutyPhone);
-      return true;
-    });
-    if (units.length === 0) return;
-    const facts = await this.facts(manager, order);
-    if (!facts) return;
-    const params = dutyEscalationSmsParams({ ...facts, ...escalation });
-    await this.messages.insertPending(
+    const texted = escalations
+      .map((e) => ({ ...e, units: this.dutyPhoneUnits(e.recipients) }))
+      .filter((e) => e.units.length > 0);
+    if (texted.length === 0) return;
+    const facts = await this.factsOf(
       manager,
-      units.map((unit) =>
+      texted.map((e) => e.order),
+    );
+    const messages = texted.flatMap(({ order, escalation, units }) => {
+      const known = facts.get(order.id);
+      if (!known) return [];
+      const params = dutyEscalationSmsParams({ ...known, ...escalation });
+      return units.map((unit) =>
         this.dutyMessage(
           'duty_escalation',
           unit,
@@ -112,9 +116,19 @@ export class SmsOutbox {
           params,
           `escalation:${order.reportId}:${escalation.stage}:${unit.id}`,
         ),
-      ),
-      at,
-    );
+      );
+    });
+    await this.messages.insertPending(manager, messages, at);
+  }
+
+  /** The recipients with a duty phone, each phone once. */
+  private dutyPhoneUnits(recipients: (UnitRecord | null | undefined)[]): UnitRecord[] {
+    const phones = new Set<string>();
+    return recipients.filter((unit): unit is UnitRecord => {
+      if (!unit?.dutyPhone || phones.has(unit.dutyPhone)) return false;
+      phones.add(unit.dutyPhone);
+      return true;
+    });
   }
 
   /** 受理: a lead order of a hotline report was signed. */
@@ -167,15 +181,32 @@ export class SmsOutbox {
 
   /** What a duty phone is told: how urgent, what kind of case, which township. */
   private async facts(manager: EntityManager, order: EscalatedOrder) {
-    const report = await this.reports.findById(manager, order.reportId);
-    if (!report) return null;
-    const township = order.divisionCode.slice(0, 9);
-    const places = await this.divisions.placeNames([township], manager);
-    return {
-      priority: order.priority,
-      situations: report.situations,
-      place: places.get(township) ?? '',
-    };
+    return (await this.factsOf(manager, [order])).get(order.id) ?? null;
+  }
+
+  /** `facts` of many orders by order id, in two statements; an order without its report has none. */
+  private async factsOf(manager: EntityManager, orders: readonly EscalatedOrder[]) {
+    const reports = new Map(
+      (await this.reports.findByIds([...new Set(orders.map((o) => o.reportId))], manager)).map(
+        (report) => [report.id, report],
+      ),
+    );
+    const township = (order: EscalatedOrder) => order.divisionCode.slice(0, 9);
+    const places = await this.divisions.placeNames([...new Set(orders.map(township))], manager);
+    const facts = new Map<
+      string,
+      { priority: Priority; situations: SituationCode[]; place: string }
+    >();
+    for (const order of orders) {
+      const report = reports.get(order.reportId);
+      if (!report) continue;
+      facts.set(order.id, {
+        priority: order.priority,
+        situations: report.situations,
+        place: places.get(township(order)) ?? '',
+      });
+    }
+    return facts;
   }
 
   private dutyMessage(
