@@ -14,6 +14,7 @@ import {
   type AuditViewer,
   type ReportOfRow,
 } from './audit-actors';
+import type { UnchainedRecord } from './audit-chain';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
 
@@ -46,11 +47,17 @@ export class AuditService {
   }
 
   private readonly pseudonymKey: Buffer;
+  /** Rows recorded in a transaction that are appended just before it commits. */
+  private readonly queued = new WeakMap<EntityManager, UnchainedRecord[]>();
 
-  /** Records a change in the same transaction as the change itself: no change goes unrecorded. */
-  record(manager: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
-    return this.audit.append(manager, (seq) => ({
-      seq,
+  /**
+   * Records a change in the same transaction as the change itself: no change goes unrecorded. In
+   * a transaction of the TransactionRunner the row is appended with the transaction's other rows
+   * as its last statements, so the chain head is locked only from then to the commit; in any
+   * other transaction it is appended at once.
+   */
+  async record(manager: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
+    const row: UnchainedRecord = {
       at: this.clock.now(),
       actorUserId: actor?.user.id ?? null,
       actorRoles: actor?.roles ?? [],
@@ -61,7 +68,18 @@ export class AuditService {
       divisionCode: event.divisionCode,
       ip: actor?.ip ?? null,
       detail: event.detail ?? null,
-    }));
+    };
+    const queued = this.queued.get(manager);
+    if (queued) {
+      queued.push(row);
+      return;
+    }
+    const rows = [row];
+    if (this.transactions.beforeCommit(manager, (m) => this.audit.append(m, rows))) {
+      this.queued.set(manager, rows);
+      return;
+    }
+    await this.audit.append(manager, rows);
   }
 
   /** Records a read of personal details before they are returned. */
