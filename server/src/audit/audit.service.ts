@@ -6,7 +6,7 @@ import { hasRole, type Actor } from '../access/actor';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { TransactionRunner } from '../database/transaction-runner';
+import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
 import {
   channelRoles,
   mayKnowReporterActor,
@@ -48,7 +48,7 @@ export class AuditService {
 
   private readonly pseudonymKey: Buffer;
   /** Rows recorded in a transaction that are appended just before it commits. */
-  private readonly queued = new WeakMap<EntityManager, UnchainedRecord[]>();
+  private readonly queued = new WeakMap<TransactionScope, UnchainedRecord[]>();
 
   /**
    * Records a change in the same transaction as the change itself: no change goes unrecorded. In
@@ -69,17 +69,16 @@ export class AuditService {
       ip: actor?.ip ?? null,
       detail: event.detail ?? null,
     };
-    const queued = this.queued.get(manager);
+    const transaction = this.transactions.scopeOf(manager);
+    if (!transaction) return this.audit.append(manager, [row]);
+    const queued = this.queued.get(transaction);
     if (queued) {
       queued.push(row);
       return;
     }
     const rows = [row];
-    if (this.transactions.beforeCommit(manager, (m) => this.audit.append(m, rows))) {
-      this.queued.set(manager, rows);
-      return;
-    }
-    await this.audit.append(manager, rows);
+    this.queued.set(transaction, rows);
+    transaction.beforeCommit((m) => this.audit.append(m, rows));
   }
 
   /** Records a read of personal details before they are returned. */

@@ -14,20 +14,39 @@ function isDeadlock(error: unknown): boolean {
 export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
+ * One run of a unit of work, from its start to its commit or rollback: a fresh object each time,
+ * so it keys what belongs to that transaction alone (SQLite hands every transaction the same
+ * manager, so a manager cannot).
+ */
+export class TransactionScope {
+  private readonly steps: BeforeCommitStep[] = [];
+
+  /** Has `step` run as one of the transaction's last statements, after those registered before. */
+  beforeCommit(step: BeforeCommitStep): void {
+    this.steps.push(step);
+  }
+
+  /** @internal The runner's, once the work has returned. */
+  async runSteps(manager: EntityManager): Promise<void> {
+    for (const step of this.steps) await step(manager);
+  }
+}
+
+/**
  * Runs a unit of work in one transaction. TypeORM's SQLite driver has a single connection that
  * cannot hold two transactions at once, so on SQLite they are queued; MariaDB runs them in
  * parallel on pooled connections and retries a transaction chosen as a deadlock victim (it was
  * rolled back whole, so running it again is safe).
  *
- * Steps registered with `beforeCommit` run once the work has returned, as the transaction's last
- * statements: a lock they take (the audit-chain head) is held only for those statements and the
- * commit, not for the whole of the work.
+ * Steps registered with the transaction's `scopeOf(manager).beforeCommit` run once the work has
+ * returned, as its last statements: a lock they take (the audit-chain head) is held only for
+ * those statements and the commit, not for the whole of the work.
  */
 @Injectable()
 export class TransactionRunner {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
-  /** The transactions this runner is running, each with its steps still to run before commit. */
-  private readonly running = new WeakMap<EntityManager, BeforeCommitStep[]>();
+  /** The transaction each manager is running for this runner now. */
+  private readonly running = new WeakMap<EntityManager, TransactionScope>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,26 +76,22 @@ export class TransactionRunner {
   }
 
   /**
-   * Has `step` run as one of the last statements of the transaction `manager` belongs to. Returns
-   * false, running nothing, when `manager` is not a transaction this runner runs: the caller then
-   * writes at once itself.
+   * The transaction `manager` is running for this runner, or null when it runs none (a manager
+   * outside a transaction, or a transaction begun elsewhere): the caller then writes at once.
    */
-  beforeCommit(manager: EntityManager, step: BeforeCommitStep): boolean {
-    const steps = this.running.get(manager);
-    if (!steps) return false;
-    steps.push(step);
-    return true;
+  scopeOf(manager: EntityManager): TransactionScope | null {
+    return this.running.get(manager) ?? null;
   }
 
   private async runWhole<T>(
     manager: EntityManager,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
-    const steps: BeforeCommitStep[] = [];
-    this.running.set(manager, steps);
+    const scope = new TransactionScope();
+    this.running.set(manager, scope);
     try {
       const result = await work(manager);
-      for (const step of steps) await step(manager);
+      await scope.runSteps(manager);
       return result;
     } finally {
       this.running.delete(manager);
