@@ -15,24 +15,31 @@ export type NewInboxMessage = Pick<InboxMessageEntity, 'kind' | 'text' | 'page'>
 export class InboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The people of these units who receive its messages: every enabled member. */
-  async unitMembers(manager: EntityManager, unitIds: readonly string[]): Promise<string[]> {
-    if (unitIds.length === 0) return [];
+  /** The people of these units who receive their messages (every enabled member), by unit id. */
+  async unitMembers(
+    manager: EntityManager,
+    unitIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const byUnit = new Map<string, string[]>();
+    if (unitIds.length === 0) return byUnit;
     const members = await manager.getRepository(UserEntity).find({
-      select: { id: true },
+      select: { id: true, unitId: true },
       where: { unitId: In([...unitIds]), disabled: false },
     });
-    return members.map((m) => m.id);
+    for (const { id, unitId } of members) {
+      if (unitId) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), id]);
+    }
+    return byUnit;
   }
 
+  /** Every message in one statement. */
   async insert(
     manager: EntityManager,
-    userIds: readonly string[],
-    message: NewInboxMessage,
+    messages: readonly { userId: string; message: NewInboxMessage }[],
     at: Date,
   ): Promise<void> {
-    if (userIds.length === 0) return;
-    const rows: InboxMessageEntity[] = userIds.map((userId) => ({
+    if (messages.length === 0) return;
+    const rows: InboxMessageEntity[] = messages.map(({ userId, message }) => ({
       ...message,
       id: randomUUID(),
       userId,

@@ -17,9 +17,28 @@ export class Inbox {
     message: NewInboxMessage,
     at: Date,
   ): Promise<void> {
-    const units = [...new Set(unitIds.filter((id): id is string => Boolean(id)))];
-    const members = await this.messages.unitMembers(manager, units);
-    await this.messages.insert(manager, [...new Set(members)], message, at);
+    await this.eachToUnits(manager, [{ unitIds, message }], at);
+  }
+
+  /** Several messages, each to its units, with one read of the members and one insert. */
+  async eachToUnits(
+    manager: EntityManager,
+    messages: readonly {
+      unitIds: readonly (string | null | undefined)[];
+      message: NewInboxMessage;
+    }[],
+    at: Date,
+  ): Promise<void> {
+    const named = (ids: readonly (string | null | undefined)[]) =>
+      new Set(ids.filter((id): id is string => Boolean(id)));
+    const members = await this.messages.unitMembers(manager, [
+      ...named(messages.flatMap((m) => m.unitIds)),
+    ]);
+    const rows = messages.flatMap(({ unitIds, message }) => {
+      const userIds = new Set([...named(unitIds)].flatMap((unit) => members.get(unit) ?? []));
+      return [...userIds].map((userId) => ({ userId, message }));
+    });
+    await this.messages.insert(manager, rows, at);
   }
 
   async toUsers(
@@ -28,6 +47,10 @@ export class Inbox {
     message: NewInboxMessage,
     at: Date,
   ): Promise<void> {
-    await this.messages.insert(manager, [...new Set(userIds)], message, at);
+    await this.messages.insert(
+      manager,
+      [...new Set(userIds)].map((userId) => ({ userId, message })),
+      at,
+    );
   }
 }

@@ -61,10 +61,14 @@ export class SmsOutbox {
     if (urgent.length === 0) return;
     const units = await this.units.list(manager);
     const messages: NewSms[] = [];
+    // A report's orders share its situations and township: read them once.
+    const cases = new Map<string, ReturnType<SmsOutbox['caseOf']>>();
     for (const order of urgent) {
       const unit = units.find((u) => u.id === order.unitId);
       if (!unit?.dutyPhone) continue;
-      const facts = await this.facts(manager, order);
+      if (!cases.has(order.reportId)) cases.set(order.reportId, this.caseOf(manager, order));
+      const known = await cases.get(order.reportId);
+      const facts = known && { priority: order.priority, ...known };
       if (!facts) continue;
       messages.push(
         this.dutyMessage(
@@ -167,15 +171,17 @@ export class SmsOutbox {
 
   /** What a duty phone is told: how urgent, what kind of case, which township. */
   private async facts(manager: EntityManager, order: EscalatedOrder) {
+    const known = await this.caseOf(manager, order);
+    return known && { priority: order.priority, ...known };
+  }
+
+  /** The kind of case and its township, the same for every order of a report. */
+  private async caseOf(manager: EntityManager, order: EscalatedOrder) {
     const report = await this.reports.findById(manager, order.reportId);
     if (!report) return null;
     const township = order.divisionCode.slice(0, 9);
     const places = await this.divisions.placeNames([township], manager);
-    return {
-      priority: order.priority,
-      situations: report.situations,
-      place: places.get(township) ?? '',
-    };
+    return { situations: report.situations, place: places.get(township) ?? '' };
   }
 
   private dutyMessage(
