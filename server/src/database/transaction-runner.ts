@@ -15,8 +15,8 @@ export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
  * One run of a unit of work, from its start to its commit or rollback: a fresh object each time,
- * so it keys what belongs to that transaction alone (SQLite hands every transaction the same
- * manager, so a manager cannot).
+ * so it keys what belongs to that transaction alone (a query runner's manager runs one transaction
+ * after another, so a manager cannot).
  */
 export class TransactionScope {
   private readonly steps: BeforeCommitStep[] = [];
