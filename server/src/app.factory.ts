@@ -23,7 +23,7 @@ import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
-import { gateIntake, intakeCapacity } from './intake/intake-gate';
+import { gateIntake, intakeCapacity } from './common/intake-gate';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
 import type { Logger } from './logging/logger';
 import { routeMp4boxLog } from './logging/mp4box-log';

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { API_PREFIX } from '@shouhu/shared';
 import type { FastifyInstance } from 'fastify';
-import { ApiException } from '../common/api-exception';
+import { ApiException } from './api-exception';
 import type { DatabaseConfig } from '../config/app-config';
 
 const INTAKE_ROUTE = `${API_PREFIX}/reports`;
