@@ -54,6 +54,8 @@ module.exports = {
       displayName: 'sqlite',
       testMatch: [
         '<rootDir>/test/intake/**/*.int-spec.ts',
+        // Audit rows queued until commit, on the single connection transactions take turns on.
+        '<rootDir>/test/audit/audit-append.int-spec.ts',
         '<rootDir>/test/child-files/**/*.int-spec.ts',
         '<rootDir>/test/health/**/*.int-spec.ts',
         // The files' scope, filters (a JSON array by LIKE) and grouped counts.

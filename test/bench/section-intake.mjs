@@ -9,7 +9,7 @@ import { count, goal, latencies, ms, perSecond, ratio, share } from './figures.m
 import { call, DEMO_COUNTY, freshMariaDb, query, ROOT, startServer } from './harness.mjs';
 import { openCeiling, openNaive } from './intake-writers.mjs';
 
-const { scopedKey } = createRequire(`${ROOT}/server/dist/`)('./idempotency/idempotency.service.js');
+const { scopedKey } = createRequire(`${ROOT}/server/dist/`)('./idempotency/scoped-key.js');
 
 const REPORTERS = 16;
 const WARM_UP = 40;

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  byScale,
-  call,
-  devLogin,
-  ms,
-  percentile,
-  printFigures,
-  query,
-  reportBody,
-} from '../support/faults';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { byScale, call, ms, percentile, printFigures, query, reportBody } from '../support/faults';
 import { startMariaDbProcess, type MariaDbProcess } from '../support/mariadb-process';
-import { startServer, type RunningServer } from '../support/server';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server';
+
+/** The server's own rule for the key it stores (a hash of user and key), from the build it runs. */
+const { scopedKey } = createRequire(__filename)(
+  resolve(REPO_ROOT, 'server', 'dist', 'idempotency', 'scoped-key.js'),
+) as { scopedKey: (userId: string, key: string) => string };
 
 /** Closed-loop steps of the ramp: concurrent clients, each filing as fast as it is answered. */
 const RAMP = byScale([2, 4, 8, 16], [4, 16]);
@@ -27,6 +25,7 @@ const ACCEPTED_P99_MS = 10_000;
 const TOKENS = 10;
 
 interface Outcome {
+  /** The Idempotency-Key as stored: the server keeps a hash of the caller's id and the key sent. */
   key: string;
   status: number | 'network';
   ms: number;
@@ -39,7 +38,7 @@ interface Outcome {
 describe('intake offered twice the sustainable rate', () => {
   let database: MariaDbProcess;
   let server: RunningServer;
-  let tokens: string[];
+  let callers: { token: string; userId: string }[];
 
   beforeAll(async () => {
     database = await startMariaDbProcess();
@@ -49,7 +48,17 @@ describe('intake offered twice the sustainable rate', () => {
       DIVISIONS: '3413',
       AUTH_TOKEN_TTL_HOURS: '2000',
     });
-    tokens = await Promise.all(Array.from({ length: TOKENS }, () => devLogin(server.apiBase)));
+    callers = await Promise.all(
+      Array.from({ length: TOKENS }, async () => {
+        const login = await call<{ token: string; user: { id: string } }>(
+          server.apiBase,
+          'POST',
+          '/auth/dev',
+          { body: { openid: `faults-${randomUUID()}` } },
+        );
+        return { token: login.body.token, userId: login.body.user.id };
+      }),
+    );
   });
   afterAll(async () => {
     await server?.stop();
@@ -59,13 +68,15 @@ describe('intake offered twice the sustainable rate', () => {
   let filed = 0;
   async function file(): Promise<Outcome> {
     const i = filed++;
-    const key = randomUUID();
+    const sent = randomUUID();
+    const caller = callers[i % TOKENS];
+    const key = scopedKey(caller.userId, sent);
     const started = performance.now();
     try {
       const answer = await call(server.apiBase, 'POST', '/reports', {
-        token: tokens[i % TOKENS],
+        token: caller.token,
         body: reportBody(i),
-        idempotencyKey: key,
+        idempotencyKey: sent,
       });
       return { key, status: answer.status, ms: answer.ms };
     } catch {

@@ -41,6 +41,9 @@ export function chainHash(prevHash: string, record: AuditRecord): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** A row before the chain places it: its `seq` is the head's next when it is appended. */
+export type UnchainedRecord = Omit<AuditRecord, 'seq'>;
+
 export interface ChainedRow extends AuditRecord {
   prevHash: string;
   hash: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { chainHash, type AuditRecord, type ChainedRow } from './audit-chain';
+import { chainHash, type ChainedRow, type UnchainedRecord } from './audit-chain';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditHeadEntity } from './audit-head.entity';
 import { ReportEntity } from '../reports/report.entity';
@@ -14,21 +14,29 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends one row inside the caller's transaction. The head row is locked until that transaction
-   * ends, so concurrent appends are serialized and each links to the one before. (SQLite runs one
-   * transaction at a time anyway and has no row locks.)
+   * Appends `records`, in order, inside the caller's transaction, in three statements: the head
+   * read and locked, the rows in one insert, the head moved. The head row stays locked until that
+   * transaction ends, so concurrent appends are serialized and each links to the one before:
+   * append as the transaction's last statements to hold it for the shortest time. (SQLite runs
+   * one transaction at a time anyway and has no row locks.)
    */
-  async append(manager: EntityManager, build: (seq: number) => AuditRecord): Promise<void> {
+  async append(manager: EntityManager, records: readonly UnchainedRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const query = manager
       .getRepository(AuditHeadEntity)
       .createQueryBuilder('head')
       .where('head.id = :id', { id: HEAD_ID });
     if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
     const head = await query.getOneOrFail();
-    const record = build(head.seq + 1);
-    const hash = chainHash(head.hash, record);
-    await manager.getRepository(AuditEntryEntity).insert({ ...record, prevHash: head.hash, hash });
-    await manager.getRepository(AuditHeadEntity).update({ id: HEAD_ID }, { seq: record.seq, hash });
+    let { seq, hash } = head;
+    const rows = records.map((record) => {
+      const chained = { ...record, seq: ++seq };
+      const prevHash = hash;
+      hash = chainHash(prevHash, chained);
+      return { ...chained, prevHash, hash };
+    });
+    await manager.getRepository(AuditEntryEntity).insert(rows);
+    await manager.getRepository(AuditHeadEntity).update({ id: HEAD_ID }, { seq, hash });
   }
 
   async page(

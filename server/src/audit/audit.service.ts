@@ -6,7 +6,7 @@ import { hasRole, type Actor } from '../access/actor';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { TransactionRunner } from '../database/transaction-runner';
+import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
 import {
   channelRoles,
   mayKnowReporterActor,
@@ -14,6 +14,7 @@ import {
   type AuditViewer,
   type ReportOfRow,
 } from './audit-actors';
+import type { UnchainedRecord } from './audit-chain';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import { AuditRepository } from './audit.repository';
 
@@ -46,11 +47,17 @@ export class AuditService {
   }
 
   private readonly pseudonymKey: Buffer;
+  /** Rows recorded in a transaction that are appended just before it commits. */
+  private readonly queued = new WeakMap<TransactionScope, UnchainedRecord[]>();
 
-  /** Records a change in the same transaction as the change itself: no change goes unrecorded. */
-  record(manager: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
-    return this.audit.append(manager, (seq) => ({
-      seq,
+  /**
+   * Records a change in the same transaction as the change itself: no change goes unrecorded. In
+   * a transaction of the TransactionRunner the row is appended with the transaction's other rows
+   * as its last statements, so the chain head is locked only from then to the commit; in any
+   * other transaction it is appended at once.
+   */
+  async record(manager: EntityManager, actor: Actor | null, event: AuditEvent): Promise<void> {
+    const row: UnchainedRecord = {
       at: this.clock.now(),
       actorUserId: actor?.user.id ?? null,
       actorRoles: actor?.roles ?? [],
@@ -61,7 +68,17 @@ export class AuditService {
       divisionCode: event.divisionCode,
       ip: actor?.ip ?? null,
       detail: event.detail ?? null,
-    }));
+    };
+    const transaction = this.transactions.scopeOf(manager);
+    if (!transaction) return this.audit.append(manager, [row]);
+    const queued = this.queued.get(transaction);
+    if (queued) {
+      queued.push(row);
+      return;
+    }
+    const rows = [row];
+    this.queued.set(transaction, rows);
+    transaction.beforeCommit((m) => this.audit.append(m, rows));
   }
 
   /** Records a read of personal details before they are returned. */

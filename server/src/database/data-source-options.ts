@@ -43,7 +43,13 @@ export async function dataSourceOptions(database: DatabaseConfig): Promise<DataS
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: database.poolSize,
-      extra: { queueLimit: database.queueLimit, waitForConnections: true },
+      extra: {
+        queueLimit: database.queueLimit,
+        waitForConnections: true,
+        // mysql2 would capture a stack trace on every query to name its caller should it fail
+        // (about 5 % of an intake's CPU, issue 17); a failed query's error still says what failed.
+        trace: false,
+      },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

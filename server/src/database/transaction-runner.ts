@@ -10,15 +10,43 @@ function isDeadlock(error: unknown): boolean {
   return code === 'ER_LOCK_DEADLOCK';
 }
 
+/** A step that writes in the transaction after its work has returned, just before it commits. */
+export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
+
+/**
+ * One run of a unit of work, from its start to its commit or rollback: a fresh object each time,
+ * so it keys what belongs to that transaction alone (a query runner's manager runs one transaction
+ * after another, so a manager cannot).
+ */
+export class TransactionScope {
+  private readonly steps: BeforeCommitStep[] = [];
+
+  /** Has `step` run as one of the transaction's last statements, after those registered before. */
+  beforeCommit(step: BeforeCommitStep): void {
+    this.steps.push(step);
+  }
+
+  /** @internal The runner's, once the work has returned. */
+  async runSteps(manager: EntityManager): Promise<void> {
+    for (const step of this.steps) await step(manager);
+  }
+}
+
 /**
  * Runs a unit of work in one transaction. TypeORM's SQLite driver has a single connection that
  * cannot hold two transactions at once, so on SQLite they are queued; MariaDB runs them in
  * parallel on pooled connections and retries a transaction chosen as a deadlock victim (it was
  * rolled back whole, so running it again is safe).
+ *
+ * Steps registered with the transaction's `scopeOf(manager).beforeCommit` run once the work has
+ * returned, as its last statements: a lock they take (the audit-chain head) is held only for
+ * those statements and the commit, not for the whole of the work.
  */
 @Injectable()
 export class TransactionRunner {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  /** The transaction each manager is running for this runner now. */
+  private readonly running = new WeakMap<EntityManager, TransactionScope>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,20 +57,44 @@ export class TransactionRunner {
     work: (manager: EntityManager) => Promise<T>,
     isolation?: IsolationLevel,
   ): Promise<T> {
+    const whole = (manager: EntityManager) => this.runWhole(manager, work);
     if (this.dataSource.options.type === 'better-sqlite3') {
-      const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+      const result = this.sqliteQueue.then(() => this.dataSource.transaction(whole));
       this.sqliteQueue = result.catch(() => undefined);
       return result;
     }
     for (let attempt = 1; ; attempt++) {
       try {
         return isolation
-          ? await this.dataSource.transaction(isolation, work)
-          : await this.dataSource.transaction(work);
+          ? await this.dataSource.transaction(isolation, whole)
+          : await this.dataSource.transaction(whole);
       } catch (error) {
         if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
         this.logger.warn({ component: 'database', attempt: attempt + 1 }, '死锁，重试事务');
       }
+    }
+  }
+
+  /**
+   * The transaction `manager` is running for this runner, or null when it runs none (a manager
+   * outside a transaction, or a transaction begun elsewhere): the caller then writes at once.
+   */
+  scopeOf(manager: EntityManager): TransactionScope | null {
+    return this.running.get(manager) ?? null;
+  }
+
+  private async runWhole<T>(
+    manager: EntityManager,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const scope = new TransactionScope();
+    this.running.set(manager, scope);
+    try {
+      const result = await work(manager);
+      await scope.runSteps(manager);
+      return result;
+    } finally {
+      this.running.delete(manager);
     }
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApiException } from '../common/api-exception';
@@ -8,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IdempotencyRepository } from './idempotency.repository';
 import { requestHash } from './request-hash';
+import { scopedKey } from './scoped-key';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -96,13 +96,4 @@ export class IdempotencyService {
     }
     return { status: previous.responseStatus, body: previous.responseBody as T, replayed: true };
   }
-}
-
-/**
- * Keys are the caller's own: the stored key is a hash of user and key, so another user sending the
- * same key files their own report instead of learning from a 409 that someone used it (domain.md,
- * Privacy: nothing confirms that another report exists). 64 hex characters fit the key column.
- */
-export function scopedKey(userId: string, key: string): string {
-  return createHash('sha256').update(`${userId}|${key}`).digest('hex');
 }

@@ -20,11 +20,13 @@ import { UnitsRepository } from '../units/units.repository';
 import { ClockPlanner, summarizeClocks } from './clock-planner';
 import { orderEvent } from './order-events';
 import { OrderInbox } from './order-inbox';
-import type { OrderClockEntity, OrderEntity } from './order.entity';
+import type { OrderClockEntity, OrderEntity, OrderEventEntity } from './order.entity';
 import { OrdersRepository } from './orders.repository';
 
 interface Placed {
   order: OrderEntity;
+  clocks: OrderClockEntity[];
+  event: OrderEventEntity;
   unitName: string | null;
   dispatched: DispatchedOrder;
   created: CreatedOrder;
@@ -73,6 +75,7 @@ export class OrderDispatcher {
         }),
       );
     }
+    await this.insert(manager, placed);
     await this.notify(manager, placed, now);
     return placed.map((p) => p.created);
   }
@@ -97,11 +100,12 @@ export class OrderDispatcher {
       reasons: [],
       handedOffFrom: from.id,
     });
+    await this.insert(manager, [placed]);
     await this.notify(manager, [placed], now);
     return { order: placed.order, unitName: placed.unitName };
   }
 
-  /** Inserts one order with its clocks and its first timeline line, at the unit routing picks. */
+  /** One order with its clocks and its first timeline line, at the unit routing picks; not yet stored. */
   private async place(
     manager: EntityManager,
     report: ReportEntity,
@@ -154,26 +158,25 @@ export class OrderDispatcher {
     };
     const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
     summarizeClocks(order, clocks);
-    await this.orders.insert(manager, order, clocks);
 
     const where = unit
       ? `已派至${unit.name}`
       : assigned
         ? `本区划没有${DEPARTMENT_LABELS[wanted.department]}单位，已转${assigned.name}改派`
         : '本区划没有对应单位和联席办，已转系统管理员分派';
-    await this.orders.appendEvents(manager, [
-      orderEvent(
-        order.id,
-        'dispatched',
-        `${wanted.role === 'lead' ? '由本部门主办' : '本部门协助办理'}，${where}。${wanted.reasons.join('；')}`,
-        now,
-        null,
-      ),
-    ]);
+    const event = orderEvent(
+      order.id,
+      'dispatched',
+      `${wanted.role === 'lead' ? '由本部门主办' : '本部门协助办理'}，${where}。${wanted.reasons.join('；')}`,
+      now,
+      null,
+    );
     const sign = clocks.find((c) => c.clock === 'sign');
     const resolve = clocks.find((c) => c.clock === 'resolve');
     return {
       order,
+      clocks,
+      event,
       unitName: assigned?.name ?? null,
       dispatched: { ...order, signDueAt: sign?.dueAt ?? now },
       created: {
@@ -186,6 +189,19 @@ export class OrderDispatcher {
         resolveDueAt: (resolve?.dueAt ?? now).toISOString(),
       },
     };
+  }
+
+  /** The orders, all their clocks and all their first lines: three statements however many. */
+  private async insert(manager: EntityManager, placed: readonly Placed[]): Promise<void> {
+    await this.orders.insert(
+      manager,
+      placed.map((p) => p.order),
+      placed.flatMap((p) => p.clocks),
+    );
+    await this.orders.appendEvents(
+      manager,
+      placed.map((p) => p.event),
+    );
   }
 
   /**

@@ -37,14 +37,15 @@ export class OrderInbox {
     orders: readonly { order: OrderEntity; signDueAt: Date }[],
     at: Date,
   ): Promise<void> {
-    for (const { order, signDueAt } of orders) {
-      const text = newOrderInboxText({
-        priority: order.priority,
-        signDueAt,
-        unrouted: order.unrouted,
-      });
-      await this.tell(manager, [order.unitId], 'new_order', text, order, at);
-    }
+    const messages = orders.map(({ order, signDueAt }) => ({
+      unitIds: [order.unitId],
+      message: {
+        kind: 'new_order' as const,
+        text: newOrderInboxText({ priority: order.priority, signDueAt, unrouted: order.unrouted }),
+        page: orderPage(order.id),
+      },
+    }));
+    await this.inbox.toUnitsEach(manager, messages, at);
   }
 
   /**

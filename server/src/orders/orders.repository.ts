@@ -55,14 +55,26 @@ async function countOf(query: SelectQueryBuilder<OrderEntity>): Promise<number> 
 export class OrdersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** New orders in one statement and all their clocks in another. */
   async insert(
     manager: EntityManager,
-    order: OrderEntity,
-    clocks: OrderClockEntity[],
+    orders: readonly OrderEntity[],
+    clocks: readonly OrderClockEntity[],
   ): Promise<void> {
-    await manager.createQueryBuilder().insert().into(OrderEntity).values(order).execute();
+    if (orders.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OrderEntity)
+      .values([...orders])
+      .execute();
     if (clocks.length > 0) {
-      await manager.createQueryBuilder().insert().into(OrderClockEntity).values(clocks).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OrderClockEntity)
+        .values([...clocks])
+        .execute();
     }
   }
 

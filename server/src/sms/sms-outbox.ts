@@ -62,10 +62,12 @@ export class SmsOutbox {
     if (urgent.length === 0) return;
     const units = await this.units.list(manager);
     const messages: NewSms[] = [];
-    for (const order of urgent) {
-      const unit = units.find((u) => u.id === order.unitId);
-      if (!unit?.dutyPhone) continue;
-      const facts = await this.facts(manager, order);
+    const texted = urgent.filter((order) => units.find((u) => u.id === order.unitId)?.dutyPhone);
+    // A report's orders share its situations and township: read them once for all.
+    const factsByOrder = await this.factsOf(manager, texted);
+    for (const order of texted) {
+      const unit = units.find((u) => u.id === order.unitId)!;
+      const facts = factsByOrder.get(order.id);
       if (!facts) continue;
       messages.push(
         this.dutyMessage(
@@ -179,12 +181,10 @@ export class SmsOutbox {
     return phone ? normalizePhone(phone) : null;
   }
 
-  /** What a duty phone is told: how urgent, what kind of case, which township. */
-  private async facts(manager: EntityManager, order: EscalatedOrder) {
-    return (await this.factsOf(manager, [order])).get(order.id) ?? null;
-  }
-
-  /** `facts` of many orders by order id, in two statements; an order without its report has none. */
+  /**
+   * What a duty phone is told of each order (how urgent, what kind of case, which township), by
+   * order id, in two statements; an order without its report has none.
+   */
   private async factsOf(manager: EntityManager, orders: readonly EscalatedOrder[]) {
     const reports = new Map(
       (await this.reports.findByIds([...new Set(orders.map((o) => o.reportId))], manager)).map(

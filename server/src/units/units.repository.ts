@@ -1,13 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
 import type { UnitRecord } from './unit';
 import { UnitDivisionEntity, UnitEntity } from './unit.entity';
 
 @Injectable()
 export class UnitsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /** The units as each open transaction first read them, until it writes to them. */
+  private readonly listedIn = new WeakMap<TransactionScope, Promise<UnitRecord[]>>();
+
+  /** What this transaction writes to units, its later reads see. */
+  private forget(manager: EntityManager): void {
+    const transaction = this.transactions.scopeOf(manager);
+    if (transaction) this.listedIn.delete(transaction);
+  }
 
   async insert(manager: EntityManager, unit: UnitRecord): Promise<void> {
+    this.forget(manager);
     const { divisionPrefixes, ...row } = unit;
     await manager.getRepository(UnitEntity).insert(row);
     await manager
@@ -16,6 +30,7 @@ export class UnitsRepository {
   }
 
   async setDutyPhone(manager: EntityManager, id: string, dutyPhone: string | null): Promise<void> {
+    this.forget(manager);
     await manager.getRepository(UnitEntity).update({ id }, { dutyPhone });
   }
 
@@ -25,8 +40,23 @@ export class UnitsRepository {
     return unit ?? null;
   }
 
-  /** Every unit; a county has tens to hundreds, so callers filter in memory. */
-  async list(manager: EntityManager = this.dataSource.manager): Promise<UnitRecord[]> {
+  /**
+   * Every unit; a county has tens to hundreds, so callers filter in memory. Read once per
+   * transaction (an intake's routing, inbox and duty texts all ask): what the transaction itself
+   * writes to units drops its copy. The records are shared; callers do not change them.
+   */
+  list(manager: EntityManager = this.dataSource.manager): Promise<UnitRecord[]> {
+    const transaction = this.transactions.scopeOf(manager);
+    if (!transaction) return this.readAll(manager);
+    let units = this.listedIn.get(transaction);
+    if (!units) {
+      units = this.readAll(manager);
+      this.listedIn.set(transaction, units);
+    }
+    return units;
+  }
+
+  private async readAll(manager: EntityManager): Promise<UnitRecord[]> {
     const units = await manager.getRepository(UnitEntity).find({ order: { name: 'ASC' } });
     return this.withPrefixes(units, manager);
   }

@@ -36,8 +36,12 @@ export class InMemoryOrders implements Pick<OrdersRepository, Used> {
   /** Stands in for a transaction's manager; the fake ignores it. */
   static readonly manager = {} as EntityManager;
 
-  async insert(_: EntityManager, order: OrderEntity, clocks: OrderClockEntity[]): Promise<void> {
-    this.orders.set(order.id, { ...order });
+  async insert(
+    _: EntityManager,
+    orders: readonly OrderEntity[],
+    clocks: readonly OrderClockEntity[],
+  ): Promise<void> {
+    for (const order of orders) this.orders.set(order.id, { ...order });
     this.clockRows.push(...clocks.map((c) => ({ ...c })));
   }
 
