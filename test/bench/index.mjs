@@ -199,7 +199,7 @@ const after = await machine();
 const header = [
   `# npm run bench (--scale ${args.scale}${args.huge ? ' --huge' : ''}), ${new Date().toISOString().slice(0, 16)}Z`,
   '',
-  `${before.cpu}, ${before.memory}; ${before.mariadb}; Node ${before.node}. Load average (1/5/15 min) ${before.load} at the start, ${after.load} at the end; the whole run took ${seconds(performance.now() - started)}.`,
+  `${before.cpu}, ${before.memory}; ${before.mariadb} (${before.bufferPool}); Node ${before.node}. Load average (1/5/15 min) ${before.load} at the start, ${after.load} at the end; the whole run took ${seconds(performance.now() - started)}.`,
 ].join('\n');
 const table = markdownTable(rows);
 const out = resolve(ROOT, args.out);
