@@ -61,16 +61,7 @@ export async function freePort() {
 export async function freshMariaDb(label) {
   const base = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const name = `${base.pathname.slice(1) || 'test'}_shouhu_${Date.now()}_${label}`;
-  const admin = await createConnection({ uri: base.toString() });
-  try {
-    await admin.query(
-      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
-  } finally {
-    await admin.end();
-  }
-  base.pathname = `/${name}`;
-  const url = base.toString();
+  const { url } = await databaseNamed(name, { reuse: false });
   return {
     url,
     name,
@@ -94,22 +85,30 @@ export async function freshMariaDb(label) {
  */
 export async function keptMariaDb(name) {
   if (!/^\w+$/.test(name)) throw new Error(`--keep-db: ${name} is not a plain database name`);
+  const { url, existed } = await databaseNamed(name, { reuse: true });
+  return { url, name, env: { DATABASE_URL: url }, label: 'MariaDB', existed, async drop() {} };
+}
+
+/**
+ * The database `name` on the MariaDB server of DATABASE_URL, created (utf8mb4, as the server's
+ * migrations expect) unless `reuse` finds it there already; `existed` says which.
+ */
+async function databaseNamed(name, { reuse }) {
   const base = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const admin = await createConnection({ uri: base.toString() });
-  let existed;
+  let existed = false;
   try {
-    const [rows] = await admin.query('SHOW DATABASES LIKE ?', [name]);
-    existed = rows.length > 0;
-    if (!existed)
+    if (reuse) existed = (await admin.query('SHOW DATABASES LIKE ?', [name]))[0].length > 0;
+    if (!existed) {
       await admin.query(
         `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
       );
+    }
   } finally {
     await admin.end();
   }
   base.pathname = `/${name}`;
-  const url = base.toString();
-  return { url, name, env: { DATABASE_URL: url }, label: 'MariaDB', existed, async drop() {} };
+  return { url: base.toString(), existed };
 }
 
 /** A temporary embedded database file; `drop()` deletes it. */

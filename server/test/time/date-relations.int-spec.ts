@@ -67,8 +67,8 @@ describe('dates and times: the relations each date keeps, walked over every rout
       ...body,
     });
   const changeFile = (body: object) => send('township', 'PATCH', `/children/${fileId}`, body);
-  const visit = (visitAt: string) =>
-    send('township', 'POST', `/children/${fileId}/visits`, {
+  const visit = (visitAt: string, visitedFileId = fileId) =>
+    send('township', 'POST', `/children/${visitedFileId}/visits`, {
       at: visitAt,
       met: ['child'],
       checks: {
@@ -254,16 +254,7 @@ describe('dates and times: the relations each date keeps, walked over every rout
         const file = (await newFile({ child: { name: '快钟童' } })).body as unknown as {
           id: string;
         };
-        return send('township', 'POST', `/children/${file.id}/visits`, {
-          at: ahead,
-          met: ['child'],
-          checks: {
-            family: { result: 'normal' },
-            guardianship: { result: 'normal' },
-            schooling: { result: 'normal' },
-            wellbeing: { result: 'normal' },
-          },
-        });
+        return visit(ahead, file.id);
       },
       'POST /orders/:id/contact at': async () => {
         const filed = await submitReport(sut.baseUrl, token('reporter'), {
