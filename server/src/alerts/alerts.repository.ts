@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AdminAlertEntity } from './admin-alert.entity';
+import { insertRows } from '../database/insert-rows';
 
 @Injectable()
 export class AlertsRepository {
@@ -10,13 +11,7 @@ export class AlertsRepository {
     alert: AdminAlertEntity,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(AdminAlertEntity)
-      .values(alert)
-      .orIgnore()
-      .execute();
+    await insertRows(manager, AdminAlertEntity, [alert], 'ignore');
   }
 
   latest(limit: number): Promise<AdminAlertEntity[]> {

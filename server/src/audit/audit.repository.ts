@@ -5,6 +5,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditHeadEntity } from './audit-head.entity';
 import { ReportEntity } from '../reports/report.entity';
 import type { ReportOfRow } from './audit-actors';
+import { insertRows } from '../database/insert-rows';
 
 const HEAD_ID = 1;
 const VERIFY_BATCH = 1000;
@@ -35,7 +36,7 @@ export class AuditRepository {
       hash = chainHash(prevHash, chained);
       return { ...chained, prevHash, hash };
     });
-    await manager.getRepository(AuditEntryEntity).insert(rows);
+    await insertRows(manager, AuditEntryEntity, rows);
     await manager.getRepository(AuditHeadEntity).update({ id: HEAD_ID }, { seq, hash });
   }
 

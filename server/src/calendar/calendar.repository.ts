@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, Like, type EntityManager } from 'typeorm';
 import { withNamedLock } from '../database/named-lock';
 import { CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
+import { insertRows } from '../database/insert-rows';
 
 export interface CalendarYear {
   year: number;
@@ -50,7 +51,7 @@ export class CalendarRepository {
     const years = manager.getRepository(CalendarYearEntity);
     if (onlyIfAbsent && (await years.findOneBy({ year: year.year }))) return false;
     await manager.getRepository(CalendarDayEntity).delete({ date: Like(`${year.year}-%`) });
-    if (year.days.length > 0) await manager.getRepository(CalendarDayEntity).insert(year.days);
+    if (year.days.length > 0) await insertRows(manager, CalendarDayEntity, year.days);
     await years.save({ year: year.year, source: year.source, updatedAt });
     return true;
   }

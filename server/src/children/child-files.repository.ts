@@ -8,6 +8,7 @@ import {
 } from 'typeorm';
 import { ReportEntity } from '../reports/report.entity';
 import { ChildFileEntity, ChildFileEventEntity, ChildIdentityKeyEntity } from './child-file.entity';
+import { insertRows } from '../database/insert-rows';
 
 /**
  * Row locks only on MariaDB/MySQL: SQLite has one writer and the transaction runner queues
@@ -92,7 +93,7 @@ export class ChildFilesRepository {
   }
 
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
-    await manager.getRepository(ChildFileEntity).insert(file);
+    await insertRows(manager, ChildFileEntity, [file]);
   }
 
   /** The file, locked until the transaction ends, so two changes to it never interleave. */
@@ -125,13 +126,13 @@ export class ChildFilesRepository {
 
   /** Appends to the file's own timeline, in the transaction of the change it records. */
   async appendEvent(manager: EntityManager, event: ChildFileEventEntity): Promise<void> {
-    await manager.getRepository(ChildFileEventEntity).insert(event);
+    await insertRows(manager, ChildFileEventEntity, [event]);
   }
 
   /** Many timeline lines in one statement (a sweep's batch). */
   async appendEvents(manager: EntityManager, events: ChildFileEventEntity[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.createQueryBuilder().insert().into(ChildFileEventEntity).values(events).execute();
+    await insertRows(manager, ChildFileEventEntity, events);
   }
 
   /**

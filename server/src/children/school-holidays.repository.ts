@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { ChildFileEntity } from './child-file.entity';
 import { SchoolHolidayEntity } from './visit.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** A priority file as a holiday's planning reads it; also the cursor of its batches. */
 export type PriorityFile = Pick<ChildFileEntity, 'id' | 'unitId' | 'divisionCode'>;
@@ -27,13 +28,7 @@ export class SchoolHolidaysRepository {
    * at the same moment took the unique key first), which the caller refuses like any repeat.
    */
   async insert(manager: EntityManager, holiday: SchoolHolidayEntity): Promise<boolean> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SchoolHolidayEntity)
-      .values(holiday)
-      .orIgnore()
-      .execute();
+    await insertRows(manager, SchoolHolidayEntity, [holiday], 'ignore');
     return manager.getRepository(SchoolHolidayEntity).exists({ where: { id: holiday.id } });
   }
 

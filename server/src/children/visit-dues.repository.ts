@@ -5,6 +5,7 @@ import { DataSource, In, IsNull, type EntityManager, type FindOptionsWhere } fro
 import { updateEach } from '../database/update-each';
 import { ChildFileEntity } from './child-file.entity';
 import { VisitDueEntity } from './visit.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** What planning a visit says; the clock's state starts fresh. */
 export type PlannedVisitDue = Pick<
@@ -37,13 +38,7 @@ export class VisitDuesRepository {
       cancelledAt: null,
       createdAt: now,
     };
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(VisitDueEntity)
-      .values(row)
-      .orIgnore()
-      .execute();
+    await insertRows(manager, VisitDueEntity, [row], 'ignore');
     // Read back, not counted: an ignored insert is answered differently by each driver (mysql2
     // counts rows, MariaDB with RETURNING lists them, better-sqlite3 names the last row id).
     return manager.getRepository(VisitDueEntity).exists({ where: { id: row.id } });

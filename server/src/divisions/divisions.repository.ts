@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { withNamedLock } from '../database/named-lock';
 import { SettingEntity } from '../settings/setting.entity';
@@ -8,10 +9,23 @@ const MARKER_KEY = 'divisions.dataset';
 const LOCK_NAME = 'shouhu.divisions';
 /** Rows an INSERT carries: 8,000 bound values, within SQLite's limit. */
 const BATCH = 2000;
+/**
+ * Divisions a server keeps in memory once read: a county's few hundred many times over, a
+ * fraction of China's 665 k.
+ */
+const REMEMBERED = 20_000;
 
 @Injectable()
 export class DivisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Divisions by code, as read. The dataset changes only when a server boots with another one
+   * (`loadOnce`), and a deployment that changes it restarts every server, so a row once read stays
+   * true for this process: intake's checks and texts then cost no statement. Only found rows are
+   * kept, so a code is never refused from memory.
+   */
+  private readonly known = new LRUCache<string, DivisionEntity>({ max: REMEMBERED });
 
   children(parentCode: string | null): Promise<DivisionEntity[]> {
     return this.dataSource.getRepository(DivisionEntity).find({
@@ -20,8 +34,9 @@ export class DivisionsRepository {
     });
   }
 
-  findByCode(code: string): Promise<DivisionEntity | null> {
-    return this.dataSource.getRepository(DivisionEntity).findOneBy({ code });
+  async findByCode(code: string): Promise<DivisionEntity | null> {
+    const [row] = await this.findMany([code]);
+    return row ?? null;
   }
 
   /** The division of `code` and every one below it, by code (a prefix scan of the primary key). */
@@ -39,12 +54,17 @@ export class DivisionsRepository {
     codes: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<DivisionEntity[]> {
-    if (codes.length === 0) return [];
-    return manager
+    const unique = [...new Set(codes)];
+    const found = unique.flatMap((code) => this.known.get(code) ?? []);
+    const missing = unique.filter((code) => !this.known.has(code));
+    if (missing.length === 0) return found;
+    const read = await manager
       .getRepository(DivisionEntity)
       .createQueryBuilder('d')
-      .where('d.code IN (:...codes)', { codes })
+      .where('d.code IN (:...codes)', { codes: missing })
       .getMany();
+    for (const row of read) this.known.set(row.code, row);
+    return [...found, ...read];
   }
 
   /**
@@ -56,6 +76,7 @@ export class DivisionsRepository {
       const current = await locked.getRepository(SettingEntity).findOneBy({ key: MARKER_KEY });
       if (current?.value === marker) return null;
       return locked.transaction(async (manager) => {
+        this.known.clear();
         const count = await this.replace(manager, rows());
         await manager.getRepository(SettingEntity).save({ key: MARKER_KEY, value: marker });
         return count;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { insertRows } from '../database/insert-rows';
 
 @Injectable()
 export class IdempotencyRepository {
@@ -18,12 +19,9 @@ export class IdempotencyRepository {
     manager: EntityManager,
     row: Pick<IdempotencyKeyEntity, 'key' | 'userId' | 'requestHash' | 'createdAt'>,
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyKeyEntity)
-      .values({ ...row, responseStatus: null, responseBody: null })
-      .execute();
+    await insertRows(manager, IdempotencyKeyEntity, [
+      { ...row, responseStatus: null, responseBody: null },
+    ]);
   }
 
   async complete(

@@ -55,8 +55,12 @@ export class IdempotencyService {
     const hash = requestHash(userId, body);
     key = scopedKey(userId, key);
     for (let attempt = 1; ; attempt++) {
-      const previous = await this.keys.find(key);
-      if (previous) return this.replay<T>(previous, hash);
+      // A first attempt claims the key without looking: a new key is the common case, and a used
+      // one fails the claim on its unique index, which the next attempt's look explains.
+      if (attempt > 1) {
+        const previous = await this.keys.find(key);
+        if (previous) return this.replay<T>(previous, hash);
+      }
       try {
         const result = await this.transactions.run(async (manager) => {
           await this.keys.claim(manager, {

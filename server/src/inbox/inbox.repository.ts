@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { InboxMessageEntity } from './inbox-message.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** Rows a statement inserts at most: far below SQLite's limit on bound values (7 a row). */
 const INSERT_ROWS = 1000;
@@ -52,12 +53,7 @@ export class InboxRepository {
       readAt: null,
     }));
     for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InboxMessageEntity)
-        .values(rows.slice(i, i + INSERT_ROWS))
-        .execute();
+      await insertRows(manager, InboxMessageEntity, rows.slice(i, i + INSERT_ROWS));
     }
   }
 

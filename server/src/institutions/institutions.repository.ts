@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { OrgType } from '@shouhu/shared';
 import { UserEntity } from '../users/user.entity';
 import { InstitutionEntity } from './institution.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** Which institutions of a county a list asks for. */
 export interface InstitutionFilter {
@@ -90,7 +91,7 @@ export class InstitutionsRepository {
 
   async insert(manager: EntityManager, institutions: InstitutionEntity[]): Promise<void> {
     if (institutions.length === 0) return;
-    await manager.getRepository(InstitutionEntity).insert(institutions);
+    await insertRows(manager, InstitutionEntity, institutions);
   }
 
   async save(manager: EntityManager, institution: InstitutionEntity): Promise<void> {

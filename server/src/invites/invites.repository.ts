@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { InviteEntity } from './invite.entity';
+import { insertRows } from '../database/insert-rows';
 
 @Injectable()
 export class InvitesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, invite: InviteEntity): Promise<void> {
-    await manager.getRepository(InviteEntity).insert(invite);
+    await insertRows(manager, InviteEntity, [invite]);
   }
 
   findByCodeHash(codeHash: string): Promise<InviteEntity | null> {

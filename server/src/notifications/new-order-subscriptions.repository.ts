@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { NewOrderSubscriptionEntity } from './new-order-subscription.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** A handler who will be told of one or more new orders of their unit. */
 export interface NewOrderSubscriber {
@@ -24,12 +25,9 @@ export class NewOrderSubscriptionsRepository {
       .where('user_id = :userId', { userId })
       .execute();
     if (!updated.affected) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(NewOrderSubscriptionEntity)
-        .values({ userId, remaining: 1, updatedAt: now })
-        .execute();
+      await insertRows(manager, NewOrderSubscriptionEntity, [
+        { userId, remaining: 1, updatedAt: now },
+      ]);
     }
     const row = await manager.getRepository(NewOrderSubscriptionEntity).findOneBy({ userId });
     return row?.remaining ?? 0;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { SubscribeKind } from '@shouhu/shared';
 import { In, type EntityManager } from 'typeorm';
 import { ReportSubscriptionEntity } from './report-subscription.entity';
+import { insertRows } from '../database/insert-rows';
 
 @Injectable()
 export class SubscriptionsRepository {
@@ -28,12 +29,9 @@ export class SubscriptionsRepository {
       })
       .execute();
     if (updated.affected) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ReportSubscriptionEntity)
-      .values({ id: randomUUID(), reportId, userId, kind, remaining: 1, updatedAt: now })
-      .execute();
+    await insertRows(manager, ReportSubscriptionEntity, [
+      { id: randomUUID(), reportId, userId, kind, remaining: 1, updatedAt: now },
+    ]);
   }
 
   ofUser(

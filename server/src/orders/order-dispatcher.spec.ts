@@ -93,7 +93,8 @@ describe(OrderDispatcher.name, () => {
     it('starts the sign, contact and resolve clocks and tells the units in the same transaction', async () => {
       const { sut, orders, newOrders, sms, inbox } = setUp([TOWNSHIP, EDUCATION]);
 
-      const created = await sut.dispatch(manager, aReportEntity(), DROPOUT, AT);
+      const report = aReportEntity();
+      const created = await sut.dispatch(manager, report, DROPOUT, AT);
 
       const stored = [...orders.orders.values()];
       for (const order of stored) {
@@ -110,7 +111,7 @@ describe(OrderDispatcher.name, () => {
       ]);
       const told = stored.map((o) => ({ ...o, signDueAt: signDue }));
       expect(newOrders.enqueue).toHaveBeenCalledWith(manager, told, AT);
-      expect(sms.dispatched).toHaveBeenCalledWith(manager, told, AT);
+      expect(sms.dispatched).toHaveBeenCalledWith(manager, told, AT, report);
       expect(inbox.reached).toHaveBeenCalledWith(
         manager,
         stored.map((order) => ({ order, signDueAt: signDue })),

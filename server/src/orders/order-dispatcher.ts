@@ -76,7 +76,7 @@ export class OrderDispatcher {
       );
     }
     await this.insert(manager, placed);
-    await this.notify(manager, placed, now);
+    await this.notify(manager, placed, report, now);
     return placed.map((p) => p.created);
   }
 
@@ -101,7 +101,7 @@ export class OrderDispatcher {
       handedOffFrom: from.id,
     });
     await this.insert(manager, [placed]);
-    await this.notify(manager, [placed], now);
+    await this.notify(manager, [placed], report, now);
     return { order: placed.order, unitName: placed.unitName };
   }
 
@@ -208,7 +208,12 @@ export class OrderDispatcher {
    * The units' members (inbox), their subscribed handlers, and for a P1 order the duty phone, in
    * the same transaction.
    */
-  private async notify(manager: EntityManager, placed: Placed[], now: Date): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    placed: Placed[],
+    report: ReportEntity,
+    now: Date,
+  ): Promise<void> {
     const dispatched = placed.map((p) => p.dispatched);
     await this.inbox.reached(
       manager,
@@ -216,7 +221,7 @@ export class OrderDispatcher {
       now,
     );
     await this.newOrders.enqueue(manager, dispatched, now);
-    await this.sms.dispatched(manager, dispatched, now);
+    await this.sms.dispatched(manager, dispatched, now, report);
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   OrderEventEntity,
   RetiredClockEntity,
 } from './order.entity';
+import { insertRows } from '../database/insert-rows';
 
 export interface OrderScope {
   /** Orders of these units. */
@@ -62,19 +63,9 @@ export class OrdersRepository {
     clocks: readonly OrderClockEntity[],
   ): Promise<void> {
     if (orders.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OrderEntity)
-      .values([...orders])
-      .execute();
+    await insertRows(manager, OrderEntity, orders);
     if (clocks.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OrderClockEntity)
-        .values([...clocks])
-        .execute();
+      await insertRows(manager, OrderClockEntity, clocks);
     }
   }
 
@@ -115,12 +106,7 @@ export class OrdersRepository {
   ): Promise<void> {
     await manager.getRepository(OrderEntity).save(order);
     if (retiredClocks.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(RetiredClockEntity)
-        .values(retiredClocks)
-        .execute();
+      await insertRows(manager, RetiredClockEntity, retiredClocks);
     }
     if (replacedClocks.length > 0) {
       await manager
@@ -173,7 +159,7 @@ export class OrdersRepository {
 
   async appendEvents(manager: EntityManager, events: OrderEventEntity[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.createQueryBuilder().insert().into(OrderEventEntity).values(events).execute();
+    await insertRows(manager, OrderEventEntity, events);
   }
 
   events(orderId: string): Promise<OrderEventEntity[]> {

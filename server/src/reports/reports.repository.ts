@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { REPORT_EVENT_KINDS, ReportEventEntity } from './report-event.entity';
 import { ReportEntity } from './report.entity';
+import { insertRows } from '../database/insert-rows';
 
 @Injectable()
 export class ReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, report: ReportEntity): Promise<void> {
-    await manager.createQueryBuilder().insert().into(ReportEntity).values(report).execute();
+    await insertRows(manager, ReportEntity, [report]);
   }
 
   async appendEvent(manager: EntityManager, event: ReportEventEntity): Promise<void> {
-    await manager.createQueryBuilder().insert().into(ReportEventEntity).values(event).execute();
+    await insertRows(manager, ReportEventEntity, [event]);
   }
 
   findOwnedBy(id: string, reporterUserId: string): Promise<ReportEntity | null> {

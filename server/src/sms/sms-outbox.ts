@@ -22,6 +22,9 @@ import type { UnitRecord } from '../units/unit';
 import { UnitsRepository } from '../units/units.repository';
 import { SmsRepository, type NewSms } from './sms.repository';
 
+/** What a duty text says of an order's report. */
+type KnownReport = Pick<ReportEntity, 'id' | 'situations'>;
+
 /** The order an escalation is about, as the sweep holds it. */
 export interface EscalatedOrder {
   id: string;
@@ -55,16 +58,22 @@ export class SmsOutbox {
   /**
    * A P1 order reached a unit (dispatch, transfer, reassignment) or an order of the unit was
    * raised to P1: one `duty_order` to the unit's duty phone, read when it is sent. Units without a
-   * duty phone now get no row.
+   * duty phone now get no row. `report`: the orders' report when the caller holds it (intake, a
+   * handoff), so it is not read again.
    */
-  async dispatched(manager: EntityManager, orders: DispatchedOrder[], at: Date): Promise<void> {
+  async dispatched(
+    manager: EntityManager,
+    orders: DispatchedOrder[],
+    at: Date,
+    report?: KnownReport,
+  ): Promise<void> {
     const urgent = orders.filter((o) => o.priority === 'P1' && o.unitId);
     if (urgent.length === 0) return;
     const units = await this.units.list(manager);
     const messages: NewSms[] = [];
     const texted = urgent.filter((order) => units.find((u) => u.id === order.unitId)?.dutyPhone);
     // A report's orders share its situations and township: read them once for all.
-    const factsByOrder = await this.factsOf(manager, texted);
+    const factsByOrder = await this.factsOf(manager, texted, report ? [report] : []);
     for (const order of texted) {
       const unit = units.find((u) => u.id === order.unitId)!;
       const facts = factsByOrder.get(order.id);
@@ -183,14 +192,19 @@ export class SmsOutbox {
 
   /**
    * What a duty phone is told of each order (how urgent, what kind of case, which township), by
-   * order id, in two statements; an order without its report has none.
+   * order id, in at most two statements (the reports not in `known`, the townships' names); an
+   * order without its report has none.
    */
-  private async factsOf(manager: EntityManager, orders: readonly EscalatedOrder[]) {
-    const reports = new Map(
-      (await this.reports.findByIds([...new Set(orders.map((o) => o.reportId))], manager)).map(
-        (report) => [report.id, report],
-      ),
-    );
+  private async factsOf(
+    manager: EntityManager,
+    orders: readonly EscalatedOrder[],
+    known: readonly KnownReport[] = [],
+  ) {
+    const reports = new Map<string, KnownReport>(known.map((report) => [report.id, report]));
+    const missing = [...new Set(orders.map((o) => o.reportId))].filter((id) => !reports.has(id));
+    for (const report of await this.reports.findByIds(missing, manager)) {
+      reports.set(report.id, report);
+    }
     const township = (order: EscalatedOrder) => order.divisionCode.slice(0, 9);
     const places = await this.divisions.placeNames([...new Set(orders.map(township))], manager);
     const facts = new Map<

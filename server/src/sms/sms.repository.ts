@@ -5,6 +5,7 @@ import { Brackets, DataSource, In, type EntityManager, type WhereExpressionBuild
 import type { NotificationChanges } from '../notifications/notifications.repository';
 import { queuedAfter } from './sms-lifetimes';
 import { SmsMessageEntity, type SmsStatus } from './sms-message.entity';
+import { insertRows } from '../database/insert-rows';
 
 /** What a new text message says and to whom; the rest of its row is the same for every new one. */
 export type NewSms = Pick<
@@ -46,13 +47,7 @@ export class SmsRepository {
       createdAt: at,
       sentAt: null,
     }));
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SmsMessageEntity)
-      .values(rows)
-      .orIgnore()
-      .execute();
+    await insertRows(manager, SmsMessageEntity, rows, 'ignore');
   }
 
   /**

@@ -1,0 +1,70 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** How an insert meets a row whose unique key is already taken. */
+export type OnDuplicate = 'fail' | 'ignore';
+
+/**
+ * Rows a statement carries at most: every value is a placeholder, and SQLite allows 32,766 of
+ * them in one statement.
+ */
+const MAX_PLACEHOLDERS = 30_000;
+
+/**
+ * Inserts whole entities with one parameterised statement per `MAX_PLACEHOLDERS` values, plain
+ * `?` placeholders, its column list built once per call from TypeORM's metadata and each value
+ * converted by the driver as TypeORM's own insert converts it (transformers, booleans, dates).
+ *
+ * Why not the query builder: on intake's hot path its insert names, registers and re-escapes
+ * every parameter (measured: TypeORM query building was a fifth of the server's CPU under load).
+ *
+ * The columns are those the first row sets (`undefined` leaves a column to its default, as the
+ * builder does); every row must set the same ones, or it throws `Error` — a caller's mistake,
+ * never the user's. `ignore` skips rows whose unique key exists (MariaDB `INSERT IGNORE`,
+ * SQLite `INSERT OR IGNORE`). Works on MariaDB and SQLite.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  onDuplicate: OnDuplicate = 'fail',
+): Promise<void> {
+  if (rows.length === 0) return;
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter(
+    (column) =>
+      !column.isVirtual && column.isInsert && column.getEntityValue(rows[0]) !== undefined,
+  );
+  const verb =
+    onDuplicate === 'fail'
+      ? 'INSERT INTO'
+      : manager.connection.options.type === 'better-sqlite3'
+        ? 'INSERT OR IGNORE INTO'
+        : 'INSERT IGNORE INTO';
+  const head = `${verb} ${driver.escape(metadata.tableName)} (${columns
+    .map((column) => driver.escape(column.databaseName))
+    .join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const perStatement = Math.max(1, Math.floor(MAX_PLACEHOLDERS / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const batch = rows.slice(start, start + perStatement);
+    const values = batch.flatMap((row) => valuesOf(manager, columns, row));
+    await manager.query(head + batch.map(() => tuple).join(', '), values);
+  }
+}
+
+/** One row's values in `columns`' order, as the driver stores them. */
+function valuesOf(
+  manager: EntityManager,
+  columns: readonly ColumnMetadata[],
+  row: ObjectLiteral,
+): unknown[] {
+  return columns.map((column) => {
+    const value: unknown = column.getEntityValue(row);
+    if (value === undefined) {
+      throw new Error(`insertRows: a row leaves ${column.propertyPath} unset while others set it`);
+    }
+    return manager.connection.driver.preparePersistentValue(value, column);
+  });
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { AuditEntryEntity } from '../../src/audit/audit-entry.entity';
+import { ChildIdentityKeyEntity } from '../../src/children/child-file.entity';
+import { isUniqueViolation } from '../../src/database/database-errors';
+import { insertRows } from '../../src/database/insert-rows';
+import { OrderEventEntity } from '../../src/orders/order.entity';
+import { ReportEntity } from '../../src/reports/report.entity';
+import { SmsMessageEntity } from '../../src/sms/sms-message.entity';
+import { aReportEntity } from '../factories/entity.factory';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+/**
+ * Issue 17: the hot inserts bypass TypeORM's query builder. Each kind of column (JSON and list
+ * transformers, booleans, dates to the millisecond, nulls, numbers, text with quotes and
+ * backslashes) must read back exactly as a builder insert of the same row reads back.
+ */
+describe('insertRows', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+  });
+  afterAll(() => sut.close());
+
+  const dataSource = () => sut.app.get(DataSource);
+
+  /** The row stored by the builder and by `insertRows` (under another id), read back. */
+  async function bothWays<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    row: T,
+    idOf: (row: T) => Partial<T>,
+    withId: (row: T) => T,
+  ): Promise<{ builder: T; plain: T }> {
+    const repository = dataSource().getRepository(target);
+    const other = withId(row);
+    await dataSource().createQueryBuilder().insert().into(target).values(row).execute();
+    await insertRows(dataSource().manager, target, [other]);
+    const builder = await repository.findOneByOrFail(idOf(row) as never);
+    const plain = await repository.findOneByOrFail(idOf(other) as never);
+    return { builder, plain };
+  }
+
+  const at = new Date('2026-11-30T23:59:58.123Z');
+  const awkward = `他说"别告诉家长"，O'Brien \\ 反斜杠；\n第二行`;
+
+  it('stores a report as the query builder does: sealed text, lists, booleans, dates, nulls', async () => {
+    const row = aReportEntity({
+      id: randomUUID(),
+      trackingCode: randomUUID().slice(0, 10),
+      situations: ['violence_abuse', 'dropout'],
+      immediateDanger: true,
+      reporterAnonymous: false,
+      reporterSmsConsent: true,
+      description: awkward,
+      discoveredAt: at,
+      createdAt: at,
+      childAgeYears: 9,
+      ratingScore: null,
+    });
+    const { builder, plain } = await bothWays(
+      ReportEntity,
+      row,
+      (r) => ({ id: r.id }),
+      (r) => ({ ...r, id: randomUUID(), trackingCode: randomUUID().slice(0, 10) }),
+    );
+    expect({ ...plain, id: builder.id, trackingCode: builder.trackingCode }).toEqual(builder);
+    expect(plain.discoveredAt.toISOString()).toBe(at.toISOString());
+    expect(plain.situations).toEqual(['violence_abuse', 'dropout']);
+    expect(plain.immediateDanger).toBe(true);
+    expect(plain.description).toBe(awkward);
+  });
+
+  it('stores an audit row (a list of roles, a JSON detail) and an order event (a JSON detail) as the builder does', async () => {
+    const audit: AuditEntryEntity = {
+      seq: 900_000_001,
+      at,
+      actorUserId: randomUUID(),
+      actorRoles: ['coordinator', 'admin'],
+      actorUnitId: null,
+      action: 'test.insert',
+      targetType: 'test',
+      targetId: randomUUID(),
+      divisionCode: '341324',
+      ip: null,
+      detail: { text: awkward, n: 3, nested: { ok: true } },
+      prevHash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+    };
+    const audits = await bothWays(
+      AuditEntryEntity,
+      audit,
+      (r) => ({ seq: r.seq }),
+      (r) => ({ ...r, seq: r.seq + 1 }),
+    );
+    expect({ ...audits.plain, seq: audits.builder.seq }).toEqual(audits.builder);
+    expect(audits.plain.detail).toEqual(audit.detail);
+
+    const event: OrderEventEntity = {
+      id: randomUUID(),
+      orderId: randomUUID(),
+      kind: 'dispatched',
+      actorUserId: null,
+      actorRole: null,
+      text: awkward,
+      reporterVisible: false,
+      detail: { from: 'P3', to: 'P1' },
+      at,
+    };
+    const events = await bothWays(
+      OrderEventEntity,
+      event,
+      (r) => ({ id: r.id }),
+      (r) => ({ ...r, id: randomUUID() }),
+    );
+    expect({ ...events.plain, id: events.builder.id }).toEqual(events.builder);
+  });
+
+  it("skips taken keys with 'ignore' and refuses them by default, changing nothing", async () => {
+    const sms = (id: string, dedupKey: string): SmsMessageEntity => ({
+      id,
+      kind: 'duty_order',
+      phoneSealed: null,
+      unitId: randomUUID(),
+      dedupKey,
+      reportId: randomUUID(),
+      orderId: null,
+      params: ['P1'],
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      lastError: null,
+      providerSerial: null,
+      createdAt: at,
+      sentAt: null,
+    });
+    const dedupKey = `test:${randomUUID()}`;
+    const first = sms(randomUUID(), dedupKey);
+    await insertRows(dataSource().manager, SmsMessageEntity, [first], 'ignore');
+    await insertRows(
+      dataSource().manager,
+      SmsMessageEntity,
+      [sms(randomUUID(), dedupKey)],
+      'ignore',
+    );
+    const stored = await dataSource().getRepository(SmsMessageEntity).findBy({ dedupKey });
+    expect(stored.map((m) => m.id)).toEqual([first.id]);
+
+    const refused = await insertRows(dataSource().manager, SmsMessageEntity, [
+      sms(randomUUID(), dedupKey),
+    ]).catch((error: unknown) => error);
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await dataSource().getRepository(SmsMessageEntity).countBy({ dedupKey })).toBe(1);
+  });
+
+  it('splits rows past the placeholder limit into statements and stores every one', async () => {
+    const file = randomUUID();
+    const rows = Array.from({ length: 16_001 }, () => ({
+      keyHash: randomUUID(),
+      childFileId: file,
+    }));
+    await insertRows(dataSource().manager, ChildIdentityKeyEntity, rows);
+    expect(
+      await dataSource().getRepository(ChildIdentityKeyEntity).countBy({ childFileId: file }),
+    ).toBe(rows.length);
+  });
+
+  it('refuses rows that set different columns (a caller mistake) before writing any', async () => {
+    const file = randomUUID();
+    const rows = [
+      { keyHash: randomUUID(), childFileId: file },
+      { keyHash: randomUUID() } as ChildIdentityKeyEntity,
+    ];
+    await expect(insertRows(dataSource().manager, ChildIdentityKeyEntity, rows)).rejects.toThrow(
+      /childFileId/,
+    );
+    expect(
+      await dataSource().getRepository(ChildIdentityKeyEntity).countBy({ childFileId: file }),
+    ).toBe(0);
+  });
+});
