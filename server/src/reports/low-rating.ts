@@ -11,7 +11,7 @@ const LOW_RATED_REPORT = `r.status = 'closed' AND (r.rating_score <= ${LOW_SCORE
  * The statement that sets `orders.low_rating` of the orders `where` picks from their report: on
  * the lead order of a low-rated report, off on every other. The queue reads the flag from an
  * index in list order; a subquery into the reports sorted the county on every page (issue 17).
- * The migration back-fills with it, and every write of a report's status or scores runs it.
+ * Every write of a report's status or scores runs it, and so does the bench's bulk load.
  */
 export function flagLowRatingSql(where: string): string {
   return `UPDATE orders SET low_rating = CASE WHEN role = 'lead' AND EXISTS (SELECT 1 FROM reports r WHERE r.id = orders.report_id AND ${LOW_RATED_REPORT}) THEN 1 ELSE 0 END WHERE ${where}`;
