@@ -66,6 +66,8 @@ module.exports = {
         // Raw SQL of the staff lists and the board, as the embedded database of `npm start` runs it.
         '<rootDir>/test/orders/staff-views.int-spec.ts',
         '<rootDir>/test/orders/order-lists.int-spec.ts',
+        // The low-rating flag's UPDATE with its correlated subquery, in each road's transaction.
+        '<rootDir>/test/orders/low-rating-queue.int-spec.ts',
         // A handoff's dispatch, report lock and child-file line in one transaction; the handover's joins.
         '<rootDir>/test/orders/handoffs.int-spec.ts',
         // The join that finds a unit's subscribed handlers, inside the intake's transaction.

@@ -24,7 +24,9 @@ import { countyVillages, reportBody } from './bodies.mjs';
 import { call, DEMO_COUNTY, ROOT } from './harness.mjs';
 import { loadUnits } from './intake-plan.mjs';
 
-const { keepingUnit } = createRequire(`${ROOT}/server/dist/`)('./children/keeping-unit.js');
+const server = createRequire(`${ROOT}/server/dist/`);
+const { keepingUnit } = server('./children/keeping-unit.js');
+const { flagLowRatingSql } = server('./reports/low-rating.js');
 
 const HISTORY_DAYS = 3 * 365;
 const OPEN_DAYS = 30;
@@ -169,6 +171,8 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
       rows.clocks += await insertClocks(db, chunk);
       rows.events += await insertEvents(db, chunk);
     }
+    // The rated reports' lead orders join the low-rating queue as the server's writes put them.
+    await db.query(flagLowRatingSql("role = 'lead'"));
     await db.query(
       'ANALYZE TABLE reports, orders, order_clocks, order_events, child_files, visit_dues',
     );

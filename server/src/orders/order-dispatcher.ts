@@ -155,6 +155,7 @@ export class OrderDispatcher {
       nextDueAt: null,
       handedOffFrom: wanted.handedOffFrom,
       createdAt: now,
+      lowRating: false,
     };
     const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
     summarizeClocks(order, clocks);

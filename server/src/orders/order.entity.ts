@@ -19,6 +19,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_orders_unrouted', ['unrouted', 'dueAt'])
 @Index('IDX_orders_escalated', ['escalationLevel', 'dueAt', 'createdAt', 'divisionCode', 'unitId'])
 @Index('IDX_orders_extension', ['extensionPendingDays'])
+@Index('IDX_orders_low_rating', ['lowRating', 'dueAt', 'createdAt', 'id', 'divisionCode', 'unitId'])
 @Index('IDX_orders_division', ['divisionCode'])
 @Index('IDX_orders_next_due', ['nextDueAt'])
 export class OrderEntity {
@@ -101,6 +102,14 @@ export class OrderEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 6 })
   createdAt: Date;
+
+  /**
+   * On the coordinator's low-rating queue: the lead order of a low-rated report. Written only by
+   * the report's own changes (`reports/low-rating`); saving an order read before them in the same
+   * transaction must not write back what it read.
+   */
+  @Column({ name: 'low_rating', type: 'boolean', default: false, insert: false, update: false })
+  lowRating: boolean;
 }
 
 @Entity('order_clocks')

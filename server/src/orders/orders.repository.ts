@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { LOW_SCORE_MAX, type ClockName, type OrderStatus } from '@shouhu/shared';
+import type { ClockName, OrderStatus } from '@shouhu/shared';
 import { updateEach } from '../database/update-each';
 import {
   OrderClockEntity,
@@ -25,7 +25,10 @@ export interface OrderFilter {
   unrouted?: boolean;
   escalated?: boolean;
   extensionPending?: boolean;
-  /** Lead orders of closed reports their reporter rated 1–2: the coordinator reviews them. */
+  /**
+   * Lead orders of closed reports their reporter (or hotline caller) rated 1–2: the coordinator
+   * reviews them. Read from the orders' own flag (`reports/low-rating`).
+   */
   lowRating?: boolean;
   /** Narrows the caller's scope to one unit; never widens it. */
   unitId?: string;
@@ -261,7 +264,8 @@ export class OrdersRepository {
    * (resolved ones, those with their clocks stopped) by age; ties by id. `total` is exact.
    *
    * The two halves are read apart, each in the order of an index (`IDX_orders_unit_list` for a
-   * unit's list, `IDX_orders_due_list` for a coordinator's divisions), so a page reads its own
+   * unit's list, `IDX_orders_due_list` for a coordinator's divisions, `IDX_orders_low_rating` for
+   * the low-rating queue), so a page reads its own
    * ids rather than sorting the whole scope, and only then the page's rows by primary key. One
    * ordering expression over both halves (`due_at IS NULL, due_at, …`) matches no index: at 1 M
    * orders it sorted the county on every page.
@@ -329,13 +333,7 @@ export class OrdersRepository {
       query.andWhere('o.unrouted = :unrouted', { unrouted: filter.unrouted });
     if (filter.escalated) query.andWhere('o.escalation_level > 0');
     if (filter.extensionPending) query.andWhere('o.extension_pending_days IS NOT NULL');
-    if (filter.lowRating) {
-      query.andWhere("o.role = 'lead'").andWhere(
-        // A reporter's low rating, or a hotline caller's low satisfaction at the 回访.
-        "o.report_id IN (SELECT r.id FROM reports r WHERE r.status = 'closed' AND (r.rating_score <= :low OR r.callback_score <= :low))",
-        { low: LOW_SCORE_MAX },
-      );
-    }
+    if (filter.lowRating) query.andWhere('o.low_rating = :lowRating', { lowRating: true });
     return query;
   }
 

@@ -19,8 +19,6 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_created_division', ['createdAt', 'divisionCode'])
 @Index('IDX_reports_rated', ['ratedAt'])
 @Index('IDX_reports_created', ['createdAt', 'id'])
-@Index('IDX_reports_low_rating', ['ratingScore', 'status'])
-@Index('IDX_reports_low_callback', ['callbackScore', 'status'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

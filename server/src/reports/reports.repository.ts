@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { flagLowRatingSql } from './low-rating';
 import { REPORT_EVENT_KINDS, ReportEventEntity } from './report-event.entity';
 import { ReportEntity } from './report.entity';
 import { insertRows } from '../database/insert-rows';
+
+/** The report's fields the low-rating rule reads (`./low-rating`). */
+const LOW_RATING_INPUTS = ['status', 'ratingScore', 'callbackScore'] as const;
 
 @Injectable()
 export class ReportsRepository {
@@ -58,6 +62,12 @@ export class ReportsRepository {
       .getMany();
   }
 
+  /**
+   * A change that touches the status or a score also sets the low-rating flag of the report's
+   * orders, in the same transaction and after the report's row is locked by its own update: every
+   * road (closing, reopening, a rating, a call-back) keeps the queue exact without knowing of it,
+   * and a concurrent change of the same report waits and is seen.
+   */
   async update(
     manager: EntityManager,
     id: string,
@@ -76,6 +86,9 @@ export class ReportsRepository {
     >,
   ): Promise<void> {
     await manager.getRepository(ReportEntity).update({ id }, changes);
+    if (LOW_RATING_INPUTS.some((field) => field in changes)) {
+      await manager.query(flagLowRatingSql('report_id = ?'), [id]);
+    }
   }
 
   /** Every report linked to a child's file, newest first. */

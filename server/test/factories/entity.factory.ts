@@ -50,6 +50,7 @@ export function anOrderEntity(overrides: Partial<OrderEntity> = {}): OrderEntity
     nextDueAt: null,
     handedOffFrom: null,
     createdAt: AT,
+    lowRating: false,
     ...overrides,
   };
 }

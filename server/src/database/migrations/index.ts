@@ -25,6 +25,7 @@ import { InstitutionRetirement1765100700000 } from './1765100700000-institution-
 import { InstitutionCanonicalNames1765100800000 } from './1765100800000-institution-canonical-names';
 import { ListIndexes1765201000000 } from './1765201000000-list-indexes';
 import { StatsCoveringIndexes1765202000000 } from './1765202000000-stats-covering-indexes';
+import { LowRatingFlag1765203000000 } from './1765203000000-low-rating-flag';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   InstitutionCanonicalNames1765100800000,
   ListIndexes1765201000000,
   StatsCoveringIndexes1765202000000,
+  LowRatingFlag1765203000000,
 ];
