@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 /** How an insert meets a row whose unique key is already taken. */
 export type OnDuplicate = 'fail' | 'ignore';
@@ -32,9 +33,8 @@ export async function insertRows<T extends ObjectLiteral>(
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
-  const columns = metadata.columns.filter(
-    (column) =>
-      !column.isVirtual && column.isInsert && column.getEntityValue(rows[0]) !== undefined,
+  const columns = insertableColumns(metadata).filter(
+    (column) => column.getEntityValue(rows[0]) !== undefined,
   );
   const verb =
     onDuplicate === 'fail'
@@ -52,6 +52,18 @@ export async function insertRows<T extends ObjectLiteral>(
     const values = batch.flatMap((row) => valuesOf(manager, columns, row));
     await manager.query(head + batch.map(() => tuple).join(', '), values);
   }
+}
+
+const insertable = new WeakMap<EntityMetadata, ColumnMetadata[]>();
+
+/** The entity's columns an insert may set, worked out once per entity. */
+function insertableColumns(metadata: EntityMetadata): ColumnMetadata[] {
+  let columns = insertable.get(metadata);
+  if (!columns) {
+    columns = metadata.columns.filter((column) => !column.isVirtual && column.isInsert);
+    insertable.set(metadata, columns);
+  }
+  return columns;
 }
 
 /** One row's values in `columns`' order, as the driver stores them. */
