@@ -39,7 +39,9 @@ async function metadata() {
 /** `INSERT INTO t (columns) VALUES (...), (...)` for rows of an entity, values as TypeORM stores them. */
 function inserter(source, name, { ignore = false } = {}) {
   const meta = source.getMetadata(entity(name));
-  const columns = meta.columns;
+  // The columns the server's inserts set: one TypeORM never inserts (e.g. `orders.low_rating`,
+  // which the database fills) keeps its default.
+  const columns = meta.columns.filter((c) => c.isInsert && !c.isVirtual);
   const sql = `INSERT ${ignore ? 'IGNORE ' : ''}INTO \`${meta.tableName}\` (${columns
     .map((c) => `\`${c.databaseName}\``)
     .join(', ')}) VALUES ?`;

@@ -86,6 +86,12 @@ export async function benchIntake(scale, log) {
       { name: 'ceiling', task: direct(ceiling), ok: 'ok' },
       { name: 'naive', task: direct(naive), ok: 'ok' },
     ];
+    // One report each first, outside the load loop: a way that cannot write at all stops the run
+    // with its own error instead of printing a row of errors and ratios of nothing.
+    for (const way of ways) {
+      const first = await way.task(0);
+      if (first !== way.ok) throw new Error(`intake ${way.name}: the first report got ${first}`);
+    }
     for (const way of ways) {
       await closedLoop({ total: WARM_UP, concurrency: 8, task: way.task });
     }
