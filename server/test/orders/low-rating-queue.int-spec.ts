@@ -12,6 +12,7 @@ import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { testDriver } from '../setup/test-database';
 import { TestClock } from '../setup/test-clock';
+import { inListOrder, lowRatedReportIds, type ListScope } from '../setup/order-list-order';
 
 /** Wednesday 2026-11-18, 10:00 in Beijing. */
 const MORNING = '2026-11-18T02:00:00Z';
@@ -117,28 +118,12 @@ describe('the low-rating queue, road by road', () => {
   }
 
   /** The queue by the old rule, over the stored rows, in list order (ties by id). */
-  async function expected(scope: { unitIds: string[]; prefixes: string[] }): Promise<string[]> {
-    const low = (score: number | null) => score !== null && score <= LOW_SCORE_MAX;
-    const lowRated = new Set(
-      (await db.getRepository(ReportEntity).find())
-        .filter((r) => r.status === 'closed' && (low(r.ratingScore) || low(r.callbackScore)))
-        .map((r) => r.id),
+  async function expected(scope: ListScope): Promise<string[]> {
+    const lowRated = lowRatedReportIds(await db.getRepository(ReportEntity).find());
+    const leads = (await db.getRepository(OrderEntity).find()).filter(
+      (o) => o.role === 'lead' && lowRated.has(o.reportId),
     );
-    const time = (at: Date | null) => (at ? at.getTime() : Infinity);
-    return (await db.getRepository(OrderEntity).find())
-      .filter((o) => o.role === 'lead' && lowRated.has(o.reportId))
-      .filter(
-        (o) =>
-          (o.unitId !== null && scope.unitIds.includes(o.unitId)) ||
-          scope.prefixes.some((prefix) => o.divisionCode.startsWith(prefix)),
-      )
-      .sort(
-        (a, b) =>
-          time(a.dueAt) - time(b.dueAt) ||
-          a.createdAt.getTime() - b.createdAt.getTime() ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      )
-      .map((o) => o.id);
+    return inListOrder(leads, scope);
   }
 
   /** Every page of the queue as `who` reads it, checking each page's total. */

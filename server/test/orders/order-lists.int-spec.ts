@@ -1,5 +1,4 @@
 import {
-  LOW_SCORE_MAX,
   OUTCOMES_BY_DEPARTMENT,
   SITUATION_CODES,
   type OrderSummary,
@@ -20,6 +19,7 @@ import { act, submitReport } from '../factories/order.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
+import { inListOrder, lowRatedReportIds, type ListScope } from '../setup/order-list-order';
 
 /** Wednesday 2026-11-18, 10:00 in Beijing. */
 const MORNING = '2026-11-18T02:00:00Z';
@@ -104,41 +104,14 @@ describe('the order lists, page by page', () => {
     clock.advance(24 * HOUR);
   }
 
-  interface Scope {
-    unitIds: string[];
-    prefixes: string[];
-  }
-
   /** The list as the old single query gave it (ties, which it left open, by id). */
   async function expected(
-    scope: Scope,
+    scope: ListScope,
     keep: (order: OrderEntity, lowRated: Set<string>) => boolean,
   ): Promise<string[]> {
-    const reports = await db.getRepository(ReportEntity).find();
-    const lowRated = new Set(
-      reports
-        .filter(
-          (r) =>
-            r.status === 'closed' &&
-            ((r.ratingScore ?? 99) <= LOW_SCORE_MAX || (r.callbackScore ?? 99) <= LOW_SCORE_MAX),
-        )
-        .map((r) => r.id),
-    );
-    const time = (at: Date | null) => (at ? at.getTime() : Infinity);
-    return (await db.getRepository(OrderEntity).find())
-      .filter(
-        (o) =>
-          (o.unitId !== null && scope.unitIds.includes(o.unitId)) ||
-          scope.prefixes.some((prefix) => o.divisionCode.startsWith(prefix)),
-      )
-      .filter((o) => keep(o, lowRated))
-      .sort(
-        (a, b) =>
-          time(a.dueAt) - time(b.dueAt) ||
-          a.createdAt.getTime() - b.createdAt.getTime() ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      )
-      .map((o) => o.id);
+    const lowRated = lowRatedReportIds(await db.getRepository(ReportEntity).find());
+    const kept = (await db.getRepository(OrderEntity).find()).filter((o) => keep(o, lowRated));
+    return inListOrder(kept, scope);
   }
 
   const lists: [string, string, (o: OrderEntity, lowRated: Set<string>) => boolean][] = [
@@ -157,7 +130,7 @@ describe('the order lists, page by page', () => {
     ],
   ];
 
-  const callers: [string, keyof County['sessions'], () => Scope][] = [
+  const callers: [string, keyof County['sessions'], () => ListScope][] = [
     [
       'the township supervisor',
       'township',
