@@ -92,6 +92,7 @@ module.exports = {
         // The sweep's batched writes: one CASE update for many orders or dues, multi-row inserts.
         '<rootDir>/test/sla/sweep-statements.int-spec.ts',
         '<rootDir>/test/database/insert-rows.int-spec.ts',
+        '<rootDir>/test/database/select-rows.int-spec.ts',
         // The register's LIKE search with its own escape, batched import inserts and the join to users.
         '<rootDir>/test/institutions/**/*.int-spec.ts',
         // The 台账's keyset pages (dates as the embedded database compares them) and its streamed workbook.

@@ -6,6 +6,7 @@ import { AuditHeadEntity } from './audit-head.entity';
 import { ReportEntity } from '../reports/report.entity';
 import type { ReportOfRow } from './audit-actors';
 import { insertRows } from '../database/insert-rows';
+import { selectRows, updateRows } from '../database/select-rows';
 
 const HEAD_ID = 1;
 const VERIFY_BATCH = 1000;
@@ -23,12 +24,8 @@ export class AuditRepository {
    */
   async append(manager: EntityManager, records: readonly UnchainedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const query = manager
-      .getRepository(AuditHeadEntity)
-      .createQueryBuilder('head')
-      .where('head.id = :id', { id: HEAD_ID });
-    if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
-    const head = await query.getOneOrFail();
+    const [head] = await selectRows(manager, AuditHeadEntity, { id: HEAD_ID }, { lock: 'write' });
+    if (!head) throw new Error('the audit chain has no head row');
     let { seq, hash } = head;
     const rows = records.map((record) => {
       const chained = { ...record, seq: ++seq };
@@ -37,7 +34,7 @@ export class AuditRepository {
       return { ...chained, prevHash, hash };
     });
     await insertRows(manager, AuditEntryEntity, rows);
-    await manager.getRepository(AuditHeadEntity).update({ id: HEAD_ID }, { seq, hash });
+    await updateRows(manager, AuditHeadEntity, { seq, hash }, { id: HEAD_ID });
   }
 
   async page(

@@ -9,6 +9,7 @@ import {
 import { ReportEntity } from '../reports/report.entity';
 import { ChildFileEntity, ChildFileEventEntity, ChildIdentityKeyEntity } from './child-file.entity';
 import { insertRows } from '../database/insert-rows';
+import { selectRows } from '../database/select-rows';
 
 /**
  * Row locks only on MariaDB/MySQL: SQLite has one writer and the transaction runner queues
@@ -31,7 +32,9 @@ export class ChildFilesRepository {
    * the other files the keys already point to. Insert first, then read: the insert (or, for a
    * key already there, the no-op update) takes each key's row lock, in sorted order so two
    * reports never wait on each other crosswise. A simultaneous report about the same child waits
-   * on the first key until this transaction commits, then finds the file this one made.
+   * on the first key until this transaction commits, then finds the file this one made. When the
+   * database says every key was new (MariaDB, two keys or more), no other file has them and the
+   * read is skipped: most reports are about a child seen for the first time.
    */
   async claimKeys(
     manager: EntityManager,
@@ -40,22 +43,20 @@ export class ChildFilesRepository {
   ): Promise<string[]> {
     const keys = [...new Set(keyHashes)].sort();
     if (keys.length === 0) return [];
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ChildIdentityKeyEntity)
-      .values(keys.map((keyHash) => ({ keyHash, childFileId: candidateFileId })))
-      .orUpdate(['key_hash'], ['key_hash'])
-      .execute();
-    // A locking read sees the latest committed rows, not the transaction's snapshot.
-    const rows = await locked(
+    const taken = await insertRows(
       manager,
-      manager
-        .getRepository(ChildIdentityKeyEntity)
-        .createQueryBuilder('k')
-        .where({ keyHash: In(keys) }),
-      'pessimistic_write',
-    ).getMany();
+      ChildIdentityKeyEntity,
+      keys.map((keyHash) => ({ keyHash, childFileId: candidateFileId })),
+      'lock',
+    );
+    if (taken === 0) return [];
+    // A locking read sees the latest committed rows, not the transaction's snapshot.
+    const rows = await selectRows(
+      manager,
+      ChildIdentityKeyEntity,
+      { keyHash: keys },
+      { lock: 'write' },
+    );
     return [...new Set(rows.map((row) => row.childFileId))].filter((id) => id !== candidateFileId);
   }
 

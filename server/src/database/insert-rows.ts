@@ -2,8 +2,14 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
-/** How an insert meets a row whose unique key is already taken. */
-export type OnDuplicate = 'fail' | 'ignore';
+/**
+ * How an insert meets a row whose unique key is already taken: `fail` refuses the statement,
+ * `ignore` skips the row, `lock` leaves the row as it is but locks it as an update would
+ * (MariaDB `ON DUPLICATE KEY UPDATE pk = pk`, an exclusive lock at once, so two transactions
+ * never both hold a shared lock they then both want to upgrade; SQLite has no row locks and
+ * skips it).
+ */
+export type OnDuplicate = 'fail' | 'ignore' | 'lock';
 
 /**
  * Rows a statement carries at most: every value is a placeholder, and SQLite allows 32,766 of
@@ -21,37 +27,63 @@ const MAX_PLACEHOLDERS = 30_000;
  *
  * The columns are those the first row sets (`undefined` leaves a column to its default, as the
  * builder does); every row must set the same ones, or it throws `Error` — a caller's mistake,
- * never the user's. `ignore` skips rows whose unique key exists (MariaDB `INSERT IGNORE`,
- * SQLite `INSERT OR IGNORE`). Works on MariaDB and SQLite.
+ * never the user's. Works on MariaDB and SQLite.
+ *
+ * Returns how many rows met a taken key when the database says so (MariaDB reports it for an
+ * insert of two rows or more: "Records: 3  Duplicates: 1"), else `null` (one row, SQLite).
  */
 export async function insertRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: readonly T[],
   onDuplicate: OnDuplicate = 'fail',
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<number | null> {
+  if (rows.length === 0) return 0;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
   const columns = insertableColumns(metadata).filter(
     (column) => column.getEntityValue(rows[0]) !== undefined,
   );
-  const verb =
-    onDuplicate === 'fail'
-      ? 'INSERT INTO'
-      : manager.connection.options.type === 'better-sqlite3'
-        ? 'INSERT OR IGNORE INTO'
-        : 'INSERT IGNORE INTO';
+  const { verb, tail } = duplicateClauses(manager, metadata, onDuplicate);
   const head = `${verb} ${driver.escape(metadata.tableName)} (${columns
     .map((column) => driver.escape(column.databaseName))
     .join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const perStatement = Math.max(1, Math.floor(MAX_PLACEHOLDERS / columns.length));
+  let duplicates: number | null = 0;
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
     const values = batch.flatMap((row) => valuesOf(manager, columns, row));
-    await manager.query(head + batch.map(() => tuple).join(', '), values);
+    const result: unknown = await manager.query(
+      head + batch.map(() => tuple).join(', ') + tail,
+      values,
+    );
+    const reported = duplicatesReported(result);
+    duplicates = duplicates === null || reported === null ? null : duplicates + reported;
   }
+  return duplicates;
+}
+
+/** The statement's verb and ending for `onDuplicate` on this database. */
+function duplicateClauses(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  onDuplicate: OnDuplicate,
+): { verb: string; tail: string } {
+  if (onDuplicate === 'fail') return { verb: 'INSERT INTO', tail: '' };
+  if (manager.connection.options.type === 'better-sqlite3') {
+    return { verb: 'INSERT OR IGNORE INTO', tail: '' };
+  }
+  if (onDuplicate === 'ignore') return { verb: 'INSERT IGNORE INTO', tail: '' };
+  const key = manager.connection.driver.escape(metadata.primaryColumns[0].databaseName);
+  return { verb: 'INSERT INTO', tail: ` ON DUPLICATE KEY UPDATE ${key} = ${key}` };
+}
+
+/** The "Duplicates: N" of MariaDB's answer to a multi-row insert; `null` when it has none. */
+function duplicatesReported(result: unknown): number | null {
+  const info = (result as { info?: unknown } | null)?.info;
+  const match = typeof info === 'string' ? /Duplicates: (\d+)/.exec(info) : null;
+  return match ? Number(match[1]) : null;
 }
 
 const insertable = new WeakMap<EntityMetadata, ColumnMetadata[]>();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { insertRows } from '../database/insert-rows';
+import { updateRows } from '../database/select-rows';
 
 @Injectable()
 export class IdempotencyRepository {
@@ -30,11 +31,6 @@ export class IdempotencyRepository {
     responseStatus: number,
     responseBody: object,
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(IdempotencyKeyEntity)
-      .set({ responseStatus, responseBody })
-      .where('idempotency_key = :key', { key })
-      .execute();
+    await updateRows(manager, IdempotencyKeyEntity, { responseStatus, responseBody }, { key });
   }
 }

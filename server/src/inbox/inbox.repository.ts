@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { InboxMessageEntity } from './inbox-message.entity';
 import { insertRows } from '../database/insert-rows';
+import { selectRows } from '../database/select-rows';
 
 /** Rows a statement inserts at most: far below SQLite's limit on bound values (7 a row). */
 const INSERT_ROWS = 1000;
@@ -29,10 +30,12 @@ export class InboxRepository {
   ): Promise<Map<string, string[]>> {
     const byUnit = new Map<string, string[]>();
     if (unitIds.length === 0) return byUnit;
-    const members = await manager.getRepository(UserEntity).find({
-      select: { id: true, unitId: true },
-      where: { unitId: In([...unitIds]), disabled: false },
-    });
+    const members = await selectRows(
+      manager,
+      UserEntity,
+      { unitId: unitIds, disabled: false },
+      { columns: ['id', 'unitId'] },
+    );
     for (const { id, unitId } of members) {
       if (unitId) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), id]);
     }

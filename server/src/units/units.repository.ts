@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
 import type { UnitRecord } from './unit';
 import { UnitDivisionEntity, UnitEntity } from './unit.entity';
 import { insertRows } from '../database/insert-rows';
+import { entityOfRow } from '../database/select-rows';
 
 @Injectable()
 export class UnitsRepository {
@@ -59,23 +60,28 @@ export class UnitsRepository {
     return units;
   }
 
-  /** Every unit with its division prefixes in one statement (a join), by name. */
+  /**
+   * Every unit with its division prefixes in one statement (a join), by name; a plain statement,
+   * since every intake reads it (issue 17).
+   */
   private async readAll(manager: EntityManager): Promise<UnitRecord[]> {
-    const { entities, raw } = await manager
-      .getRepository(UnitEntity)
-      .createQueryBuilder('u')
-      .leftJoin(UnitDivisionEntity, 'd', 'd.unit_id = u.id')
-      .addSelect('d.division_prefix', 'prefix')
-      .orderBy('u.name', 'ASC')
-      .getRawAndEntities<{ u_id: string; prefix: string | null }>();
-    const prefixes = new Map<string, string[]>();
+    const { connection } = manager;
+    const units = connection.driver.escape(connection.getMetadata(UnitEntity).tableName);
+    const divisions = connection.driver.escape(connection.getMetadata(UnitDivisionEntity).tableName);
+    const raw: (ObjectLiteral & { unit_division_prefix: string | null })[] = await manager.query(
+      `SELECT u.*, d.division_prefix AS unit_division_prefix FROM ${units} u ` +
+        `LEFT JOIN ${divisions} d ON d.unit_id = u.id ORDER BY u.name, u.id`,
+    );
+    const byId = new Map<string, UnitRecord>();
     for (const row of raw) {
-      if (row.prefix !== null)
-        prefixes.set(row.u_id, [...(prefixes.get(row.u_id) ?? []), row.prefix]);
+      const unit = entityOfRow(manager, UnitEntity, row);
+      const record = byId.get(unit.id) ?? { ...unit, divisionPrefixes: [] };
+      byId.set(unit.id, record);
+      if (row.unit_division_prefix !== null) record.divisionPrefixes.push(row.unit_division_prefix);
     }
-    return entities.map((unit) => ({
-      ...unit,
-      divisionPrefixes: (prefixes.get(unit.id) ?? []).sort(),
+    return [...byId.values()].map((record) => ({
+      ...record,
+      divisionPrefixes: record.divisionPrefixes.sort(),
     }));
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
+import { selectRows } from '../database/select-rows';
 import { UserEntity } from './user.entity';
 
 type Membership = Partial<
@@ -19,8 +20,10 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserEntity);
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+  /** Every request's session lookup: a plain statement (issue 17). */
+  async findById(id: string): Promise<UserEntity | null> {
+    const [user] = await selectRows(this.dataSource.manager, UserEntity, { id });
+    return user ?? null;
   }
 
   findByIds(ids: string[]): Promise<UserEntity[]> {

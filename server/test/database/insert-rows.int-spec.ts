@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AuditEntryEntity } from '../../src/audit/audit-entry.entity';
 import { ChildIdentityKeyEntity } from '../../src/children/child-file.entity';
 import { isUniqueViolation } from '../../src/database/database-errors';
@@ -151,6 +151,50 @@ describe('insertRows', () => {
     ]).catch((error: unknown) => error);
     expect(isUniqueViolation(refused)).toBe(true);
     expect(await dataSource().getRepository(SmsMessageEntity).countBy({ dedupKey })).toBe(1);
+  });
+
+  it("'lock' keeps a taken key's row, locks it, and says how many keys were taken", async () => {
+    const mariadb = dataSource().options.type !== 'better-sqlite3';
+    const [owner, claimant] = [randomUUID(), randomUUID()];
+    const [taken, fresh] = [randomUUID(), randomUUID()];
+    await insertRows(dataSource().manager, ChildIdentityKeyEntity, [
+      { keyHash: taken, childFileId: owner },
+    ]);
+    const claim = (keyHashes: string[], manager = dataSource().manager) =>
+      insertRows(
+        manager,
+        ChildIdentityKeyEntity,
+        keyHashes.map((keyHash) => ({ keyHash, childFileId: claimant })),
+        'lock',
+      );
+
+    expect(await claim([taken, fresh])).toBe(mariadb ? 1 : null);
+    expect(await claim([randomUUID(), randomUUID()])).toBe(mariadb ? 0 : null);
+    expect(await claim([taken])).toBeNull();
+    const stored = await dataSource()
+      .getRepository(ChildIdentityKeyEntity)
+      .findBy({ keyHash: In([taken, fresh]) });
+    expect(Object.fromEntries(stored.map((k) => [k.keyHash, k.childFileId]))).toEqual({
+      [taken]: owner,
+      [fresh]: claimant,
+    });
+
+    if (!mariadb) return;
+    const holder = dataSource().createQueryRunner();
+    const waiter = dataSource().createQueryRunner();
+    try {
+      await holder.startTransaction();
+      await claim([taken, randomUUID()], holder.manager);
+      await waiter.query('SET SESSION innodb_lock_wait_timeout = 1');
+      await waiter.startTransaction();
+      await expect(claim([taken, randomUUID()], waiter.manager)).rejects.toThrow(
+        /Lock wait timeout/,
+      );
+    } finally {
+      await waiter.rollbackTransaction().catch(() => undefined);
+      await holder.rollbackTransaction();
+      await Promise.all([holder.release(), waiter.release()]);
+    }
   });
 
   it('splits rows past the placeholder limit into statements and stores every one', async () => {
