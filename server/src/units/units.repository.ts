@@ -67,7 +67,9 @@ export class UnitsRepository {
   private async readAll(manager: EntityManager): Promise<UnitRecord[]> {
     const { connection } = manager;
     const units = connection.driver.escape(connection.getMetadata(UnitEntity).tableName);
-    const divisions = connection.driver.escape(connection.getMetadata(UnitDivisionEntity).tableName);
+    const divisions = connection.driver.escape(
+      connection.getMetadata(UnitDivisionEntity).tableName,
+    );
     const raw: (ObjectLiteral & { unit_division_prefix: string | null })[] = await manager.query(
       `SELECT u.*, d.division_prefix AS unit_division_prefix FROM ${units} u ` +
         `LEFT JOIN ${divisions} d ON d.unit_id = u.id ORDER BY u.name, u.id`,

@@ -136,7 +136,12 @@ describe('selectRows and updateRows', () => {
       ),
     );
     expect(stored).toStrictEqual(
-      Object.assign(new UserEntity(), { ...target, orgName: null, disabled: true, tokenVersion: 9 }),
+      Object.assign(new UserEntity(), {
+        ...target,
+        orgName: null,
+        disabled: true,
+        tokenVersion: 9,
+      }),
     );
     expect(untouched.orgName).toBe('old');
     expect(untouched.disabled).toBe(false);
