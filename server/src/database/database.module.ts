@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { DatabaseHealth } from './database-health';
+import { PromiseWrappers } from './promise-wrappers';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -12,7 +13,7 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions(database) })],
-      providers: [TransactionRunner, DatabaseHealth],
+      providers: [TransactionRunner, DatabaseHealth, PromiseWrappers],
       exports: [TransactionRunner, DatabaseHealth],
     };
   }
