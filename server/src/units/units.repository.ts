@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
 import type { UnitRecord } from './unit';
 import { UnitDivisionEntity, UnitEntity } from './unit.entity';
 import { insertRows } from '../database/insert-rows';
-import { entityOfRow } from '../database/select-rows';
+import { entityOfRow, selectRows } from '../database/select-rows';
 
 @Injectable()
 export class UnitsRepository {
@@ -87,16 +87,17 @@ export class UnitsRepository {
     }));
   }
 
+  /** Plain statements: a unit member's every request reads its unit (issue 17). */
   private async load(ids: string[], manager: EntityManager): Promise<UnitRecord[]> {
-    const units = await manager.getRepository(UnitEntity).findBy({ id: In(ids) });
+    const units = await selectRows(manager, UnitEntity, { id: ids });
     return this.withPrefixes(units, manager);
   }
 
   private async withPrefixes(units: UnitEntity[], manager: EntityManager): Promise<UnitRecord[]> {
     if (units.length === 0) return [];
-    const divisions = await manager
-      .getRepository(UnitDivisionEntity)
-      .findBy({ unitId: In(units.map((u) => u.id)) });
+    const divisions = await selectRows(manager, UnitDivisionEntity, {
+      unitId: units.map((u) => u.id),
+    });
     return units.map((unit) => ({
       ...unit,
       divisionPrefixes: divisions
