@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { insertableColumns } from './entity-columns';
 
 /**
  * How an insert meets a row whose unique key is already taken: `fail` refuses the statement,
@@ -84,18 +85,6 @@ function duplicatesReported(result: unknown): number | null {
   const info = (result as { info?: unknown } | null)?.info;
   const match = typeof info === 'string' ? /Duplicates: (\d+)/.exec(info) : null;
   return match ? Number(match[1]) : null;
-}
-
-const insertable = new WeakMap<EntityMetadata, ColumnMetadata[]>();
-
-/** The entity's columns an insert may set, worked out once per entity. */
-function insertableColumns(metadata: EntityMetadata): ColumnMetadata[] {
-  let columns = insertable.get(metadata);
-  if (!columns) {
-    columns = metadata.columns.filter((column) => !column.isVirtual && column.isInsert);
-    insertable.set(metadata, columns);
-  }
-  return columns;
 }
 
 /** One row's values in `columns`' order, as the driver stores them. */

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { selectableColumns } from './entity-columns';
 
 /**
  * Which rows: every named property equals its value, or is one of a list's values
@@ -147,16 +148,4 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
     throw new Error(`selectRows/updateRows: ${metadata.tableName} has no column ${property}`);
   }
   return column;
-}
-
-const selectable = new WeakMap<EntityMetadata, ColumnMetadata[]>();
-
-/** The columns a plain read of the entity selects, as TypeORM's `find` does, worked out once. */
-function selectableColumns(metadata: EntityMetadata): ColumnMetadata[] {
-  let columns = selectable.get(metadata);
-  if (!columns) {
-    columns = metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
-    selectable.set(metadata, columns);
-  }
-  return columns;
 }

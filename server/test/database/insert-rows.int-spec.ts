@@ -7,7 +7,7 @@ import { insertRows } from '../../src/database/insert-rows';
 import { OrderEventEntity } from '../../src/orders/order.entity';
 import { ReportEntity } from '../../src/reports/report.entity';
 import { SmsMessageEntity } from '../../src/sms/sms-message.entity';
-import { aReportEntity } from '../factories/entity.factory';
+import { anAwkwardReport, AT_MS, AWKWARD_TEXT } from './awkward-rows';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /**
@@ -41,23 +41,11 @@ describe('insertRows', () => {
     return { builder, plain };
   }
 
-  const at = new Date('2026-11-30T23:59:58.123Z');
-  const awkward = `他说"别告诉家长"，O'Brien \\ 反斜杠；\n第二行`;
+  const at = AT_MS;
+  const awkward = AWKWARD_TEXT;
 
   it('stores a report as the query builder does: sealed text, lists, booleans, dates, nulls', async () => {
-    const row = aReportEntity({
-      id: randomUUID(),
-      trackingCode: randomUUID().slice(0, 10),
-      situations: ['violence_abuse', 'dropout'],
-      immediateDanger: true,
-      reporterAnonymous: false,
-      reporterSmsConsent: true,
-      description: awkward,
-      discoveredAt: at,
-      createdAt: at,
-      childAgeYears: 9,
-      ratingScore: null,
-    });
+    const row = anAwkwardReport();
     const { builder, plain } = await bothWays(
       ReportEntity,
       row,

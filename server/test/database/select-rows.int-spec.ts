@@ -6,6 +6,7 @@ import { selectRows, updateRows } from '../../src/database/select-rows';
 import { ReportEntity } from '../../src/reports/report.entity';
 import { UserEntity } from '../../src/users/user.entity';
 import { aReportEntity } from '../factories/entity.factory';
+import { anAwkwardReport, AT_MS, AWKWARD_TEXT } from './awkward-rows';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /**
@@ -24,8 +25,8 @@ describe('selectRows and updateRows', () => {
 
   const dataSource = () => sut.app.get(DataSource);
   const manager = () => dataSource().manager;
-  const at = new Date('2026-11-30T23:59:58.123Z');
-  const awkward = `他说"别告诉家长"，O'Brien \\ 反斜杠；\n第二行`;
+  const at = AT_MS;
+  const awkward = AWKWARD_TEXT;
 
   function aUser(overrides: Partial<UserEntity> = {}): UserEntity {
     return {
@@ -46,18 +47,7 @@ describe('selectRows and updateRows', () => {
   }
 
   it('reads a report exactly as find does: sealed text, lists, booleans, dates, nulls', async () => {
-    const report = aReportEntity({
-      id: randomUUID(),
-      trackingCode: randomUUID().slice(0, 10),
-      situations: ['violence_abuse', 'dropout'],
-      immediateDanger: true,
-      reporterSmsConsent: true,
-      description: awkward,
-      discoveredAt: at,
-      createdAt: at,
-      childAgeYears: 9,
-      ratingScore: null,
-    });
+    const report = anAwkwardReport();
     await insertRows(manager(), ReportEntity, [report]);
     const [plain] = await selectRows(manager(), ReportEntity, { id: report.id });
     const found = await dataSource().getRepository(ReportEntity).findOneByOrFail({ id: report.id });
