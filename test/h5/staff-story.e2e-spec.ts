@@ -205,7 +205,7 @@ describe('H5 app: handlers and coordinators work the day’s cases', () => {
     }
     await screenshot(coordinator, 'staff-9-board');
     // A tap on a unit's row opens the orders behind its clock (the 改派 stopped the police's).
-    const unit = coordinator.locator('.stats-clocks .clock-unit.bar-row-link').first();
+    const unit = coordinator.locator('.stats-clocks .bar-row.bar-row-link').first();
     await unit.click();
     await coordinator.locator('.tab-active[class*="result-"]').waitFor();
     await coordinator.locator('.order-card').first().waitFor();

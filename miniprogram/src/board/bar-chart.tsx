@@ -14,6 +14,8 @@ export interface Bar {
   value: number | null;
   /** Opens the orders behind the bar, from the bar and from its row of the table. */
   onTap?: () => void;
+  /** Lines under the bar's row of the table: what else is known of it, in words. */
+  detail?: readonly string[];
 }
 
 interface BarChartProps {
@@ -256,16 +258,23 @@ export function BarChart({
       </View>
       <View className="bar-table">
         {bars.map((bar) => (
-          <View
-            key={bar.label}
-            className={`bar-row ${bar.onTap ? 'bar-row-link' : ''}`}
-            onClick={bar.onTap}
-          >
-            <Text className="bar-label">{bar.label}</Text>
-            <Text className="bar-value">
-              {format(bar.value)}
-              {bar.onTap ? ' ›' : ''}
-            </Text>
+          <View key={bar.label} className={bar.detail ? 'bar-entry' : undefined}>
+            <View className={`bar-row ${bar.onTap ? 'bar-row-link' : ''}`} onClick={bar.onTap}>
+              <Text className="bar-label">{bar.label}</Text>
+              <Text className="bar-value">
+                {format(bar.value)}
+                {bar.onTap ? ' ›' : ''}
+              </Text>
+            </View>
+            {bar.detail && (
+              <View className="bar-detail" onClick={bar.onTap}>
+                {bar.detail.map((line) => (
+                  <Text key={line} className="bar-detail-line">
+                    {line}
+                  </Text>
+                ))}
+              </View>
+            )}
           </View>
         ))}
       </View>

@@ -112,7 +112,9 @@ describe('统计与台账', () => {
       ['泗城镇儿童督导员', '100% ›'],
       ['泗县公安局', '75% ›'],
     ]);
-    const police = container.querySelectorAll('.stats-clocks .clock-unit')[1];
+    const clocksText = container.querySelector('.stats-clocks')!.textContent!;
+    expect(clocksText.split('泗县公安局')).toHaveLength(2);
+    const police = container.querySelectorAll('.stats-clocks .bar-detail')[1];
     expect(police.textContent).toContain('到期 4 · 按时 75% · 中位 42分钟 · 90%在 2.5小时 内');
     expect(police.textContent).toContain('督办 1 · 红色清单 0 · 退回或改派中止 1');
     expect(container.querySelector('.stats-delay')?.textContent).toContain(
@@ -216,7 +218,7 @@ describe('统计与台账', () => {
     const container = open(COORDINATOR);
     await screen.findByText('收到报告 12 件 · 重复报告 25%');
 
-    await tap(container.querySelectorAll('.stats-clocks .clock-unit')[1]);
+    await tap(container.querySelectorAll('.stats-clocks .bar-row')[1]);
 
     const { from, to } = presetPeriod('this_month', today());
     expect(taro.navigateTo).toHaveBeenCalledWith({
@@ -230,7 +232,7 @@ describe('统计与台账', () => {
     await screen.findByText('收到报告 12 件 · 重复报告 25%');
 
     const links = Array.from(
-      container.querySelectorAll('.stats-clocks .clock-unit.bar-row-link .clock-unit-name'),
+      container.querySelectorAll('.stats-clocks .bar-row.bar-row-link .bar-label'),
       (n) => n.textContent,
     );
     expect(links).toHaveLength(1);
@@ -250,7 +252,7 @@ describe('统计与台账', () => {
     await screen.findByText('收到报告 12 件 · 重复报告 25%');
 
     await tap(container.querySelector('.clock-visit')!);
-    await tap(container.querySelector('.stats-clocks .clock-unit')!);
+    await tap(container.querySelector('.stats-clocks .bar-row')!);
 
     expect(container.querySelector('.stats-clocks .bar-row-link')).toBeNull();
     expect(taro.navigateTo).not.toHaveBeenCalled();

@@ -193,38 +193,22 @@ function Clocks({ figures, query }: { figures: StatsOverview; query: StatsQuery 
       {units.length === 0 ? (
         <Text className="hint">这段时间没有到期的{clockLabel(clock)}时限。</Text>
       ) : (
-        <>
-          <BarChart
-            id="stats-clock-units"
-            color="#2ba471"
-            scale={rateScale()}
-            format={rateText}
-            labelled
-            bars={units.map((u) => ({
-              label: u.unitName,
-              value: u.onTimeShare,
-              onTap: drill(u),
-            }))}
-          />
-          {units.map((u) => (
-            <View
-              key={u.unitName}
-              className={`clock-unit ${drill(u) ? 'bar-row-link' : ''}`}
-              onClick={drill(u)}
-            >
-              <Text className="clock-unit-name">
-                {u.unitName}
-                {drill(u) ? ' ›' : ''}
-              </Text>
-              <Text className="hint clock-unit-figures">
-                {`到期 ${u.total} · 按时 ${rateText(u.onTimeShare)} · 中位 ${durationText(u.medianMinutes)} · 90%在 ${durationText(u.p90Minutes)} 内`}
-              </Text>
-              <Text className="hint clock-unit-flags">
-                {`督办 ${u.overdue} · 红色清单 ${u.escalated} · 退回或改派中止 ${u.interrupted}`}
-              </Text>
-            </View>
-          ))}
-        </>
+        <BarChart
+          id="stats-clock-units"
+          color="#2ba471"
+          scale={rateScale()}
+          format={rateText}
+          labelled
+          bars={units.map((u) => ({
+            label: u.unitName,
+            value: u.onTimeShare,
+            onTap: drill(u),
+            detail: [
+              `到期 ${u.total} · 按时 ${rateText(u.onTimeShare)} · 中位 ${durationText(u.medianMinutes)} · 90%在 ${durationText(u.p90Minutes)} 内`,
+              `督办 ${u.overdue} · 红色清单 ${u.escalated} · 退回或改派中止 ${u.interrupted}`,
+            ],
+          }))}
+        />
       )}
       <Text className="hint">
         按时率 =
