@@ -1,4 +1,5 @@
 import { DataSource, type QueryRunner } from 'typeorm';
+import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { OrderEntity } from '../../src/orders/order.entity';
 import { SchoolHolidayEntity, VisitDueEntity } from '../../src/children/visit.entity';
@@ -21,6 +22,8 @@ const ENV = { AUTH_TOKEN_TTL_HOURS: '2000' };
 /** Copies of the first history added before the first look, and again before the second. */
 const SMALL = 100;
 const LARGE = 2_000;
+/** The tables that grow with history among those an empty tick reads. */
+const HISTORY = ['orders', 'visit_dues', 'school_holidays'];
 
 /** One statement of a tick and the index entries and rows MariaDB read to answer it. */
 interface StatementReads {
@@ -36,8 +39,10 @@ interface StatementReads {
  * 100 copies of the rows the server wrote — orders and visits past the red list, a fresh order
  * and visit running, a holiday planned and one to come — as over 2,100 copies. A statement that
  * scans, sorts or counts what is past, or whose range takes in what is done, reads more there.
+ * On SQLite, which counts no reads, the plan of each statement searches the tables that grow
+ * through an index.
  */
-(testDriver() === 'mysql' ? describe : describe.skip)('the empty sweep tick', () => {
+describe('the empty sweep tick', () => {
   let sut: TestApp;
   let county: County;
   let db: DataSource;
@@ -120,10 +125,10 @@ interface StatementReads {
     await db.query('ANALYZE TABLE orders, visit_dues, school_holidays');
   }
 
-  /** Every statement one sweep tick sends, with what MariaDB read for each replayed alone. */
-  async function emptyTick(): Promise<StatementReads[]> {
-    const query = jest.spyOn(MysqlQueryRunner.prototype, 'query');
-    let sent: [string, unknown[] | undefined][];
+  /** The SELECTs one sweep tick sends, with their parameters; the tick must find nothing to do. */
+  async function emptyTick(): Promise<[string, unknown[] | undefined][]> {
+    const runnerClass = testDriver() === 'mysql' ? MysqlQueryRunner : BetterSqlite3QueryRunner;
+    const query = jest.spyOn(runnerClass.prototype, 'query');
     try {
       const result = await sut.app.get(SlaSweeper).sweep();
       expect(result).toEqual({
@@ -131,26 +136,27 @@ interface StatementReads {
         events: 0,
         visits: { planned: 0, dues: 0, events: 0 },
       });
-      sent = query.mock.calls.map(([sql, parameters]) => [sql, parameters]);
+      return query.mock.calls
+        .filter(([sql]) => /^\s*SELECT\b/i.test(sql))
+        .map(([sql, parameters]) => [sql, parameters]);
     } finally {
       query.mockRestore();
     }
+  }
+
+  /** What MariaDB read for each statement, replayed alone. */
+  async function readsOf(sent: [string, unknown[] | undefined][]): Promise<StatementReads[]> {
     const runner = db.createQueryRunner();
     try {
       const reads: StatementReads[] = [];
       for (const [sql, parameters] of sent) {
-        if (!/^\s*SELECT\b/i.test(sql)) continue;
         await runner.startTransaction('READ COMMITTED');
         const before = await handlerReads(runner);
         await runner.query(sql, parameters);
         const after = await handlerReads(runner);
         await runner.commitTransaction();
         const overhead = (await handlerReads(runner)) - after;
-        reads.push({
-          table: /\bFROM\s+`?(\w+)`?/i.exec(sql)?.[1] ?? '?',
-          sql,
-          reads: after - before - overhead,
-        });
+        reads.push({ table: tableOf(sql), sql, reads: after - before - overhead });
       }
       return reads;
     } finally {
@@ -158,19 +164,46 @@ interface StatementReads {
     }
   }
 
-  it('reads as much of 2,100 copies of a history as of 100', async () => {
-    await grow(SMALL);
-    const small = await emptyTick();
-    await grow(LARGE);
-    const large = await emptyTick();
+  (testDriver() === 'mysql' ? it : it.skip)(
+    'reads as much of 2,100 copies of a history as of 100',
+    async () => {
+      await grow(SMALL);
+      const small = await readsOf(await emptyTick());
+      await grow(LARGE);
+      const large = await readsOf(await emptyTick());
 
-    expect(small.map((s) => s.table)).toEqual(
-      expect.arrayContaining(['orders', 'school_holidays', 'visit_dues']),
-    );
-    expect(large).toEqual(small);
-    const [{ n }] = await db.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM orders');
-    expect(Number(n)).toBeGreaterThan(SMALL + LARGE);
-  }, 120_000);
+      expect(small.map((s) => s.table)).toEqual(
+        expect.arrayContaining(['orders', 'school_holidays', 'visit_dues']),
+      );
+      expect(large).toEqual(small);
+      const [{ n }] = await db.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM orders');
+      expect(Number(n)).toBeGreaterThan(SMALL + LARGE);
+    },
+    120_000,
+  );
+
+  // SQLite counts no reads; its plan says whether a table is searched through an index or scanned.
+  (testDriver() === 'better-sqlite3' ? it : it.skip)(
+    'searches orders, visit dues and holidays through an index on SQLite, never scans them',
+    async () => {
+      const plans = [];
+      for (const [sql, parameters] of await emptyTick()) {
+        const steps = await db.query<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, parameters);
+        plans.push({ table: tableOf(sql), steps: steps.map((step) => step.detail) });
+      }
+      const history = plans.filter((plan) => HISTORY.includes(plan.table));
+      expect(history.map((plan) => plan.table).sort()).toEqual([...HISTORY].sort());
+      for (const plan of history) {
+        expect(plan).toEqual({
+          table: plan.table,
+          steps: expect.arrayContaining([
+            expect.stringMatching(/^SEARCH \w+ USING (COVERING )?INDEX /),
+          ]),
+        });
+        expect(plan.steps.join('\n')).not.toMatch(/^SCAN|USE TEMP B-TREE FOR ORDER BY/m);
+      }
+    },
+  );
 });
 
 /** The session's `Handler_read_*` counters, summed: index entries and rows read so far. */
@@ -179,4 +212,9 @@ async function handlerReads(runner: QueryRunner): Promise<number> {
     "SHOW SESSION STATUS LIKE 'Handler_read%'",
   );
   return rows.reduce((sum, row) => sum + Number(row.Value), 0);
+}
+
+/** The table a statement reads from (its first FROM). */
+function tableOf(sql: string): string {
+  return /\bFROM\s+[`"]?(\w+)[`"]?/i.exec(sql)?.[1] ?? '?';
 }
