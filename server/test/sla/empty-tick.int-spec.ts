@@ -138,7 +138,7 @@ describe('the empty sweep tick', () => {
       });
       return query.mock.calls
         .filter(([sql]) => /^\s*SELECT\b/i.test(sql))
-        .map(([sql, parameters]) => [sql, parameters]);
+        .map(([sql, parameters]) => [sql, parameters as unknown[] | undefined]);
     } finally {
       query.mockRestore();
     }
