@@ -73,7 +73,7 @@ describe('the empty sweep tick', () => {
     expect(swept.visits.dues).toBe(1);
     await caseAndVisit('钱小红');
     clock.advance(60_000);
-    for (const table of ['orders', 'visit_dues', 'school_holidays']) {
+    for (const table of HISTORY) {
       const rows = await db.query<{ id: string }[]>(`SELECT id FROM \`${table}\``);
       written.set(
         table,
