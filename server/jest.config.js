@@ -91,6 +91,8 @@ module.exports = {
         '<rootDir>/test/visits/visit-clock.int-spec.ts',
         // The sweep's batched writes: one CASE update for many orders or dues, multi-row inserts.
         '<rootDir>/test/sla/sweep-statements.int-spec.ts',
+        // The empty sweep tick's reads, each searched through an index in the embedded database too.
+        '<rootDir>/test/sla/empty-tick.int-spec.ts',
         '<rootDir>/test/database/insert-rows.int-spec.ts',
         '<rootDir>/test/database/select-rows.int-spec.ts',
         // The register's LIKE search with its own escape, batched import inserts and the join to users.

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { keptHistory, loadHistory } from './dataset.mjs';
-import { count, goal, markdownTable, ratio, seconds } from './figures.mjs';
+import { count, goal, markdownTable, ms, ratio, seconds } from './figures.mjs';
 import { devLogin, freshMariaDb, keptMariaDb, machine, ROOT, startServer } from './harness.mjs';
 import { benchFootprint } from './section-footprint.mjs';
 import { benchIntake } from './section-intake.mjs';
@@ -116,64 +116,88 @@ const sizes = [
   ]),
 ].sort((a, b) => a - b);
 const sweeps = [];
+/**
+ * The smallest sweep history's server, kept running (`release` stops it and drops its database)
+ * while the larger ones are timed: their empty ticks alternate with its own, so the ratio between
+ * them is measured under the same load on the box, not minutes apart.
+ */
+let reference = null;
 for (const orders of sizes) {
   const files =
     orders === scale.lists.orders ? scale.lists.files : Math.round(orders * FILES_PER_ORDER);
   log(`history of ${count(orders)} orders and ${count(files)} files: loading`);
   await attempt(`history of ${count(orders)} orders`, () => benchHistory(orders, files));
 }
+await reference?.release();
 
 /** Loads a history of `orders` orders, then times the lists and the sweep on it, as asked. */
 async function benchHistory(orders, files) {
   const keep = args['keep-db'] && orders === scale.lists.orders;
   const database = keep ? await keptMariaDb(args['keep-db']) : await freshMariaDb('bench_history');
+  const release = async (server) => {
+    await server?.stop();
+    if (keep) log(`history kept in database ${database.name}`);
+    await database.drop();
+  };
+  let server = null;
   try {
-    const server = await startServer({
+    server = await startServer({
       ...database.env,
       DEMO_DATA: 'true',
       DIVISIONS: '3413',
       SIMULATED_CLOCK: 'true',
       AUTH_TOKEN_TTL_HOURS: '2000',
     });
-    try {
-      const now = new Date();
-      const token = await devLogin(server.base, 'bench-templates');
-      const loaded = database.existed
-        ? await keptHistory(database.url)
-        : await loadHistory({ url: database.url, base: server.base, token, orders, files, now });
-      const history = `${database.existed ? `kept in ${database.name}: ` : ''}${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
-      log(history);
-      if (only.has('lists') && orders === scale.lists.orders) {
-        add(`3 lists at ${count(orders)} orders`, [
-          { figure: 'history', value: history },
-          ...(await benchLists(server.base, scale.lists, log)),
-        ]);
-      }
-      if (only.has('sweeps') && sweepSizes.includes(orders)) {
-        const result = await benchSweep({ base: server.base, url: database.url, now });
-        log(
-          `sweep at ${count(orders)}: empty ${describeSweep(result).empty}, due ${describeSweep(result).due}`,
-        );
-        sweeps.push({ orders, history, result });
-      }
-    } finally {
-      await server.stop();
+    const now = new Date();
+    const token = await devLogin(server.base, 'bench-templates');
+    const loaded = database.existed
+      ? await keptHistory(database.url)
+      : await loadHistory({ url: database.url, base: server.base, token, orders, files, now });
+    const history = `${database.existed ? `kept in ${database.name}: ` : ''}${count(loaded.rows.orders)} orders of ${count(loaded.rows.reports)} reports, ${count(loaded.rows.clocks)} clocks, ${count(loaded.rows.files)} files, ${count(loaded.rows.visits)} visits due; loaded in ${seconds(loaded.seconds * 1000)}`;
+    log(history);
+    if (only.has('lists') && orders === scale.lists.orders) {
+      add(`3 lists at ${count(orders)} orders`, [
+        { figure: 'history', value: history },
+        ...(await benchLists(server.base, scale.lists, log)),
+      ]);
     }
-  } finally {
-    if (keep) log(`history kept in database ${database.name}`);
-    await database.drop();
+    if (only.has('sweeps') && sweepSizes.includes(orders)) {
+      const result = await benchSweep({
+        base: server.base,
+        url: database.url,
+        now,
+        reference: reference?.server ?? null,
+      });
+      log(
+        `sweep at ${count(orders)}: empty ${describeSweep(result).empty}, due ${describeSweep(result).due}`,
+      );
+      sweeps.push({ orders, history, result });
+      if (!reference && orders < Math.max(...sweepSizes)) {
+        // Left running for the larger histories; released after the last of them.
+        reference = { server: result.reference, release: () => release(server) };
+        return;
+      }
+    }
+  } catch (error) {
+    await release(server);
+    throw error;
   }
+  await release(server);
 }
 
 const smallest = sweeps[0];
 for (const { orders, history, result } of sweeps) {
   const text = describeSweep(result);
-  const same = ratio(result.emptyMs, smallest.result.emptyMs);
+  // Against the smallest history's ticks alternating with these when it ran alongside.
+  const same = ratio(result.emptyMs, result.referenceMs ?? smallest.result.emptyMs);
   add('4 sweeps', [
     { figure: `history of ${count(orders)} orders`, value: history },
     {
       figure: `empty tick at ${count(orders)} orders`,
-      value: text.empty,
+      value:
+        result.referenceMs === null
+          ? text.empty
+          : `${text.empty}; alternating with them, the ${count(smallest.orders)} history's ${ms(result.referenceMs)}`,
       ...(orders === smallest.orders
         ? {}
         : {

@@ -48,7 +48,8 @@ export class SchoolHolidaysRepository {
   /**
    * One holiday that has started by Beijing's `today` and whose visits are not planned yet,
    * locked until the transaction ends; on MariaDB one another server is planning is skipped
-   * (`FOR UPDATE SKIP LOCKED`). Holidays are a few a county a year: no index is needed.
+   * (`FOR UPDATE SKIP LOCKED`). Read from `IDX_school_holidays_unplanned`: every sweep asks, and
+   * the holidays planned in past years are never read again.
    */
   lockStarted(manager: EntityManager, today: string): Promise<SchoolHolidayEntity | null> {
     const query = manager

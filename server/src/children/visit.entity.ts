@@ -121,6 +121,7 @@ export class VisitDueEntity {
 @Index('UQ_school_holidays_county_kind_year', ['countyCode', 'kind', 'startsYear'], {
   unique: true,
 })
+@Index('IDX_school_holidays_unplanned', ['duesCreatedAt', 'startsOn'])
 export class SchoolHolidayEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
