@@ -26,6 +26,7 @@ import { InstitutionCanonicalNames1765100800000 } from './1765100800000-institut
 import { ListIndexes1765201000000 } from './1765201000000-list-indexes';
 import { StatsCoveringIndexes1765202000000 } from './1765202000000-stats-covering-indexes';
 import { LowRatingFlag1765203000000 } from './1765203000000-low-rating-flag';
+import { ClockPlaces1765204000000 } from './1765204000000-clock-places';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ListIndexes1765201000000,
   StatsCoveringIndexes1765202000000,
   LowRatingFlag1765203000000,
+  ClockPlaces1765204000000,
 ];
