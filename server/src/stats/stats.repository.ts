@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ChildCategory, ChildFileStatus, ReporterPrivacy, StatsClock } from '@shouhu/shared';
+import type {
+  Channel,
+  ChildCategory,
+  ChildFileStatus,
+  ClockResult,
+  OrgType,
+  Priority,
+  ReporterPrivacy,
+  SituationCode,
+  StatsClock,
+} from '@shouhu/shared';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileEntity } from '../children/child-file.entity';
 import { VisitDueEntity } from '../children/visit.entity';
@@ -12,14 +22,20 @@ import {
   RetiredClockEntity,
 } from '../orders/order.entity';
 import { ReportEntity } from '../reports/report.entity';
-import type {
-  ClockEndCount,
-  ClockFacts,
-  ClockGroup,
-  ClockRow,
-  RegisterRow,
-  ReportRow,
-} from './figures';
+import type { ClockEndCount, ClockFacts, ClockGroup, RegisterRow, ReportCounts } from './figures';
+
+/**
+ * Where a clock (`c`) ended at `:now`, as `hasClockResult` reads it: 督办 and the red list by
+ * the stage it reached; otherwise by `endOf` its facts (an interrupted clock already past due when
+ * stopped stays late; a running one is late once due and in no count before).
+ */
+const CLOCK_RESULT_SQL: Record<ClockResult, string> = {
+  overdue: "c.stage IN ('overdue', 'red')",
+  escalated: "c.stage = 'red'",
+  on_time: 'NOT c.interrupted AND c.stopped_at IS NOT NULL AND c.stopped_at <= c.due_at',
+  late: '(c.stopped_at IS NOT NULL AND c.stopped_at > c.due_at) OR (NOT c.interrupted AND c.stopped_at IS NULL AND c.due_at <= :now)',
+  interrupted: 'c.interrupted AND (c.stopped_at IS NULL OR c.stopped_at <= c.due_at)',
+};
 
 /** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
 export interface StatsWindow {
@@ -37,45 +53,105 @@ export interface StatsWindow {
 export class StatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Reports submitted in the window: `IDX_reports_created_division` (created_at, division_code). */
-  async reports(
+  /**
+   * The window's reports counted by the database along each breakdown of the figures
+   * (`ReportCounts`); `mayKnow` says from a group's anonymity whether the reader may learn who
+   * filed it. Every count but the situations' is read from `IDX_reports_figures` alone.
+   */
+  async reportCounts(
     window: StatsWindow,
     mayKnow: (report: ReporterPrivacy) => boolean,
-  ): Promise<ReportRow[]> {
+  ): Promise<ReportCounts> {
+    const sqlite = this.dataSource.options.type === 'better-sqlite3';
+    const day = sqlite
+      ? "strftime('%Y-%m-%d', r.created_at, '+8 hours')"
+      : "DATE_FORMAT(r.created_at + INTERVAL 8 HOUR, '%Y-%m-%d')";
+    const delayMs = sqlite
+      ? 'CAST(ROUND((julianday(r.created_at) - julianday(r.discovered_at)) * 86400000) AS INTEGER)'
+      : '(TIMESTAMPDIFF(MICROSECOND, r.discovered_at, r.created_at) DIV 1000)';
+    /** The window's reports counted by `keys` (expression, alias), as raw rows. */
+    const counted = <R>(
+      keys: [string, string][],
+      where?: string,
+    ): Promise<(R & { count: string | number })[]> => {
+      const query = this.dataSource
+        .getRepository(ReportEntity)
+        .createQueryBuilder('r')
+        .select('COUNT(*)', 'count')
+        .where('r.created_at >= :start AND r.created_at < :end', window);
+      for (const [expression, alias] of keys) {
+        query.addSelect(expression, alias).addGroupBy(expression);
+      }
+      if (where) query.andWhere(where);
+      return underPrefixes(query, 'r.division_code', window.prefixes).getRawMany();
+    };
+    const flag = (value: string | number) => Number(value) === 1;
+    const [byDay, byKind, bySituations, byDivision, byReporter] = await Promise.all([
+      counted<{ day: string }>([[day, 'day']]),
+      counted<{ channel: Channel; priority: Priority; repeatReport: string | number }>([
+        ['r.channel', 'channel'],
+        ['r.priority', 'priority'],
+        ['r.repeat_report', 'repeatReport'],
+      ]),
+      counted<{ situations: string }>([['r.situations', 'situations']]),
+      counted<{ divisionCode: string }>([['r.division_code', 'divisionCode']]),
+      counted<{
+        institutionId: string | null;
+        reporterOrgType: OrgType | null;
+        anonymous: string | number;
+        confidential: string | number;
+        delayMs: string | number;
+      }>(
+        [
+          ['r.institution_id', 'institutionId'],
+          ['r.reporter_org_type', 'reporterOrgType'],
+          ['r.reporter_anonymous', 'anonymous'],
+          ['r.reporter_confidential', 'confidential'],
+          [delayMs, 'delayMs'],
+        ],
+        '(r.institution_id IS NOT NULL OR r.reporter_org_type IS NOT NULL)',
+      ),
+    ]);
+    return {
+      byDay: byDay.map((row) => ({ day: row.day, count: Number(row.count) })),
+      byKind: byKind.map((row) => ({
+        channel: row.channel,
+        priority: row.priority,
+        repeatReport: flag(row.repeatReport),
+        count: Number(row.count),
+      })),
+      bySituations: bySituations.map((row) => ({
+        situations: JSON.parse(row.situations) as SituationCode[],
+        count: Number(row.count),
+      })),
+      byDivision: byDivision.map((row) => ({
+        divisionCode: row.divisionCode,
+        count: Number(row.count),
+      })),
+      byReporter: byReporter.map((row) => ({
+        institutionId: row.institutionId,
+        reporterOrgType: row.reporterOrgType,
+        reporterKnown: mayKnow({
+          anonymous: flag(row.anonymous),
+          confidential: flag(row.confidential),
+        }),
+        delayMs: Number(row.delayMs),
+        count: Number(row.count),
+      })),
+    };
+  }
+
+  /** How many reports were submitted in the window: `IDX_reports_figures`. */
+  async reportCount(window: StatsWindow): Promise<number> {
     const query = this.dataSource
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
-      .select([
-        'r.id',
-        'r.createdAt',
-        'r.discoveredAt',
-        'r.divisionCode',
-        'r.channel',
-        'r.priority',
-        'r.repeatReport',
-        'r.situations',
-        'r.institutionId',
-        'r.reporterOrgType',
-        'r.reporterAnonymous',
-        'r.reporterConfidential',
-      ])
+      .select('COUNT(*)', 'count')
       .where('r.created_at >= :start AND r.created_at < :end', window);
-    const rows = await underPrefixes(query, 'r.division_code', window.prefixes).getMany();
-    return rows.map((r) => ({
-      createdAt: r.createdAt,
-      discoveredAt: r.discoveredAt,
-      divisionCode: r.divisionCode,
-      channel: r.channel,
-      priority: r.priority,
-      repeatReport: Boolean(r.repeatReport),
-      situations: r.situations,
-      institutionId: r.institutionId,
-      reporterOrgType: r.reporterOrgType,
-      reporterKnown: mayKnow({
-        anonymous: Boolean(r.reporterAnonymous),
-        confidential: Boolean(r.reporterConfidential),
-      }),
-    }));
+    const row = await underPrefixes(query, 'r.division_code', window.prefixes).getRawOne<{
+      count: string | number;
+    }>();
+    return Number(row?.count ?? 0);
   }
 
   /**
@@ -122,60 +198,55 @@ export class StatsRepository {
   }
 
   /**
-   * Order clocks and retired clocks due in the window, with the unit that held them:
-   * `IDX_order_clocks_due_figures` then each order by its key; `IDX_retired_clocks_due`. With
-   * `unitId` and `clock`, only that bar's.
+   * One page of the orders behind a bar (`GET /stats/clock-orders`): the distinct orders with a
+   * clock of `bar.clock` held by `bar.unitId`, due in the window, whose clock ended as
+   * `bar.result` at `now` (`hasClockResult`, written here as the database's condition), current
+   * and retired clocks alike; ordered by their earliest such due time, then id; `offset`/`limit`
+   * in orders. `total` counts the distinct orders. The database filters, orders and pages:
+   * `IDX_order_clocks_due_place` (the clock carries its order's unit and place) and
+   * `IDX_retired_clocks_due`.
    */
-  async orderClocks(
+  async clockOrderPage(
     window: StatsWindow,
-    bar?: { unitId: string; clock: string },
-  ): Promise<ClockRow[]> {
-    const current = this.dataSource
-      .getRepository(OrderClockEntity)
-      .createQueryBuilder('c')
-      .innerJoin(OrderEntity, 'o', 'o.id = c.order_id')
-      .addSelect('o.unit_id', 'unitId')
-      .where('c.due_at >= :start AND c.due_at < :end', window);
-    const retired = this.dataSource
-      .getRepository(RetiredClockEntity)
-      .createQueryBuilder('c')
-      .where('c.due_at >= :start AND c.due_at < :end', window);
-    if (bar) {
-      current.andWhere('o.unit_id = :unitId AND c.clock = :clock', bar);
-      retired.andWhere('c.unit_id = :unitId AND c.clock = :clock', bar);
-    }
-    const [{ entities, raw }, old] = await Promise.all([
-      underPrefixes(current, 'o.division_code', window.prefixes).getRawAndEntities<{
-        c_order_id: string;
-        c_clock: string;
-        unitId: string | null;
-      }>(),
-      underPrefixes(retired, 'c.division_code', window.prefixes).getMany(),
+    bar: { unitId: string; clock: string; result: ClockResult },
+    now: Date,
+    offset: number,
+    limit: number,
+  ): Promise<{ ids: string[]; total: number }> {
+    const matching = (entity: typeof OrderClockEntity | typeof RetiredClockEntity) => {
+      const query = this.dataSource
+        .getRepository<OrderClockEntity | RetiredClockEntity>(entity)
+        .createQueryBuilder('c')
+        .select('c.order_id', 'orderId')
+        .addSelect('c.due_at', 'dueAt')
+        .where('c.due_at >= :start AND c.due_at < :end', window)
+        .andWhere('c.unit_id = :unitId AND c.clock = :clock', bar)
+        .andWhere(`(${CLOCK_RESULT_SQL[bar.result]})`, { now });
+      return underPrefixes(query, 'c.division_code', window.prefixes).getQueryAndParameters();
+    };
+    const [current, retired] = [matching(OrderClockEntity), matching(RetiredClockEntity)];
+    const union = `(${current[0]} UNION ALL ${retired[0]}) u`;
+    const parameters = [...current[1], ...retired[1]];
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<{ orderId: string }[]>(
+        `SELECT u.orderId AS orderId, MIN(u.dueAt) AS firstDue FROM ${union}
+         GROUP BY u.orderId ORDER BY firstDue, u.orderId LIMIT ? OFFSET ?`,
+        [...parameters, limit, offset],
+      ),
+      this.dataSource.query<{ total: string | number }[]>(
+        `SELECT COUNT(DISTINCT u.orderId) AS total FROM ${union}`,
+        parameters,
+      ),
     ]);
-    const units = new Map(raw.map((row) => [`${row.c_order_id}|${row.c_clock}`, row.unitId]));
-    const row = (c: OrderClockEntity | RetiredClockEntity, unitId: string | null): ClockRow => ({
-      subjectId: c.orderId,
-      unitId,
-      clock: c.clock,
-      startedAt: c.startedAt,
-      dueAt: c.dueAt,
-      stoppedAt: c.stoppedAt,
-      interrupted: Boolean(c.interrupted),
-      overdue: c.stage === 'overdue' || c.stage === 'red',
-      escalated: c.stage === 'red',
-    });
-    return [
-      ...entities.map((c) => row(c, units.get(`${c.orderId}|${c.clock}`) ?? null)),
-      ...old.map((c) => row(c, c.unitId)),
-    ];
+    return { ids: rows.map((row) => row.orderId), total: Number(counted[0]?.total ?? 0) };
   }
 
   /**
-   * The clocks of `orderClocks` and the visits due in the window counted by unit, kind, what `clockEnd` reads of
+   * The order clocks, retired clocks and visits due in the window counted by unit, kind, what `clockEnd` reads of
    * them (`ClockFacts`), whether they reached 督办 or the red list, and their whole minutes from
    * start to stop (`ClockGroup`): the database counts a county's year of clocks into a few
-   * thousand groups instead of sending every clock. `IDX_order_clocks_due_figures` then each order by its
-   * key; `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
+   * thousand groups instead of sending every clock. `IDX_order_clocks_due_place` alone (each clock
+   * carries its order's unit and place); `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
    */
   async clockGroups(window: StatsWindow, now: Date): Promise<ClockGroup[]> {
     const sqlite = this.dataSource.options.type === 'better-sqlite3';
@@ -254,13 +325,11 @@ export class StatsRepository {
       escalated: "c.stage = 'red'",
     };
     const groups = await Promise.all([
-      grouped(
-        this.dataSource
-          .getRepository(OrderClockEntity)
-          .createQueryBuilder('c')
-          .innerJoin(OrderEntity, 'o', 'o.id = c.order_id'),
-        { ...clockColumns, unitId: 'o.unit_id', place: 'o.division_code' },
-      ),
+      grouped(this.dataSource.getRepository(OrderClockEntity).createQueryBuilder('c'), {
+        ...clockColumns,
+        unitId: 'c.unit_id',
+        place: 'c.division_code',
+      }),
       grouped(this.dataSource.getRepository(RetiredClockEntity).createQueryBuilder('c'), {
         ...clockColumns,
         unitId: 'c.unit_id',
@@ -285,7 +354,7 @@ export class StatsRepository {
    * The clocks due in the window counted by kind and by what `clockEnd` reads of them
    * (`ClockEndCount`): the same clocks as `orderClocks` and `visitClocks`, but the database
    * counts them, so a county's half-year is a few rows, not one per clock (the 台账's summary).
-   * `IDX_order_clocks_due_figures` then each order by its key; `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
+   * `IDX_order_clocks_due_place` alone; `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
    */
   async clockEndCounts(window: StatsWindow, now: Date): Promise<ClockEndCount[]> {
     /** `clock`: the column naming the kind, or the one kind every row of the table is. */
@@ -334,11 +403,8 @@ export class StatsRepository {
     };
     const groups = await Promise.all([
       counted(
-        this.dataSource
-          .getRepository(OrderClockEntity)
-          .createQueryBuilder('c')
-          .innerJoin(OrderEntity, 'o', 'o.id = c.order_id'),
-        { ...clockColumns, place: 'o.division_code' },
+        this.dataSource.getRepository(OrderClockEntity).createQueryBuilder('c'),
+        { ...clockColumns, place: 'c.division_code' },
         { column: 'c.clock' },
       ),
       counted(
