@@ -37,6 +37,21 @@ const CLOCK_RESULT_SQL: Record<ClockResult, string> = {
   interrupted: 'c.interrupted AND (c.stopped_at IS NULL OR c.stopped_at <= c.due_at)',
 };
 
+/**
+ * `clockEnd`'s `stopped` fact of a clock as the database groups it: 0, 1 or 2 (`STOPPED` reads it
+ * back), a number because grouping by a string costs a collation comparison per clock.
+ */
+const stoppedSql = (stoppedAt: string, dueAt: string): string =>
+  `CASE WHEN ${stoppedAt} IS NULL THEN 0 WHEN ${stoppedAt} <= ${dueAt} THEN 1 ELSE 2 END`;
+const STOPPED: readonly ClockFacts['stopped'][] = ['no', 'by_due', 'after_due'];
+
+/** A string the database grouped by its bytes (`bytes`): a Buffer from MariaDB, text from SQLite. */
+function textOf<T extends string>(value: Buffer | string): T;
+function textOf<T extends string>(value: Buffer | string | null): T | null;
+function textOf(value: Buffer | string | null): string | null {
+  return Buffer.isBuffer(value) ? value.toString('utf8') : value;
+}
+
 /** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
 export interface StatsWindow {
   prefixes: readonly string[];
@@ -52,6 +67,18 @@ export interface StatsWindow {
 @Injectable()
 export class StatsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * A string expression to group by, compared by its bytes: on MariaDB comparing utf8mb4 text
+   * under its collation was most of a year's grouping (1.3 M clocks by unit and kind: 13.4 s, by
+   * their bytes 7.1 s). The ids, codes and JSON lists grouped are equal only as equal bytes.
+   * SQLite compares bytes already. Read the value back with `textOf`.
+   */
+  private bytes(expression: string): string {
+    return this.dataSource.options.type === 'better-sqlite3'
+      ? expression
+      : `CAST(${expression} AS BINARY)`;
+  }
 
   /**
    * The window's reports counted by the database along each breakdown of the figures
@@ -87,24 +114,28 @@ export class StatsRepository {
     };
     const flag = (value: string | number) => Number(value) === 1;
     const [byDay, byKind, bySituations, byDivision, byReporter] = await Promise.all([
-      counted<{ day: string }>([[day, 'day']]),
-      counted<{ channel: Channel; priority: Priority; repeatReport: string | number }>([
-        ['r.channel', 'channel'],
-        ['r.priority', 'priority'],
+      counted<{ day: Buffer | string }>([[this.bytes(day), 'day']]),
+      counted<{
+        channel: Buffer | string;
+        priority: Buffer | string;
+        repeatReport: string | number;
+      }>([
+        [this.bytes('r.channel'), 'channel'],
+        [this.bytes('r.priority'), 'priority'],
         ['r.repeat_report', 'repeatReport'],
       ]),
-      counted<{ situations: string }>([['r.situations', 'situations']]),
-      counted<{ divisionCode: string }>([['r.division_code', 'divisionCode']]),
+      counted<{ situations: Buffer | string }>([[this.bytes('r.situations'), 'situations']]),
+      counted<{ divisionCode: Buffer | string }>([[this.bytes('r.division_code'), 'divisionCode']]),
       counted<{
-        institutionId: string | null;
-        reporterOrgType: OrgType | null;
+        institutionId: Buffer | string | null;
+        reporterOrgType: Buffer | string | null;
         anonymous: string | number;
         confidential: string | number;
         delayMs: string | number;
       }>(
         [
-          ['r.institution_id', 'institutionId'],
-          ['r.reporter_org_type', 'reporterOrgType'],
+          [this.bytes('r.institution_id'), 'institutionId'],
+          [this.bytes('r.reporter_org_type'), 'reporterOrgType'],
           ['r.reporter_anonymous', 'anonymous'],
           ['r.reporter_confidential', 'confidential'],
           [delayMs, 'delayMs'],
@@ -113,24 +144,24 @@ export class StatsRepository {
       ),
     ]);
     return {
-      byDay: byDay.map((row) => ({ day: row.day, count: Number(row.count) })),
+      byDay: byDay.map((row) => ({ day: textOf(row.day), count: Number(row.count) })),
       byKind: byKind.map((row) => ({
-        channel: row.channel,
-        priority: row.priority,
+        channel: textOf<Channel>(row.channel),
+        priority: textOf<Priority>(row.priority),
         repeatReport: flag(row.repeatReport),
         count: Number(row.count),
       })),
       bySituations: bySituations.map((row) => ({
-        situations: JSON.parse(row.situations) as SituationCode[],
+        situations: JSON.parse(textOf(row.situations)) as SituationCode[],
         count: Number(row.count),
       })),
       byDivision: byDivision.map((row) => ({
-        divisionCode: row.divisionCode,
+        divisionCode: textOf(row.divisionCode),
         count: Number(row.count),
       })),
       byReporter: byReporter.map((row) => ({
-        institutionId: row.institutionId,
-        reporterOrgType: row.reporterOrgType,
+        institutionId: textOf(row.institutionId),
+        reporterOrgType: textOf<OrgType>(row.reporterOrgType),
         reporterKnown: mayKnow({
           anonymous: flag(row.anonymous),
           confidential: flag(row.confidential),
@@ -275,13 +306,10 @@ export class StatsRepository {
     ): Promise<ClockGroup[]> => {
       const { interrupted, stoppedAt, dueAt } = columns;
       const keys: [string, string][] = [
-        [columns.unitId, 'unitId'],
-        [columns.clock, 'clock'],
+        [this.bytes(columns.unitId), 'unitId'],
+        [this.bytes(columns.clock), 'clock'],
         [`CASE WHEN ${interrupted} THEN 1 ELSE 0 END`, 'interrupted'],
-        [
-          `CASE WHEN ${stoppedAt} IS NULL THEN 'no' WHEN ${stoppedAt} <= ${dueAt} THEN 'by_due' ELSE 'after_due' END`,
-          'stopped',
-        ],
+        [stoppedSql(stoppedAt, dueAt), 'stopped'],
         [`CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`, 'dueByNow'],
         [`CASE WHEN ${columns.overdue} THEN 1 ELSE 0 END`, 'overdue'],
         [`CASE WHEN ${columns.escalated} THEN 1 ELSE 0 END`, 'escalated'],
@@ -293,10 +321,10 @@ export class StatsRepository {
       }
       query.andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, window).setParameter('now', now);
       const rows = await underPrefixes(query, columns.place, window.prefixes).getRawMany<{
-        unitId: string | null;
-        clock: StatsClock;
+        unitId: Buffer | string | null;
+        clock: Buffer | string;
         interrupted: string | number;
-        stopped: ClockFacts['stopped'];
+        stopped: string | number;
         dueByNow: string | number;
         overdue: string | number;
         escalated: string | number;
@@ -304,10 +332,10 @@ export class StatsRepository {
         count: string | number;
       }>();
       return rows.map((row) => ({
-        unitId: row.unitId,
-        clock: row.clock,
+        unitId: textOf(row.unitId),
+        clock: textOf<StatsClock>(row.clock),
         interrupted: Number(row.interrupted) === 1,
-        stopped: row.stopped,
+        stopped: STOPPED[Number(row.stopped)],
         dueByNow: Number(row.dueByNow) === 1,
         overdue: Number(row.overdue) === 1,
         escalated: Number(row.escalated) === 1,
@@ -367,7 +395,7 @@ export class StatsRepository {
       // The facts `clockFacts` takes from a clock read whole, taken here by the database.
       const facts = {
         interrupted: `CASE WHEN ${interrupted} THEN 1 ELSE 0 END`,
-        stopped: `CASE WHEN ${stoppedAt} IS NULL THEN 'no' WHEN ${stoppedAt} <= ${dueAt} THEN 'by_due' ELSE 'after_due' END`,
+        stopped: stoppedSql(stoppedAt, dueAt),
         dueByNow: `CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`,
       };
       query
@@ -380,18 +408,21 @@ export class StatsRepository {
         .groupBy(facts.interrupted)
         .addGroupBy(facts.stopped)
         .addGroupBy(facts.dueByNow);
-      if ('column' in clock) query.addSelect(clock.column, 'clock').addGroupBy(clock.column);
+      if ('column' in clock) {
+        const kind = this.bytes(clock.column);
+        query.addSelect(kind, 'clock').addGroupBy(kind);
+      }
       const rows = await underPrefixes(query, columns.place, window.prefixes).getRawMany<{
-        clock?: StatsClock;
+        clock?: Buffer | string;
         interrupted: string | number;
-        stopped: ClockFacts['stopped'];
+        stopped: string | number;
         dueByNow: string | number;
         count: string | number;
       }>();
       return rows.map((row) => ({
-        clock: 'column' in clock ? row.clock! : clock.kind,
+        clock: 'column' in clock ? textOf<StatsClock>(row.clock!) : clock.kind,
         interrupted: Number(row.interrupted) === 1,
-        stopped: row.stopped,
+        stopped: STOPPED[Number(row.stopped)],
         dueByNow: Number(row.dueByNow) === 1,
         count: Number(row.count),
       }));
@@ -442,20 +473,20 @@ export class StatsRepository {
     const query = this.dataSource
       .getRepository(ChildFileEntity)
       .createQueryBuilder('f')
-      .select('f.categories', 'categories')
-      .addSelect('f.status', 'status')
+      .select(this.bytes('f.categories'), 'categories')
+      .addSelect(this.bytes('f.status'), 'status')
       .addSelect('COUNT(*)', 'count')
       .where('1 = 1')
-      .groupBy('f.categories')
-      .addGroupBy('f.status');
+      .groupBy(this.bytes('f.categories'))
+      .addGroupBy(this.bytes('f.status'));
     const rows = await underPrefixes(query, 'f.division_code', prefixes).getRawMany<{
-      categories: string;
-      status: ChildFileStatus;
+      categories: Buffer | string;
+      status: Buffer | string;
       count: string | number;
     }>();
     return rows.map((row) => ({
-      categories: JSON.parse(row.categories) as ChildCategory[],
-      status: row.status,
+      categories: JSON.parse(textOf(row.categories)) as ChildCategory[],
+      status: textOf<ChildFileStatus>(row.status),
       count: Number(row.count),
     }));
   }
