@@ -223,6 +223,9 @@ const NEXT_DUE = `CASE WHEN ${PASSED} < 0.8 THEN b.created + INTERVAL FLOOR(rc.m
   WHEN ${PASSED} < 2 THEN b.created + INTERVAL (2 * rc.minutes) MINUTE END`;
 const LEVEL = `CASE WHEN ${PASSED} < 1 THEN 0 WHEN ${PASSED} < 2 THEN 1 ELSE 2 END`;
 
+/** SQL of an order's unit: the village's route for its department, one in 100 open ones at the coordinator. */
+const unitOf = (coordinator) => `IF(b.open AND b.seq MOD 100 = 0, '${coordinator}', r.unit_id)`;
+
 function insertOrders(db, { lo, hi, kinds, v, stepSeconds, coordinator }) {
   const unrouted = 'b.open AND b.seq MOD 100 = 0';
   return copyInsert(
@@ -231,7 +234,7 @@ function insertOrders(db, { lo, hi, kinds, v, stepSeconds, coordinator }) {
     {
       id: idOf('order', 'b.seq', 'k.n'),
       report_id: idOf('report', 'b.seq'),
-      unit_id: `IF(${unrouted}, '${coordinator}', r.unit_id)`,
+      unit_id: unitOf(coordinator),
       unrouted: `IF(${unrouted}, 1, r.unrouted)`,
       status: "IF(b.open, 'in_progress', 'resolved')",
       division_code: 'bv.code',
@@ -259,8 +262,11 @@ function insertOrders(db, { lo, hi, kinds, v, stepSeconds, coordinator }) {
   );
 }
 
-/** Every order of the chunk gets its four clocks: stopped in time, late, or (open) resolve still running. */
-async function insertClocks(db, { lo, hi, kinds, v, stepSeconds }) {
+/**
+ * Every order of the chunk gets its four clocks: stopped in time, late, or (open) resolve still
+ * running; each with its order's unit and place, as the server writes them.
+ */
+async function insertClocks(db, { lo, hi, kinds, v, stepSeconds, coordinator }) {
   const start = "IF(c.clock = 'feedback', b.created + INTERVAL 20 MINUTE, b.created)";
   const stopped = `CASE c.clock WHEN 'sign' THEN b.created + INTERVAL 20 MINUTE
     WHEN 'contact' THEN b.created + INTERVAL 10 HOUR
@@ -269,15 +275,18 @@ async function insertClocks(db, { lo, hi, kinds, v, stepSeconds }) {
   const due = `${start} + INTERVAL c.minutes MINUTE`;
   const passed = `TIMESTAMPDIFF(SECOND, ${start}, @now0) / (c.minutes * 60)`;
   const [result] = await db.query(
-    `INSERT INTO order_clocks (order_id, clock, started_at, due_at, stage, stopped_at, interrupted)
+    `INSERT INTO order_clocks (order_id, clock, started_at, due_at, stage, stopped_at, interrupted,
+       unit_id, division_code)
      SELECT ${idOf('order', 'b.seq', 'k.n')}, c.clock, ${start}, ${due},
        CASE WHEN ${stopped} IS NOT NULL THEN IF(${stopped} > ${due}, 'overdue', 'running')
          WHEN ${passed} < 0.8 THEN 'running' WHEN ${passed} < 1 THEN 'reminded'
          WHEN ${passed} < 2 THEN 'overdue' ELSE 'red' END,
-       ${stopped}, 0
+       ${stopped}, 0, ${unitOf(coordinator)}, bv.code
      FROM ${reportSeq(lo, hi, kinds, v, stepSeconds)}
      JOIN bench_kinds k ON k.kind = b.kind
      JOIN orders t ON t.id = k.order_id
+     JOIN bench_villages bv ON bv.idx = b.village
+     JOIN bench_routes r ON r.idx = b.village AND r.department = t.department
      JOIN bench_clocks c ON c.priority = t.priority`,
   );
   return result.affectedRows;

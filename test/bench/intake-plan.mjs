@@ -279,7 +279,14 @@ export function planIntake(context, { body, userId, idempotencyKey, now, ip = '1
       createdAt: now,
     };
     orders.push(order);
-    clocks.push(...orderClocks.map((c) => ({ orderId: order.id, ...c })));
+    clocks.push(
+      ...orderClocks.map((c) => ({
+        orderId: order.id,
+        ...c,
+        unitId: order.unitId,
+        divisionCode: order.divisionCode,
+      })),
+    );
     const reasons = [...routed.reasons, ...overrides];
     orderEvents.push(
       orderEvent(

@@ -117,9 +117,10 @@ try {
     [template, template],
   );
   await db.query(
-    `INSERT INTO order_clocks (order_id, clock, started_at, due_at, stage, stopped_at)
+    `INSERT INTO order_clocks (order_id, clock, started_at, due_at, stage, stopped_at, unit_id, division_code)
      SELECT o.id, c.clock, o.created_at, o.created_at + INTERVAL 1 DAY, c.stage,
-       IF(o.created_at < '2026-03-01', o.created_at + INTERVAL (CAST(RAND() * 40 AS SIGNED)) HOUR, NULL)
+       IF(o.created_at < '2026-03-01', o.created_at + INTERVAL (CAST(RAND() * 40 AS SIGNED)) HOUR, NULL),
+       o.unit_id, o.division_code
      FROM orders o JOIN orders t ON t.report_id = ? AND t.department = o.department
      JOIN order_clocks c ON c.order_id = t.id WHERE o.report_id <> ?`,
     [template, template],

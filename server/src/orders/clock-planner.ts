@@ -35,39 +35,45 @@ export function summarizeClocks(order: OrderEntity, clocks: readonly OrderClockE
   order.nextDueAt = nextDueAt(clocks);
 }
 
+/** The order a clock runs for: its key, and the unit and place the clock carries for the figures. */
+export type ClockHolder = Pick<OrderEntity, 'id' | 'unitId' | 'divisionCode'>;
+
 /** Computes clocks on the working-day calendar. */
 @Injectable()
 export class ClockPlanner {
   constructor(private readonly calendar: CalendarService) {}
 
+  /** A running clock of `order` from `startedAt`, at the order's unit and place as they are now. */
   async start(
     manager: EntityManager,
-    orderId: string,
+    order: ClockHolder,
     clock: ClockName,
     priority: Priority,
     startedAt: Date,
   ): Promise<OrderClockEntity> {
     return {
-      orderId,
+      orderId: order.id,
       clock,
       startedAt,
       dueAt: await this.calendar.clockDeadline(clock, priority, startedAt, manager),
       stage: 'running',
       stoppedAt: null,
       interrupted: false,
+      unitId: order.unitId,
+      divisionCode: order.divisionCode,
     };
   }
 
-  /** Clocks for an order (re)dispatched to a unit at `at`. */
+  /** Clocks for an order (re)dispatched at `at` to the unit it names now. */
   async dispatch(
     manager: EntityManager,
-    orderId: string,
+    order: ClockHolder,
     priority: Priority,
     at: Date,
   ): Promise<OrderClockEntity[]> {
     const clocks: OrderClockEntity[] = [];
     for (const clock of DISPATCH_CLOCKS) {
-      clocks.push(await this.start(manager, orderId, clock, priority, at));
+      clocks.push(await this.start(manager, order, clock, priority, at));
     }
     return clocks;
   }

@@ -16,7 +16,7 @@ import { ClockPlanner } from './clock-planner';
 import { OrderActionsService } from './order-actions.service';
 import { OrderDispatcher } from './order-dispatcher';
 import type { OrderInbox } from './order-inbox';
-import type { OrderClockEntity } from './order.entity';
+import type { OrderClockEntity, OrderEntity } from './order.entity';
 import type { OrdersRepository } from './orders.repository';
 import type { ReportProgress } from './report-progress';
 import {
@@ -36,15 +36,17 @@ const handler = anActor(['reporter', 'handler'], TOWNSHIP, 'user-handler');
 const otherHandler = anActor(['reporter', 'handler'], OTHER_TOWNSHIP, 'user-other');
 const coordinator = anActor(['reporter', 'coordinator'], COORDINATOR, 'user-coordinator');
 
-function runningClocks(orderId: string, names: readonly ClockName[]): OrderClockEntity[] {
+function runningClocks(order: OrderEntity, names: readonly ClockName[]): OrderClockEntity[] {
   return names.map((clock) => ({
-    orderId,
+    orderId: order.id,
     clock,
     startedAt: AT,
     dueAt: new Date(AT.getTime() + 48 * 3600_000),
     stage: 'running',
     stoppedAt: null,
     interrupted: false,
+    unitId: order.unitId,
+    divisionCode: order.divisionCode,
   }));
 }
 
@@ -54,7 +56,7 @@ function setUp(
   clocks: readonly ClockName[] = ['sign', 'contact', 'resolve'],
 ) {
   const order = anOrderEntity(overrides);
-  const orders = new InMemoryOrders([order], runningClocks(order.id, clocks));
+  const orders = new InMemoryOrders([order], runningClocks(order, clocks));
   const progress = {
     signed: jest.fn(async () => undefined),
     noteForReporter: jest.fn(async () => undefined),
@@ -251,10 +253,10 @@ describe(OrderActionsService.name, () => {
     await sut.transfer(handler, order.id, { unitId: OTHER_TOWNSHIP.id, reason: '孩子住在大庄镇' });
 
     expect(stored()).toMatchObject({ unitId: OTHER_TOWNSHIP.id, status: 'dispatched' });
-    expect(clocksOf().map((c) => [c.clock, c.startedAt, c.stoppedAt])).toEqual([
-      ['sign', NOW, null],
-      ['contact', NOW, null],
-      ['resolve', NOW, null],
+    expect(clocksOf().map((c) => [c.clock, c.startedAt, c.stoppedAt, c.unitId])).toEqual([
+      ['sign', NOW, null, OTHER_TOWNSHIP.id],
+      ['contact', NOW, null, OTHER_TOWNSHIP.id],
+      ['resolve', NOW, null, OTHER_TOWNSHIP.id],
     ]);
     expect(newOrders.enqueue).toHaveBeenCalledTimes(1);
     expect(kinds()).toEqual(['transferred']);

@@ -122,13 +122,7 @@ export class OrderActionsService {
       // The feedback clock times the reporter's first news; a handed-off order gives them none.
       if (reachesReporter(ctx.order)) {
         ctx.clocks.push(
-          await this.planner.start(
-            ctx.manager,
-            ctx.order.id,
-            'feedback',
-            ctx.order.priority,
-            ctx.now,
-          ),
+          await this.planner.start(ctx.manager, ctx.order, 'feedback', ctx.order.priority, ctx.now),
         );
       }
       ctx.events.push(this.event(ctx, 'signed', '已签收，开始办理'));
@@ -338,7 +332,7 @@ export class OrderActionsService {
       this.retire(ctx, ['resolve']);
       ctx.clocks = ctx.clocks.filter((c) => c.clock !== 'resolve');
       ctx.clocks.push(
-        await this.planner.start(ctx.manager, ctx.order.id, 'resolve', ctx.order.priority, ctx.now),
+        await this.planner.start(ctx.manager, ctx.order, 'resolve', ctx.order.priority, ctx.now),
       );
       ctx.events.push(this.event(ctx, 'reopened', `要求重新办理，原因：${dto.reason}`));
       await this.progress.reopened(ctx.manager, ctx.order, ctx.now);

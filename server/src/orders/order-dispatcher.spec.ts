@@ -249,6 +249,8 @@ describe(OrderDispatcher.name, () => {
       stage: 'running' as const,
       stoppedAt,
       interrupted: false,
+      unitId: null,
+      divisionCode: '341324100201',
     });
 
     it.each([

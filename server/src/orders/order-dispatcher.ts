@@ -157,7 +157,7 @@ export class OrderDispatcher {
       createdAt: now,
       lowRating: false,
     };
-    const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
+    const clocks = await this.planner.dispatch(manager, order, order.priority, now);
     summarizeClocks(order, clocks);
 
     const where = unit
@@ -244,7 +244,7 @@ export class OrderDispatcher {
     order.escalationLevel = 0;
     order.extensionPendingDays = null;
     order.returnDueAt = await this.calendar.returnDeadline(order.priority, now, manager);
-    const clocks = await this.planner.dispatch(manager, order.id, order.priority, now);
+    const clocks = await this.planner.dispatch(manager, order, order.priority, now);
     const sign = clocks.find((c) => c.clock === 'sign');
     const dispatched = [{ ...order, signDueAt: sign?.dueAt ?? now }];
     await this.inbox.reached(manager, [{ order, signDueAt: dispatched[0].signDueAt }], now);

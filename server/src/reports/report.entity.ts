@@ -16,7 +16,18 @@ import { json } from '../database/column-transformers';
 @Index('IDX_reports_child_file', ['childFileId'])
 @Index('IDX_reports_closed_at', ['closedAt'])
 @Index('IDX_reports_institution_created', ['institutionId', 'createdAt'])
-@Index('IDX_reports_created_division', ['createdAt', 'divisionCode'])
+@Index('IDX_reports_figures', [
+  'createdAt',
+  'divisionCode',
+  'channel',
+  'priority',
+  'repeatReport',
+  'institutionId',
+  'reporterOrgType',
+  'reporterAnonymous',
+  'reporterConfidential',
+  'discoveredAt',
+])
 @Index('IDX_reports_rated', ['ratedAt'])
 @Index('IDX_reports_created', ['createdAt', 'id'])
 export class ReportEntity {

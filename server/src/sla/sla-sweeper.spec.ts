@@ -71,6 +71,8 @@ function aClock(
     stage,
     stoppedAt: null,
     interrupted: false,
+    unitId: null,
+    divisionCode: '341324100201',
   };
 }
 

@@ -6,11 +6,12 @@ import {
   histogramMedian,
   histogramP90,
   median,
+  onRegisterDuring,
   p90,
   reportingDelayFigures,
   type ClockRow,
   type RegisterRow,
-  type ReportRow,
+  type ReporterGroup,
 } from './figures';
 
 const NOW = new Date('2026-11-10T00:00:00Z');
@@ -59,33 +60,16 @@ describe(clockTally.name, () => {
   });
 });
 
-describe(reportingDelayFigures.name, () => {
-  const VILLAGE = '341324100203';
+describe(onRegisterDuring.name, () => {
   const ON = new Date('2026-06-01T00:00:00Z');
   const OFF = new Date('2026-06-15T00:00:00Z');
-  const school: RegisterRow = {
-    id: 'school',
-    name: '关庙小学',
-    type: 'school',
-    divisionCode: VILLAGE,
-    createdAt: ON,
-    retiredAt: OFF,
+  const JUNE = { start: new Date('2026-05-20T00:00:00Z'), end: new Date('2026-07-01T00:00:00Z') };
+  const school = { createdAt: ON, retiredAt: OFF };
+  /** Whether a report filed at `at` in the period falls in the part the institution answers for. */
+  const blamed = (institution: typeof school | { createdAt: Date; retiredAt: null }, at: Date) => {
+    const during = onRegisterDuring(institution, JUNE);
+    return during !== null && at >= during.start && at < during.end ? 1 : 0;
   };
-  const aReport = (createdAt: Date): ReportRow => ({
-    createdAt,
-    discoveredAt: createdAt,
-    divisionCode: VILLAGE,
-    channel: 'public',
-    priority: 'P3',
-    repeatReport: false,
-    situations: ['dropout'],
-    institutionId: null,
-    reporterOrgType: null,
-    reporterKnown: true,
-  });
-  const silentCount = (institution: RegisterRow, at: Date) =>
-    reportingDelayFigures([aReport(at)], [institution], [institution], new Set(), () => '')
-      .silent[0]?.reportsFromCatchment ?? 0;
 
   it.each([
     ['a millisecond before it came onto the register', new Date(ON.getTime() - 1), school, 0],
@@ -102,9 +86,60 @@ describe(reportingDelayFigures.name, () => {
   ])(
     'blames the institution for a report of its catchment filed %s (%s)',
     (_when, at, institution, count) => {
-      expect(silentCount(institution, at)).toBe(count);
+      expect(blamed(institution, at)).toBe(count);
     },
   );
+
+  it('is the whole period for one on the register throughout, and none for one off it throughout', () => {
+    expect(onRegisterDuring({ createdAt: new Date('2026-01-01'), retiredAt: null }, JUNE)).toEqual(
+      JUNE,
+    );
+    expect(onRegisterDuring({ createdAt: JUNE.end, retiredAt: null }, JUNE)).toBeNull();
+    expect(
+      onRegisterDuring({ createdAt: new Date('2026-01-01'), retiredAt: JUNE.start }, JUNE),
+    ).toBeNull();
+  });
+});
+
+describe(reportingDelayFigures.name, () => {
+  const school: RegisterRow = {
+    id: 'school',
+    name: '关庙小学',
+    type: 'school',
+    divisionCode: '341324100203',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    retiredAt: null,
+  };
+  const group = (overrides: Partial<ReporterGroup>): ReporterGroup => ({
+    institutionId: null,
+    reporterOrgType: null,
+    reporterKnown: true,
+    delayMs: 3_600_000,
+    count: 1,
+    ...overrides,
+  });
+
+  it('names an institution only with a report whose reporter the reader may know, and calls it silent only with none of its own', () => {
+    const figures = reportingDelayFigures(
+      [
+        group({ institutionId: 'school', reporterKnown: false, count: 2 }),
+        group({ reporterOrgType: 'medical', delayMs: 30 * 3_600_000 }),
+      ],
+      [school],
+      [school],
+      new Set(),
+      () => 5,
+      () => '',
+    );
+
+    expect(figures.all).toEqual({ reports: 3, medianHours: 1, over24hShare: 1 / 3 });
+    expect(figures.byType.map((t) => [t.type, t.reports])).toEqual([
+      ['medical', 1],
+      ['school', 2],
+    ]);
+    expect(figures.byInstitution).toEqual([]);
+    expect(figures.silent).toEqual([]);
+  });
 });
 
 describe(clockTallyOf.name, () => {
@@ -123,19 +158,29 @@ describe(clockTallyOf.name, () => {
 });
 
 describe(delayFigure.name, () => {
-  const row = (discoveredAt: string, createdAt: string) => ({
-    discoveredAt: new Date(discoveredAt),
-    createdAt: new Date(createdAt),
+  const group = (discoveredAt: string, createdAt: string, count = 1) => ({
+    delayMs: Date.parse(createdAt) - Date.parse(discoveredAt),
+    count,
   });
 
   it('takes a discovery a fast phone clock put after the filing as 0 hours, not fewer', () => {
     const figure = delayFigure([
-      row('2026-11-03T10:08:00+08:00', '2026-11-03T10:00:00+08:00'),
-      row('2026-11-03T10:09:00+08:00', '2026-11-03T10:00:00+08:00'),
-      row('2026-11-01T10:00:00+08:00', '2026-11-03T10:00:00+08:00'),
+      group('2026-11-03T10:08:00+08:00', '2026-11-03T10:00:00+08:00'),
+      group('2026-11-03T10:09:00+08:00', '2026-11-03T10:00:00+08:00'),
+      group('2026-11-01T10:00:00+08:00', '2026-11-03T10:00:00+08:00'),
     ]);
 
     expect(figure).toEqual({ reports: 3, medianHours: 0, over24hShare: 1 / 3 });
+  });
+
+  it('takes the median of the reports, not of the groups: the mean of the two middle ones', () => {
+    const figure = delayFigure([
+      { delayMs: 1 * 3_600_000, count: 3 },
+      { delayMs: 2 * 3_600_000, count: 1 },
+      { delayMs: 30 * 3_600_000, count: 2 },
+    ]);
+
+    expect(figure).toEqual({ reports: 6, medianHours: 1.5, over24hShare: 2 / 6 });
   });
 });
 

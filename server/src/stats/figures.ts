@@ -7,7 +7,6 @@ import {
   reportingDelayHours,
   TOWNSHIP_CODE_LENGTH,
   VILLAGE_CODE_LENGTH,
-  shanghaiDate,
   statsStepOf,
   statsSteps,
   type Channel,
@@ -113,7 +112,6 @@ export function p90(sorted: readonly number[]): number | null {
 }
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /** How a set of clocks ended; those still running and not yet due are in none of the counts. */
 export interface ClockTally {
@@ -268,98 +266,131 @@ export function clockFigures(
   );
 }
 
-/** A report of the period as the repository reads it (no personal detail). */
-export interface ReportRow {
-  createdAt: Date;
-  discoveredAt: Date;
-  divisionCode: string;
-  channel: Channel;
-  priority: Priority;
-  repeatReport: boolean;
-  situations: SituationCode[];
+/**
+ * Reports of the period filed for an institution or by a typed 单位 that share who filed them and
+ * their delay: the database's count of one group (no personal detail).
+ */
+export interface ReporterGroup {
   institutionId: string | null;
   reporterOrgType: OrgType | null;
-  /** Whether the reader of the figures may learn who filed it (`mayKnowReporter`). */
+  /** Whether the reader of the figures may learn who filed them (`mayKnowReporter`). */
   reporterKnown: boolean;
+  /** Milliseconds from discovery to filing; below 0 when a fast phone clock put the discovery after. */
+  delayMs: number;
+  count: number;
 }
 
-/** Counts of every value in `all` order, zeros included. */
-function countEach<T extends string>(
-  all: readonly T[],
-  values: readonly T[],
-): { key: T; count: number }[] {
-  return all.map((key) => ({ key, count: values.filter((value) => value === key).length }));
+/**
+ * The period's reports as the database counts them along each breakdown the figures show, so a
+ * county's year is a few thousand groups, not every report.
+ */
+export interface ReportCounts {
+  /** By Beijing date of submission, `YYYY-MM-DD`. */
+  byDay: { day: string; count: number }[];
+  byKind: { channel: Channel; priority: Priority; repeatReport: boolean; count: number }[];
+  /** By the list of situations as filed. */
+  bySituations: { situations: SituationCode[]; count: number }[];
+  /** By the report's own division code. */
+  byDivision: { divisionCode: string; count: number }[];
+  /** Those filed for an institution or by a typed 单位 (`ReporterGroup`). */
+  byReporter: ReporterGroup[];
 }
+
+const sumOf = (groups: readonly { count: number }[]): number =>
+  groups.reduce((sum, group) => sum + group.count, 0);
 
 /**
  * Reports by place: each code the reports' first `digits` digits make (a report placed less
  * precisely counts under its own, shorter code), by code, with the places that have reports only.
  */
 export function placeCounts(
-  rows: readonly Pick<ReportRow, 'divisionCode'>[],
+  byDivision: readonly { divisionCode: string; count: number }[],
   digits: number,
   placeName: (code: string) => string,
 ): PlaceCount[] {
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const place = row.divisionCode.slice(0, digits);
-    counts.set(place, (counts.get(place) ?? 0) + 1);
+  for (const group of byDivision) {
+    const place = group.divisionCode.slice(0, digits);
+    counts.set(place, (counts.get(place) ?? 0) + group.count);
   }
   return [...counts]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([divisionCode, count]) => ({ divisionCode, placeName: placeName(divisionCode), count }));
 }
 
+/** How many of the counted reports lie under `prefix`. */
+export function reportsUnder(
+  byDivision: readonly { divisionCode: string; count: number }[],
+  prefix: string,
+): number {
+  return sumOf(byDivision.filter((group) => group.divisionCode.startsWith(prefix)));
+}
+
 /**
  * The reports section: the trend over every step of the period (Beijing days of submission),
- * each situation, channel and priority (zeros included), each township with reports, and each
- * village when `places.villageName` is given (the scope is a township: `placeBreakdown`).
+ * each situation (a code a report lists twice counted once), channel and priority (zeros
+ * included), each township with reports, and each village when `places.villageName` is given
+ * (the scope is a township: `placeBreakdown`).
  */
 export function reportFigures(
-  rows: readonly ReportRow[],
+  counts: ReportCounts,
   period: { from: string; to: string; by: StatsGrain },
   places: { placeName: (code: string) => string; villageName?: (code: string) => string },
 ): StatsOverview['reports'] {
   const steps = new Map(statsSteps(period.from, period.to, period.by).map((s) => [s, 0]));
-  for (const row of rows) {
-    const step = statsStepOf(shanghaiDate(row.createdAt), period.by);
-    steps.set(step, (steps.get(step) ?? 0) + 1);
+  for (const { day, count } of counts.byDay) {
+    const step = statsStepOf(day, period.by);
+    steps.set(step, (steps.get(step) ?? 0) + count);
   }
+  const total = sumOf(counts.byDay);
+  const countEach = <K extends string>(
+    all: readonly K[],
+    keyOf: (kind: ReportCounts['byKind'][number]) => K,
+  ) =>
+    all.map((key) => ({ key, count: sumOf(counts.byKind.filter((kind) => keyOf(kind) === key)) }));
   return {
-    total: rows.length,
-    repeatShare: share(rows.filter((row) => row.repeatReport).length, rows.length),
+    total,
+    repeatShare: share(sumOf(counts.byKind.filter((kind) => kind.repeatReport)), total),
     trend: [...steps].map(([step, count]) => ({ period: step, count })),
-    bySituation: countEach(
-      SITUATION_CODES,
-      rows.flatMap((row) => [...new Set(row.situations)]),
-    ).map(({ key, count }) => ({ situation: key, count })),
-    byChannel: countEach(
-      CHANNELS,
-      rows.map((row) => row.channel),
-    ).map(({ key, count }) => ({ channel: key, count })),
-    byPriority: countEach(
-      PRIORITIES,
-      rows.map((row) => row.priority),
-    ).map(({ key, count }) => ({ priority: key, count })),
-    byTownship: placeCounts(rows, TOWNSHIP_CODE_LENGTH, places.placeName),
-    byVillage: places.villageName ? placeCounts(rows, VILLAGE_CODE_LENGTH, places.villageName) : [],
+    bySituation: SITUATION_CODES.map((situation) => ({
+      situation,
+      count: sumOf(counts.bySituations.filter((group) => group.situations.includes(situation))),
+    })),
+    byChannel: countEach(CHANNELS, (kind) => kind.channel).map(({ key, count }) => ({
+      channel: key,
+      count,
+    })),
+    byPriority: countEach(PRIORITIES, (kind) => kind.priority).map(({ key, count }) => ({
+      priority: key,
+      count,
+    })),
+    byTownship: placeCounts(counts.byDivision, TOWNSHIP_CODE_LENGTH, places.placeName),
+    byVillage: places.villageName
+      ? placeCounts(counts.byDivision, VILLAGE_CODE_LENGTH, places.villageName)
+      : [],
   };
 }
 
 /**
  * The reporting delay of a set of reports: median hours (one decimal), share over 24 h; each
  * report's delay by shared `reportingDelayHours` (a discovery a fast phone clock put after the
- * filing counts 0).
+ * filing counts 0), from groups sharing one delay.
  */
 export function delayFigure(
-  rows: readonly Pick<ReportRow, 'createdAt' | 'discoveredAt'>[],
+  groups: readonly Pick<ReporterGroup, 'delayMs' | 'count'>[],
 ): ReportingDelayFigure {
-  const hours = ascending(rows.map((row) => reportingDelayHours(row.discoveredAt, row.createdAt)));
-  const middle = median(hours);
+  const hoursOf = (delayMs: number) => reportingDelayHours(new Date(0), new Date(delayMs));
+  const byHours = new Map<number, number>();
+  for (const { delayMs, count } of groups) {
+    const hours = hoursOf(delayMs);
+    byHours.set(hours, (byHours.get(hours) ?? 0) + count);
+  }
+  const reports = sumOf(groups);
+  const middle = histogramMedian([...byHours].sort(([a], [b]) => a - b));
   return {
-    reports: rows.length,
+    reports,
     medianHours: middle === null ? null : Math.round(middle * 10) / 10,
-    over24hShare: share(hours.filter((h) => h > 24).length, rows.length),
+    over24hShare: share(sumOf(groups.filter((group) => hoursOf(group.delayMs) > 24)), reports),
   };
 }
 
@@ -375,47 +406,56 @@ export interface RegisterRow {
   retiredAt: Date | null;
 }
 
-/** Whether the institution was on the register when a report was filed: it answers for it only then. */
-function onRegisterAt(institution: RegisterRow, at: Date): boolean {
-  return (
-    at >= institution.createdAt && (institution.retiredAt === null || at < institution.retiredAt)
-  );
+/**
+ * The part `[start, end)` of the period `[start, end)` the institution was on the register: it
+ * answers for the reports filed in it only (from the instant it came on, until the instant it was
+ * retired); null when it was on for none of it.
+ */
+export function onRegisterDuring(
+  institution: Pick<RegisterRow, 'createdAt' | 'retiredAt'>,
+  period: { start: Date; end: Date },
+): { start: Date; end: Date } | null {
+  const start = institution.createdAt > period.start ? institution.createdAt : period.start;
+  const end =
+    institution.retiredAt !== null && institution.retiredAt < period.end
+      ? institution.retiredAt
+      : period.end;
+  return start < end ? { start, end } : null;
 }
 
 /**
  * The reporting delay section over the reports filed for an institution (a register's, or a typed
  * 单位 type): all, by type (the register's type when the report names an institution, else the
  * typed one), by institution of the register (those with reports, by name), and the silent list:
- * institutions of `register` with no report of their own in the period while reports about
- * children of their catchment (report's division under theirs) were filed by others while the
- * institution was on the register: after it came onto it (one added today is not blamed for the
- * month) and before it was retired (a school closed in May is not blamed for June). `register`
- * names every institution a report may be filed for; the silent list is drawn from `candidates`
- * (those placed within the caller's scope), leaving out `reportedElsewhere` (those that filed in
- * the period about a child outside the scope, whose reports the rows do not hold). An institution
- * is named with a report only where the reader may learn who filed it (`reporterKnown`): an
- * anonymous report names nobody's institution, as in the 台账.
+ * institutions of `candidates` (those placed within the caller's scope) with no report of their
+ * own in the period, neither among `byReporter` nor `reportedElsewhere` (those that filed in the
+ * period about a child outside the scope), while `catchment(institution)` reports about children
+ * of their catchment were filed by others while it was on the register (`onRegisterDuring`).
+ * `register` names every institution a report may be filed for. An institution is named with a
+ * report only where the reader may learn who filed it (`reporterKnown`): an anonymous report
+ * names nobody's institution, as in the 台账.
  */
 export function reportingDelayFigures(
-  rows: readonly ReportRow[],
+  byReporter: readonly ReporterGroup[],
   register: readonly RegisterRow[],
   candidates: readonly RegisterRow[],
   reportedElsewhere: ReadonlySet<string>,
+  catchment: (institution: RegisterRow) => number,
   placeName: (code: string) => string,
 ): StatsOverview['reportingDelay'] {
   const institutions = new Map(register.map((i) => [i.id, i]));
-  const typeOf = (row: ReportRow): OrgType | null =>
-    (row.institutionId ? institutions.get(row.institutionId)?.type : undefined) ??
-    row.reporterOrgType;
-  const filed = rows.filter((row) => typeOf(row) !== null);
-  const types = [...new Set(filed.map((row) => typeOf(row)!))].sort();
-  const named = rows.filter((row) => row.reporterKnown);
-  const own = register.filter((i) => named.some((row) => row.institutionId === i.id));
+  const typeOf = (group: ReporterGroup): OrgType | null =>
+    (group.institutionId ? institutions.get(group.institutionId)?.type : undefined) ??
+    group.reporterOrgType;
+  const filed = byReporter.filter((group) => typeOf(group) !== null);
+  const types = [...new Set(filed.map((group) => typeOf(group)!))].sort();
+  const named = byReporter.filter((group) => group.reporterKnown);
+  const own = register.filter((i) => named.some((group) => group.institutionId === i.id));
   return {
     all: delayFigure(filed),
     byType: types.map((type) => ({
       type,
-      ...delayFigure(filed.filter((row) => typeOf(row) === type)),
+      ...delayFigure(filed.filter((group) => typeOf(group) === type)),
     })),
     byInstitution: own
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
@@ -423,18 +463,10 @@ export function reportingDelayFigures(
         institutionId: i.id,
         name: i.name,
         type: i.type,
-        ...delayFigure(named.filter((row) => row.institutionId === i.id)),
+        ...delayFigure(named.filter((group) => group.institutionId === i.id)),
       })),
-    silent: candidates
-      .filter(
-        (i) => !reportedElsewhere.has(i.id) && !rows.some((row) => row.institutionId === i.id),
-      )
-      .map((i) => ({
-        institution: i,
-        reportsFromCatchment: rows.filter(
-          (row) => row.divisionCode.startsWith(i.divisionCode) && onRegisterAt(i, row.createdAt),
-        ).length,
-      }))
+    silent: silentCandidates(byReporter, candidates, reportedElsewhere)
+      .map((i) => ({ institution: i, reportsFromCatchment: catchment(i) }))
       .filter(({ reportsFromCatchment }) => reportsFromCatchment > 0)
       .sort(
         (a, b) =>
@@ -450,6 +482,19 @@ export function reportingDelayFigures(
         reportsFromCatchment,
       })),
   };
+}
+
+/**
+ * The candidates that filed no report of their own in the period: none among `byReporter` (the
+ * scope's) nor in `reportedElsewhere`. Only these are counted for the silent list.
+ */
+export function silentCandidates(
+  byReporter: readonly Pick<ReporterGroup, 'institutionId'>[],
+  candidates: readonly RegisterRow[],
+  reportedElsewhere: ReadonlySet<string>,
+): RegisterRow[] {
+  const reported = new Set(byReporter.map((group) => group.institutionId));
+  return candidates.filter((i) => !reportedElsewhere.has(i.id) && !reported.has(i.id));
 }
 
 /** Ratings of the period: 1–5 each, and whether a low one was reviewed. */

@@ -25,10 +25,14 @@ import { OrderSummaries } from '../orders/order-summaries';
 import type { ClockOrdersQueryDto, StatsQueryDto } from './dto/stats-query.dto';
 import {
   clockFiguresOf,
-  hasClockResult,
+  onRegisterDuring,
   reportFigures,
   reportingDelayFigures,
+  reportsUnder,
   satisfactionFigures,
+  silentCandidates,
+  type RegisterRow,
+  type ReportCounts,
 } from './figures';
 import { statsPeriod } from './stats-period';
 import { checkKnownDivision, statsScope, type StatsScope } from './stats-scope';
@@ -84,7 +88,7 @@ export class StatsService {
     });
     const [reports, register, clockGroups, files, dropouts, ratings, unitNames] = await Promise.all(
       [
-        this.stats.reports(window, (report) => mayKnowReporter(report, figuresReader(actor))),
+        this.stats.reportCounts(window, (report) => mayKnowReporter(report, figuresReader(actor))),
         this.stats.register(scope.prefixes),
         this.stats.clockGroups(window, now),
         this.stats.childFiles(scope.prefixes),
@@ -93,21 +97,27 @@ export class StatsService {
         this.summaries.unitNames(),
       ],
     );
-    const silentCandidates = register.filter((i) => withinPrefixes(i.divisionCode, scope.prefixes));
+    const candidates = register.filter((i) => withinPrefixes(i.divisionCode, scope.prefixes));
     const reportedElsewhere = await this.stats.institutionsReporting(
-      silentCandidates.map((i) => i.id),
+      candidates.map((i) => i.id),
       window,
     );
+    const catchments = await this.catchments(
+      silentCandidates(reports.byReporter, candidates, reportedElsewhere),
+      reports.byDivision,
+      window,
+    );
+    const reportPlaces = reports.byDivision.map((group) => group.divisionCode);
     const places = await this.divisions.placeNames([
       scope.divisionCode,
-      ...reports.map((r) => r.divisionCode.slice(0, 9)),
-      ...silentCandidates.map((i) => i.divisionCode),
+      ...reportPlaces.map((code) => code.slice(0, 9)),
+      ...candidates.map((i) => i.divisionCode),
     ]);
     const placeName = (code: string) => places.get(code) ?? '';
     const villageNames =
       placeBreakdown(scope.divisionCode) === 'village'
         ? await this.divisions.ownNames(
-            reports.map((r) => r.divisionCode.slice(0, VILLAGE_CODE_LENGTH)),
+            reportPlaces.map((code) => code.slice(0, VILLAGE_CODE_LENGTH)),
           )
         : null;
     const active = files.filter((f) => f.status === 'active');
@@ -142,14 +152,41 @@ export class StatsService {
         unitId ? (unitNames.get(unitId) ?? '已删除的单位') : '未分派（管理员队列）',
       ),
       reportingDelay: reportingDelayFigures(
-        reports,
+        reports.byReporter,
         register,
-        silentCandidates,
+        candidates,
         reportedElsewhere,
+        (institution) => catchments.get(institution.id) ?? 0,
         placeName,
       ),
       satisfaction: satisfactionFigures(ratings),
     };
+  }
+
+  /**
+   * Institution id → the reports of the window under its division filed while it was on the
+   * register (`onRegisterDuring`): from the window's counts by division when it was on the whole
+   * window, else counted in the database over the part it was on.
+   */
+  private async catchments(
+    institutions: readonly RegisterRow[],
+    byDivision: ReportCounts['byDivision'],
+    window: StatsWindow,
+  ): Promise<Map<string, number>> {
+    const counts = await Promise.all(
+      institutions.map(async (i): Promise<[string, number]> => {
+        const during = onRegisterDuring(i, window);
+        if (!during) return [i.id, 0];
+        const whole =
+          during.start.getTime() === window.start.getTime() &&
+          during.end.getTime() === window.end.getTime();
+        if (whole) {
+          return [i.id, reportsUnder(byDivision, i.divisionCode)];
+        }
+        return [i.id, await this.stats.reportCount({ ...during, prefixes: [i.divisionCode] })];
+      }),
+    );
+    return new Map(counts);
   }
 
   /**
@@ -180,15 +217,15 @@ export class StatsService {
         page: query.page,
       },
     });
-    const rows = (await this.stats.orderClocks(window, query))
-      .filter((row) => hasClockResult(row, query.result, now))
-      .sort(
-        (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.subjectId.localeCompare(b.subjectId),
-      );
-    const ids = [...new Set(rows.map((row) => row.subjectId))];
-    const pageIds = ids.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    const byId = new Map((await this.stats.orders(pageIds)).map((o) => [o.id, o]));
-    const orders = pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-    return { items: await this.summaries.of(orders, now), total: ids.length };
+    const { ids, total } = await this.stats.clockOrderPage(
+      window,
+      query,
+      now,
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
+    const byId = new Map((await this.stats.orders(ids)).map((o) => [o.id, o]));
+    const orders = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return { items: await this.summaries.of(orders, now), total };
   }
 }

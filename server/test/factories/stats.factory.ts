@@ -95,6 +95,8 @@ export async function anOrderWithClocks(
       stage: c.stage ?? 'running',
       stoppedAt: c.stoppedAt ?? null,
       interrupted: c.interrupted ?? false,
+      unitId: order.unitId,
+      divisionCode: order.divisionCode,
     });
   }
   return order;

@@ -302,6 +302,8 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
       stage: 'running' as const,
       stoppedAt: null,
       interrupted: false,
+      unitId: order.unitId,
+      divisionCode: order.divisionCode,
     }));
     // In the index's order, taken before the inserts: TypeORM's batched insert on SQLite writes
     // back ids read from the database into the objects, out of their order.

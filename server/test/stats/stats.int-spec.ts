@@ -1,4 +1,6 @@
 import {
+  CLOCKS,
+  CLOCK_RESULTS,
   STATS_CLOCKS,
   type ClockFigure,
   type OrderSummary,
@@ -6,16 +8,18 @@ import {
   type StatsOverview,
   type Unit,
 } from '@shouhu/shared';
-import { DataSource } from 'typeorm';
+import { And, DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import {
   clockFigures,
   clockFiguresOf,
   clockTallyOf,
+  hasClockResult,
+  type ClockRow,
   type ClockTally,
 } from '../../src/stats/figures';
-import { StatsRepository } from '../../src/stats/stats.repository';
+import { StatsRepository, type StatsWindow } from '../../src/stats/stats.repository';
 import type { InstitutionEntity } from '../../src/institutions/institution.entity';
-import type { OrderEntity } from '../../src/orders/order.entity';
+import { OrderClockEntity, OrderEntity, RetiredClockEntity } from '../../src/orders/order.entity';
 import type { ReportEntity } from '../../src/reports/report.entity';
 import { aChildFile } from '../factories/child-file.factory';
 import {
@@ -26,6 +30,7 @@ import {
   anOrderEvent,
   anOrderWithClocks,
   bj,
+  type ClockSpec,
 } from '../factories/stats.factory';
 import { aStaffedCounty, type StaffedCounty } from '../factories/staffed-county.factory';
 import {
@@ -68,6 +73,43 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       `/stats/clock-orders?${QUARTER}&${query}`,
       { token },
     );
+
+  /**
+   * The order clocks and retired clocks due in the window, read whole and placed by their orders'
+   * own unit and division (not the copies the clocks carry): what the database's grouping and
+   * paging are checked against.
+   */
+  async function storedClockRows(window: StatsWindow): Promise<ClockRow[]> {
+    const due = { dueAt: And(MoreThanOrEqual(window.start), LessThan(window.end)) };
+    const [clocks, retired] = await Promise.all([
+      db.getRepository(OrderClockEntity).findBy(due),
+      db.getRepository(RetiredClockEntity).findBy(due),
+    ]);
+    const orders = new Map(
+      (await db.getRepository(OrderEntity).findBy({ id: In(clocks.map((c) => c.orderId)) })).map(
+        (order) => [order.id, order],
+      ),
+    );
+    const within = (code: string) => window.prefixes.some((prefix) => code.startsWith(prefix));
+    const row = (c: OrderClockEntity | RetiredClockEntity, unitId: string | null): ClockRow => ({
+      subjectId: c.orderId,
+      unitId,
+      clock: c.clock,
+      startedAt: c.startedAt,
+      dueAt: c.dueAt,
+      stoppedAt: c.stoppedAt,
+      interrupted: Boolean(c.interrupted),
+      overdue: c.stage === 'overdue' || c.stage === 'red',
+      escalated: c.stage === 'red',
+    });
+    return [
+      ...clocks.flatMap((c) => {
+        const order = orders.get(c.orderId)!;
+        return within(order.divisionCode) ? [row(c, order.unitId)] : [];
+      }),
+      ...retired.filter((c) => within(c.divisionCode)).map((c) => row(c, c.unitId)),
+    ];
+  }
 
   beforeAll(async () => {
     sut = await startTestApp({ clock, env: { AUTH_TOKEN_TTL_HOURS: '2160' } });
@@ -482,7 +524,7 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       const [counts, groups, orderClocks] = await Promise.all([
         repository.clockEndCounts(window, now),
         repository.clockGroups(window, now),
-        repository.orderClocks(window),
+        storedClockRows(window),
       ]);
       expect(
         clockFiguresOf(
@@ -553,6 +595,25 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       { period: '2026-W43', count: 1 },
       { period: '2026-W44', count: 0 },
       { period: '2026-W45', count: 1 },
+    ]);
+  });
+
+  it('counts a report on its Beijing day, one filed just after Beijing midnight too (the UTC day before)', async () => {
+    // January, a month no other test reads.
+    for (const createdAt of [bj('2026-01-15T00:30'), bj('2026-01-15T23:30')]) {
+      await aStatsReport(db, {
+        createdAt,
+        discoveredAt: createdAt,
+        divisionCode: HOME_VILLAGE,
+      });
+    }
+
+    const days = await overview(s.coordinator.token, 'from=2026-01-14&to=2026-01-16&by=day');
+
+    expect(days.body.reports.trend).toEqual([
+      { period: '2026-01-14', count: 0 },
+      { period: '2026-01-15', count: 2 },
+      { period: '2026-01-16', count: 0 },
     ]);
   });
 
@@ -789,6 +850,99 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
       expect(answer.status).toBe(200);
       expect(answer.body.total).toBe(names.length);
       expect(answer.body.items.map((x) => x.id)).toEqual(names.map((n) => o[n].id));
+    });
+
+    it('pages in the database the orders the stored clocks give, for every unit, clock and result, at two moments', async () => {
+      // April, a month no other test reads: every way a clock ends, an order behind a bar twice
+      // (a retired clock and its successor), a due-time tie, another unit and another county.
+      const township = world.units.homeTownship.id;
+      const april = (day: string) => bj(`2026-04-${day}`);
+      const report = await aStatsReport(db, {
+        createdAt: april('01T09:00'),
+        discoveredAt: april('01T08:00'),
+        divisionCode: HOME_VILLAGE,
+      });
+      const sign = (due: string, more: Partial<ClockSpec> = {}): ClockSpec => ({
+        clock: 'sign',
+        startedAt: april('01T09:00'),
+        dueAt: april(due),
+        ...more,
+      });
+      const interruptedLate = await anOrderWithClocks(db, report, township, [
+        sign('02T09:00', { stoppedAt: april('03T09:00'), interrupted: true, stage: 'overdue' }),
+      ]);
+      // The 签收 clock a reopen restarted, ended by the deed: the order is behind the on-time bar too.
+      await aRetiredClock(db, interruptedLate, township, {
+        ...sign('01T12:00'),
+        stoppedAt: april('01T11:00'),
+        interrupted: false,
+      });
+      for (const c of [
+        sign('02T09:00', { stoppedAt: april('02T08:00'), interrupted: true }),
+        sign('05T09:00', { interrupted: true }),
+        sign('05T09:00', { stoppedAt: april('04T09:00') }),
+        sign('05T09:00', { stoppedAt: april('06T09:00'), stage: 'red' }),
+        sign('20T09:00', { stage: 'overdue' }),
+        sign('25T09:00'),
+      ]) {
+        await anOrderWithClocks(db, report, township, [c]);
+      }
+      await anOrderWithClocks(db, report, police.id, [sign('05T09:00')]);
+      const elsewhere = await aStatsReport(db, {
+        createdAt: april('01T09:00'),
+        discoveredAt: april('01T08:00'),
+        divisionCode: `${OTHER_TOWN}201`,
+      });
+      await anOrderWithClocks(db, elsewhere, township, [sign('05T09:00')]);
+
+      const repository = sut.app.get(StatsRepository);
+      const windows: [StatsWindow, Date[]][] = [
+        [
+          { prefixes: [HOME_COUNTY], start: bj('2026-10-01T00:00'), end: bj('2027-01-01T00:00') },
+          [bj('2026-11-20T00:00'), clock.now()],
+        ],
+        [
+          { prefixes: [HOME_TOWN], start: april('01T00:00'), end: bj('2026-05-01T00:00') },
+          [april('10T00:00'), april('22T00:00')],
+        ],
+      ];
+      const bars: string[] = [];
+      for (const [window, moments] of windows) {
+        for (const now of moments) {
+          const rows = await storedClockRows(window);
+          const units = [...new Set(rows.map((row) => row.unitId!))];
+          for (const unitId of units) {
+            for (const kind of CLOCKS) {
+              for (const result of CLOCK_RESULTS) {
+                const ids = [
+                  ...new Set(
+                    rows
+                      .filter((row) => row.unitId === unitId && row.clock === kind)
+                      .filter((row) => hasClockResult(row, result, now))
+                      .sort(
+                        (a, b) =>
+                          a.dueAt.getTime() - b.dueAt.getTime() ||
+                          a.subjectId.localeCompare(b.subjectId),
+                      )
+                      .map((row) => row.subjectId),
+                  ),
+                ];
+                const bar = { unitId, clock: kind, result };
+                const whole = await repository.clockOrderPage(window, bar, now, 0, 1000);
+                const pages = [];
+                for (let offset = 0; offset < ids.length; offset += 2) {
+                  pages.push(...(await repository.clockOrderPage(window, bar, now, offset, 2)).ids);
+                }
+                const seen = [now.toISOString(), unitId, kind, result];
+                expect([...seen, whole]).toEqual([...seen, { ids, total: ids.length }]);
+                expect([...seen, pages]).toEqual([...seen, ids]);
+                if (ids.length > 0) bars.push(result);
+              }
+            }
+          }
+        }
+      }
+      expect(new Set(bars)).toEqual(new Set(CLOCK_RESULTS));
     });
 
     it('pages', async () => {

@@ -26,6 +26,8 @@ import { InstitutionCanonicalNames1765100800000 } from './1765100800000-institut
 import { ListIndexes1765201000000 } from './1765201000000-list-indexes';
 import { StatsCoveringIndexes1765202000000 } from './1765202000000-stats-covering-indexes';
 import { LowRatingFlag1765203000000 } from './1765203000000-low-rating-flag';
+import { ClockPlaces1765204000000 } from './1765204000000-clock-places';
+import { ReportFiguresIndex1765204100000 } from './1765204100000-report-figures-index';
 import { UnplannedHolidaysIndex1765205000000 } from './1765205000000-unplanned-holidays-index';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
@@ -58,5 +60,7 @@ export const MIGRATIONS = [
   ListIndexes1765201000000,
   StatsCoveringIndexes1765202000000,
   LowRatingFlag1765203000000,
+  ClockPlaces1765204000000,
+  ReportFiguresIndex1765204100000,
   UnplannedHolidaysIndex1765205000000,
 ];
