@@ -21,3 +21,16 @@ export async function aUnit(
   }
   return response.body;
 }
+
+/**
+ * A second township's supervisor unit (草沟镇) beside the test county's own, for orders moved
+ * between townships; its id.
+ */
+export async function aSecondTownship(baseUrl: string, county: string): Promise<string> {
+  const unit = await aUnit(baseUrl, {
+    name: '草沟镇儿童督导站',
+    department: 'township',
+    divisionPrefixes: [`${county}103`],
+  });
+  return unit.id;
+}

@@ -1,7 +1,7 @@
 import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aUnit } from '../factories/unit.factory';
+import { aSecondTownship } from '../factories/unit.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -18,13 +18,7 @@ describe('a pending extension is withdrawn when the order leaves the unit’s ha
   beforeAll(async () => {
     sut = await startTestApp();
     county = await aCounty(sut.baseUrl);
-    otherTownship = (
-      await aUnit(sut.baseUrl, {
-        name: '草沟镇儿童督导站',
-        department: 'township',
-        divisionPrefixes: [`${COUNTY}103`],
-      })
-    ).id;
+    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
   });
   afterAll(() => sut.close());
 

@@ -8,7 +8,7 @@ import {
   type County,
 } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aUnit } from '../factories/unit.factory';
+import { aSecondTownship, aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -28,13 +28,7 @@ describe('the unit and place each clock carries for the figures', () => {
     sut = await startTestApp();
     db = sut.app.get(DataSource);
     county = await aCounty(sut.baseUrl);
-    otherTownship = (
-      await aUnit(sut.baseUrl, {
-        name: '草沟镇儿童督导站',
-        department: 'township',
-        divisionPrefixes: [`${COUNTY}103`],
-      })
-    ).id;
+    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
   });
   afterAll(() => sut.close());
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { OrderClockEntity, RetiredClockEntity } from '../../src/orders/order.entity';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aUnit } from '../factories/unit.factory';
+import { aSecondTownship } from '../factories/unit.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /**
@@ -20,13 +20,7 @@ describe('clocks a return, a move or a reopen ends, kept for the figures', () =>
     sut = await startTestApp();
     db = sut.app.get(DataSource);
     county = await aCounty(sut.baseUrl);
-    otherTownship = (
-      await aUnit(sut.baseUrl, {
-        name: '草沟镇儿童督导站',
-        department: 'township',
-        divisionPrefixes: [`${COUNTY}103`],
-      })
-    ).id;
+    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
   });
   afterAll(() => sut.close());
 
