@@ -23,7 +23,7 @@ import { CLOCK, type Clock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { h5StaticOptions } from './h5/h5-static';
-import { gateIntake, intakeCapacity } from './common/intake-gate';
+import { gateIntake, intakeLimits } from './common/intake-gate';
 import { inlineScriptHashes } from './h5/inline-script-hashes';
 import type { Logger } from './logging/logger';
 import { routeMp4boxLog } from './logging/mp4box-log';
@@ -90,7 +90,7 @@ export async function createApp(
   const clock = app.get<Clock>(CLOCK);
   const fastify = app.getHttpAdapter().getInstance();
   watchRequestStarts(fastify.server);
-  gateIntake(fastify, intakeCapacity(config.database));
+  gateIntake(fastify, intakeLimits(config.database, config.intakeMaxAtWork));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-server-time', clock.now().toISOString());
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -139,6 +139,9 @@ function exited(child) {
   });
 }
 
+/** Set by `--server-env`: on top of every server's environment, the bench's own included. */
+export const serverEnvExtra = {};
+
 /**
  * Starts the built server with `env` (on top of PATH, a free port, the rate limits off and the
  * background jobs quiet) and waits for `GET /health` to answer 200, polling every 50 ms.
@@ -158,6 +161,7 @@ export async function startServer(env) {
       ...NO_RATE_LIMITS,
       ...QUIET,
       ...env,
+      ...serverEnvExtra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,7 +9,15 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { keptHistory, loadHistory } from './dataset.mjs';
 import { count, goal, markdownTable, ms, ratio, seconds } from './figures.mjs';
-import { devLogin, freshMariaDb, keptMariaDb, machine, ROOT, startServer } from './harness.mjs';
+import {
+  devLogin,
+  freshMariaDb,
+  keptMariaDb,
+  machine,
+  ROOT,
+  serverEnvExtra,
+  startServer,
+} from './harness.mjs';
 import { benchFootprint } from './section-footprint.mjs';
 import { benchIntake } from './section-intake.mjs';
 import { benchLists } from './section-lists.mjs';
@@ -54,6 +62,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: SECTIONS.join(',') },
     out: { type: 'string', default: 'test/bench/last-run.md' },
     'keep-db': { type: 'string' },
+    'server-env': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', default: false },
   },
 });
@@ -67,7 +76,9 @@ if (args.help) {
                        missing, reused as it is when it exists, never dropped (the server's new
                        migrations still run on it). For iterating on the lists; sweeps change the
                        history, so use it with --only lists. Drop it yourself when done:
-                       mysql -e 'DROP DATABASE <name>'`);
+                       mysql -e 'DROP DATABASE <name>'
+  --server-env K=V     an environment variable for every server the run starts, on top of the
+                       bench's own (repeat it for more), e.g. --server-env INTAKE_MAX_AT_WORK=8`);
   process.exit(0);
 }
 const scale = SCALES[args.scale];
@@ -75,6 +86,11 @@ if (!scale) throw new Error(`--scale must be ${Object.keys(SCALES).join(' or ')}
 const only = new Set(args.only.split(','));
 for (const name of only)
   if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
+for (const setting of args['server-env']) {
+  const [name, ...value] = setting.split('=');
+  if (!name || value.length === 0) throw new Error(`--server-env: ${setting} is not NAME=value`);
+  serverEnvExtra[name] = value.join('=');
+}
 const sweepSizes = args.huge ? [...scale.sweeps, HUGE_SWEEP] : scale.sweeps;
 
 const started = performance.now();
@@ -223,7 +239,9 @@ const after = await machine();
 const header = [
   `# npm run bench (--scale ${args.scale}${args.huge ? ' --huge' : ''}), ${new Date().toISOString().slice(0, 16)}Z`,
   '',
-  `${before.cpu}, ${before.memory}; ${before.mariadb} (${before.bufferPool}); Node ${before.node}. Load average (1/5/15 min) ${before.load} at the start, ${after.load} at the end; the whole run took ${seconds(performance.now() - started)}.`,
+  `${before.cpu}, ${before.memory}; ${before.mariadb} (${before.bufferPool}); Node ${before.node}. Load average (1/5/15 min) ${before.load} at the start, ${after.load} at the end; the whole run took ${seconds(performance.now() - started)}.${
+    args['server-env'].length > 0 ? ` Servers ran with ${args['server-env'].join(' ')}.` : ''
+  }`,
 ].join('\n');
 const table = markdownTable(rows);
 const out = resolve(ROOT, args.out);

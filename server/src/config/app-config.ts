@@ -60,6 +60,11 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** How long a JSON body may take to arrive after its headers; uploads have their own pace. */
   bodyTimeoutSeconds: number;
+  /**
+   * Reports at work at once on MariaDB; the others admitted wait their turn in arrival order
+   * (`intake-gate.ts`). Sized to the CPU: an intake is mostly the server's own work.
+   */
+  intakeMaxAtWork: number;
   /** Which proxies may name the client's address and scheme (`trust-proxy.ts`). */
   trustProxy: TrustProxy;
   /** Serve the OpenAPI page at /api/docs (off in production unless asked for). */

@@ -393,4 +393,11 @@ export class EnvDto {
   @Min(5)
   @Max(3600)
   BODY_TIMEOUT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of reports' })
+  @Min(1)
+  @Max(1000)
+  INTAKE_MAX_AT_WORK?: number;
 }

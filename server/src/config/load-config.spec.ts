@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './load-config';
+import { availableParallelism } from 'node:os';
+import { ConfigError, defaultIntakeAtWork, loadConfig } from './load-config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const PRODUCTION = {
@@ -290,6 +291,17 @@ describe(loadConfig.name, () => {
     for (const value of ['0', '4', '3601', 'soon']) {
       expect(problemsOf({ BODY_TIMEOUT_SECONDS: value })).toEqual([
         expect.stringMatching(/^BODY_TIMEOUT_SECONDS: /),
+      ]);
+    }
+  });
+
+  it('puts intakes to work a few per core unless INTAKE_MAX_AT_WORK says otherwise', () => {
+    expect(loadConfig({}).intakeMaxAtWork).toBe(defaultIntakeAtWork());
+    expect(defaultIntakeAtWork()).toBeGreaterThanOrEqual(availableParallelism());
+    expect(loadConfig({ INTAKE_MAX_AT_WORK: '3' }).intakeMaxAtWork).toBe(3);
+    for (const value of ['0', '1001', '2.5', 'many']) {
+      expect(problemsOf({ INTAKE_MAX_AT_WORK: value })).toEqual([
+        expect.stringMatching(/^INTAKE_MAX_AT_WORK: /),
       ]);
     }
   });

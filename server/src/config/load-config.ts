@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
@@ -31,6 +32,12 @@ export const DEFAULT_BODY_LIMIT_BYTES = 320 * 1024;
 
 /** Three years after closing (README, Retention, says why). */
 export const DEFAULT_RETENTION_DAYS = 1095;
+
+/** Intakes at work at once unless INTAKE_MAX_AT_WORK says otherwise: AT_WORK_PER_CORE per core. */
+export function defaultIntakeAtWork(): number {
+  return AT_WORK_PER_CORE * availableParallelism();
+}
+const AT_WORK_PER_CORE = 2;
 
 /** Only meant for development: production refuses to start without real secrets. */
 const DEVELOPMENT_TOKEN_SECRET = 'shouhu-development-token-secret-not-for-production';
@@ -155,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     h5Directory: existsSync(h5Directory) ? h5Directory : null,
     bodyLimitBytes: dto.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
     bodyTimeoutSeconds: dto.BODY_TIMEOUT_SECONDS ?? 60,
+    intakeMaxAtWork: dto.INTAKE_MAX_AT_WORK ?? defaultIntakeAtWork(),
     trustProxy,
     apiDocs: dto.API_DOCS ?? !production,
     divisionScope: !dto.DIVISIONS || dto.DIVISIONS === 'all' ? 'all' : dto.DIVISIONS.split(','),
