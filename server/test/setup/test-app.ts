@@ -78,10 +78,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ? { DATABASE_URL: databaseUrl }
     : { SQLITE_PATH: ':memory:' };
   const uploads = mkdtempSync(join(tmpdir(), 'shouhu-uploads-'));
-  const config = testConfig(database, { UPLOAD_DIR: uploads, ...options.env });
-  const logger = createLogger(config.logLevel, options.logs);
-  const app = await createApp(config, { logger, clock: options.clock });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const cleanUp = async () => {
+    await created?.drop();
+    rmSync(uploads, { recursive: true, force: true });
+  };
+  let config: AppConfig;
+  let app: NestFastifyApplication | undefined;
+  try {
+    // A test that expects bad config or a failed boot to throw leaves no database behind.
+    config = testConfig(database, { UPLOAD_DIR: uploads, ...options.env });
+    const logger = createLogger(config.logLevel, options.logs);
+    app = await createApp(config, { logger, clock: options.clock });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app?.close();
+    await cleanUp();
+    throw error;
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -91,8 +104,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: databaseUrl ?? null,
     close: async () => {
       await app.close();
-      await created?.drop();
-      rmSync(uploads, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
