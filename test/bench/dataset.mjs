@@ -163,6 +163,14 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
       rows.files += await insertFiles(db, lo, hi, v, files, fileRows.length);
       rows.visits += await insertVisits(db, lo, hi);
     }
+    // The kept counts of files as the server's writes keep them (ChildFilesRepository), counted
+    // afresh over the copies and the templates, as migration 1765206000000 fills them.
+    await db.query('DELETE FROM child_file_counts');
+    await db.query(
+      `INSERT INTO child_file_counts (division_code, categories, status, count)
+       SELECT division_code, categories, status, COUNT(*) FROM child_files
+       GROUP BY division_code, categories, status`,
+    );
     for (let lo = 1; lo <= reports; lo += CHUNK) {
       const hi = Math.min(reports, lo + CHUNK - 1);
       const chunk = { lo, hi, kinds, v, stepSeconds, files, coordinator: coordinator.id };

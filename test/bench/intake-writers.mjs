@@ -1,7 +1,7 @@
 // Two ways to write the rows of one intake (intake-plan.mjs), one transaction per report on a
 // pool of 10 connections, as yardsticks for POST /reports:
 // - the ceiling: the raw mysql2 driver, one statement per table (multi-row where a table takes
-//   several rows), the audit-chain head locked last, just before commit;
+//   several rows), the kept count of files and then the audit-chain head last, just before commit;
 // - the naive baseline: TypeORM `save()` of each row on the server's own entities, in the same
 //   order (TypeORM reads each row by its key before inserting it).
 import 'reflect-metadata';
@@ -51,6 +51,20 @@ function inserter(source, name, { ignore = false } = {}) {
     return stored === undefined ? null : stored;
   };
   return (rows) => [sql, [rows.map((row) => columns.map((c) => value(c, row)))]];
+}
+
+/**
+ * The kept count of files a new file moves (`ChildFilesRepository`), as the server writes it
+ * just before the audit-chain head; null when the intake links an existing file.
+ */
+function countNewFile(plan) {
+  const [file] = plan.rows.ChildFileEntity;
+  if (!file) return null;
+  return [
+    `INSERT INTO child_file_counts (division_code, categories, status, count) VALUES (?, ?, ?, 1)
+     ON DUPLICATE KEY UPDATE count = count + VALUES(count)`,
+    [file.divisionCode, JSON.stringify(file.categories), file.status],
+  ];
 }
 
 function isDeadlock(error) {
@@ -114,6 +128,8 @@ export async function openCeiling(url) {
           'UPDATE idempotency_keys SET response_status = 201, response_body = ? WHERE idempotency_key = ?',
           [responseBody.transformer.to(plan.response), plan.key],
         );
+        const counted = countNewFile(plan);
+        if (counted) await db.query(...counted);
         const [[head]] = await db.query(
           'SELECT seq, hash FROM audit_head WHERE id = ? FOR UPDATE',
           [HEAD_ID],
@@ -182,6 +198,8 @@ export async function openNaive(url) {
           responseStatus: 201,
           responseBody: plan.response,
         });
+        const counted = countNewFile(plan);
+        if (counted) await manager.query(...counted);
         const head = await manager.findOne(Head, {
           where: { id: HEAD_ID },
           lock: { mode: 'pessimistic_write' },

@@ -111,6 +111,30 @@ export class ChildFileEntity {
   updatedAt: Date;
 }
 
+/**
+ * How many children's files have one place, category list and status now: what the figures'
+ * children (`GET /stats/overview`) sum under a scope's prefixes instead of grouping every file
+ * (issue 17: 1.3 s at 200 k files). `ChildFilesRepository` moves the counts in the transaction of
+ * every write of a file's `division_code`, `categories` or `status`, so they are always
+ * `SELECT division_code, categories, status, COUNT(*) FROM child_files GROUP BY` those. A row
+ * whose files all left it stays, at 0: it is written again when one comes back.
+ */
+@Entity('child_file_counts')
+export class ChildFileCountEntity {
+  @PrimaryColumn({ name: 'division_code', type: 'varchar', length: 12 })
+  divisionCode: string;
+
+  /** `child_files.categories` as stored (a JSON list of at most every category: 155 characters). */
+  @PrimaryColumn({ type: 'varchar', length: 255 })
+  categories: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  status: ChildFileStatus;
+
+  @Column({ type: 'integer' })
+  count: number;
+}
+
 /** A keyed hash (blind index) of a normalised identity: finds a child without decrypting anything. */
 @Entity('child_identity_keys')
 export class ChildIdentityKeyEntity {

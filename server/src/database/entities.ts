@@ -3,6 +3,7 @@ import { AuditHeadEntity } from '../audit/audit-head.entity';
 import { AdminAlertEntity } from '../alerts/admin-alert.entity';
 import { CalendarDayEntity, CalendarYearEntity } from '../calendar/calendar.entity';
 import {
+  ChildFileCountEntity,
   ChildFileEntity,
   ChildFileEventEntity,
   ChildIdentityKeyEntity,
@@ -50,6 +51,7 @@ export const ENTITIES = [
   ChildFileEntity,
   ChildFileEventEntity,
   ChildIdentityKeyEntity,
+  ChildFileCountEntity,
   VisitEntity,
   VisitDueEntity,
   SchoolHolidayEntity,

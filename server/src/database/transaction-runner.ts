@@ -14,21 +14,35 @@ function isDeadlock(error: unknown): boolean {
 export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
+ * What a before-commit step locks, in the order every transaction runs them: the kept counts of
+ * children's files (a row per place, category list and status) before the audit-chain head. A
+ * fixed order, whatever order the work registered its steps in, so two transactions never hold
+ * one of these locks each while waiting for the other's.
+ */
+const STEP_LOCKS = ['child-file-counts', 'audit-chain'] as const;
+export type BeforeCommitLock = (typeof STEP_LOCKS)[number];
+
+/**
  * One run of a unit of work, from its start to its commit or rollback: a fresh object each time,
  * so it keys what belongs to that transaction alone (a query runner's manager runs one transaction
  * after another, so a manager cannot).
  */
 export class TransactionScope {
-  private readonly steps: BeforeCommitStep[] = [];
+  private readonly steps: { step: BeforeCommitStep; lock: BeforeCommitLock }[] = [];
 
-  /** Has `step` run as one of the transaction's last statements, after those registered before. */
-  beforeCommit(step: BeforeCommitStep): void {
-    this.steps.push(step);
+  /**
+   * Has `step`, which takes `lock`, run as one of the transaction's last statements: steps run
+   * in `STEP_LOCKS` order, those of one lock in the order registered.
+   */
+  beforeCommit(step: BeforeCommitStep, lock: BeforeCommitLock): void {
+    this.steps.push({ step, lock });
   }
 
   /** @internal The runner's, once the work has returned. */
   async runSteps(manager: EntityManager): Promise<void> {
-    for (const step of this.steps) await step(manager);
+    for (const lock of STEP_LOCKS) {
+      for (const step of this.steps) if (step.lock === lock) await step.step(manager);
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import type {
   StatsClock,
 } from '@shouhu/shared';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { ChildFileEntity } from '../children/child-file.entity';
+import { ChildFileCountEntity } from '../children/child-file.entity';
 import { VisitDueEntity } from '../children/visit.entity';
 import { underPrefixes } from '../database/under-prefixes';
 import { InstitutionEntity } from '../institutions/institution.entity';
@@ -464,22 +464,23 @@ export class StatsRepository {
   }
 
   /**
-   * Children's files under the prefixes now, grouped by their category list and status
-   * (`IDX_child_files_division`): the database groups, one row per distinct list.
+   * Children's files under the prefixes now, by their category list and status: the kept counts
+   * (`ChildFileCountEntity`) summed from their key, which leads with the place, never the files
+   * themselves. Lists whose files all left them (a count of 0) are left out.
    */
   async childFiles(
     prefixes: readonly string[],
   ): Promise<{ categories: ChildCategory[]; status: ChildFileStatus; count: number }[]> {
     const query = this.dataSource
-      .getRepository(ChildFileEntity)
-      .createQueryBuilder('f')
-      .select(this.bytes('f.categories'), 'categories')
-      .addSelect(this.bytes('f.status'), 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where('1 = 1')
-      .groupBy(this.bytes('f.categories'))
-      .addGroupBy(this.bytes('f.status'));
-    const rows = await underPrefixes(query, 'f.division_code', prefixes).getRawMany<{
+      .getRepository(ChildFileCountEntity)
+      .createQueryBuilder('k')
+      .select(this.bytes('k.categories'), 'categories')
+      .addSelect(this.bytes('k.status'), 'status')
+      .addSelect('SUM(k.count)', 'count')
+      .where('k.count <> 0')
+      .groupBy(this.bytes('k.categories'))
+      .addGroupBy(this.bytes('k.status'));
+    const rows = await underPrefixes(query, 'k.division_code', prefixes).getRawMany<{
       categories: Buffer | string;
       status: Buffer | string;
       count: string | number;

@@ -10,12 +10,14 @@ import type {
 } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import {
-  ChildFileEntity,
+  type ChildFileEntity,
   ChildIdentityKeyEntity,
   NEW_FILE_FOLLOW_UP,
 } from '../../src/children/child-file.entity';
+import { ChildFilesRepository } from '../../src/children/child-files.repository';
 import { ChildIndex } from '../../src/children/child-index';
 import { Sealer } from '../../src/crypto/sealer';
+import { TransactionRunner } from '../../src/database/transaction-runner';
 
 export interface ChildFileOverrides {
   divisionCode?: string;
@@ -34,9 +36,9 @@ export interface ChildFileOverrides {
 }
 
 /**
- * A file opened by a village or township worker (摸排), written straight into the database as the
- * server keeps one: sealed identity, search keys, and the identity keys that link later reports
- * about the same child to it. Stands in for `POST /children` in tests of the reads.
+ * A file opened by a village or township worker (摸排), written as the server keeps one: sealed
+ * identity, search keys, the identity keys that link later reports about the same child to it,
+ * and the kept counts of files. Stands in for `POST /children` in tests of the reads.
  */
 export async function aChildFile(
   app: INestApplication,
@@ -77,8 +79,11 @@ export async function aChildFile(
     createdAt: now,
     updatedAt: overrides.updatedAt ?? now,
   };
+  // Through the repository, as every write of a file: it keeps the files' counts too.
+  await app
+    .get(TransactionRunner)
+    .run((manager) => app.get(ChildFilesRepository).createFile(manager, file));
   const db = app.get(DataSource);
-  await db.getRepository(ChildFileEntity).insert(file);
   const keys = index.identityKeys(child, divisionCode, now);
   if (keys.length > 0) {
     await db
