@@ -78,7 +78,7 @@ export class AuditService {
     }
     const rows = [row];
     this.queued.set(transaction, rows);
-    transaction.beforeCommit((m) => this.audit.append(m, rows));
+    transaction.beforeCommit('audit_head', (m) => this.audit.append(m, rows));
   }
 
   /** Records a read of personal details before they are returned. */

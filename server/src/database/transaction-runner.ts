@@ -14,21 +14,36 @@ function isDeadlock(error: unknown): boolean {
 export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
+ * The rows before-commit steps lock, in the order they lock them: every transaction takes them in
+ * this order whatever order its work registered the steps in, so two transactions never wait on
+ * each other in a cycle (kept order counts, then the audit-chain head, which every change writes).
+ */
+export const BEFORE_COMMIT_ORDER = ['order_counts', 'audit_head'] as const;
+
+/** What a before-commit step locks: where it runs among the transaction's last statements. */
+export type BeforeCommitLock = (typeof BEFORE_COMMIT_ORDER)[number];
+
+/**
  * One run of a unit of work, from its start to its commit or rollback: a fresh object each time,
  * so it keys what belongs to that transaction alone (a query runner's manager runs one transaction
  * after another, so a manager cannot).
  */
 export class TransactionScope {
-  private readonly steps: BeforeCommitStep[] = [];
+  private readonly steps: { rank: number; step: BeforeCommitStep }[] = [];
 
-  /** Has `step` run as one of the transaction's last statements, after those registered before. */
-  beforeCommit(step: BeforeCommitStep): void {
-    this.steps.push(step);
+  /**
+   * Has `step` run as one of the transaction's last statements: steps locking rows earlier in
+   * `BEFORE_COMMIT_ORDER` first, those locking the same rows in the order registered.
+   */
+  beforeCommit(locks: BeforeCommitLock, step: BeforeCommitStep): void {
+    this.steps.push({ rank: BEFORE_COMMIT_ORDER.indexOf(locks), step });
   }
 
   /** @internal The runner's, once the work has returned. */
   async runSteps(manager: EntityManager): Promise<void> {
-    for (const step of this.steps) await step(manager);
+    // A stable sort: registration order within a rank.
+    const ordered = [...this.steps].sort((a, b) => a.rank - b.rank);
+    for (const { step } of ordered) await step(manager);
   }
 }
 

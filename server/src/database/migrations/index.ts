@@ -29,6 +29,7 @@ import { LowRatingFlag1765203000000 } from './1765203000000-low-rating-flag';
 import { ClockPlaces1765204000000 } from './1765204000000-clock-places';
 import { ReportFiguresIndex1765204100000 } from './1765204100000-report-figures-index';
 import { UnplannedHolidaysIndex1765205000000 } from './1765205000000-unplanned-holidays-index';
+import { OrderCounts1765207000000 } from './1765207000000-order-counts';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ClockPlaces1765204000000,
   ReportFiguresIndex1765204100000,
   UnplannedHolidaysIndex1765205000000,
+  OrderCounts1765207000000,
 ];
