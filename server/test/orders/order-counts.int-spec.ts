@@ -22,6 +22,7 @@ import { aReport } from '../factories/report.factory';
 import { devLogin } from '../factories/session.factory';
 import { aSecondTownship, aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
+import { statementsOf } from '../setup/statements';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /** Each kept row and each group of the orders, as `unit division: n` (no unit: `-`). */
@@ -226,6 +227,34 @@ describe('the kept order counts behind the lists’ totals', () => {
     await db.transaction((manager) => orders.insert(manager, [copy()], []));
     expect(await db.getRepository(OrderEntity).count()).toBe(before + 1);
     await expectExact('a transaction the runner did not start');
+  });
+
+  it('cost an intake one statement however many orders, written before the audit head', async () => {
+    const statementsAt = async (work: () => Promise<unknown>) => {
+      const { statements } = await statementsOf(db, work);
+      const at = (pattern: RegExp) =>
+        statements.flatMap((sql, i) => (pattern.test(sql) ? [i] : []));
+      return { counts: at(/\border_counts\b/), head: at(/\baudit_head\b/) };
+    };
+    // Three orders (police lead, civil affairs and township assist) at two places.
+    const intake = await statementsAt(() => aReportAt(TOWN, ['violence_abuse']));
+    expect(intake.counts).toHaveLength(1);
+    expect(intake.head.length).toBeGreaterThan(0);
+    expect(intake.counts[0]).toBeLessThan(Math.min(...intake.head));
+
+    const order = await aTownshipOrder();
+    // Signing changes no place: nothing to write.
+    const signing = await statementsAt(() => act(sut.baseUrl, token('township'), order, 'sign'));
+    expect(signing.counts).toEqual([]);
+    const move = await statementsAt(() =>
+      act(sut.baseUrl, token('township'), order, 'transfer', {
+        unitId: otherTownship,
+        reason: '孩子住在草沟镇',
+      }),
+    );
+    expect(move.counts).toHaveLength(1);
+    expect(move.counts[0]).toBeLessThan(Math.min(...move.head));
+    await expectExact('counted statements');
   });
 
   it('stay exact under concurrent intakes in one village, none refused', async () => {
