@@ -1,5 +1,4 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { FILL_ORDER_COUNTS_SQL } from '../../orders/order-counts-fill';
 
 /**
  * Exact list totals at 1 M orders (issue 17): `order_counts` keeps how many orders lie at each
@@ -23,7 +22,11 @@ export class OrderCounts1765207000000 implements MigrationInterface {
         indices: [{ name: 'IDX_order_counts_division', columnNames: ['division_code'] }],
       }),
     );
-    await queryRunner.query(FILL_ORDER_COUNTS_SQL);
+    await queryRunner.query(
+      `INSERT INTO order_counts (unit_key, division_code, n)
+       SELECT COALESCE(unit_id, ''), division_code, COUNT(*) FROM orders
+       GROUP BY COALESCE(unit_id, ''), division_code`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
