@@ -27,6 +27,7 @@ import { loadUnits } from './intake-plan.mjs';
 const server = createRequire(`${ROOT}/server/dist/`);
 const { keepingUnit } = server('./children/keeping-unit.js');
 const { flagLowRatingSql } = server('./reports/low-rating.js');
+const { FILL_ORDER_COUNTS_SQL } = server('./orders/order-counts-fill.js');
 
 const HISTORY_DAYS = 3 * 365;
 const OPEN_DAYS = 30;
@@ -181,8 +182,12 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
     }
     // The rated reports' lead orders join the low-rating queue as the server's writes put them.
     await db.query(flagLowRatingSql("role = 'lead'"));
+    // The lists' totals read the kept counts, which the server moves with each order it writes:
+    // counted again from every order, the templates filed through the API among them.
+    await db.query('DELETE FROM order_counts');
+    await db.query(FILL_ORDER_COUNTS_SQL);
     await db.query(
-      'ANALYZE TABLE reports, orders, order_clocks, order_events, child_files, visit_dues',
+      'ANALYZE TABLE reports, orders, order_counts, order_clocks, order_events, child_files, visit_dues',
     );
     return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {

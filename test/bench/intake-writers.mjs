@@ -1,7 +1,8 @@
 // Two ways to write the rows of one intake (intake-plan.mjs), one transaction per report on a
 // pool of 10 connections, as yardsticks for POST /reports:
 // - the ceiling: the raw mysql2 driver, one statement per table (multi-row where a table takes
-//   several rows), the kept count of files and then the audit-chain head last, just before commit;
+//   several rows), the order counts, the kept count of files and then the audit-chain head last,
+//   just before commit;
 // - the naive baseline: TypeORM `save()` of each row on the server's own entities, in the same
 //   order (TypeORM reads each row by its key before inserting it).
 import 'reflect-metadata';
@@ -54,8 +55,29 @@ function inserter(source, name, { ignore = false } = {}) {
 }
 
 /**
+ * The order counts' upsert the server writes at commit, first of the before-commit steps: one row per
+ * unit ('' for none) and division, keys in the server's order (`order-counts.repository.ts`).
+ */
+function orderCounts(orders) {
+  const byPlace = new Map();
+  for (const order of orders) {
+    const key = `${order.unitId ?? ''}\u0000${order.divisionCode}`;
+    const row = byPlace.get(key) ?? [order.unitId ?? '', order.divisionCode, 0];
+    row[2] += 1;
+    byPlace.set(key, row);
+  }
+  const rows = [...byPlace.values()].sort((a, b) =>
+    a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1,
+  );
+  return [
+    'INSERT INTO order_counts (unit_key, division_code, n) VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)',
+    [rows],
+  ];
+}
+
+/**
  * The kept count of files a new file moves (`ChildFilesRepository`), as the server writes it
- * just before the audit-chain head; null when the intake links an existing file.
+ * after the order counts and before the audit-chain head; null when the intake links an existing file.
  */
 function countNewFile(plan) {
   const [file] = plan.rows.ChildFileEntity;
@@ -128,6 +150,9 @@ export async function openCeiling(url) {
           'UPDATE idempotency_keys SET response_status = 201, response_body = ? WHERE idempotency_key = ?',
           [responseBody.transformer.to(plan.response), plan.key],
         );
+        if (plan.rows.OrderEntity.length > 0) {
+          await db.query(...orderCounts(plan.rows.OrderEntity));
+        }
         const counted = countNewFile(plan);
         if (counted) await db.query(...counted);
         const [[head]] = await db.query(
@@ -198,6 +223,9 @@ export async function openNaive(url) {
           responseStatus: 201,
           responseBody: plan.response,
         });
+        if (plan.rows.OrderEntity.length > 0) {
+          await manager.query(...orderCounts(plan.rows.OrderEntity));
+        }
         const counted = countNewFile(plan);
         if (counted) await manager.query(...counted);
         const head = await manager.findOne(Head, {

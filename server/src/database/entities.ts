@@ -14,6 +14,7 @@ import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { GuardianshipHandoverEntity } from '../orders/handover.entity';
+import { OrderCountEntity } from '../orders/order-count.entity';
 import {
   OrderClockEntity,
   OrderEntity,
@@ -59,6 +60,7 @@ export const ENTITIES = [
   OrderClockEntity,
   RetiredClockEntity,
   OrderEventEntity,
+  OrderCountEntity,
   GuardianshipHandoverEntity,
   UploadEntity,
   SmsMessageEntity,

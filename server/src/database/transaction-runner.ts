@@ -15,11 +15,12 @@ export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
  * What a before-commit step locks, in the order every transaction runs them: the kept counts of
- * children's files (a row per place, category list and status) before the audit-chain head. A
- * fixed order, whatever order the work registered its steps in, so two transactions never hold
- * one of these locks each while waiting for the other's.
+ * orders (a row per unit and place), then those of children's files (a row per place, category
+ * list and status), then the audit-chain head. A fixed order, whatever order the work registered
+ * its steps in, so two transactions never hold one of these locks each while waiting for the
+ * other's.
  */
-const STEP_LOCKS = ['child-file-counts', 'audit-chain'] as const;
+const STEP_LOCKS = ['order-counts', 'child-file-counts', 'audit-chain'] as const;
 export type BeforeCommitLock = (typeof STEP_LOCKS)[number];
 
 /**

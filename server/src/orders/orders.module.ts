@@ -21,6 +21,7 @@ import { OrderInbox } from './order-inbox';
 import { OrderQueriesService } from './order-queries.service';
 import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
+import { OrderCountsRepository } from './order-counts.repository';
 import { OrdersRepository } from './orders.repository';
 import { ReportDetailsBuilder } from './report-details';
 import { ReportProgress } from './report-progress';
@@ -42,6 +43,7 @@ import { ReportProgress } from './report-progress';
   controllers: [OrdersController],
   providers: [
     OrdersRepository,
+    OrderCountsRepository,
     HandoversRepository,
     ChildFileHolding,
     OrderQueriesService,

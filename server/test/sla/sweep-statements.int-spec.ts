@@ -4,6 +4,7 @@ import { aChildFile } from '../factories/child-file.factory';
 import { TOWN, aCounty } from '../factories/county.factory';
 import { submitReport } from '../factories/order.factory';
 import { aVisitDue } from '../factories/visit-due.factory';
+import { statementsOf } from '../setup/statements';
 import { startTestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
 
@@ -14,29 +15,6 @@ const SURNAMES = '赵钱孙李周吴郑王冯陈褚卫';
 const ENV = { AUTH_TOKEN_TTL_HOURS: '2000' };
 /** The audit chain's own statements: appended through AuditService, counted apart. */
 const AUDIT = /\b(audit_head|audit_log)\b/;
-
-/** Every statement the app's database connections send while `work` runs. */
-async function statementsOf<T>(
-  dataSource: DataSource,
-  work: () => Promise<T>,
-): Promise<{ statements: string[]; result: T }> {
-  const statements: string[] = [];
-  const create = dataSource.createQueryRunner.bind(dataSource);
-  dataSource.createQueryRunner = (...args) => {
-    const runner = create(...args);
-    const query = runner.query.bind(runner);
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      statements.push(sql);
-      return (query as (...a: unknown[]) => unknown)(sql, ...rest);
-    }) as typeof runner.query;
-    return runner;
-  };
-  try {
-    return { statements, result: await work() };
-  } finally {
-    dataSource.createQueryRunner = create;
-  }
-}
 
 /**
  * One sweep tick on a fresh server over `reports` reports of 泗城镇 (three orders each) filed at

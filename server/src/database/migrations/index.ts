@@ -30,6 +30,7 @@ import { ClockPlaces1765204000000 } from './1765204000000-clock-places';
 import { ReportFiguresIndex1765204100000 } from './1765204100000-report-figures-index';
 import { UnplannedHolidaysIndex1765205000000 } from './1765205000000-unplanned-holidays-index';
 import { ChildFileCounts1765206000000 } from './1765206000000-child-file-counts';
+import { OrderCounts1765207000000 } from './1765207000000-order-counts';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ReportFiguresIndex1765204100000,
   UnplannedHolidaysIndex1765205000000,
   ChildFileCounts1765206000000,
+  OrderCounts1765207000000,
 ];
