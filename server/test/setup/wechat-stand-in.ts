@@ -80,7 +80,8 @@ export async function startWechatStandIn(): Promise<WechatStandIn> {
     } else if (kind === 'ok' && openid) {
       response.end(JSON.stringify({ openid, session_key: 'key', ...(unionid ? { unionid } : {}) }));
     } else {
-      response.end(JSON.stringify(ERRORS[kind] ?? ERRORS.invalid));
+      // Own keys only: a code such as `toString` is just another invalid code, not Object's method.
+      response.end(JSON.stringify(Object.hasOwn(ERRORS, kind) ? ERRORS[kind] : ERRORS.invalid));
     }
   }
 
