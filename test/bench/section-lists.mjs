@@ -41,7 +41,12 @@ function pages(now, policeUnitId) {
       path: `/orders?queue=${queue}`,
     })),
     {
-      figure: 'GET /children for a township',
+      figure: "a township supervisor's GET /children as the list opens",
+      openid: 'demo-township',
+      path: '/children?status=active&page=1&pageSize=20',
+    },
+    {
+      figure: 'GET /children filtered to the township',
       openid: 'demo-township',
       path: `/children?division=${TOWNSHIP}`,
     },

@@ -1,0 +1,125 @@
+import type { ChildCategory } from '@shouhu/shared';
+import type { ChildFileEntity } from '../../src/children/child-file.entity';
+import { ChildFileQueriesRepository } from '../../src/child-files/child-file-queries.repository';
+import { aChildFile } from '../factories/child-file.factory';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const TOWNSHIP = '341324100';
+const OTHER_TOWNSHIP = '341324101';
+const DAY = 86_400_000;
+const T0 = Date.parse('2027-01-01T00:00:00.000Z');
+
+/** The list's order, worked out here: next visit due first (none last), latest change, id. */
+function listOrder(a: ChildFileEntity, b: ChildFileEntity): number {
+  const due = (f: ChildFileEntity) => f.nextVisitDueAt?.getTime() ?? Infinity;
+  return (
+    due(a) - due(b) ||
+    b.updatedAt.getTime() - a.updatedAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * `GET /children` reads a unit's list in two parts that share no file (the files under its
+ * places, the files it holds an order about outside them) and cuts each page from their union:
+ * every page, at every page size and with a filter, must be the slice of the whole list worked
+ * out here from the files themselves, and every total its length.
+ */
+describe('a list of files read in two parts', () => {
+  let sut: TestApp;
+  let files: ChildFileEntity[];
+  let held: string[];
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    const made: Promise<ChildFileEntity>[] = [];
+    for (let i = 0; i < 24; i++) {
+      const township = i % 3 === 0 ? OTHER_TOWNSHIP : TOWNSHIP;
+      const categories: ChildCategory[] = i % 2 === 0 ? ['left_behind'] : ['disabled'];
+      made.push(
+        aChildFile(sut.app, {
+          divisionCode: `${township}${String(200 + (i % 4)).padStart(3, '0')}`,
+          categories,
+          // A child of their own each: one child's identity keys belong to one file.
+          child: {
+            name: `王${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}`,
+            gender: 'female',
+            ageYears: 9,
+          },
+          status: i % 7 === 6 ? 'closed' : 'active',
+          // Some without a visit due, some due the same day (their latest change decides).
+          nextVisitDueAt: i % 5 === 0 ? null : new Date(T0 + (i % 4) * DAY),
+          updatedAt: new Date(T0 - i * 60_000),
+        }),
+      );
+    }
+    files = await Promise.all(made);
+    // Held: most of the other township's files, and two under the prefix (listed once).
+    const outside = files.filter((f) => f.divisionCode.startsWith(OTHER_TOWNSHIP));
+    const inside = files.filter((f) => f.divisionCode.startsWith(TOWNSHIP));
+    held = [...outside.slice(0, -2), ...inside.slice(0, 2)].map((f) => f.id);
+  });
+  afterAll(() => sut.close());
+
+  const inScope = (f: ChildFileEntity) =>
+    f.divisionCode.startsWith(TOWNSHIP) || held.includes(f.id);
+
+  it.each<[string, { category?: ChildCategory }, number]>([
+    ['the list as it opens', {}, 1],
+    ['the list as it opens', {}, 2],
+    ['the list as it opens', {}, 5],
+    ['the list as it opens', {}, 50],
+    ['one category', { category: 'left_behind' }, 3],
+  ])(
+    'pages %s %j, %i at a time, as the whole list worked out from the files',
+    async (_, extra, size) => {
+      const sut_list = sut.app.get(ChildFileQueriesRepository);
+      const expected = files
+        .filter((f) => f.status === 'active' && inScope(f))
+        .filter((f) => !extra.category || f.categories.includes(extra.category))
+        .sort(listOrder)
+        .map((f) => f.id);
+      // Both parts in the list, interleaved in its order.
+      const outside = (id: string) =>
+        files.find((f) => f.id === id)!.divisionCode.startsWith(OTHER_TOWNSHIP);
+      expect(expected.filter(outside).length).toBeGreaterThan(1);
+      expect(outside(expected[0]) || outside(expected[1]) || outside(expected[2])).toBe(true);
+
+      const pages: string[] = [];
+      for (let offset = 0; offset <= expected.length; offset += size) {
+        const [rows, total] = await sut_list.page(
+          { divisionPrefixes: [TOWNSHIP], heldFileIds: held },
+          { status: 'active', ...extra },
+          offset,
+          size,
+        );
+        expect(total).toBe(expected.length);
+        pages.push(...rows.map((row) => row.id));
+      }
+
+      expect(pages).toEqual(expected);
+    },
+  );
+
+  it('reads each part alone when the unit has only places, or only held files', async () => {
+    const sut_list = sut.app.get(ChildFileQueriesRepository);
+    const only = async (scope: { divisionPrefixes: string[]; heldFileIds: string[] }) =>
+      (await sut_list.page(scope, { status: 'active' }, 0, 100))[0].map((row) => row.id);
+
+    expect(await only({ divisionPrefixes: [TOWNSHIP], heldFileIds: [] })).toEqual(
+      files
+        .filter((f) => f.status === 'active' && f.divisionCode.startsWith(TOWNSHIP))
+        .sort(listOrder)
+        .map((f) => f.id),
+    );
+    expect(await only({ divisionPrefixes: [], heldFileIds: held })).toEqual(
+      files
+        .filter((f) => f.status === 'active' && held.includes(f.id))
+        .sort(listOrder)
+        .map((f) => f.id),
+    );
+    expect(
+      await sut_list.page({ divisionPrefixes: [], heldFileIds: [] }, { status: 'active' }, 0, 10),
+    ).toEqual([[], 0]);
+  });
+});
