@@ -83,7 +83,11 @@ export class ChildFileQueriesRepository {
       const rows = await ordered(parts[0]).offset(offset).limit(limit).getRawMany<{ id: string }>();
       return rows.map((row) => row.id);
     }
-    const queries = parts.map((part) => ordered(part).limit(offset + limit).getQueryAndParameters());
+    const queries = parts.map((part) =>
+      ordered(part)
+        .limit(offset + limit)
+        .getQueryAndParameters(),
+    );
     const union = queries.map(([sql], i) => `SELECT * FROM (${sql}) p${i}`).join(' UNION ALL ');
     const rows = (await this.dataSource.query(
       `SELECT u.id AS id FROM (${union}) u

@@ -35,7 +35,7 @@ describe('a list of files read in two parts', () => {
     const made: Promise<ChildFileEntity>[] = [];
     for (let i = 0; i < 24; i++) {
       const township = i % 3 === 0 ? OTHER_TOWNSHIP : TOWNSHIP;
-      const categories: ChildCategory[] = i % 2 === 0 ? ['left_behind'] : ['disabled'];
+      const categories: ChildCategory[] = i % 2 === 0 ? ['left_behind'] : ['severe_disability'];
       made.push(
         aChildFile(sut.app, {
           divisionCode: `${township}${String(200 + (i % 4)).padStart(3, '0')}`,
