@@ -21,7 +21,7 @@ import { json } from '../database/column-transformers';
 @Index('IDX_child_files_name_key', ['nameKey'])
 @Index('IDX_child_files_id_key', ['idKey'])
 @Index('IDX_child_files_priority', ['priority', 'status', 'divisionCode', 'id'])
-@Index('IDX_child_files_dropout_place', ['dropoutState', 'divisionCode', 'dropoutSince'])
+@Index('IDX_child_files_dropout_place', ['dropoutState', 'status', 'divisionCode', 'dropoutSince'])
 @Index('IDX_child_files_list', ['status', 'divisionCode', 'nextVisitDueAt', 'updatedAt'])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

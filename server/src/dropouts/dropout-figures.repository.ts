@@ -11,7 +11,7 @@ export interface DropoutFigureScope {
 
 /**
  * The county's 控辍保学 figures, counted by the database through `IDX_child_files_dropout_place`
- * (state, place, since): the files on the list per state, then per state the one with the oldest
+ * (state, status, place, since) alone: the files on the list per state, then per state the one with the oldest
  * `since` and the median's one or two rows. Only files on the list are read, never every file.
  * Files 在册 only: a closed file (moved out, turned 18) is no longer followed.
  */

@@ -31,6 +31,7 @@ import { ReportFiguresIndex1765204100000 } from './1765204100000-report-figures-
 import { UnplannedHolidaysIndex1765205000000 } from './1765205000000-unplanned-holidays-index';
 import { ChildFileCounts1765206000000 } from './1765206000000-child-file-counts';
 import { OrderCounts1765207000000 } from './1765207000000-order-counts';
+import { DropoutPlaceStatusIndex1765208000000 } from './1765208000000-dropout-place-status-index';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   UnplannedHolidaysIndex1765205000000,
   ChildFileCounts1765206000000,
   OrderCounts1765207000000,
+  DropoutPlaceStatusIndex1765208000000,
 ];
