@@ -1,9 +1,9 @@
 import type { OrderDetail, OrderSummary, Page } from '@shouhu/shared';
-import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
+import { TOWN, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aSecondTownship } from '../factories/unit.factory';
 import { http } from '../setup/http';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { aTwoTownshipCountyApp } from '../factories/two-townships.factory';
+import { type TestApp } from '../setup/test-app';
 
 /**
  * A pending extension asks for more time for the work in hand. Every action that ends that work
@@ -16,9 +16,7 @@ describe('a pending extension is withdrawn when the order leaves the unit’s ha
   let otherTownship: string;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    county = await aCounty(sut.baseUrl);
-    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
+    ({ sut, county, otherTownship } = await aTwoTownshipCountyApp());
   });
   afterAll(() => sut.close());
 

@@ -10,19 +10,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { OrderEntity } from '../../src/orders/order.entity';
 import { OrdersRepository } from '../../src/orders/orders.repository';
-import {
-  COUNTY,
-  TOWN,
-  TOWN_WITHOUT_SUPERVISOR,
-  aCounty,
-  type County,
-} from '../factories/county.factory';
+import { TOWN, TOWN_WITHOUT_SUPERVISOR, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aReport } from '../factories/report.factory';
 import { devLogin } from '../factories/session.factory';
-import { aSecondTownship, aUnit } from '../factories/unit.factory';
+import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
 import { statementsOf } from '../setup/statements';
+import { aTwoTownshipCountyApp } from '../factories/two-townships.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 /** Each kept row and each group of the orders, as `unit division: n` (no unit: `-`). */
@@ -76,10 +71,7 @@ describe('the kept order counts behind the lists’ totals', () => {
   let otherTownship: string;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    db = sut.app.get(DataSource);
-    county = await aCounty(sut.baseUrl);
-    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
+    ({ sut, db, county, otherTownship } = await aTwoTownshipCountyApp());
   });
   afterAll(() => sut.close());
 

@@ -1,16 +1,11 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { OrderClockEntity, OrderEntity } from '../../src/orders/order.entity';
-import {
-  COUNTY,
-  TOWN,
-  TOWN_WITHOUT_SUPERVISOR,
-  aCounty,
-  type County,
-} from '../factories/county.factory';
+import { TOWN, TOWN_WITHOUT_SUPERVISOR, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aSecondTownship, aUnit } from '../factories/unit.factory';
+import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { aTwoTownshipCountyApp } from '../factories/two-townships.factory';
+import { type TestApp } from '../setup/test-app';
 
 /**
  * Every clock carries its order's unit and place for the figures (migration 1765204000000). Every
@@ -25,10 +20,7 @@ describe('the unit and place each clock carries for the figures', () => {
   let unsupervisedTownship: string;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    db = sut.app.get(DataSource);
-    county = await aCounty(sut.baseUrl);
-    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
+    ({ sut, db, county, otherTownship } = await aTwoTownshipCountyApp());
   });
   afterAll(() => sut.close());
 

@@ -1,9 +1,9 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { OrderClockEntity, RetiredClockEntity } from '../../src/orders/order.entity';
-import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
+import { TOWN, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
-import { aSecondTownship } from '../factories/unit.factory';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { aTwoTownshipCountyApp } from '../factories/two-townships.factory';
+import { type TestApp } from '../setup/test-app';
 
 /**
  * What the figures count as interrupted is written by the order's actions: a return marks the
@@ -17,10 +17,7 @@ describe('clocks a return, a move or a reopen ends, kept for the figures', () =>
   let otherTownship: string;
 
   beforeAll(async () => {
-    sut = await startTestApp();
-    db = sut.app.get(DataSource);
-    county = await aCounty(sut.baseUrl);
-    otherTownship = await aSecondTownship(sut.baseUrl, COUNTY);
+    ({ sut, db, county, otherTownship } = await aTwoTownshipCountyApp());
   });
   afterAll(() => sut.close());
 
