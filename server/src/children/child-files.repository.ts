@@ -15,24 +15,15 @@ import {
 } from './child-file.entity';
 import { insertRows } from '../database/insert-rows';
 import { selectRows } from '../database/select-rows';
-import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
+import { KeptCounts } from '../database/kept-counts';
+import { TransactionRunner } from '../database/transaction-runner';
 
 /** Where a file counts in `child_file_counts`: its place, category list as stored, and status. */
 type CountKey = Pick<ChildFileCountEntity, 'divisionCode' | 'categories' | 'status'>;
 
-/** How a transaction moves one kept count: `delta` files more (less when negative) under `key`. */
-interface CountMove {
-  key: CountKey;
-  delta: number;
-}
-
-/** Keys in one total order (place, list, status), the order every transaction locks them in. */
-function byKey(a: CountMove, b: CountMove): number {
-  const [x, y] = [a.key, b.key];
-  for (const field of ['divisionCode', 'categories', 'status'] as const) {
-    if (x[field] !== y[field]) return x[field] < y[field] ? -1 : 1;
-  }
-  return 0;
+/** The kept row's key, in the order of its key columns. */
+function countKey({ divisionCode, categories, status }: CountKey): string[] {
+  return [divisionCode, categories, status];
 }
 
 /**
@@ -55,13 +46,20 @@ function locked<T extends ObjectLiteral>(
  */
 @Injectable()
 export class ChildFilesRepository {
+  private readonly counts: KeptCounts;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
-  ) {}
-
-  /** The kept counts each open transaction moves, by key, written just before it commits. */
-  private readonly countMoves = new WeakMap<TransactionScope, CountMove[]>();
+    transactions: TransactionRunner,
+  ) {
+    // Before the audit chain's: a village's rows stay locked from the upsert to the commit only.
+    this.counts = new KeptCounts(transactions, {
+      table: 'child_file_counts',
+      keyColumns: ['division_code', 'categories', 'status'],
+      countColumn: 'count',
+      lock: 'child-file-counts',
+    });
+  }
 
   /**
    * Inserts the keys for `candidateFileId`, leaving keys already filed as they are, and returns
@@ -132,7 +130,7 @@ export class ChildFilesRepository {
   /** Inserts the file; it counts under its place, categories and status from the commit on. */
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
     await insertRows(manager, ChildFileEntity, [file]);
-    await this.moveCounts(manager, [{ key: this.countKeyOf(manager, file), delta: 1 }]);
+    await this.counts.move(manager, [{ key: this.countKeyOf(manager, file), n: 1 }]);
   }
 
   /** The file, locked until the transaction ends, so two changes to it never interleave. */
@@ -160,9 +158,9 @@ export class ChildFilesRepository {
     )) as CountKey[];
     await manager.getRepository(ChildFileEntity).update({ id }, fields);
     if (!stored) return;
-    await this.moveCounts(manager, [
-      { key: stored, delta: -1 },
-      { key: this.countKeyOf(manager, file), delta: 1 },
+    await this.counts.move(manager, [
+      { key: countKey(stored), n: -1 },
+      { key: this.countKeyOf(manager, file), n: 1 },
     ]);
   }
 
@@ -219,63 +217,17 @@ export class ChildFilesRepository {
   }
 
   /** Where `file` counts: its categories as the column stores them (its transformer's text). */
-  private countKeyOf(manager: EntityManager, file: ChildFileEntity): CountKey {
+  private countKeyOf(manager: EntityManager, file: ChildFileEntity): string[] {
     const column = manager.connection
       .getMetadata(ChildFileEntity)
       .findColumnWithPropertyName('categories')!;
-    return {
+    return countKey({
       divisionCode: file.divisionCode,
       categories: manager.connection.driver.preparePersistentValue(
         file.categories,
         column,
       ) as string,
       status: file.status,
-    };
-  }
-
-  /**
-   * Adds `moves` to the transaction's moves of the kept counts, written once among its last
-   * statements, before the audit chain's (a village's rows stay locked from then to the commit
-   * only); at once in a transaction the TransactionRunner does not run.
-   */
-  private async moveCounts(manager: EntityManager, moves: CountMove[]): Promise<void> {
-    const transaction = this.transactions.scopeOf(manager);
-    if (!transaction) return this.writeCounts(manager, moves);
-    const pending = this.countMoves.get(transaction);
-    if (pending) {
-      pending.push(...moves);
-      return;
-    }
-    const queued = [...moves];
-    this.countMoves.set(transaction, queued);
-    transaction.beforeCommit((m) => this.writeCounts(m, queued), 'child-file-counts');
-  }
-
-  /**
-   * One upsert adding the moves' net delta to each key's count (a new row starts at it), keys in
-   * `byKey` order so two transactions never lock them crosswise; moves that cancel out (a file
-   * saved where it already counted) write nothing.
-   */
-  private async writeCounts(manager: EntityManager, moves: CountMove[]): Promise<void> {
-    const net = new Map<string, CountMove>();
-    for (const { key, delta } of moves) {
-      const name = JSON.stringify([key.divisionCode, key.categories, key.status]);
-      const move = net.get(name) ?? { key, delta: 0 };
-      move.delta += delta;
-      net.set(name, move);
-    }
-    const rows = [...net.values()].filter((move) => move.delta !== 0).sort(byKey);
-    if (rows.length === 0) return;
-    const sqlite = manager.connection.options.type === 'better-sqlite3';
-    await manager.query(
-      `INSERT INTO child_file_counts (division_code, categories, status, count) VALUES ${rows
-        .map(() => '(?, ?, ?, ?)')
-        .join(', ')} ${
-        sqlite
-          ? 'ON CONFLICT (division_code, categories, status) DO UPDATE SET count = count + excluded.count'
-          : 'ON DUPLICATE KEY UPDATE count = count + VALUES(count)'
-      }`,
-      rows.flatMap(({ key, delta }) => [key.divisionCode, key.categories, key.status, delta]),
-    );
+    });
   }
 }

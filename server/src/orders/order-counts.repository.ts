@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TransactionRunner, type TransactionScope } from '../database/transaction-runner';
+import { KeptCounts } from '../database/kept-counts';
+import { TransactionRunner } from '../database/transaction-runner';
 import { OrderCountEntity } from './order-count.entity';
 import type { OrderScope } from './orders.repository';
 
@@ -16,12 +17,6 @@ export interface OrderPlaceChange {
   to?: OrderPlace;
 }
 
-interface Delta {
-  unitKey: string;
-  divisionCode: string;
-  n: number;
-}
-
 /** The kept row's key of orders in no unit (a primary key cannot hold null; `order-counts-fill`). */
 const NO_UNIT = '';
 
@@ -31,35 +26,33 @@ const NO_UNIT = '';
  */
 @Injectable()
 export class OrderCountsRepository {
+  private readonly counts: KeptCounts;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
-  ) {}
-
-  /** The deltas each open transaction has gathered, by `unitKey` and `divisionCode`. */
-  private readonly pending = new WeakMap<TransactionScope, Map<string, Delta>>();
+    transactions: TransactionRunner,
+  ) {
+    this.counts = new KeptCounts(transactions, {
+      table: 'order_counts',
+      keyColumns: ['unit_key', 'division_code'],
+      countColumn: 'n',
+      lock: 'order-counts',
+    });
+  }
 
   /**
-   * Moves the counts by `changes` in `manager`'s transaction. In a transaction of the
-   * TransactionRunner the deltas are gathered and written once, as one of its last statements
-   * (before the audit head: `STEP_LOCKS` in the transaction runner), so intake pays one statement however many
-   * orders it makes and holds the counters' row locks only from then to the commit; in any other
-   * transaction they are written at once.
+   * Moves the counts by `changes` in `manager`'s transaction: gathered and written once among its
+   * last statements (before the files' counts and the audit head: `STEP_LOCKS`), so intake pays
+   * one statement however many orders it makes (`KeptCounts`).
    */
-  async move(manager: EntityManager, changes: readonly OrderPlaceChange[]): Promise<void> {
-    const transaction = this.transactions.scopeOf(manager);
-    let deltas = transaction ? this.pending.get(transaction) : undefined;
-    const first = !deltas;
-    deltas ??= new Map();
-    for (const { from, to } of changes) {
-      if (from) add(deltas, from, -1);
-      if (to) add(deltas, to, 1);
-    }
-    if (!transaction) return this.write(manager, deltas);
-    if (!first) return;
-    this.pending.set(transaction, deltas);
-    const gathered = deltas;
-    transaction.beforeCommit((m) => this.write(m, gathered), 'order-counts');
+  move(manager: EntityManager, changes: readonly OrderPlaceChange[]): Promise<void> {
+    return this.counts.move(
+      manager,
+      changes.flatMap(({ from, to }) => [
+        ...(from ? [{ key: keyOf(from), n: -1 }] : []),
+        ...(to ? [{ key: keyOf(to), n: 1 }] : []),
+      ]),
+    );
   }
 
   /**
@@ -98,46 +91,9 @@ export class OrderCountsRepository {
     )) as { n: string | number }[];
     return Number(row?.n ?? 0);
   }
-
-  /**
-   * One upsert of every non-zero delta, keys in a fixed order (unit, then division) so two
-   * transactions lock shared rows in the same order and never deadlock on them.
-   */
-  private async write(manager: EntityManager, deltas: ReadonlyMap<string, Delta>): Promise<void> {
-    const rows = [...deltas.values()]
-      .filter((d) => d.n !== 0)
-      .sort((a, b) =>
-        a.unitKey === b.unitKey
-          ? compare(a.divisionCode, b.divisionCode)
-          : compare(a.unitKey, b.unitKey),
-      );
-    if (rows.length === 0) return;
-    const { driver } = manager.connection;
-    const table = driver.escape(manager.connection.getMetadata(OrderCountEntity).tableName);
-    const [unitKey, divisionCode, n] = ['unit_key', 'division_code', 'n'].map((c) =>
-      driver.escape(c),
-    );
-    const upsert =
-      manager.connection.options.type === 'better-sqlite3'
-        ? `ON CONFLICT (${unitKey}, ${divisionCode}) DO UPDATE SET ${n} = ${n} + excluded.${n}`
-        : `ON DUPLICATE KEY UPDATE ${n} = ${n} + VALUES(${n})`;
-    await manager.query(
-      `INSERT INTO ${table} (${unitKey}, ${divisionCode}, ${n}) VALUES ${rows
-        .map(() => '(?, ?, ?)')
-        .join(', ')} ${upsert}`,
-      rows.flatMap((row) => [row.unitKey, row.divisionCode, row.n]),
-    );
-  }
 }
 
-function add(deltas: Map<string, Delta>, place: OrderPlace, n: number): void {
-  const unitKey = place.unitId ?? NO_UNIT;
-  const key = `${unitKey}\u0000${place.divisionCode}`;
-  const delta = deltas.get(key);
-  if (delta) delta.n += n;
-  else deltas.set(key, { unitKey, divisionCode: place.divisionCode, n });
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The kept row's key: the unit (`NO_UNIT` for none), then the division. */
+function keyOf(place: OrderPlace): string[] {
+  return [place.unitId ?? NO_UNIT, place.divisionCode];
 }
