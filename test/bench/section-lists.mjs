@@ -15,6 +15,16 @@ function thisMonth(now) {
   return `from=${today.slice(0, 8)}01&to=${today}`;
 }
 
+/**
+ * The last 30 Beijing dates to today: a whole month's figures whatever the day (early in a month
+ * "this month" is a day or two, which flatters the page).
+ */
+function lastThirtyDays(now) {
+  const today = shanghaiDate(now);
+  const from = shanghaiDate(new Date(now.getTime() - 29 * 86_400_000));
+  return `from=${from}&to=${today}`;
+}
+
 /** The statistics page over the last whole year of Beijing dates, to today (the longest it answers). */
 function lastYear(now) {
   const today = shanghaiDate(now);
@@ -60,6 +70,12 @@ function pages(now, policeUnitId) {
       figure: 'GET /stats/overview, a township, this month',
       openid: 'demo-township',
       path: `/stats/overview?${thisMonth(now)}&division=${TOWNSHIP}`,
+      stats: true,
+    },
+    {
+      figure: 'GET /stats/overview, the county, the last 30 days',
+      openid: 'demo-coordinator',
+      path: `/stats/overview?${lastThirtyDays(now)}`,
       stats: true,
     },
     {

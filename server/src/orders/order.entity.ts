@@ -128,6 +128,16 @@ export class OrderEntity {
   'startedAt',
   'stoppedAt',
 ])
+@Index('IDX_order_clocks_unit_due', [
+  'unitId',
+  'clock',
+  'dueAt',
+  'orderId',
+  'divisionCode',
+  'stage',
+  'interrupted',
+  'stoppedAt',
+])
 export class OrderClockEntity {
   @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
   orderId: string;
@@ -169,6 +179,16 @@ export class OrderClockEntity {
 @Entity('retired_clocks')
 @Index('IDX_retired_clocks_due', ['dueAt'])
 @Index('IDX_retired_clocks_order', ['orderId'])
+@Index('IDX_retired_clocks_unit_due', [
+  'unitId',
+  'clock',
+  'dueAt',
+  'orderId',
+  'divisionCode',
+  'stage',
+  'interrupted',
+  'stoppedAt',
+])
 export class RetiredClockEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -233,9 +233,9 @@ export class StatsRepository {
    * clock of `bar.clock` held by `bar.unitId`, due in the window, whose clock ended as
    * `bar.result` at `now` (`hasClockResult`, written here as the database's condition), current
    * and retired clocks alike; ordered by their earliest such due time, then id; `offset`/`limit`
-   * in orders. `total` counts the distinct orders. The database filters, orders and pages:
-   * `IDX_order_clocks_due_place` (the clock carries its order's unit and place) and
-   * `IDX_retired_clocks_due`.
+   * in orders. `total` counts the distinct orders. Each table is read in the page's order from
+   * `IDX_order_clocks_unit_due` and `IDX_retired_clocks_unit_due` (unit, kind, due time, order,
+   * and every column the condition reads), as far as the page reaches, never the whole bar.
    */
   async clockOrderPage(
     window: StatsWindow,
@@ -250,26 +250,42 @@ export class StatsRepository {
         .createQueryBuilder('c')
         .select('c.order_id', 'orderId')
         .addSelect('c.due_at', 'dueAt')
-        .where('c.due_at >= :start AND c.due_at < :end', window)
-        .andWhere('c.unit_id = :unitId AND c.clock = :clock', bar)
+        .where('c.unit_id = :unitId AND c.clock = :clock', bar)
+        .andWhere('c.due_at >= :start AND c.due_at < :end', window)
         .andWhere(`(${CLOCK_RESULT_SQL[bar.result]})`, { now });
-      return underPrefixes(query, 'c.division_code', window.prefixes).getQueryAndParameters();
+      return underPrefixes(query, 'c.division_code', window.prefixes);
     };
-    const [current, retired] = [matching(OrderClockEntity), matching(RetiredClockEntity)];
-    const union = `(${current[0]} UNION ALL ${retired[0]}) u`;
-    const parameters = [...current[1], ...retired[1]];
-    const [rows, counted] = await Promise.all([
-      this.dataSource.query<{ orderId: string }[]>(
-        `SELECT u.orderId AS orderId, MIN(u.dueAt) AS firstDue FROM ${union}
-         GROUP BY u.orderId ORDER BY firstDue, u.orderId LIMIT ? OFFSET ?`,
-        [...parameters, limit, offset],
-      ),
+    const [current, retired] = [matching(OrderClockEntity), matching(RetiredClockEntity)].map(
+      (query) => query.getQueryAndParameters(),
+    );
+    const [counted, retiredCounted] = await Promise.all([
       this.dataSource.query<{ total: string | number }[]>(
-        `SELECT COUNT(DISTINCT u.orderId) AS total FROM ${union}`,
-        parameters,
+        `SELECT COUNT(DISTINCT u.orderId) AS total FROM (${current[0]} UNION ALL ${retired[0]}) u`,
+        [...current[1], ...retired[1]],
+      ),
+      this.dataSource.query<{ n: string | number }[]>(
+        `SELECT COUNT(*) AS n FROM (${retired[0]}) r`,
+        retired[1],
       ),
     ]);
-    return { ids: rows.map((row) => row.orderId), total: Number(counted[0]?.total ?? 0) };
+    // An order has one current clock of a kind (its key), so every entry after an order's first
+    // is a retired clock: the first `offset + limit + retired` entries by due time, then order,
+    // hold the first `offset + limit` orders, each first met at its earliest due time.
+    const reach = offset + limit + Number(retiredCounted[0]?.n ?? 0);
+    const parts = [matching(OrderClockEntity), matching(RetiredClockEntity)].map((query) =>
+      query
+        .orderBy('c.due_at', 'ASC')
+        .addOrderBy('c.order_id', 'ASC')
+        .limit(reach)
+        .getQueryAndParameters(),
+    );
+    const union = parts.map(([sql], i) => `SELECT * FROM (${sql}) p${i}`).join(' UNION ALL ');
+    const entries = await this.dataSource.query<{ orderId: string }[]>(
+      `SELECT u.orderId AS orderId FROM (${union}) u ORDER BY u.dueAt, u.orderId LIMIT ${Number(reach)}`,
+      parts.flatMap(([, parameters]) => parameters),
+    );
+    const ids = [...new Set(entries.map((entry) => entry.orderId))].slice(offset, offset + limit);
+    return { ids, total: Number(counted[0]?.total ?? 0) };
   }
 
   /**

@@ -32,6 +32,7 @@ import { UnplannedHolidaysIndex1765205000000 } from './1765205000000-unplanned-h
 import { ChildFileCounts1765206000000 } from './1765206000000-child-file-counts';
 import { OrderCounts1765207000000 } from './1765207000000-order-counts';
 import { DropoutPlaceStatusIndex1765208000000 } from './1765208000000-dropout-place-status-index';
+import { ClockOrdersIndexes1765209000000 } from './1765209000000-clock-orders-indexes';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   ChildFileCounts1765206000000,
   OrderCounts1765207000000,
   DropoutPlaceStatusIndex1765208000000,
+  ClockOrdersIndexes1765209000000,
 ];
