@@ -5,8 +5,8 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditHeadEntity } from './audit-head.entity';
 import { ReportEntity } from '../reports/report.entity';
 import type { ReportOfRow } from './audit-actors';
-import { insertRows } from '../database/insert-rows';
-import { selectRows, updateRows } from '../database/select-rows';
+import { insertRowsLater } from '../database/insert-rows';
+import { selectRows, updateRowsLater } from '../database/select-rows';
 
 const HEAD_ID = 1;
 const VERIFY_BATCH = 1000;
@@ -17,10 +17,11 @@ export class AuditRepository {
 
   /**
    * Appends `records`, in order, inside the caller's transaction, in three statements: the head
-   * read and locked, the rows in one insert, the head moved. The head row stays locked until that
-   * transaction ends, so concurrent appends are serialized and each links to the one before:
-   * append as the transaction's last statements to hold it for the shortest time. (SQLite runs
-   * one transaction at a time anyway and has no row locks.)
+   * read and locked, the rows in one insert, the head moved (the last two held to go with the
+   * commit's other writes, `writeLater`). The head row stays locked until that transaction ends,
+   * so concurrent appends are serialized and each links to the one before: append as the
+   * transaction's last statements to hold it for the shortest time. (SQLite runs one transaction
+   * at a time anyway and has no row locks.)
    */
   async append(manager: EntityManager, records: readonly UnchainedRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -33,8 +34,8 @@ export class AuditRepository {
       hash = chainHash(prevHash, chained);
       return { ...chained, prevHash, hash };
     });
-    await insertRows(manager, AuditEntryEntity, rows);
-    await updateRows(manager, AuditHeadEntity, { seq, hash }, { id: HEAD_ID });
+    await insertRowsLater(manager, AuditEntryEntity, rows);
+    await updateRowsLater(manager, AuditHeadEntity, { seq, hash }, { id: HEAD_ID });
   }
 
   async page(

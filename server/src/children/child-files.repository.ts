@@ -13,7 +13,7 @@ import {
   ChildFileEventEntity,
   ChildIdentityKeyEntity,
 } from './child-file.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRows, insertRowsLater } from '../database/insert-rows';
 import { selectRows } from '../database/select-rows';
 import { KeptCounts } from '../database/kept-counts';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -129,7 +129,7 @@ export class ChildFilesRepository {
 
   /** Inserts the file; it counts under its place, categories and status from the commit on. */
   async createFile(manager: EntityManager, file: ChildFileEntity): Promise<void> {
-    await insertRows(manager, ChildFileEntity, [file]);
+    await insertRowsLater(manager, ChildFileEntity, [file]);
     await this.counts.move(manager, [{ key: this.countKeyOf(manager, file), n: 1 }]);
   }
 
@@ -180,13 +180,13 @@ export class ChildFilesRepository {
 
   /** Appends to the file's own timeline, in the transaction of the change it records. */
   async appendEvent(manager: EntityManager, event: ChildFileEventEntity): Promise<void> {
-    await insertRows(manager, ChildFileEventEntity, [event]);
+    await insertRowsLater(manager, ChildFileEventEntity, [event]);
   }
 
   /** Many timeline lines in one statement (a sweep's batch). */
   async appendEvents(manager: EntityManager, events: ChildFileEventEntity[]): Promise<void> {
     if (events.length === 0) return;
-    await insertRows(manager, ChildFileEventEntity, events);
+    await insertRowsLater(manager, ChildFileEventEntity, events);
   }
 
   /**

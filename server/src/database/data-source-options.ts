@@ -43,6 +43,9 @@ export async function dataSourceOptions(database: DatabaseConfig): Promise<DataS
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: database.poolSize,
+      // Several statements per query: a transaction's held writes go in one round trip
+      // (`WriteBehind`). Every statement's values are bound as parameters, never spliced in.
+      multipleStatements: true,
       extra: {
         queueLimit: database.queueLimit,
         waitForConnections: true,

@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { insertableColumns } from './entity-columns';
+import { writeLater } from './write-behind';
 
 /**
  * How an insert meets a row whose unique key is already taken: `fail` refuses the statement,
@@ -39,7 +40,39 @@ export async function insertRows<T extends ObjectLiteral>(
   rows: readonly T[],
   onDuplicate: OnDuplicate = 'fail',
 ): Promise<number | null> {
-  if (rows.length === 0) return 0;
+  let duplicates: number | null = 0;
+  for (const { sql, values } of insertStatements(manager, target, rows, onDuplicate)) {
+    const result: unknown = await manager.query(sql, values);
+    const reported = duplicatesReported(result);
+    duplicates = duplicates === null || reported === null ? null : duplicates + reported;
+  }
+  return duplicates;
+}
+
+/**
+ * `insertRows` whose outcome nothing waits on: held to go with the transaction's other writes
+ * (`writeLater`). With `fail`, only rows with fresh keys: a taken key would fail a later
+ * statement, not this call.
+ */
+export async function insertRowsLater<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  onDuplicate: Exclude<OnDuplicate, 'lock'> = 'fail',
+): Promise<void> {
+  for (const { sql, values } of insertStatements(manager, target, rows, onDuplicate)) {
+    await writeLater(manager, sql, values);
+  }
+}
+
+/** The statements of `insertRows`, each with its values. */
+function insertStatements<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  onDuplicate: OnDuplicate,
+): { sql: string; values: unknown[] }[] {
+  if (rows.length === 0) return [];
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
   const columns = insertableColumns(metadata).filter(
@@ -51,18 +84,15 @@ export async function insertRows<T extends ObjectLiteral>(
     .join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const perStatement = Math.max(1, Math.floor(MAX_PLACEHOLDERS / columns.length));
-  let duplicates: number | null = 0;
+  const statements = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
-    const values = batch.flatMap((row) => valuesOf(manager, columns, row));
-    const result: unknown = await manager.query(
-      head + batch.map(() => tuple).join(', ') + tail,
-      values,
-    );
-    const reported = duplicatesReported(result);
-    duplicates = duplicates === null || reported === null ? null : duplicates + reported;
+    statements.push({
+      sql: head + batch.map(() => tuple).join(', ') + tail,
+      values: batch.flatMap((row) => valuesOf(manager, columns, row)),
+    });
   }
-  return duplicates;
+  return statements;
 }
 
 /** The statement's verb and ending for `onDuplicate` on this database. */

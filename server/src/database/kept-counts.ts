@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BeforeCommitLock, TransactionRunner, TransactionScope } from './transaction-runner';
+import { writeLater } from './write-behind';
 
 /** `n` rows more (fewer when negative) under `key`, one value per key column, in their order. */
 export interface CountMove {
@@ -64,7 +65,8 @@ export class KeptCounts {
         ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${count} = ${count} + excluded.${count}`
         : `ON DUPLICATE KEY UPDATE ${count} = ${count} + VALUES(${count})`;
     const placeholders = `(${[...keys, count].map(() => '?').join(', ')})`;
-    await manager.query(
+    await writeLater(
+      manager,
       `INSERT INTO ${table} (${[...keys, count].join(', ')}) VALUES ${rows
         .map(() => placeholders)
         .join(', ')} ${upsert}`,

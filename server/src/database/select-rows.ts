@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { selectableColumns } from './entity-columns';
+import { writeLater } from './write-behind';
 
 /**
  * Which rows: every named property equals its value, or is one of a list's values
@@ -92,12 +93,37 @@ export async function updateRows<T extends ObjectLiteral>(
   values: Partial<T>,
   match: Match<T>,
 ): Promise<void> {
+  const statement = updateStatement(manager, target, values, match);
+  if (statement) await manager.query(statement.sql, statement.values);
+}
+
+/**
+ * `updateRows` whose outcome nothing waits on: held to go with the transaction's other writes
+ * (`writeLater`).
+ */
+export async function updateRowsLater<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  values: Partial<T>,
+  match: Match<T>,
+): Promise<void> {
+  const statement = updateStatement(manager, target, values, match);
+  if (statement) await writeLater(manager, statement.sql, statement.values);
+}
+
+/** The statement of `updateRows`; null when it would change nothing. */
+function updateStatement<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  values: Partial<T>,
+  match: Match<T>,
+): { sql: string; values: unknown[] } | null {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
   const where = whereClause(manager, metadata, match);
-  if (!where) return;
+  if (!where) return null;
   const set = Object.entries(values).filter(([, value]) => value !== undefined);
-  if (set.length === 0) return;
+  if (set.length === 0) return null;
   const assignments = set.map(([property, value]) => {
     const column = columnOf(metadata, property);
     return {
@@ -105,10 +131,10 @@ export async function updateRows<T extends ObjectLiteral>(
       value: driver.preparePersistentValue(value, column),
     };
   });
-  await manager.query(
-    `UPDATE ${driver.escape(metadata.tableName)} SET ${assignments.map((a) => a.sql).join(', ')} WHERE ${where.sql}`,
-    [...assignments.map((a) => a.value), ...where.values],
-  );
+  return {
+    sql: `UPDATE ${driver.escape(metadata.tableName)} SET ${assignments.map((a) => a.sql).join(', ')} WHERE ${where.sql}`,
+    values: [...assignments.map((a) => a.value), ...where.values],
+  };
 }
 
 /** `match` as SQL and its values; `null` when it can match no row (an empty list). */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
 import { LOGGER, type Logger } from '../logging/logger';
+import { WriteBehind } from './write-behind';
 
 const DEADLOCK_ATTEMPTS = 3;
 
@@ -55,7 +56,8 @@ export class TransactionScope {
  *
  * Steps registered with the transaction's `scopeOf(manager).beforeCommit` run once the work has
  * returned, as its last statements: a lock they take (the audit-chain head) is held only for
- * those statements and the commit, not for the whole of the work.
+ * those statements and the commit, not for the whole of the work. Writes made with `writeLater`
+ * are held and sent together (`WriteBehind`), the last of them just before the commit.
  */
 @Injectable()
 export class TransactionRunner {
@@ -104,11 +106,14 @@ export class TransactionRunner {
   ): Promise<T> {
     const scope = new TransactionScope();
     this.running.set(manager, scope);
+    const writes = WriteBehind.open(manager);
     try {
       const result = await work(manager);
       await scope.runSteps(manager);
+      await writes?.flush();
       return result;
     } finally {
+      writes?.close();
       this.running.delete(manager);
     }
   }

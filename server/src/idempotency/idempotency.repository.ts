@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { insertRows } from '../database/insert-rows';
-import { updateRows } from '../database/select-rows';
+import { updateRowsLater } from '../database/select-rows';
 
 @Injectable()
 export class IdempotencyRepository {
@@ -31,6 +31,6 @@ export class IdempotencyRepository {
     responseStatus: number,
     responseBody: object,
   ): Promise<void> {
-    await updateRows(manager, IdempotencyKeyEntity, { responseStatus, responseBody }, { key });
+    await updateRowsLater(manager, IdempotencyKeyEntity, { responseStatus, responseBody }, { key });
   }
 }

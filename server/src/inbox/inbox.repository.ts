@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { InboxMessageEntity } from './inbox-message.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 import { selectRows } from '../database/select-rows';
 
 /** Rows a statement inserts at most: far below SQLite's limit on bound values (7 a row). */
@@ -56,7 +56,7 @@ export class InboxRepository {
       readAt: null,
     }));
     for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-      await insertRows(manager, InboxMessageEntity, rows.slice(i, i + INSERT_ROWS));
+      await insertRowsLater(manager, InboxMessageEntity, rows.slice(i, i + INSERT_ROWS));
     }
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 
 /** What a new message says and to whom; the rest of its row is the same for every new message. */
 export type NewNotification = Pick<
@@ -35,7 +35,7 @@ export class NotificationsRepository {
       createdAt: at,
       sentAt: null,
     }));
-    await insertRows(manager, NotificationEntity, rows);
+    await insertRowsLater(manager, NotificationEntity, rows);
   }
 
   /**

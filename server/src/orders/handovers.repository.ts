@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { GuardianshipHandoverEntity } from './handover.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 
 @Injectable()
 export class HandoversRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, handover: GuardianshipHandoverEntity): Promise<void> {
-    await insertRows(manager, GuardianshipHandoverEntity, [handover]);
+    await insertRowsLater(manager, GuardianshipHandoverEntity, [handover]);
   }
 
   /** The handovers recorded on any order of these reports, in the order they happened. */

@@ -8,7 +8,7 @@ import {
   OrderEventEntity,
   RetiredClockEntity,
 } from './order.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 import { OrderCountsRepository, type OrderPlace } from './order-counts.repository';
 
 export interface OrderScope {
@@ -94,13 +94,13 @@ export class OrdersRepository {
     clocks: readonly OrderClockEntity[],
   ): Promise<void> {
     if (orders.length === 0) return;
-    await insertRows(manager, OrderEntity, orders);
+    await insertRowsLater(manager, OrderEntity, orders);
     await this.counts.move(
       manager,
       orders.map((order) => ({ to: placeOf(order) })),
     );
     if (clocks.length > 0) {
-      await insertRows(manager, OrderClockEntity, clocks);
+      await insertRowsLater(manager, OrderClockEntity, clocks);
     }
   }
 
@@ -154,7 +154,7 @@ export class OrdersRepository {
       this.storedPlaces.set(order, now);
     }
     if (retiredClocks.length > 0) {
-      await insertRows(manager, RetiredClockEntity, retiredClocks);
+      await insertRowsLater(manager, RetiredClockEntity, retiredClocks);
     }
     if (replacedClocks.length > 0) {
       await manager
@@ -207,7 +207,7 @@ export class OrdersRepository {
 
   async appendEvents(manager: EntityManager, events: OrderEventEntity[]): Promise<void> {
     if (events.length === 0) return;
-    await insertRows(manager, OrderEventEntity, events);
+    await insertRowsLater(manager, OrderEventEntity, events);
   }
 
   events(orderId: string): Promise<OrderEventEntity[]> {

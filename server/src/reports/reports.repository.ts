@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { flagLowRatingSql } from './low-rating';
 import { REPORT_EVENT_KINDS, ReportEventEntity } from './report-event.entity';
 import { ReportEntity } from './report.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 
 /** The report's fields the low-rating rule reads (`./low-rating`). */
 const LOW_RATING_INPUTS = ['status', 'ratingScore', 'callbackScore'] as const;
@@ -13,11 +13,11 @@ export class ReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, report: ReportEntity): Promise<void> {
-    await insertRows(manager, ReportEntity, [report]);
+    await insertRowsLater(manager, ReportEntity, [report]);
   }
 
   async appendEvent(manager: EntityManager, event: ReportEventEntity): Promise<void> {
-    await insertRows(manager, ReportEventEntity, [event]);
+    await insertRowsLater(manager, ReportEventEntity, [event]);
   }
 
   findOwnedBy(id: string, reporterUserId: string): Promise<ReportEntity | null> {

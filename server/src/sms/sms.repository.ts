@@ -5,7 +5,7 @@ import { Brackets, DataSource, In, type EntityManager, type WhereExpressionBuild
 import type { NotificationChanges } from '../notifications/notifications.repository';
 import { queuedAfter } from './sms-lifetimes';
 import { SmsMessageEntity, type SmsStatus } from './sms-message.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 
 /** What a new text message says and to whom; the rest of its row is the same for every new one. */
 export type NewSms = Pick<
@@ -47,7 +47,7 @@ export class SmsRepository {
       createdAt: at,
       sentAt: null,
     }));
-    await insertRows(manager, SmsMessageEntity, rows, 'ignore');
+    await insertRowsLater(manager, SmsMessageEntity, rows, 'ignore');
   }
 
   /**

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { VisitEntity } from '../children/visit.entity';
-import { insertRows } from '../database/insert-rows';
+import { insertRowsLater } from '../database/insert-rows';
 
 /** The visits made to children on file: only this repository writes `visits`. */
 @Injectable()
 export class VisitsRepository {
   async insert(manager: EntityManager, visit: VisitEntity): Promise<void> {
-    await insertRows(manager, VisitEntity, [visit]);
+    await insertRowsLater(manager, VisitEntity, [visit]);
   }
 }
