@@ -57,7 +57,7 @@ export class TransactionScope {
  * Steps registered with the transaction's `scopeOf(manager).beforeCommit` run once the work has
  * returned, as its last statements: a lock they take (the audit-chain head) is held only for
  * those statements and the commit, not for the whole of the work. Writes made with `writeLater`
- * are held and sent together (`WriteBehind`), the last of them just before the commit.
+ * are held and sent with the next statement (`WriteBehind`), the last of them with the commit.
  */
 @Injectable()
 export class TransactionRunner {
@@ -106,14 +106,12 @@ export class TransactionRunner {
   ): Promise<T> {
     const scope = new TransactionScope();
     this.running.set(manager, scope);
-    const writes = WriteBehind.open(manager);
+    WriteBehind.open(manager);
     try {
       const result = await work(manager);
       await scope.runSteps(manager);
-      await writes?.flush();
       return result;
     } finally {
-      writes?.close();
       this.running.delete(manager);
     }
   }

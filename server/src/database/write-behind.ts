@@ -1,4 +1,4 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import { QueryResult, type EntityManager, type QueryRunner } from 'typeorm';
 
 /** A statement whose answer nobody reads: held to go to the database with others. */
 interface HeldStatement {
@@ -6,32 +6,51 @@ interface HeldStatement {
   parameters: readonly unknown[];
 }
 
-/** The statements each open write-behind holds, by the query runner of its transaction. */
+/** `QueryRunner.query` as the write-behind calls it: positional values, any answer. */
+type Send = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
+/** The write-behind open on each query runner, while its transaction runs. */
 const opened = new WeakMap<QueryRunner, WriteBehind>();
 
 /**
+ * The answer a query of one statement gives (`QueryRunner.query`), from the answer of several
+ * sent in one query: its last statement's, shaped as TypeORM's MariaDB query runner shapes it.
+ */
+function lastAnswer(answer: QueryResult, structured: boolean | undefined): unknown {
+  const raw: unknown = Array.isArray(answer.raw) ? answer.raw.at(-1) : answer.raw;
+  if (!structured) return raw;
+  const result = new QueryResult();
+  result.raw = raw;
+  if (Array.isArray(raw)) result.records = [...(raw as unknown[])];
+  const affected = (raw as { affectedRows?: unknown } | null)?.affectedRows;
+  if (typeof affected === 'number') result.affected = affected;
+  return result;
+}
+
+/**
  * Writes of one transaction that nothing reads the answer of (inserts of new rows, the stored
- * answer of an idempotency key, the audit head's move), held and sent to MariaDB together as one
- * multi-statement query, so that an intake's dozen inserts cost one round trip instead of a dozen
- * (issue 17: socket writes were 30 % of the server's CPU under load). Any other statement the
- * transaction runs first sends what is held, in order, so every statement sees every write made
- * before it, as if each had been sent at once; the runner sends the rest before it commits, and
- * a rollback drops them unsent. A held write that fails fails the statement that sent it, and the
- * transaction with it. Only where the pool allows several statements per query (MariaDB; SQLite
- * runs each at once, and has no round trips to save).
+ * answer of an idempotency key, the audit head's move, the kept counts), held and sent to MariaDB
+ * in one query with the next statement the transaction runs, whatever it is: a read, the lock of
+ * the audit head, the commit. An intake's two dozen statements thus cost nine round trips
+ * (issue 17: socket writes were 30 % of the server's CPU under load), and the audit head is held
+ * for two of them. Every statement still sees every write made before it, in order, as if each
+ * had been sent at once; a rollback drops what is held unsent. A held write that fails fails the
+ * statement it went with, which therefore did not run, and the transaction with it. Only where
+ * the pool allows several statements per query (MariaDB; SQLite runs each write at once, and has
+ * no round trips to save).
  */
 export class WriteBehind {
   private held: HeldStatement[] = [];
-  private readonly send: QueryRunner['query'];
+  private readonly original: QueryRunner['query'];
+  private readonly send: Send;
   private readonly stream: QueryRunner['stream'];
 
   private constructor(private readonly queryRunner: QueryRunner) {
-    this.send = queryRunner.query.bind(queryRunner);
+    this.original = queryRunner.query;
+    this.send = queryRunner.query.bind(queryRunner) as Send;
     this.stream = queryRunner.stream.bind(queryRunner);
-    queryRunner.query = async (...call: Parameters<QueryRunner['query']>) => {
-      await this.flush();
-      return this.send(...call);
-    };
+    const query: Send = (sql, parameters, structured) => this.query(sql, parameters, structured);
+    queryRunner.query = query as QueryRunner['query'];
     queryRunner.stream = async (...call: Parameters<QueryRunner['stream']>) => {
       await this.flush();
       return this.stream(...call);
@@ -39,8 +58,8 @@ export class WriteBehind {
   }
 
   /**
-   * Holds the writes of the transaction `manager` runs from now until `close`; null where writes
-   * cannot be held (SQLite, or a manager in no transaction), and then they go at once.
+   * Holds the writes of the transaction `manager` runs from now until it commits or rolls back;
+   * null where writes cannot be held (SQLite, or a manager in no transaction): they go at once.
    */
   static open(manager: EntityManager): WriteBehind | null {
     const { queryRunner } = manager;
@@ -50,34 +69,52 @@ export class WriteBehind {
     return writes;
   }
 
-  /** Sends the held writes, in the order they were held, as one query. */
-  async flush(): Promise<void> {
-    if (this.held.length === 0) return;
+  hold(statement: HeldStatement): void {
+    this.held.push(statement);
+  }
+
+  /** Sends what is held, alone (before a stream, which cannot carry it). */
+  private async flush(): Promise<void> {
     const statements = this.held;
     this.held = [];
+    if (statements.length === 0) return;
     await this.send(
       statements.map((statement) => statement.sql).join(';\n'),
       statements.flatMap((statement) => statement.parameters),
     );
   }
 
-  /** Stops holding and drops what is still held (the transaction rolled back, or was flushed). */
-  close(): void {
+  /** `sql` sent with what is held before it; the transaction's end closes the write-behind. */
+  private async query(sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    const ending = sql === 'COMMIT' || sql === 'ROLLBACK';
+    const statements = sql === 'ROLLBACK' ? [] : this.held;
     this.held = [];
-    opened.delete(this.queryRunner);
-    this.queryRunner.query = this.send;
-    this.queryRunner.stream = this.stream;
+    try {
+      if (statements.length === 0) return await this.send(sql, parameters, structured);
+      const answer = (await this.send(
+        [...statements.map((statement) => statement.sql), sql].join(';\n'),
+        [...statements.flatMap((statement) => statement.parameters), ...(parameters ?? [])],
+        true,
+      )) as QueryResult;
+      return lastAnswer(answer, structured);
+    } finally {
+      if (ending) this.close();
+    }
   }
 
-  hold(statement: HeldStatement): void {
-    this.held.push(statement);
+  private close(): void {
+    this.held = [];
+    opened.delete(this.queryRunner);
+    this.queryRunner.query = this.original;
+    this.queryRunner.stream = this.stream;
   }
 }
 
 /**
- * Runs `sql` in `manager`'s transaction when its answer is not needed: held with the others when
- * the transaction holds writes (`WriteBehind`), else at once. Never for a statement whose failure
- * a caller catches (a unique key claimed), since it would fail later, in another statement.
+ * Runs `sql` in `manager`'s transaction when its answer is not needed: held to go with the
+ * transaction's next statement when it holds writes (`WriteBehind`), else at once. Never for a
+ * statement whose failure a caller catches (a unique key claimed): it would fail later, with
+ * another statement.
  */
 export async function writeLater(
   manager: EntityManager,
