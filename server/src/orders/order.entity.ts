@@ -113,6 +113,22 @@ export class OrderEntity {
 }
 
 /**
+ * The drill-down's index on current and retired clocks alike (`StatsRepository.clockOrderPage`):
+ * one unit's clocks of one kind in due-time order, then by order, with every column a result's
+ * condition reads.
+ */
+const UNIT_DUE_INDEX = [
+  'unitId',
+  'clock',
+  'dueAt',
+  'orderId',
+  'divisionCode',
+  'stage',
+  'interrupted',
+  'stoppedAt',
+] satisfies (keyof OrderClockEntity & keyof RetiredClockEntity)[];
+
+/**
  * A deadline of an order. It carries copies of its order's unit and place (`unitId`,
  * `divisionCode`) so the figures group a year of clocks from one index without reading each
  * order; the clock planner writes them from the order, and an order changes unit only by getting
@@ -128,16 +144,7 @@ export class OrderEntity {
   'startedAt',
   'stoppedAt',
 ])
-@Index('IDX_order_clocks_unit_due', [
-  'unitId',
-  'clock',
-  'dueAt',
-  'orderId',
-  'divisionCode',
-  'stage',
-  'interrupted',
-  'stoppedAt',
-])
+@Index('IDX_order_clocks_unit_due', UNIT_DUE_INDEX)
 export class OrderClockEntity {
   @PrimaryColumn({ name: 'order_id', type: 'varchar', length: 36 })
   orderId: string;
@@ -179,16 +186,7 @@ export class OrderClockEntity {
 @Entity('retired_clocks')
 @Index('IDX_retired_clocks_due', ['dueAt'])
 @Index('IDX_retired_clocks_order', ['orderId'])
-@Index('IDX_retired_clocks_unit_due', [
-  'unitId',
-  'clock',
-  'dueAt',
-  'orderId',
-  'divisionCode',
-  'stage',
-  'interrupted',
-  'stoppedAt',
-])
+@Index('IDX_retired_clocks_unit_due', UNIT_DUE_INDEX)
 export class RetiredClockEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
