@@ -35,12 +35,16 @@ function lastAnswer(answer: QueryResult, structured: boolean | undefined): unkno
  * (issue 17: socket writes were 30 % of the server's CPU under load), and the audit head is held
  * for two of them. Every statement still sees every write made before it, in order, as if each
  * had been sent at once; a rollback drops what is held unsent. A held write that fails fails the
- * statement it went with, which therefore did not run, and the transaction with it. Only where
+ * statement it went with, which therefore did not run, and every statement after it, the commit
+ * too, fails with the same error: work that catches the first failure cannot commit what was
+ * left half written. Only where
  * the pool allows several statements per query (MariaDB; SQLite runs each write at once, and has
  * no round trips to save).
  */
 export class WriteBehind {
   private held: HeldStatement[] = [];
+  /** The error of a query that carried held writes: the transaction can only roll back now. */
+  private failure: { error: unknown } | null = null;
   private readonly original: QueryRunner['query'];
   private readonly send: Send;
   private readonly stream: QueryRunner['stream'];
@@ -75,13 +79,26 @@ export class WriteBehind {
 
   /** Sends what is held, alone (before a stream, which cannot carry it). */
   private async flush(): Promise<void> {
+    if (this.failure) throw this.failure.error;
     const statements = this.held;
     this.held = [];
     if (statements.length === 0) return;
-    await this.send(
-      statements.map((statement) => statement.sql).join(';\n'),
-      statements.flatMap((statement) => statement.parameters),
+    await this.carrying(() =>
+      this.send(
+        statements.map((statement) => statement.sql).join(';\n'),
+        statements.flatMap((statement) => statement.parameters),
+      ),
     );
+  }
+
+  /** `send`, remembering its failure for every later statement of the transaction. */
+  private async carrying(send: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await send();
+    } catch (error) {
+      this.failure = { error };
+      throw error;
+    }
   }
 
   /** `sql` sent with what is held before it; the transaction's end closes the write-behind. */
@@ -90,11 +107,14 @@ export class WriteBehind {
     const statements = sql === 'ROLLBACK' ? [] : this.held;
     this.held = [];
     try {
+      if (this.failure && sql !== 'ROLLBACK') throw this.failure.error;
       if (statements.length === 0) return await this.send(sql, parameters, structured);
-      const answer = (await this.send(
-        [...statements.map((statement) => statement.sql), sql].join(';\n'),
-        [...statements.flatMap((statement) => statement.parameters), ...(parameters ?? [])],
-        true,
+      const answer = (await this.carrying(() =>
+        this.send(
+          [...statements.map((statement) => statement.sql), sql].join(';\n'),
+          [...statements.flatMap((statement) => statement.parameters), ...(parameters ?? [])],
+          true,
+        ),
       )) as QueryResult;
       return lastAnswer(answer, structured);
     } finally {

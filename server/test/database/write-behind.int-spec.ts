@@ -99,6 +99,30 @@ describe('writes held to the commit (WriteBehind)', () => {
     expect(await stored([existing, before, after])).toEqual(['there before']);
   });
 
+  (testDriver() === 'mysql' ? it : it.skip)(
+    'fails every later statement and the commit when work catches the held write that failed',
+    async () => {
+      const existing = anEvent('there first');
+      await db.getRepository(OrderEventEntity).insert(existing);
+      const before = anEvent('held before the caught clash');
+      const later = anEvent('written after the caught clash');
+      const failures: unknown[] = [];
+      const failed = runner.run(async (manager) => {
+        await insertRowsLater(manager, OrderEventEntity, [before]);
+        await insertRowsLater(manager, OrderEventEntity, [{ ...existing, text: 'a clash' }]);
+        await read(manager, before).catch((error: unknown) => failures.push(error));
+        await manager
+          .getRepository(OrderEventEntity)
+          .insert(later)
+          .catch((error: unknown) => failures.push(error));
+      });
+
+      expect(isUniqueViolation(await failed.catch((error: unknown) => error))).toBe(true);
+      expect(failures.map(isUniqueViolation)).toEqual([true, true]);
+      expect(await stored([existing, before, later])).toEqual(['there first']);
+    },
+  );
+
   it('writes at once outside a transaction of the runner', async () => {
     const event = anEvent('at once');
     await insertRowsLater(db.manager, OrderEventEntity, [event]);

@@ -1,7 +1,9 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
- * Every statement the app's database connections send while `work` runs. Each query runner is
+ * Every statement the app's database connections send while `work` runs, one entry each even
+ * where several went in one query (writes held to the next statement, `WriteBehind`, are joined
+ * by `;\n`). Each query runner is
  * wrapped once and given back its own `query` afterwards: SQLite's driver hands out the same
  * runner every time, which wrapped again per transaction would count each statement as often.
  */
@@ -18,7 +20,7 @@ export async function statementsOf<T>(
     const query = runner.query;
     wrapped.set(runner, query);
     runner.query = ((sql: string, ...rest: unknown[]) => {
-      statements.push(sql);
+      statements.push(...sql.split(';\n'));
       return (query as (...a: unknown[]) => unknown).call(runner, sql, ...rest);
     }) as typeof runner.query;
     return runner;
