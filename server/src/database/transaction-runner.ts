@@ -82,9 +82,7 @@ export class TransactionRunner {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return isolation
-          ? await this.dataSource.transaction(isolation, whole)
-          : await this.dataSource.transaction(whole);
+        return await this.heldTransaction(whole, isolation);
       } catch (error) {
         if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error;
         this.logger.warn({ component: 'database', attempt: attempt + 1 }, '死锁，重试事务');
@@ -100,13 +98,31 @@ export class TransactionRunner {
     return this.running.get(manager) ?? null;
   }
 
+  /**
+   * `whole` in a MariaDB transaction whose writes are held (`WriteBehind`) from its start, so that
+   * `START TRANSACTION` goes with the work's first statement instead of alone.
+   */
+  private async heldTransaction<T>(
+    whole: (manager: EntityManager) => Promise<T>,
+    isolation: IsolationLevel | undefined,
+  ): Promise<T> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    WriteBehind.open(queryRunner);
+    try {
+      return isolation
+        ? await queryRunner.manager.transaction(isolation, whole)
+        : await queryRunner.manager.transaction(whole);
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
   private async runWhole<T>(
     manager: EntityManager,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     const scope = new TransactionScope();
     this.running.set(manager, scope);
-    WriteBehind.open(manager);
     try {
       const result = await work(manager);
       await scope.runSteps(manager);

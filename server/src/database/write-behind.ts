@@ -9,6 +9,12 @@ interface HeldStatement {
 /** `QueryRunner.query` as the write-behind calls it: positional values, any answer. */
 type Send = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
 
+/**
+ * The statements TypeORM opens a MariaDB transaction with: their answer is an OK nobody reads, and
+ * a failure of theirs fails the statement they go with as surely as if they had gone alone.
+ */
+const OPENING = /^(START TRANSACTION|SET TRANSACTION ISOLATION LEVEL [A-Z ]+)$/;
+
 /** The write-behind open on each query runner, while its transaction runs. */
 const opened = new WeakMap<QueryRunner, WriteBehind>();
 
@@ -31,7 +37,7 @@ function lastAnswer(answer: QueryResult, structured: boolean | undefined): unkno
  * Writes of one transaction that nothing reads the answer of (inserts of new rows, the stored
  * answer of an idempotency key, the audit head's move, the kept counts), held and sent to MariaDB
  * in one query with the next statement the transaction runs, whatever it is: a read, the lock of
- * the audit head, the commit. An intake's two dozen statements thus cost nine round trips
+ * the audit head, the commit. An intake's two dozen statements thus cost eight round trips
  * (issue 17: socket writes were 30 % of the server's CPU under load), and the audit head is held
  * for two of them. Every statement still sees every write made before it, in order, as if each
  * had been sent at once; a rollback drops what is held unsent. A held write that fails fails the
@@ -62,12 +68,11 @@ export class WriteBehind {
   }
 
   /**
-   * Holds the writes of the transaction `manager` runs from now until it commits or rolls back;
-   * null where writes cannot be held (SQLite, or a manager in no transaction): they go at once.
+   * Holds the writes of the transaction `queryRunner` is about to start, from its opening
+   * statements (`START TRANSACTION`, an isolation level) until it commits or rolls back: a
+   * transaction's first round trip carries its start. MariaDB only: SQLite writes at once.
    */
-  static open(manager: EntityManager): WriteBehind | null {
-    const { queryRunner } = manager;
-    if (!queryRunner || manager.connection.options.type === 'better-sqlite3') return null;
+  static open(queryRunner: QueryRunner): WriteBehind {
     const writes = new WriteBehind(queryRunner);
     opened.set(queryRunner, writes);
     return writes;
@@ -103,6 +108,10 @@ export class WriteBehind {
 
   /** `sql` sent with what is held before it; the transaction's end closes the write-behind. */
   private async query(sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    if (OPENING.test(sql) && !parameters?.length && !this.failure) {
+      this.held.push({ sql, parameters: [] });
+      return structured ? new QueryResult() : undefined;
+    }
     const ending = sql === 'COMMIT' || sql === 'ROLLBACK';
     const statements = sql === 'ROLLBACK' ? [] : this.held;
     this.held = [];

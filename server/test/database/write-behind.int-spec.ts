@@ -100,6 +100,40 @@ describe('writes held to the commit (WriteBehind)', () => {
   });
 
   (testDriver() === 'mysql' ? it : it.skip)(
+    "sends a transaction's start, and its isolation level, with its first statement",
+    async () => {
+      const query = jest.spyOn(MysqlQueryRunner.prototype, 'query');
+      try {
+        const event = anEvent('first statement');
+        const seen = await runner.run(async (manager) => read(manager, event), 'READ COMMITTED');
+        await runner.run(async (manager) => {
+          await insertRowsLater(manager, OrderEventEntity, [event]);
+        });
+        await runner
+          .run(async (manager) => {
+            await read(manager, event);
+            throw new Error('rolled back');
+          })
+          .catch(() => undefined);
+
+        expect(seen).toBeNull();
+        expect(query.mock.calls.map(([sql]) => sql)).toEqual([
+          expect.stringMatching(
+            /^SET TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSTART TRANSACTION;\nSELECT .*`order_events`/s,
+          ),
+          'COMMIT',
+          expect.stringMatching(/^START TRANSACTION;\nINSERT INTO `order_events`[^;]*;\nCOMMIT$/),
+          expect.stringMatching(/^START TRANSACTION;\nSELECT .*`order_events`/s),
+          'ROLLBACK',
+        ]);
+        expect(await stored([event])).toEqual(['first statement']);
+      } finally {
+        query.mockRestore();
+      }
+    },
+  );
+
+  (testDriver() === 'mysql' ? it : it.skip)(
     'fails every later statement and the commit when work catches the held write that failed',
     async () => {
       const existing = anEvent('there first');
@@ -164,7 +198,9 @@ describe('writes held to the commit (WriteBehind)', () => {
           .map(([sql]) => sql)
           .filter((sql) => sql.includes('INSERT INTO `order_events`'));
         expect(carrying).toEqual([
-          expect.stringMatching(/^(INSERT INTO `order_events`[^;]*;\n){3}SELECT .*`order_events`/s),
+          expect.stringMatching(
+            /^START TRANSACTION;\n(INSERT INTO `order_events`[^;]*;\n){3}SELECT .*`order_events`/s,
+          ),
           expect.stringMatching(/^(INSERT INTO `order_events`[^;]*;\n){2}COMMIT$/),
         ]);
         expect(await stored([...early, ...late])).toEqual(['five', 'four', 'one', 'three', 'two']);
