@@ -1,4 +1,4 @@
-import type { ChildCategory } from '@shouhu/shared';
+import { CHILD_CATEGORIES, CHILD_FILE_STATUSES, type ChildCategory } from '@shouhu/shared';
 import type { ChildFileEntity } from '../../src/children/child-file.entity';
 import { ChildFileQueriesRepository } from '../../src/child-files/child-file-queries.repository';
 import { aChildFile } from '../factories/child-file.factory';
@@ -47,6 +47,7 @@ describe('a list of files read in two parts', () => {
             ageYears: 9,
           },
           status: i % 7 === 6 ? 'closed' : 'active',
+          priority: i % 4 === 1,
           // Some without a visit due, some due the same day (their latest change decides).
           nextVisitDueAt: i % 5 === 0 ? null : new Date(T0 + (i % 4) * DAY),
           updatedAt: new Date(T0 - i * 60_000),
@@ -100,6 +101,41 @@ describe('a list of files read in two parts', () => {
       expect(pages).toEqual(expected);
     },
   );
+
+  it('totals every filter as the files worked out here, whether the kept counts answer it or not', async () => {
+    const sut_list = sut.app.get(ChildFileQueriesRepository);
+    const divisions = [undefined, '341324', TOWNSHIP, `${TOWNSHIP}201`, OTHER_TOWNSHIP];
+    const checked: string[] = [];
+    for (const status of CHILD_FILE_STATUSES) {
+      for (const division of divisions) {
+        for (const category of [undefined, ...CHILD_CATEGORIES]) {
+          for (const priorityOnly of [false, true]) {
+            const filter = { status, division, category, priorityOnly };
+            const expected = files.filter(
+              (f) =>
+                f.status === status &&
+                inScope(f) &&
+                f.divisionCode.startsWith(division ?? '') &&
+                (!category || f.categories.includes(category)) &&
+                (!priorityOnly || f.priority),
+            ).length;
+            const [, total] = await sut_list.page(
+              { divisionPrefixes: [TOWNSHIP], heldFileIds: held },
+              filter,
+              0,
+              1,
+            );
+            checked.push(`${JSON.stringify(filter)} ${total}/${expected}`);
+            expect(`${JSON.stringify(filter)} ${total}`).toBe(
+              `${JSON.stringify(filter)} ${expected}`,
+            );
+          }
+        }
+      }
+    }
+    // The walk met lists with files in them, not only empty ones.
+    expect(checked.filter((line) => !line.endsWith(' 0/0')).length).toBeGreaterThan(20);
+  });
 
   it('reads each part alone when the unit has only places, or only held files', async () => {
     const sut_list = sut.app.get(ChildFileQueriesRepository);
