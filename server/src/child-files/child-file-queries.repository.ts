@@ -17,6 +17,36 @@ import {
 } from '../children/child-file.entity';
 import { VisitDueEntity, VisitEntity } from '../children/visit.entity';
 
+/**
+ * A scope whose files lie in at most this many places is read place by place, each in its index's
+ * order, as far as the page reaches; a wider one (a county's coordinator) sorts its range.
+ */
+const PLACES_READ_ONE_BY_ONE = 64;
+
+/** What the list's order reads of a file. */
+function listColumns(
+  query: SelectQueryBuilder<ChildFileEntity>,
+): SelectQueryBuilder<ChildFileEntity> {
+  return query
+    .select('f.id', 'id')
+    .addSelect('f.next_visit_due_at', 'due')
+    .addSelect('f.updated_at', 'changed');
+}
+
+/**
+ * The list's order: the next visit due soonest first (files without one last), then the latest
+ * changed, then by id.
+ */
+function inListOrder(
+  query: SelectQueryBuilder<ChildFileEntity>,
+): SelectQueryBuilder<ChildFileEntity> {
+  return listColumns(query)
+    .orderBy('CASE WHEN f.next_visit_due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+    .addOrderBy('f.next_visit_due_at', 'ASC')
+    .addOrderBy('f.updated_at', 'DESC')
+    .addOrderBy('f.id', 'ASC');
+}
+
 /** `alias.division_code` under one of `prefixes`. */
 function underPrefixes(alias: string, prefixes: readonly string[]): Brackets {
   return new Brackets((where: WhereExpressionBuilder) =>
@@ -58,9 +88,9 @@ export class ChildFileQueriesRepository {
    * filter: the next visit due soonest first (files without one last), then the latest changed,
    * then by id. `total` is exact.
    *
-   * The scope is read as two parts that share no file: the files under the prefixes, a range of
-   * `IDX_child_files_list` (status, place, next visit, change), and the held files outside them,
-   * by primary key. One condition over both (`place LIKE … OR id IN (…)`) matches no range: at
+   * The scope is read as two parts that share no file: the files under the prefixes, place by
+   * place from `IDX_child_files_list_order` (status, place, next visit, latest change first, id),
+   * and the held files outside them, by primary key. One condition over both (`place LIKE … OR id IN (…)`) matches no range: at
    * 200 k files it read every active file of the county for a township's list as it opens
    * (80–100 ms). Each part gives its first `offset + limit` ids in the list's order, and the page
    * is cut from their union in the same order; the total is the sum of the parts' counts (the
@@ -76,7 +106,7 @@ export class ChildFileQueriesRepository {
     const parts = this.parts(scope, filter);
     if (parts.length === 0) return [[], 0];
     const [ids, counts] = await Promise.all([
-      this.pageIds(parts, offset, limit),
+      this.pageIds(scope, filter, parts, offset, limit),
       Promise.all(
         parts.map((part, i) =>
           i === 0 && scope.divisionPrefixes.length > 0
@@ -101,7 +131,7 @@ export class ChildFileQueriesRepository {
    * How many files under the prefixes pass `filter`: summed from the kept counts by place,
    * category list and status (`child_file_counts`, read along its key) when the filter reads
    * nothing else, else counted from the files. At 200 k files a township's 13 k active files took
-   * 15 ms to count from `IDX_child_files_list` (issue 17).
+   * 15 ms to count from their index (issue 17).
    */
   private placesTotal(prefixes: string[], filter: ChildFileFilter): Promise<number> {
     if (filter.priorityOnly || filter.dropout || filter.keys) {
@@ -123,30 +153,34 @@ export class ChildFileQueriesRepository {
       .then((row) => Number(row?.n ?? 0));
   }
 
-  /** The page's ids: one part's straight from its query; two parts' from their union. */
+  /**
+   * The page's ids, cut from sources that each give their first `offset + limit` ids in the list's
+   * order: the files under the prefixes place by place (`inPlaceOrder`) where they lie in at most
+   * `PLACES_READ_ONE_BY_ONE` places, else as one range sorted whole; the held files outside them.
+   * A single source gives the page itself.
+   */
   private async pageIds(
+    scope: { divisionPrefixes: string[] },
+    filter: ChildFileFilter,
     parts: (() => SelectQueryBuilder<ChildFileEntity>)[],
     offset: number,
     limit: number,
   ): Promise<string[]> {
-    const ordered = (part: () => SelectQueryBuilder<ChildFileEntity>) =>
-      part()
-        .select('f.id', 'id')
-        .addSelect('f.next_visit_due_at', 'due')
-        .addSelect('f.updated_at', 'changed')
-        .orderBy('CASE WHEN f.next_visit_due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-        .addOrderBy('f.next_visit_due_at', 'ASC')
-        .addOrderBy('f.updated_at', 'DESC')
-        .addOrderBy('f.id', 'ASC');
-    if (parts.length === 1) {
-      const rows = await ordered(parts[0]).offset(offset).limit(limit).getRawMany<{ id: string }>();
+    const places =
+      scope.divisionPrefixes.length > 0
+        ? await this.placesWithFiles(scope.divisionPrefixes, filter)
+        : null;
+    const sources = parts.flatMap((part, i) =>
+      i === 0 && places
+        ? places.flatMap((place) => this.inPlaceOrder(filter, place))
+        : [inListOrder(part())],
+    );
+    if (sources.length === 0) return [];
+    if (sources.length === 1) {
+      const rows = await sources[0].offset(offset).limit(limit).getRawMany<{ id: string }>();
       return rows.map((row) => row.id);
     }
-    const queries = parts.map((part) =>
-      ordered(part)
-        .limit(offset + limit)
-        .getQueryAndParameters(),
-    );
+    const queries = sources.map((source) => source.limit(offset + limit).getQueryAndParameters());
     const union = queries.map(([sql], i) => `SELECT * FROM (${sql}) p${i}`).join(' UNION ALL ');
     const rows = (await this.dataSource.query(
       `SELECT u.id AS id FROM (${union}) u
@@ -155,6 +189,49 @@ export class ChildFileQueriesRepository {
       queries.flatMap(([, parameters]) => parameters),
     )) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The places under the prefixes (and the filter's division) where files of the filter's status
+   * lie, from the kept counts; null when there are more than `PLACES_READ_ONE_BY_ONE`.
+   */
+  private async placesWithFiles(
+    prefixes: string[],
+    filter: ChildFileFilter,
+  ): Promise<string[] | null> {
+    const query = this.dataSource
+      .getRepository(ChildFileCountEntity)
+      .createQueryBuilder('k')
+      .select('DISTINCT k.division_code', 'place')
+      .where('k.status = :status AND k.count > 0', { status: filter.status })
+      .andWhere(underPrefixes('k', prefixes))
+      .limit(PLACES_READ_ONE_BY_ONE + 1);
+    if (filter.division) {
+      query.andWhere('k.division_code LIKE :division', { division: `${filter.division}%` });
+    }
+    const rows = await query.getRawMany<{ place: string }>();
+    return rows.length > PLACES_READ_ONE_BY_ONE ? null : rows.map((row) => row.place);
+  }
+
+  /**
+   * One place's files that pass the filter in the list's order, read from
+   * `IDX_child_files_list_order` as far as the page reaches: those with a visit due, then those
+   * without (an order by `IS NULL` would have to sort).
+   */
+  private inPlaceOrder(
+    filter: ChildFileFilter,
+    place: string,
+  ): SelectQueryBuilder<ChildFileEntity>[] {
+    const inPlace = () => this.matching(filter).andWhere('f.division_code = :place', { place });
+    return [
+      listColumns(inPlace().andWhere('f.next_visit_due_at IS NOT NULL'))
+        .orderBy('f.next_visit_due_at', 'ASC')
+        .addOrderBy('f.updated_at', 'DESC')
+        .addOrderBy('f.id', 'ASC'),
+      listColumns(inPlace().andWhere('f.next_visit_due_at IS NULL'))
+        .orderBy('f.updated_at', 'DESC')
+        .addOrderBy('f.id', 'ASC'),
+    ];
   }
 
   /**

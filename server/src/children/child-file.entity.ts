@@ -22,7 +22,14 @@ import { json } from '../database/column-transformers';
 @Index('IDX_child_files_id_key', ['idKey'])
 @Index('IDX_child_files_priority', ['priority', 'status', 'divisionCode', 'id'])
 @Index('IDX_child_files_dropout_place', ['dropoutState', 'status', 'divisionCode', 'dropoutSince'])
-@Index('IDX_child_files_list', ['status', 'divisionCode', 'nextVisitDueAt', 'updatedAt'])
+// Latest change descending in the database (migration 1765210000000), which TypeORM cannot say.
+@Index('IDX_child_files_list_order', [
+  'status',
+  'divisionCode',
+  'nextVisitDueAt',
+  'updatedAt',
+  'id',
+])
 export class ChildFileEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

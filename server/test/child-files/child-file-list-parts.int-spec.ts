@@ -1,8 +1,10 @@
 import { CHILD_CATEGORIES, CHILD_FILE_STATUSES, type ChildCategory } from '@shouhu/shared';
 import type { ChildFileEntity } from '../../src/children/child-file.entity';
+import { DataSource } from 'typeorm';
 import { ChildFileQueriesRepository } from '../../src/child-files/child-file-queries.repository';
 import { aChildFile } from '../factories/child-file.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { testDriver } from '../setup/test-database';
 
 const TOWNSHIP = '341324100';
 const OTHER_TOWNSHIP = '341324101';
@@ -157,5 +159,76 @@ describe('a list of files read in two parts', () => {
     expect(
       await sut_list.page({ divisionPrefixes: [], heldFileIds: [] }, { status: 'active' }, 0, 10),
     ).toEqual([[], 0]);
+  });
+
+  (testDriver() === 'mysql' ? it : it.skip)(
+    "reads each place's files in its index's order, sorting none of them",
+    async () => {
+      const db = sut.app.get(DataSource);
+      const query = jest.spyOn(db, 'query');
+      try {
+        await sut.app
+          .get(ChildFileQueriesRepository)
+          .page({ divisionPrefixes: [TOWNSHIP], heldFileIds: [] }, { status: 'active' }, 0, 5);
+        const [sql, parameters] = query.mock.calls.find(([text]) => text.includes('UNION ALL'))!;
+        const plan = await db.query<{ table: string; key: string | null; Extra: string }[]>(
+          `EXPLAIN ${sql}`,
+          parameters,
+        );
+        const reads = plan.filter((row) => row.table === 'f');
+        expect(reads.length).toBe(8);
+        for (const read of reads) {
+          expect(read.key).toBe('IDX_child_files_list_order');
+          expect(read.Extra).not.toContain('filesort');
+        }
+      } finally {
+        query.mockRestore();
+      }
+    },
+  );
+});
+
+/**
+ * A scope whose files lie in more places than are read one by one (a county's coordinator) is
+ * read as one range, sorted: its pages too must be the slices of the list worked out here.
+ */
+describe('a list of files in more places than are read one by one', () => {
+  const COUNTY_PREFIX = '341399';
+  let sut: TestApp;
+  let files: ChildFileEntity[];
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    files = [];
+    for (let i = 0; i < 70; i++) {
+      files.push(
+        await aChildFile(sut.app, {
+          divisionCode: `${COUNTY_PREFIX}${String(100 + (i % 3)).padStart(3, '0')}${String(200 + i).padStart(3, '0')}`,
+          categories: ['left_behind'],
+          child: { name: `李${i}`, gender: 'male', ageYears: 8 },
+          nextVisitDueAt: i % 6 === 0 ? null : new Date(T0 + (i % 5) * DAY),
+          updatedAt: new Date(T0 - (i % 9) * 60_000),
+        }),
+      );
+    }
+  });
+  afterAll(() => sut.close());
+
+  it.each([7, 30, 100])('pages %i at a time as the whole list', async (size) => {
+    const list = sut.app.get(ChildFileQueriesRepository);
+    const expected = [...files].sort(listOrder).map((f) => f.id);
+    const pages: string[] = [];
+    for (let offset = 0; offset < expected.length; offset += size) {
+      const [rows, total] = await list.page(
+        { divisionPrefixes: [COUNTY_PREFIX], heldFileIds: [] },
+        { status: 'active' },
+        offset,
+        size,
+      );
+      expect(total).toBe(expected.length);
+      pages.push(...rows.map((row) => row.id));
+    }
+
+    expect(pages).toEqual(expected);
   });
 });

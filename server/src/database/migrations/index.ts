@@ -33,6 +33,7 @@ import { ChildFileCounts1765206000000 } from './1765206000000-child-file-counts'
 import { OrderCounts1765207000000 } from './1765207000000-order-counts';
 import { DropoutPlaceStatusIndex1765208000000 } from './1765208000000-dropout-place-status-index';
 import { ClockOrdersIndexes1765209000000 } from './1765209000000-clock-orders-indexes';
+import { ChildFilesListOrder1765210000000 } from './1765210000000-child-files-list-order';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   OrderCounts1765207000000,
   DropoutPlaceStatusIndex1765208000000,
   ClockOrdersIndexes1765209000000,
+  ChildFilesListOrder1765210000000,
 ];
