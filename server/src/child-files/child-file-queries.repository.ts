@@ -90,9 +90,9 @@ export class ChildFileQueriesRepository {
    *
    * The scope is read as two parts that share no file: the files under the prefixes, place by
    * place from `IDX_child_files_list_order` (status, place, next visit, latest change first, id),
-   * and the held files outside them, by primary key. One condition over both (`place LIKE … OR id IN (…)`) matches no range: at
-   * 200 k files it read every active file of the county for a township's list as it opens
-   * (80–100 ms). Each part gives its first `offset + limit` ids in the list's order, and the page
+   * and the held files outside them, by primary key. One condition over both (`place LIKE … OR
+   * id IN (…)`) matches no range: at 200 k files it read every active file of the county for a
+   * township's list as it opens (80–100 ms). Each part gives its first `offset + limit` ids in the list's order, and the page
    * is cut from their union in the same order; the total is the sum of the parts' counts (the
    * first part's from the kept counts where it can, `placesTotal`). Only the page's rows are then
    * read whole.
@@ -145,8 +145,9 @@ export class ChildFileQueriesRepository {
     if (filter.division) {
       query.andWhere('k.division_code LIKE :division', { division: `${filter.division}%` });
     }
-    if (filter.category)
+    if (filter.category) {
       query.andWhere('k.categories LIKE :category', categoryLike(filter.category));
+    }
     return query
       .select('SUM(k.count)', 'n')
       .getRawOne<{ n: string | number | null }>()
