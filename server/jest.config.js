@@ -70,6 +70,8 @@ module.exports = {
         '<rootDir>/test/orders/low-rating-queue.int-spec.ts',
         // The kept order counts' upserts (ON CONFLICT) at commit, and the totals summed from them.
         '<rootDir>/test/orders/order-counts.int-spec.ts',
+        // The kept clock counts' months and minutes in SQLite's own date and integer arithmetic.
+        '<rootDir>/test/orders/clock-counts.int-spec.ts',
         // A handoff's dispatch, report lock and child-file line in one transaction; the handover's joins.
         '<rootDir>/test/orders/handoffs.int-spec.ts',
         // The join that finds a unit's subscribed handlers, inside the intake's transaction.

@@ -52,6 +52,29 @@ export const STATS_CLOCK_LABELS: Record<StatsClock, string> = {
 };
 
 /**
+ * The steps a duration is shown in (the board's 分钟 / 小时 / 天, one decimal): whole minutes below
+ * an hour, tenths of an hour (6 minutes) below 48 hours, tenths of a day (144 minutes) beyond.
+ * `below` is in whole minutes; the last step has no bound.
+ */
+export const SHOWN_DURATION_STEPS = [
+  { below: 60, stepMinutes: 1 },
+  { below: 48 * 60, stepMinutes: 6 },
+  { below: Number.POSITIVE_INFINITY, stepMinutes: 144 },
+] as const;
+
+/**
+ * Whole minutes rounded to the step they are shown in (`SHOWN_DURATION_STEPS`), a half step up:
+ * 64 → 66 (1.1小时), 3,000 → 3,024 (2.1天). A clock's time from start to stop is counted in these
+ * values, so the county's kept counts by month (issue 17) hold at most about 830 values per unit
+ * and clock however the minutes spread; the database computes the same in integers.
+ */
+export function shownMinutes(wholeMinutes: number): number {
+  const { stepMinutes } = SHOWN_DURATION_STEPS.find((step) => wholeMinutes < step.below)!;
+  if (stepMinutes === 1) return wholeMinutes;
+  return Math.floor((wholeMinutes + stepMinutes / 2) / stepMinutes) * stepMinutes;
+}
+
+/**
  * One unit's one clock over the period: the clocks due in the period. A clock stopped by a
  * return (退回) or a transfer (改派, 转接) before it ran out is `interrupted`: neither kept nor
  * missed (it used to count as kept).
@@ -68,7 +91,11 @@ export interface ClockFigure {
   late: number;
   /** onTime / total, 0–1; null when total is 0. */
   onTimeShare: number | null;
-  /** Start to stop of the stopped ones, in minutes; null when none stopped. */
+  /**
+   * Start to stop of the stopped ones, in minutes, each counted at the step it is shown in
+   * (`shownMinutes`): an odd count's median and the p90 are such a value, an even count's median
+   * the mean of two. Null when none stopped.
+   */
   medianMinutes: number | null;
   p90Minutes: number | null;
   /** Reached 100 % (督办). */

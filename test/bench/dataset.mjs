@@ -28,6 +28,7 @@ const server = createRequire(`${ROOT}/server/dist/`);
 const { keepingUnit } = server('./children/keeping-unit.js');
 const { flagLowRatingSql } = server('./reports/low-rating.js');
 const { FILL_ORDER_COUNTS_SQL } = server('./orders/order-counts-fill.js');
+const { fillClockCountsSql } = server('./orders/clock-counts-sql.js');
 
 const HISTORY_DAYS = 3 * 365;
 const OPEN_DAYS = 30;
@@ -186,8 +187,11 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
     // counted again from every order, the templates filed through the API among them.
     await db.query('DELETE FROM order_counts');
     await db.query(FILL_ORDER_COUNTS_SQL);
+    // And the clocks' kept counts by month, which the figures' whole months read.
+    await db.query('DELETE FROM clock_counts');
+    await db.query(fillClockCountsSql('mariadb'));
     await db.query(
-      'ANALYZE TABLE reports, orders, order_counts, order_clocks, order_events, child_files, visit_dues',
+      'ANALYZE TABLE reports, orders, order_counts, clock_counts, order_clocks, order_events, child_files, visit_dues',
     );
     return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {

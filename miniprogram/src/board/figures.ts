@@ -1,6 +1,7 @@
 import {
   CHANNEL_LABELS,
   CLOCK_LABELS,
+  SHOWN_DURATION_STEPS,
   STATS_CLOCK_LABELS,
   TOWNSHIP_CODE_LENGTH,
   VILLAGE_CODE_LENGTH,
@@ -24,11 +25,12 @@ export function isOrderClock(clock: StatsClock): clock is ClockName {
 
 export const channelLabel = (channel: keyof typeof CHANNEL_LABELS) => CHANNEL_LABELS[channel];
 
-/** A time as people say it: 42分钟, 2.5小时, 3.0天. */
+/** A time as people say it, in the steps of `SHOWN_DURATION_STEPS`: 42分钟, 2.5小时, 3.0天. */
 export function durationText(minutes: number | null): string {
   if (minutes === null) return '—';
-  if (minutes < 60) return `${Math.round(minutes)}分钟`;
-  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)}小时`;
+  const [inMinutes, inHours] = SHOWN_DURATION_STEPS;
+  if (minutes < inMinutes.below) return `${Math.round(minutes)}分钟`;
+  if (minutes < inHours.below) return `${(minutes / 60).toFixed(1)}小时`;
   return `${(minutes / 1440).toFixed(1)}天`;
 }
 

@@ -14,6 +14,7 @@ import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { GuardianshipHandoverEntity } from '../orders/handover.entity';
+import { ClockCountEntity } from '../orders/clock-count.entity';
 import { OrderCountEntity } from '../orders/order-count.entity';
 import {
   OrderClockEntity,
@@ -61,6 +62,7 @@ export const ENTITIES = [
   RetiredClockEntity,
   OrderEventEntity,
   OrderCountEntity,
+  ClockCountEntity,
   GuardianshipHandoverEntity,
   UploadEntity,
   SmsMessageEntity,

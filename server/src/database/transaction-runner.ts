@@ -16,12 +16,13 @@ export type BeforeCommitStep = (manager: EntityManager) => Promise<void>;
 
 /**
  * What a before-commit step locks, in the order every transaction runs them: the kept counts of
- * orders (a row per unit and place), then those of children's files (a row per place, category
- * list and status), then the audit-chain head. A fixed order, whatever order the work registered
+ * orders (a row per unit and place), then those of clocks (a row per month, place, unit and what
+ * the figures read), then those of children's files (a row per place, category list and status),
+ * then the audit-chain head. A fixed order, whatever order the work registered
  * its steps in, so two transactions never hold one of these locks each while waiting for the
  * other's.
  */
-const STEP_LOCKS = ['order-counts', 'child-file-counts', 'audit-chain'] as const;
+const STEP_LOCKS = ['order-counts', 'clock-counts', 'child-file-counts', 'audit-chain'] as const;
 export type BeforeCommitLock = (typeof STEP_LOCKS)[number];
 
 /**

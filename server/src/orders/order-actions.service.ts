@@ -77,8 +77,8 @@ interface ActionContext {
   actor: Actor;
   order: OrderEntity;
   clocks: OrderClockEntity[];
-  /** Clocks to delete before saving (a fresh dispatch replaces them all). */
-  replaced: ClockName[];
+  /** Clocks read with the order to delete before saving (a fresh dispatch replaces them all). */
+  replaced: OrderClockEntity[];
   /** The replaced clocks as their unit held them, kept for the accountability figures. */
   retired: RetiredClockEntity[];
   capacity: OrderActorCapacity;
@@ -451,8 +451,9 @@ export class OrderActionsService {
    * for the figures: one still running is interrupted by the replacement (stopped now).
    */
   private retire(ctx: ActionContext, names: readonly ClockName[]): void {
-    ctx.replaced.push(...names);
-    for (const c of ctx.clocks.filter((clock) => names.includes(clock.clock))) {
+    const replaced = ctx.clocks.filter((clock) => names.includes(clock.clock));
+    ctx.replaced.push(...replaced);
+    for (const c of replaced) {
       ctx.retired.push({
         id: randomUUID(),
         orderId: c.orderId,

@@ -21,6 +21,7 @@ import { OrderInbox } from './order-inbox';
 import { OrderQueriesService } from './order-queries.service';
 import { OrderSummaries } from './order-summaries';
 import { OrdersController } from './orders.controller';
+import { ClockCountsRepository } from './clock-counts.repository';
 import { OrderCountsRepository } from './order-counts.repository';
 import { OrdersRepository } from './orders.repository';
 import { ReportDetailsBuilder } from './report-details';
@@ -44,6 +45,7 @@ import { ReportProgress } from './report-progress';
   providers: [
     OrdersRepository,
     OrderCountsRepository,
+    ClockCountsRepository,
     HandoversRepository,
     ChildFileHolding,
     OrderQueriesService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { ClockName, OrderStatus } from '@shouhu/shared';
+import type { OrderStatus } from '@shouhu/shared';
 import { updateEach } from '../database/update-each';
 import {
   OrderClockEntity,
@@ -9,6 +9,11 @@ import {
   RetiredClockEntity,
 } from './order.entity';
 import { insertRowsLater } from '../database/insert-rows';
+import {
+  ClockCountsRepository,
+  clockCountKey,
+  type ClockCountKey,
+} from './clock-counts.repository';
 import { OrderCountsRepository, type OrderPlace } from './order-counts.repository';
 
 export interface OrderScope {
@@ -73,19 +78,40 @@ async function countOf(query: SelectQueryBuilder<OrderEntity>): Promise<number> 
 }
 
 /**
- * Every write of an order goes through here, which keeps the order counts by place
- * (`OrderCountsRepository`) in the same transaction: `insert` adds the new orders, `save` moves
- * an order from the place `lock` read it at to its place now. Nothing deletes an order.
+ * Every write of an order and of its clocks goes through here, which keeps the order counts by
+ * place (`OrderCountsRepository`) and the clock counts by month (`ClockCountsRepository`) in the
+ * same transaction: `insert` adds the new orders and clocks, `save` moves an order from the place
+ * `lock` read it at to its place now, and `save` and `saveSwept` move each clock from the row it
+ * was counted in when `clocks` or `clocksOf` read it. Nothing deletes an order.
  */
 @Injectable()
 export class OrdersRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly counts: OrderCountsRepository,
+    private readonly clockCounts: ClockCountsRepository,
   ) {}
 
   /** Each order `lock` answered, with its place as last stored: what `save` moves it from. */
   private readonly storedPlaces = new WeakMap<OrderEntity, OrderPlace>();
+
+  /** Each clock read here, with its kept count's key as last stored: what a save moves it from. */
+  private readonly storedClocks = new WeakMap<OrderClockEntity, ClockCountKey>();
+
+  private remember(clocks: OrderClockEntity[]): OrderClockEntity[] {
+    for (const clock of clocks) this.storedClocks.set(clock, clockCountKey(clock));
+    return clocks;
+  }
+
+  /**
+   * The stored key of a clock read here, else `Error` (a caller's mistake: a clock not read
+   * through `clocks` or `clocksOf` could be counted twice).
+   */
+  private storedKey(clock: OrderClockEntity): ClockCountKey {
+    const key = this.storedClocks.get(clock);
+    if (!key) throw new Error('OrdersRepository: a changed clock was not read through it');
+    return key;
+  }
 
   /** New orders in one statement and all their clocks in another; the counts move at commit. */
   async insert(
@@ -101,6 +127,10 @@ export class OrdersRepository {
     );
     if (clocks.length > 0) {
       await insertRowsLater(manager, OrderClockEntity, clocks);
+      await this.clockCounts.move(
+        manager,
+        clocks.map((clock) => ({ to: clockCountKey(clock) })),
+      );
     }
   }
 
@@ -120,29 +150,34 @@ export class OrdersRepository {
     return order;
   }
 
-  clocks(manager: EntityManager, orderId: string): Promise<OrderClockEntity[]> {
-    return manager.getRepository(OrderClockEntity).findBy({ orderId });
+  async clocks(manager: EntityManager, orderId: string): Promise<OrderClockEntity[]> {
+    return this.remember(await manager.getRepository(OrderClockEntity).findBy({ orderId }));
   }
 
   /** `manager`: read inside a transaction, which sees its own uncommitted changes. */
-  clocksOf(orderIds: string[], manager?: EntityManager): Promise<OrderClockEntity[]> {
-    if (orderIds.length === 0) return Promise.resolve([]);
-    return (manager ?? this.dataSource.manager)
-      .getRepository(OrderClockEntity)
-      .createQueryBuilder('c')
-      .where('c.order_id IN (:...orderIds)', { orderIds })
-      .getMany();
+  async clocksOf(orderIds: string[], manager?: EntityManager): Promise<OrderClockEntity[]> {
+    if (orderIds.length === 0) return [];
+    return this.remember(
+      await (manager ?? this.dataSource.manager)
+        .getRepository(OrderClockEntity)
+        .createQueryBuilder('c')
+        .where('c.order_id IN (:...orderIds)', { orderIds })
+        .getMany(),
+    );
   }
 
   /**
    * Stores a changed order (read with `lock` in this transaction, else it throws `Error`: a
    * caller's mistake) with its clocks, and moves the counts if its unit changed (改派, 转办).
+   * `clocks`: the order's clocks now, those read through `clocks`/`clocksOf` and new ones;
+   * `replacedClocks`: clocks read here that the order no longer has (deleted), `retiredClocks`
+   * the copies kept of them for the figures.
    */
   async save(
     manager: EntityManager,
     order: OrderEntity,
     clocks: OrderClockEntity[],
-    replacedClocks: ClockName[] = [],
+    replacedClocks: OrderClockEntity[] = [],
     retiredClocks: RetiredClockEntity[] = [],
   ): Promise<void> {
     const stored = this.storedPlaces.get(order);
@@ -163,11 +198,18 @@ export class OrdersRepository {
         .delete()
         .where('order_id = :orderId AND clock IN (:...replacedClocks)', {
           orderId: order.id,
-          replacedClocks,
+          replacedClocks: replacedClocks.map((clock) => clock.clock),
         })
         .execute();
     }
     if (clocks.length > 0) await manager.getRepository(OrderClockEntity).save(clocks);
+    await this.clockCounts.move(manager, [
+      ...replacedClocks.map((clock) => ({ from: this.storedKey(clock) })),
+      ...retiredClocks.map((clock) => ({ to: clockCountKey(clock) })),
+      ...clocks.map((clock) => ({ from: this.storedClocks.get(clock), to: clockCountKey(clock) })),
+    ]);
+    for (const clock of replacedClocks) this.storedClocks.delete(clock);
+    this.remember(clocks);
   }
 
   /**
@@ -191,6 +233,11 @@ export class OrdersRepository {
       const key = `${clock.clock} ${clock.stage}`;
       byStage.set(key, [...(byStage.get(key) ?? []), clock]);
     }
+    await this.clockCounts.move(
+      manager,
+      clocks.map((clock) => ({ from: this.storedKey(clock), to: clockCountKey(clock) })),
+    );
+    this.remember([...clocks]);
     for (const group of byStage.values()) {
       const { clock, stage } = group[0];
       await manager

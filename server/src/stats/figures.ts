@@ -7,6 +7,7 @@ import {
   reportingDelayHours,
   TOWNSHIP_CODE_LENGTH,
   VILLAGE_CODE_LENGTH,
+  shownMinutes,
   statsStepOf,
   statsSteps,
   type Channel,
@@ -147,8 +148,9 @@ export function clockTally(rows: readonly ClockRow[], now: Date): ClockTally {
 
 /**
  * Clocks of one unit and kind that share their facts, their 督办 and red-list marks and their
- * whole minutes from start to stop (null while running): the database's count of one group, so
- * the figures of a county's year are computed from a few thousand groups, not every clock.
+ * minutes from start to stop at the step they are shown in (`shownMinutes`; null while running):
+ * the database's count of one group, so the figures of a county's year are computed from groups,
+ * not every clock, and the kept counts by month hold a bounded number of minute values.
  */
 export interface ClockGroup extends ClockFacts {
   unitId: string | null;
@@ -168,7 +170,7 @@ export function clockGroupOf(row: ClockRow, now: Date): ClockGroup {
     overdue: row.overdue,
     escalated: row.escalated,
     minutes: row.stoppedAt
-      ? Math.round((row.stoppedAt.getTime() - row.startedAt.getTime()) / MINUTE_MS)
+      ? shownMinutes(Math.round((row.stoppedAt.getTime() - row.startedAt.getTime()) / MINUTE_MS))
       : null,
     count: 1,
   };
@@ -206,9 +208,10 @@ export function histogramP90(histogram: readonly [number, number][]): number | n
 
 /**
  * One figure per unit and clock that has any clock due in the period, ordered by unit name, then
- * sign, contact, feedback, resolve, visit. Minutes are whole minutes from start to stop of the
- * clocks stopped by the deed (on time or late), interrupted ones left out. From the clocks' groups
- * (`ClockGroup`), so a median is exact however many clocks share a minute.
+ * sign, contact, feedback, resolve, visit. Minutes run from start to stop of the clocks stopped
+ * by the deed (on time or late), interrupted ones left out, each counted at the step it is shown
+ * in (`shownMinutes`: an odd count's median and the p90 show as the clocks' own shown times, an
+ * even count's median is the mean of two). From the clocks' groups (`ClockGroup`).
  */
 export function clockFiguresOf(
   groups: readonly ClockGroup[],

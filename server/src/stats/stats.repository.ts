@@ -12,6 +12,13 @@ import type {
 } from '@shouhu/shared';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ChildFileCountEntity } from '../children/child-file.entity';
+import { ClockCountEntity } from '../orders/clock-count.entity';
+import {
+  STOPPED_CODES,
+  shownMinutesSql,
+  stoppedSql,
+  type SqlDialect,
+} from '../orders/clock-counts-sql';
 import { VisitDueEntity } from '../children/visit.entity';
 import { underPrefixes } from '../database/under-prefixes';
 import { InstitutionEntity } from '../institutions/institution.entity';
@@ -22,7 +29,8 @@ import {
   RetiredClockEntity,
 } from '../orders/order.entity';
 import { ReportEntity } from '../reports/report.entity';
-import type { ClockEndCount, ClockFacts, ClockGroup, RegisterRow, ReportCounts } from './figures';
+import type { ClockEndCount, ClockGroup, RegisterRow, ReportCounts } from './figures';
+import { splitByKeptMonths, type InstantRange } from './kept-months';
 
 /**
  * Where a clock (`c`) ended at `:now`, as `hasClockResult` reads it: 督办 and the red list by
@@ -37,19 +45,38 @@ const CLOCK_RESULT_SQL: Record<ClockResult, string> = {
   interrupted: 'c.interrupted AND (c.stopped_at IS NULL OR c.stopped_at <= c.due_at)',
 };
 
-/**
- * `clockEnd`'s `stopped` fact of a clock as the database groups it: 0, 1 or 2 (`STOPPED` reads it
- * back), a number because grouping by a string costs a collation comparison per clock.
- */
-const stoppedSql = (stoppedAt: string, dueAt: string): string =>
-  `CASE WHEN ${stoppedAt} IS NULL THEN 0 WHEN ${stoppedAt} <= ${dueAt} THEN 1 ELSE 2 END`;
-const STOPPED: readonly ClockFacts['stopped'][] = ['no', 'by_due', 'after_due'];
-
 /** A string the database grouped by its bytes (`bytes`): a Buffer from MariaDB, text from SQLite. */
 function textOf<T extends string>(value: Buffer | string): T;
 function textOf<T extends string>(value: Buffer | string | null): T | null;
 function textOf(value: Buffer | string | null): string | null {
   return Buffer.isBuffer(value) ? value.toString('utf8') : value;
+}
+
+/** One group of clocks as the database sends it (`ClockGroup`'s columns). */
+interface GroupRow {
+  unitId: Buffer | string | null;
+  clock: Buffer | string;
+  interrupted: string | number;
+  stopped: string | number;
+  dueByNow: string | number;
+  overdue: string | number;
+  escalated: string | number;
+  minutes: string | number | null;
+  count: string | number;
+}
+
+function groupOf(row: GroupRow): ClockGroup {
+  return {
+    unitId: textOf(row.unitId),
+    clock: textOf<StatsClock>(row.clock),
+    interrupted: Number(row.interrupted) === 1,
+    stopped: STOPPED_CODES[Number(row.stopped)],
+    dueByNow: Number(row.dueByNow) === 1,
+    overdue: Number(row.overdue) === 1,
+    escalated: Number(row.escalated) === 1,
+    minutes: row.minutes === null ? null : Number(row.minutes),
+    count: Number(row.count),
+  };
 }
 
 /** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
@@ -288,26 +315,26 @@ export class StatsRepository {
     return { ids, total: Number(counted[0]?.total ?? 0) };
   }
 
+  private get dialect(): SqlDialect {
+    return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
+  }
+
   /**
-   * The order clocks, retired clocks and visits due in the window counted by unit, kind, what `clockEnd` reads of
-   * them (`ClockFacts`), whether they reached 督办 or the red list, and their whole minutes from
-   * start to stop (`ClockGroup`): the database counts a county's year of clocks into a few
-   * thousand groups instead of sending every clock. `IDX_order_clocks_due_place` alone (each clock
-   * carries its order's unit and place); `IDX_retired_clocks_due`; `IDX_visit_dues_due_figures`.
+   * The order clocks, retired clocks and visits due in the window counted by unit, kind, what
+   * `clockEnd` reads of them (`ClockFacts`), whether they reached 督办 or the red list, and their
+   * minutes from start to stop at the step they are shown in (`shownMinutes`; `ClockGroup`): the
+   * database counts a county's year of clocks into groups instead of sending every clock. The
+   * order clocks of the window's whole Beijing months that have ended are the kept counts
+   * (`clock_counts`, their key led by the month; `splitByKeptMonths`), the days around them the
+   * clocks themselves: `IDX_order_clocks_due_place` alone (each clock carries its order's unit
+   * and place), `IDX_retired_clocks_due`. Visits: `IDX_visit_dues_due_figures`, the whole window.
    */
   async clockGroups(window: StatsWindow, now: Date): Promise<ClockGroup[]> {
-    const sqlite = this.dataSource.options.type === 'better-sqlite3';
-    /** Whole minutes from `start` to `stop` as `Math.round` takes them, in integers only. */
-    const minutes = (start: string, stop: string): string => {
-      const ms = sqlite
-        ? `CAST(ROUND((julianday(${stop}) - julianday(${start})) * 86400000) AS INTEGER)`
-        : `(TIMESTAMPDIFF(MICROSECOND, ${start}, ${stop}) DIV 1000)`;
-      const div = sqlite ? '/' : 'DIV';
-      // Integer division truncates toward zero; Math.round(x) is floor(x + 0.5).
-      return `CASE WHEN ${stop} IS NULL THEN NULL WHEN ${ms} + 30000 >= 0 THEN (${ms} + 30000) ${div} 60000 ELSE -((29999 - ${ms}) ${div} 60000) END`;
-    };
+    const dialect = this.dialect;
+    const { months, live } = splitByKeptMonths(window, now);
     const grouped = async <T extends ObjectLiteral>(
       query: SelectQueryBuilder<T>,
+      range: InstantRange,
       columns: {
         unitId: string;
         clock: string;
@@ -329,35 +356,19 @@ export class StatsRepository {
         [`CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`, 'dueByNow'],
         [`CASE WHEN ${columns.overdue} THEN 1 ELSE 0 END`, 'overdue'],
         [`CASE WHEN ${columns.escalated} THEN 1 ELSE 0 END`, 'escalated'],
-        [minutes(columns.startedAt, stoppedAt), 'minutes'],
+        [shownMinutesSql(dialect, columns.startedAt, stoppedAt, 'NULL'), 'minutes'],
       ];
       query.select('COUNT(*)', 'count');
       for (const [expression, alias] of keys) {
         query.addSelect(expression, alias).addGroupBy(expression);
       }
-      query.andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, window).setParameter('now', now);
-      const rows = await underPrefixes(query, columns.place, window.prefixes).getRawMany<{
-        unitId: Buffer | string | null;
-        clock: Buffer | string;
-        interrupted: string | number;
-        stopped: string | number;
-        dueByNow: string | number;
-        overdue: string | number;
-        escalated: string | number;
-        minutes: string | number | null;
-        count: string | number;
-      }>();
-      return rows.map((row) => ({
-        unitId: textOf(row.unitId),
-        clock: textOf<StatsClock>(row.clock),
-        interrupted: Number(row.interrupted) === 1,
-        stopped: STOPPED[Number(row.stopped)],
-        dueByNow: Number(row.dueByNow) === 1,
-        overdue: Number(row.overdue) === 1,
-        escalated: Number(row.escalated) === 1,
-        minutes: row.minutes === null ? null : Number(row.minutes),
-        count: Number(row.count),
-      }));
+      query.andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, range).setParameter('now', now);
+      const rows = await underPrefixes(
+        query,
+        columns.place,
+        window.prefixes,
+      ).getRawMany<GroupRow>();
+      return rows.map(groupOf);
     };
     const clockColumns = {
       clock: 'c.clock',
@@ -367,19 +378,24 @@ export class StatsRepository {
       dueAt: 'c.due_at',
       overdue: "c.stage IN ('overdue', 'red')",
       escalated: "c.stage = 'red'",
+      unitId: 'c.unit_id',
+      place: 'c.division_code',
     };
     const groups = await Promise.all([
-      grouped(this.dataSource.getRepository(OrderClockEntity).createQueryBuilder('c'), {
-        ...clockColumns,
-        unitId: 'c.unit_id',
-        place: 'c.division_code',
-      }),
-      grouped(this.dataSource.getRepository(RetiredClockEntity).createQueryBuilder('c'), {
-        ...clockColumns,
-        unitId: 'c.unit_id',
-        place: 'c.division_code',
-      }),
-      grouped(this.dataSource.getRepository(VisitDueEntity).createQueryBuilder('v'), {
+      ...(months ? [this.keptClockGroups(window.prefixes, months)] : []),
+      ...live.flatMap((range) => [
+        grouped(
+          this.dataSource.getRepository(OrderClockEntity).createQueryBuilder('c'),
+          range,
+          clockColumns,
+        ),
+        grouped(
+          this.dataSource.getRepository(RetiredClockEntity).createQueryBuilder('c'),
+          range,
+          clockColumns,
+        ),
+      ]),
+      grouped(this.dataSource.getRepository(VisitDueEntity).createQueryBuilder('v'), window, {
         unitId: 'v.unit_id',
         clock: "'visit'",
         interrupted: 'v.cancelled_at IS NOT NULL',
@@ -392,6 +408,44 @@ export class StatsRepository {
       }),
     ]);
     return groups.flat();
+  }
+
+  /**
+   * The order clocks (current and retired) due in the Beijing months `first`–`last` under the
+   * prefixes, from the kept counts (`clock_counts`, read by its key's month range): every one of
+   * those months has ended, so each clock is due by now.
+   */
+  private async keptClockGroups(
+    prefixes: readonly string[],
+    months: { first: string; last: string },
+  ): Promise<ClockGroup[]> {
+    const keys: [string, string][] = [
+      [this.bytes('k.unit_key'), 'unitId'],
+      [this.bytes('k.clock'), 'clock'],
+      ['k.interrupted', 'interrupted'],
+      ['k.stopped', 'stopped'],
+      ['k.overdue', 'overdue'],
+      ['k.escalated', 'escalated'],
+      ['k.minutes', 'minutes'],
+    ];
+    const query = this.dataSource
+      .getRepository(ClockCountEntity)
+      .createQueryBuilder('k')
+      .select('SUM(k.n)', 'count')
+      .addSelect('1', 'dueByNow')
+      .where('k.month >= :first AND k.month <= :last', months)
+      .andWhere('k.n <> 0');
+    for (const [expression, alias] of keys) {
+      query.addSelect(expression, alias).addGroupBy(expression);
+    }
+    const rows = await underPrefixes(query, 'k.division_code', prefixes).getRawMany<GroupRow>();
+    return rows.map((row) =>
+      groupOf({
+        ...row,
+        unitId: textOf(row.unitId) || null,
+        minutes: Number(row.minutes) < 0 ? null : row.minutes,
+      }),
+    );
   }
 
   /**
@@ -438,7 +492,7 @@ export class StatsRepository {
       return rows.map((row) => ({
         clock: 'column' in clock ? textOf<StatsClock>(row.clock!) : clock.kind,
         interrupted: Number(row.interrupted) === 1,
-        stopped: STOPPED[Number(row.stopped)],
+        stopped: STOPPED_CODES[Number(row.stopped)],
         dueByNow: Number(row.dueByNow) === 1,
         count: Number(row.count),
       }));

@@ -1,4 +1,3 @@
-import type { ClockName } from '@shouhu/shared';
 import type { EntityManager } from 'typeorm';
 import type {
   OrderClockEntity,
@@ -66,14 +65,15 @@ export class InMemoryOrders implements Pick<OrdersRepository, Used> {
     _: EntityManager,
     order: OrderEntity,
     clocks: OrderClockEntity[],
-    replacedClocks: ClockName[] = [],
+    replacedClocks: OrderClockEntity[] = [],
   ): Promise<void> {
     this.orders.set(order.id, { ...order });
     const saved = (c: OrderClockEntity) =>
       clocks.some((s) => s.orderId === c.orderId && s.clock === c.clock);
     this.clockRows = [
       ...this.clockRows.filter(
-        (c) => !(c.orderId === order.id && replacedClocks.includes(c.clock)) && !saved(c),
+        (c) =>
+          !(c.orderId === order.id && replacedClocks.some((r) => r.clock === c.clock)) && !saved(c),
       ),
       ...clocks.map((c) => ({ ...c })),
     ];

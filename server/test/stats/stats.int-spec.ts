@@ -585,6 +585,48 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     ]);
   });
 
+  it('counts minutes at the step the board shows them in, alike from the kept months and from the clocks', async () => {
+    // February, a month no other test reads: five 办结 clocks of 59, 63, 64, 2,877 and 3,000
+    // minutes, counted as 59, 66, 66, 2,880 and 3,024 (分钟, tenths of an hour, tenths of a day).
+    const report = await aStatsReport(db, {
+      createdAt: bj('2026-02-10T09:00'),
+      discoveredAt: bj('2026-02-10T08:00'),
+      divisionCode: HOME_VILLAGE,
+      channel: 'mandatory',
+      priority: 'P2',
+      situations: ['violence_abuse'],
+    });
+    const startedAt = bj('2026-02-10T09:00');
+    for (const minutes of [59, 63, 64, 2877, 3000]) {
+      await anOrderWithClocks(db, report, police.id, [
+        {
+          clock: 'resolve',
+          startedAt,
+          dueAt: new Date(startedAt.getTime() + 5 * 1440 * 60_000),
+          stoppedAt: new Date(startedAt.getTime() + minutes * 60_000),
+        },
+      ]);
+    }
+    // The whole month has ended (kept counts); the days inside it are read from the clocks.
+    for (const period of ['from=2026-02-01&to=2026-02-28', 'from=2026-02-02&to=2026-02-27']) {
+      const answer = await overview(s.coordinator.token, period);
+      expect(answer.status).toBe(200);
+      expect({ period, clocks: answer.body.clocks }).toEqual({
+        period,
+        clocks: [
+          expect.objectContaining({
+            unitId: police.id,
+            clock: 'resolve',
+            total: 5,
+            onTime: 5,
+            medianMinutes: 66,
+            p90Minutes: 3024,
+          }),
+        ],
+      });
+    }
+  });
+
   it('steps the trend by day or ISO week when asked, every step present', async () => {
     const days = await overview(s.coordinator.token, 'from=2026-10-04&to=2026-10-06&by=day');
     expect(days.body.reports.trend).toEqual([

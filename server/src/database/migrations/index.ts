@@ -34,6 +34,7 @@ import { OrderCounts1765207000000 } from './1765207000000-order-counts';
 import { DropoutPlaceStatusIndex1765208000000 } from './1765208000000-dropout-place-status-index';
 import { ClockOrdersIndexes1765209000000 } from './1765209000000-clock-orders-indexes';
 import { ChildFilesListOrder1765210000000 } from './1765210000000-child-files-list-order';
+import { ClockCounts1765211000000 } from './1765211000000-clock-counts';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   DropoutPlaceStatusIndex1765208000000,
   ClockOrdersIndexes1765209000000,
   ChildFilesListOrder1765210000000,
+  ClockCounts1765211000000,
 ];
