@@ -21,8 +21,11 @@ import { aReportEntity, anOrderEntity } from './entity.factory';
  * bench fill them (`fillClockCountsSql`).
  */
 
-/** `clock_counts` filled afresh from the clocks there are. */
-async function refillClockCounts(db: DataSource): Promise<void> {
+/**
+ * `clock_counts` filled afresh from the clocks there are: for any test that writes clocks
+ * straight to the database rather than through `OrdersRepository`.
+ */
+export async function refillClockCounts(db: DataSource): Promise<void> {
   await db.query('DELETE FROM clock_counts');
   await db.query(fillClockCountsSql(db.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb'));
 }

@@ -8,6 +8,7 @@ import { LEDGER_PAGE_SIZE } from '../../src/ledger/ledger.service';
 import { OrderClockEntity, OrderEntity } from '../../src/orders/order.entity';
 import { ReportEntity } from '../../src/reports/report.entity';
 import { aChildFile } from '../factories/child-file.factory';
+import { refillClockCounts } from '../factories/stats.factory';
 import { aReportEntity, anOrderEntity } from '../factories/entity.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { aStaffedCounty, type StaffedCounty } from '../factories/staffed-county.factory';
@@ -317,6 +318,7 @@ describe('GET /stats/ledger.xlsx (台账)', () => {
       await db.getRepository(OrderEntity).insert(orders.slice(i, i + 20));
       await db.getRepository(OrderClockEntity).insert(clocks.slice(i, i + 20));
     }
+    await refillClockCounts(db);
 
     const rows = (await ledger(s.coordinator.token, 'from=2026-09-01&to=2026-09-30')).sheets[
       '报告台账'
