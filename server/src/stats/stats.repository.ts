@@ -110,7 +110,9 @@ export class StatsRepository {
   /**
    * The window's reports counted by the database along each breakdown of the figures
    * (`ReportCounts`); `mayKnow` says from a group's anonymity whether the reader may learn who
-   * filed it. Every count but the situations' is read from `IDX_reports_figures` alone.
+   * filed it. Every count is read from an index alone: `IDX_reports_figures` (period first) or
+   * `IDX_reports_place_figures` (place first, for a township or a village), whichever reads fewer
+   * entries.
    */
   async reportCounts(
     window: StatsWindow,
@@ -563,9 +565,9 @@ export class StatsRepository {
   }
 
   /**
-   * Reporters' ratings given in the window (`IDX_reports_rated`), each with whether a low one was
-   * reviewed: an order of the report reopened (重新办理) at or after the rating
-   * (`IDX_orders_report`, `IDX_order_events_order_at`).
+   * Reporters' ratings given in the window (`IDX_reports_rated` alone: time, place, score), each
+   * with whether a low one was reviewed: an order of the report reopened (重新办理) at or after
+   * the rating (`IDX_orders_report`, `IDX_order_events_order_at`).
    */
   async ratings(
     window: StatsWindow,

@@ -35,6 +35,7 @@ import { DropoutPlaceStatusIndex1765208000000 } from './1765208000000-dropout-pl
 import { ClockOrdersIndexes1765209000000 } from './1765209000000-clock-orders-indexes';
 import { ChildFilesListOrder1765210000000 } from './1765210000000-child-files-list-order';
 import { ClockCounts1765211000000 } from './1765211000000-clock-counts';
+import { ReportFiguresCovering1765212000000 } from './1765212000000-report-figures-covering';
 
 /** Every migration in order; the list (not a glob) works the same from src, dist and jest. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   ClockOrdersIndexes1765209000000,
   ChildFilesListOrder1765210000000,
   ClockCounts1765211000000,
+  ReportFiguresCovering1765212000000,
 ];
