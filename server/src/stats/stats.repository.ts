@@ -10,7 +10,13 @@ import type {
   SituationCode,
   StatsClock,
 } from '@shouhu/shared';
-import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  DataSource,
+  In,
+  type EntityManager,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { ChildFileCountEntity } from '../children/child-file.entity';
 import { ClockCountEntity } from '../orders/clock-count.entity';
 import {
@@ -20,6 +26,7 @@ import {
   type SqlDialect,
 } from '../orders/clock-counts-sql';
 import { VisitDueEntity } from '../children/visit.entity';
+import { TransactionRunner } from '../database/transaction-runner';
 import { underPrefixes } from '../database/under-prefixes';
 import { InstitutionEntity } from '../institutions/institution.entity';
 import {
@@ -79,6 +86,25 @@ function groupOf(row: GroupRow): ClockGroup {
   };
 }
 
+/** A group's key: every field but the count. */
+const groupKey = ({ count: _count, ...key }: ClockGroup) => JSON.stringify(key);
+
+/**
+ * `counted` less `takenOff`, group by group; groups netting to 0 are dropped. Both must come from
+ * one snapshot: a group taken off more often than counted is a fault, not a figure.
+ */
+function netGroups(counted: ClockGroup[], takenOff: ClockGroup[]): ClockGroup[] {
+  const net = new Map(counted.map((group) => [groupKey(group), { ...group }]));
+  for (const group of takenOff) {
+    const kept = net.get(groupKey(group));
+    if (!kept || kept.count < group.count) {
+      throw new Error(`clock_counts holds fewer clocks than were read: ${groupKey(group)}`);
+    }
+    kept.count -= group.count;
+  }
+  return [...net.values()].filter((group) => group.count > 0);
+}
+
 /** Where and when the figures count: rows under one of `prefixes`, in `[start, end)`. */
 export interface StatsWindow {
   prefixes: readonly string[];
@@ -93,7 +119,10 @@ export interface StatsWindow {
  */
 @Injectable()
 export class StatsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /**
    * A string expression to group by, compared by its bytes: on MariaDB comparing utf8mb4 text
@@ -326,78 +355,76 @@ export class StatsRepository {
    * `clockEnd` reads of them (`ClockFacts`), whether they reached 督办 or the red list, and their
    * minutes from start to stop at the step they are shown in (`shownMinutes`; `ClockGroup`): the
    * database counts a county's year of clocks into groups instead of sending every clock. The
-   * order clocks of the window's whole Beijing months that have ended are the kept counts
-   * (`clock_counts`, their key led by the month; `splitByKeptMonths`), the days around them the
-   * clocks themselves: `IDX_order_clocks_due_place` alone (each clock carries its order's unit
-   * and place), `IDX_retired_clocks_due`. Visits: `IDX_visit_dues_due_figures`, the whole window.
+   * order clocks come from the kept counts (`clock_counts`, their key led by the month) for the
+   * Beijing months where that reads fewer clocks, less the parts of those months the window
+   * leaves out or that fall due after now, read from the clocks in the same snapshot; the rest
+   * of the window from the clocks themselves (`splitByKeptMonths`): `IDX_order_clocks_due_place`
+   * alone (each clock carries its order's unit and place), `IDX_retired_clocks_due`. Visits:
+   * `IDX_visit_dues_due_figures`, the whole window.
    */
   async clockGroups(window: StatsWindow, now: Date): Promise<ClockGroup[]> {
-    const dialect = this.dialect;
-    const { months, live } = splitByKeptMonths(window, now);
-    const grouped = async <T extends ObjectLiteral>(
-      query: SelectQueryBuilder<T>,
-      range: InstantRange,
-      columns: {
-        unitId: string;
-        clock: string;
-        interrupted: string;
-        startedAt: string;
-        stoppedAt: string;
-        dueAt: string;
-        overdue: string;
-        escalated: string;
-        place: string;
-      },
-    ): Promise<ClockGroup[]> => {
-      const { interrupted, stoppedAt, dueAt } = columns;
-      const keys: [string, string][] = [
-        [this.bytes(columns.unitId), 'unitId'],
-        [this.bytes(columns.clock), 'clock'],
-        [`CASE WHEN ${interrupted} THEN 1 ELSE 0 END`, 'interrupted'],
-        [stoppedSql(stoppedAt, dueAt), 'stopped'],
-        [`CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`, 'dueByNow'],
-        [`CASE WHEN ${columns.overdue} THEN 1 ELSE 0 END`, 'overdue'],
-        [`CASE WHEN ${columns.escalated} THEN 1 ELSE 0 END`, 'escalated'],
-        [shownMinutesSql(dialect, columns.startedAt, stoppedAt, 'NULL'), 'minutes'],
-      ];
-      query.select('COUNT(*)', 'count');
-      for (const [expression, alias] of keys) {
-        query.addSelect(expression, alias).addGroupBy(expression);
-      }
-      query.andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, range).setParameter('now', now);
-      const rows = await underPrefixes(
-        query,
-        columns.place,
-        window.prefixes,
-      ).getRawMany<GroupRow>();
-      return rows.map(groupOf);
-    };
-    const clockColumns = {
-      clock: 'c.clock',
-      interrupted: 'c.interrupted',
-      startedAt: 'c.started_at',
-      stoppedAt: 'c.stopped_at',
-      dueAt: 'c.due_at',
-      overdue: "c.stage IN ('overdue', 'red')",
-      escalated: "c.stage = 'red'",
-      unitId: 'c.unit_id',
-      place: 'c.division_code',
-    };
+    const { months, excluded, live } = splitByKeptMonths(window, now);
+    const orderClocks = (manager: EntityManager, range: InstantRange, asKept: boolean) => [
+      this.groupedClocks(manager, OrderClockEntity, window.prefixes, range, now, asKept),
+      this.groupedClocks(manager, RetiredClockEntity, window.prefixes, range, now, asKept),
+    ];
+    const kept = months
+      ? this.transactions.run(async (manager) => {
+          const counted = await this.keptClockGroups(manager, window.prefixes, months);
+          const takenOff: ClockGroup[][] = [];
+          for (const range of excluded) {
+            for (const read of orderClocks(manager, range, true)) takenOff.push(await read);
+          }
+          return netGroups(counted, takenOff.flat());
+        }, 'REPEATABLE READ')
+      : Promise.resolve([]);
     const groups = await Promise.all([
-      ...(months ? [this.keptClockGroups(window.prefixes, months)] : []),
-      ...live.flatMap((range) => [
-        grouped(
-          this.dataSource.getRepository(OrderClockEntity).createQueryBuilder('c'),
-          range,
-          clockColumns,
-        ),
-        grouped(
-          this.dataSource.getRepository(RetiredClockEntity).createQueryBuilder('c'),
-          range,
-          clockColumns,
-        ),
-      ]),
-      grouped(this.dataSource.getRepository(VisitDueEntity).createQueryBuilder('v'), window, {
+      kept,
+      ...live.flatMap((range) => orderClocks(this.dataSource.manager, range, false)),
+      this.groupedVisits(window, now),
+    ]);
+    return groups.flat();
+  }
+
+  /**
+   * The clocks of `entity` due in `range` under the prefixes, grouped as `ClockGroup`s;
+   * `asKept`: each counted as due by now, as the kept counts count them.
+   */
+  private async groupedClocks(
+    manager: EntityManager,
+    entity: typeof OrderClockEntity | typeof RetiredClockEntity,
+    prefixes: readonly string[],
+    range: InstantRange,
+    now: Date,
+    asKept: boolean,
+  ): Promise<ClockGroup[]> {
+    return this.grouped(manager.getRepository<ObjectLiteral>(entity).createQueryBuilder('c'), {
+      prefixes,
+      range,
+      now,
+      asKept,
+      columns: {
+        unitId: 'c.unit_id',
+        clock: 'c.clock',
+        interrupted: 'c.interrupted',
+        startedAt: 'c.started_at',
+        stoppedAt: 'c.stopped_at',
+        dueAt: 'c.due_at',
+        overdue: "c.stage IN ('overdue', 'red')",
+        escalated: "c.stage = 'red'",
+        place: 'c.division_code',
+      },
+    });
+  }
+
+  /** The visits due in the window, grouped as `ClockGroup`s of kind `visit`. */
+  private groupedVisits(window: StatsWindow, now: Date): Promise<ClockGroup[]> {
+    return this.grouped(this.dataSource.getRepository(VisitDueEntity).createQueryBuilder('v'), {
+      prefixes: window.prefixes,
+      range: window,
+      now,
+      asKept: false,
+      columns: {
         unitId: 'v.unit_id',
         clock: "'visit'",
         interrupted: 'v.cancelled_at IS NOT NULL',
@@ -407,17 +434,67 @@ export class StatsRepository {
         overdue: 'v.escalation_level >= 1',
         escalated: 'v.escalation_level >= 2',
         place: 'v.division_code',
-      }),
-    ]);
-    return groups.flat();
+      },
+    });
+  }
+
+  /** `query`'s rows due in the range under the prefixes, grouped by what `ClockGroup` holds. */
+  private async grouped<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    {
+      prefixes,
+      range,
+      now,
+      asKept,
+      columns,
+    }: {
+      prefixes: readonly string[];
+      range: InstantRange;
+      now: Date;
+      asKept: boolean;
+      columns: Record<
+        | 'unitId'
+        | 'clock'
+        | 'interrupted'
+        | 'startedAt'
+        | 'stoppedAt'
+        | 'dueAt'
+        | 'overdue'
+        | 'escalated'
+        | 'place',
+        string
+      >;
+    },
+  ): Promise<ClockGroup[]> {
+    const { interrupted, stoppedAt, dueAt } = columns;
+    const keys: [string, string][] = [
+      [this.bytes(columns.unitId), 'unitId'],
+      [this.bytes(columns.clock), 'clock'],
+      [`CASE WHEN ${interrupted} THEN 1 ELSE 0 END`, 'interrupted'],
+      [stoppedSql(stoppedAt, dueAt), 'stopped'],
+      [`CASE WHEN ${columns.overdue} THEN 1 ELSE 0 END`, 'overdue'],
+      [`CASE WHEN ${columns.escalated} THEN 1 ELSE 0 END`, 'escalated'],
+      [shownMinutesSql(this.dialect, columns.startedAt, stoppedAt, 'NULL'), 'minutes'],
+    ];
+    query
+      .select('COUNT(*)', 'count')
+      .addSelect(asKept ? '1' : `CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`, 'dueByNow');
+    if (!asKept) query.addGroupBy(`CASE WHEN ${dueAt} <= :now THEN 1 ELSE 0 END`);
+    for (const [expression, alias] of keys) {
+      query.addSelect(expression, alias).addGroupBy(expression);
+    }
+    query.andWhere(`${dueAt} >= :start AND ${dueAt} < :end`, range).setParameter('now', now);
+    const rows = await underPrefixes(query, columns.place, prefixes).getRawMany<GroupRow>();
+    return rows.map(groupOf);
   }
 
   /**
    * The order clocks (current and retired) due in the Beijing months `first`–`last` under the
-   * prefixes, from the kept counts (`clock_counts`, read by its key's month range): every one of
-   * those months has ended, so each clock is due by now.
+   * prefixes, from the kept counts (`clock_counts`, read by its key's month range), each counted
+   * as due by now.
    */
   private async keptClockGroups(
+    manager: EntityManager,
     prefixes: readonly string[],
     months: { first: string; last: string },
   ): Promise<ClockGroup[]> {
@@ -430,7 +507,7 @@ export class StatsRepository {
       ['k.escalated', 'escalated'],
       ['k.minutes', 'minutes'],
     ];
-    const query = this.dataSource
+    const query = manager
       .getRepository(ClockCountEntity)
       .createQueryBuilder('k')
       .select('SUM(k.n)', 'count')

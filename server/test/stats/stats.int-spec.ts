@@ -18,6 +18,7 @@ import {
   type ClockRow,
   type ClockTally,
 } from '../../src/stats/figures';
+import { splitByKeptMonths } from '../../src/stats/kept-months';
 import { StatsRepository, type StatsWindow } from '../../src/stats/stats.repository';
 import type { InstitutionEntity } from '../../src/institutions/institution.entity';
 import { OrderClockEntity, OrderEntity, RetiredClockEntity } from '../../src/orders/order.entity';
@@ -547,6 +548,88 @@ describe('the accountability figures: GET /stats/overview and GET /stats/clock-o
     const sum = (key: 'onTime' | 'late' | 'interrupted') =>
       tallies.reduce((total, tally) => total + tally[key], 0);
     expect([sum('onTime'), sum('late'), sum('interrupted')]).toEqual([8, 7, 6]);
+  });
+
+  it('counts from the kept months, less what they leave out, as from the clocks read one by one, whatever the period and now', async () => {
+    // April–June 2025, months no other test reads: clocks due on the days the periods below
+    // leave out of a kept month (1 April, 31 May, the end of June after "now") and inside them,
+    // on time, late, running, interrupted, and one retired.
+    const report = await aStatsReport(db, {
+      createdAt: bj('2025-03-31T09:00'),
+      discoveredAt: bj('2025-03-31T08:00'),
+      divisionCode: HOME_VILLAGE,
+    });
+    const hours = (at: Date, n: number) => new Date(at.getTime() + n * 3_600_000);
+    const dues = [
+      '2025-04-01T06:00',
+      '2025-04-19T12:00',
+      '2025-04-30T20:00',
+      '2025-05-15T09:00',
+      '2025-05-31T23:00',
+      '2025-06-01T01:00',
+      '2025-06-28T08:00',
+      '2025-06-29T12:00',
+      '2025-06-30T18:00',
+    ];
+    for (const [n, due] of dues.entries()) {
+      const dueAt = bj(due);
+      const startedAt = hours(dueAt, -30);
+      const ends: ClockSpec[] = [
+        { clock: 'sign', startedAt, dueAt, stoppedAt: hours(startedAt, 2) },
+        { clock: 'contact', startedAt, dueAt, stoppedAt: hours(dueAt, 5), stage: 'overdue' },
+        { clock: 'resolve', startedAt, dueAt, stage: n % 2 ? 'red' : 'running' },
+        { clock: 'feedback', startedAt, dueAt, stoppedAt: hours(startedAt, 1), interrupted: true },
+      ];
+      const order = await anOrderWithClocks(db, report, police.id, ends);
+      await aRetiredClock(db, order, world.units.homeTownship.id, {
+        clock: 'sign',
+        startedAt,
+        dueAt,
+        stoppedAt: hours(startedAt, 3),
+      });
+    }
+
+    const repository = sut.app.get(StatsRepository);
+    const unitName = (unitId: string | null) => unitId ?? '';
+    const starts = ['2025-04-01', '2025-04-02', '2025-04-20', '2025-05-28'];
+    const ends = ['2025-04-25', '2025-05-01', '2025-05-31', '2025-07-01'];
+    const nows = ['2025-04-03T08:00', '2025-05-20T00:00', '2025-06-29T10:00', '2025-07-10T12:00'];
+    let keptReads = 0;
+    let takenOff = 0;
+    for (const from of starts) {
+      for (const to of ends) {
+        if (from >= to) continue;
+        for (const at of nows) {
+          const now = bj(at);
+          const window = {
+            prefixes: [HOME_COUNTY],
+            start: bj(`${from}T00:00`),
+            end: bj(`${to}T00:00`),
+          };
+          const split = splitByKeptMonths(window, now);
+          if (split.months) keptReads++;
+          for (const range of split.excluded) {
+            takenOff += (await storedClockRows({ ...window, ...range })).length;
+          }
+          const [groups, orderClocks] = await Promise.all([
+            repository.clockGroups(window, now),
+            storedClockRows(window),
+          ]);
+          expect({
+            from,
+            to,
+            at,
+            figures: clockFiguresOf(
+              groups.filter((group) => group.clock !== 'visit'),
+              unitName,
+            ),
+          }).toEqual({ from, to, at, figures: clockFigures(orderClocks, now, unitName) });
+        }
+      }
+    }
+    // Both roads walked, many times: months read kept, and clocks taken off them.
+    expect(keptReads).toBeGreaterThanOrEqual(10);
+    expect(takenOff).toBeGreaterThanOrEqual(20);
   });
 
   it('takes a clock’s whole minutes in the database as Math.round does, ties and an even count in the median', async () => {
