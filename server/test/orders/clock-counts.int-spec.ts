@@ -5,6 +5,7 @@ import { fillClockCountsSql } from '../../src/orders/clock-counts-sql';
 import { SlaSweeper } from '../../src/sla/sla-sweeper';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
+import { walkOrderMoves } from '../factories/order-moves.factory';
 import { aReport } from '../factories/report.factory';
 import { aSecondTownship } from '../factories/unit.factory';
 import { http } from '../setup/http';
@@ -139,31 +140,10 @@ describe('the kept clock counts behind the figures’ whole months', () => {
     await act(sut.baseUrl, token('coordinator'), order, 'reopen', { reason: '答复不完整' });
     await expectExact('重新办理 retires the 办结 clock');
 
-    const handedOff = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), handedOff, 'sign');
-    const handoff = await http(sut.baseUrl, 'POST', `/orders/${handedOff}/handoff`, {
-      token: token('township'),
-      body: { department: 'civil_affairs', reason: '需要民政部门救助' },
-    });
-    expect(handoff.status).toBe(201);
-    await expectExact('转接 adds an assist order');
-
-    const transferred = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), transferred, 'transfer', {
-      unitId: otherTownship,
-      reason: '孩子住在草沟镇',
-    });
-    await expectExact('转办 replaces every clock');
-
-    const returned = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), returned, 'sign');
-    await act(sut.baseUrl, token('township'), returned, 'return', { reason: '不属于本镇' });
-    await expectExact('退回 interrupts the running clocks');
-    await act(sut.baseUrl, token('coordinator'), returned, 'reassign', {
-      unitId: otherTownship,
-      reason: '孩子住在草沟镇',
-    });
-    await expectExact('改派 after a return');
+    await walkOrderMoves(
+      { baseUrl: sut.baseUrl, token, aTownshipOrder, otherTownship },
+      expectExact,
+    );
 
     await act(sut.baseUrl, token('coordinator'), police.id, 'priority', {
       priority: 'P3',

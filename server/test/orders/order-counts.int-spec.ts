@@ -12,6 +12,7 @@ import { OrderEntity } from '../../src/orders/order.entity';
 import { OrdersRepository } from '../../src/orders/orders.repository';
 import { TOWN, TOWN_WITHOUT_SUPERVISOR, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
+import { walkOrderMoves } from '../factories/order-moves.factory';
 import { aReport } from '../factories/report.factory';
 import { devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
@@ -120,34 +121,10 @@ describe('the kept order counts behind the lists’ totals', () => {
     await aReportAt(TOWN, ['violence_abuse']);
     await expectExact('intake');
 
-    // 转接 adds an assist order.
-    const routed = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), routed, 'sign');
-    const handoff = await http(sut.baseUrl, 'POST', `/orders/${routed}/handoff`, {
-      token: token('township'),
-      body: { department: 'civil_affairs', reason: '需要民政部门救助' },
-    });
-    expect(handoff.status).toBe(201);
-    await expectExact('转接');
-
-    // 转办 to the other township.
-    const transferred = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), transferred, 'transfer', {
-      unitId: otherTownship,
-      reason: '孩子住在草沟镇',
-    });
-    await expectExact('转办');
-
-    // Returned to the coordinator, who moves it (改派).
-    const returned = await aTownshipOrder();
-    await act(sut.baseUrl, token('township'), returned, 'sign');
-    await act(sut.baseUrl, token('township'), returned, 'return', { reason: '不属于本镇' });
-    await expectExact('return');
-    await act(sut.baseUrl, token('coordinator'), returned, 'reassign', {
-      unitId: otherTownship,
-      reason: '孩子住在草沟镇',
-    });
-    await expectExact('改派 after a return');
+    await walkOrderMoves(
+      { baseUrl: sut.baseUrl, token, aTownshipOrder, otherTownship },
+      expectExact,
+    );
 
     // Unrouted: no township unit, so the order waits at the coordinator, who routes it.
     const unrouted = await aReportAt(TOWN_WITHOUT_SUPERVISOR);
