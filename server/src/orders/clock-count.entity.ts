@@ -7,7 +7,7 @@ import type { StatsClock } from '@shouhu/shared';
  * the whole months of a period that have ended instead of grouping a year of clocks (1.3 M at a
  * county's 1 M orders: 4.7–5.1 s). Kept in the transaction of every write of a clock
  * (`ClockCountsRepository.move`, called only by `OrdersRepository`, through which every clock
- * write goes), so they are always the clocks grouped by these columns (`FILL_CLOCK_COUNTS_SQL`).
+ * write goes), so they are always the clocks grouped by these columns (`fillClockCountsSql`).
  * A row whose clocks all left it stays, at 0.
  */
 @Entity('clock_counts')

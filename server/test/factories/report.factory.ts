@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateReportRequest } from '@shouhu/shared';
+import { http } from '../setup/http';
 
 type Overrides = Partial<Omit<CreateReportRequest, 'location' | 'child' | 'reporter'>> & {
   location?: Partial<CreateReportRequest['location']>;
@@ -26,4 +28,32 @@ export function aReport(overrides: Overrides = {}): CreateReportRequest {
       ...reporter,
     },
   };
+}
+
+/**
+ * `count` reports filed at the same moment about children of one village, each under its own
+ * idempotency key, every third of a child in danger of violence: the statuses answered, in order.
+ */
+export async function simultaneousReports(
+  baseUrl: string,
+  token: string,
+  count: number,
+  divisionCode: string,
+  overrides: Overrides = {},
+): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const response = await http(baseUrl, 'POST', '/reports', {
+        token,
+        headers: { 'idempotency-key': randomUUID() },
+        body: aReport({
+          situations: [i % 3 === 0 ? 'violence_abuse' : 'consultation'],
+          child: {},
+          ...overrides,
+          location: { divisionCode, ...overrides.location },
+        }),
+      });
+      return response.status;
+    }),
+  );
 }

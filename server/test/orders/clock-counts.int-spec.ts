@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CreateReportRequest } from '@shouhu/shared';
 import { DataSource } from 'typeorm';
 import { fillClockCountsSql } from '../../src/orders/clock-counts-sql';
@@ -6,9 +5,8 @@ import { SlaSweeper } from '../../src/sla/sla-sweeper';
 import { COUNTY, TOWN, aCounty, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { walkOrderMoves } from '../factories/order-moves.factory';
-import { aReport } from '../factories/report.factory';
+import { simultaneousReports } from '../factories/report.factory';
 import { aSecondTownship } from '../factories/unit.factory';
-import { http } from '../setup/http';
 import { startTestApp, type TestApp } from '../setup/test-app';
 import { TestClock } from '../setup/test-clock';
 
@@ -163,20 +161,9 @@ describe('the kept clock counts behind the figures’ whole months', () => {
   });
 
   it('stay exact under concurrent intakes in one village, none refused', async () => {
-    const statuses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        http(sut.baseUrl, 'POST', '/reports', {
-          token: token('reporter'),
-          headers: { 'idempotency-key': randomUUID() },
-          body: aReport({
-            situations: [i % 3 === 0 ? 'violence_abuse' : 'consultation'],
-            location: { divisionCode: '341324100208' },
-            discoveredAt: anHourAgo(),
-            child: {},
-          }),
-        }).then((response) => response.status),
-      ),
-    );
+    const statuses = await simultaneousReports(sut.baseUrl, token('reporter'), 12, '341324100208', {
+      discoveredAt: anHourAgo(),
+    });
     expect(statuses).toEqual(Array.from({ length: 12 }, () => 201));
     await expectExact('concurrent intakes');
   });

@@ -13,7 +13,7 @@ import { OrdersRepository } from '../../src/orders/orders.repository';
 import { TOWN, TOWN_WITHOUT_SUPERVISOR, type County } from '../factories/county.factory';
 import { act, orderOf, submitReport } from '../factories/order.factory';
 import { walkOrderMoves } from '../factories/order-moves.factory';
-import { aReport } from '../factories/report.factory';
+import { simultaneousReports } from '../factories/report.factory';
 import { devLogin } from '../factories/session.factory';
 import { aUnit } from '../factories/unit.factory';
 import { http } from '../setup/http';
@@ -227,19 +227,7 @@ describe('the kept order counts behind the lists’ totals', () => {
   });
 
   it('stay exact under concurrent intakes in one village, none refused', async () => {
-    const statuses = await Promise.all(
-      Array.from({ length: 16 }, (_, i) =>
-        http(sut.baseUrl, 'POST', '/reports', {
-          token: token('reporter'),
-          headers: { 'idempotency-key': randomUUID() },
-          body: aReport({
-            situations: [i % 3 === 0 ? 'violence_abuse' : 'consultation'],
-            location: { divisionCode: '341324100208' },
-            child: {},
-          }),
-        }).then((response) => response.status),
-      ),
-    );
+    const statuses = await simultaneousReports(sut.baseUrl, token('reporter'), 16, '341324100208');
     expect(statuses).toEqual(Array.from({ length: 16 }, () => 201));
     await expectExact('concurrent intakes');
   });
