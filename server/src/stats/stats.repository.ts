@@ -137,6 +137,18 @@ export class StatsRepository {
   }
 
   /**
+   * A text of ASCII characters only (a JSON list of codes) to group by, compared byte by byte:
+   * on MariaDB converted to ASCII, one byte a character, where `bytes` would make a
+   * `varchar(400)` 1,600 bytes wide (four a utf8mb4 character) and group it at less than half the
+   * speed (a county's year of situations lists: 300 → 135 ms alone). Lossless only for ASCII text.
+   */
+  private asciiBytes(expression: string): string {
+    return this.dataSource.options.type === 'better-sqlite3'
+      ? expression
+      : `CONVERT(${expression} USING ascii) COLLATE ascii_bin`;
+  }
+
+  /**
    * The window's reports counted by the database along each breakdown of the figures
    * (`ReportCounts`); `mayKnow` says from a group's anonymity whether the reader may learn who
    * filed it. Every count is read from an index alone: `IDX_reports_figures` (period first) or
@@ -182,7 +194,7 @@ export class StatsRepository {
         [this.bytes('r.priority'), 'priority'],
         ['r.repeat_report', 'repeatReport'],
       ]),
-      counted<{ situations: Buffer | string }>([[this.bytes('r.situations'), 'situations']]),
+      counted<{ situations: Buffer | string }>([[this.asciiBytes('r.situations'), 'situations']]),
       counted<{ divisionCode: Buffer | string }>([[this.bytes('r.division_code'), 'divisionCode']]),
       counted<{
         institutionId: Buffer | string | null;
