@@ -383,11 +383,11 @@ export class StatsRepository {
     const kept = months
       ? this.transactions.run(async (manager) => {
           const counted = await this.keptClockGroups(manager, window.prefixes, months);
-          const takenOff: ClockGroup[][] = [];
+          const takenOff: ClockGroup[] = [];
           for (const range of excluded) {
-            for (const read of orderClocks(manager, range, true)) takenOff.push(await read);
+            takenOff.push(...(await Promise.all(orderClocks(manager, range, true))).flat());
           }
-          return netGroups(counted, takenOff.flat());
+          return netGroups(counted, takenOff);
         }, 'REPEATABLE READ')
       : Promise.resolve([]);
     const groups = await Promise.all([
