@@ -1,8 +1,8 @@
 // Two ways to write the rows of one intake (intake-plan.mjs), one transaction per report on a
 // pool of 10 connections, as yardsticks for POST /reports:
 // - the ceiling: the raw mysql2 driver, one statement per table (multi-row where a table takes
-//   several rows), the order counts, the kept count of files and then the audit-chain head last,
-//   just before commit;
+//   several rows), the order counts, the clock counts, the kept count of files and then the
+//   audit-chain head last, just before commit;
 // - the naive baseline: TypeORM `save()` of each row on the server's own entities, in the same
 //   order (TypeORM reads each row by its key before inserting it).
 import 'reflect-metadata';
@@ -14,6 +14,7 @@ import { chainAudit, intakeContext, planIntake } from './intake-plan.mjs';
 
 const server = createRequire(`${ROOT}/server/dist/`);
 const { ENTITIES } = server('./database/entities.js');
+const { clockCountKey } = server('./orders/clock-counts.repository.js');
 const entity = (name) => ENTITIES.find((e) => e.name === name);
 
 const POOL_SIZE = 10;
@@ -71,6 +72,30 @@ function orderCounts(orders) {
   );
   return [
     'INSERT INTO order_counts (unit_key, division_code, n) VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)',
+    [rows],
+  ];
+}
+
+/**
+ * The clock counts' upsert the server writes next (`ClockCountsRepository`): one row per key of
+ * the new clocks (`clockCountKey`), keys in the server's order, column by column.
+ */
+function clockCounts(clocks) {
+  const byKey = new Map();
+  for (const clock of clocks) {
+    const key = clockCountKey(clock);
+    const name = JSON.stringify(key);
+    const row = byKey.get(name) ?? [...key, 0];
+    row[key.length] += 1;
+    byKey.set(name, row);
+  }
+  const rows = [...byKey.values()].sort((a, b) => {
+    const at = a.findIndex((value, i) => value !== b[i]);
+    return at === -1 ? 0 : a[at] < b[at] ? -1 : 1;
+  });
+  return [
+    `INSERT INTO clock_counts (month, division_code, unit_key, clock, interrupted, stopped, overdue, escalated, minutes, n)
+     VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)`,
     [rows],
   ];
 }
@@ -152,6 +177,7 @@ export async function openCeiling(url) {
         );
         if (plan.rows.OrderEntity.length > 0) {
           await db.query(...orderCounts(plan.rows.OrderEntity));
+          await db.query(...clockCounts(plan.rows.OrderClockEntity));
         }
         const counted = countNewFile(plan);
         if (counted) await db.query(...counted);
@@ -225,6 +251,7 @@ export async function openNaive(url) {
         });
         if (plan.rows.OrderEntity.length > 0) {
           await manager.query(...orderCounts(plan.rows.OrderEntity));
+          await manager.query(...clockCounts(plan.rows.OrderClockEntity));
         }
         const counted = countNewFile(plan);
         if (counted) await manager.query(...counted);
