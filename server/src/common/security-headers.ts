@@ -1,7 +1,7 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 
 /**
- * @fastify/helmet's options: nosniff, no framing (`frame-ancestors 'none'`, `X-Frame-Options`),
+ * helmet's options: nosniff, no framing (`frame-ancestors 'none'`, `X-Frame-Options`),
  * `Referrer-Policy: no-referrer` (addresses carry report ids and tracking codes), and a CSP for the
  * H5 app: scripts only from our origin and the inline scripts of its `index.html` by hash
  * (`scriptHashes`), never `'unsafe-inline'`. Styles may be inline: the first-screen shell is inline
@@ -9,9 +9,8 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
  * be `blob:` / `data:` (previews of a photo being uploaded). HSTS is not helmet's: it is sent only
  * over TLS (`edge-headers.ts`).
  */
-export function securityHeaderOptions(scriptHashes: string[]): FastifyHelmetOptions {
+export function securityHeaderOptions(scriptHashes: string[]): HelmetOptions {
   return {
-    global: true,
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
