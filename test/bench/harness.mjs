@@ -1,7 +1,7 @@
 // What every benchmark needs around its measurement: a fresh database on the MariaDB server at
 // DATABASE_URL (or a temporary SQLite file), the built server (server/dist/main.js) started on a
 // free port and stopped again, dev logins, JSON calls, and the server's memory.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -131,6 +131,35 @@ export function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const mb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
   return { now: mb('VmRSS'), peak: mb('VmHWM') };
+}
+
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`, 100 on Linux x86). */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU a process has used so far, user and system, in ms (Linux /proc); null once it is gone. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The MariaDB server's process id when the database at `url` runs on this machine (and the bench
+ * may read its CPU times), else null: a database elsewhere is not measured.
+ */
+export function localDatabasePid(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname)) return null;
+  try {
+    const [pid] = execFileSync('pidof', ['mariadbd', 'mysqld']).toString().trim().split(' ');
+    return pid ? Number(pid) : null;
+  } catch {
+    return null;
+  }
 }
 
 function exited(child) {

@@ -6,7 +6,16 @@ import { createRequire } from 'node:module';
 import { bodySource, countyVillages } from './bodies.mjs';
 import { byStatus, closedLoop, openLoop } from './drive.mjs';
 import { count, goal, latencies, ms, perSecond, ratio, share } from './figures.mjs';
-import { call, DEMO_COUNTY, freshMariaDb, query, ROOT, startServer } from './harness.mjs';
+import {
+  call,
+  cpuMs,
+  DEMO_COUNTY,
+  freshMariaDb,
+  localDatabasePid,
+  query,
+  ROOT,
+  startServer,
+} from './harness.mjs';
 import { openCeiling, openNaive } from './intake-writers.mjs';
 
 const { scopedKey } = createRequire(`${ROOT}/server/dist/`)('./idempotency/scoped-key.js');
@@ -22,7 +31,7 @@ const SERVER_ENV = { DEMO_DATA: 'true', DIVISIONS: '3413', AUTH_TOKEN_TTL_HOURS:
 
 const clients = (n) => `${n} client${n === 1 ? '' : 's'}`;
 
-function summary(run, ok) {
+function summary(run, ok, cpu) {
   const accepted = run.outcomes.filter((o) => o.status === ok);
   const errors = run.outcomes.length - accepted.length;
   return {
@@ -30,8 +39,38 @@ function summary(run, ok) {
     ...latencies(accepted.map((o) => o.ms)),
     errors,
     statuses: byStatus(run.outcomes.filter((o) => o.status !== ok)),
+    cpu,
   };
 }
+
+/**
+ * The CPU the server, MariaDB (when on this machine) and the bench's own process spend while
+ * `work` runs, in ms per report of `reports`: on a machine whose cores all three share, this is
+ * where each way's rate goes. MariaDB's figure is the whole server's, so it holds whatever else
+ * the box asks of it meanwhile.
+ */
+async function withCpu(serverPid, reports, work) {
+  const databasePid = localDatabasePid();
+  const before = {
+    server: cpuMs(serverPid),
+    database: cpuMs(databasePid),
+    bench: process.cpuUsage(),
+  };
+  const result = await work();
+  const bench = process.cpuUsage(before.bench);
+  const per = (start, end) => (start === null || end === null ? null : (end - start) / reports);
+  return {
+    result,
+    cpu: {
+      server: per(before.server, cpuMs(serverPid)),
+      database: per(before.database, cpuMs(databasePid)),
+      bench: (bench.user + bench.system) / 1000 / reports,
+    },
+  };
+}
+
+const cpuText = ({ server, database, bench }) =>
+  `CPU a report: server ${server === null ? '–' : server.toFixed(2)} · MariaDB ${database === null ? '–' : database.toFixed(2)} · bench ${bench.toFixed(2)} ms`;
 
 function describe(s) {
   const errors =
@@ -40,7 +79,7 @@ function describe(s) {
       : `${count(s.errors)} errors (${Object.entries(s.statuses)
           .map(([status, n]) => `${count(n)}× ${status}`)
           .join(', ')})`;
-  return `${perSecond(s.rate, ' reports/s')} · p50 ${ms(s.p50)} · p99 ${ms(s.p99)} · ${errors}`;
+  return `${perSecond(s.rate, ' reports/s')} · p50 ${ms(s.p50)} · p99 ${ms(s.p99)} · ${errors} · ${cpuText(s.cpu)}`;
 }
 
 /**
@@ -102,12 +141,11 @@ export async function benchIntake(scale, log) {
       const measured = {};
       // Interleaved, so that whatever else the machine does weighs on the three alike.
       for (const way of ways) {
-        const run = await closedLoop({
-          total: scale.requests(concurrency),
-          concurrency,
-          task: way.task,
-        });
-        measured[way.name] = summary(run, way.ok);
+        const total = scale.requests(concurrency);
+        const { result: run, cpu } = await withCpu(server.pid, total, () =>
+          closedLoop({ total, concurrency, task: way.task }),
+        );
+        measured[way.name] = summary(run, way.ok, cpu);
         log(`intake ${way.name} c=${concurrency}: ${describe(measured[way.name])}`);
       }
       const { HTTP, ceiling: top, naive: base } = measured;
