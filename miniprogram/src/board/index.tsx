@@ -19,6 +19,7 @@ import {
 } from '@shouhu/shared';
 import { BackHome } from '../components/back-home';
 import { FieldError } from '../components/field-error';
+import { useNewestAnswer } from '../hooks/use-newest-answer';
 import { failureText } from '../services/api-error';
 import { serverNow } from '../services/server-clock';
 import { currentUser, keepsRegister, seesFigures } from '../services/session';
@@ -401,15 +402,20 @@ export default function BoardPage() {
   const query: StatsQuery = { ...period, division: place[place.length - 1]?.code };
   const shown = useRef(false);
 
+  const newest = useNewestAnswer();
+
   async function load(asked: StatsQuery) {
+    const isNewest = newest.ask();
     setLoading(true);
     try {
-      setFigures(await fetchStatsOverview(asked));
+      const answer = await fetchStatsOverview(asked);
+      if (!isNewest()) return;
+      setFigures(answer);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '统计没有加载出来，请下拉重试'));
+      if (isNewest()) setError(failureText(e, '统计没有加载出来，请下拉重试'));
     } finally {
-      setLoading(false);
+      if (isNewest()) setLoading(false);
       Taro.stopPullDownRefresh();
     }
   }

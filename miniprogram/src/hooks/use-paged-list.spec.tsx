@@ -95,4 +95,49 @@ describe(usePagedList.name, () => {
     });
     expect(result.current.items).toEqual(['b-1']);
   });
+
+  it('shows the query asked last when a page of the one before answers after it', async () => {
+    const answers: Record<string, (page: Page<string>) => void> = {};
+    const fetchPage = (query: string) =>
+      new Promise<Page<string>>((resolve) => (answers[query] = resolve));
+    const { result } = renderHook(() => usePagedList(fetchPage, '没有加载出来'));
+
+    let first!: Promise<void>;
+    let second!: Promise<void>;
+    act(() => void (first = result.current.load('a', 1)));
+    act(() => void (second = result.current.open('b')));
+    await act(async () => {
+      answers.b({ items: ['b-1'], total: 1 });
+      await second;
+      answers.a({ items: ['a-1', 'a-2'], total: 2 });
+      await first;
+    });
+
+    expect(result.current.items).toEqual(['b-1']);
+    expect(result.current.total).toBe(1);
+  });
+
+  it('says nothing of a failure of a request that a later one replaced', async () => {
+    const answers: Record<string, { ok(page: Page<string>): void; fail(): void }> = {};
+    const fetchPage = (query: string) =>
+      new Promise<Page<string>>(
+        (resolve, reject) =>
+          (answers[query] = { ok: resolve, fail: () => reject(new ApiError(503, 'BUSY', '忙')) }),
+      );
+    const { result } = renderHook(() => usePagedList(fetchPage, '没有加载出来'));
+
+    let first!: Promise<void>;
+    let second!: Promise<void>;
+    act(() => void (first = result.current.load('a', 1)));
+    act(() => void (second = result.current.open('b')));
+    await act(async () => {
+      answers.b.ok({ items: ['b-1'], total: 1 });
+      await second;
+      answers.a.fail();
+      await first;
+    });
+
+    expect(result.current.error).toBeNull();
+    expect(result.current.items).toEqual(['b-1']);
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from '@shouhu/shared';
 import { Choice } from '../components/choice';
 import { PageState } from '../components/page-state';
+import { useNewestAnswer } from '../hooks/use-newest-answer';
 import { failureText } from '../services/api-error';
 import { listCallbacks, recordCallback } from '../services/callbacks';
 import './staff.css';
@@ -29,12 +30,17 @@ export function CallbackList() {
   const [open, setOpen] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
 
+  const newest = useNewestAnswer();
+
   async function load() {
+    const isNewest = newest.ask();
     try {
-      setItems(await listCallbacks());
+      const answer = await listCallbacks();
+      if (!isNewest()) return;
+      setItems(answer);
       setProblem('');
     } catch (error) {
-      setProblem(failureText(error, '回访名单没有加载出来，请下拉重试'));
+      if (isNewest()) setProblem(failureText(error, '回访名单没有加载出来，请下拉重试'));
     } finally {
       Taro.stopPullDownRefresh();
     }
@@ -43,8 +49,11 @@ export function CallbackList() {
   usePullDownRefresh(() => void load());
 
   async function record(reportId: string, reached: boolean, score?: number) {
+    // The list this answer carries is newer than any read sent before it.
+    const isNewest = newest.ask();
     try {
-      setItems(await recordCallback(reportId, reached ? { reached, score } : { reached }));
+      const answer = await recordCallback(reportId, reached ? { reached, score } : { reached });
+      if (isNewest()) setItems(answer);
       setOpen(null);
       setProblem('');
       void Taro.showToast({ title: reached ? '已记录满意度' : '已记为未接通', icon: 'none' });

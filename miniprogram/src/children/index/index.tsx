@@ -14,6 +14,7 @@ import {
 } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { failureText } from '../../services/api-error';
 import { listChildFiles } from '../../services/children';
 import type { Division } from '../../services/divisions';
@@ -88,18 +89,22 @@ export default function ChildFilesPage() {
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
+  const newest = useNewestAnswer();
+
   async function load(which: ChildListFilters, page: number) {
+    const isNewest = newest.ask();
     try {
       const result = await listChildFiles(childFilesPath(which, page, PAGE_SIZE));
+      if (!isNewest()) return;
       setFiles((current) =>
         page === 1 || !current ? result.items : [...current, ...result.items],
       );
       setTotal(result.total);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '加载失败，请稍后重试'));
+      if (isNewest()) setError(failureText(e, '加载失败，请稍后重试'));
     } finally {
-      setLoadingMore(false);
+      if (isNewest()) setLoadingMore(false);
       Taro.stopPullDownRefresh();
     }
   }

@@ -242,4 +242,40 @@ describe('走访 list', () => {
     await screen.findByText('李小花');
     expect(container.querySelector('.visits-error')).toBeNull();
   });
+
+  it('shows the tab tapped last when an earlier request of the other tab answers after it', async () => {
+    const soonList = { items: [aDueVisit({ id: 'soon', child: { name: '李小花' } })], total: 1 };
+    const wholePlan = {
+      items: [
+        aDueVisit({ id: 'soon', child: { name: '李小花' } }),
+        aDueVisit({ id: 'later', child: { name: '高小川' }, dueAt: '2027-03-31T15:59:59Z' }),
+      ],
+      total: 2,
+    };
+    serve(soonList);
+    const container = await open();
+    // A pull asks for the 30-day list again; its answer is slow on a village network.
+    let answerSlowly!: () => void;
+    taro.request.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answerSlowly = () => resolve({ statusCode: 200, header: NOW, data: soonList });
+        }),
+    );
+    await act(async () => mockPullDown());
+    taro.request.mockImplementationOnce(async () => ({
+      statusCode: 200,
+      header: NOW,
+      data: wholePlan,
+    }));
+    await tap(container.querySelectorAll('.visits-tab')[1]);
+    await screen.findByText('高小川');
+    await act(async () => answerSlowly());
+
+    expect(container.querySelectorAll('.visits-tab')[1].className).toContain('tab-active');
+    expect(
+      Array.from(container.querySelectorAll('.visit-row .file-row-name'), (n) => n.textContent),
+    ).toEqual(['李小花', '高小川']);
+    expect(container.querySelector('.visits-count')?.textContent).toBe('共 2 次');
+  });
 });

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { VISIT_LIST_SOON_DAYS, VISIT_REASON_LABELS, type DueVisit } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { useStaffOutbox } from '../../hooks/use-staff-outbox';
 import { failureText } from '../../services/api-error';
 import { serverNow } from '../../services/server-clock';
@@ -80,18 +81,22 @@ export default function DueVisitsPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [horizon, setHorizon] = useState<Horizon>(VISIT_LIST_SOON_DAYS);
 
+  const newest = useNewestAnswer();
+
   async function load(page: number, withinDays: Horizon = horizon) {
+    const isNewest = newest.ask();
     try {
       const result = await listDueVisits(page, PAGE_SIZE, withinDays);
+      if (!isNewest()) return;
       setVisits((current) =>
         soonestFirst(page === 1 || !current ? result.items : [...current, ...result.items]),
       );
       setTotal(result.total);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '加载失败，请稍后重试'));
+      if (isNewest()) setError(failureText(e, '加载失败，请稍后重试'));
     } finally {
-      setLoadingMore(false);
+      if (isNewest()) setLoadingMore(false);
       Taro.stopPullDownRefresh();
     }
   }

@@ -8,6 +8,7 @@ import {
   type InboxMessage,
 } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { failureText } from '../../services/api-error';
 import { fetchInbox, markAllRead, markRead } from '../../services/inbox';
 import { serverNow } from '../../services/server-clock';
@@ -64,10 +65,14 @@ export default function MessagesPage() {
   const [markingAll, setMarkingAll] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
+  const newest = useNewestAnswer();
+
   async function load(page: number) {
+    const isNewest = newest.ask();
     setLoading(true);
     try {
       const result = await fetchInbox(page);
+      if (!isNewest()) return;
       setMessages((current) =>
         page === 1 || !current ? result.items : appended(current, result.items),
       );
@@ -76,9 +81,9 @@ export default function MessagesPage() {
       setPagesLoaded(page);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '消息没有加载成功，请稍后重试'));
+      if (isNewest()) setError(failureText(e, '消息没有加载成功，请稍后重试'));
     } finally {
-      setLoading(false);
+      if (isNewest()) setLoading(false);
       Taro.stopPullDownRefresh();
     }
   }

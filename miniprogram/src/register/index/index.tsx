@@ -15,6 +15,7 @@ import {
 } from '@shouhu/shared';
 import { BackHome } from '../../components/back-home';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { ApiError, failureText } from '../../services/api-error';
 import {
   importInstitutions,
@@ -296,16 +297,20 @@ export default function RegisterPage() {
   const [invites, setInvites] = useState<Record<string, InviteState>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
 
+  const newest = useNewestAnswer();
+
   async function load(page: number, filters = { type, q, retired }) {
+    const isNewest = newest.ask();
     try {
       const answer = await listInstitutions({ ...filters, page, pageSize: PAGE_SIZE });
+      if (!isNewest()) return;
       setItems((current) =>
         page === 1 || !current ? answer.items : [...current, ...answer.items],
       );
       setTotal(answer.total);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '名录没有加载出来，请下拉重试'));
+      if (isNewest()) setError(failureText(e, '名录没有加载出来，请下拉重试'));
     } finally {
       Taro.stopPullDownRefresh();
     }

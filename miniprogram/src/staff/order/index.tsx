@@ -22,6 +22,7 @@ import {
 } from '@shouhu/shared';
 import { PrivacyPrompt } from '../../components/privacy-prompt';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { useStaffOutbox } from '../../hooks/use-staff-outbox';
 import { ApiError, failureText, refusalOf, type Refusal } from '../../services/api-error';
 import {
@@ -172,12 +173,17 @@ export default function OrderPage() {
     if (request.path.startsWith(`/orders/${id}/`)) void load();
   });
 
+  const newest = useNewestAnswer();
+
   async function load() {
+    const isNewest = newest.ask();
     try {
-      setDetail(await fetchOrder(id));
+      const answer = await fetchOrder(id);
+      if (!isNewest()) return;
+      setDetail(answer);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '加载失败，请稍后再试'));
+      if (isNewest()) setError(failureText(e, '加载失败，请稍后再试'));
     }
   }
 
