@@ -122,7 +122,10 @@ describe(usePagedList.name, () => {
     const fetchPage = (query: string) =>
       new Promise<Page<string>>(
         (resolve, reject) =>
-          (answers[query] = { ok: resolve, fail: () => reject(new ApiError(503, 'BUSY', '忙')) }),
+          (answers[query] = {
+            ok: resolve,
+            fail: () => reject(new ApiError(503, 'SERVICE_UNAVAILABLE', '系统繁忙')),
+          }),
       );
     const { result } = renderHook(() => usePagedList(fetchPage, '没有加载出来'));
 
