@@ -96,28 +96,11 @@ describe(usePagedList.name, () => {
     expect(result.current.items).toEqual(['b-1']);
   });
 
-  it('shows the query asked last when a page of the one before answers after it', async () => {
-    const answers: Record<string, (page: Page<string>) => void> = {};
-    const fetchPage = (query: string) =>
-      new Promise<Page<string>>((resolve) => (answers[query] = resolve));
-    const { result } = renderHook(() => usePagedList(fetchPage, '没有加载出来'));
-
-    let first!: Promise<void>;
-    let second!: Promise<void>;
-    act(() => void (first = result.current.load('a', 1)));
-    act(() => void (second = result.current.open('b')));
-    await act(async () => {
-      answers.b({ items: ['b-1'], total: 1 });
-      await second;
-      answers.a({ items: ['a-1', 'a-2'], total: 2 });
-      await first;
-    });
-
-    expect(result.current.items).toEqual(['b-1']);
-    expect(result.current.total).toBe(1);
-  });
-
-  it('says nothing of a failure of a request that a later one replaced', async () => {
+  /**
+   * Asks for query 'a', then opens 'b' before 'a' answers; 'b' answers with one item, then 'a'
+   * answers as `lateA` says (two items, or a failure). Returns the hook's state after both.
+   */
+  async function answerReplacedLast(lateA: 'ok' | 'fail') {
     const answers: Record<string, { ok(page: Page<string>): void; fail(): void }> = {};
     const fetchPage = (query: string) =>
       new Promise<Page<string>>(
@@ -136,11 +119,22 @@ describe(usePagedList.name, () => {
     await act(async () => {
       answers.b.ok({ items: ['b-1'], total: 1 });
       await second;
-      answers.a.fail();
+      if (lateA === 'ok') answers.a.ok({ items: ['a-1', 'a-2'], total: 2 });
+      else answers.a.fail();
       await first;
     });
+    return result.current;
+  }
 
-    expect(result.current.error).toBeNull();
-    expect(result.current.items).toEqual(['b-1']);
+  it('shows the query asked last when a page of the one before answers after it', async () => {
+    const shown = await answerReplacedLast('ok');
+    expect(shown.items).toEqual(['b-1']);
+    expect(shown.total).toBe(1);
+  });
+
+  it('says nothing of a failure of a request that a later one replaced', async () => {
+    const shown = await answerReplacedLast('fail');
+    expect(shown.error).toBeNull();
+    expect(shown.items).toEqual(['b-1']);
   });
 });
