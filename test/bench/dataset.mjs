@@ -189,13 +189,43 @@ export async function loadHistory({ url, base, token, orders, files, now }) {
     await db.query(FILL_ORDER_COUNTS_SQL);
     // And the clocks' kept counts by month, which the figures' whole months read.
     await db.query('DELETE FROM clock_counts');
-    await db.query(fillClockCountsSql('mariadb'));
+    await fillClockCountsByMonth(db);
     await db.query(
       'ANALYZE TABLE reports, orders, order_counts, clock_counts, order_clocks, order_events, child_files, visit_dues',
     );
     return { rows, seconds: (performance.now() - started) / 1000 };
   } finally {
     await db.end();
+  }
+}
+
+/** Beijing keeps UTC+8 all year: its months start at 16:00 UTC the day before. */
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** The instant the Beijing month `months` after the one holding `at` begins. */
+function beijingMonthStart(at, months = 0) {
+  const local = new Date(at.getTime() + BEIJING_OFFSET_MS);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months, 1) - BEIJING_OFFSET_MS,
+  );
+}
+
+/**
+ * `clock_counts` filled from every clock a Beijing month at a time (`fillClockCountsSql` with
+ * `byDue`): at 10 M orders the one statement over 40 M clocks ran past 15 minutes and failed on
+ * its temporary table.
+ */
+async function fillClockCountsByMonth(db) {
+  const [[{ first, last }]] = await db.query(
+    `SELECT MIN(due_at) AS first, MAX(due_at) AS last FROM (
+       SELECT MIN(due_at) AS due_at FROM order_clocks UNION ALL SELECT MAX(due_at) FROM order_clocks
+       UNION ALL SELECT MIN(due_at) FROM retired_clocks UNION ALL SELECT MAX(due_at) FROM retired_clocks) d`,
+  );
+  if (!first) return;
+  const sql = fillClockCountsSql('mariadb', { byDue: true });
+  for (let from = beijingMonthStart(first); from <= last; from = beijingMonthStart(from, 1)) {
+    const to = beijingMonthStart(from, 1);
+    await db.query(sql, [from, to, from, to]);
   }
 }
 

@@ -65,8 +65,14 @@ const KEY_COLUMNS =
  * `ClockCountsRepository` keeps them: the bench's history runs it after writing its clocks with
  * SQL of its own, and the walk test compares the kept rows with its grouping. Migration
  * 1765211000000 fills the table with the same statement, its own copy (a migration is history).
+ *
+ * With `byDue`, only the clocks due in `[from, to)`, the statement's four `?` being from, to,
+ * from, to: a history of tens of millions of clocks is filled a Beijing month at a time (a range
+ * from one month's start to the next never splits a row's month between two statements), where
+ * one statement grouped them all in a temporary table of its own size.
  */
-export function fillClockCountsSql(dialect: SqlDialect): string {
+export function fillClockCountsSql(dialect: SqlDialect, { byDue = false } = {}): string {
+  const where = byDue ? ' WHERE c.due_at >= ? AND c.due_at < ?' : '';
   const of = (table: string) => `SELECT ${monthSql(dialect, 'c.due_at')} AS month,
       c.division_code AS division_code, COALESCE(c.unit_id, '') AS unit_key, c.clock AS clock,
       CASE WHEN c.interrupted THEN 1 ELSE 0 END AS interrupted,
@@ -74,7 +80,7 @@ export function fillClockCountsSql(dialect: SqlDialect): string {
       CASE WHEN c.stage IN ('overdue', 'red') THEN 1 ELSE 0 END AS overdue,
       CASE WHEN c.stage = 'red' THEN 1 ELSE 0 END AS escalated,
       ${shownMinutesSql(dialect, 'c.started_at', 'c.stopped_at', '-1')} AS minutes
-    FROM ${table} c`;
+    FROM ${table} c${where}`;
   return `INSERT INTO clock_counts (${KEY_COLUMNS}, n)
     SELECT ${KEY_COLUMNS}, COUNT(*) FROM (${of('order_clocks')} UNION ALL ${of('retired_clocks')}) k
     GROUP BY ${KEY_COLUMNS}`;
