@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { VISIT_LIST_SOON_DAYS } from '@shouhu/shared';
+import { useNewestAnswer } from '../hooks/use-newest-answer';
 import { currentUser } from '../services/session';
 import { listDueVisits } from '../services/visits';
 import { keepsFiles } from './list-query';
@@ -21,19 +22,23 @@ export function VisitsEntry() {
   const keeper = keepsFiles(currentUser());
   const [due, setDue] = useState<{ soon: number; overdue: number } | null>(null);
   const loadedAt = useRef(0);
+  const newest = useNewestAnswer();
 
   function load() {
     // Mounting and the page's show may come together: one count a moment is enough.
     if (!keeper || Date.now() - loadedAt.current < 1000) return;
     loadedAt.current = Date.now();
+    const isNewest = newest.ask();
     Promise.all([listDueVisits(1, 1, VISIT_LIST_SOON_DAYS), listDueVisits(1, 1, 0)]).then(
-      ([soon, overdue]) => setDue({ soon: soon.total, overdue: overdue.total }),
-      () => setDue(null),
+      ([soon, overdue]) => isNewest() && setDue({ soon: soon.total, overdue: overdue.total }),
+      () => isNewest() && setDue(null),
     );
   }
 
   // A page that learns who is signed in after it showed (the home page) mounts this late: its
   // first show has passed, so the counts are asked for on mounting too, and on every later show.
+  // `newest` is one object for the component's life (`useNewestAnswer`).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(load, [keeper]);
   useDidShow(load);
 

@@ -20,4 +20,11 @@ describe(useNewestAnswer.name, () => {
     other.result.current.ask();
     expect(mine()).toBe(true);
   });
+
+  it('is one object for the screen’s life, so an effect using it need not run again', () => {
+    const { result, rerender } = renderHook(() => useNewestAnswer());
+    const first = result.current;
+    rerender();
+    expect(result.current).toBe(first);
+  });
 });

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 
 /**
  * Lets only a screen's newest request show its answer. On a village network answers come back
@@ -9,11 +9,15 @@ import { useRef } from 'react';
  * this screen was sent since: only then may the answer be shown.
  */
 export function useNewestAnswer(): { ask(): () => boolean } {
-  const sent = useRef(0);
-  return {
-    ask() {
-      const mine = ++sent.current;
-      return () => sent.current === mine;
-    },
-  };
+  // One object for the screen's life, so that an effect may use it without running again.
+  const [guard] = useState(() => {
+    let sent = 0;
+    return {
+      ask() {
+        const mine = ++sent;
+        return () => sent === mine;
+      },
+    };
+  });
+  return guard;
 }

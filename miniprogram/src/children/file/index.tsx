@@ -31,6 +31,7 @@ import { HandoverList } from '../../components/handover-list';
 import { INCOMPLETE_ADDRESS, PageState } from '../../components/page-state';
 import { Sheet } from '../../components/sheet';
 import { StaffOutboxCard } from '../../components/staff-outbox-card';
+import { useNewestAnswer } from '../../hooks/use-newest-answer';
 import { failureText, refusalOf, type Refusal } from '../../services/api-error';
 import type { ChildFileDetail } from '@shouhu/shared';
 import { fetchChildFile, updateChildFile } from '../../services/children';
@@ -144,12 +145,17 @@ export default function ChildFilePage() {
   const [note, setNote] = useState('');
   const [target, setTarget] = useState<Division[]>([]);
 
+  const newest = useNewestAnswer();
+
   async function load() {
+    const isNewest = newest.ask();
     try {
-      setFile(await fetchChildFile(id));
+      const answer = await fetchChildFile(id);
+      if (!isNewest()) return;
+      setFile(answer);
       setError(null);
     } catch (e) {
-      setError(failureText(e, '加载失败，请稍后再试'));
+      if (isNewest()) setError(failureText(e, '加载失败，请稍后再试'));
     }
   }
 
